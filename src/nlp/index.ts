@@ -1,0 +1,114 @@
+/**
+ * The wink-nlp wrapper. One wink instance per thread (loading the model costs ~40 MB and ~0.1–0.3 s), created on
+ * first use. `readText` returns a plain, offset-based view of the document: tokens and sentences as parallel arrays
+ * over the original text, so later stages never touch wink objects.
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+export interface NlpDoc {
+  text: string;
+  /** Token i spans text.slice(tokStart[i], tokEnd[i]). Whitespace is not a token. */
+  tokStart: number[];
+  tokEnd: number[];
+  /** Surface form as in the text. */
+  value: string[];
+  /** Lowercased surface form. */
+  lower: string[];
+  /** Universal POS tag (PROPN, VERB, PUNCT, …). */
+  pos: string[];
+  lemma: string[];
+  /** wink's negation flag: the token lies in the scope of a negation ("not", "never", "n't", …). */
+  negated: boolean[];
+  /** Sentence index of each token. */
+  sentenceOf: number[];
+  sentences: Sentence[];
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  /** Token index range [firstToken, lastToken] inclusive. */
+  firstToken: number;
+  lastToken: number;
+}
+
+type Wink = ReturnType<typeof winkNLP>;
+let wink: Wink | null = null;
+
+export function getWink(): Wink {
+  if (!wink) wink = winkNLP(model);
+  return wink;
+}
+
+/** Tokenise, tag and split into sentences. Pure apart from the lazily loaded model. */
+export function readText(text: string): NlpDoc {
+  const nlp = getWink();
+  const its = nlp.its;
+  const doc = nlp.readDoc(text);
+  const toks = doc.tokens();
+  const values = toks.out() as string[];
+  const spaces = toks.out(its.precedingSpaces) as string[];
+  const pos = toks.out(its.pos) as string[];
+  const lemma = toks.out(its.lemma as Parameters<typeof toks.out>[0]) as string[];
+  const negated = toks.out(its.negationFlag) as unknown as boolean[];
+
+  const n = values.length;
+  const tokStart = new Array<number>(n);
+  const tokEnd = new Array<number>(n);
+  const lower = new Array<string>(n);
+  let offset = 0;
+  for (let i = 0; i < n; i++) {
+    offset += spaces[i].length;
+    // wink reproduces the text losslessly from values and preceding spaces; verify cheaply and re-sync if not.
+    if (text.startsWith(values[i], offset)) {
+      tokStart[i] = offset;
+    } else {
+      const found = text.indexOf(values[i], offset);
+      tokStart[i] = found >= 0 ? found : offset;
+    }
+    tokEnd[i] = tokStart[i] + values[i].length;
+    offset = tokEnd[i];
+    lower[i] = values[i].toLowerCase();
+  }
+
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  const sentences: Sentence[] = [];
+  const sentenceOf = new Array<number>(n).fill(0);
+  for (let s = 0; s < spans.length; s++) {
+    let [first, last] = spans[s];
+    // wink emits whitespace tokens (POS SPACE) for line breaks; keep them but never let them bound a sentence.
+    while (first < last && pos[first] === 'SPACE') first++;
+    while (last > first && pos[last] === 'SPACE') last--;
+    for (let t = spans[s][0]; t <= spans[s][1]; t++) sentenceOf[t] = s;
+    sentences.push({ start: tokStart[first] ?? 0, end: tokEnd[last] ?? 0, firstToken: first, lastToken: last });
+  }
+  return { text, tokStart, tokEnd, value: values, lower, pos, lemma, negated, sentenceOf, sentences };
+}
+
+/** True for tokens that count as words (not punctuation, symbols or whitespace). */
+export function isWord(doc: NlpDoc, i: number): boolean {
+  const p = doc.pos[i];
+  return p !== 'PUNCT' && p !== 'SPACE' && p !== 'SYM';
+}
+
+/** Index of the first token whose end is after `offset` (binary search). */
+export function tokenAt(doc: NlpDoc, offset: number): number {
+  let lo = 0;
+  let hi = doc.tokEnd.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.tokEnd[mid] <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Number of word tokens inside [start, end). */
+export function wordsIn(doc: NlpDoc, start: number, end: number): number {
+  let count = 0;
+  for (let i = tokenAt(doc, start); i < doc.tokStart.length && doc.tokStart[i] < end; i++) {
+    if (doc.tokEnd[i] > start && isWord(doc, i)) count++;
+  }
+  return count;
+}

@@ -1,0 +1,35 @@
+import { readText, tokenAt, wordsIn } from '../src/nlp/index.js';
+
+describe('readText', () => {
+  const text = ' date 2025-01-27 Rep. Tom Suozzi told CNN: “It will cause chaos.”\n\nHe did not agree.';
+  const doc = readText(text);
+
+  test('token offsets slice back to the token values', () => {
+    for (let i = 0; i < doc.value.length; i++) {
+      expect(text.slice(doc.tokStart[i], doc.tokEnd[i])).toBe(doc.value[i]);
+    }
+  });
+
+  test('sentences carry offsets inside the text and cover their tokens', () => {
+    expect(doc.sentences.length).toBeGreaterThanOrEqual(2);
+    for (const s of doc.sentences) {
+      expect(s.start).toBeGreaterThanOrEqual(0);
+      expect(s.end).toBeLessThanOrEqual(text.length);
+      expect(text.slice(s.start, s.end).trim()).toBe(text.slice(s.start, s.end));
+    }
+  });
+
+  test('POS, lemma and negation come from wink', () => {
+    const i = doc.value.indexOf('Suozzi');
+    expect(doc.pos[i]).toBe('PROPN');
+    const agree = doc.value.indexOf('agree');
+    expect(doc.negated[agree]).toBe(true);
+    expect(doc.lemma[doc.value.indexOf('told')]).toBe('tell');
+  });
+
+  test('tokenAt and wordsIn count words by offset', () => {
+    const start = text.indexOf('It will');
+    expect(doc.value[tokenAt(doc, start)]).toBe('It');
+    expect(wordsIn(doc, start, text.indexOf('.”'))).toBe(4);
+  });
+});
