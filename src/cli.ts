@@ -1,2 +1,137 @@
 #!/usr/bin/env node
-console.log('placeholder');
+/**
+ * The command line (thin): parse options, hand them to each module's normaliser, map errors to exit codes.
+ * Exit codes: 0 success; 1 `--strict` and something was rejected; 2 usage or settings error, nothing written.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { realpathSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { UsageError } from './errors.js';
+import { VERSION } from './version.js';
+import { normaliseRunOptions, runPipeline, DEFAULT_LEXICON } from './pipeline/run.js';
+import { mergeShards, normaliseMergeOptions } from './pipeline/merge.js';
+import { checkLexicon, convertLexicon } from './framing/lexicon.js';
+import { loadQuoteSettings } from './quotes/index.js';
+import { evaluate, formatEvalReport, writeEvalOutputs } from './eval/index.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function summaryLine(s: Awaited<ReturnType<typeof runPipeline>>, out: string): string {
+  const c = s.counts;
+  return (
+    `framelens: ${c.articles} articles (${s.analysed} analysed, ${s.reused} reused), ${c.rejected} rejected` +
+    `${c.rejected ? ' (see errors.csv)' : ''}, ${c.quotes} quotes, ${c.frameHits} frame hits, ${c.events} events (${c.eventMode})` +
+    ` → ${out} in ${s.seconds.toFixed(1)} s`
+  );
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('framelens')
+    .description('How did different outlets frame the same event? Quotes, speakers and framing terms by voice, compared across outlets.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('run')
+    .description('analyse articles and write every table (see codebook.md in the output folder)')
+    .argument('<input...>', 'files (.txt, .jsonl, .csv) or directories (walked recursively, sorted)')
+    .option('--out <dir>', 'output folder (created; its tables are replaced atomically)', 'output/')
+    .option('--lexicon <file>', `framing lexicon, repeatable: native YAML/JSON, quanteda YAML, LIWC .dic (default ${DEFAULT_LEXICON})`, collect)
+    .option('--workers <n>', 'parallel analysis workers (default: available cores)')
+    .addOption(new Option('--events <mode>', 'event grouping: metadata | auto | none (default: metadata where every article has an event, else auto)'))
+    .option('--excel', 'write CSVs with a UTF-8 BOM and CRLF, for Excel')
+    .option('--resume', 'reuse per-article results from an earlier (or interrupted) run in the same --out whose input and settings match')
+    .option('--shard <K/N>', 'analyse only the articles whose id falls in shard K of N (0-based, stable hash); combine with `framelens merge`')
+    .option('--strict', 'exit 1 if any input was rejected')
+    .option('--quiet', 'no progress bar or summary')
+    .option('--cues <file>', 'reporting-cue lexicon (default pipeline/cues.yml)')
+    .option('--max-chars <n>', 'reject articles longer than this many characters', '1000000')
+    .option('--batch-size <n>', 'articles per batch sent to a worker', '16')
+    .action(async (inputs: string[], opts: Record<string, unknown>) => {
+      const settings = normaliseRunOptions({ ...opts, inputs });
+      const summary = await runPipeline(settings, process.argv.slice(2));
+      if (!settings.quiet) process.stderr.write(summaryLine(summary, settings.out) + '\n');
+      process.exitCode = summary.exitCode;
+    });
+
+  program
+    .command('merge')
+    .description('combine the results of shard runs (--shard K/N) into the tables one run would have written (byte-identical)')
+    .argument('<dir...>', 'output folders of the shard runs')
+    .requiredOption('--out <dir>', 'output folder for the merged tables')
+    .option('--strict', 'exit 1 if any input was rejected')
+    .option('--quiet', 'no summary')
+    .action(async (dirs: string[], opts: Record<string, unknown>) => {
+      const settings = normaliseMergeOptions({ ...opts, dirs });
+      const summary = await mergeShards(settings, process.argv.slice(2));
+      if (!settings.quiet) process.stderr.write(summaryLine(summary, settings.out) + '\n');
+      process.exitCode = summary.exitCode;
+    });
+
+  program
+    .command('eval')
+    .description('score quote and speaker extraction against gold attributions (PolNeAR JSONL form)')
+    .requiredOption('--gold <file>', 'gold JSONL (see README: Validating quotes)')
+    .option('--out <dir>', 'also write per-quote details here')
+    .option('--cues <file>', 'reporting-cue lexicon (default pipeline/cues.yml)')
+    .action(async (opts: { gold: string; out?: string; cues?: string }) => {
+      const report = await evaluate(opts.gold, loadQuoteSettings(opts.cues));
+      process.stdout.write(formatEvalReport(report) + '\n');
+      if (opts.out) writeEvalOutputs(report, opts.out);
+    });
+
+  const lexicon = program.command('lexicon').description('check or convert framing lexicons');
+  lexicon
+    .command('check')
+    .description('validate a lexicon; report every problem with file:line and a code (exit 2 on any error)')
+    .argument('<file>')
+    .action((file: string) => {
+      const problems = checkLexicon(file);
+      for (const p of problems) process.stdout.write(`${p.file}:${p.line}: ${p.severity} ${p.code}: ${p.message}\n`);
+      const errors = problems.filter((p) => p.severity === 'error').length;
+      process.stdout.write(`${file}: ${errors} error(s), ${problems.length - errors} warning(s)\n`);
+      process.exitCode = errors ? 2 : 0;
+    });
+  lexicon
+    .command('convert')
+    .description('convert a lexicon to another format (printed to stdout, or --out FILE)')
+    .argument('<file>')
+    .requiredOption('--to <format>', 'yaml | json | dic')
+    .option('--out <file>', 'write to this file instead of stdout')
+    .action((file: string, opts: { to: string; out?: string }) => {
+      if (!['yaml', 'json', 'dic'].includes(opts.to)) throw new UsageError('E_OPTION', `Expected \`--to\` to be one of yaml, json, dic, got ${JSON.stringify(opts.to)}`);
+      const text = convertLexicon(file, opts.to as 'yaml' | 'json' | 'dic');
+      if (opts.out) writeFileSync(opts.out, text);
+      else process.stdout.write(text);
+    });
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return Number(process.exitCode ?? 0);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here with exit code 0; everything else commander rejects is a usage error.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`framelens: error ${e.code}: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`framelens: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    return 3;
+  }
+}
+
+// Run only when executed (directly or through the npm bin link), not when imported by tests.
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

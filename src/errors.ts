@@ -23,6 +23,27 @@ export const CODES = {
   E_OPTION: 'bad option value',
   E_LEXICON: 'lexicon could not be used',
   E_INPUT_MISSING: 'input path does not exist',
+  // lexicon problems (framelens lexicon check; any E_LEX_* makes the lexicon unusable: exit 2)
+  E_LEX_READ: 'lexicon file could not be read',
+  E_LEX_FORMAT: 'lexicon format not recognised',
+  E_LEX_SYNTAX: 'lexicon file does not parse',
+  E_LEX_UNKNOWN_KEY: 'unknown key in lexicon',
+  E_LEX_MISSING_KEY: 'required lexicon key missing',
+  E_LEX_BAD_VALUE: 'lexicon value has the wrong type or form',
+  E_LEX_NO_FRAMES: 'lexicon defines no frames',
+  E_LEX_EMPTY_FRAME: 'frame has no terms',
+  E_LEX_FRAME_NAME: 'frame name not allowed',
+  E_LEX_DUPLICATE_FRAME: 'frame defined twice',
+  E_LEX_EMPTY_TERM: 'empty term',
+  E_LEX_PATTERN: 'term pattern cannot compile',
+  E_LEX_BROAD_GLOB: 'glob would match almost every word',
+  E_LEX_DIC_CATEGORY: 'LIWC category id not declared in the header',
+  E_LEX_DIC_HEADER: 'malformed LIWC category header',
+  E_LEX_DUPLICATE_NAME: 'two lexicons with the same name',
+  W_LEX_DUPLICATE_TERM: 'term listed twice in the same frame (counted once)',
+  W_LEX_BROAD_GLOB: 'glob is very broad',
+  W_LEX_METADATA: 'lexicon metadata missing (name, version, description or sources)',
+  W_LEX_NO_DESCRIPTION: 'frame has no description',
 } as const;
 
 export type Code = keyof typeof CODES;

@@ -1,0 +1,392 @@
+/**
+ * Input readers: paths → files (sorted, deduplicated) → articles or coded problems, streamed in the canonical order
+ * (files by absolute path, then line). Nothing here throws on bad data: a bad record becomes a Problem and the run
+ * goes on. A missing input path is a usage error (exit 2) raised before anything runs.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { parse as parseCsv } from 'csv-parse';
+import { parse as parseCsvSync } from 'csv-parse/sync';
+import type { Article, Problem } from '../types.js';
+import { CODES, UsageError, type Code } from '../errors.js';
+import { decodeBytes } from './decode.js';
+
+export const FORMATS = ['.txt', '.jsonl', '.csv'] as const;
+/** The manifest that gives metadata to the .txt files of its folder; never read as articles. */
+export const MANIFEST_NAME = 'corpus.csv';
+const KNOWN_KEYS = new Set(['id', 'title', 'outlet', 'publisher', 'date', 'url', 'event']);
+
+export interface InputFile {
+  /** Absolute path. */
+  path: string;
+  /** Path as shown to the user: the argument joined with the path below it (POSIX separators). */
+  display: string;
+  /** Path relative to the input root (the argument if a directory, its folder if a file). */
+  rel: string;
+}
+
+export interface ReadSettings {
+  /** Articles longer than this (characters) are rejected with E_TOO_LONG. */
+  maxChars: number;
+}
+
+export type ReadItem = { article: Article; problem?: undefined } | { problem: Problem; seq: number; article?: undefined };
+
+const posix = (p: string) => p.split(sep).join('/');
+
+function walk(dir: string, out: string[]): void {
+  const names = readdirSync(dir).sort();
+  for (const name of names) {
+    if (name.startsWith('.')) continue; // hidden files and folders (.git, .DS_Store) are not inputs
+    const full = join(dir, name);
+    const st = statSync(full);
+    if (st.isDirectory()) walk(full, out);
+    else if (st.isFile()) out.push(full);
+  }
+}
+
+/**
+ * Expand input arguments into files in canonical order: sorted by absolute path (so the order of arguments on the
+ * command line never changes the outputs), each file once.
+ */
+export function expandInputs(paths: string[]): InputFile[] {
+  const files = new Map<string, InputFile>();
+  for (const arg of paths) {
+    const abs = resolve(arg);
+    if (!existsSync(abs)) throw new UsageError('E_INPUT_MISSING', `Input path does not exist: ${arg}`);
+    const st = statSync(abs);
+    if (st.isDirectory()) {
+      const found: string[] = [];
+      walk(abs, found);
+      for (const f of found) {
+        const rel = posix(relative(abs, f));
+        if (!files.has(f)) files.set(f, { path: f, display: posix(join(arg, rel)), rel });
+      }
+    } else if (!files.has(abs)) {
+      files.set(abs, { path: abs, display: posix(arg), rel: basename(abs) });
+    }
+  }
+  return [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function extensionOf(path: string): string {
+  const b = basename(path).toLowerCase();
+  const i = b.lastIndexOf('.');
+  return i < 0 ? '' : b.slice(i);
+}
+
+interface Meta {
+  id?: string;
+  outlet?: string;
+  date?: string;
+  title?: string;
+  url?: string;
+  event?: string;
+  extra: Record<string, string>;
+}
+
+function metaFromFields(fields: Record<string, unknown>, skip: Set<string>): Meta {
+  const str = (v: unknown) => (v === undefined || v === null ? undefined : String(v).trim());
+  const extra: Record<string, string> = {};
+  for (const [k, v] of Object.entries(fields)) {
+    if (KNOWN_KEYS.has(k) || skip.has(k) || v === null || typeof v === 'object') continue;
+    extra[k] = String(v);
+  }
+  return {
+    id: str(fields.id) || undefined,
+    outlet: str(fields.outlet) || str(fields.publisher) || undefined,
+    date: str(fields.date),
+    title: str(fields.title),
+    url: str(fields.url),
+    event: str(fields.event),
+    extra,
+  };
+}
+
+/** Reads corpus.csv manifests once per folder. */
+class ManifestCache {
+  private cache = new Map<string, Map<string, Record<string, string>> | null>();
+  problems: Problem[] = [];
+
+  lookup(file: InputFile): Record<string, string> | undefined {
+    const dir = dirname(file.path);
+    if (!this.cache.has(dir)) this.cache.set(dir, this.load(dir, file));
+    const rows = this.cache.get(dir);
+    return rows?.get(basename(file.path));
+  }
+
+  private load(dir: string, file: InputFile): Map<string, Record<string, string>> | null {
+    const path = join(dir, MANIFEST_NAME);
+    if (!existsSync(path)) return null;
+    const display = posix(join(dirname(file.display), MANIFEST_NAME));
+    const decoded = decodeBytes(readFileSync(path));
+    if (!decoded.ok) {
+      this.problems.push({ input: display, line: decoded.line, articleId: '', code: decoded.code, message: decoded.message });
+      return null;
+    }
+    try {
+      const rows = parseCsvSync(decoded.text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
+      const map = new Map<string, Record<string, string>>();
+      for (const r of rows) if (r.file) map.set(basename(r.file), r);
+      return map;
+    } catch (e) {
+      const err = e as { message: string; lines?: number };
+      this.problems.push({ input: display, line: err.lines ?? 1, articleId: '', code: 'E_CSV', message: `corpus.csv: ${err.message}` });
+      return null;
+    }
+  }
+}
+
+/** Parse the optional `key: value` header block of a .txt file. Returns the header and where the body starts. */
+export function parseTxtHeader(text: string): { fields: Record<string, string>; bodyStart: number; bodyLine: number } | null {
+  const keyLine = /^([a-z][a-z0-9_-]*)[ \t]*:[ \t]*(.*?)\r?$/;
+  const fields: Record<string, string> = {};
+  let pos = 0;
+  let line = 1;
+  let sawKnown = false;
+  while (pos < text.length) {
+    const nl = text.indexOf('\n', pos);
+    const raw = text.slice(pos, nl < 0 ? text.length : nl);
+    const next = nl < 0 ? text.length : nl + 1;
+    if (raw.replace(/\r$/, '').trim() === '') {
+      if (line === 1) return null;
+      return sawKnown ? { fields, bodyStart: next, bodyLine: line + 1 } : null;
+    }
+    const m = keyLine.exec(raw);
+    if (!m) return null;
+    fields[m[1]] = m[2];
+    if (KNOWN_KEYS.has(m[1])) sawKnown = true;
+    pos = next;
+    line++;
+  }
+  // A header block and no blank line after it: a header with no body.
+  return sawKnown ? { fields, bodyStart: text.length, bodyLine: line } : null;
+}
+
+/**
+ * Stream articles and problems from the files, in order. `seq` numbers every record (article or rejected) so that
+ * shard runs, which read everything but analyse a part, agree on the order.
+ */
+export async function* readCorpus(
+  files: InputFile[],
+  settings: ReadSettings,
+  onFileDone?: (file: InputFile, sha256: string, bytes: number) => void,
+): AsyncGenerator<ReadItem> {
+  const manifests = new ManifestCache();
+  const seenIds = new Set<string>();
+  let seq = 0;
+
+  const problem = (file: InputFile, line: number, code: Code, message: string, articleId = '', at?: number): ReadItem => ({
+    problem: { input: file.display, line, articleId, code, message },
+    seq: at ?? seq++,
+  });
+
+  /** Checks shared by all formats; returns the article or a problem. */
+  const make = (file: InputFile, line: number, defaultId: string, text: string, meta: Meta): ReadItem => {
+    const id = meta.id || defaultId;
+    const s = seq++;
+    if (text.trim() === '') return problem(file, line, 'E_EMPTY', CODES.E_EMPTY, id, s);
+    if (text.length > settings.maxChars) {
+      return problem(file, line, 'E_TOO_LONG', `article has ${text.length} characters; the limit is ${settings.maxChars} (--max-chars)`, id, s);
+    }
+    if (seenIds.has(id)) return problem(file, line, 'E_DUPLICATE_ID', `duplicate article id ${JSON.stringify(id)}: an earlier article has it`, id, s);
+    seenIds.add(id);
+    return {
+      article: {
+        id,
+        seq: s,
+        outlet: meta.outlet || 'unknown',
+        date: meta.date ?? '',
+        event: meta.event ?? '',
+        title: meta.title ?? '',
+        url: meta.url ?? '',
+        text,
+        source: { input: file.display, line },
+        extra: meta.extra,
+      },
+    };
+  };
+
+  for (const file of files) {
+    const ext = extensionOf(file.path);
+    if (basename(file.path) === MANIFEST_NAME) {
+      // Metadata for its folder's .txt files; hashed for the manifest but not read as articles.
+      try {
+        const buf = readFileSync(file.path);
+        onFileDone?.(file, createHash('sha256').update(buf).digest('hex'), buf.length);
+      } catch {
+        /* reported when looked up */
+      }
+      continue;
+    }
+    if (!(FORMATS as readonly string[]).includes(ext)) {
+      yield problem(file, 0, 'E_UNSUPPORTED', `${CODES.E_UNSUPPORTED}: ${ext || 'no extension'}`);
+      continue;
+    }
+    if (ext === '.jsonl') {
+      yield* readJsonl(file, (line, id, text, meta) => make(file, line, id, text, meta), () => seq++, onFileDone);
+      continue;
+    }
+    let buf: Buffer;
+    try {
+      buf = readFileSync(file.path);
+    } catch (e) {
+      yield problem(file, 0, 'E_READ', `${CODES.E_READ}: ${(e as Error).message}`);
+      continue;
+    }
+    onFileDone?.(file, createHash('sha256').update(buf).digest('hex'), buf.length);
+    const decoded = decodeBytes(buf);
+    if (!decoded.ok) {
+      yield problem(file, decoded.line, decoded.code, decoded.message, ext === '.txt' ? file.rel : '');
+      continue;
+    }
+    if (ext === '.txt') {
+      const header = parseTxtHeader(decoded.text);
+      let meta: Meta;
+      let text = decoded.text;
+      let line = 1;
+      if (header) {
+        meta = metaFromFields(header.fields, new Set());
+        text = decoded.text.slice(header.bodyStart);
+        line = header.bodyLine;
+        if (text.trim() === '') {
+          yield problem(file, line, 'E_EMPTY', 'header block with no article text after it', meta.id || file.rel);
+          continue;
+        }
+      } else {
+        meta = { extra: {} };
+      }
+      if (!meta.outlet) {
+        const row = manifests.lookup(file);
+        for (const p of manifests.problems.splice(0)) yield { problem: p, seq: seq++ };
+        if (row) {
+          const m = metaFromFields(row, new Set(['file']));
+          meta = { ...m, ...Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined && v !== '')), extra: { ...m.extra, ...meta.extra } };
+        }
+      }
+      yield make(file, line, file.rel, text, meta);
+      continue;
+    }
+    // .csv
+    yield* readCsvRecords(file, decoded.text, (line, text, meta) => make(file, line, `${file.rel}#${line}`, text, meta), () => seq++);
+  }
+}
+
+async function* readJsonl(
+  file: InputFile,
+  make: (line: number, id: string, text: string, meta: Meta) => ReadItem,
+  nextSeq: () => number,
+  onFileDone?: (file: InputFile, sha256: string, bytes: number) => void,
+): AsyncGenerator<ReadItem> {
+  const bad = (line: number, code: Code, message: string): ReadItem => ({
+    problem: { input: file.display, line, articleId: '', code, message },
+    seq: nextSeq(),
+  });
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let pending: Buffer[] = [];
+  let lineNo = 0;
+  const handle = function* (lineBuf: Buffer): Generator<ReadItem> {
+    lineNo++;
+    let body = lineBuf;
+    if (lineNo === 1 && body.length >= 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) body = body.subarray(3);
+    if (body.length && body[body.length - 1] === 0x0d) body = body.subarray(0, body.length - 1);
+    if (body.length === 0 || body.every((b) => b === 0x20 || b === 0x09)) return; // blank lines are allowed
+    let lineText: string;
+    try {
+      lineText = decoder.decode(body);
+    } catch {
+      yield bad(lineNo, 'E_UTF8', 'invalid UTF-8 in this line');
+      return;
+    }
+    if (lineText.includes('\u0000')) {
+      yield bad(lineNo, 'E_BINARY', 'NUL byte in this line');
+      return;
+    }
+    let rec: unknown;
+    try {
+      rec = JSON.parse(lineText);
+    } catch (e) {
+      yield bad(lineNo, 'E_JSON', `${CODES.E_JSON}: ${(e as Error).message}`);
+      return;
+    }
+    if (!rec || typeof rec !== 'object' || Array.isArray(rec)) {
+      yield bad(lineNo, 'E_JSON', 'each line must be a JSON object');
+      return;
+    }
+    const fields = rec as Record<string, unknown>;
+    if (typeof fields.text !== 'string') {
+      yield bad(lineNo, 'E_NO_TEXT', fields.text === undefined ? 'record has no "text" field' : '"text" must be a string');
+      return;
+    }
+    yield make(lineNo, `${file.rel}#${lineNo}`, fields.text, metaFromFields(fields, new Set(['text'])));
+  };
+  let stream;
+  try {
+    stream = createReadStream(file.path);
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      let from = 0;
+      for (let i = 0; i < chunk.length; i++) {
+        if (chunk[i] !== 0x0a) continue;
+        pending.push(chunk.subarray(from, i));
+        yield* handle(Buffer.concat(pending));
+        pending = [];
+        from = i + 1;
+      }
+      if (from < chunk.length) pending.push(chunk.subarray(from));
+    }
+  } catch (e) {
+    yield bad(lineNo + 1, 'E_READ', `${CODES.E_READ}: ${(e as Error).message}`);
+    return;
+  }
+  if (pending.length) yield* handle(Buffer.concat(pending));
+  onFileDone?.(file, hash.digest('hex'), bytes);
+}
+
+async function* readCsvRecords(
+  file: InputFile,
+  text: string,
+  make: (line: number, text: string, meta: Meta) => ReadItem,
+  nextSeq: () => number,
+): AsyncGenerator<ReadItem> {
+  // The parser reports skipped rows through an event that can fire before earlier good rows are consumed, so collect
+  // both with their line numbers and hand them on in line order.
+  type Entry = { line: number; record?: Record<string, string>; code?: Code; message?: string };
+  const entries: Entry[] = [];
+  const parser = parseCsv({
+    columns: (header: string[]) => header.map((h) => h.trim()),
+    bom: true,
+    info: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+  });
+  parser.on('skip', (err: { message: string; lines?: number }) => {
+    entries.push({ line: err.lines ?? 0, code: 'E_CSV', message: `${CODES.E_CSV}: ${err.message}` });
+  });
+  parser.end(text);
+  try {
+    for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      const { record, info } = item;
+      // info.lines is the line the record ends on; a record spanning lines starts earlier.
+      const line = info.lines - (Object.values(record).join('').match(/\n/g) ?? []).length;
+      entries.push({ line, record });
+    }
+  } catch (e) {
+    const err = e as { message: string; lines?: number };
+    entries.push({ line: err.lines ?? 0, code: 'E_CSV', message: `${CODES.E_CSV}: ${err.message}; the rest of the file was not read` });
+  }
+  entries.sort((a, b) => a.line - b.line);
+  for (const e of entries) {
+    if (!e.record) {
+      yield { problem: { input: file.display, line: e.line, articleId: '', code: e.code!, message: e.message! }, seq: nextSeq() };
+    } else if (!('text' in e.record)) {
+      yield { problem: { input: file.display, line: e.line, articleId: '', code: 'E_NO_TEXT', message: 'CSV has no "text" column' }, seq: nextSeq() };
+    } else {
+      yield make(e.line, e.record.text, metaFromFields(e.record, new Set(['text'])));
+    }
+  }
+}

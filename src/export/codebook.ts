@@ -1,0 +1,151 @@
+/**
+ * codebook.md: every output file and column — meaning, unit, how computed. Generated from the column lists actually
+ * written, so it can never describe a column that is not there (or miss one).
+ */
+import type { Staging } from './atomic.js';
+import { ARTICLE_COLUMNS, ERROR_COLUMNS, HIT_COLUMNS, QUOTE_COLUMNS } from '../pipeline/columns.js';
+
+const COMMON: Record<string, string> = {
+  article_id: 'Article identifier: the input `id`, else the path relative to the input root (.txt) or `path#line` (.jsonl/.csv).',
+  outlet: 'Outlet (publisher) from the metadata; `unknown` when none was given.',
+  event: 'Event the article is grouped under (see `events.csv` and `--events`).',
+  frame: 'Frame name from the lexicon (`lexicon:frame` when several lexicons are loaded).',
+  speaker: 'Canonical speaker name (e.g. "Tom Homan" for "Homan", "he", "border czar Tom Homan"), or `UNKNOWN`.',
+  speaker_role: 'Role or affiliation given in the text ("border czar", "spokesman for America\'s Voice"); empty if none.',
+  speaker_type: '`person`, `organization`, `outlet` (a news organisation), `anonymous` ("a source", "officials") or `unknown`.',
+  tokens: 'Word tokens (wink-nlp tokenisation; punctuation, symbols and whitespace excluded).',
+  start: 'Start offset (JS string index, UTF-16 code units) into the article text as read; `text.slice(start, end)` is the span.',
+  end: 'End offset (exclusive), same units as `start`.',
+};
+
+const DESCRIPTIONS: Record<string, Record<string, string>> = {
+  'articles.csv': {
+    date: 'Publication date as given (an inline `date YYYY-MM-DD` marker at the top of the text is used when no date was given).',
+    title: 'Title from the metadata.',
+    source: 'Where the article was read: `input:line` (line 1 for a .txt body without header; the body\'s first line otherwise).',
+    sentences: 'Sentences (wink-nlp sentence boundaries).',
+    quotes: 'Rows of this article in quotes.csv.',
+    quoted_tokens: 'Word tokens inside this article\'s quotations (quotes never overlap, so this is a plain sum).',
+    frame_hits: 'Rows of this article in frame_hits.csv.',
+    frame_hits_author: 'Frame hits in the outlet\'s own voice (outside any quotation).',
+    frame_hits_quoted: 'Frame hits inside a quotation.',
+    url: 'URL from the metadata.',
+    chars: 'Length of the article text in UTF-16 code units.',
+  },
+  'quotes.csv': {
+    quote_id: 'Quote number within the article (`q1`, `q2`, … in text order).',
+    kind: '`direct` (in quotation marks, a whole utterance), `partial` (a quoted fragment inside the writer\'s sentence, incl. scare quotes), `indirect` (reported speech without marks: "X said that …", "according to X"), `block` (a paragraph introduced by a colon cue).',
+    speaker_mention: 'The mention of the speaker as written ("he", "Homan", "border czar Tom Homan"); empty if none.',
+    speaker_start: 'Start offset of `speaker_mention` (empty if none).',
+    speaker_end: 'End offset of `speaker_mention` (empty if none).',
+    cue: 'The reporting cue ("said", "told", "according to", ":"); empty if none.',
+    text: 'The quotation\'s text: `text.slice(start, end)` of the article (for direct quotes, inside the marks).',
+    cue_start: 'Start offset of the cue (empty if none).',
+    cue_end: 'End offset of the cue (empty if none).',
+  },
+  'frame_hits.csv': {
+    term: 'The lexicon entry that matched (e.g. `illegal alien*`).',
+    match: 'The words matched, as written in the article.',
+    voice: '`author` (the outlet\'s own voice) or `quote` (inside a quotation).',
+    speaker: 'For `quote` voice: the quotation\'s canonical speaker; empty for `author` voice.',
+    quote_id: 'For `quote` voice: the quotation (`quote_id` in quotes.csv); empty otherwise.',
+    negated: '`true` when the hit lies in the scope of a negation (see docs/lexicons.md for the rule).',
+    sentence: '0-based sentence index in the article.',
+    left_context: 'Keyword-in-context text before the hit (window documented in docs/lexicons.md), whitespace collapsed.',
+    right_context: 'Keyword-in-context text after the hit.',
+  },
+  'errors.csv': {
+    input: 'The input file as shown on the command line (joined with the path below a directory argument).',
+    line: '1-based line in the input (0: the file as a whole).',
+    article_id: 'The article\'s id when known.',
+    code: 'Problem code (E_… rejected and skipped; W_… a note, the article was analysed). Codes are listed below.',
+    message: 'What was wrong and what to do.',
+  },
+};
+
+const FILES: Record<string, string> = {
+  'articles.csv': 'One row per analysed article.',
+  'quotes.csv': 'One row per quotation.',
+  'frame_hits.csv': 'One row per lexicon match: a keyword-in-context (KWIC) table.',
+  'frames_by_outlet.csv': 'One row per event × outlet × frame, including frames with no hits.',
+  'frame_comparison.csv': 'One row per event × frame: each outlet\'s rate side by side, and tests of whether the rate differs across the event\'s outlets.',
+  'speakers_by_outlet.csv': 'One row per event × outlet × speaker.',
+  'distinctive_terms.csv': 'One row per event × outlet × term: terms that set an outlet apart from the event\'s other outlets.',
+  'shared_quotes.csv': 'One row per quotation carried by more than one outlet in an event.',
+  'events.csv': 'One row per event.',
+  'errors.csv': 'One row per rejected input (E_ codes, skipped) or note about an analysed article (W_ codes).',
+};
+
+const AGGREGATE_NOTE =
+  'Computed from the per-article tables after all articles are read (and after a shard merge); methods, formulas and corrections are in docs/statistics.md.';
+
+export function writeCodebook(
+  staging: Staging,
+  settings: { excel: boolean; version: string },
+  aggregateColumns: Record<string, string[]>,
+  eventColumns: string[],
+): void {
+  const lines: string[] = [];
+  lines.push(`# framelens codebook (version ${settings.version})`, '');
+  lines.push(
+    'All CSV files: UTF-8' + (settings.excel ? ' with a byte-order mark and CRLF line ends (`--excel`)' : ', LF line ends') +
+      ', RFC 4180 quoting, one header row. Empty cell = no value.',
+    '',
+    '**Spreadsheet safety.** A text cell that a spreadsheet would read as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return) is written with a leading apostrophe `\'` (OWASP CSV-injection guidance). Numeric columns are never altered. Strip one leading `\'` from such cells to recover the original text.',
+    '',
+    '**Offsets.** `start`/`end` columns index the article text as read (after a `.txt` header block; UTF-16 code units, JavaScript string indices): `text.slice(start, end)` is the span. Boilerplate masking and quote-mark normalisation never move offsets.',
+    '',
+    '**Row order.** Per-article tables follow the input order: input files sorted by absolute path (whatever the order on the command line), then line; within an article, text order. Aggregate tables are sorted by their key columns (see docs/statistics.md). The same input gives the same bytes whatever `--workers`, and a `merge` of shard runs gives the same bytes as one run. Only manifest.json carries times.',
+    '',
+  );
+  const section = (file: string, columns: string[], own: Record<string, string>, note?: string) => {
+    lines.push(`## ${file}`, '', FILES[file] ?? '', '');
+    if (note) lines.push(note, '');
+    lines.push('| column | meaning |', '|---|---|');
+    for (const c of columns) lines.push(`| \`${c}\` | ${(own[c] ?? COMMON[c] ?? AGG[c] ?? 'See docs/statistics.md.').replace(/\|/g, '\\|')} |`);
+    lines.push('');
+  };
+  section('articles.csv', ARTICLE_COLUMNS, DESCRIPTIONS['articles.csv']);
+  section('quotes.csv', QUOTE_COLUMNS, DESCRIPTIONS['quotes.csv']);
+  section('frame_hits.csv', HIT_COLUMNS, DESCRIPTIONS['frame_hits.csv']);
+  for (const [name, cols] of Object.entries(aggregateColumns)) section(`${name}.csv`, cols, {}, AGGREGATE_NOTE);
+  section('events.csv', eventColumns, {}, AGGREGATE_NOTE);
+  section('errors.csv', ERROR_COLUMNS, DESCRIPTIONS['errors.csv']);
+  lines.push('## Other files', '');
+  lines.push('- `articles.jsonl`: the full per-article analysis record, one JSON object per line, in row order (what `--resume` and `merge` reuse).');
+  lines.push('- `manifest.json`: version, command line, settings, lexicon and input sha256, counts, rejected inputs, start/end time, per-stage timings (ms, summed over workers).');
+  lines.push('- `report.html`: a self-contained page (opens offline) with the comparison charts per event.');
+  lines.push('');
+  staging.write('codebook.md', lines.join('\n'));
+}
+
+/** Aggregate-table columns whose meaning is fixed by SPEC. */
+const AGG: Record<string, string> = {
+  articles: 'Articles of this outlet in this event.',
+  articles_with_frame: 'Of those, articles with at least one hit of the frame.',
+  hits: 'Frame hits (author + quoted).',
+  hits_author: 'Frame hits in the outlet\'s own voice.',
+  hits_quoted: 'Frame hits inside quotations.',
+  per_10k_tokens: 'hits / tokens × 10,000.',
+  per_10k_author: 'hits_author / tokens × 10,000.',
+  per_10k_quoted: 'hits_quoted / tokens × 10,000.',
+  chi2: 'Pearson chi-square statistic of the outlets × (hits, other tokens) table for this frame.',
+  p_value: 'p-value of the chi-square test (df = outlets − 1).',
+  g2: 'Likelihood-ratio statistic G² of the same table.',
+  quotes: 'Quotations attributed to the speaker in this outlet\'s articles on the event.',
+  quoted_tokens: 'Word tokens in those quotations.',
+  share_of_quoted_tokens: 'quoted_tokens / all quoted tokens of this outlet in this event.',
+  frames_in_quotes: 'Frames hit inside this speaker\'s quotations, as `frame:count` joined with `; `.',
+  term: 'Term (lowercased word).',
+  count: 'Occurrences in this outlet\'s articles on the event.',
+  count_elsewhere: 'Occurrences in the event\'s other outlets\' articles.',
+  log_odds: 'Log-odds ratio (natural log) with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), this outlet vs the event\'s other outlets.',
+  z: 'z-score of `log_odds` (log_odds / sqrt of its variance).',
+  text: 'One version of the quotation.',
+  speaker: 'Canonical speaker of the quotation, or `UNKNOWN`.',
+  outlets: 'Outlets carrying the quotation, joined with `; `.',
+  variants: 'Distinct wordings, joined with ` | `.',
+  label: 'Label made from the event\'s most characteristic terms.',
+  first_date: 'Earliest article date in the event.',
+  last_date: 'Latest article date in the event.',
+};

@@ -1,0 +1,83 @@
+/**
+ * CSV writing for every table: RFC 4180 via csv-stringify, UTF-8, one header row, written to a temporary file that the
+ * caller renames into place (see atomic.ts). Spreadsheet safety (OWASP CSV injection): a *text* cell starting with
+ * `=`, `+`, `-`, `@`, tab or CR gets a leading apostrophe. Numbers are written as numbers and never prefixed, so a
+ * z of -2.1 stays numeric. `excel` adds a UTF-8 BOM and CRLF line ends.
+ */
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { stringify } from 'csv-stringify/sync';
+
+export type Cell = string | number | boolean | null | undefined;
+
+export interface CsvOptions {
+  excel: boolean;
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Prefix a text cell that a spreadsheet would read as a formula. */
+export function neutralise(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+function cell(value: Cell): string | number {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? value : '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return neutralise(value);
+}
+
+/** Render rows (header first) as CSV text. */
+export function toCsv(columns: string[], rows: Cell[][], options: CsvOptions): string {
+  const body = stringify([columns, ...rows.map((r) => r.map(cell))], {
+    record_delimiter: options.excel ? 'windows' : 'unix',
+    cast: { number: (n: number) => formatNumber(n) },
+  });
+  return (options.excel ? '\uFEFF' : '') + body;
+}
+
+/** Shortest round-trip form, no exponent for ordinary magnitudes (spreadsheets and R read both, humans prefer this). */
+export function formatNumber(n: number): string {
+  if (Number.isInteger(n)) return String(n);
+  const s = String(n);
+  if (!s.includes('e')) return s;
+  return Math.abs(n) < 1e-6 ? n.toExponential() : n.toFixed(20).replace(/0+$/, '');
+}
+
+/** Streams rows to a file in batches: flat memory for tables with millions of rows. */
+export class CsvWriter {
+  private fd: number;
+  private batch: Cell[][] = [];
+  private readonly delimiter: 'windows' | 'unix';
+  rows = 0;
+
+  constructor(
+    readonly path: string,
+    readonly columns: string[],
+    options: CsvOptions,
+  ) {
+    this.fd = openSync(path, 'w');
+    this.delimiter = options.excel ? 'windows' : 'unix';
+    writeSync(this.fd, toCsv(columns, [], options));
+  }
+
+  write(row: Cell[]): void {
+    this.batch.push(row);
+    this.rows++;
+    if (this.batch.length >= 1000) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.batch.length) return;
+    writeSync(
+      this.fd,
+      stringify(this.batch.map((r) => r.map(cell)), { record_delimiter: this.delimiter, cast: { number: formatNumber } }),
+    );
+    this.batch = [];
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * `framelens merge`: combine shard runs into the tables one run would have written. Each shard's articles.jsonl is in
+ * `seq` order, so a k-way merge by `seq` restores the single-run order; the tables are then written by the same reduce
+ * step as `run` (statistics are computed after the merge, from summed counts).
+ */
+import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { AnalyzedArticle } from '../types.js';
+import { optionError, UsageError } from '../errors.js';
+import { Staging } from '../export/atomic.js';
+import { writeManifest } from '../export/manifest.js';
+import { readRecords } from './records.js';
+import { writeTables, type EventMode, type SeqProblem } from './tables.js';
+import { VERSION } from '../version.js';
+import type { RunSummary } from './run.js';
+
+export interface MergeSettings {
+  dirs: string[];
+  out: string;
+  strict: boolean;
+  quiet: boolean;
+}
+
+interface ShardManifest {
+  version: string;
+  settings_key: string;
+  settings: { shard: { k: number; n: number } | null; events: EventMode | null; excel: boolean; frames: string[]; [k: string]: unknown };
+  lexicons: { name: string; version: string; path: string; sha256: string }[];
+  inputs: { path: string; sha256: string; bytes: number }[];
+  problems: SeqProblem[];
+}
+
+export function normaliseMergeOptions(raw: Record<string, unknown>): MergeSettings {
+  const dirs = (raw.dirs as string[] | undefined) ?? [];
+  if (!dirs.length) throw optionError('dir', 'at least one shard output folder', dirs);
+  for (const d of dirs) {
+    for (const f of ['manifest.json', 'articles.jsonl']) {
+      if (!existsSync(join(d, f))) throw new UsageError('E_INPUT_MISSING', `${d} is not a finished framelens run: ${f} is missing`);
+    }
+  }
+  if (!raw.out) throw optionError('--out', 'an output folder', raw.out);
+  return Object.freeze({ dirs, out: String(raw.out), strict: Boolean(raw.strict), quiet: Boolean(raw.quiet) });
+}
+
+export async function mergeShards(settings: MergeSettings, commandLine: string[]): Promise<RunSummary> {
+  const started = new Date();
+  const t0 = performance.now();
+  const manifests = settings.dirs.map((d) => JSON.parse(readFileSync(join(d, 'manifest.json'), 'utf8')) as ShardManifest);
+  const first = manifests[0];
+  for (const [i, m] of manifests.entries()) {
+    if (m.settings_key !== first.settings_key) {
+      throw new UsageError('E_OPTION', `${settings.dirs[i]} was run with other settings than ${settings.dirs[0]} (version, lexicons or cues differ): shards must share settings`);
+    }
+    if ((m.settings.events ?? null) !== (first.settings.events ?? null) || m.settings.excel !== first.settings.excel) {
+      throw new UsageError('E_OPTION', `${settings.dirs[i]} used other --events/--excel settings than ${settings.dirs[0]}`);
+    }
+  }
+  const shards = manifests.map((m) => m.settings.shard);
+  const n = shards[0]?.n;
+  if (n !== undefined) {
+    const ks = shards.map((s) => (s && s.n === n ? s.k : -1)).sort((a, b) => a - b);
+    const expected = Array.from({ length: n }, (_, k) => k);
+    if (ks.join(',') !== expected.join(',')) {
+      throw new UsageError('E_OPTION', `expected shards 0..${n - 1} of ${n} exactly once, got ${shards.map((s) => (s ? `${s.k}/${s.n}` : 'unsharded')).join(', ')}`);
+    }
+  }
+
+  const staging = new Staging(resolve(settings.out));
+  const mergedPath = staging.path('articles.jsonl');
+  const fd = openSync(mergedPath, 'w');
+  const its = settings.dirs.map((d) => readRecords(join(d, 'articles.jsonl')));
+  const heads: (AnalyzedArticle | null)[] = await Promise.all(its.map(async (it) => ((await it.next()).value as AnalyzedArticle) ?? null));
+  let total = 0;
+  for (;;) {
+    let best = -1;
+    for (let i = 0; i < heads.length; i++) if (heads[i] && (best < 0 || heads[i]!.seq < heads[best]!.seq)) best = i;
+    if (best < 0) break;
+    writeSync(fd, JSON.stringify(heads[best]) + '\n');
+    total++;
+    const nx = await its[best].next();
+    heads[best] = nx.done ? null : nx.value;
+  }
+  closeSync(fd);
+
+  const problems = manifests.flatMap((m) => m.problems).sort((a, b) => a.seq - b.seq);
+  const tTables = performance.now();
+  const counts = await writeTables(mergedPath, problems, { events: first.settings.events ?? null, excel: first.settings.excel, frames: first.settings.frames, version: VERSION }, staging);
+  const inputs = new Map<string, ShardManifest['inputs'][number]>();
+  for (const m of manifests) for (const f of m.inputs) inputs.set(f.path, f);
+  writeManifest(staging, {
+    command: commandLine,
+    settings: { ...first.settings, shard: null, merged_from: settings.dirs },
+    lexicons: first.lexicons,
+    inputs: [...inputs.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    counts: { ...counts, analysed: 0, reused: total },
+    problems,
+    started,
+    finished: new Date(),
+    timingsMs: { tables: Math.round(performance.now() - tTables), total: Math.round(performance.now() - t0) },
+    settingsKey: first.settings_key,
+    shards: manifests.map((m, i) => ({ dir: settings.dirs[i], shard: m.settings.shard })),
+  });
+  staging.commit();
+  return { counts, analysed: 0, reused: total, seconds: (performance.now() - t0) / 1000, exitCode: settings.strict && counts.rejected > 0 ? 1 : 0 };
+}

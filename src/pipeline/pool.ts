@@ -1,0 +1,73 @@
+/**
+ * The worker pool: N worker threads, each with its own wink instance, fed batches through p-queue. The queue bounds
+ * how many batches are in flight (memory stays flat however large the corpus); callers get results per batch as a
+ * promise and restore order themselves.
+ */
+import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import PQueue from 'p-queue';
+import type { Article } from '../types.js';
+import type { AnalysisSettings } from './analyze.js';
+import type { BatchResult } from './worker.js';
+import { packageRoot } from '../paths.js';
+
+/** The compiled worker script (worker threads cannot load TypeScript; under ts-jest we use the build in dist/). */
+function workerScript(): string {
+  const here = fileURLToPath(import.meta.url);
+  const sibling = here.replace(/\.ts$/, '.js').replace(/pool\.js$/, 'worker.js');
+  if (here.endsWith('.js') && existsSync(sibling)) return sibling;
+  const built = join(packageRoot(), 'dist', 'src', 'pipeline', 'worker.js');
+  if (!existsSync(built)) throw new Error(`framelens: compiled worker not found at ${built}; run \`npm run build\` first`);
+  return built;
+}
+
+export class WorkerPool {
+  private idle: Worker[] = [];
+  private all: Worker[] = [];
+  private queue: PQueue;
+  private failure: Error | null = null;
+
+  constructor(
+    readonly size: number,
+    settings: AnalysisSettings,
+  ) {
+    const script = workerScript();
+    for (let i = 0; i < size; i++) {
+      const w = new Worker(script, { workerData: settings });
+      w.on('error', (e) => (this.failure = e));
+      this.all.push(w);
+      this.idle.push(w);
+    }
+    this.queue = new PQueue({ concurrency: size });
+  }
+
+  /** Resolves when there is room for another batch (at most 2 batches per worker queued or running). */
+  async ready(): Promise<void> {
+    await this.queue.onSizeLessThan(this.size * 2);
+    if (this.failure) throw this.failure;
+  }
+
+  run(batch: Article[]): Promise<BatchResult> {
+    return this.queue.add(
+      () =>
+        new Promise<BatchResult>((resolve, reject) => {
+          const w = this.idle.pop()!;
+          const onError = (e: Error) => reject(e);
+          w.once('error', onError);
+          w.once('message', (m: BatchResult) => {
+            w.off('error', onError);
+            this.idle.push(w);
+            resolve(m);
+          });
+          w.postMessage(batch);
+        }),
+    ) as Promise<BatchResult>;
+  }
+
+  async close(): Promise<void> {
+    await this.queue.onIdle();
+    await Promise.all(this.all.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * The reduce step: from articles.jsonl (in `seq` order) and the list of rejected inputs to every table, staged for an
+ * atomic commit. `run` and `merge` both end here, so a merge of shards writes exactly what one run would.
+ */
+import type { AnalyzedArticle, Problem } from '../types.js';
+import { CsvWriter, type CsvOptions, toCsv } from '../export/csv.js';
+import type { Staging } from '../export/atomic.js';
+import { readRecords } from './records.js';
+import { ARTICLE_COLUMNS, ERROR_COLUMNS, HIT_COLUMNS, QUOTE_COLUMNS } from './columns.js';
+import { assignEvents, eventsTable, type EventInput } from '../aggregate/events.js';
+import { Aggregator } from '../aggregate/tables.js';
+import { renderReport } from '../export/report.js';
+import { writeCodebook } from '../export/codebook.js';
+
+export type EventMode = 'metadata' | 'auto' | 'none';
+
+export interface TableSettings {
+  /** `null`: metadata where every article has an event, else auto (SPEC). */
+  events: EventMode | null;
+  excel: boolean;
+  frames: string[];
+  version: string;
+}
+
+export interface TableCounts {
+  articles: number;
+  quotes: number;
+  frameHits: number;
+  rejected: number;
+  notes: number;
+  events: number;
+  eventMode: EventMode;
+}
+
+export type SeqProblem = Problem & { seq: number };
+
+export async function writeTables(
+  recordsPath: string,
+  problems: SeqProblem[],
+  settings: TableSettings,
+  staging: Staging,
+): Promise<TableCounts> {
+  const csv: CsvOptions = { excel: settings.excel };
+
+  // Pass 1: what event grouping needs.
+  const items: EventInput[] = [];
+  let allHaveEvents = true;
+  for await (const r of readRecords(recordsPath)) {
+    if (!r.event) allHaveEvents = false;
+    items.push({ id: r.id, seq: r.seq, outlet: r.outlet, date: r.date, title: r.title, event: r.event, terms: [] });
+  }
+  const mode: EventMode = settings.events ?? (allHaveEvents ? 'metadata' : 'auto');
+  if (mode === 'auto') {
+    // Terms are only needed for auto grouping: read them in a second light pass to keep pass 1 small.
+    let i = 0;
+    for await (const r of readRecords(recordsPath)) items[i++].terms = r.terms;
+  }
+  const assignment = assignEvents(items, mode);
+  const events = eventsTable(items, assignment);
+
+  // Pass 2: per-article tables streamed; aggregates summed.
+  const articles = new CsvWriter(staging.path('articles.csv'), ARTICLE_COLUMNS, csv);
+  const quotes = new CsvWriter(staging.path('quotes.csv'), QUOTE_COLUMNS, csv);
+  const hits = new CsvWriter(staging.path('frame_hits.csv'), HIT_COLUMNS, csv);
+  const agg = new Aggregator(settings.frames);
+  const notes: SeqProblem[] = [];
+  for await (const r of readRecords(recordsPath)) {
+    const event = assignment.get(r.id) ?? '';
+    writeArticleRows(r, event, articles, quotes, hits);
+    agg.add(r, event);
+    for (const n of r.notes) notes.push({ ...n, seq: r.seq });
+  }
+  articles.close();
+  quotes.close();
+  hits.close();
+
+  const tables = agg.tables();
+  for (const [name, t] of Object.entries(tables) as [string, { columns: string[]; rows: (string | number | null)[][] }][]) {
+    staging.write(`${name}.csv`, toCsv(t.columns, t.rows, csv));
+  }
+  staging.write('events.csv', toCsv(events.columns, events.rows, csv));
+
+  const allProblems = [...problems, ...notes].sort((a, b) => a.seq - b.seq || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  staging.write(
+    'errors.csv',
+    toCsv(ERROR_COLUMNS, allProblems.map((p) => [p.input, p.line, p.articleId, p.code, p.message]), csv),
+  );
+  staging.write('report.html', renderReport(tables, { title: 'framelens report', generated: `${articles.rows} articles`, version: settings.version }));
+  writeCodebook(staging, settings, Object.fromEntries(Object.entries(tables).map(([k, t]) => [k, t.columns])), events.columns);
+
+  return {
+    articles: articles.rows,
+    quotes: quotes.rows,
+    frameHits: hits.rows,
+    rejected: problems.length,
+    notes: notes.length,
+    events: events.rows.length,
+    eventMode: mode,
+  };
+}
+
+function writeArticleRows(r: AnalyzedArticle, event: string, articles: CsvWriter, quotes: CsvWriter, hits: CsvWriter): void {
+  let author = 0;
+  for (const h of r.hits) if (h.voice === 'author') author++;
+  articles.write([
+    r.id, r.outlet, r.date, event, r.title, r.source, r.tokens, r.sentences, r.quotes.length, r.quotedTokens,
+    r.hits.length, author, r.hits.length - author, r.url, r.chars,
+  ]);
+  for (const q of r.quotes) {
+    quotes.write([
+      r.id, r.outlet, event, q.id, q.kind, q.speaker, q.speakerMention, q.speakerStart, q.speakerEnd, q.speakerRole,
+      q.speakerType, q.cue, q.text, q.start, q.end, q.tokens, q.cueStart, q.cueEnd,
+    ]);
+  }
+  for (const h of r.hits) {
+    hits.write([
+      r.id, r.outlet, event, h.frame, h.term, h.match, h.voice, h.speaker, h.quoteId, h.negated, h.sentence, h.start,
+      h.end, h.leftContext, h.rightContext,
+    ]);
+  }
+}

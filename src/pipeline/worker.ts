@@ -1,0 +1,35 @@
+/**
+ * A worker thread: loads wink once, receives batches of articles, returns their analyses in the same order.
+ * A failure on one article becomes an E_ANALYSIS problem for that article; the batch goes on.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { AnalyzedArticle, Article, Problem } from '../types.js';
+import { createAnalyzer, emptyStageTimes, type AnalysisSettings, type StageTimes } from './analyze.js';
+
+export interface BatchResult {
+  results: ({ record: AnalyzedArticle } | { problem: Problem & { seq: number } })[];
+  times: StageTimes;
+}
+
+const analyzer = createAnalyzer(workerData as AnalysisSettings);
+
+parentPort!.on('message', (batch: Article[]) => {
+  const times = emptyStageTimes();
+  const results: BatchResult['results'] = batch.map((article) => {
+    try {
+      return { record: analyzer.analyze(article, times) };
+    } catch (e) {
+      return {
+        problem: {
+          seq: article.seq,
+          input: article.source.input,
+          line: article.source.line,
+          articleId: article.id,
+          code: 'E_ANALYSIS',
+          message: `analysis failed: ${(e as Error).message ?? String(e)}`,
+        },
+      };
+    }
+  });
+  parentPort!.postMessage({ results, times } satisfies BatchResult);
+});
