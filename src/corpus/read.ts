@@ -380,6 +380,11 @@ async function* readCsvRecords(
     entries.push({ line: err.lines ?? 0, code: 'E_CSV', message: `${CODES.E_CSV}: ${err.message}; the rest of the file was not read` });
   }
   entries.sort((a, b) => a.line - b.line);
+  const first = entries.find((e) => e.record);
+  if (first && !('text' in first.record!)) {
+    yield { problem: { input: file.display, line: 1, articleId: '', code: 'E_NO_TEXT', message: 'CSV header has no "text" column: nothing in this file was read' }, seq: nextSeq() };
+    return;
+  }
   for (const e of entries) {
     if (!e.record) {
       yield { problem: { input: file.display, line: e.line, articleId: '', code: e.code!, message: e.message! }, seq: nextSeq() };

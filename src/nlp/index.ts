@@ -36,8 +36,15 @@ export interface Sentence {
 type Wink = ReturnType<typeof winkNLP>;
 let wink: Wink | null = null;
 
+/**
+ * wink's pipe without the stages we never read (NER, custom entities, sentiment): on PolNeAR dev the tokens, POS,
+ * lemmas, negation flags and sentence spans are identical to the full default pipe (81,673 tokens compared), at
+ * about 1.7× the speed (measured on PolNeAR train: 2.3 s vs 3.9 s).
+ */
+export const WINK_PIPE = ['sbd', 'negation', 'pos'];
+
 export function getWink(): Wink {
-  if (!wink) wink = winkNLP(model);
+  if (!wink) wink = winkNLP(model, WINK_PIPE as Parameters<typeof winkNLP>[1]);
   return wink;
 }
 

@@ -1,0 +1,101 @@
+/**
+ * `npm run bench`: throughput and memory of the whole pipeline against bare wink-nlp on the same texts.
+ *
+ *   npm run bench                       # PolNeAR train (840 articles), 1 and 2 workers, plus the 10x synthetic corpus
+ *   npm run bench -- --corpus FILE.jsonl --scales 1,10,100 --workers 1,2
+ *
+ * Each pipeline measurement runs the pipeline in a child process (bench/child.ts): its wall time includes node start-up,
+ * reading, analysis and writing every table; its peak RSS is the child's getrusage maxRSS (worker threads included).
+ * Bare wink = `readDoc` plus reading tokens, POS and sentences, over the same texts, in this process.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { loadSource, writeSynthetic } from './synth.js';
+import { packageFile } from '../src/paths.js';
+
+interface Args {
+  corpus: string;
+  scales: number[];
+  workers: number[];
+  keep: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { corpus: packageFile('../shared/eval/polnear/train.jsonl'), scales: [1, 10], workers: [1, 2], keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--corpus') args.corpus = argv[++i];
+    else if (a === '--scales') args.scales = argv[++i].split(',').map(Number);
+    else if (a === '--workers') args.workers = argv[++i].split(',').map(Number);
+    else if (a === '--keep') args.keep = true;
+    else throw new Error(`bench: unknown argument ${a}`);
+  }
+  return args;
+}
+
+function bareWink(texts: string[]): { seconds: number; tokens: number } {
+  const nlp = winkNLP(model);
+  const its = nlp.its;
+  const t0 = performance.now();
+  let tokens = 0;
+  for (const t of texts) {
+    const doc = nlp.readDoc(t);
+    tokens += doc.tokens().length();
+    doc.tokens().out(its.pos);
+    doc.sentences().out(its.span);
+  }
+  return { seconds: (performance.now() - t0) / 1000, tokens };
+}
+
+interface RunResult {
+  seconds: number;
+  peakRssMb: number;
+  articles: number;
+  timings: Record<string, number>;
+}
+
+function runPipeline(corpus: string, workers: number, out: string): RunResult {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [packageFile('dist/bench/child.js'), corpus, out, String(workers)], { encoding: 'utf8' });
+  const wall = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`framelens run failed (${r.status}): ${r.stderr}`);
+  const res = JSON.parse(r.stdout.trim().split('\n').pop()!) as { seconds: number; maxRssKb: number; articles: number };
+  const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { timings_ms: Record<string, number> };
+  // Wall time of the child process: node start-up, module loading, the pool, analysis and every table written.
+  return { seconds: wall, peakRssMb: res.maxRssKb / 1024, articles: res.articles, timings: manifest.timings_ms };
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const dir = mkdtempSync(join(tmpdir(), 'framelens-bench-'));
+  const source = loadSource(args.corpus);
+  console.log(`framelens bench — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${args.corpus}`);
+  console.log('scale | articles | workers | seconds | articles/s | tokens/s | peak RSS MB | vs bare wink | stage ms (nlp/quotes/frames/terms/tables)');
+  const rows: string[] = [];
+  for (const scale of args.scales) {
+    const corpus = scale === 1 ? args.corpus : join(dir, `synth-${scale}x.jsonl`);
+    if (scale !== 1) writeSynthetic(source, scale, corpus);
+    const texts = readFileSync(corpus, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text);
+    const bare = bareWink(texts);
+    const bareRate = bare.tokens / bare.seconds;
+    console.log(`bare wink readDoc (${scale}x): ${texts.length} articles, ${bare.tokens} tokens in ${bare.seconds.toFixed(2)} s = ${Math.round(bareRate)} tokens/s`);
+    for (const w of args.workers) {
+      const out = join(dir, `out-${scale}-${w}`);
+      const r = runPipeline(corpus, w, out);
+      const tokRate = bare.tokens / r.seconds;
+      const t = r.timings;
+      rows.push(
+        `${scale}x | ${r.articles} | ${w} | ${r.seconds.toFixed(2)} | ${(r.articles / r.seconds).toFixed(1)} | ${Math.round(tokRate)} | ${r.peakRssMb.toFixed(0)} | ${(tokRate / bareRate).toFixed(2)}x | ${t.nlp}/${t.quotes}/${t.frames}/${t.terms}/${t.tables}`,
+      );
+      console.log(rows[rows.length - 1]);
+      if (!args.keep) rmSync(out, { recursive: true, force: true });
+    }
+  }
+  if (!args.keep) rmSync(dir, { recursive: true, force: true });
+}
+
+main();

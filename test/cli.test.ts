@@ -1,0 +1,59 @@
+/** The command line as a user meets it: help, version, exit codes, errors before anything is written. */
+import { existsSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { framelens } from './helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'framelens-cli-'));
+
+test('--version prints the package version; every command has --help', () => {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  expect(framelens(['--version']).stdout.trim()).toBe(pkg.version);
+  for (const cmd of [['run'], ['merge'], ['eval'], ['lexicon', 'check'], ['lexicon', 'convert']]) {
+    const r = framelens([...cmd, '--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Usage: framelens/);
+  }
+});
+
+test('a bad option value exits 2 naming the option, and writes nothing', () => {
+  const out = join(dir, 'never');
+  for (const [args, re] of [
+    [['--workers', '0'], /--workers/],
+    [['--events', 'weekly'], /--events/],
+    [['--shard', '3/3'], /--shard/],
+    [['--lexicon', join(dir, 'missing.yml')], /missing\.yml/],
+    [['--bogus'], /unknown option/],
+  ] as [string[], RegExp][]) {
+    const r = framelens(['run', 'corpora/', '--out', out, ...args]);
+    expect({ args, status: r.status }).toEqual({ args, status: 2 });
+    expect(r.stderr).toMatch(re);
+    expect(existsSync(out)).toBe(false);
+  }
+});
+
+test('a missing input path exits 2 before anything is written', () => {
+  const out = join(dir, 'never2');
+  const r = framelens(['run', join(dir, 'nope'), '--out', out]);
+  expect(r.status).toBe(2);
+  expect(r.stderr).toMatch(/E_INPUT_MISSING/);
+  expect(existsSync(out)).toBe(false);
+});
+
+test('rejected input: exit 0 with a count in the summary; --strict exits 1', () => {
+  const input = join(dir, 'in.jsonl');
+  writeFileSync(input, '{"id":"a","text":"Fine text, he said."}\n{not json}\n');
+  const r = framelens(['run', input, '--out', join(dir, 'o1')]);
+  expect(r.status).toBe(0);
+  expect(r.stderr).toMatch(/1 rejected \(see errors\.csv\)/);
+  expect(readFileSync(join(dir, 'o1', 'errors.csv'), 'utf8')).toMatch(/in\.jsonl,2,,E_JSON,/);
+  expect(framelens(['run', input, '--out', join(dir, 'o2'), '--strict', '--quiet']).status).toBe(1);
+});
+
+test('--excel writes a BOM and CRLF line ends', () => {
+  const out = join(dir, 'xl');
+  expect(framelens(['run', 'corpora/', '--out', out, '--excel', '--quiet']).status).toBe(0);
+  const csv = readFileSync(join(out, 'quotes.csv'), 'utf8');
+  expect(csv.startsWith('\uFEFFarticle_id,')).toBe(true);
+  expect(csv.split('\r\n').length).toBeGreaterThan(2);
+});

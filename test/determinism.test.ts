@@ -1,0 +1,77 @@
+/**
+ * The same input gives the same bytes: whatever --workers, whatever the order of inputs on the command line, across
+ * repeated runs, through --resume, and through --shard K/N + merge. Only manifest.json may differ.
+ */
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { framelens, outputFiles } from './helpers/cli.js';
+import { writeSyntheticJsonl } from './helpers/corpus.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'framelens-det-'));
+const a = join(dir, 'a.jsonl');
+const b = join(dir, 'b');
+writeSyntheticJsonl(a, 40, ['{"broken json', '{"id":"art-0003","text":"duplicate id"}']);
+import { mkdirSync } from 'node:fs';
+mkdirSync(b);
+writeFileSync(join(b, 'x.txt'), 'outlet: Daily Planet\nevent: quotas\n\n“It is chaos,” Sen. Maria Lopez said. She called it cruel.\n');
+writeFileSync(join(b, 'y.txt'), 'outlet: Border Wire\nevent: raids\n\nThe humane plan, Gov. Peter Hall said, is working.\n');
+
+function runTo(name: string, args: string[]): Record<string, string> {
+  const out = join(dir, name);
+  const r = framelens(['run', ...args, '--out', out, '--quiet']);
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  return outputFiles(out);
+}
+
+const reference = runTo('ref', [a, b, '--workers', '1']);
+
+test('the reference run analysed the articles and listed the two bad lines', () => {
+  expect(reference['articles.csv'].split('\n').length - 2).toBe(42);
+  expect(reference['errors.csv']).toMatch(/E_JSON/);
+  expect(reference['errors.csv']).toMatch(/E_DUPLICATE_ID/);
+});
+
+test('--workers 2 and 3 give identical bytes', () => {
+  expect(runTo('w2', [a, b, '--workers', '2'])).toEqual(reference);
+  expect(runTo('w3', [a, b, '--workers', '3', '--batch-size', '3'])).toEqual(reference);
+});
+
+test('inputs in another order on the command line give identical bytes', () => {
+  expect(runTo('order', [b, a, '--workers', '2'])).toEqual(reference);
+});
+
+test('--resume over a finished run reuses every article and changes nothing', () => {
+  const out = join(dir, 'resume');
+  framelens(['run', a, b, '--out', out, '--quiet', '--workers', '2']);
+  const r = framelens(['run', a, b, '--out', out, '--resume', '--workers', '2']);
+  expect(r.status).toBe(0);
+  expect(r.stderr).toMatch(/\(0 analysed, 42 reused\)/);
+  expect(outputFiles(out)).toEqual(reference);
+  const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+  expect(manifest.counts.reused).toBe(42);
+});
+
+test('--shard K/N runs merged give the single run\'s bytes', () => {
+  const shards = [0, 1, 2].map((k) => {
+    const out = join(dir, `shard${k}`);
+    const r = framelens(['run', a, b, '--out', out, '--shard', `${k}/3`, '--quiet']);
+    expect(r.status).toBe(0);
+    return out;
+  });
+  const counts = shards.map((s) => readFileSync(join(s, 'articles.csv'), 'utf8').split('\n').length - 2);
+  expect(counts.reduce((x, y) => x + y, 0)).toBe(42);
+  expect(Math.min(...counts)).toBeGreaterThan(0);
+  const merged = join(dir, 'merged');
+  const r = framelens(['merge', shards[2], shards[0], shards[1], '--out', merged, '--quiet']);
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  expect(outputFiles(merged)).toEqual(reference);
+});
+
+test('merge refuses an incomplete set of shards', () => {
+  const r = framelens(['merge', join(dir, 'shard0'), join(dir, 'shard1'), '--out', join(dir, 'bad-merge')]);
+  expect(r.status).toBe(2);
+  expect(r.stderr).toMatch(/expected shards 0..2 of 3 exactly once/);
+});

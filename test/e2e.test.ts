@@ -1,0 +1,79 @@
+/**
+ * End to end over the bundled corpus, as a user runs it: the seeds' quotes carry their speakers, the named frames are
+ * found in both voices, the output passes the contract checker, and the tables match the reviewed golden copies.
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { framelens, outputFiles } from './helpers/cli.js';
+import { packageFile } from '../src/paths.js';
+
+const out = mkdtempSync(join(tmpdir(), 'framelens-e2e-'));
+let run: ReturnType<typeof framelens>;
+beforeAll(() => {
+  run = framelens(['run', 'corpora/', '--out', out, '--workers', '2']);
+});
+
+const table = (name: string) => parse(readFileSync(join(out, name), 'utf8'), { columns: true }) as Record<string, string>[];
+
+test('the run succeeds and writes every SPEC output', () => {
+  expect(run.stderr).toMatch(/framelens: 2 articles/);
+  expect(run.status).toBe(0);
+  for (const f of ['articles.csv', 'quotes.csv', 'frame_hits.csv', 'frames_by_outlet.csv', 'frame_comparison.csv', 'speakers_by_outlet.csv',
+    'distinctive_terms.csv', 'shared_quotes.csv', 'errors.csv', 'codebook.md', 'manifest.json', 'report.html', 'articles.jsonl', 'events.csv']) {
+    expect(existsSync(join(out, f))).toBe(true);
+  }
+  expect(existsSync(join(out, '.framelens-tmp'))).toBe(false);
+});
+
+test('the seed quotes carry their speakers', () => {
+  const quotes = table('quotes.csv');
+  const speakerOf = (fragment: string) => quotes.find((q) => q.text.includes(fragment))?.speaker;
+  expect(speakerOf('We know exactly who')).toBe('Tom Homan');
+  expect(speakerOf('your story is false')).toBe('Karoline Leavitt');
+  expect(speakerOf('It will cause chaos')).toBe('Tom Suozzi');
+  expect(speakerOf('rounding up people')).toBe('J.B. Pritzker');
+  expect(speakerOf('Cruelty is the point')).toBe('Douglas Rivlin');
+  expect(speakerOf('control the narrative')).toBe('Tom Homan');
+  expect(speakerOf('slow roll it')).toBe('Tom Homan');
+});
+
+test('chaos, humane and cruelty are found, in the author\'s voice and inside quotes', () => {
+  const hits = table('frame_hits.csv');
+  for (const frame of ['chaos', 'humane', 'cruelty']) expect(hits.some((h) => h.frame === frame)).toBe(true);
+  expect(hits.some((h) => h.frame === 'chaos' && h.voice === 'quote' && h.speaker === 'Tom Suozzi')).toBe(true);
+  expect(hits.some((h) => h.frame === 'chaos' && h.voice === 'author')).toBe(true);
+  expect(hits.some((h) => h.frame === 'cruelty' && h.voice === 'quote' && h.speaker === 'Douglas Rivlin')).toBe(true);
+  // every hit's offsets slice back to its match in the article text
+  const texts: Record<string, string> = {};
+  for (const f of ['000_7e326c3ee3b00679.txt', '003_5d1bce360c1d6d3b.txt']) texts[`seeds/${f}`] = readFileSync(packageFile(`corpora/seeds/${f}`), 'utf8');
+  for (const h of hits) expect(texts[h.article_id].slice(Number(h.start), Number(h.end))).toBe(h.match.replace(/^'/, ''));
+});
+
+test('both seeds land in one event and are compared', () => {
+  const articles = table('articles.csv');
+  expect(new Set(articles.map((a) => a.event)).size).toBe(1);
+  expect(new Set(articles.map((a) => a.outlet))).toEqual(new Set(['Breitbart News', 'unattributed summary']));
+});
+
+const checker = packageFile('../shared/tools/check-output.py');
+(existsSync(checker) ? test : test.skip)('the output passes shared/tools/check-output.py', () => {
+  const r = spawnSync('python3', [checker, out], { encoding: 'utf8' });
+  expect(r.stdout).toMatch(/^OK:/m);
+  expect(r.status).toBe(0);
+});
+
+test('the tables match the reviewed golden copies (UPDATE_GOLDEN=1 rewrites them)', () => {
+  const golden = packageFile('test/golden/bundled');
+  const files = outputFiles(out);
+  if (process.env.UPDATE_GOLDEN) {
+    mkdirSync(golden, { recursive: true });
+    for (const [name, content] of Object.entries(files)) if (name.endsWith('.csv')) writeFileSync(join(golden, name), content);
+  }
+  for (const [name, content] of Object.entries(files)) {
+    if (!name.endsWith('.csv')) continue;
+    expect({ name, content }).toEqual({ name, content: readFileSync(join(golden, name), 'utf8') });
+  }
+});

@@ -1,0 +1,22 @@
+/** Running the built CLI as a user would (`npm test` builds first), and reading its outputs. */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageFile } from '../../src/paths.js';
+
+export const CLI = packageFile('dist/src/cli.js');
+
+export function framelens(args: string[], opts: { cwd?: string } = {}): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: opts.cwd ?? packageFile('.'), timeout: 300_000 });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Every output file except manifest.json (the one file allowed to differ: it carries times and the command line). */
+export function outputFiles(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(dir).sort()) {
+    if (name === 'manifest.json' || name.startsWith('.')) continue;
+    files[name] = readFileSync(join(dir, name), 'utf8');
+  }
+  return files;
+}
