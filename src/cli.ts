@@ -103,9 +103,12 @@ export function buildProgram(): Command {
     .option('--out <file>', 'write to this file instead of stdout')
     .action((file: string, opts: { to: string; out?: string }) => {
       if (!['yaml', 'json', 'dic'].includes(opts.to)) throw new UsageError('E_OPTION', `Expected \`--to\` to be one of yaml, json, dic, got ${JSON.stringify(opts.to)}`);
-      const text = convertLexicon(file, opts.to as 'yaml' | 'json' | 'dic');
+      const notes: string[] = [];
+      const text = convertLexicon(file, opts.to as 'yaml' | 'json' | 'dic', notes);
       if (opts.out) writeFileSync(opts.out, text);
       else process.stdout.write(text);
+      // What the target format cannot carry (e.g. lemma matching, descriptions in .dic) goes to stderr.
+      for (const n of notes) process.stderr.write(`framelens: note: ${n}\n`);
     });
   return program;
 }

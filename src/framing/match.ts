@@ -1,0 +1,509 @@
+/**
+ * The frame matcher: pure, compiled once per worker from a LexiconSet, run over each article's NlpDoc.
+ *
+ * How a match is found (see docs/lexicons.md for the user-facing rules):
+ * - The article's tokens become word pieces: lowercased, apostrophes/hyphens normalised (terms.ts). A word written
+ *   with hyphens and no spaces ("well-planned", "anti-immigrant") is one compound of several pieces, whether wink
+ *   kept it as one token or split the hyphens off.
+ * - Every term compiles into one trie of pieces (all frames together), with exact pieces in hash maps and glob
+ *   pieces indexed by literal prefix/suffix. Matching walks the trie from each word start: O(words × phrase
+ *   length), independent of the lexicon's size for exact terms.
+ * - A match starts and ends on whole compounds: "immigrant" does not match inside "anti-immigrant", but the
+ *   phrase "anti-immigrant" (or "anti immigrant") and a glob such as "*immigrant" (matched against the compound
+ *   as written) do. A phrase never crosses punctuation other than a joining hyphen, a blank line or a sentence end.
+ * - Terms marked `lemma` match a piece whose surface form or wink lemma equals the term's piece.
+ * - Within a frame, overlapping matches are resolved longest first (by characters; ties: a term without wildcards,
+ *   then the earlier term in the lexicon), so each stretch of text counts once per frame. Frames are independent.
+ */
+import type { NlpDoc } from '../nlp/index.js';
+import type { FrameHit, FrameHitRecord, Quote } from '../types.js';
+import type { LexiconSet } from './lexicon.js';
+import { analyseTerm, compileGlob, globMatches, isGlob, normalizeWord, type Glob } from './terms.js';
+
+interface TermRef {
+  frame: number;
+  /** The term as written in the lexicon. */
+  term: string;
+  /** Global order of the term across the set (tie-break). */
+  order: number;
+  wildcard: boolean;
+}
+
+interface GlobEdge {
+  glob: Glob;
+  lemma: boolean;
+  node: TrieNode;
+}
+
+interface TrieNode {
+  /** Surface-only pieces. */
+  exact: Map<string, TrieNode>;
+  /** Pieces of lemma terms: compared with the surface form and with the lemma. */
+  lemma: Map<string, TrieNode>;
+  /** `abc*` globs by literal prefix, `*abc` globs by literal suffix, other globs in a list. */
+  prefix: Map<string, GlobEdge[]>;
+  prefixLengths: number[];
+  suffix: Map<string, GlobEdge[]>;
+  suffixLengths: number[];
+  general: GlobEdge[];
+  globKeys: Map<string, GlobEdge>;
+  ends: TermRef[];
+}
+
+export interface Matcher {
+  frames: string[];
+  root: TrieNode;
+  /** Root transitions memoised per word, as surface form and as lemma: most words are common words that lead nowhere. */
+  surfaceCache: Map<string, TrieNode[]>;
+  lemmaCache: Map<string, TrieNode[]>;
+}
+
+function newNode(): TrieNode {
+  return {
+    exact: new Map(),
+    lemma: new Map(),
+    prefix: new Map(),
+    prefixLengths: [],
+    suffix: new Map(),
+    suffixLengths: [],
+    general: [],
+    globKeys: new Map(),
+    ends: [],
+  };
+}
+
+function child(node: TrieNode, piece: string, lemma: boolean): TrieNode {
+  if (!isGlob(piece)) {
+    const map = lemma ? node.lemma : node.exact;
+    let next = map.get(piece);
+    if (!next) map.set(piece, (next = newNode()));
+    return next;
+  }
+  const key = (lemma ? 'L' : 'S') + piece;
+  const existing = node.globKeys.get(key);
+  if (existing) return existing.node;
+  const edge: GlobEdge = { glob: compileGlob(piece), lemma, node: newNode() };
+  node.globKeys.set(key, edge);
+  const star = piece.indexOf('*');
+  const simple = !piece.includes('?') && star === piece.lastIndexOf('*');
+  if (simple && star === piece.length - 1 && star > 0) {
+    add(node.prefix, node.prefixLengths, piece.slice(0, -1), edge);
+  } else if (simple && star === 0 && piece.length > 1) {
+    add(node.suffix, node.suffixLengths, piece.slice(1), edge);
+  } else {
+    node.general.push(edge);
+  }
+  return edge.node;
+}
+
+function add(map: Map<string, GlobEdge[]>, lengths: number[], literal: string, edge: GlobEdge): void {
+  const list = map.get(literal);
+  if (list) list.push(edge);
+  else map.set(literal, [edge]);
+  if (!lengths.includes(literal.length)) {
+    lengths.push(literal.length);
+    lengths.sort((a, b) => a - b);
+  }
+}
+
+/** Compile every term of every lexicon in the set into one trie. Call once per worker. */
+export function compileMatcher(set: LexiconSet): Matcher {
+  const root = newNode();
+  let frameIndex = 0;
+  let order = 0;
+  for (const lex of set.lexicons) {
+    for (const frame of lex.frames) {
+      const seen = new Set<TrieNode>();
+      for (const t of frame.terms) {
+        const { pieces, issues } = analyseTerm(t.pattern);
+        order++;
+        if (pieces.length === 0 || issues.some((i) => i.severity === 'error')) continue; // the loader refuses these
+        let node = root;
+        for (const p of pieces) node = child(node, p, t.lemma);
+        if (seen.has(node)) continue; // duplicate term in the frame: first one wins
+        seen.add(node);
+        node.ends.push({ frame: frameIndex, term: t.pattern, order, wildcard: pieces.some(isGlob) });
+      }
+      frameIndex++;
+    }
+  }
+  return { frames: set.frames.slice(), root, surfaceCache: new Map(), lemmaCache: new Map() };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The article side: word pieces
+
+const JOINERS = new Set(['-', '‐', '‑']);
+
+interface Pieces {
+  n: number;
+  text: string[];
+  lemma: string[];
+  start: number[];
+  end: number[];
+  token: number[];
+  /** Pieces with the same run id can be part of one phrase (no punctuation, blank line or sentence end between). */
+  run: number[];
+  /** Index of the first/last piece of the compound this piece belongs to. */
+  unitFirst: number[];
+  unitLast: number[];
+}
+
+function hasWordChar(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+  return /[\p{L}\p{N}]/u.test(s);
+}
+
+function buildPieces(doc: NlpDoc): Pieces {
+  const P: Pieces = { n: 0, text: [], lemma: [], start: [], end: [], token: [], run: [], unitFirst: [], unitLast: [] };
+  const nTok = doc.value.length;
+  let run = 0;
+  let joinNext = false;
+  let lastSentence = -1;
+  for (let i = 0; i < nTok; i++) {
+    const v = doc.value[i];
+    if (doc.sentenceOf[i] !== lastSentence) {
+      lastSentence = doc.sentenceOf[i];
+      run++;
+      joinNext = false;
+    }
+    const pos = doc.pos[i];
+    if (pos === 'SPACE' || (v.charCodeAt(0) <= 32 && v.trim() === '')) {
+      if (/\n\s*\n/.test(v)) run++;
+      joinNext = false;
+      continue;
+    }
+    if (
+      JOINERS.has(v) &&
+      P.n > 0 &&
+      P.token[P.n - 1] === i - 1 &&
+      doc.tokEnd[i - 1] === doc.tokStart[i] &&
+      i + 1 < nTok &&
+      doc.tokStart[i + 1] === doc.tokEnd[i] &&
+      hasWordChar(doc.value[i + 1])
+    ) {
+      joinNext = true;
+      continue;
+    }
+    // Symbols are barriers unless they hold letters or digits (hashtags: wink tags "#BuildTheWall" SYM).
+    if (pos === 'PUNCT' || !hasWordChar(v)) {
+      run++;
+      joinNext = false;
+      continue;
+    }
+    const lower = normalizeWord(doc.lower[i]);
+    const lemma = normalizeWord((doc.lemma[i] ?? lower).toLowerCase());
+    const parts = lower.includes('-') ? lower.split('-') : [lower];
+    const lemmaParts = lemma.includes('-') ? lemma.split('-') : [lemma];
+    const sameShape = lemmaParts.length === parts.length;
+    // Offsets come from the token as written (normalisation may change lengths: NFC, some case mappings).
+    const bounds = partBounds(v, doc.tokStart[i], parts.length);
+    for (let k = 0; k < parts.length; k++) {
+      const part = parts[k];
+      const pStart = bounds[2 * k];
+      const pEnd = bounds[2 * k + 1];
+      if (part === '') continue;
+      const continues = (k === 0 && joinNext) || (k > 0 && P.n > 0 && P.token[P.n - 1] === i);
+      const idx = P.n++;
+      P.text.push(part);
+      P.lemma.push(parts.length === 1 ? lemma : sameShape ? lemmaParts[k] : part);
+      P.start.push(pStart);
+      P.end.push(pEnd);
+      P.token.push(i);
+      P.run.push(run);
+      const first = continues ? P.unitFirst[idx - 1] : idx;
+      P.unitFirst.push(first);
+      P.unitLast.push(idx);
+      for (let q = first; q < idx; q++) P.unitLast[q] = idx;
+    }
+    joinNext = false;
+  }
+  return P;
+}
+
+/** [start, end] pairs of the hyphen-separated parts of a token as written; the whole token if the counts differ. */
+function partBounds(value: string, start: number, parts: number): number[] {
+  if (parts === 1) return [start, start + value.length];
+  const out: number[] = [];
+  let from = 0;
+  for (let k = 0; k < value.length; k++) {
+    if (JOINERS.has(value[k])) {
+      out.push(start + from, start + k);
+      from = k + 1;
+    }
+  }
+  out.push(start + from, start + value.length);
+  if (out.length === 2 * parts) return out;
+  const whole: number[] = [];
+  for (let k = 0; k < parts; k++) whole.push(start, start + value.length);
+  return whole;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Walking the trie
+
+/**
+ * Globs are not tried on "words" longer than this (URLs, base64, runs of junk): no word is that long, and it bounds
+ * the cost of a glob at MAX_GLOB_WORD × pattern length per token whatever the input.
+ */
+export const MAX_GLOB_WORD = 100;
+
+/** Transitions from `node` on a word: by surface form (`lemma` null), or by lemma only (`surface` null). */
+function stepBy(node: TrieNode, surface: string | null, lemma: string | null, out: TrieNode[]): void {
+  const word = (surface ?? lemma) as string;
+  if (surface !== null) {
+    const e = node.exact.get(surface);
+    if (e) out.push(e);
+  }
+  const l = node.lemma.get(word);
+  if (l) out.push(l);
+  if (node.globKeys.size === 0 || word.length > MAX_GLOB_WORD) return;
+  const lemmaOnly = surface === null;
+  const tryEdge = (edge: GlobEdge) => {
+    if ((edge.lemma || !lemmaOnly) && globMatches(edge.glob, word) && !out.includes(edge.node)) out.push(edge.node);
+  };
+  for (const len of node.prefixLengths) {
+    if (len > word.length) break;
+    const list = node.prefix.get(word.slice(0, len));
+    if (list) for (const edge of list) tryEdge(edge);
+  }
+  for (const len of node.suffixLengths) {
+    if (len > word.length) break;
+    const list = node.suffix.get(word.slice(word.length - len));
+    if (list) for (const edge of list) tryEdge(edge);
+  }
+  for (const edge of node.general) tryEdge(edge);
+}
+
+/** All transitions on a piece: surface matches, plus lemma-term matches on its lemma. */
+function step(node: TrieNode, surface: string, lemma: string, out: TrieNode[]): void {
+  stepBy(node, surface, null, out);
+  if (lemma !== surface) {
+    const more: TrieNode[] = [];
+    stepBy(node, null, lemma, more);
+    for (const t of more) if (!out.includes(t)) out.push(t);
+  }
+}
+
+const ROOT_CACHE_LIMIT = 200_000;
+const NONE: TrieNode[] = [];
+
+function cached(cache: Map<string, TrieNode[]>, root: TrieNode, word: string, asLemma: boolean): TrieNode[] {
+  let hit = cache.get(word);
+  if (hit === undefined) {
+    const out: TrieNode[] = [];
+    stepBy(root, asLemma ? null : word, asLemma ? word : null, out);
+    hit = out.length === 0 ? NONE : out;
+    if (cache.size >= ROOT_CACHE_LIMIT) cache.clear();
+    cache.set(word, hit);
+  }
+  return hit;
+}
+
+function rootStep(m: Matcher, surface: string, lemma: string): TrieNode[] {
+  const bySurface = cached(m.surfaceCache, m.root, surface, false);
+  if (lemma === surface) return bySurface;
+  const byLemma = cached(m.lemmaCache, m.root, lemma, true);
+  if (byLemma.length === 0) return bySurface;
+  if (bySurface.length === 0) return byLemma;
+  const out = bySurface.slice();
+  for (const t of byLemma) if (!out.includes(t)) out.push(t);
+  return out;
+}
+
+interface Candidate {
+  ref: TermRef;
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+}
+
+function collect(P: Pieces, m: Matcher): Candidate[] {
+  const out: Candidate[] = [];
+  const emit = (node: TrieNode, first: number, last: number) => {
+    if (node.ends.length === 0 || P.unitLast[last] !== last) return;
+    for (const ref of node.ends) out.push({ ref, first, last, start: P.start[first], end: P.end[last] });
+  };
+  const walk = (node: TrieNode, first: number, last: number) => {
+    emit(node, first, last);
+    const next = last + 1;
+    if (next >= P.n || P.run[next] !== P.run[first]) return;
+    advance(node, first, next, false);
+  };
+  const advance = (node: TrieNode, first: number, at: number, isRoot: boolean) => {
+    const targets: TrieNode[] = isRoot ? rootStep(m, P.text[at], P.lemma[at]) : [];
+    if (!isRoot) step(node, P.text[at], P.lemma[at], targets);
+    for (const t of targets) walk(t, first, at);
+    // A compound may also be consumed whole (as written, pieces joined by "-"): lets globs see "anti-immigrant".
+    const unitEnd = P.unitLast[at];
+    if (P.unitFirst[at] === at && unitEnd > at) {
+      const surface = P.text.slice(at, unitEnd + 1).join('-');
+      const lemma = P.lemma.slice(at, unitEnd + 1).join('-');
+      const whole: TrieNode[] = [];
+      step(node, surface, lemma, whole);
+      for (const t of whole) if (!targets.includes(t)) walk(t, first, unitEnd);
+    }
+  };
+  for (let p = 0; p < P.n; p++) {
+    if (P.unitFirst[p] !== p) continue;
+    advance(m.root, p, p, true);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Negation
+
+/** Negation cues (lowercased, apostrophes normalised; any token whose wink lemma is "not", e.g. "n't", also counts). */
+export const NEGATORS = new Set(['not', "n't", 'no', 'never', 'without', 'nor', 'neither', 'none', 'nobody', 'nothing', 'cannot']);
+/** How many word tokens before a hit are searched for a negation cue. */
+export const NEGATION_WINDOW = 3;
+/** Parts of speech that may stand between a cue and the hit it governs: the hit's own noun-phrase modifiers. */
+const PHRASE_POS = new Set(['DET', 'ADJ', 'ADV', 'NUM', 'NOUN', 'PROPN']);
+
+/**
+ * A hit is negated when a negation cue governs it directly: the cue is among the NEGATION_WINDOW word tokens just
+ * before the hit, in the same sentence, and only determiners, adjectives, adverbs, numbers, nouns or "or" stand
+ * between ("no chaos", "not chaotic", "wasn't humane", "not a humane operation", "no undue safety threat").
+ * A verb, pronoun, preposition or punctuation in between stops the search: in "didn't take the threat seriously"
+ * or "do not prompt migrant workers" the negation is about the verb, not the framing term.
+ * wink's own negation flag is not used: its scope runs to the end of the clause, far past the negated phrase.
+ */
+export function isNegated(doc: NlpDoc, firstToken: number): boolean {
+  const sentence = doc.sentenceOf[firstToken];
+  let words = 0;
+  for (let j = firstToken - 1; j >= 0 && words < NEGATION_WINDOW; j--) {
+    if (doc.sentenceOf[j] !== sentence) break;
+    const pos = doc.pos[j];
+    if (pos === 'SPACE') continue;
+    const w = normalizeWord(doc.lower[j]);
+    if (NEGATORS.has(w) || doc.lemma[j] === 'not') {
+      // "not only chaos but …", "not just humane": additive, not a denial.
+      const after = j + 1 < firstToken ? doc.lower[j + 1] : '';
+      return !(after === 'only' || after === 'just' || after === 'merely');
+    }
+    if (JOINERS.has(doc.value[j])) continue;
+    if (!PHRASE_POS.has(pos) && w !== 'or') return false;
+    words++;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Hits
+
+function byFrameThenStart(a: Candidate, b: Candidate): number {
+  return (
+    a.ref.frame - b.ref.frame ||
+    b.end - b.start - (a.end - a.start) ||
+    Number(a.ref.wildcard) - Number(b.ref.wildcard) ||
+    a.ref.order - b.ref.order ||
+    a.start - b.start
+  );
+}
+
+/** The innermost quote whose [start, end) holds all of [start, end) (quotes may nest: a direct quote in a block). */
+function enclosingQuote(quotes: Quote[], start: number, end: number): Quote | null {
+  let best: Quote | null = null;
+  for (const q of quotes) {
+    if (q.start <= start && end <= q.end && (!best || q.end - q.start < best.end - best.start)) best = q;
+  }
+  return best;
+}
+
+/**
+ * Frame hits in the article, sorted by (start, frame, end). A hit that lies inside a quote's [start, end) has voice
+ * `quote` with that quote's speaker and id (the innermost quote if quotes nest); otherwise (including a hit that
+ * straddles a quote's boundary) voice `author`, speaker '' and quoteId ''.
+ */
+export function findFrameHits(doc: NlpDoc, quotes: Quote[], matcher: Matcher): FrameHit[] {
+  const P = buildPieces(doc);
+  const candidates = collect(P, matcher).sort(byFrameThenStart);
+  const hits: FrameHit[] = [];
+  // Pieces taken by an accepted hit, stamped with frame + 1 (candidates come grouped by frame): matches cover whole
+  // pieces, so two matches overlap in characters exactly when they share a piece.
+  const taken = new Int32Array(P.n);
+  for (const c of candidates) {
+    const stamp = c.ref.frame + 1;
+    let free = true;
+    for (let p = c.first; p <= c.last; p++) {
+      if (taken[p] === stamp) {
+        free = false;
+        break;
+      }
+    }
+    if (!free) continue;
+    for (let p = c.first; p <= c.last; p++) taken[p] = stamp;
+    const token = P.token[c.first];
+    const q = enclosingQuote(quotes, c.start, c.end);
+    hits.push({
+      frame: matcher.frames[c.ref.frame],
+      term: c.ref.term,
+      start: c.start,
+      end: c.end,
+      voice: q ? 'quote' : 'author',
+      speaker: q ? q.speaker : '',
+      quoteId: q ? q.id : '',
+      negated: isNegated(doc, token),
+      sentence: doc.sentenceOf[token] ?? 0,
+    });
+  }
+  return hits.sort((a, b) => a.start - b.start || (a.frame < b.frame ? -1 : a.frame > b.frame ? 1 : 0) || a.end - b.end);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// KWIC
+
+/** Characters of context on each side of a hit in frame_hits.csv. */
+export const KWIC_WINDOW = 60;
+
+function isSpace(c: string): boolean {
+  return c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\f' || c === '\v' || c === '\u00a0' || /\s/.test(c);
+}
+
+/**
+ * Key-word-in-context: up to `window` characters left and right of [start, end), counted after collapsing every
+ * run of whitespace (line breaks included) to one space; never crossing the article's start or end. A word cut by
+ * the window's outer edge is dropped, so contexts begin and end on whole words; both sides are trimmed.
+ */
+export function kwic(text: string, start: number, end: number, window: number = KWIC_WINDOW): { left: string; right: string } {
+  // left: walk back until `window` collapsed characters are gathered
+  let count = 0;
+  let j = start;
+  while (j > 0 && count < window) {
+    if (isSpace(text[j - 1])) {
+      while (j > 0 && isSpace(text[j - 1])) j--;
+    } else j--;
+    count++;
+  }
+  let left = text.slice(j, start).replace(/\s+/g, ' ');
+  if (j > 0 && !isSpace(text[j - 1]) && !isSpace(text[j])) {
+    const cut = left.indexOf(' ');
+    left = cut >= 0 ? left.slice(cut + 1) : '';
+  }
+  if (/^[\uDC00-\uDFFF]/.test(left)) left = left.slice(1);
+  // right
+  count = 0;
+  let k = end;
+  while (k < text.length && count < window) {
+    if (isSpace(text[k])) {
+      while (k < text.length && isSpace(text[k])) k++;
+    } else k++;
+    count++;
+  }
+  let right = text.slice(end, k).replace(/\s+/g, ' ');
+  if (k < text.length && !isSpace(text[k]) && !isSpace(text[k - 1])) {
+    const cut = right.lastIndexOf(' ');
+    right = cut >= 0 ? right.slice(0, cut) : '';
+  }
+  if (/[\uD800-\uDBFF]$/.test(right)) right = right.slice(0, -1);
+  return { left: left.trim(), right: right.trim() };
+}
+
+/** A hit with its matched text and KWIC contexts, as stored in the analysis record. */
+export function frameHitRecord(text: string, hit: FrameHit, window: number = KWIC_WINDOW): FrameHitRecord {
+  const { left, right } = kwic(text, hit.start, hit.end, window);
+  return { ...hit, match: text.slice(hit.start, hit.end), leftContext: left, rightContext: right };
+}
