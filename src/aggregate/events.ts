@@ -1,0 +1,170 @@
+/**
+ * Event grouping. `metadata`: the articles' own `event`. `none`: one group, `all`. `auto`: articles about the same
+ * real-world event are grouped across outlets:
+ *  1. each article becomes a TF-IDF vector over its content words (natural's TfIdf idf: 1 + ln(N / (1 + df))),
+ *     keeping its 40 heaviest terms, L2-normalised;
+ *  2. articles are visited in (date, id) order — deterministic whatever the input order — and each joins the open
+ *     group whose centroid (the mean of its members' vectors, i.e. average-link similarity) is most similar, if the
+ *     cosine similarity is at least AUTO_THRESHOLD and the group has an article within AUTO_WINDOW_DAYS of its date;
+ *     otherwise it starts a new group;
+ *  3. a group is labelled by its first date and its three heaviest centroid terms.
+ * Centroid (average-link) assignment avoids single-link chaining, where A~B and B~C put A and C together.
+ */
+import type { Cell } from '../export/csv.js';
+
+export interface EventInput {
+  id: string;
+  seq: number;
+  outlet: string;
+  date: string;
+  title: string;
+  event: string;
+  terms: [string, number][];
+}
+
+export type EventMode = 'metadata' | 'auto' | 'none';
+
+export const AUTO_THRESHOLD = 0.2;
+export const AUTO_WINDOW_DAYS = 3;
+const VECTOR_TERMS = 40;
+export const UNASSIGNED = '(no event)';
+
+function dayOf(date: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  if (!m) return null;
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000;
+}
+
+type Vec = Map<string, number>;
+
+function cosine(a: Vec, b: Vec): number {
+  let dot = 0;
+  const [small, big] = a.size < b.size ? [a, b] : [b, a];
+  for (const [t, w] of small) {
+    const v = big.get(t);
+    if (v !== undefined) dot += w * v;
+  }
+  return dot;
+}
+
+function normalise(v: Vec): Vec {
+  let norm = 0;
+  for (const w of v.values()) norm += w * w;
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (const [t, w] of v) v.set(t, w / norm);
+  return v;
+}
+
+export function tfidfVectors(items: EventInput[]): Vec[] {
+  const df = new Map<string, number>();
+  for (const it of items) for (const [t] of it.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = items.length;
+  return items.map((it) => {
+    const weighted = it.terms.map(([t, c]) => [t, c * (1 + Math.log(n / (1 + df.get(t)!)))] as [string, number]);
+    weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    return normalise(new Map(weighted.slice(0, VECTOR_TERMS)));
+  });
+}
+
+interface Group {
+  members: number[];
+  sum: Vec;
+  days: number[];
+  firstDate: string;
+}
+
+function centroid(g: Group): Vec {
+  return normalise(new Map(g.sum));
+}
+
+export function autoGroups(items: EventInput[]): number[][] {
+  const vecs = tfidfVectors(items);
+  const order = items.map((_, i) => i).sort((a, b) => {
+    const da = items[a].date || '\uffff';
+    const db = items[b].date || '\uffff';
+    return da < db ? -1 : da > db ? 1 : items[a].id < items[b].id ? -1 : items[a].id > items[b].id ? 1 : 0;
+  });
+  const groups: Group[] = [];
+  const centroids: Vec[] = [];
+  for (const i of order) {
+    const day = dayOf(items[i].date);
+    let best = -1;
+    let bestSim = AUTO_THRESHOLD;
+    for (let g = 0; g < groups.length; g++) {
+      const near = day === null || groups[g].days.length === 0 || groups[g].days.some((d) => Math.abs(d - day) <= AUTO_WINDOW_DAYS);
+      if (!near) continue;
+      const sim = cosine(vecs[i], centroids[g]);
+      if (sim >= bestSim + 1e-12 || (best < 0 && sim >= bestSim)) {
+        best = g;
+        bestSim = sim;
+      }
+    }
+    if (best < 0) {
+      groups.push({ members: [], sum: new Map(), days: [], firstDate: items[i].date });
+      centroids.push(new Map());
+      best = groups.length - 1;
+    }
+    const g = groups[best];
+    g.members.push(i);
+    if (day !== null) g.days.push(day);
+    for (const [t, w] of vecs[i]) g.sum.set(t, (g.sum.get(t) ?? 0) + w);
+    centroids[best] = centroid(g);
+  }
+  return groups.map((g) => g.members);
+}
+
+function label(items: EventInput[], members: number[]): string {
+  const sum = new Map<string, number>();
+  for (const i of members) for (const [t, c] of items[i].terms) sum.set(t, (sum.get(t) ?? 0) + c);
+  // Terms shared by most members describe the event better than one article's favourite word.
+  const df = new Map<string, number>();
+  for (const i of members) for (const [t] of items[i].terms) df.set(t, (df.get(t) ?? 0) + 1);
+  const top = [...sum.entries()]
+    .sort((a, b) => df.get(b[0])! - df.get(a[0])! || b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 3)
+    .map(([t]) => t);
+  const dates = members.map((i) => items[i].date).filter(Boolean).sort();
+  return `${dates[0] ?? 'undated'} ${top.join(' ')}`.trim();
+}
+
+/** Article id → event used in every table. Deterministic and independent of the order of `items`. */
+export function assignEvents(items: EventInput[], mode: EventMode): Map<string, string> {
+  const out = new Map<string, string>();
+  if (mode === 'none') {
+    for (const it of items) out.set(it.id, 'all');
+    return out;
+  }
+  if (mode === 'metadata') {
+    for (const it of items) out.set(it.id, it.event || UNASSIGNED);
+    return out;
+  }
+  const groups = autoGroups(items);
+  const used = new Map<string, number>();
+  const labelled = groups.map((members) => ({ members, label: label(items, members) }));
+  labelled.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : items[a.members[0]].id < items[b.members[0]].id ? -1 : 1));
+  for (const { members, label: base } of labelled) {
+    const k = (used.get(base) ?? 0) + 1;
+    used.set(base, k);
+    const name = k === 1 ? base : `${base} #${k}`;
+    for (const i of members) out.set(items[i].id, name);
+  }
+  return out;
+}
+
+/** events.csv: event, label, first_date, last_date, articles, outlets (joined with "; "), sorted by event. */
+export function eventsTable(items: EventInput[], assignment: Map<string, string>): { columns: string[]; rows: Cell[][] } {
+  const by = new Map<string, EventInput[]>();
+  for (const it of items) {
+    const e = assignment.get(it.id) ?? UNASSIGNED;
+    if (!by.has(e)) by.set(e, []);
+    by.get(e)!.push(it);
+  }
+  const rows: Cell[][] = [];
+  for (const e of [...by.keys()].sort()) {
+    const members = by.get(e)!;
+    const dates = members.map((m) => m.date).filter(Boolean).sort();
+    const outlets = [...new Set(members.map((m) => m.outlet))].sort();
+    rows.push([e, e, dates[0] ?? '', dates[dates.length - 1] ?? '', members.length, outlets.length, outlets.join('; ')]);
+  }
+  return { columns: ['event', 'label', 'first_date', 'last_date', 'articles', 'n_outlets', 'outlets'], rows };
+}

@@ -1,0 +1,261 @@
+/**
+ * The comparison tables, reduced from AnalyzedArticle records. `add` only sums counts keyed by event × outlet × …
+ * (and keeps the event's quotations for shared-quote matching), so memory does not grow with article text, and the
+ * result is the same whatever order records are added in: shard merges give byte-identical tables. Statistics are
+ * computed in `tables()`, after everything is summed. Methods: docs/statistics.md.
+ */
+import type { AnalyzedArticle } from '../types.js';
+import type { Cell } from '../export/csv.js';
+import { holm, homogeneity, logOddsDirichlet, sig } from './stats.js';
+import { clusterQuotes, contentWords, type QuoteOccurrence } from './quotes.js';
+
+export interface Table {
+  columns: string[];
+  rows: Cell[][];
+}
+
+export interface Tables {
+  frames_by_outlet: Table;
+  frame_comparison: Table;
+  speakers_by_outlet: Table;
+  distinctive_terms: Table;
+  shared_quotes: Table;
+}
+
+/** Terms listed per event × outlet in distinctive_terms.csv (highest z first), and the minimum count to be listed. */
+export const DISTINCTIVE_TOP = 30;
+export const DISTINCTIVE_MIN_COUNT = 3;
+
+/** Words never listed as distinctive: site furniture and generic news words (outlet names are excluded per event). */
+export const BOILERPLATE = new Set(
+  ('advertisement click subscribe newsletter sign share tweet facebook twitter email photo photos image images getty ap ' +
+    'reuters afp copyright rights reserved reading read story stories related video watch follow updated published ' +
+    'contributed reporting editor editors page link links comment comments cnn msnbc').split(' '),
+);
+
+interface OutletSums {
+  articles: number;
+  tokens: number;
+  quotedTokens: number;
+  frameArticles: Map<string, number>;
+  hits: Map<string, [number, number, number]>; // author, quoted, negated
+  speakers: Map<string, SpeakerSums>;
+  terms: Map<string, number>;
+  termTotal: number;
+}
+
+interface SpeakerSums {
+  quotes: number;
+  tokens: number;
+  roles: Map<string, number>;
+  types: Map<string, number>;
+  frames: Map<string, number>;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function bump<K>(m: Map<K, number>, k: K, by = 1): void {
+  m.set(k, (m.get(k) ?? 0) + by);
+}
+
+/** Most frequent key; ties broken by code-point order (deterministic). */
+function mode(m: Map<string, number>): string {
+  return [...m.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0]?.[0] ?? '';
+}
+
+/** `<outlet>_per_10k` column name: lowercase, non-alphanumerics to `_`. */
+export function outletColumn(outlet: string): string {
+  return `${outlet.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_+|_+$/g, '') || 'outlet'}_per_10k`;
+}
+
+const per10k = (hits: number, tokens: number): number | null => (tokens > 0 ? sig((hits / tokens) * 10_000) : null);
+
+export class Aggregator {
+  private events = new Map<string, Map<string, OutletSums>>();
+  private quotes = new Map<string, QuoteOccurrence[]>();
+  private corpusTerms = new Map<string, number>();
+  private corpusTermTotal = 0;
+
+  constructor(readonly frames: string[]) {}
+
+  add(rec: AnalyzedArticle, event: string): void {
+    if (!this.events.has(event)) this.events.set(event, new Map());
+    const outlets = this.events.get(event)!;
+    if (!outlets.has(rec.outlet)) {
+      outlets.set(rec.outlet, {
+        articles: 0, tokens: 0, quotedTokens: 0, frameArticles: new Map(), hits: new Map(), speakers: new Map(), terms: new Map(), termTotal: 0,
+      });
+    }
+    const s = outlets.get(rec.outlet)!;
+    s.articles++;
+    s.tokens += rec.tokens;
+    s.quotedTokens += rec.quotedTokens;
+    const seen = new Set<string>();
+    for (const h of rec.hits) {
+      const sums = s.hits.get(h.frame) ?? [0, 0, 0];
+      if (h.voice === 'author') sums[0]++;
+      else sums[1]++;
+      if (h.negated) sums[2]++;
+      s.hits.set(h.frame, sums);
+      seen.add(h.frame);
+    }
+    for (const f of seen) bump(s.frameArticles, f);
+
+    const quoteFrames = new Map<string, Map<string, number>>();
+    for (const h of rec.hits) {
+      if (h.voice !== 'quote') continue;
+      if (!quoteFrames.has(h.quoteId)) quoteFrames.set(h.quoteId, new Map());
+      bump(quoteFrames.get(h.quoteId)!, h.frame);
+    }
+    if (!this.quotes.has(event)) this.quotes.set(event, []);
+    for (const q of rec.quotes) {
+      let sp = s.speakers.get(q.speaker);
+      if (!sp) {
+        sp = { quotes: 0, tokens: 0, roles: new Map(), types: new Map(), frames: new Map() };
+        s.speakers.set(q.speaker, sp);
+      }
+      sp.quotes++;
+      sp.tokens += q.tokens;
+      if (q.speakerRole) bump(sp.roles, q.speakerRole);
+      bump(sp.types, q.speakerType);
+      for (const [f, c] of quoteFrames.get(q.id) ?? []) bump(sp.frames, f, c);
+      if (q.kind !== 'indirect') {
+        this.quotes.get(event)!.push({ text: q.text, speaker: q.speaker, outlet: rec.outlet, articleId: rec.id, words: contentWords(q.text) });
+      }
+    }
+    for (const [t, c] of rec.terms) {
+      bump(s.terms, t, c);
+      s.termTotal += c;
+      bump(this.corpusTerms, t, c);
+      this.corpusTermTotal += c;
+    }
+  }
+
+  tables(): Tables {
+    const events = [...this.events.keys()].sort(cmp);
+    return {
+      frames_by_outlet: this.framesByOutlet(events),
+      frame_comparison: this.frameComparison(events),
+      speakers_by_outlet: this.speakersByOutlet(events),
+      distinctive_terms: this.distinctiveTerms(events),
+      shared_quotes: this.sharedQuotes(events),
+    };
+  }
+
+  private outletsOf(event: string): [string, OutletSums][] {
+    return [...this.events.get(event)!.entries()].sort((a, b) => cmp(a[0], b[0]));
+  }
+
+  /** Rows sorted by event, outlet, then frame in lexicon order. */
+  private framesByOutlet(events: string[]): Table {
+    const rows: Cell[][] = [];
+    for (const e of events) {
+      for (const [outlet, s] of this.outletsOf(e)) {
+        for (const f of this.frames) {
+          const [a, q, neg] = s.hits.get(f) ?? [0, 0, 0];
+          rows.push([e, outlet, f, s.articles, s.frameArticles.get(f) ?? 0, a + q, a, q, s.tokens, per10k(a + q, s.tokens), per10k(a, s.tokens), per10k(q, s.tokens), neg]);
+        }
+      }
+    }
+    return {
+      columns: ['event', 'outlet', 'frame', 'articles', 'articles_with_frame', 'hits', 'hits_author', 'hits_quoted', 'tokens', 'per_10k_tokens', 'per_10k_author', 'per_10k_quoted', 'hits_negated'],
+      rows,
+    };
+  }
+
+  /** One row per event × frame (events sorted, frames in lexicon order); one rate column per outlet of the corpus. */
+  private frameComparison(events: string[]): Table {
+    const allOutlets = [...new Set([...this.events.values()].flatMap((m) => [...m.keys()]))].sort(cmp);
+    const colOf = new Map<string, string>();
+    const used = new Set<string>();
+    for (const o of allOutlets) {
+      let c = outletColumn(o);
+      for (let k = 2; used.has(c); k++) c = `${outletColumn(o).replace(/_per_10k$/, '')}_${k}_per_10k`;
+      used.add(c);
+      colOf.set(o, c);
+    }
+    const rows: Cell[][] = [];
+    for (const e of events) {
+      const outlets = this.outletsOf(e);
+      const tests = this.frames.map((f) => homogeneity(outlets.map(([, s]) => { const h = s.hits.get(f); return h ? h[0] + h[1] : 0; }), outlets.map(([, s]) => s.tokens)));
+      const adjusted = holm(tests.map((t) => (t ? t.p : null)));
+      this.frames.forEach((f, i) => {
+        const rates = new Map(outlets.map(([o, s]) => { const h = s.hits.get(f); return [o, per10k(h ? h[0] + h[1] : 0, s.tokens)]; }));
+        const t = tests[i];
+        rows.push([
+          e, f, ...allOutlets.map((o) => (rates.has(o) ? rates.get(o)! : null)),
+          t ? sig(t.chi2) : null, t ? sig(t.p) : null, t ? sig(t.g2) : null, t ? t.df : null, t ? sig(t.pG2) : null,
+          adjusted[i] === null ? null : sig(adjusted[i]!), t ? sig(t.minExpected) : null, outlets.length,
+        ]);
+      });
+    }
+    return {
+      columns: ['event', 'frame', ...allOutlets.map((o) => colOf.get(o)!), 'chi2', 'p_value', 'g2', 'df', 'p_value_g2', 'p_holm', 'min_expected', 'outlets'],
+      rows,
+    };
+  }
+
+  /** Sorted by event, outlet, then quotes (descending), then speaker. */
+  private speakersByOutlet(events: string[]): Table {
+    const rows: Cell[][] = [];
+    for (const e of events) {
+      for (const [outlet, s] of this.outletsOf(e)) {
+        const speakers = [...s.speakers.entries()].sort((a, b) => b[1].quotes - a[1].quotes || cmp(a[0], b[0]));
+        for (const [name, sp] of speakers) {
+          const frames = [...sp.frames.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])).map(([f, c]) => `${f}:${c}`).join('; ');
+          rows.push([e, outlet, name, mode(sp.roles), mode(sp.types) || 'unknown', sp.quotes, sp.tokens, s.quotedTokens > 0 ? sig(sp.tokens / s.quotedTokens) : null, frames]);
+        }
+      }
+    }
+    return {
+      columns: ['event', 'outlet', 'speaker', 'speaker_role', 'speaker_type', 'quotes', 'quoted_tokens', 'share_of_quoted_tokens', 'frames_in_quotes'],
+      rows,
+    };
+  }
+
+  /**
+   * Monroe et al. log-odds, each outlet vs the event's other outlets, prior = whole-corpus counts (α_w = corpus count
+   * of w, α0 = corpus total). Lists, per event × outlet, the DISTINCTIVE_TOP terms with the highest z among those
+   * used at least DISTINCTIVE_MIN_COUNT times by the outlet; outlet self-mentions and BOILERPLATE excluded.
+   */
+  private distinctiveTerms(events: string[]): Table {
+    const rows: Cell[][] = [];
+    const alpha0 = this.corpusTermTotal;
+    for (const e of events) {
+      const outlets = this.outletsOf(e);
+      if (outlets.length < 2) continue;
+      const selfWords = new Set(outlets.flatMap(([o]) => o.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1)));
+      const eventTerms = new Map<string, number>();
+      let eventTotal = 0;
+      for (const [, s] of outlets) {
+        for (const [t, c] of s.terms) bump(eventTerms, t, c);
+        eventTotal += s.termTotal;
+      }
+      for (const [outlet, s] of outlets) {
+        const scored: [string, number, number, number, number][] = [];
+        for (const [t, yi] of s.terms) {
+          if (yi < DISTINCTIVE_MIN_COUNT || selfWords.has(t) || BOILERPLATE.has(t)) continue;
+          const yj = eventTerms.get(t)! - yi;
+          const lo = logOddsDirichlet(yi, s.termTotal, yj, eventTotal - s.termTotal, this.corpusTerms.get(t)!, alpha0);
+          scored.push([t, yi, yj, lo.logOdds, lo.z]);
+        }
+        scored.sort((a, b) => b[4] - a[4] || cmp(a[0], b[0]));
+        for (const [t, yi, yj, lo, z] of scored.slice(0, DISTINCTIVE_TOP)) rows.push([e, outlet, t, yi, yj, sig(lo), sig(z)]);
+      }
+    }
+    return { columns: ['event', 'outlet', 'term', 'count', 'count_elsewhere', 'log_odds', 'z'], rows };
+  }
+
+  /** Sorted by event, then number of outlets (descending), then text. */
+  private sharedQuotes(events: string[]): Table {
+    const rows: Cell[][] = [];
+    for (const e of events) {
+      const shared = clusterQuotes(this.quotes.get(e) ?? []);
+      shared.sort((a, b) => b.outlets.length - a.outlets.length || cmp(a.text, b.text));
+      for (const q of shared) {
+        rows.push([e, q.speaker, q.text, q.outlets.join('; '), q.articles.length, q.variants.length, q.outlets.length, q.articles.join('; '), q.variants.join(' | ')]);
+      }
+    }
+    return { columns: ['event', 'speaker', 'text', 'outlets', 'articles', 'variants', 'n_outlets', 'article_ids', 'variant_texts'], rows };
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * report.html: one self-contained page (no scripts, no external URLs; opens offline) with, per event, frame rates by
+ * outlet split into the outlet's own voice and quoted voice, the most-quoted speakers per outlet, and each outlet's
+ * most distinctive terms. Charts are Vega-Lite specs rendered to inline SVG in Node (no browser needed to build it).
+ * Deterministic: the same tables give the same bytes (no dates in the page; the run's time is in manifest.json).
+ */
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import type { Tables } from '../aggregate/tables.js';
+import type { Cell } from './csv.js';
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+async function svg(spec: TopLevelSpec): Promise<string> {
+  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  const out = await view.toSVG();
+  view.finalize();
+  return out;
+}
+
+function rowsOf(t: { columns: string[]; rows: Cell[][] }): Record<string, Cell>[] {
+  return t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c, r[i]])));
+}
+
+const FONT = { config: { font: 'sans-serif', view: { stroke: null } } };
+
+export async function renderReport(tables: Tables, meta: { title: string; generated: string; version: string }): Promise<string> {
+  const frames = rowsOf(tables.frames_by_outlet);
+  const speakers = rowsOf(tables.speakers_by_outlet);
+  const terms = rowsOf(tables.distinctive_terms);
+  const comparison = rowsOf(tables.frame_comparison);
+  const events = [...new Set(frames.map((r) => String(r.event)))];
+  const sections: string[] = [];
+  for (const event of events) {
+    const fr = frames.filter((r) => r.event === event && Number(r.hits) > 0);
+    const parts: string[] = [`<section><h2>${esc(event)}</h2>`];
+    const outlets = [...new Set(frames.filter((r) => r.event === event).map((r) => String(r.outlet)))];
+    const articles = frames.filter((r) => r.event === event && r.frame === frames.find((x) => x.event === event)?.frame).reduce((s, r) => s + Number(r.articles), 0);
+    parts.push(`<p class="meta">${outlets.length} outlet(s), ${articles} article(s): ${outlets.map(esc).join(', ')}</p>`);
+    if (fr.length) {
+      const values = fr.flatMap((r) => [
+        { frame: r.frame, outlet: r.outlet, voice: 'author', rate: Number(r.per_10k_author ?? 0) },
+        { frame: r.frame, outlet: r.outlet, voice: 'quoted', rate: Number(r.per_10k_quoted ?? 0) },
+      ]);
+      parts.push('<h3>Frame rates by outlet (hits per 10,000 tokens; own voice vs inside quotes)</h3>');
+      parts.push(
+        await svg({
+          ...FONT,
+          data: { values },
+          facet: { row: { field: 'frame', type: 'nominal', title: null, header: { labelAngle: 0, labelAlign: 'left' } } },
+          spec: {
+            width: 420,
+            height: { step: 14 },
+            mark: 'bar',
+            encoding: {
+              y: { field: 'outlet', type: 'nominal', title: null },
+              x: { field: 'rate', type: 'quantitative', title: 'per 10k tokens', stack: 'zero' },
+              color: { field: 'voice', type: 'nominal', scale: { domain: ['author', 'quoted'], range: ['#4c78a8', '#f58518'] }, title: 'voice' },
+            },
+          },
+          resolve: { scale: { y: 'independent' } },
+        } as TopLevelSpec),
+      );
+      const tests = comparison.filter((r) => r.event === event && r.p_value !== null && r.p_value !== undefined);
+      if (tests.length) {
+        parts.push('<table><thead><tr><th>frame</th><th>χ²</th><th>G²</th><th>df</th><th>p</th><th>p (Holm)</th></tr></thead><tbody>');
+        for (const t of tests) parts.push(`<tr><td>${esc(String(t.frame))}</td><td>${t.chi2}</td><td>${t.g2}</td><td>${t.df}</td><td>${t.p_value}</td><td>${t.p_holm ?? ''}</td></tr>`);
+        parts.push('</tbody></table>');
+      }
+    } else parts.push('<p>No frame hits in this event.</p>');
+    const sp = speakers.filter((r) => r.event === event && r.speaker !== 'UNKNOWN');
+    const topSpeakers = outlets.flatMap((o) => sp.filter((r) => r.outlet === o).slice(0, 8));
+    if (topSpeakers.length) {
+      parts.push('<h3>Most-quoted speakers by outlet (quotations)</h3>');
+      parts.push(
+        await svg({
+          ...FONT,
+          data: { values: topSpeakers.map((r) => ({ outlet: r.outlet, speaker: r.speaker, quotes: Number(r.quotes) })) },
+          facet: { row: { field: 'outlet', type: 'nominal', title: null, header: { labelAngle: 0, labelAlign: 'left' } } },
+          spec: {
+            width: 300,
+            height: { step: 14 },
+            mark: 'bar',
+            encoding: {
+              y: { field: 'speaker', type: 'nominal', sort: '-x', title: null },
+              x: { field: 'quotes', type: 'quantitative', title: 'quotations', axis: { tickMinStep: 1 } },
+            },
+          },
+          resolve: { scale: { y: 'independent' } },
+        } as TopLevelSpec),
+      );
+    }
+    const tm = terms.filter((r) => r.event === event);
+    const topTerms = outlets.flatMap((o) => tm.filter((r) => r.outlet === o).slice(0, 10));
+    if (topTerms.length) {
+      parts.push('<h3>Distinctive terms by outlet (log-odds z vs the event\'s other outlets)</h3>');
+      parts.push(
+        await svg({
+          ...FONT,
+          data: { values: topTerms.map((r) => ({ outlet: r.outlet, term: r.term, z: Number(r.z) })) },
+          facet: { row: { field: 'outlet', type: 'nominal', title: null, header: { labelAngle: 0, labelAlign: 'left' } } },
+          spec: {
+            width: 300,
+            height: { step: 14 },
+            mark: 'bar',
+            encoding: { y: { field: 'term', type: 'nominal', sort: '-x', title: null }, x: { field: 'z', type: 'quantitative', title: 'z' } },
+          },
+          resolve: { scale: { y: 'independent' } },
+        } as TopLevelSpec),
+      );
+    }
+    parts.push('</section>');
+    sections.push(parts.join('\n'));
+  }
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${esc(meta.title)}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>
+body{font-family:sans-serif;margin:2rem auto;max-width:1000px;color:#222;padding:0 1rem}
+h1{font-size:1.6rem}h2{border-top:2px solid #ccc;padding-top:1rem}h3{font-size:1rem;margin-top:1.5rem}
+.meta{color:#555}table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0}td,th{border:1px solid #ddd;padding:2px 6px;text-align:right}
+td:first-child,th:first-child{text-align:left}svg{max-width:100%;height:auto;display:block}
+</style></head><body>
+<h1>${esc(meta.title)}</h1>
+<p class="meta">framelens ${esc(meta.version)} · ${esc(meta.generated)} · ${events.length} event(s). Rates are frame hits per 10,000 word tokens; methods in codebook.md and docs/statistics.md.</p>
+${sections.join('\n') || '<p>No articles.</p>'}
+</body></html>
+`;
+}

@@ -1,0 +1,442 @@
+/**
+ * Quotations and their speakers, from an offset-based NlpDoc. Pure: no I/O, no clock. Shapes found:
+ *  - direct: text in double quotation marks (curly, straight or mixed), split quotes (“A,” he said, “B.”) joined,
+ *    multi-paragraph quotes (an opening mark per paragraph, one closing mark at the end);
+ *  - partial: a quoted fragment inside the writer's own sentence (called it “a good day”), including scare quotes,
+ *    which are never attributed by themselves;
+ *  - indirect: reported speech without marks (X said that …; …, X said; according to X, …; X told CNN …);
+ *  - block: the paragraph after a sentence that ends in a colon and names a speaker and a cue
+ *    (The Post reported on Sunday:).
+ * Quotes never cross each other; a quote with its own attribution may sit inside a block quote (nested).
+ * An opening mark with no closing mark in its paragraph (or the paragraphs it continues into) is left alone: no
+ * runaway quote swallows the rest of an article. Everything is linear in the text length.
+ */
+import type { NlpDoc } from '../nlp/index.js';
+import { tokenAt, wordsIn } from '../nlp/index.js';
+import type { Quote, QuoteKind } from '../types.js';
+import type { QuoteSettings } from './settings.js';
+import { compileSettings, npEndingAt, npStartingAt, PersonRegistry, speakerFromNp, stripDet, textOf, type Lexicon, type Np, type Speaker } from './speakers.js';
+
+export { loadQuoteSettings, type QuoteSettings } from './settings.js';
+
+/** Longest direct quotation we accept, in characters (longer: a missing closing mark). */
+export const MAX_QUOTE_CHARS = 6000;
+/** Paragraphs a multi-paragraph quotation may continue over. */
+export const MAX_QUOTE_PARAGRAPHS = 8;
+
+const OPEN = new Set(['“', '„', '‟', '«']);
+const CLOSE = new Set(['”', '»']);
+const SKIPPABLE = new Set(['also', 'has', 'have', 'had', 'later', 'then', 'previously', 'recently', 'once', 'again', 'repeatedly', 'reportedly', 'publicly', 'privately', 'separately', 'further', 'often', 'frequently', 'simply', 'only', 'just', 'even', 'would', 'will', 'did', 'does', 'do', 'could', 'might', 'may', 'was', 'is', 'previously', 'already', 'never', 'not', 'wrongly', 'falsely', 'flatly', 'bluntly', 'quickly', 'first']);
+
+interface Attribution {
+  cue: string;
+  cueStart: number;
+  cueEnd: number;
+  speaker: Speaker | null;
+}
+
+interface Candidate {
+  kind: QuoteKind;
+  start: number;
+  end: number;
+  /** Positions of the marks (direct/partial), for context search. */
+  outerStart: number;
+  outerEnd: number;
+  attribution: Attribution | null;
+  /** Set on block quotes and quotes continuing a block: inner quotes need their own attribution. */
+  block?: boolean;
+}
+
+function paragraphStarts(text: string): number[] {
+  const starts = [0];
+  const re = /\n[ \t\r]*\n\s*/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) starts.push(m.index + m[0].length);
+  return starts;
+}
+
+function paragraphOf(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Pair quotation marks into spans [open, close] (positions of the marks), paragraph by paragraph. */
+function directSpans(text: string, paras: number[]): [number, number][] {
+  const spans: [number, number][] = [];
+  let open = -1;
+  let openPara = -1;
+  let para = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    while (para + 1 < paras.length && paras[para + 1] <= i) {
+      para++;
+      // A quote still open at a paragraph break continues only if the new paragraph opens with a mark.
+      if (open >= 0) {
+        const first = text[paras[para]];
+        if (!(OPEN.has(first) || first === '"') || para - openPara >= MAX_QUOTE_PARAGRAPHS) open = -1;
+      }
+    }
+    const isOpen = OPEN.has(ch);
+    const isClose = CLOSE.has(ch);
+    const straight = ch === '"';
+    if (!isOpen && !isClose && !straight) continue;
+    if (open < 0) {
+      if (isOpen || straight) {
+        open = i;
+        openPara = para;
+      }
+      continue;
+    }
+    // Inside a quotation.
+    if (isOpen && i === paras[para] && para > openPara) continue; // the per-paragraph opening mark of a continuation
+    if (straight && i === paras[para] && para > openPara) continue;
+    if (isClose || straight) {
+      if (i - open <= MAX_QUOTE_CHARS) spans.push([open, i]);
+      open = -1;
+      continue;
+    }
+    // A second opening mark before any closing one: the first was never closed; start again here.
+    open = i;
+    openPara = para;
+  }
+  return spans;
+}
+
+export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
+  const lex = compileSettings(settings);
+  const text = doc.text;
+  const n = doc.value.length;
+  if (!n) return [];
+  const paras = paragraphStarts(text);
+  const people = new PersonRegistry(doc, lex);
+  let lastSpeaker: string | null = null;
+
+  const isCue = (i: number): boolean => {
+    if (i < 0 || i >= n) return false;
+    const p = doc.pos[i];
+    if (p !== 'VERB' && p !== 'AUX' && p !== 'NOUN') return isPhraseAt(i) > 0;
+    if (p === 'NOUN') return false;
+    return lex.verbs.has(doc.lemma[i]) || lex.verbs.has(doc.lower[i]) || isPhraseAt(i) > 0;
+  };
+  /** Length (tokens) of a multi-word cue phrase starting at i, 0 if none. */
+  const isPhraseAt = (i: number): number => {
+    for (const ph of lex.phrases) {
+      let k = 0;
+      while (k < ph.length && doc.lower[i + k] === ph[k]) k++;
+      if (k === ph.length) return k;
+    }
+    return 0;
+  };
+  const sentenceEnd = (i: number) => doc.value[i] === '.' || doc.value[i] === '!' || doc.value[i] === '?';
+  const isMark = (i: number) => OPEN.has(doc.value[i]) || CLOSE.has(doc.value[i]) || doc.value[i] === '"';
+
+  /** The subject NP ending just before cue token c (skipping adverbs/auxiliaries, appositions, parentheticals). */
+  const subjectBefore = (c: number, floor: number): { np: Np; role: string } | null => {
+    let j = c - 1;
+    while (j >= floor && SKIPPABLE.has(doc.lower[j]) && (doc.pos[j] === 'ADV' || doc.pos[j] === 'AUX' || doc.pos[j] === 'PART' || doc.pos[j] === 'VERB')) j--;
+    if (j < floor) return null;
+    let role = '';
+    if (doc.value[j] === ')') {
+      let k = j - 1;
+      while (k >= floor && doc.value[k] !== '(' && j - k < 12) k--;
+      if (k < floor || doc.value[k] !== '(') return null;
+      j = k - 1;
+    } else if (doc.value[j] === ',') {
+      // "Douglas Rivlin, the spokesman for America's Voice, said" / "Rep. Tom Suozzi, told"
+      let k = j - 1;
+      while (k >= floor && doc.value[k] !== ',' && !sentenceEnd(k) && !isMark(k) && j - k < 14) k--;
+      if (k >= floor && doc.value[k] === ',' && k < j - 1) {
+        const seg = npStartingAt(doc, k + 1, lex, j - 1);
+        const np = npEndingAt(doc, k - 1, lex, floor);
+        if (seg && seg.last === j - 1 && np) {
+          role = stripDet(textOf(doc, k + 1, j - 1));
+          return { np, role };
+        }
+      }
+      j = j - 1;
+    }
+    const np = npEndingAt(doc, j, lex, floor);
+    return np ? { np, role } : null;
+  };
+
+  /** NP after cue token c ("said Homan", "says Douglas Rivlin, the spokesman for America's Voice,"). */
+  const subjectAfter = (c: number, ceil: number): { np: Np; role: string } | null => {
+    const np = npStartingAt(doc, c + 1, lex, ceil);
+    if (!np) return null;
+    let role = '';
+    if (doc.value[np.last + 1] === ',' && np.last + 2 <= ceil) {
+      const app = npStartingAt(doc, np.last + 2, lex, ceil);
+      if (app && /^(the|a|an)$/i.test(doc.value[np.last + 2])) role = stripDet(textOf(doc, app.first, app.last));
+    }
+    return { np, role };
+  };
+
+  const makeAttribution = (c: number, found: { np: Np; role: string } | null, cueLen = 1): Attribution => {
+    const speaker = found ? speakerFromNp(doc, found.np, lex, people, lastSpeaker, found.role) : null;
+    return { cue: textOf(doc, c, c + cueLen - 1), cueStart: doc.tokStart[c], cueEnd: doc.tokEnd[c + cueLen - 1], speaker };
+  };
+
+  /** Attribution in the tokens right after a closing mark: “…,” Homan said / “…,” said Homan / “…,” he told CNN. */
+  const attributeRight = (afterOffset: number): Attribution | null => {
+    const first = tokenAt(doc, afterOffset);
+    let last = first;
+    while (last < n && last - first < 20 && !sentenceEnd(last) && !(isMark(last) && last > first) && !(last > first && /\n/.test(text.slice(doc.tokEnd[last - 1], doc.tokStart[last])))) last++;
+    if (first < n && /\n/.test(text.slice(afterOffset, doc.tokStart[first]))) return null;
+    for (let c = first; c < last && c - first < 14; c++) {
+      if (!isCue(c)) continue;
+      const ph = isPhraseAt(c);
+      if (ph) return makeAttribution(c, subjectAfter(c + ph - 1, last - 1), ph);
+      const before = subjectBefore(c, first);
+      if (before && before.np.first <= first + 2) return makeAttribution(c, before);
+      if (c <= first + 2 && !lex.listenerVerbs.has(doc.lemma[c])) return makeAttribution(c, subjectAfter(c, last - 1));
+      return null;
+    }
+    return null;
+  };
+
+  /** Attribution before an opening mark: Leavitt said in an email that, “…” / Cruz continued: “…” / X says the plan “…”. */
+  const attributeLeft = (beforeOffset: number, floorOffset: number): Attribution | null => {
+    const end = tokenAt(doc, beforeOffset) - 1;
+    let floor = end;
+    while (floor > 0 && end - floor < 30 && !sentenceEnd(floor - 1) && !isMark(floor - 1) && doc.tokStart[floor - 1] >= floorOffset && !/\n/.test(text.slice(doc.tokEnd[floor - 1], doc.tokStart[floor]))) floor--;
+    for (let c = end; c >= floor; c--) {
+      if (!isCue(c)) continue;
+      const ph = isPhraseAt(c);
+      if (ph) return makeAttribution(c, subjectAfter(c + ph - 1, end));
+      const before = subjectBefore(c, floor);
+      if (before) return makeAttribution(c, before);
+      if (!lex.listenerVerbs.has(doc.lemma[c])) {
+        const after = subjectAfter(c, end);
+        if (after) return makeAttribution(c, after);
+      }
+    }
+    return null;
+  };
+
+  // 1. Direct and partial quotes.
+  const candidates: Candidate[] = [];
+  for (const [open, close] of directSpans(text, paras)) {
+    let start = open + 1;
+    let end = close;
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /[\s,]/.test(text[end - 1])) end--;
+    if (end <= start) continue;
+    const words = wordsIn(doc, start, end);
+    let prev = open - 1;
+    while (prev >= 0 && (text[prev] === ' ' || text[prev] === '\t')) prev--;
+    const prevCh = prev >= 0 ? text[prev] : '\n';
+    const embedded = /[\p{L}\p{N}]/u.test(prevCh) && !isCue(tokenAt(doc, prev));
+    const kind: QuoteKind = embedded || words < 3 ? 'partial' : 'direct';
+    candidates.push({ kind, start, end, outerStart: open, outerEnd: close + 1, attribution: null });
+  }
+
+  // 2. Split quotes: “A,” he said, “B.” → one quotation.
+  const merged: Candidate[] = [];
+  for (const c of candidates) {
+    const prev = merged[merged.length - 1];
+    if (prev && prev.kind === 'direct' && c.kind !== 'partial' || (prev && c.kind === 'partial' && prev.kind === 'direct' && wordsIn(doc, c.start, c.end) >= 3)) {
+      const gap = text.slice(prev.outerEnd, c.outerStart);
+      if (gap.length <= 80 && !/\n/.test(gap) && /^[\s,]*[^.!?]*[,:]\s*$/.test(gap)) {
+        const attr = attributeRight(prev.outerEnd);
+        if (attr && attr.cueEnd <= c.outerStart) {
+          prev.end = c.end;
+          prev.outerEnd = c.outerEnd;
+          prev.attribution = attr;
+          continue;
+        }
+      }
+    }
+    merged.push(c);
+  }
+
+  // 3. Block quotes: a paragraph after a sentence ending in a colon with a cue and a speaker.
+  const blocks: Candidate[] = [];
+  const colonAttr = new Map<number, Attribution>(); // paragraph index → attribution for the quote opening it
+  for (let p = 0; p + 1 < paras.length; p++) {
+    const paraEnd = paras[p + 1];
+    const body = text.slice(paras[p], paraEnd).trimEnd();
+    if (!body.endsWith(':')) continue;
+    const colon = paras[p] + body.length - 1;
+    const colonTok = tokenAt(doc, colon);
+    let s = colonTok;
+    while (s > 0 && !sentenceEnd(s - 1) && doc.tokStart[s - 1] >= paras[p] && colonTok - s < 40) s--;
+    let attr: Attribution | null = null;
+    for (let c = colonTok - 1; c >= s && !attr; c--) {
+      const isBlockWord = lex.blockWords.has(doc.lower[c]);
+      if (!isCue(c) && !isBlockWord) continue;
+      const before = subjectBefore(c, s);
+      if (before) attr = makeAttribution(c, before);
+      else if (isCue(c) && !lex.listenerVerbs.has(doc.lemma[c])) {
+        const after = subjectAfter(c, colonTok - 1);
+        if (after) attr = makeAttribution(c, after);
+      }
+      // "he said, adding:" — the speaker is with the earlier cue.
+      if (attr && !attr.speaker) attr = null;
+    }
+    if (!attr) continue;
+    const nextStart = paras[p + 1];
+    const nextEnd = (p + 2 < paras.length ? paras[p + 2] : text.length);
+    const first = text[nextStart];
+    if (OPEN.has(first) || first === '"') {
+      colonAttr.set(p + 1, attr);
+      continue;
+    }
+    let end = nextEnd;
+    while (end > nextStart && /\s/.test(text[end - 1])) end--;
+    if (end - nextStart < 20) continue;
+    blocks.push({ kind: 'block', start: nextStart, end, outerStart: nextStart, outerEnd: end, attribution: attr, block: true });
+  }
+
+  // 4. Attribute direct and partial quotes (in text order, so "he" can fall back on the last speaker).
+  const inBlock = (c: Candidate) => blocks.find((b) => c.start >= b.start && c.end <= b.end);
+  const out: Candidate[] = [];
+  for (const c of merged) {
+    if (!c.attribution) {
+      c.attribution = attributeRight(c.outerEnd);
+      if (!c.attribution || !c.attribution.speaker) {
+        const left = attributeLeft(c.outerStart, 0);
+        if (left && (left.speaker || !c.attribution)) c.attribution = left;
+      }
+      if (!c.attribution && paras[paragraphOf(paras, c.outerStart)] === c.outerStart) {
+        c.attribution = colonAttr.get(paragraphOf(paras, c.outerStart)) ?? null;
+      }
+    }
+    const block = inBlock(c);
+    if (block && !(c.attribution && c.attribution.speaker)) continue; // part of the block's own text
+    if (c.kind === 'partial' && !c.attribution) {
+      out.push(c);
+      continue;
+    }
+    if (c.attribution?.speaker?.canonical && c.attribution.speaker.type === 'person') lastSpeaker = c.attribution.speaker.canonical;
+    out.push(c);
+  }
+
+  // 5. Indirect speech in sentences with no quotation marks and outside block quotes.
+  const covered = (a: number, b: number) =>
+    out.some((q) => q.outerStart < b && q.outerEnd > a) || blocks.some((q) => q.start < b && q.end > a);
+  for (const s of doc.sentences) {
+    if (s.end <= s.start || covered(s.start, s.end)) continue;
+    const f = s.firstToken;
+    let l = s.lastToken;
+    while (l > f && (doc.pos[l] === 'PUNCT' || doc.pos[l] === 'SPACE')) l--;
+    if (l - f < 4) continue;
+    if (/\n/.test(text.slice(s.start, s.end))) continue; // headlines glued to a paragraph by the sentence splitter
+    const found = indirectIn(f, l);
+    if (found) out.push(found);
+  }
+
+  function contentSpan(a: number, b: number): [number, number] | null {
+    while (a <= b && (doc.pos[a] === 'PUNCT' || doc.lower[a] === 'that')) a++;
+    while (b >= a && doc.pos[b] === 'PUNCT') b--;
+    if (b - a < 3) return null;
+    return [doc.tokStart[a], doc.tokEnd[b]];
+  }
+
+  function indirectIn(f: number, l: number): Candidate | null {
+    for (let c = f; c <= l; c++) {
+      const ph = isPhraseAt(c);
+      if (ph) {
+        // According to X, CLAUSE.  /  CLAUSE, according to X.
+        const who = subjectAfter(c + ph - 1, l);
+        if (!who) continue;
+        const attr = makeAttribution(c, who, ph);
+        if (c <= f + 1) {
+          let k = who.np.last + 1;
+          while (k <= l && doc.value[k] !== ',') k++;
+          const span = contentSpan(k + 1, l);
+          if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: attr };
+        } else if (doc.value[c - 1] === ',') {
+          const span = contentSpan(f, c - 2);
+          if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: attr };
+        }
+        continue;
+      }
+      if (!isCue(c) || doc.pos[c] === 'NOUN') continue;
+      const lemma = doc.lemma[c];
+      const before = subjectBefore(c, f);
+      // CLAUSE, X said [tail].
+      if (before && before.np.first > f + 3) {
+        let k = before.np.first - 1;
+        while (k > f && doc.pos[k] === 'ADV') k--;
+        let tailVerb = false;
+        for (let t = c + 1; t <= l; t++) if (doc.pos[t] === 'VERB' || doc.pos[t] === 'AUX') tailVerb = true;
+        if (doc.value[k] === ',' && l - c <= 8 && !tailVerb) {
+          const span = contentSpan(f, k - 1);
+          if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, before) };
+        }
+      }
+      // CLAUSE, said X.
+      if (doc.value[c - 1] === ',' && c - 1 > f + 3 && !lex.listenerVerbs.has(lemma)) {
+        const after = subjectAfter(c, l);
+        if (after && l - after.np.last <= 6) {
+          const span = contentSpan(f, c - 2);
+          if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, after) };
+        }
+      }
+      // X said (that) CLAUSE.
+      if (before && before.np.first <= f + 3) {
+        let k = c + 1;
+        if (lex.listenerVerbs.has(lemma)) {
+          const listener = npStartingAt(doc, k, lex, l);
+          if (listener) k = listener.last + 1;
+        }
+        // Skip "in a statement", "on Sunday", "in an interview with X" up to "that" or a comma.
+        let thatAt = -1;
+        for (let t = k; t <= Math.min(l, k + 8); t++) {
+          if (doc.lower[t] === 'that' && (doc.pos[t] === 'SCONJ' || doc.pos[t] === 'PRON' || doc.pos[t] === 'DET')) {
+            thatAt = t;
+            break;
+          }
+          if (doc.pos[t] === 'VERB' && t > k) break;
+        }
+        if (thatAt >= 0) k = thatAt + 1;
+        else if (doc.pos[k] === 'ADP' || doc.pos[k] === 'PROPN' && /day$/i.test(doc.value[k])) {
+          let t = k;
+          while (t <= l && doc.value[t] !== ',' && t - k < 8) t++;
+          if (doc.value[t] === ',') k = t + 1;
+          else continue;
+        }
+        if (doc.value[k] === ':' || doc.value[k] === ',') k++;
+        const span = contentSpan(k, l);
+        if (span && (thatAt >= 0 || doc.pos[k] === 'PRON' || doc.pos[k] === 'DET' || doc.pos[k] === 'PROPN' || doc.pos[k] === 'NOUN' || doc.pos[k] === 'ADJ' || doc.pos[k] === 'NUM')) {
+          return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, before) };
+        }
+      }
+    }
+    return null;
+  }
+
+  // 6. Assemble: blocks and quotes, in text order; drop anything crossing another quote.
+  const all = [...out, ...blocks].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Candidate[] = [];
+  for (const q of all) {
+    const crosses = kept.some((k) => q.start < k.end && q.end > k.start && !(q.start >= k.start && q.end <= k.end) && !(k.start >= q.start && k.end <= q.end));
+    const duplicate = kept.some((k) => k.start === q.start && k.end === q.end);
+    if (!crosses && !duplicate) kept.push(q);
+  }
+  return kept.map((q, i) => {
+    const sp = q.attribution?.speaker ?? null;
+    return {
+      id: `q${i + 1}`,
+      kind: q.kind,
+      start: q.start,
+      end: q.end,
+      tokens: wordsIn(doc, q.start, q.end),
+      cue: q.attribution?.cue ?? '',
+      cueStart: q.attribution?.cueStart ?? null,
+      cueEnd: q.attribution?.cueEnd ?? null,
+      speaker: sp?.canonical ?? 'UNKNOWN',
+      speakerMention: sp?.mention ?? '',
+      speakerStart: sp ? sp.start : null,
+      speakerEnd: sp ? sp.end : null,
+      speakerRole: sp?.role ?? '',
+      speakerType: sp?.type ?? 'unknown',
+    };
+  });
+}

@@ -1,0 +1,282 @@
+/**
+ * Speakers without a PERSON/ORG model: noun phrases found from POS and capitalisation around a cue, split into a
+ * role ("border czar", "Illinois Gov.") and a name ("Tom Homan"), typed (person / organization / outlet / anonymous),
+ * and resolved to a canonical name within the article ("Homan" → "Tom Homan"; "he" → the last person named before).
+ */
+import type { NlpDoc } from '../nlp/index.js';
+import type { SpeakerType } from '../types.js';
+import type { QuoteSettings } from './settings.js';
+
+export interface Lexicon {
+  verbs: Set<string>;
+  listenerVerbs: Set<string>;
+  phrases: string[][];
+  blockWords: Set<string>;
+  titles: Set<string>;
+  roleNouns: Set<string>;
+  orgWords: Set<string>;
+  outletWords: Set<string>;
+  anonymous: Set<string>;
+}
+
+const compiled = new WeakMap<QuoteSettings, Lexicon>();
+
+export function compileSettings(s: QuoteSettings): Lexicon {
+  let lex = compiled.get(s);
+  if (!lex) {
+    lex = {
+      verbs: new Set(s.verbs),
+      listenerVerbs: new Set(s.listenerVerbs),
+      phrases: s.phrases.map((p) => p.split(/\s+/)),
+      blockWords: new Set(s.blockWords),
+      titles: new Set(s.titles),
+      roleNouns: new Set(s.roleNouns),
+      orgWords: new Set(s.orgWords),
+      outletWords: new Set(s.outletWords),
+      anonymous: new Set(s.anonymous),
+    };
+    compiled.set(s, lex);
+  }
+  return lex;
+}
+
+export interface Speaker {
+  mention: string;
+  start: number;
+  end: number;
+  canonical: string;
+  role: string;
+  type: SpeakerType;
+}
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'him', 'her', 'them']);
+const PERSON_PRONOUNS = new Set(['he', 'she', 'i', 'him', 'her']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'another', 'one', 'two', 'three', 'four', 'five', 'several', 'some', 'many', 'other', 'his', 'her', 'their', 'its', 'our', 'both']);
+const APOS = /^['’]s$/;
+
+const isCap = (s: string) => /^\p{Lu}/u.test(s);
+
+/** A token that can be part of a proper name. */
+export function isNameToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
+  const v = doc.value[i];
+  if (!v || !isCap(v)) return false;
+  const p = doc.pos[i];
+  if (p === 'PUNCT' || p === 'SYM' || p === 'SPACE' || p === 'NUM') return false;
+  if (p === 'PRON' || p === 'DET' || p === 'ADP' || p === 'CCONJ' || p === 'SCONJ' || p === 'AUX') return false;
+  if (lex.titles.has(doc.lower[i])) return false;
+  return p === 'PROPN' || p === 'NOUN' || p === 'ADJ' || p === 'VERB' || p === 'X' || p === 'ADV';
+}
+
+/** A token allowed inside a speaker noun phrase (names, titles, role words, determiners, possessives, "of"/"for"). */
+function isNpToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
+  const p = doc.pos[i];
+  const l = doc.lower[i];
+  if (p === 'PROPN' || p === 'NOUN' || p === 'NUM') return true;
+  if (p === 'ADJ') return true;
+  if (APOS.test(doc.value[i]) && p === 'PART') return true;
+  if (lex.titles.has(l)) return true;
+  if (isCap(doc.value[i]) && (p === 'VERB' || p === 'X' || p === 'ADV')) return true;
+  return false;
+}
+
+export interface Np {
+  first: number;
+  last: number;
+}
+
+function nlSpan(doc: NlpDoc, a: number, b: number): boolean {
+  return /\n/.test(doc.text.slice(doc.tokEnd[a], doc.tokStart[b]));
+}
+
+/**
+ * The noun phrase ending at token `last` (inclusive), scanning left. Allows "Department of Homeland Security",
+ * "spokeswoman for the Clinton campaign", determiners at the left edge. Returns null if there is no head.
+ */
+export function npEndingAt(doc: NlpDoc, last: number, lex: Lexicon, floor: number): Np | null {
+  if (last < floor) return null;
+  const l = doc.lower[last];
+  if (PRONOUNS.has(l) && doc.pos[last] === 'PRON') return { first: last, last };
+  if (!isNpToken(doc, last, lex) || doc.pos[last] === 'ADJ') return null;
+  let first = last;
+  for (let i = last - 1; i >= floor && last - i < 12; i--) {
+    if (nlSpan(doc, i, i + 1)) break;
+    const li = doc.lower[i];
+    if (isNpToken(doc, i, lex)) {
+      first = i;
+      continue;
+    }
+    // "Department of Homeland Security", "spokesman for America's Voice": a preposition between two NP parts.
+    if ((li === 'of' || li === 'for') && i - 1 >= floor && isNpToken(doc, i - 1, lex)) {
+      first = i;
+      continue;
+    }
+    if (DETERMINERS.has(li) && (doc.pos[i] === 'DET' || doc.pos[i] === 'NUM' || doc.pos[i] === 'PRON' || doc.pos[i] === 'ADJ')) {
+      first = i;
+      break;
+    }
+    break;
+  }
+  // Do not start on a dangling preposition.
+  while (first < last && (doc.lower[first] === 'of' || doc.lower[first] === 'for')) first++;
+  return { first, last };
+}
+
+/** The noun phrase starting at token `first` (scanning right): "Sen. Ted Cruz", "a spokesman for the campaign". */
+export function npStartingAt(doc: NlpDoc, first: number, lex: Lexicon, ceil: number): Np | null {
+  if (first > ceil) return null;
+  const l = doc.lower[first];
+  if (PRONOUNS.has(l) && doc.pos[first] === 'PRON') return { first, last: first };
+  let i = first;
+  if (DETERMINERS.has(l)) i++;
+  let last = -1;
+  for (; i <= ceil && i - first < 12; i++) {
+    if (i > first && nlSpan(doc, i - 1, i)) break;
+    const li = doc.lower[i];
+    if (isNpToken(doc, i, lex)) {
+      last = i;
+      continue;
+    }
+    if ((li === 'of' || li === 'for') && last >= 0 && i + 1 <= ceil && (isNpToken(doc, i + 1, lex) || DETERMINERS.has(doc.lower[i + 1]))) {
+      if (DETERMINERS.has(doc.lower[i + 1])) i++;
+      continue;
+    }
+    break;
+  }
+  if (last < 0) return null;
+  // The head must be a noun, a name or a number word ("four people"), not a lone adjective.
+  while (last > first && doc.pos[last] === 'ADJ') last--;
+  return { first, last };
+}
+
+export interface PersonMention {
+  name: string;
+  last: string;
+  at: number;
+}
+
+/** Split an NP into role tokens (left) and name tokens (the trailing run of capitalised non-title words). */
+function splitRoleName(doc: NlpDoc, np: Np, lex: Lexicon): { roleFirst: number; nameFirst: number } {
+  let nameFirst = np.last + 1;
+  for (let i = np.last; i >= np.first; i--) {
+    if (isNameToken(doc, i, lex) || (APOS.test(doc.value[i]) && i < np.last)) nameFirst = i;
+    else break;
+  }
+  return { roleFirst: np.first, nameFirst };
+}
+
+function textOf(doc: NlpDoc, a: number, b: number): string {
+  return a > b ? '' : doc.text.slice(doc.tokStart[a], doc.tokEnd[b]);
+}
+
+function stripDet(s: string): string {
+  return s.replace(/^(the|a|an)\s+/i, '');
+}
+
+function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
+  const words: string[] = [];
+  for (let i = np.first; i <= np.last; i++) words.push(doc.lower[i]);
+  const head = doc.lower[np.last];
+  if (words.some((w) => lex.outletWords.has(w)) && words.some((_, k) => isCap(doc.value[np.first + k]))) {
+    // "The Post", "Breitbart News", "CNN"; but "press secretary" is a role.
+    const capOutlet = words.some((w, k) => lex.outletWords.has(w) && isCap(doc.value[np.first + k]));
+    if (capOutlet) return 'outlet';
+  }
+  if (words.some((w, k) => lex.orgWords.has(w) && isCap(doc.value[np.first + k]))) return 'organization';
+  if (!isCap(doc.value[np.last])) {
+    if (lex.anonymous.has(head)) return 'anonymous';
+    if (lex.orgWords.has(head)) return 'organization';
+    if (lex.outletWords.has(head)) return 'outlet';
+    if (lex.roleNouns.has(head)) return 'anonymous';
+    return 'unknown';
+  }
+  if (/^[A-Z]{2,}$/.test(doc.value[np.last]) && np.first === np.last) return 'organization';
+  return 'person';
+}
+
+/** Registry of the article's person names, for "Homan" → "Tom Homan" and "he" → the last person named. */
+export class PersonRegistry {
+  readonly mentions: PersonMention[] = [];
+
+  constructor(private doc: NlpDoc, private lex: Lexicon) {
+    const n = doc.value.length;
+    let i = 0;
+    while (i < n) {
+      if (!isNameToken(doc, i, lex)) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j + 1 < n && isNameToken(doc, j + 1, lex) && !nlSpan(doc, j, j + 1)) j++;
+      const words: string[] = [];
+      for (let k = i; k <= j; k++) words.push(doc.value[k]);
+      const lowers = words.map((w) => w.toLowerCase());
+      const titled = i > 0 && lex.titles.has(doc.lower[i - 1]) && isCap(doc.value[i - 1]);
+      const orgLike = lowers.some((w) => lex.orgWords.has(w) || lex.outletWords.has(w));
+      const sentenceInitial = i === 0 || doc.sentences[doc.sentenceOf[i]]?.firstToken === i;
+      if (!orgLike && (words.length >= 2 && words.length <= 4 ? !(sentenceInitial && words.length === 2 && doc.pos[i] !== 'PROPN') : titled)) {
+        const name = words.join(' ');
+        this.mentions.push({ name, last: lowers[lowers.length - 1], at: doc.tokStart[i] });
+      }
+      i = j + 1;
+    }
+  }
+
+  /** Full name for a surname or partial name, using the latest full name with that last word before `at` (else any). */
+  resolveName(name: string, at: number): string {
+    const words = name.split(/\s+/);
+    const last = words[words.length - 1].toLowerCase();
+    let best: PersonMention | null = null;
+    let after: PersonMention | null = null;
+    for (const m of this.mentions) {
+      if (m.last !== last || m.name.split(' ').length < words.length) continue;
+      if (m.at <= at) {
+        if (!best || m.name.split(' ').length >= 2) best = m;
+      } else if (!after) after = m;
+    }
+    const pick = best ?? after;
+    if (!pick) return name;
+    return pick.name.split(' ').length >= words.length ? pick.name : name;
+  }
+
+  /** The last person named before `at`. */
+  lastPerson(at: number): string | null {
+    let best: PersonMention | null = null;
+    for (const m of this.mentions) if (m.at < at && (!best || m.at >= best.at)) best = m;
+    return best ? this.resolveName(best.name, best.at) : null;
+  }
+}
+
+/** Turn an NP into a speaker: mention span, canonical name, role and type. `appositionRole` comes from ", the X of Y,". */
+export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistry, lastSpeaker: string | null, appositionRole = ''): Speaker {
+  const mention = textOf(doc, np.first, np.last);
+  const start = doc.tokStart[np.first];
+  const end = doc.tokEnd[np.last];
+  const l = doc.lower[np.first];
+  if (np.first === np.last && PRONOUNS.has(l)) {
+    if (PERSON_PRONOUNS.has(l)) {
+      const who = people.lastPerson(start) ?? lastSpeaker;
+      return { mention, start, end, canonical: who ?? 'UNKNOWN', role: '', type: who ? 'person' : 'unknown' };
+    }
+    return { mention, start, end, canonical: 'UNKNOWN', role: '', type: 'unknown' };
+  }
+  const type = classify(doc, np, lex);
+  if (type === 'person') {
+    const { nameFirst } = splitRoleName(doc, np, lex);
+    let name = textOf(doc, nameFirst, np.last).replace(/['’]s$/, '');
+    const role = [stripDet(textOf(doc, np.first, nameFirst - 1)), appositionRole].filter(Boolean).join('; ');
+    name = people.resolveName(name, start);
+    return { mention, start, end, canonical: name, role, type };
+  }
+  if (type === 'unknown' || type === 'anonymous') {
+    return { mention, start, end, canonical: type === 'anonymous' ? stripDet(mention).toLowerCase() : 'UNKNOWN', role: appositionRole || (type === 'anonymous' ? stripDet(mention) : ''), type };
+  }
+  // Organisations and outlets: the name without a leading article; "The Post" → the longer "Washington Post" if named.
+  let canonical = stripDet(mention);
+  if (type === 'outlet' && np.first === np.last - 1 && /^the$/i.test(doc.value[np.first])) {
+    const full = new RegExp(`\\b([A-Z][\\w.]+ )+${doc.value[np.last]}\\b`).exec(doc.text.slice(0, start));
+    if (full) canonical = full[0];
+  }
+  return { mention, start, end, canonical, role: appositionRole, type };
+}
+
+export { textOf, stripDet, PRONOUNS };
