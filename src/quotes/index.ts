@@ -66,10 +66,14 @@ function paragraphOf(starts: number[], offset: number): number {
   return lo;
 }
 
-/** Pair quotation marks into spans [open, close] (positions of the marks), paragraph by paragraph. */
-function directSpans(text: string, paras: number[]): [number, number][] {
-  const spans: [number, number][] = [];
+/**
+ * Pair quotation marks into spans [open, close, openLength, closeLength], paragraph by paragraph. Marks: curly
+ * double quotes, guillemets, straight double quotes and doubled apostrophes ('' as some archives render quotes).
+ */
+function directSpans(text: string, paras: number[]): [number, number, number, number][] {
+  const spans: [number, number, number, number][] = [];
   let open = -1;
+  let openLen = 1;
   let openPara = -1;
   let para = 0;
   for (let i = 0; i < text.length; i++) {
@@ -79,30 +83,39 @@ function directSpans(text: string, paras: number[]): [number, number][] {
       // A quote still open at a paragraph break continues only if the new paragraph opens with a mark.
       if (open >= 0) {
         const first = text[paras[para]];
-        if (!(OPEN.has(first) || first === '"') || para - openPara >= MAX_QUOTE_PARAGRAPHS) open = -1;
+        const opens = OPEN.has(first) || first === '"' || text.startsWith("''", paras[para]);
+        if (!opens || para - openPara >= MAX_QUOTE_PARAGRAPHS) open = -1;
       }
     }
+    const doubled = ch === "'" && text[i + 1] === "'";
     const isOpen = OPEN.has(ch);
     const isClose = CLOSE.has(ch);
-    const straight = ch === '"';
+    const straight = ch === '"' || doubled;
     if (!isOpen && !isClose && !straight) continue;
+    const len = doubled ? 2 : 1;
     if (open < 0) {
       if (isOpen || straight) {
         open = i;
+        openLen = len;
         openPara = para;
       }
+      i += len - 1;
       continue;
     }
-    // Inside a quotation.
-    if (isOpen && i === paras[para] && para > openPara) continue; // the per-paragraph opening mark of a continuation
-    if (straight && i === paras[para] && para > openPara) continue;
+    // Inside a quotation: the per-paragraph opening mark of a continuation is not a closing mark.
+    if ((isOpen || straight) && i === paras[para] && para > openPara) {
+      i += len - 1;
+      continue;
+    }
     if (isClose || straight) {
-      if (i - open <= MAX_QUOTE_CHARS) spans.push([open, i]);
+      if (i - open <= MAX_QUOTE_CHARS) spans.push([open, i, openLen, len]);
       open = -1;
+      i += len - 1;
       continue;
     }
     // A second opening mark before any closing one: the first was never closed; start again here.
     open = i;
+    openLen = len;
     openPara = para;
   }
   return spans;
@@ -134,7 +147,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     return 0;
   };
   const sentenceEnd = (i: number) => doc.value[i] === '.' || doc.value[i] === '!' || doc.value[i] === '?';
-  const isMark = (i: number) => OPEN.has(doc.value[i]) || CLOSE.has(doc.value[i]) || doc.value[i] === '"';
+  const isMark = (i: number) =>
+    OPEN.has(doc.value[i]) || CLOSE.has(doc.value[i]) || doc.value[i] === '"' || (doc.value[i] === "'" && (doc.value[i + 1] === "'" || doc.value[i - 1] === "'"));
 
   /** The subject NP ending just before cue token c (skipping adverbs/auxiliaries, appositions, parentheticals). */
   const subjectBefore = (c: number, floor: number): { np: Np; role: string } | null => {
@@ -192,8 +206,9 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       if (!isCue(c)) continue;
       const ph = isPhraseAt(c);
       if (ph) return makeAttribution(c, subjectAfter(c + ph - 1, last - 1), ph);
+      if (doc.lower[c + 1] === 'by') return null; // passive: "a strategy emphasized by X"
       const before = subjectBefore(c, first);
-      if (before && before.np.first <= first + 2) return makeAttribution(c, before);
+      if (before && (before.np.first <= first + 2 || doc.value[before.np.first - 1] === ',')) return makeAttribution(c, before);
       if (c <= first + 2 && !lex.listenerVerbs.has(doc.lemma[c])) return makeAttribution(c, subjectAfter(c, last - 1));
       return null;
     }
@@ -203,6 +218,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   /** Attribution before an opening mark: Leavitt said in an email that, “…” / Cruz continued: “…” / X says the plan “…”. */
   const attributeLeft = (beforeOffset: number, floorOffset: number): Attribution | null => {
     const end = tokenAt(doc, beforeOffset) - 1;
+    if (end < 0 || sentenceEnd(end) || /\n/.test(text.slice(doc.tokEnd[end], beforeOffset))) return null;
     let floor = end;
     while (floor > 0 && end - floor < 30 && !sentenceEnd(floor - 1) && !isMark(floor - 1) && doc.tokStart[floor - 1] >= floorOffset && !/\n/.test(text.slice(doc.tokEnd[floor - 1], doc.tokStart[floor]))) floor--;
     for (let c = end; c >= floor; c--) {
@@ -221,8 +237,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
 
   // 1. Direct and partial quotes.
   const candidates: Candidate[] = [];
-  for (const [open, close] of directSpans(text, paras)) {
-    let start = open + 1;
+  for (const [open, close, openLen, closeLen] of directSpans(text, paras)) {
+    let start = open + openLen;
     let end = close;
     while (start < end && /\s/.test(text[start])) start++;
     while (end > start && /[\s,]/.test(text[end - 1])) end--;
@@ -233,7 +249,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     const prevCh = prev >= 0 ? text[prev] : '\n';
     const embedded = /[\p{L}\p{N}]/u.test(prevCh) && !isCue(tokenAt(doc, prev));
     const kind: QuoteKind = embedded || words < 3 ? 'partial' : 'direct';
-    candidates.push({ kind, start, end, outerStart: open, outerEnd: close + 1, attribution: null });
+    candidates.push({ kind, start, end, outerStart: open, outerEnd: close + closeLen, attribution: null });
   }
 
   // 2. Split quotes: “A,” he said, “B.” → one quotation.
@@ -307,6 +323,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         c.attribution = colonAttr.get(paragraphOf(paras, c.outerStart)) ?? null;
       }
     }
+    if (c.kind === 'partial' && c.attribution?.speaker && c.attribution.cueEnd <= c.outerStart) extendToClause(c);
     const block = inBlock(c);
     if (block && !(c.attribution && c.attribution.speaker)) continue; // part of the block's own text
     if (c.kind === 'partial' && !c.attribution) {
@@ -317,18 +334,53 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     out.push(c);
   }
 
+  /**
+   * X said the plan was “a disaster” for families: the reported clause (from after the cue, its listener and "that",
+   * to the end of the sentence) is the content; the quoted fragment stays inside it.
+   */
+  function extendToClause(c: Candidate): void {
+    const a = c.attribution!;
+    const cue = tokenAt(doc, a.cueStart);
+    const quoteTok = tokenAt(doc, c.outerStart);
+    for (let t = cue; t < quoteTok; t++) if (sentenceEnd(t) || /\n/.test(text.slice(doc.tokEnd[t], doc.tokStart[t + 1]))) return;
+    let k = tokenAt(doc, a.cueEnd);
+    if (lex.listenerVerbs.has(doc.lemma[cue])) {
+      const listener = npStartingAt(doc, k, lex, quoteTok - 1);
+      if (listener) k = listener.last + 1;
+    }
+    while (k < quoteTok && (doc.lower[k] === 'that' || doc.pos[k] === 'PUNCT')) k++;
+    let e = tokenAt(doc, c.outerEnd);
+    while (e < n && !sentenceEnd(e) && !/\n/.test(text.slice(doc.tokEnd[e - 1] ?? 0, doc.tokStart[e])) && !isMark(e)) e++;
+    let last = e - 1;
+    while (last > k && doc.pos[last] === 'PUNCT' && doc.tokEnd[last] > c.outerEnd) last--;
+    const start = Math.min(doc.tokStart[k] ?? c.outerStart, c.outerStart);
+    const end = Math.max(doc.tokEnd[last] ?? c.outerEnd, c.outerEnd);
+    if (end - start > 2000) return;
+    c.start = start;
+    c.end = end;
+    c.outerStart = start;
+    c.outerEnd = end;
+  }
+
   // 5. Indirect speech in sentences with no quotation marks and outside block quotes.
   const covered = (a: number, b: number) =>
     out.some((q) => q.outerStart < b && q.outerEnd > a) || blocks.some((q) => q.start < b && q.end > a);
   for (const s of doc.sentences) {
-    if (s.end <= s.start || covered(s.start, s.end)) continue;
-    const f = s.firstToken;
-    let l = s.lastToken;
-    while (l > f && (doc.pos[l] === 'PUNCT' || doc.pos[l] === 'SPACE')) l--;
-    if (l - f < 4) continue;
-    if (/\n/.test(text.slice(s.start, s.end))) continue; // headlines glued to a paragraph by the sentence splitter
-    const found = indirectIn(f, l);
-    if (found) out.push(found);
+    if (s.end <= s.start) continue;
+    // The sentence splitter can glue a headline or a quote-ending paragraph to the next one: split at line breaks.
+    let f = s.firstToken;
+    for (let t = s.firstToken; t <= s.lastToken + 1; t++) {
+      const breakHere = t > s.lastToken || (t > f && /\n/.test(text.slice(doc.tokEnd[t - 1], doc.tokStart[t])));
+      if (!breakHere) continue;
+      let l = t - 1;
+      while (l > f && (doc.pos[l] === 'PUNCT' || doc.pos[l] === 'SPACE')) l--;
+      while (f < l && doc.pos[f] === 'SPACE') f++;
+      if (l - f >= 4 && !covered(doc.tokStart[f], doc.tokEnd[l])) {
+        const found = indirectIn(f, l);
+        if (found) out.push(found);
+      }
+      f = t;
+    }
   }
 
   function contentSpan(a: number, b: number): [number, number] | null {
@@ -368,6 +420,13 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         for (let t = c + 1; t <= l; t++) if (doc.pos[t] === 'VERB' || doc.pos[t] === 'AUX') tailVerb = true;
         if (doc.value[k] === ',' && l - c <= 8 && !tailVerb) {
           const span = contentSpan(f, k - 1);
+          if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, before) };
+        }
+        // CLAUSE, X said, CLAUSE. — a parenthetical attribution: the longer side is the content.
+        if (doc.value[k] === ',' && doc.value[c + 1] === ',' && l - c > 4) {
+          const a = contentSpan(f, k - 1);
+          const b = contentSpan(c + 2, l);
+          const span = !a ? b : !b ? a : a[1] - a[0] >= b[1] - b[0] ? a : b;
           if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, before) };
         }
       }

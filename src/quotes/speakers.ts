@@ -173,6 +173,14 @@ function stripDet(s: string): string {
 }
 
 function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
+  // A trailing run of two or more name words with no organisation word: a person ("White House press secretary
+  // Karoline Leavitt"), whatever the role words before it say.
+  const { nameFirst } = splitRoleName(doc, np, lex);
+  if (np.last - nameFirst >= 1 && np.last - nameFirst <= 3) {
+    let orgish = false;
+    for (let i = nameFirst; i <= np.last; i++) if (lex.orgWords.has(doc.lower[i]) || lex.outletWords.has(doc.lower[i]) || doc.lower[i] === 'and') orgish = true;
+    if (!orgish && !/^[A-Z]{2,}$/.test(doc.value[np.last])) return 'person';
+  }
   const words: string[] = [];
   for (let i = np.first; i <= np.last; i++) words.push(doc.lower[i]);
   const head = doc.lower[np.last];
@@ -259,11 +267,23 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     }
     return { mention, start, end, canonical: 'UNKNOWN', role: '', type: 'unknown' };
   }
-  const type = classify(doc, np, lex);
+  // "former Gov. Bill Richardson of New Mexico": the name is before "of"; what follows belongs to the role.
+  let head = np;
+  let tail = '';
+  for (let k = np.first + 1; k < np.last; k++) {
+    if (doc.lower[k] !== 'of' && doc.lower[k] !== 'for') continue;
+    const before = { first: np.first, last: k - 1 };
+    if (classify(doc, before, lex) === 'person' && isNameToken(doc, k - 1, lex) && k - 2 >= np.first && isNameToken(doc, k - 2, lex)) {
+      head = before;
+      tail = textOf(doc, k, np.last);
+    }
+    break;
+  }
+  const type = classify(doc, head, lex);
   if (type === 'person') {
-    const { nameFirst } = splitRoleName(doc, np, lex);
-    let name = textOf(doc, nameFirst, np.last).replace(/['’]s$/, '');
-    const role = [stripDet(textOf(doc, np.first, nameFirst - 1)), appositionRole].filter(Boolean).join('; ');
+    const { nameFirst } = splitRoleName(doc, head, lex);
+    let name = textOf(doc, nameFirst, head.last).replace(/['’]s$/, '');
+    const role = [[stripDet(textOf(doc, head.first, nameFirst - 1)), tail].filter(Boolean).join(' '), appositionRole].filter(Boolean).join('; ');
     name = people.resolveName(name, start);
     return { mention, start, end, canonical: name, role, type };
   }
