@@ -227,9 +227,10 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       if (ph) return makeAttribution(c, subjectAfter(c + ph - 1, end));
       const before = subjectBefore(c, floor);
       if (before) return makeAttribution(c, before);
+      // "said Sen. X: “…”": a named speaker right after the cue, then punctuation or the quotation itself.
       if (!lex.listenerVerbs.has(doc.lemma[c])) {
         const after = subjectAfter(c, end);
-        if (after) return makeAttribution(c, after);
+        if (after && /^\p{Lu}/u.test(doc.value[after.np.last]) && (after.np.last === end || doc.pos[after.np.last + 1] === 'PUNCT')) return makeAttribution(c, after);
       }
     }
     return null;
@@ -438,8 +439,9 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
           if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, after) };
         }
       }
-      // X said (that) CLAUSE.
-      if (before && before.np.first <= f + 3) {
+      // X said (that) CLAUSE. — X opens the sentence, or follows an introductory phrase or a conjunction.
+      const lead = before ? before.np.first - 1 : -1;
+      if (before && (before.np.first <= f + 3 || doc.value[lead] === ',' || doc.pos[lead] === 'CCONJ' || doc.pos[lead] === 'SCONJ')) {
         let k = c + 1;
         if (lex.listenerVerbs.has(lemma)) {
           const listener = npStartingAt(doc, k, lex, l);

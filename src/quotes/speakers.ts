@@ -110,6 +110,11 @@ export function npEndingAt(doc: NlpDoc, last: number, lex: Lexicon, floor: numbe
       first = i;
       continue;
     }
+    // "Sanders and his supporters", "Immigration and Customs Enforcement"
+    if (li === 'and' && i - 1 >= floor && isNpToken(doc, i - 1, lex) && i + 1 <= last) {
+      first = i;
+      continue;
+    }
     if (DETERMINERS.has(li) && (doc.pos[i] === 'DET' || doc.pos[i] === 'NUM' || doc.pos[i] === 'PRON' || doc.pos[i] === 'ADJ')) {
       first = i;
       break;
@@ -221,7 +226,9 @@ export class PersonRegistry {
       const titled = i > 0 && lex.titles.has(doc.lower[i - 1]) && isCap(doc.value[i - 1]);
       const orgLike = lowers.some((w) => lex.orgWords.has(w) || lex.outletWords.has(w));
       const sentenceInitial = i === 0 || doc.sentences[doc.sentenceOf[i]]?.firstToken === i;
-      if (!orgLike && (words.length >= 2 && words.length <= 4 ? !(sentenceInitial && words.length === 2 && doc.pos[i] !== 'PROPN') : titled)) {
+      // "in South Carolina", "from New York": after a preposition a name is most often a place.
+      const place = i > 0 && (doc.pos[i - 1] === 'ADP' || doc.lower[i - 1] === 'the') && !titled;
+      if (!orgLike && !place && (words.length >= 2 && words.length <= 4 ? !(sentenceInitial && words.length === 2 && doc.pos[i] !== 'PROPN') : titled)) {
         const name = words.join(' ');
         this.mentions.push({ name, last: lowers[lowers.length - 1], at: doc.tokStart[i] });
       }
