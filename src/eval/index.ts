@@ -47,7 +47,7 @@ export function isGold(a: GoldAttribution): boolean {
 }
 
 export function isClaimedSpeech(q: Quote): boolean {
-  return q.cue !== '' || q.speakerStart !== null;
+  return q.cue !== '' || q.speakerStart !== null || q.speaker !== 'UNKNOWN';
 }
 
 export interface MatchDetail {

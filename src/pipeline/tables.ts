@@ -85,7 +85,7 @@ export async function writeTables(
     'errors.csv',
     toCsv(ERROR_COLUMNS, allProblems.map((p) => [p.input, p.line, p.articleId, p.code, p.message]), csv),
   );
-  staging.write('report.html', renderReport(tables, { title: 'framelens report', generated: `${articles.rows} articles`, version: settings.version }));
+  staging.write('report.html', await renderReport(tables, { title: 'framelens report', generated: `${articles.rows} articles`, version: settings.version }));
   writeCodebook(staging, settings, Object.fromEntries(Object.entries(tables).map(([k, t]) => [k, t.columns])), events.columns);
 
   return {

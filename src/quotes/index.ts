@@ -30,8 +30,8 @@ const SKIPPABLE = new Set(['also', 'has', 'have', 'had', 'later', 'then', 'previ
 
 interface Attribution {
   cue: string;
-  cueStart: number;
-  cueEnd: number;
+  cueStart: number | null;
+  cueEnd: number | null;
   speaker: Speaker | null;
 }
 
@@ -259,9 +259,9 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     const prev = merged[merged.length - 1];
     if (prev && prev.kind === 'direct' && c.kind !== 'partial' || (prev && c.kind === 'partial' && prev.kind === 'direct' && wordsIn(doc, c.start, c.end) >= 3)) {
       const gap = text.slice(prev.outerEnd, c.outerStart);
-      if (gap.length <= 80 && !/\n/.test(gap) && /^[\s,]*[^.!?]*[,:]\s*$/.test(gap)) {
+      if (gap.length <= 80 && !/\n/.test(gap) && /^[\s,]*[^.!?]*[,:.]\s*$/.test(gap)) {
         const attr = attributeRight(prev.outerEnd);
-        if (attr && attr.cueEnd <= c.outerStart) {
+        if (attr && attr.cueEnd !== null && attr.cueEnd <= c.outerStart) {
           prev.end = c.end;
           prev.outerEnd = c.outerEnd;
           prev.attribution = attr;
@@ -313,6 +313,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   // 4. Attribute direct and partial quotes (in text order, so "he" can fall back on the last speaker).
   const inBlock = (c: Candidate) => blocks.find((b) => c.start >= b.start && c.end <= b.end);
   const out: Candidate[] = [];
+  let lastAttributed: { para: number; attribution: Attribution } | null = null;
   for (const c of merged) {
     if (!c.attribution) {
       c.attribution = attributeRight(c.outerEnd);
@@ -324,13 +325,19 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         c.attribution = colonAttr.get(paragraphOf(paras, c.outerStart)) ?? null;
       }
     }
-    if (c.kind === 'partial' && c.attribution?.speaker && c.attribution.cueEnd <= c.outerStart) extendToClause(c);
+    if (c.kind === 'partial' && c.attribution?.speaker && c.attribution.cueEnd !== null && c.attribution.cueEnd <= c.outerStart) extendToClause(c);
     const block = inBlock(c);
     if (block && !(c.attribution && c.attribution.speaker)) continue; // part of the block's own text
     if (c.kind === 'partial' && !c.attribution) {
       out.push(c);
       continue;
     }
+    // A whole quoted paragraph right after a quotation by a named speaker continues that speaker (news convention).
+    if (!c.attribution && c.kind === 'direct' && lastAttributed && paragraphOf(paras, c.outerStart) - lastAttributed.para <= 1 && paras[paragraphOf(paras, c.outerStart)] === c.outerStart) {
+      const prior: Speaker = lastAttributed.attribution.speaker!;
+      c.attribution = { cue: '', cueStart: null, cueEnd: null, speaker: { ...prior, mention: '', start: -1, end: -1 } };
+    }
+    if (c.attribution?.speaker && c.attribution.speaker.start >= 0) lastAttributed = { para: paragraphOf(paras, c.outerStart), attribution: c.attribution };
     if (c.attribution?.speaker?.canonical && c.attribution.speaker.type === 'person') lastSpeaker = c.attribution.speaker.canonical;
     out.push(c);
   }
@@ -341,10 +348,10 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
    */
   function extendToClause(c: Candidate): void {
     const a = c.attribution!;
-    const cue = tokenAt(doc, a.cueStart);
+    const cue = tokenAt(doc, a.cueStart!);
     const quoteTok = tokenAt(doc, c.outerStart);
     for (let t = cue; t < quoteTok; t++) if (sentenceEnd(t) || /\n/.test(text.slice(doc.tokEnd[t], doc.tokStart[t + 1]))) return;
-    let k = tokenAt(doc, a.cueEnd);
+    let k = tokenAt(doc, a.cueEnd!);
     if (lex.listenerVerbs.has(doc.lemma[cue])) {
       const listener = npStartingAt(doc, k, lex, quoteTok - 1);
       if (listener) k = listener.last + 1;
@@ -494,8 +501,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       cueEnd: q.attribution?.cueEnd ?? null,
       speaker: sp?.canonical ?? 'UNKNOWN',
       speakerMention: sp?.mention ?? '',
-      speakerStart: sp ? sp.start : null,
-      speakerEnd: sp ? sp.end : null,
+      speakerStart: sp && sp.start >= 0 ? sp.start : null,
+      speakerEnd: sp && sp.start >= 0 ? sp.end : null,
       speakerRole: sp?.role ?? '',
       speakerType: sp?.type ?? 'unknown',
     };
