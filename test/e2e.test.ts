@@ -30,7 +30,9 @@ test('the run succeeds and writes every SPEC output', () => {
 
 test('the seed quotes carry their speakers', () => {
   const quotes = table('quotes.csv');
-  const speakerOf = (fragment: string) => quotes.find((q) => q.text.includes(fragment))?.speaker;
+  // The innermost quotation containing the fragment (a quote may be nested in a block quote).
+  const speakerOf = (fragment: string) =>
+    quotes.filter((q) => q.text.includes(fragment)).sort((a, b) => a.text.length - b.text.length)[0]?.speaker;
   expect(speakerOf('We know exactly who')).toBe('Tom Homan');
   expect(speakerOf('your story is false')).toBe('Karoline Leavitt');
   expect(speakerOf('It will cause chaos')).toBe('Tom Suozzi');
@@ -38,6 +40,23 @@ test('the seed quotes carry their speakers', () => {
   expect(speakerOf('Cruelty is the point')).toBe('Douglas Rivlin');
   expect(speakerOf('control the narrative')).toBe('Tom Homan');
   expect(speakerOf('slow roll it')).toBe('Tom Homan');
+  expect(speakerOf('This won’t be neighborhood sweeps')).toBe('Tom Homan');
+  expect(speakerOf('The quotas were outlined Saturday')).toBe('Washington Post');
+  expect(speakerOf('The directive gives Department of Justice')).toBe('Department of Homeland Security');
+  const kind = (fragment: string) => quotes.find((q) => q.text.startsWith(fragment))?.kind;
+  expect(kind('The directive gives')).toBe('block');
+  expect(kind('Cruelty is the point')).toBe('direct');
+  expect(quotes.find((q) => q.text.includes('Cruelty is the point'))?.speaker_role).toBe('spokesman for America’s Voice');
+  expect(quotes.find((q) => q.text.includes('rounding up people'))?.speaker_role).toBe('Illinois Gov.');
+});
+
+test('the outlet\'s "chaos" narrative is author voice; scare quotes are partial and unattributed', () => {
+  const quotes = table('quotes.csv');
+  const scare = quotes.find((q) => q.text === 'chaos');
+  expect(scare).toMatchObject({ kind: 'partial', speaker: 'UNKNOWN' });
+  const hits = table('frame_hits.csv');
+  const narrative = hits.find((h) => h.frame === 'chaos' && h.right_context.startsWith('” narrative'));
+  expect(narrative).toMatchObject({ voice: 'author', speaker: '', quote_id: '' });
 });
 
 test('chaos, humane and cruelty are found, in the author\'s voice and inside quotes', () => {

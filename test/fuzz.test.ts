@@ -25,14 +25,17 @@ function article(text: string): Article {
 
 function checkInvariants(text: string): void {
   const rec = analyzer.analyze(article(text));
-  let lastEnd = -1;
-  for (const q of rec.quotes) {
+  for (const [i, q] of rec.quotes.entries()) {
+    // In text order; two quotes either do not overlap or one lies wholly inside the other (nesting), never cross.
+    for (const o of rec.quotes.slice(0, i)) {
+      expect(o.start).toBeLessThanOrEqual(q.start);
+      const crossing = q.start < o.end && q.end > o.end;
+      expect(crossing).toBe(false);
+    }
     expect(q.start).toBeGreaterThanOrEqual(0);
     expect(q.end).toBeLessThanOrEqual(text.length);
     expect(q.start).toBeLessThanOrEqual(q.end);
     expect(text.slice(q.start, q.end)).toBe(q.text);
-    expect(q.start).toBeGreaterThanOrEqual(lastEnd); // in text order, no overlap
-    lastEnd = q.end;
     if (q.speakerStart !== null) {
       expect(q.speakerStart).toBeGreaterThanOrEqual(0);
       expect(q.speakerEnd!).toBeLessThanOrEqual(text.length);
@@ -45,6 +48,8 @@ function checkInvariants(text: string): void {
     expect(text.slice(h.start, h.end)).toBe(h.match);
     if (h.voice === 'quote') {
       const q = rec.quotes.find((x) => x.id === h.quoteId)!;
+      // the innermost quote containing the hit
+      for (const o of rec.quotes) if (o !== q && h.start >= o.start && h.end <= o.end) expect(o.end - o.start).toBeGreaterThanOrEqual(q.end - q.start);
       expect(q).toBeDefined();
       expect(h.start >= q.start && h.end <= q.end).toBe(true);
     } else {

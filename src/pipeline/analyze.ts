@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { AnalyzedArticle, Article, FrameHitRecord, QuoteRecord } from '../types.js';
 import { maskBoilerplate } from '../corpus/clean.js';
-import { readText, isWord } from '../nlp/index.js';
+import { readText, isWord, wordsIn, type NlpDoc } from '../nlp/index.js';
 import { findQuotes, type QuoteSettings } from '../quotes/index.js';
 import { compileMatcher, findFrameHits, kwic, type Matcher } from '../framing/match.js';
 import type { LexiconSet } from '../framing/lexicon.js';
@@ -37,6 +37,23 @@ export function articleKey(article: Article, settingsKey: string): string {
   return h.digest('hex');
 }
 
+/** Word tokens inside any quotation, counted once where quotes nest (a quote inside a block quote). */
+export function quotedWords(doc: NlpDoc, quotes: { start: number; end: number }[]): number {
+  const spans = quotes.map((q) => [q.start, q.end]).sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let curS = -1;
+  let curE = -1;
+  for (const [s, e] of spans) {
+    if (s >= curE) {
+      if (curE > curS) total += wordsIn(doc, curS, curE);
+      curS = s;
+      curE = e;
+    } else curE = Math.max(curE, e);
+  }
+  if (curE > curS) total += wordsIn(doc, curS, curE);
+  return total;
+}
+
 export interface Analyzer {
   analyze(article: Article, times?: StageTimes): AnalyzedArticle;
 }
@@ -60,7 +77,10 @@ export function createAnalyzer(settings: AnalysisSettings): Analyzer {
       tick('nlp');
       const quotes = findQuotes(doc, settings.quotes);
       tick('quotes');
-      const hits = findFrameHits(doc, quotes, matcher);
+      // Scare quotes (unattributed partial quotes: the Democrats' “chaos” narrative) are the outlet's own words: a
+      // frame term inside one stays in the author's voice.
+      const speech = quotes.filter((q) => !(q.kind === 'partial' && q.speaker === 'UNKNOWN' && q.cue === ''));
+      const hits = findFrameHits(doc, speech, matcher);
       tick('frames');
       const terms = articleTerms(doc);
       tick('terms');
@@ -86,7 +106,7 @@ export function createAnalyzer(settings: AnalysisSettings): Analyzer {
         tokens,
         sentences: doc.sentences.length,
         quotes: quoteRecords,
-        quotedTokens: quotes.reduce((sum, q) => sum + q.tokens, 0),
+        quotedTokens: quotedWords(doc, quotes),
         hits: hitRecords,
         terms,
         notes: [],

@@ -26,6 +26,7 @@ export const MAX_QUOTE_PARAGRAPHS = 8;
 
 const OPEN = new Set(['“', '„', '‟', '«']);
 const CLOSE = new Set(['”', '»']);
+const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', "'s", 'get', 'got']);
 const SKIPPABLE = new Set(['also', 'has', 'have', 'had', 'later', 'then', 'previously', 'recently', 'once', 'again', 'repeatedly', 'reportedly', 'publicly', 'privately', 'separately', 'further', 'often', 'frequently', 'simply', 'only', 'just', 'even', 'would', 'will', 'did', 'does', 'do', 'could', 'might', 'may', 'was', 'is', 'previously', 'already', 'never', 'not', 'wrongly', 'falsely', 'flatly', 'bluntly', 'quickly', 'first']);
 
 interface Attribution {
@@ -135,6 +136,9 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     const p = doc.pos[i];
     if (p !== 'VERB' && p !== 'AUX' && p !== 'NOUN') return isPhraseAt(i) > 0;
     if (p === 'NOUN') return false;
+    // A passive ("she was told that …", "it is said") reports what someone else said: not the subject's speech.
+    if (doc.lower[i + 1] === 'by') return false; // "a strategy emphasized by X"
+    if (i > 0 && PASSIVE_AUX.has(doc.lower[i - 1]) && /ed$|told|said|written|asked|wrote$/.test(doc.lower[i])) return false;
     return lex.verbs.has(doc.lemma[i]) || lex.verbs.has(doc.lower[i]) || isPhraseAt(i) > 0;
   };
   /** Length (tokens) of a multi-word cue phrase starting at i, 0 if none. */
@@ -383,7 +387,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       let l = t - 1;
       while (l > f && (doc.pos[l] === 'PUNCT' || doc.pos[l] === 'SPACE')) l--;
       while (f < l && doc.pos[f] === 'SPACE') f++;
-      if (l - f >= 4 && !covered(doc.tokStart[f], doc.tokEnd[l])) {
+      const introducesBlock = doc.value[t - 1] === ':' || doc.value[l + 1] === ':';
+      if (l - f >= 4 && !introducesBlock && !covered(doc.tokStart[f], doc.tokEnd[l])) {
         const found = indirectIn(f, l);
         if (found) out.push(found);
       }

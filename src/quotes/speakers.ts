@@ -181,7 +181,8 @@ function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
   // A trailing run of two or more name words with no organisation word: a person ("White House press secretary
   // Karoline Leavitt"), whatever the role words before it say.
   const { nameFirst } = splitRoleName(doc, np, lex);
-  if (np.last - nameFirst >= 1 && np.last - nameFirst <= 3) {
+  const joined = nameFirst - 1 >= np.first && ['of', 'and', 'for', '&'].includes(doc.lower[nameFirst - 1]);
+  if (!joined && np.last - nameFirst >= 1 && np.last - nameFirst <= 3) {
     let orgish = false;
     for (let i = nameFirst; i <= np.last; i++) if (lex.orgWords.has(doc.lower[i]) || lex.outletWords.has(doc.lower[i]) || doc.lower[i] === 'and') orgish = true;
     if (!orgish && !/^[A-Z]{2,}$/.test(doc.value[np.last])) return 'person';
@@ -203,6 +204,7 @@ function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
     return 'unknown';
   }
   if (/^[A-Z]{2,}$/.test(doc.value[np.last]) && np.first === np.last) return 'organization';
+  if (joined) return 'organization'; // "Immigration and Customs Enforcement", "Department of Homeland Security"
   return 'person';
 }
 
@@ -227,7 +229,7 @@ export class PersonRegistry {
       const orgLike = lowers.some((w) => lex.orgWords.has(w) || lex.outletWords.has(w));
       const sentenceInitial = i === 0 || doc.sentences[doc.sentenceOf[i]]?.firstToken === i;
       // "in South Carolina", "from New York": after a preposition a name is most often a place.
-      const place = i > 0 && (doc.pos[i - 1] === 'ADP' || doc.lower[i - 1] === 'the') && !titled;
+      const place = i > 0 && (doc.pos[i - 1] === 'ADP' || doc.lower[i - 1] === 'the' || doc.lower[i - 1] === 'and') && !titled;
       if (!orgLike && !place && (words.length >= 2 && words.length <= 4 ? !(sentenceInitial && words.length === 2 && doc.pos[i] !== 'PROPN') : titled)) {
         const name = words.join(' ');
         this.mentions.push({ name, last: lowers[lowers.length - 1], at: doc.tokStart[i] });
