@@ -86,11 +86,16 @@ export function autoGroups(items: EventInput[]): number[][] {
   });
   const groups: Group[] = [];
   const centroids: Vec[] = [];
+  // Articles come in date order, so a group whose latest article is more than the window behind can never be joined
+  // again: keep only the open ones (linear in the corpus, not quadratic).
+  let open: number[] = [];
+  const latest: number[] = [];
   for (const i of order) {
     const day = dayOf(items[i].date);
+    if (day !== null) open = open.filter((g) => latest[g] === -Infinity || day - latest[g] <= AUTO_WINDOW_DAYS);
     let best = -1;
     let bestSim = AUTO_THRESHOLD;
-    for (let g = 0; g < groups.length; g++) {
+    for (const g of open) {
       const near = day === null || groups[g].days.length === 0 || groups[g].days.some((d) => Math.abs(d - day) <= AUTO_WINDOW_DAYS);
       if (!near) continue;
       const sim = cosine(vecs[i], centroids[g]);
@@ -103,10 +108,15 @@ export function autoGroups(items: EventInput[]): number[][] {
       groups.push({ members: [], sum: new Map(), days: [], firstDate: items[i].date });
       centroids.push(new Map());
       best = groups.length - 1;
+      latest.push(-Infinity);
+      open.push(best);
     }
     const g = groups[best];
     g.members.push(i);
-    if (day !== null) g.days.push(day);
+    if (day !== null) {
+      g.days.push(day);
+      latest[best] = Math.max(latest[best], day);
+    }
     for (const [t, w] of vecs[i]) g.sum.set(t, (g.sum.get(t) ?? 0) + w);
     centroids[best] = centroid(g);
   }

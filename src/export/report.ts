@@ -22,6 +22,9 @@ function rowsOf(t: { columns: string[]; rows: Cell[][] }): Record<string, Cell>[
   return t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c, r[i]])));
 }
 
+/** Events charted in report.html (the rest are in the CSV tables). */
+export const REPORT_MAX_EVENTS = 12;
+
 const FONT = { config: { font: 'sans-serif', view: { stroke: null } } };
 
 export async function renderReport(tables: Tables, meta: { title: string; generated: string; version: string }): Promise<string> {
@@ -29,7 +32,18 @@ export async function renderReport(tables: Tables, meta: { title: string; genera
   const speakers = rowsOf(tables.speakers_by_outlet);
   const terms = rowsOf(tables.distinctive_terms);
   const comparison = rowsOf(tables.frame_comparison);
-  const events = [...new Set(frames.map((r) => String(r.event)))];
+  const allEvents = [...new Set(frames.map((r) => String(r.event)))];
+  // Charts for the events that compare outlets (two or more), the largest first: a page stays readable (and fast to
+  // build) however many events a corpus has. Every event is still in the CSV tables.
+  const size = new Map<string, { outlets: number; articles: number }>();
+  for (const e of allEvents) {
+    const rows = frames.filter((r) => r.event === e && r.frame === frames[0].frame);
+    size.set(e, { outlets: rows.length, articles: rows.reduce((s, r) => s + Number(r.articles), 0) });
+  }
+  const compared = allEvents.filter((e) => size.get(e)!.outlets >= 2);
+  const pool = compared.length ? compared : allEvents;
+  const events = [...pool].sort((a, b) => size.get(b)!.articles - size.get(a)!.articles || (a < b ? -1 : 1)).slice(0, REPORT_MAX_EVENTS);
+  const omitted = allEvents.length - events.length;
   const sections: string[] = [];
   for (const event of events) {
     const fr = frames.filter((r) => r.event === event && Number(r.hits) > 0);
@@ -122,7 +136,7 @@ h1{font-size:1.6rem}h2{border-top:2px solid #ccc;padding-top:1rem}h3{font-size:1
 td:first-child,th:first-child{text-align:left}svg{max-width:100%;height:auto;display:block}
 </style></head><body>
 <h1>${esc(meta.title)}</h1>
-<p class="meta">framelens ${esc(meta.version)} · ${esc(meta.generated)} · ${events.length} event(s). Rates are frame hits per 10,000 word tokens; methods in codebook.md and docs/statistics.md.</p>
+<p class="meta">framelens ${esc(meta.version)} · ${esc(meta.generated)} · ${allEvents.length} event(s)${omitted ? `; charts for the ${events.length} largest events covered by two or more outlets (${omitted} more in the CSV tables)` : ''}. Rates are frame hits per 10,000 word tokens; methods in codebook.md and docs/statistics.md.</p>
 ${sections.join('\n') || '<p>No articles.</p>'}
 </body></html>
 `;

@@ -18,8 +18,6 @@ export interface NlpDoc {
   /** Universal POS tag (PROPN, VERB, PUNCT, …). */
   pos: string[];
   lemma: string[];
-  /** wink's negation flag: the token lies in the scope of a negation ("not", "never", "n't", …). */
-  negated: boolean[];
   /** Sentence index of each token. */
   sentenceOf: number[];
   sentences: Sentence[];
@@ -37,11 +35,11 @@ type Wink = ReturnType<typeof winkNLP>;
 let wink: Wink | null = null;
 
 /**
- * wink's pipe without the stages we never read (NER, custom entities, sentiment): on PolNeAR dev the tokens, POS,
- * lemmas, negation flags and sentence spans are identical to the full default pipe (81,673 tokens compared), at
- * about 1.7× the speed (measured on PolNeAR train: 2.3 s vs 3.9 s).
+ * wink's pipe without the stages we never read (NER, custom entities, sentiment, negation — framing has its own
+ * negation rule, see src/framing/match.ts): on PolNeAR dev the tokens, POS, lemmas and sentence spans are identical
+ * to the full default pipe (81,673 tokens compared), at about 2.5× the speed (PolNeAR train: 1.5 s vs 3.9 s).
  */
-export const WINK_PIPE = ['sbd', 'negation', 'pos'];
+export const WINK_PIPE = ['sbd', 'pos'];
 
 export function getWink(): Wink {
   if (!wink) wink = winkNLP(model, WINK_PIPE as Parameters<typeof winkNLP>[1]);
@@ -58,7 +56,6 @@ export function readText(text: string): NlpDoc {
   const spaces = toks.out(its.precedingSpaces) as string[];
   const pos = toks.out(its.pos) as string[];
   const lemma = toks.out(its.lemma as Parameters<typeof toks.out>[0]) as string[];
-  const negated = toks.out(its.negationFlag) as unknown as boolean[];
 
   const n = values.length;
   const tokStart = new Array<number>(n);
@@ -90,7 +87,7 @@ export function readText(text: string): NlpDoc {
     for (let t = spans[s][0]; t <= spans[s][1]; t++) sentenceOf[t] = s;
     sentences.push({ start: tokStart[first] ?? 0, end: tokEnd[last] ?? 0, firstToken: first, lastToken: last });
   }
-  return { text, tokStart, tokEnd, value: values, lower, pos, lemma, negated, sentenceOf, sentences };
+  return { text, tokStart, tokEnd, value: values, lower, pos, lemma, sentenceOf, sentences };
 }
 
 /** True for tokens that count as words (not punctuation, symbols or whitespace). */
