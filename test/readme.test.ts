@@ -1,0 +1,52 @@
+/**
+ * The README's examples run: the "Bring your own dictionary" quanteda and LIWC dictionaries are checked and used for
+ * a run, and the summary line and the table rows quoted in the worked example are what `npm start` produces.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { framelens } from './helpers/cli.js';
+import { packageFile } from '../src/paths.js';
+
+const readme = readFileSync(packageFile('README.md'), 'utf8');
+const dir = mkdtempSync(join(tmpdir(), 'framelens-readme-'));
+
+/** Code blocks of a README section, with their info string. */
+function blocks(section: string): { lang: string; body: string }[] {
+  const start = readme.indexOf(`## ${section}`);
+  const end = readme.indexOf('\n## ', start + 3);
+  const text = readme.slice(start, end < 0 ? undefined : end);
+  return [...text.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1], body: m[2] }));
+}
+
+test('the quanteda and LIWC dictionaries in "Bring your own dictionary" load cleanly and run', () => {
+  const bs = blocks('Bring your own dictionary');
+  const yaml = bs.find((b) => b.lang === 'yaml')!;
+  const dic = bs.find((b) => b.body.startsWith('%\n'))!;
+  expect(yaml && dic).toBeTruthy();
+  const q = join(dir, 'my_quanteda.yml');
+  const l = join(dir, 'my_liwc.dic');
+  writeFileSync(q, yaml.body);
+  writeFileSync(l, dic.body);
+  for (const f of [q, l]) {
+    const r = framelens(['lexicon', 'check', f]);
+    expect({ f, status: r.status }).toEqual({ f, status: 0 });
+    expect(r.stdout).toMatch(/0 error\(s\)/);
+  }
+  const out = join(dir, 'out');
+  const r = framelens(['run', 'corpora/', '--lexicon', q, '--lexicon', l, '--out', out, '--quiet']);
+  expect(r.status).toBe(0);
+  const frames = readFileSync(join(out, 'frames_by_outlet.csv'), 'utf8');
+  expect(frames).toContain(',my_quanteda:politics.domestic,');
+  expect(frames).toContain(',my_liwc:negemo,');
+});
+
+test('the worked example shows what npm start writes', () => {
+  const out = join(dir, 'example');
+  const r = framelens(['run', 'corpora/', '--out', out]);
+  const summary = /```\n(framelens: 2 articles[^\n]*)\n```/.exec(readme)![1];
+  expect(r.stderr.trim().replace(/in [\d.]+ s$/, '')).toBe(summary.replace('output/', out).replace(/in [\d.]+ s$/, ''));
+  const csvBlocks = blocks('Worked example').filter((b) => b.lang === 'csv');
+  const frames = readFileSync(join(out, 'frames_by_outlet.csv'), 'utf8');
+  for (const line of csvBlocks[0].body.trim().split('\n')) expect(frames).toContain(line);
+});
