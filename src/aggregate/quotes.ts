@@ -20,12 +20,14 @@ export function contentWords(text: string): string[] {
     .filter((w) => !STOPWORDS.has(w) && w.length > 0);
 }
 
-export interface QuoteOccurrence {
-  text: string;
-  speaker: string;
-  outlet: string;
-  articleId: string;
+/** All occurrences of one wording (same content words in the same order) within an event, collapsed. */
+export interface QuoteGroup {
+  key: string;
   words: string[];
+  texts: Set<string>;
+  speakers: Map<string, number>;
+  outlets: Set<string>;
+  articles: Set<string>;
 }
 
 export interface SharedQuote {
@@ -36,10 +38,27 @@ export interface SharedQuote {
   variants: string[];
 }
 
-export function clusterQuotes(quotes: QuoteOccurrence[]): SharedQuote[] {
-  const usable = quotes.filter((q) => new Set(q.words).size >= SHARED_MIN_WORDS);
-  usable.sort((a, b) => b.words.length - a.words.length || (a.text < b.text ? -1 : a.text > b.text ? 1 : a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0));
-  const clusters: { head: Set<string>; members: QuoteOccurrence[] }[] = [];
+/** Add one quotation to an event's groups (identical wordings collapse: memory grows with distinct quotes only). */
+export function addOccurrence(groups: Map<string, QuoteGroup>, text: string, speaker: string, outlet: string, articleId: string): void {
+  const words = contentWords(text);
+  if (new Set(words).size < SHARED_MIN_WORDS) return;
+  const key = words.join(' ');
+  let g = groups.get(key);
+  if (!g) {
+    g = { key, words, texts: new Set(), speakers: new Map(), outlets: new Set(), articles: new Set() };
+    groups.set(key, g);
+  }
+  g.texts.add(text.replace(/\s+/g, ' ').trim());
+  if (speaker !== 'UNKNOWN') g.speakers.set(speaker, (g.speakers.get(speaker) ?? 0) + 1);
+  g.outlets.add(outlet);
+  g.articles.add(articleId);
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function clusterQuotes(groups: Iterable<QuoteGroup>): SharedQuote[] {
+  const usable = [...groups].sort((a, b) => b.words.length - a.words.length || cmp(a.key, b.key));
+  const clusters: { head: Set<string>; members: QuoteGroup[] }[] = [];
   const index = new Map<string, number[]>();
   for (const q of usable) {
     const words = new Set(q.words);
@@ -65,17 +84,24 @@ export function clusterQuotes(quotes: QuoteOccurrence[]): SharedQuote[] {
   }
   const out: SharedQuote[] = [];
   for (const c of clusters) {
-    const outlets = [...new Set(c.members.map((m) => m.outlet))].sort();
-    if (outlets.length < 2) continue;
+    const outlets = new Set<string>();
+    for (const m of c.members) for (const o of m.outlets) outlets.add(o);
+    if (outlets.size < 2) continue;
     const speakers = new Map<string, number>();
-    for (const m of c.members) if (m.speaker !== 'UNKNOWN') speakers.set(m.speaker, (speakers.get(m.speaker) ?? 0) + 1);
-    const speaker = [...speakers.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? 'UNKNOWN';
+    for (const m of c.members) for (const [sp, n] of m.speakers) speakers.set(sp, (speakers.get(sp) ?? 0) + n);
+    const speaker = [...speakers.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0]?.[0] ?? 'UNKNOWN';
+    const articles = new Set<string>();
+    const variants = new Set<string>();
+    for (const m of c.members) {
+      for (const a of m.articles) articles.add(a);
+      for (const t of m.texts) variants.add(t);
+    }
     out.push({
-      text: c.members[0].text,
+      text: [...c.members[0].texts].sort(cmp)[0],
       speaker,
-      outlets,
-      articles: [...new Set(c.members.map((m) => m.articleId))].sort(),
-      variants: [...new Set(c.members.map((m) => m.text.replace(/\s+/g, ' ').trim()))].sort(),
+      outlets: [...outlets].sort(cmp),
+      articles: [...articles].sort(cmp),
+      variants: [...variants].sort(cmp),
     });
   }
   return out;

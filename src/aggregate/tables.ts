@@ -7,7 +7,7 @@
 import type { AnalyzedArticle } from '../types.js';
 import type { Cell } from '../export/csv.js';
 import { holm, homogeneity, logOddsDirichlet, sig } from './stats.js';
-import { clusterQuotes, contentWords, type QuoteOccurrence } from './quotes.js';
+import { addOccurrence, clusterQuotes, type QuoteGroup } from './quotes.js';
 
 export interface Table {
   columns: string[];
@@ -72,7 +72,7 @@ const per10k = (hits: number, tokens: number): number | null => (tokens > 0 ? si
 
 export class Aggregator {
   private events = new Map<string, Map<string, OutletSums>>();
-  private quotes = new Map<string, QuoteOccurrence[]>();
+  private quotes = new Map<string, Map<string, QuoteGroup>>();
   private corpusTerms = new Map<string, number>();
   private corpusTermTotal = 0;
 
@@ -107,7 +107,7 @@ export class Aggregator {
       if (!quoteFrames.has(h.quoteId)) quoteFrames.set(h.quoteId, new Map());
       bump(quoteFrames.get(h.quoteId)!, h.frame);
     }
-    if (!this.quotes.has(event)) this.quotes.set(event, []);
+    if (!this.quotes.has(event)) this.quotes.set(event, new Map());
     for (const q of rec.quotes) {
       let sp = s.speakers.get(q.speaker);
       if (!sp) {
@@ -120,7 +120,7 @@ export class Aggregator {
       bump(sp.types, q.speakerType);
       for (const [f, c] of quoteFrames.get(q.id) ?? []) bump(sp.frames, f, c);
       if (q.kind !== 'indirect') {
-        this.quotes.get(event)!.push({ text: q.text, speaker: q.speaker, outlet: rec.outlet, articleId: rec.id, words: contentWords(q.text) });
+        addOccurrence(this.quotes.get(event)!, q.text, q.speaker, rec.outlet, rec.id);
       }
     }
     for (const [t, c] of rec.terms) {
@@ -250,7 +250,7 @@ export class Aggregator {
   private sharedQuotes(events: string[]): Table {
     const rows: Cell[][] = [];
     for (const e of events) {
-      const shared = clusterQuotes(this.quotes.get(e) ?? []);
+      const shared = clusterQuotes(this.quotes.get(e)?.values() ?? []);
       shared.sort((a, b) => b.outlets.length - a.outlets.length || cmp(a.text, b.text));
       for (const q of shared) {
         rows.push([e, q.speaker, q.text, q.outlets.join('; '), q.articles.length, q.variants.length, q.outlets.length, q.articles.join('; '), q.variants.join(' | ')]);
