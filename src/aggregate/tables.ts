@@ -75,6 +75,7 @@ export class Aggregator {
   private quotes = new Map<string, Map<string, QuoteGroup>>();
   private corpusTerms = new Map<string, number>();
   private corpusTermTotal = 0;
+  private vocabulary = new Map<string, string>();
 
   constructor(readonly frames: string[]) {}
 
@@ -123,7 +124,13 @@ export class Aggregator {
         addOccurrence(this.quotes.get(event)!, q.text, q.speaker, rec.outlet, rec.id);
       }
     }
-    for (const [t, c] of rec.terms) {
+    for (const [term, c] of rec.terms) {
+      // One copy of each term string for all event × outlet maps (records parsed from JSON carry their own copies).
+      let t = this.vocabulary.get(term);
+      if (t === undefined) {
+        t = term;
+        this.vocabulary.set(t, t);
+      }
       bump(s.terms, t, c);
       s.termTotal += c;
       bump(this.corpusTerms, t, c);
