@@ -1,0 +1,68 @@
+/** The comparison tables from hand-built per-article records: arithmetic, zero rows, voices, speakers, shared quotes, order. */
+import { Aggregator, type Tables } from '../src/aggregate/tables.js';
+import type { AnalyzedArticle, FrameHitRecord, QuoteRecord } from '../src/types.js';
+
+function quote(id: string, speaker: string, text: string, tokens: number, kind: QuoteRecord['kind'] = 'direct'): QuoteRecord {
+  return { id, kind, start: 0, end: text.length, tokens, cue: 'said', cueStart: null, cueEnd: null, speaker, speakerMention: speaker, speakerStart: null, speakerEnd: null, speakerRole: speaker === 'Tom Homan' ? 'border czar' : '', speakerType: 'person', text };
+}
+function hit(frame: string, voice: 'author' | 'quote', quoteId = '', speaker = ''): FrameHitRecord {
+  return { frame, term: frame, start: 0, end: 1, voice, speaker, quoteId, negated: false, sentence: 0, match: frame, leftContext: '', rightContext: '' };
+}
+function article(id: string, outlet: string, tokens: number, quotes: QuoteRecord[], hits: FrameHitRecord[], terms: [string, number][] = []): AnalyzedArticle {
+  return { id, seq: 0, outlet, date: '2025-01-27', event: 'e', title: '', url: '', source: '', key: '', chars: 0, tokens, sentences: 1, quotes, quotedTokens: quotes.reduce((s, q) => s + q.tokens, 0), hits, terms, notes: [] };
+}
+
+const A1 = article('a1', 'Alpha', 1000, [quote('q1', 'Tom Homan', 'We set a goal of a minimum of 3,000 arrests a day', 11)], [hit('chaos', 'author'), hit('chaos', 'quote', 'q1', 'Tom Homan'), hit('humane', 'quote', 'q1', 'Tom Homan')], [['arrests', 5], ['border', 2], ['chaos', 4]]);
+const A2 = article('a2', 'Alpha', 1000, [], [hit('chaos', 'author')], [['arrests', 1], ['chaos', 3]]);
+const B1 = article('b1', 'Beta', 2000, [quote('q1', 'Tom Homan', 'minimum 3,000 arrests a day', 5), quote('q2', 'Rivlin', 'Cruelty is the point', 4)], [hit('cruelty', 'quote', 'q2', 'Rivlin')], [['arrests', 2], ['families', 6], ['cruelty', 3]]);
+
+function tables(records: AnalyzedArticle[]): Tables {
+  const agg = new Aggregator(['chaos', 'humane', 'cruelty']);
+  for (const r of records) agg.add(r, 'e');
+  return agg.tables();
+}
+const rows = (t: { columns: string[]; rows: unknown[][] }) => t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c, r[i]])));
+const t = tables([A1, A2, B1]);
+
+test('frames_by_outlet: every frame for every outlet (zeros too), author/quoted split, rates per 10k tokens', () => {
+  const fb = rows(t.frames_by_outlet);
+  expect(fb).toHaveLength(6);
+  expect(fb[0]).toMatchObject({ outlet: 'Alpha', frame: 'chaos', articles: 2, articles_with_frame: 2, hits: 3, hits_author: 2, hits_quoted: 1, tokens: 2000, per_10k_tokens: 15, per_10k_author: 10, per_10k_quoted: 5 });
+  expect(fb.find((r) => r.outlet === 'Beta' && r.frame === 'chaos')).toMatchObject({ hits: 0, per_10k_tokens: 0, articles_with_frame: 0 });
+  expect(fb.find((r) => r.outlet === 'Beta' && r.frame === 'cruelty')).toMatchObject({ hits: 1, hits_quoted: 1, per_10k_tokens: 5 });
+});
+
+test('frame_comparison: one rate column per outlet, then the homogeneity test', () => {
+  expect(t.frame_comparison.columns.slice(0, 6)).toEqual(['event', 'frame', 'alpha_per_10k', 'beta_per_10k', 'chi2', 'p_value']);
+  const chaos = rows(t.frame_comparison).find((r) => r.frame === 'chaos')!;
+  // Alpha 3 of 2000 tokens, Beta 0 of 2000: expected 1.5 hits each; chi2 = 2 * (1.5²/1.5 + 1.5²/1998.5) = 3.002252
+  expect(chaos).toMatchObject({ alpha_per_10k: 15, beta_per_10k: 0, df: 1 });
+  expect(chaos.chi2 as number).toBeCloseTo(3.00225, 4);
+});
+
+test('speakers_by_outlet: quotes, quoted tokens, share of the outlet\'s quoted tokens, frames in quotes', () => {
+  const sp = rows(t.speakers_by_outlet);
+  expect(sp.find((r) => r.outlet === 'Alpha')).toMatchObject({ speaker: 'Tom Homan', speaker_role: 'border czar', quotes: 1, quoted_tokens: 11, share_of_quoted_tokens: 1, frames_in_quotes: 'chaos:1; humane:1' });
+  expect(sp.find((r) => r.outlet === 'Beta' && r.speaker === 'Rivlin')).toMatchObject({ quoted_tokens: 4, share_of_quoted_tokens: 0.444444, frames_in_quotes: 'cruelty:1' });
+});
+
+test('shared_quotes: the same quotation in two outlets despite wording variants', () => {
+  const sq = rows(t.shared_quotes);
+  expect(sq).toHaveLength(1);
+  expect(sq[0]).toMatchObject({ speaker: 'Tom Homan', outlets: 'Alpha; Beta', articles: 2, variants: 2 });
+});
+
+test('distinctive_terms: an outlet\'s own words have positive z; counts and counts elsewhere are right', () => {
+  const dt = rows(t.distinctive_terms);
+  const chaos = dt.find((r) => r.outlet === 'Alpha' && r.term === 'chaos')!;
+  expect(chaos).toMatchObject({ count: 7, count_elsewhere: 0 });
+  expect(chaos.z as number).toBeGreaterThan(0);
+  expect(dt.find((r) => r.outlet === 'Beta' && r.term === 'families')).toMatchObject({ count: 6, count_elsewhere: 0 });
+  expect(dt.some((r) => r.term === 'alpha' || r.term === 'beta')).toBe(false);
+});
+
+test('the tables do not depend on the order records are added in', () => {
+  const json = (x: Tables) => JSON.stringify(x);
+  expect(json(tables([B1, A2, A1]))).toBe(json(t));
+  expect(json(tables([A2, B1, A1]))).toBe(json(t));
+});
