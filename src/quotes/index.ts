@@ -173,6 +173,11 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         const seg = npStartingAt(doc, k + 1, lex, j - 1);
         const np = npEndingAt(doc, k - 1, lex, floor);
         if (seg && seg.last === j - 1 && np) {
+          // "the former aide, Kim Lee, said": the name is in the commas and the role before them.
+          const capitalised = (a: number, b: number) => /^\p{Lu}/u.test(doc.value[b]) && /^\p{Lu}/u.test(doc.value[a]);
+          if (capitalised(seg.first, seg.last) && !/^\p{Lu}/u.test(doc.value[np.last])) {
+            return { np: seg, role: stripDet(textOf(doc, np.first, np.last)) };
+          }
           role = stripDet(textOf(doc, k + 1, j - 1));
           return { np, role };
         }
@@ -263,9 +268,13 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     const prev = merged[merged.length - 1];
     if (prev && prev.kind === 'direct' && c.kind !== 'partial' || (prev && c.kind === 'partial' && prev.kind === 'direct' && wordsIn(doc, c.start, c.end) >= 3)) {
       const gap = text.slice(prev.outerEnd, c.outerStart);
-      if (gap.length <= 80 && !/\n/.test(gap) && /^[\s,]*[^.!?]*[,:.]\s*$/.test(gap)) {
+      if (gap.length <= 80 && !/\n/.test(gap)) {
         const attr = attributeRight(prev.outerEnd);
-        if (attr && attr.cueEnd !== null && attr.cueEnd <= c.outerStart) {
+        // After the attribution ("Rep. Dan Cole said", "he said on Monday") only a comma, colon or full stop.
+        const tail = attr && attr.cueEnd !== null ? text.slice(Math.max(attr.cueEnd, attr.speaker?.end ?? 0), c.outerStart) : '';
+        const own = attr ? attributeRight(c.outerEnd) : null; // “…,” replied Rep. Joan Fox: a second speaker
+        const otherSpeaker = !!own?.speaker && own.speaker.type === 'person' && own.cueStart !== null && own.speaker.start > own.cueStart && !/^(he|she|they|i|we)$/i.test(own.speaker.mention) && own.speaker.canonical !== attr?.speaker?.canonical;
+        if (attr && attr.cueEnd !== null && attr.cueEnd <= c.outerStart && /^[^.!?“”"]{0,40}[,:.]?\s*$/.test(tail) && !otherSpeaker) {
           prev.end = c.end;
           prev.outerEnd = c.outerEnd;
           prev.attribution = attr;

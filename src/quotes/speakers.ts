@@ -110,6 +110,11 @@ export function npEndingAt(doc: NlpDoc, last: number, lex: Lexicon, floor: numbe
       first = i;
       continue;
     }
+    // "four people with knowledge of the briefings", "officials with the agency"
+    if (li === 'with' && i - 1 >= floor && lex.anonymous.has(doc.lower[i - 1])) {
+      first = i;
+      continue;
+    }
     // "Sanders and his supporters", "Immigration and Customs Enforcement"
     if (li === 'and' && i - 1 >= floor && isNpToken(doc, i - 1, lex) && i + 1 <= last) {
       first = i;
@@ -117,6 +122,8 @@ export function npEndingAt(doc: NlpDoc, last: number, lex: Lexicon, floor: numbe
     }
     if (DETERMINERS.has(li) && (doc.pos[i] === 'DET' || doc.pos[i] === 'NUM' || doc.pos[i] === 'PRON' || doc.pos[i] === 'ADJ')) {
       first = i;
+      // "knowledge of the briefings": a determiner after a preposition is inside the phrase, not its left edge.
+      if (i - 1 >= floor && ['of', 'for', 'with'].includes(doc.lower[i - 1])) continue;
       break;
     }
     break;
@@ -182,6 +189,8 @@ function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
   // Karoline Leavitt"), whatever the role words before it say.
   const { nameFirst } = splitRoleName(doc, np, lex);
   const joined = nameFirst - 1 >= np.first && ['of', 'and', 'for', '&'].includes(doc.lower[nameFirst - 1]);
+  // "Rep. Joan Fox", "Sen. Ted Post": an honorific before the name makes it a person, whatever the surname.
+  if (nameFirst - 1 >= np.first && nameFirst <= np.last && np.last - nameFirst <= 3 && lex.titles.has(doc.lower[nameFirst - 1]) && /\.$|^(president|senator|governor|mayor|judge|secretary)$/.test(doc.lower[nameFirst - 1])) return 'person';
   if (!joined && np.last - nameFirst >= 1 && np.last - nameFirst <= 3) {
     let orgish = false;
     for (let i = nameFirst; i <= np.last; i++) if (lex.orgWords.has(doc.lower[i]) || lex.outletWords.has(doc.lower[i]) || doc.lower[i] === 'and') orgish = true;
