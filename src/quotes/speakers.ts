@@ -198,14 +198,17 @@ function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
   }
   const words: string[] = [];
   for (let i = np.first; i <= np.last; i++) words.push(doc.lower[i]);
-  const head = doc.lower[np.last];
+  // The head of "four people with knowledge of the briefings" is "people": the noun before the first preposition.
+  let headAt = np.last;
+  for (let k = np.first + 1; k < np.last; k++) if (['of', 'with', 'for'].includes(doc.lower[k])) { headAt = k - 1; break; }
+  const head = doc.lower[headAt];
   if (words.some((w) => lex.outletWords.has(w)) && words.some((_, k) => isCap(doc.value[np.first + k]))) {
     // "The Post", "Breitbart News", "CNN"; but "press secretary" is a role.
     const capOutlet = words.some((w, k) => lex.outletWords.has(w) && isCap(doc.value[np.first + k]));
     if (capOutlet) return 'outlet';
   }
   if (words.some((w, k) => lex.orgWords.has(w) && isCap(doc.value[np.first + k]))) return 'organization';
-  if (!isCap(doc.value[np.last])) {
+  if (!isCap(doc.value[headAt])) {
     if (lex.anonymous.has(head)) return 'anonymous';
     if (lex.orgWords.has(head)) return 'organization';
     if (lex.outletWords.has(head)) return 'outlet';
