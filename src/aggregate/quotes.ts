@@ -60,10 +60,15 @@ export function clusterQuotes(groups: Iterable<QuoteGroup>): SharedQuote[] {
   const usable = [...groups].sort((a, b) => b.words.length - a.words.length || cmp(a.key, b.key));
   const clusters: { head: Set<string>; members: QuoteGroup[] }[] = [];
   const index = new Map<string, number[]>();
+  const df = new Map<string, number>();
+  for (const q of usable) for (const w of new Set(q.words)) df.set(w, (df.get(w) ?? 0) + 1);
   for (const q of usable) {
     const words = new Set(q.words);
+    // A head containing SHARED_CONTAINMENT of the words must contain one of any (1 − containment)·n + 1 of them:
+    // look clusters up by the rarest few words only (the common ones would make every cluster a candidate).
+    const probe = [...words].sort((a, b) => df.get(a)! - df.get(b)! || cmp(a, b)).slice(0, words.size - Math.ceil(SHARED_CONTAINMENT * words.size - 1e-9) + 1);
     const candidates = new Set<number>();
-    for (const w of words) for (const c of index.get(w) ?? []) candidates.add(c);
+    for (const w of probe) for (const c of index.get(w) ?? []) candidates.add(c);
     let joined = -1;
     for (const c of [...candidates].sort((a, b) => a - b)) {
       let shared = 0;

@@ -172,6 +172,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
   const problems: SeqProblem[] = [];
   const progress = createProgress(estimateTotal(files), { quiet: settings.quiet, tty: Boolean(process.stderr.isTTY) });
   let emitted = 0;
+  let allHaveEvents = true;
   let analysed = 0;
   let reused = 0;
   const mine = (key: string) => !settings.shard || shardOf(key, settings.shard.n) === settings.shard.k;
@@ -182,6 +183,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
       if ('record' in e) {
         writeSync(partial, JSON.stringify(e.record) + '\n');
         emitted++;
+        if (!e.record.event) allHaveEvents = false;
       } else problems.push(e.problem);
     }
     progress.update(emitted + problems.length);
@@ -258,7 +260,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
   progress.stop();
 
   const tTables = performance.now();
-  const counts = await writeTables(partialPath, problems, { events: settings.events, excel: settings.excel, frames: lexicons.frames, version: VERSION }, staging);
+  const counts = await writeTables(partialPath, problems, { events: settings.events, excel: settings.excel, frames: lexicons.frames, version: VERSION, allHaveEvents }, staging);
   renameSync(partialPath, staging.path('articles.jsonl'));
   const tablesMs = performance.now() - tTables;
   const finished = new Date();

@@ -20,6 +20,8 @@ export interface TableSettings {
   excel: boolean;
   frames: string[];
   version: string;
+  /** Known by the caller (run counts it while writing records): lets the default event mode skip a pass. */
+  allHaveEvents?: boolean;
 }
 
 export interface TableCounts {
@@ -42,21 +44,26 @@ export async function writeTables(
 ): Promise<TableCounts> {
   const csv: CsvOptions = { excel: settings.excel };
 
-  // Pass 1: what event grouping needs.
+  // Pass 1 (auto grouping only): every article's terms and dates. Metadata and none need no extra pass.
+  let mode: EventMode | null = settings.events;
+  if (mode === null && settings.allHaveEvents !== undefined) mode = settings.allHaveEvents ? 'metadata' : 'auto';
   const items: EventInput[] = [];
-  let allHaveEvents = true;
-  for await (const r of readRecords(recordsPath)) {
-    if (!r.event) allHaveEvents = false;
-    items.push({ id: r.id, seq: r.seq, outlet: r.outlet, date: r.date, title: r.title, event: r.event, terms: [] });
+  let assignment = new Map<string, string>();
+  if (mode === null || mode === 'auto') {
+    let allHaveEvents = true;
+    for await (const r of readRecords(recordsPath)) {
+      if (!r.event) allHaveEvents = false;
+      items.push({ id: r.id, seq: r.seq, outlet: r.outlet, date: r.date, title: r.title, event: r.event, terms: r.terms });
+    }
+    mode ??= allHaveEvents ? 'metadata' : 'auto';
+    assignment = assignEvents(items, mode);
+    if (mode === 'auto') for (const it of items) it.terms = []; // not needed any more
   }
-  const mode: EventMode = settings.events ?? (allHaveEvents ? 'metadata' : 'auto');
-  if (mode === 'auto') {
-    // Terms are only needed for auto grouping: read them in a second light pass to keep pass 1 small.
-    let i = 0;
-    for await (const r of readRecords(recordsPath)) items[i++].terms = r.terms;
-  }
-  const assignment = assignEvents(items, mode);
-  const events = eventsTable(items, assignment);
+  const eventOf = (r: AnalyzedArticle): string => {
+    if (mode === 'auto') return assignment.get(r.id) ?? '';
+    return assignEvents([{ id: r.id, seq: r.seq, outlet: r.outlet, date: r.date, title: r.title, event: r.event, terms: [] }], mode!).get(r.id)!;
+  };
+  const onePass = items.length === 0;
 
   // Pass 2: per-article tables streamed; aggregates summed.
   const articles = new CsvWriter(staging.path('articles.csv'), ARTICLE_COLUMNS, csv);
@@ -65,7 +72,11 @@ export async function writeTables(
   const agg = new Aggregator(settings.frames);
   const notes: SeqProblem[] = [];
   for await (const r of readRecords(recordsPath)) {
-    const event = assignment.get(r.id) ?? '';
+    const event = eventOf(r);
+    if (onePass) {
+      items.push({ id: r.id, seq: r.seq, outlet: r.outlet, date: r.date, title: r.title, event: r.event, terms: [] });
+      assignment.set(r.id, event);
+    }
     writeArticleRows(r, event, articles, quotes, hits);
     agg.add(r, event);
     for (const n of r.notes) notes.push({ ...n, seq: r.seq });
@@ -74,6 +85,7 @@ export async function writeTables(
   quotes.close();
   hits.close();
 
+  const events = eventsTable(items, assignment);
   const tables = agg.tables();
   for (const [name, t] of Object.entries(tables) as [string, { columns: string[]; rows: (string | number | null)[][] }][]) {
     staging.write(`${name}.csv`, toCsv(t.columns, t.rows, csv));
@@ -95,7 +107,7 @@ export async function writeTables(
     rejected: problems.length,
     notes: notes.length,
     events: events.rows.length,
-    eventMode: mode,
+    eventMode: mode!,
   };
 }
 
