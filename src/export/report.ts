@@ -25,6 +25,25 @@ function rowsOf(t: { columns: string[]; rows: Cell[][] }): Record<string, Cell>[
 /** Events charted in report.html (the rest are in the CSV tables). */
 export const REPORT_MAX_EVENTS = 12;
 
+/** One small bar chart per outlet (faceted rows), bars sorted by value: top speakers, distinctive terms. */
+function rankedBars(values: { outlet: Cell; label: Cell; value: number }[], title: string, whole: boolean): Promise<string> {
+  return svg({
+    ...FONT,
+    data: { values },
+    facet: { row: { field: 'outlet', type: 'nominal', title: null, header: { labelAngle: 0, labelAlign: 'left' } } },
+    spec: {
+      width: 300,
+      height: { step: 14 },
+      mark: 'bar',
+      encoding: {
+        y: { field: 'label', type: 'nominal', sort: '-x', title: null },
+        x: { field: 'value', type: 'quantitative', title, ...(whole ? { axis: { tickMinStep: 1 } } : {}) },
+      },
+    },
+    resolve: { scale: { y: 'independent' } },
+  } as TopLevelSpec);
+}
+
 const FONT = { config: { font: 'sans-serif', view: { stroke: null } } };
 
 export async function renderReport(tables: Tables, meta: { title: string; generated: string; version: string }): Promise<string> {
@@ -86,42 +105,13 @@ export async function renderReport(tables: Tables, meta: { title: string; genera
     const topSpeakers = outlets.flatMap((o) => sp.filter((r) => r.outlet === o).slice(0, 8));
     if (topSpeakers.length) {
       parts.push('<h3>Most-quoted speakers by outlet (quotations)</h3>');
-      parts.push(
-        await svg({
-          ...FONT,
-          data: { values: topSpeakers.map((r) => ({ outlet: r.outlet, speaker: r.speaker, quotes: Number(r.quotes) })) },
-          facet: { row: { field: 'outlet', type: 'nominal', title: null, header: { labelAngle: 0, labelAlign: 'left' } } },
-          spec: {
-            width: 300,
-            height: { step: 14 },
-            mark: 'bar',
-            encoding: {
-              y: { field: 'speaker', type: 'nominal', sort: '-x', title: null },
-              x: { field: 'quotes', type: 'quantitative', title: 'quotations', axis: { tickMinStep: 1 } },
-            },
-          },
-          resolve: { scale: { y: 'independent' } },
-        } as TopLevelSpec),
-      );
+      parts.push(await rankedBars(topSpeakers.map((r) => ({ outlet: r.outlet, label: r.speaker, value: Number(r.quotes) })), 'quotations', true));
     }
     const tm = terms.filter((r) => r.event === event);
     const topTerms = outlets.flatMap((o) => tm.filter((r) => r.outlet === o).slice(0, 10));
     if (topTerms.length) {
       parts.push('<h3>Distinctive terms by outlet (log-odds z vs the event\'s other outlets)</h3>');
-      parts.push(
-        await svg({
-          ...FONT,
-          data: { values: topTerms.map((r) => ({ outlet: r.outlet, term: r.term, z: Number(r.z) })) },
-          facet: { row: { field: 'outlet', type: 'nominal', title: null, header: { labelAngle: 0, labelAlign: 'left' } } },
-          spec: {
-            width: 300,
-            height: { step: 14 },
-            mark: 'bar',
-            encoding: { y: { field: 'term', type: 'nominal', sort: '-x', title: null }, x: { field: 'z', type: 'quantitative', title: 'z' } },
-          },
-          resolve: { scale: { y: 'independent' } },
-        } as TopLevelSpec),
-      );
+      parts.push(await rankedBars(topTerms.map((r) => ({ outlet: r.outlet, label: r.term, value: Number(r.z) })), 'z', false));
     }
     parts.push('</section>');
     sections.push(parts.join('\n'));
