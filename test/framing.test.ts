@@ -250,8 +250,10 @@ describe('negation', () => {
   test('isNegated reads the token stream, not wink\'s clause-wide flag', () => {
     const doc = readText('He did not agree and chaos followed.');
     const i = doc.lower.indexOf('chaos');
-    expect(doc.negated[i]).toBe(true); // wink's scope runs on through the clause
+    // wink's negation flag (not computed by framelens's reduced wink pipe) would run on through the clause;
+    // the rule only looks at the few words governing the term.
     expect(isNegated(doc, i)).toBe(false);
+    expect(isNegated(readText('There was no chaos.'), readText('There was no chaos.').lower.indexOf('chaos'))).toBe(true);
   });
 });
 
