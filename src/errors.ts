@@ -14,11 +14,9 @@ export const CODES = {
   E_CSV: 'malformed CSV row',
   E_DUPLICATE_ID: 'duplicate article id',
   E_TOO_LONG: 'article longer than the size limit',
-  E_METADATA: 'bad metadata',
   E_ANALYSIS: 'analysis failed for this article',
   // notes about an analysed article (errors.csv, article kept)
   W_UNBALANCED_QUOTES: 'unbalanced quotation marks',
-  W_TRUNCATED: 'text cleaned of boilerplate',
   // settings problems (exit 2)
   E_OPTION: 'bad option value',
   E_LEXICON: 'lexicon could not be used',

@@ -47,6 +47,8 @@ describe('the bad-input corpus', () => {
     const text = readFileSync('test/fixtures/bad/unbalanced.txt', 'utf8').split('\n\n').slice(1).join('\n\n');
     const quotes = csv(join(out, 'quotes.csv')).filter((q) => q.article_id === 'unbalanced.txt');
     for (const q of quotes) expect(q.text).not.toContain('outlet\'s own voice');
+    const note = csv(join(out, 'errors.csv')).find((e) => e.code === 'W_UNBALANCED_QUOTES');
+    expect(note).toMatchObject({ input: 'test/fixtures/bad/unbalanced.txt', line: '4', article_id: 'unbalanced.txt' });
     const hits = csv(join(out, 'frame_hits.csv')).filter((h) => h.article_id === 'unbalanced.txt' && h.frame === 'chaos');
     expect(hits.map((h) => h.voice)).toEqual(['author']);
     expect(text.length).toBeGreaterThan(0);

@@ -141,6 +141,6 @@ describe('boilerplate masking keeps offsets', () => {
 
   test('text without boilerplate is unchanged', () => {
     const text = 'Nothing to remove here. More stories are told.';
-    expect(maskBoilerplate(text)).toEqual({ masked: text, date: '', maskedChars: 0 });
+    expect(maskBoilerplate(text)).toEqual({ masked: text, date: '' });
   });
 });

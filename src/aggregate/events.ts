@@ -70,7 +70,6 @@ interface Group {
   members: number[];
   sum: Vec;
   days: number[];
-  firstDate: string;
 }
 
 function centroid(g: Group): Vec {
@@ -105,7 +104,7 @@ export function autoGroups(items: EventInput[]): number[][] {
       }
     }
     if (best < 0) {
-      groups.push({ members: [], sum: new Map(), days: [], firstDate: items[i].date });
+      groups.push({ members: [], sum: new Map(), days: [] });
       centroids.push(new Map());
       best = groups.length - 1;
       latest.push(-Infinity);

@@ -16,8 +16,6 @@ export interface Cleaned {
   masked: string;
   /** Date found in an inline marker, '' if none. */
   date: string;
-  /** Number of characters masked. */
-  maskedChars: number;
 }
 
 function blank(s: string): string {
@@ -41,7 +39,5 @@ export function maskBoilerplate(text: string): Cleaned {
     const from = tailStart + tail.index;
     masked = masked.slice(0, from) + blank(masked.slice(from));
   }
-  let maskedChars = 0;
-  for (let i = 0; i < text.length; i++) if (masked.charCodeAt(i) !== text.charCodeAt(i)) maskedChars++;
-  return { masked, date, maskedChars };
+  return { masked, date };
 }

@@ -4,7 +4,7 @@
  * Runs inside worker threads; no I/O, no clock other than the optional stage timer passed in.
  */
 import { createHash } from 'node:crypto';
-import type { AnalyzedArticle, Article, FrameHitRecord, QuoteRecord } from '../types.js';
+import type { AnalyzedArticle, Article, FrameHitRecord, Problem, QuoteRecord } from '../types.js';
 import { maskBoilerplate } from '../corpus/clean.js';
 import { readText, isWord, wordsIn, type NlpDoc } from '../nlp/index.js';
 import { findQuotes, type QuoteSettings } from '../quotes/index.js';
@@ -52,6 +52,27 @@ export function quotedWords(doc: NlpDoc, quotes: { start: number; end: number }[
   }
   if (curE > curS) total += wordsIn(doc, curS, curE);
   return total;
+}
+
+/**
+ * A note (errors.csv, W_UNBALANCED_QUOTES) when curly opening and closing quotation marks do not pair up: the quote
+ * finder then leaves the unclosed quotation out rather than let it run on, and the researcher should know.
+ */
+export function unbalancedMarks(article: Article): Problem[] {
+  let open = 0;
+  let close = 0;
+  for (const ch of article.text) {
+    if (ch === '“') open++;
+    else if (ch === '”') close++;
+  }
+  if (open === close) return [];
+  return [{
+    input: article.source.input,
+    line: article.source.line,
+    articleId: article.id,
+    code: 'W_UNBALANCED_QUOTES',
+    message: `${open} opening and ${close} closing curly quotation marks: a quotation without its pair was left out`,
+  }];
 }
 
 export interface Analyzer {
@@ -109,7 +130,7 @@ export function createAnalyzer(settings: AnalysisSettings): Analyzer {
         quotedTokens: quotedWords(doc, quotes),
         hits: hitRecords,
         terms,
-        notes: [],
+        notes: unbalancedMarks(article),
       };
     },
   };

@@ -12,4 +12,3 @@ export const HIT_COLUMNS = [
   'start', 'end', 'left_context', 'right_context',
 ];
 export const ERROR_COLUMNS = ['input', 'line', 'article_id', 'code', 'message'];
-export const EVENT_COLUMNS_NOTE = 'events.csv columns come from src/aggregate/events.ts';
