@@ -4,6 +4,10 @@
  */
 import type { Staging } from './atomic.js';
 import { ARTICLE_COLUMNS, ERROR_COLUMNS, HIT_COLUMNS, QUOTE_COLUMNS } from '../pipeline/columns.js';
+import { CODES } from '../errors.js';
+
+/** Codes that stop a run before anything is written (exit 2; lexicon codes too: see lexicon check): never in errors.csv. */
+const SETTINGS_CODES = new Set(['E_OPTION', 'E_LEXICON', 'E_INPUT_MISSING']);
 
 const COMMON: Record<string, string> = {
   article_id: 'Article identifier: the input `id`, else the path relative to the input root (.txt) or `path#line` (.jsonl/.csv).',
@@ -111,6 +115,9 @@ export function writeCodebook(
   for (const [name, cols] of Object.entries(aggregateColumns)) section(`${name}.csv`, cols, {}, AGGREGATE_NOTE);
   section('events.csv', eventColumns, {}, AGGREGATE_NOTE);
   section('errors.csv', ERROR_COLUMNS, DESCRIPTIONS['errors.csv']);
+  lines.push('Codes in `errors.csv`:', '', '| code | meaning |', '|---|---|');
+  for (const [code, meaning] of Object.entries(CODES)) if (/^[EW]_/.test(code) && !/_LEX_/.test(code) && !SETTINGS_CODES.has(code)) lines.push(`| \`${code}\` | ${meaning} |`);
+  lines.push('');
   lines.push('## Other files', '');
   lines.push('- `articles.jsonl`: the full per-article analysis record, one JSON object per line, in row order (what `--resume` and `merge` reuse).');
   lines.push('- `manifest.json`: version, command line, settings, lexicon and input sha256, counts, rejected inputs, start/end time, per-stage timings (ms, summed over workers).');
