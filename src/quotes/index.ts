@@ -157,7 +157,12 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   /** The subject NP ending just before cue token c (skipping adverbs/auxiliaries, appositions, parentheticals). */
   const subjectBefore = (c: number, floor: number): { np: Np; role: string } | null => {
     let j = c - 1;
-    while (j >= floor && SKIPPABLE.has(doc.lower[j]) && (doc.pos[j] === 'ADV' || doc.pos[j] === 'AUX' || doc.pos[j] === 'PART' || doc.pos[j] === 'VERB')) j--;
+    // "Carter however said", "Trump has also said": adverbs and auxiliaries between the subject and the cue.
+    for (let skipped = 0; j >= floor && skipped < 3; skipped++) {
+      const listed = SKIPPABLE.has(doc.lower[j]) && (doc.pos[j] === 'AUX' || doc.pos[j] === 'PART' || doc.pos[j] === 'VERB');
+      if (!listed && !(doc.pos[j] === 'ADV' && /^\p{Ll}/u.test(doc.value[j]))) break;
+      j--;
+    }
     if (j < floor) return null;
     let role = '';
     if (doc.value[j] === ')') {
@@ -180,6 +185,17 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
           }
           role = stripDet(textOf(doc, k + 1, j - 1));
           return { np, role };
+        }
+      }
+      // A longer insertion between commas ("Arturo Sarukhán, Mexico's ambassador from 2007 to 2013, said";
+      // "Mr. Coffman, who represents a swing district, said"): the speaker is the name before it.
+      let k2 = j - 1;
+      while (k2 >= floor && doc.value[k2] !== ',' && !sentenceEnd(k2) && !isMark(k2) && j - k2 < 30) k2--;
+      if (k2 >= floor && doc.value[k2] === ',' && k2 < j - 1) {
+        const np = npEndingAt(doc, k2 - 1, lex, floor);
+        if (np && /^\p{Lu}/u.test(doc.value[np.last]) && (np.first === floor || /^[,;:(]$|^(and|but)$/.test(doc.value[np.first - 1]) || doc.pos[np.first - 1] === 'SPACE' || sentenceEnd(np.first - 1))) {
+          const inserted = textOf(doc, k2 + 1, j - 1);
+          return { np, role: /^(who|which|whose)\b/i.test(inserted) ? '' : stripDet(inserted) };
         }
       }
       j = j - 1;
