@@ -471,7 +471,9 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       // CLAUSE, said X.
       if (doc.value[c - 1] === ',' && c - 1 > f + 3 && !lex.listenerVerbs.has(lemma)) {
         const after = subjectAfter(c, l);
-        if (after && l - after.np.last <= 6) {
+        let verbAfter = false;
+        if (after) for (let t = after.np.last + 1; t <= l; t++) if (doc.pos[t] === 'VERB' || doc.pos[t] === 'AUX') verbAfter = true;
+        if (after && l - after.np.last <= 6 && !verbAfter) {
           const span = contentSpan(f, c - 2);
           if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, after) };
         }
