@@ -28,6 +28,8 @@ export const AUTO_THRESHOLD = 0.2;
 export const AUTO_WINDOW_DAYS = 3;
 const VECTOR_TERMS = 40;
 export const UNASSIGNED = '(no event)';
+/** The one group of `--events none`. */
+export const ALL_EVENTS = 'all';
 
 function dayOf(date: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
@@ -140,7 +142,7 @@ function label(items: EventInput[], members: number[]): string {
 export function assignEvents(items: EventInput[], mode: EventMode): Map<string, string> {
   const out = new Map<string, string>();
   if (mode === 'none') {
-    for (const it of items) out.set(it.id, 'all');
+    for (const it of items) out.set(it.id, ALL_EVENTS);
     return out;
   }
   if (mode === 'metadata') {

@@ -7,7 +7,7 @@ import { CsvWriter, type CsvOptions, toCsv } from '../export/csv.js';
 import type { Staging } from '../export/atomic.js';
 import { readRecords } from './records.js';
 import { ARTICLE_COLUMNS, ERROR_COLUMNS, HIT_COLUMNS, QUOTE_COLUMNS } from './columns.js';
-import { assignEvents, eventsTable, type EventInput } from '../aggregate/events.js';
+import { ALL_EVENTS, assignEvents, eventsTable, UNASSIGNED, type EventInput } from '../aggregate/events.js';
 import { Aggregator } from '../aggregate/tables.js';
 import { renderReport } from '../export/report.js';
 import { writeCodebook } from '../export/codebook.js';
@@ -59,10 +59,8 @@ export async function writeTables(
     assignment = assignEvents(items, mode);
     if (mode === 'auto') for (const it of items) it.terms = []; // not needed any more
   }
-  const eventOf = (r: AnalyzedArticle): string => {
-    if (mode === 'auto') return assignment.get(r.id) ?? '';
-    return assignEvents([{ id: r.id, seq: r.seq, outlet: r.outlet, date: r.date, title: r.title, event: r.event, terms: [] }], mode!).get(r.id)!;
-  };
+  const eventOf = (r: AnalyzedArticle): string =>
+    mode === 'auto' ? (assignment.get(r.id) ?? '') : mode === 'none' ? ALL_EVENTS : r.event || UNASSIGNED;
   const onePass = items.length === 0;
 
   // Pass 2: per-article tables streamed; aggregates summed.
