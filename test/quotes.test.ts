@@ -101,3 +101,55 @@ test('quotes are in text order with ids q1, q2, …', () => {
   expect(qs.map((q) => q.id)).toEqual(['q1', 'q2']);
   expect(qs[0].start).toBeLessThan(qs[1].start);
 });
+
+// Shapes added with the 'fresh' articles of test/gold/quotes.jsonl (written after the fixes above, not used to tune).
+test('anonymous "a source said" after the clause; "X said CLAUSE" without "that"; "X told The Post that …"', () => {
+  const text = 'The plant will close in April, a source said. Workers were told on Friday.';
+  const [q] = quotes(text);
+  expect(q).toMatchObject({ kind: 'indirect', text: 'The plant will close in April', speakerMention: 'a source', mentionText: 'a source', speakerType: 'anonymous', cue: 'said' });
+  expect([q.speakerStart, q.speakerEnd]).toEqual([31, 39]);
+  expect(quotes('Mayor Victor Salas said the bridge would reopen by June. The council did not vote.')[0]).toMatchObject({ kind: 'indirect', text: 'the bridge would reopen by June', speaker: 'Victor Salas', speakerRole: 'Mayor', speakerType: 'person' });
+  expect(quotes('Gov. Irene Walsh told The Post that the state had run out of shelter beds.')[0]).toMatchObject({ kind: 'indirect', text: 'the state had run out of shelter beds', speaker: 'Irene Walsh', speakerMention: 'Gov. Irene Walsh', speakerRole: 'Gov.', cue: 'told' });
+});
+
+test('pronoun in the next paragraph resolves to the person named before it', () => {
+  const text = 'Sen. Alma Reyes left the chamber early.\n\n“I have said what I came to say,” she told reporters.';
+  const [q] = quotes(text);
+  expect(q).toMatchObject({ kind: 'direct', text: 'I have said what I came to say', speaker: 'Alma Reyes', speakerMention: 'she', mentionText: 'she', cue: 'told', speakerType: 'person' });
+  expect(q.speakerStart).toBe(text.indexOf('she told'));
+});
+
+test('mixed opening curly / closing straight mark, speaker after the quote', () => {
+  const text = '“The numbers do not add up," Treasurer Nadia Brooks said at a hearing.';
+  const [q] = quotes(text);
+  expect(q).toMatchObject({ kind: 'direct', text: 'The numbers do not add up', mentionText: 'Treasurer Nadia Brooks', speakerType: 'person', cue: 'said' });
+  expect([q.speakerStart, q.speakerEnd]).toEqual([29, 51]);
+});
+
+// A title missing from the titles list of pipeline/cues.yml ("Treasurer") stays in the canonical name
+// ("Treasurer Nadia Brooks", role ''), so the same person is counted under two names once a story also says
+// "Nadia Brooks". Fix: add the title to pipeline/cues.yml (titles), not code.
+test.failing('a title not in the lexicon (Treasurer) is split off as the role', () => {
+  expect(quotes('“The numbers do not add up," Treasurer Nadia Brooks said at a hearing.')[0]).toMatchObject({ speaker: 'Nadia Brooks', speakerRole: 'Treasurer' });
+});
+
+test('indirect speech needs at least four words of content (a design threshold, pinned here)', () => {
+  expect(quotes('Rep. Dan Cole said that taxes would rise.')).toEqual([]);
+  expect(quotes('Rep. Dan Cole said that taxes would rise next year.')[0]).toMatchObject({ kind: 'indirect', text: 'taxes would rise next year', speaker: 'Dan Cole' });
+});
+
+// Colon cue without a speech verb ("X was direct: “…”"): framelens finds the quotation but leaves it unattributed
+// (no cue, speaker UNKNOWN), so eval does not count it. The colon only attributes a block quote or follows a speech
+// verb ("told reporters:"); a subject + colon + quotation in the same sentence is not attributed.
+test.failing('colon cue without a verb: X was direct: “…” is attributed to X', () => {
+  const [q] = quotes('Attorney General Ruth Mendez was direct: “We will appeal this ruling tomorrow.”');
+  expect(q).toMatchObject({ kind: 'direct', text: 'We will appeal this ruling tomorrow.', speaker: 'Ruth Mendez', speakerRole: 'Attorney General' });
+});
+
+// "Critics call it a “loophole.”": a one-word quotation is treated as a scare quote and left unattributed, although
+// the sentence has a cue (call) and a source (Critics); the same shape with a longer fragment ("called the plan
+// “a good day for workers”") is attributed. Gold (test/gold/quotes.jsonl, fresh-call-partial-then-direct) counts it.
+test.failing('one-word partial quote after a cue: Critics call it a “loophole.” is attributed to Critics', () => {
+  const [q] = quotes('Critics call it a “loophole.” “It is legal and it is fair,” Rep. Owen Hart said.');
+  expect(q).toMatchObject({ kind: 'partial', cue: 'call', speakerMention: 'Critics' });
+});

@@ -56,14 +56,33 @@ ARTICLES = [
   [('the critic', 'wrote', 'This opening mark never closes', 'indirect')]),
  ('she-after-two', 'gold', 'Judge Ellen Marsh and lawyer Sam Pike met on Tuesday. Marsh said the case would move forward. “We are done waiting,” she said.',
   [('Marsh', 'said', 'the case would move forward', 'indirect'), ('she', 'said', 'We are done waiting', 'direct')]),
+# Written after the shapes above were fixed and NOT used to tune src/quotes: a fresh check (publisher 'fresh').
+ ('fresh-source-said', 'fresh', 'The plant will close in April, a source said. Workers were told on Friday.',
+  [('a source', 'said', 'The plant will close in April', 'indirect')]),
+ ('fresh-mixed-marks', 'fresh', '“The numbers do not add up," Treasurer Nadia Brooks said at a hearing.',
+  [('Treasurer Nadia Brooks', 'said', 'The numbers do not add up', 'direct')]),
+ ('fresh-said-no-that', 'fresh', 'Mayor Victor Salas said the bridge would reopen by June. The council did not vote.',
+  [('Mayor Victor Salas', 'said', 'the bridge would reopen by June', 'indirect')]),
+ ('fresh-told-post', 'fresh', 'Gov. Irene Walsh told The Post that the state had run out of shelter beds.',
+  [('Gov. Irene Walsh', 'told', 'the state had run out of shelter beds', 'indirect')]),
+ ('fresh-colon-direct', 'fresh', 'Attorney General Ruth Mendez was direct: “We will appeal this ruling tomorrow.”',
+  [('Attorney General Ruth Mendez', ':', 'We will appeal this ruling tomorrow.', 'direct')]),
+ ('fresh-split-discontinuous', 'fresh', '“The schools are safe,” Superintendent Carl Ng said, “but the buses are late.”',
+  [('Superintendent Carl Ng', 'said', ('The schools are safe,', 'but the buses are late.'), 'direct')]),
+ ('fresh-pronoun-paragraph', 'fresh', 'Sen. Alma Reyes left the chamber early.\n\n“I have said what I came to say,” she told reporters.',
+  [('she', 'told', 'I have said what I came to say', 'direct')]),
+ ('fresh-call-partial-then-direct', 'fresh', 'Critics call it a “loophole.” “It is legal and it is fair,” Rep. Owen Hart said.',
+  [('Critics', 'call', 'it a “loophole.', 'partial'), ('Rep. Owen Hart', 'said', 'It is legal and it is fair', 'direct')]),
 ]
 
 out = []
 for doc_id, pub, text, atts in ARTICLES:
     attributions = []
     for i, (src, cue, content, kind) in enumerate(atts):
-        cs = find(text, content)
-        ss = find(text, src) if src != 'he' and src != 'she' else find(text, ' ' + src + ' said')
+        parts = content if isinstance(content, tuple) else (content,)
+        cspans = [find(text, c) for c in parts]
+        cs = [cspans[0][0], cspans[-1][1]]
+        ss = find(text, src) if src != 'he' and src != 'she' else find(text, ' ' + src + ' ' + cue)
         if src in ('he', 'she'):
             ss = [ss[0] + 1, ss[0] + 1 + len(src)]
         # the cue nearest to the content
@@ -74,12 +93,12 @@ for doc_id, pub, text, atts in ARTICLES:
             if at < 0: break
             cands.append(at)
         cue_at = min(cands, key=lambda a: min(abs(a - cs[0]), abs(a - cs[1])))
-        for (a, b), t in ((ss, src), (cs, content)):
+        for (a, b), t in [(ss, src)] + list(zip(cspans, parts)):
             assert text[a:b] == t, (doc_id, t)
         attributions.append({'id': f'E{i+1}', 'type': 'Attribution', 'kind': kind,
                              'source': {'spans': [ss], 'text': text[ss[0]:ss[1]]},
                              'cue': {'spans': [[cue_at, cue_at + len(cue)]], 'text': cue},
-                             'content': {'spans': [cs], 'text': text[cs[0]:cs[1]]}})
+                             'content': {'spans': cspans, 'text': ' '.join(text[a:b] for a, b in cspans)}})
     out.append({'doc_id': doc_id, 'publisher': pub, 'text': text, 'attributions': attributions})
 path = os.path.join(os.path.dirname(__file__), 'quotes.jsonl')
 with open(path, 'w', encoding='utf-8') as f:
