@@ -25,6 +25,12 @@ function summaryLine(s: Awaited<ReturnType<typeof runPipeline>>, out: string): s
   );
 }
 
+/** The end of `run` and `merge`: the summary line (unless --quiet) and the exit code. */
+function finish(summary: Awaited<ReturnType<typeof runPipeline>>, settings: { quiet: boolean; out: string }): void {
+  if (!settings.quiet) process.stderr.write(summaryLine(summary, settings.out) + '\n');
+  process.exitCode = summary.exitCode;
+}
+
 export function buildProgram(): Command {
   const program = new Command();
   program
@@ -52,9 +58,7 @@ export function buildProgram(): Command {
     .option('--batch-size <n>', 'articles per batch sent to a worker', '16')
     .action(async (inputs: string[], opts: Record<string, unknown>) => {
       const settings = normaliseRunOptions({ ...opts, inputs });
-      const summary = await runPipeline(settings, process.argv.slice(2));
-      if (!settings.quiet) process.stderr.write(summaryLine(summary, settings.out) + '\n');
-      process.exitCode = summary.exitCode;
+      finish(await runPipeline(settings, process.argv.slice(2)), settings);
     });
 
   program
@@ -66,9 +70,7 @@ export function buildProgram(): Command {
     .option('--quiet', 'no summary')
     .action(async (dirs: string[], opts: Record<string, unknown>) => {
       const settings = normaliseMergeOptions({ ...opts, dirs });
-      const summary = await mergeShards(settings, process.argv.slice(2));
-      if (!settings.quiet) process.stderr.write(summaryLine(summary, settings.out) + '\n');
-      process.exitCode = summary.exitCode;
+      finish(await mergeShards(settings, process.argv.slice(2)), settings);
     });
 
   program

@@ -64,14 +64,14 @@ test('metadata and none modes; events.csv rows', () => {
 
 /**
  * Real news: PolNeAR dev (84 articles from 7 outlets, read from ../shared at run time, never copied), hand-grouped
- * into events by the framelens team (test/fixtures/events/polnear-dev-events.csv: six multi-outlet events — the
+ * into events by the framelens team (test/fixtures/events/dev-split-events.csv: six multi-outlet events — the
  * first 2016 presidential debate, the Trump tax-returns story, Clinton's 9/11 health episode, … — and 56 singletons).
  * Measured 2026-11-22: B-cubed P 0.896, R 0.863, F1 0.879 — no better than putting every article alone (0.880):
  * auto grouping chains a week of debate coverage together and merges unrelated court stories.
  */
 const dev = packageFile('../shared/eval/polnear/dev.jsonl');
 (existsSync(dev) ? test : test.skip)('auto grouping on hand-grouped real news (PolNeAR dev): B-cubed F1 as measured', () => {
-  const goldRows = readFileSync(packageFile('test/fixtures/events/polnear-dev-events.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+  const goldRows = readFileSync(packageFile('test/fixtures/events/dev-split-events.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
   const truth = new Map(goldRows.map(([id, e]) => [id, e]));
   const docs = readFileSync(dev, 'utf8').trim().split('\n').map((l, i) => ({ ...(JSON.parse(l) as { text: string; publisher: string; date: string; title: string }), id: `dev.jsonl#${i + 1}` }));
   const real: EventInput[] = docs.map((d, i) => ({ id: d.id, seq: i, outlet: d.publisher, date: d.date, title: d.title, event: '', terms: articleTerms(readText(d.text)) }));
