@@ -141,6 +141,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     if (i > 0 && PASSIVE_AUX.has(doc.lower[i - 1]) && /ed$|told|said|written|asked|wrote$/.test(doc.lower[i])) return false;
     return lex.verbs.has(doc.lemma[i]) || lex.verbs.has(doc.lower[i]) || isPhraseAt(i) > 0;
   };
+  /** A cue that may introduce indirect speech: without quotation marks only the plainer speech verbs count. */
+  const isIndirectCue = (i: number): boolean => isCue(i) && (isPhraseAt(i) > 0 || lex.indirectVerbs.has(doc.lemma[i]) || lex.indirectVerbs.has(doc.lower[i]));
   /** Length (tokens) of a multi-word cue phrase starting at i, 0 if none. */
   const isPhraseAt = (i: number): number => {
     for (const ph of lex.phrases) {
@@ -150,6 +152,9 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     }
     return 0;
   };
+  /** A line break between token t-1 and token t (in the gap, or as a SPACE token of wink's). */
+  const breakBefore = (t: number): boolean =>
+    t > 0 && t < n && (/\n/.test(text.slice(doc.tokEnd[t - 1], doc.tokStart[t])) || (doc.pos[t] === 'SPACE' && doc.value[t].includes('\n')) || (doc.pos[t - 1] === 'SPACE' && doc.value[t - 1].includes('\n')));
   const sentenceEnd = (i: number) => doc.value[i] === '.' || doc.value[i] === '!' || doc.value[i] === '?';
   const isMark = (i: number) =>
     OPEN.has(doc.value[i]) || CLOSE.has(doc.value[i]) || doc.value[i] === '"' || (doc.value[i] === "'" && (doc.value[i + 1] === "'" || doc.value[i - 1] === "'"));
@@ -225,7 +230,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   const attributeRight = (afterOffset: number): Attribution | null => {
     const first = tokenAt(doc, afterOffset);
     let last = first;
-    while (last < n && last - first < 20 && !sentenceEnd(last) && !(isMark(last) && last > first) && !(last > first && /\n/.test(text.slice(doc.tokEnd[last - 1], doc.tokStart[last])))) last++;
+    while (last < n && last - first < 20 && !sentenceEnd(last) && !(isMark(last) && last > first) && !(last > first && breakBefore(last))) last++;
     if (first < n && /\n/.test(text.slice(afterOffset, doc.tokStart[first]))) return null;
     for (let c = first; c < last && c - first < 14; c++) {
       if (!isCue(c)) continue;
@@ -245,7 +250,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     const end = tokenAt(doc, beforeOffset) - 1;
     if (end < 0 || sentenceEnd(end) || /\n/.test(text.slice(doc.tokEnd[end], beforeOffset))) return null;
     let floor = end;
-    while (floor > 0 && end - floor < 30 && !sentenceEnd(floor - 1) && !isMark(floor - 1) && doc.tokStart[floor - 1] >= floorOffset && !/\n/.test(text.slice(doc.tokEnd[floor - 1], doc.tokStart[floor]))) floor--;
+    while (floor > 0 && end - floor < 30 && !sentenceEnd(floor - 1) && !isMark(floor - 1) && doc.tokStart[floor - 1] >= floorOffset && !breakBefore(floor)) floor--;
     for (let c = end; c >= floor; c--) {
       if (!isCue(c)) continue;
       const ph = isPhraseAt(c);
@@ -282,15 +287,19 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   const merged: Candidate[] = [];
   for (const c of candidates) {
     const prev = merged[merged.length - 1];
-    if (prev && prev.kind === 'direct' && c.kind !== 'partial' || (prev && c.kind === 'partial' && prev.kind === 'direct' && wordsIn(doc, c.start, c.end) >= 3)) {
+    // A quotation that opens its sentence counts even when short (“I’m honored!” she said. “…”).
+    const opensSentence = (q: Candidate) => q.kind === 'direct' || !/[\p{L}\p{N},;]/u.test(text.slice(Math.max(0, q.outerStart - 3), q.outerStart).trim().slice(-1));
+    if (prev && opensSentence(prev) && (c.kind !== 'partial' || wordsIn(doc, c.start, c.end) >= 3)) {
       const gap = text.slice(prev.outerEnd, c.outerStart);
-      if (gap.length <= 80 && !/\n/.test(gap)) {
+      if (gap.length <= 250 && !/\n/.test(gap)) {
         const attr = attributeRight(prev.outerEnd);
-        // After the attribution ("Rep. Dan Cole said", "he said on Monday") only a comma, colon or full stop.
+        // After the attribution ("Rep. Dan Cole said", "said Bob Mason, a retired letter carrier who …") no
+        // further quotation mark; a long description of the speaker is allowed.
         const tail = attr && attr.cueEnd !== null ? text.slice(Math.max(attr.cueEnd, attr.speaker?.end ?? 0), c.outerStart) : '';
-        const own = attr ? attributeRight(c.outerEnd) : null; // “…,” replied Rep. Joan Fox: a second speaker
-        const otherSpeaker = !!own?.speaker && own.speaker.type === 'person' && own.cueStart !== null && own.speaker.start > own.cueStart && !/^(he|she|they|i|we)$/i.test(own.speaker.mention) && own.speaker.canonical !== attr?.speaker?.canonical;
-        if (attr && attr.cueEnd !== null && attr.cueEnd <= c.outerStart && /^[^.!?“”"]{0,40}[,:.]?\s*$/.test(tail) && !otherSpeaker) {
+        // “A,” she said. “B,” she added: B has its own attribution and stays a quotation of its own.
+        const own = attr ? attributeRight(c.outerEnd) : null;
+        const tailOk = c.kind === 'partial' ? /^[^.!?]{0,60}$/.test(tail) : tail.length <= 60 || !!attr?.speaker;
+        if (attr && attr.cueEnd !== null && attr.cueEnd <= c.outerStart && !/[“”"]/.test(tail) && tailOk && !own) {
           prev.end = c.end;
           prev.outerEnd = c.outerEnd;
           prev.attribution = attr;
@@ -344,6 +353,12 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   const out: Candidate[] = [];
   let lastAttributed: { para: number; attribution: Attribution } | null = null;
   for (const c of merged) {
+    if (!c.attribution && c.kind === 'partial') {
+      // X said the plan was “a disaster” for families: a cue earlier in the sentence attributes a fragment before
+      // anything after it does (“…” and that the committee would continue …).
+      const left = attributeLeft(c.outerStart, 0);
+      if (left?.speaker) c.attribution = left;
+    }
     if (!c.attribution) {
       c.attribution = attributeRight(c.outerEnd);
       if (!c.attribution || !c.attribution.speaker) {
@@ -407,18 +422,86 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     // The sentence splitter can glue a headline or a quote-ending paragraph to the next one: split at line breaks.
     let f = s.firstToken;
     for (let t = s.firstToken; t <= s.lastToken + 1; t++) {
-      const breakHere = t > s.lastToken || (t > f && /\n/.test(text.slice(doc.tokEnd[t - 1], doc.tokStart[t])));
+      const breakHere = t > s.lastToken || (t > f && breakBefore(t));
       if (!breakHere) continue;
       let l = t - 1;
       while (l > f && (doc.pos[l] === 'PUNCT' || doc.pos[l] === 'SPACE')) l--;
       while (f < l && doc.pos[f] === 'SPACE') f++;
       const introducesBlock = doc.value[t - 1] === ':' || doc.value[l + 1] === ':';
-      if (l - f >= 4 && !introducesBlock && !covered(doc.tokStart[f], doc.tokEnd[l])) {
-        const found = indirectIn(f, l);
-        if (found) out.push(found);
+      if (l - f >= 4 && !introducesBlock) {
+        for (const [a, b] of freeSegments(f, l)) indirectsIn(a, b, f);
       }
       f = t;
     }
+  }
+
+  /**
+   * The parts of tokens [f, l] that indirect speech may use: all of it if no quotation lies there; else the part before
+   * the first one (up to its last comma: "X said A, telling Y that “…”") and the part after the last one ("“…,” he
+   * said, adding that B"). Unattributed scare quotes do not count; an indirect content may contain them.
+   */
+  function freeSegments(f: number, l: number): [number, number][] {
+    const a0 = doc.tokStart[f];
+    const b0 = doc.tokEnd[l];
+    const inside = [...out.filter((q) => q.kind !== 'partial' || q.attribution), ...blocks].filter((q) => q.outerStart < b0 && q.outerEnd > a0);
+    if (!inside.length) return [[f, l]];
+    const segs: [number, number][] = [];
+    const first = Math.min(...inside.map((q) => q.outerStart));
+    const last = Math.max(...inside.map((q) => q.outerEnd));
+    let e = tokenAt(doc, first) - 1;
+    while (e > f && doc.value[e] !== ',') e--;
+    if (e - f >= 5) segs.push([f, e - 1]);
+    const s = tokenAt(doc, last);
+    if (l - s >= 4) segs.push([s, l]);
+    return segs;
+  }
+
+  /** Indirect speech in tokens [f, l], several per sentence ("X said A, adding that B"); `s0` starts the sentence. */
+  function indirectsIn(f: number, l: number, s0: number): void {
+    let from = f;
+    let prior: Attribution | null = null;
+    for (let guard = 0; guard < 4 && l - from >= 3; guard++) {
+      const found = indirectIn(from, l, s0, prior);
+      if (!found) return;
+      out.push(found);
+      prior = found.attribution;
+      from = tokenAt(doc, found.end - 1) + 1;
+    }
+  }
+
+  /** The subject of the clause a cue belongs to when the cue has none of its own ("X did Y and said …"). */
+  function clauseSubject(s0: number, c: number): { np: Np; role: string } | null {
+    let s = s0;
+    // An introductory phrase: "In an interview with reporters Thursday, the Wisconsin Republican …".
+    if (doc.pos[s] === 'ADP' || doc.pos[s] === 'SCONJ' || doc.pos[s] === 'ADV') {
+      let t = s;
+      while (t < c && doc.value[t] !== ',' && t - s < 15) t++;
+      if (doc.value[t] !== ',') return null;
+      s = t + 1;
+    }
+    while (s < c && (doc.pos[s] === 'CCONJ' || doc.pos[s] === 'PUNCT' || doc.pos[s] === 'SPACE')) s++;
+    const np = npStartingAt(doc, s, lex, c - 1);
+    if (!np) return null;
+    let v = np.last + 1;
+    if (doc.value[v] === ',') {
+      // "North Carolina’s Ada Fisher, one of only a handful of RNC members, said": skip the apposition.
+      let k = v + 1;
+      while (k < c && doc.value[k] !== ',' && k - v < 25) k++;
+      if (doc.value[k] !== ',') return null;
+      v = k + 1;
+    }
+    while (v < c && (doc.pos[v] === 'ADV' || doc.pos[v] === 'AUX' || doc.pos[v] === 'PART')) v++;
+    if (doc.pos[v] !== 'VERB') return null;
+    return { np, role: '' };
+  }
+
+  /** End of a reported clause starting at k: before ", adding that …" or "and added …" (a second report). */
+  function clauseEnd(k: number, l: number): number {
+    for (let t = k + 1; t < l; t++) {
+      if (doc.value[t] === ',' && isIndirectCue(t + 1) && /ing$/.test(doc.lower[t + 1])) return t - 1;
+      if ((doc.lower[t] === 'and' || doc.lower[t] === 'but') && doc.value[t - 1] === ',' && (isIndirectCue(t + 1) || (doc.pos[t + 1] === 'ADV' && isIndirectCue(t + 2)))) return t - 2;
+    }
+    return l;
   }
 
   function contentSpan(a: number, b: number): [number, number] | null {
@@ -428,7 +511,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     return [doc.tokStart[a], doc.tokEnd[b]];
   }
 
-  function indirectIn(f: number, l: number): Candidate | null {
+  function indirectIn(f: number, l: number, s0: number, prior: Attribution | null): Candidate | null {
     for (let c = f; c <= l; c++) {
       const ph = isPhraseAt(c);
       if (ph) {
@@ -447,9 +530,29 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         }
         continue;
       }
-      if (!isCue(c) || doc.pos[c] === 'NOUN') continue;
+      if (!isIndirectCue(c) || doc.pos[c] === 'NOUN') continue;
       const lemma = doc.lemma[c];
-      const before = subjectBefore(c, f);
+      let before = subjectBefore(c, f);
+      // "X did Y and said CLAUSE" / "X did Y, saying CLAUSE": the cue shares the clause's subject.
+      const participle = doc.value[c - 1] === ',' && /ing$/.test(doc.lower[c]);
+      const coordinated = /^(and|but)$/.test(doc.lower[c - 1]) || (/^(and|but)$/.test(doc.lower[c - 2]) && doc.pos[c - 1] === 'ADV');
+      if ((participle || coordinated) && c > f) {
+        const shared = prior?.speaker ? null : clauseSubject(s0, c);
+        if (prior?.speaker || shared) {
+          let k = c + 1;
+          if (lex.listenerVerbs.has(lemma)) {
+            const listener = npStartingAt(doc, k, lex, l);
+            if (listener) k = listener.last + 1;
+          }
+          if (doc.lower[k] === 'that') k++;
+          const span = contentSpan(k, clauseEnd(k, l));
+          if (span) {
+            const attribution = prior?.speaker ? { ...makeAttribution(c, null), speaker: prior.speaker } : makeAttribution(c, shared);
+            return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution };
+          }
+          continue;
+        }
+      }
       // CLAUSE, X said [tail].
       if (before && before.np.first > f + 3) {
         let k = before.np.first - 1;
@@ -503,7 +606,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
           else continue;
         }
         if (doc.value[k] === ':' || doc.value[k] === ',') k++;
-        const span = contentSpan(k, l);
+        const span = contentSpan(k, clauseEnd(k, l));
         if (span && (thatAt >= 0 || doc.pos[k] === 'PRON' || doc.pos[k] === 'DET' || doc.pos[k] === 'PROPN' || doc.pos[k] === 'NOUN' || doc.pos[k] === 'ADJ' || doc.pos[k] === 'NUM')) {
           return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, before) };
         }

@@ -10,6 +10,8 @@ import { packageFile } from '../paths.js';
 export interface QuoteSettings {
   verbs: string[];
   listenerVerbs: string[];
+  /** Verbs that introduce indirect speech (no quotation marks); empty in the file = all of `verbs`. */
+  indirectVerbs: string[];
   phrases: string[];
   blockWords: string[];
   titles: string[];
@@ -22,6 +24,7 @@ export interface QuoteSettings {
 const KEYS: Record<string, keyof QuoteSettings> = {
   verbs: 'verbs',
   listener_verbs: 'listenerVerbs',
+  indirect_verbs: 'indirectVerbs',
   phrases: 'phrases',
   block_words: 'blockWords',
   titles: 'titles',
@@ -46,7 +49,7 @@ export function loadQuoteSettings(cuesPath?: string): QuoteSettings {
   const at = (offset: number | undefined) => `${path}:${offset === undefined ? 1 : lc.linePos(offset).line}`;
   if (doc.errors.length) throw new UsageError('E_OPTION', `${at(doc.errors[0].pos[0])}: cue lexicon is not valid YAML: ${doc.errors[0].message}`);
   if (!isMap(doc.contents)) throw new UsageError('E_OPTION', `${at(0)}: cue lexicon must be a mapping of lists`);
-  const out: QuoteSettings = { verbs: [], listenerVerbs: [], phrases: [], blockWords: [], titles: [], roleNouns: [], orgWords: [], outletWords: [], anonymous: [] };
+  const out: QuoteSettings = { verbs: [], listenerVerbs: [], indirectVerbs: [], phrases: [], blockWords: [], titles: [], roleNouns: [], orgWords: [], outletWords: [], anonymous: [] };
   for (const item of doc.contents.items) {
     const key = isScalar(item.key) ? String(item.key.value) : '';
     const field = KEYS[key];
@@ -60,6 +63,7 @@ export function loadQuoteSettings(cuesPath?: string): QuoteSettings {
     }
   }
   if (!out.verbs.length) throw new UsageError('E_OPTION', `${at(0)}: cue lexicon has no verbs`);
+  if (!out.indirectVerbs.length) out.indirectVerbs = [...out.verbs];
   for (const k of Object.keys(out) as (keyof QuoteSettings)[]) out[k] = [...new Set(out[k])].sort();
   return Object.freeze(out);
 }

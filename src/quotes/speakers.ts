@@ -10,6 +10,7 @@ import type { QuoteSettings } from './settings.js';
 export interface Lexicon {
   verbs: Set<string>;
   listenerVerbs: Set<string>;
+  indirectVerbs: Set<string>;
   phrases: string[][];
   blockWords: Set<string>;
   titles: Set<string>;
@@ -27,6 +28,7 @@ export function compileSettings(s: QuoteSettings): Lexicon {
     lex = {
       verbs: new Set(s.verbs),
       listenerVerbs: new Set(s.listenerVerbs),
+      indirectVerbs: new Set(s.indirectVerbs),
       phrases: s.phrases.map((p) => p.split(/\s+/)),
       blockWords: new Set(s.blockWords),
       titles: new Set(s.titles),
