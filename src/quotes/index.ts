@@ -89,8 +89,11 @@ function directSpans(text: string, paras: number[]): [number, number, number, nu
       }
     }
     const doubled = ch === "'" && text[i + 1] === "'";
-    const isOpen = OPEN.has(ch);
-    const isClose = CLOSE.has(ch);
+    // An opening mark typed where a closing one belongs (‘here,“ said Jim Clyburn’): after a word or punctuation
+    // and before a space, inside an open quotation, it closes it.
+    const misTyped = open >= 0 && OPEN.has(ch) && i > 0 && /[\p{L}\p{N}.,!?]/u.test(text[i - 1]) && (i + 1 >= text.length || /\s/.test(text[i + 1]));
+    const isOpen = OPEN.has(ch) && !misTyped;
+    const isClose = CLOSE.has(ch) || misTyped;
     const straight = ch === '"' || doubled;
     if (!isOpen && !isClose && !straight) continue;
     const len = doubled ? 2 : 1;
@@ -155,7 +158,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   /** A line break between token t-1 and token t (in the gap, or as a SPACE token of wink's). */
   const breakBefore = (t: number): boolean =>
     t > 0 && t < n && (/\n/.test(text.slice(doc.tokEnd[t - 1], doc.tokStart[t])) || (doc.pos[t] === 'SPACE' && doc.value[t].includes('\n')) || (doc.pos[t - 1] === 'SPACE' && doc.value[t - 1].includes('\n')));
-  const sentenceEnd = (i: number) => doc.value[i] === '.' || doc.value[i] === '!' || doc.value[i] === '?';
+  // "(D-Ore.) said": a full stop inside parentheses does not end the sentence.
+  const sentenceEnd = (i: number) => (doc.value[i] === '.' && doc.value[i + 1] !== ')') || doc.value[i] === '!' || doc.value[i] === '?';
   const isMark = (i: number) =>
     OPEN.has(doc.value[i]) || CLOSE.has(doc.value[i]) || doc.value[i] === '"' || (doc.value[i] === "'" && (doc.value[i + 1] === "'" || doc.value[i - 1] === "'"));
 
@@ -255,6 +259,13 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       if (!isCue(c)) continue;
       const ph = isPhraseAt(c);
       if (ph) return makeAttribution(c, subjectAfter(c + ph - 1, end));
+      // "X said A, adding that “…”" / "X did Y and said “…”": the cue shares the subject of the clause before.
+      if (c > floor && ((doc.value[c - 1] === ',' && /ing$/.test(doc.lower[c])) || /^(and|but)$/.test(doc.lower[c - 1]))) {
+        const earlier = attributeLeft(doc.tokStart[c - 1], floorOffset);
+        const shared = earlier?.speaker ? null : clauseSubject(floor, c);
+        if (earlier?.speaker) return { ...makeAttribution(c, null), speaker: earlier.speaker };
+        if (shared) return makeAttribution(c, shared);
+      }
       const before = subjectBefore(c, floor);
       if (before) return makeAttribution(c, before);
       // "said Sen. X: “…”": a named speaker right after the cue, then punctuation or the quotation itself.
@@ -278,9 +289,35 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     let prev = open - 1;
     while (prev >= 0 && (text[prev] === ' ' || text[prev] === '\t')) prev--;
     const prevCh = prev >= 0 ? text[prev] : '\n';
-    const embedded = /[\p{L}\p{N}]/u.test(prevCh) && !isCue(tokenAt(doc, prev));
-    const kind: QuoteKind = embedded || words < 3 ? 'partial' : 'direct';
+    const afterCue = /[\p{L}\p{N}]/u.test(prevCh) && isCue(tokenAt(doc, prev));
+    const embedded = /[\p{L}\p{N}]/u.test(prevCh) && !afterCue;
+    // said ''there could be'' a line that …: a quotation right after a cue that the sentence goes on past is a
+    // fragment of the reported clause.
+    let next = close + closeLen;
+    while (next < text.length && (text[next] === ' ' || text[next] === '\t')) next++;
+    const clauseGoesOn = afterCue && /[\p{Ll}\p{N}]/u.test(text[next] ?? '');
+    const kind: QuoteKind = embedded || clauseGoesOn || words < 3 ? 'partial' : 'direct';
     candidates.push({ kind, start, end, outerStart: open, outerEnd: close + closeLen, attribution: null });
+  }
+
+  // 1b. Golf clubs are ''just scratching out a profit,'' Mr. Hedge said: a fragment attributed right after its
+  // closing mark reports the whole sentence it ends, from the sentence's start.
+  for (const c of candidates) {
+    if (c.kind !== 'partial') continue;
+    const after = tokenAt(doc, c.outerEnd);
+    const attr = attributeRight(c.outerEnd);
+    if (!attr?.speaker || attr.cueStart === null) continue;
+    const cueTok = tokenAt(doc, attr.cueStart);
+    const speakerTok = tokenAt(doc, attr.speaker.start);
+    const comma = doc.value[after] === ',' || /,\s*$/.test(text.slice(c.start, c.outerEnd - 1));
+    if (Math.min(cueTok, speakerTok) - after > 1 || !comma) continue;
+    let s = tokenAt(doc, c.outerStart) - 1;
+    while (s >= 0 && !sentenceEnd(s) && !breakBefore(s + 1) && !isMark(s)) s--;
+    const first = s + 1;
+    if (first >= tokenAt(doc, c.outerStart) || isMark(s)) continue;
+    c.start = doc.tokStart[first];
+    c.outerStart = c.start;
+    c.attribution = attr;
   }
 
   // 2. Split quotes: “A,” he said, “B.” → one quotation.
@@ -289,7 +326,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     const prev = merged[merged.length - 1];
     // A quotation that opens its sentence counts even when short (“I’m honored!” she said. “…”).
     const opensSentence = (q: Candidate) => q.kind === 'direct' || !/[\p{L}\p{N},;]/u.test(text.slice(Math.max(0, q.outerStart - 3), q.outerStart).trim().slice(-1));
-    if (prev && opensSentence(prev) && (c.kind !== 'partial' || wordsIn(doc, c.start, c.end) >= 3)) {
+    if (prev && (opensSentence(prev) || prev.attribution) && (c.kind !== 'partial' || wordsIn(doc, c.start, c.end) >= 3)) {
       const gap = text.slice(prev.outerEnd, c.outerStart);
       if (gap.length <= 250 && !/\n/.test(gap)) {
         const attr = attributeRight(prev.outerEnd);
@@ -298,7 +335,10 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         const tail = attr && attr.cueEnd !== null ? text.slice(Math.max(attr.cueEnd, attr.speaker?.end ?? 0), c.outerStart) : '';
         // “A,” she said. “B,” she added: B has its own attribution and stays a quotation of its own.
         const own = attr ? attributeRight(c.outerEnd) : null;
-        const tailOk = c.kind === 'partial' ? /^[^.!?]{0,60}$/.test(tail) : tail.length <= 60 || !!attr?.speaker;
+        // “A,” Anderson said, adding that …: a second cue in between starts something else.
+        let cueInTail = false;
+        if (attr?.cueEnd != null) for (let t = tokenAt(doc, attr.cueEnd); t < n && doc.tokStart[t] < c.outerStart; t++) if (isCue(t) && doc.tokStart[t] >= Math.max(attr.cueEnd, attr.speaker?.end ?? 0)) cueInTail = true;
+        const tailOk = !cueInTail && (c.kind === 'partial' ? /^[^.!?]{0,60}$/.test(tail) : tail.length <= 60 || (!!attr?.speaker && /^\s*[,.]/.test(tail)));
         if (attr && attr.cueEnd !== null && attr.cueEnd <= c.outerStart && !/[“”"]/.test(tail) && tailOk && !own) {
           prev.end = c.end;
           prev.outerEnd = c.outerEnd;
@@ -429,7 +469,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       while (f < l && doc.pos[f] === 'SPACE') f++;
       const introducesBlock = doc.value[t - 1] === ':' || doc.value[l + 1] === ':';
       if (l - f >= 4 && !introducesBlock) {
-        for (const [a, b] of freeSegments(f, l)) indirectsIn(a, b, f);
+        for (const [a, b] of freeSegments(f, l)) indirectsIn(a, b, a);
       }
       f = t;
     }
@@ -537,8 +577,9 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       const participle = doc.value[c - 1] === ',' && /ing$/.test(doc.lower[c]);
       const coordinated = /^(and|but)$/.test(doc.lower[c - 1]) || (/^(and|but)$/.test(doc.lower[c - 2]) && doc.pos[c - 1] === 'ADV');
       if ((participle || coordinated) && c > f) {
-        const shared = prior?.speaker ? null : clauseSubject(s0, c);
-        if (prior?.speaker || shared) {
+        const earlier = prior?.speaker ? prior : attributeLeft(doc.tokStart[c], doc.tokStart[s0]);
+        const shared = earlier?.speaker ? null : clauseSubject(s0, c);
+        if (earlier?.speaker || shared) {
           let k = c + 1;
           if (lex.listenerVerbs.has(lemma)) {
             const listener = npStartingAt(doc, k, lex, l);
@@ -547,7 +588,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
           if (doc.lower[k] === 'that') k++;
           const span = contentSpan(k, clauseEnd(k, l));
           if (span) {
-            const attribution = prior?.speaker ? { ...makeAttribution(c, null), speaker: prior.speaker } : makeAttribution(c, shared);
+            const attribution = earlier?.speaker ? { ...makeAttribution(c, null), speaker: earlier.speaker } : makeAttribution(c, shared);
             return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution };
           }
           continue;

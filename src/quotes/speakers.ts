@@ -51,8 +51,9 @@ export interface Speaker {
   type: SpeakerType;
 }
 
-const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'him', 'her', 'them']);
-const PERSON_PRONOUNS = new Set(['he', 'she', 'i', 'him', 'her']);
+// "Mr. Sanders, who said …": a relative pronoun subject stands for the person just named.
+const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'him', 'her', 'them', 'who']);
+const PERSON_PRONOUNS = new Set(['he', 'she', 'i', 'him', 'her', 'who']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'another', 'one', 'two', 'three', 'four', 'five', 'several', 'some', 'many', 'other', 'his', 'her', 'their', 'its', 'our', 'both']);
 const APOS = /^['’]s$/;
 
