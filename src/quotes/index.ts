@@ -24,6 +24,8 @@ export const MAX_QUOTE_CHARS = 6000;
 /** Paragraphs a multi-paragraph quotation may continue over. */
 export const MAX_QUOTE_PARAGRAPHS = 8;
 
+const TIME_WORD = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|Mon\.|Tue\.|Tues\.|Wed\.|Thu\.|Thurs\.|Fri\.|Sat\.|Sun\.)$/;
+const TIME_PART = /^(morning|afternoon|evening|night)$/;
 const OPEN = new Set(['“', '„', '‟', '«']);
 const CLOSE = new Set(['”', '»']);
 const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', "'s", 'get', 'got']);
@@ -198,14 +200,18 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       }
       // A longer insertion between commas ("Arturo Sarukhán, Mexico's ambassador from 2007 to 2013, said";
       // "Mr. Coffman, who represents a swing district, said"): the speaker is the name before it.
+      // The insertion may hold commas of its own ("Christopher Harvey, a delegate from Houston, Texas, said"): try
+      // up to three commas back.
       let k2 = j - 1;
-      while (k2 >= floor && doc.value[k2] !== ',' && !sentenceEnd(k2) && !isMark(k2) && j - k2 < 30) k2--;
-      if (k2 >= floor && doc.value[k2] === ',' && k2 < j - 1) {
+      for (let commas = 0; commas < 3; commas++) {
+        while (k2 >= floor && doc.value[k2] !== ',' && !sentenceEnd(k2) && !isMark(k2) && j - k2 < 40) k2--;
+        if (!(k2 >= floor && doc.value[k2] === ',' && k2 < j - 1)) break;
         const np = npEndingAt(doc, k2 - 1, lex, floor);
         if (np && /^\p{Lu}/u.test(doc.value[np.last]) && (np.first === floor || /^[,;:(]$|^(and|but)$/.test(doc.value[np.first - 1]) || doc.pos[np.first - 1] === 'SPACE' || sentenceEnd(np.first - 1))) {
           const inserted = textOf(doc, k2 + 1, j - 1);
           return { np, role: /^(who|which|whose)\b/i.test(inserted) ? '' : stripDet(inserted) };
         }
+        k2--;
       }
       j = j - 1;
     }
@@ -539,7 +545,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   function clauseEnd(k: number, l: number): number {
     for (let t = k + 1; t < l; t++) {
       if (doc.value[t] === ',' && isIndirectCue(t + 1) && /ing$/.test(doc.lower[t + 1])) return t - 1;
-      if ((doc.lower[t] === 'and' || doc.lower[t] === 'but') && doc.value[t - 1] === ',' && (isIndirectCue(t + 1) || (doc.pos[t + 1] === 'ADV' && isIndirectCue(t + 2)))) return t - 2;
+      if ((doc.lower[t] === 'and' || doc.lower[t] === 'but') && (isIndirectCue(t + 1) || (doc.pos[t + 1] === 'ADV' && isIndirectCue(t + 2)))) return doc.value[t - 1] === ',' ? t - 2 : t - 1;
     }
     return l;
   }
@@ -639,7 +645,13 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
           }
           if (doc.pos[t] === 'VERB' && t > k) break;
         }
-        if (thatAt >= 0) k = thatAt + 1;
+        // "said on Friday he met …", "said Wednesday the plan …": a time adjunct without a comma.
+        let adj = k;
+        if (doc.pos[adj] === 'ADP' && TIME_WORD.test(doc.value[adj + 1] ?? '')) adj += 2;
+        else if (TIME_WORD.test(doc.value[adj])) adj += 1;
+        if (TIME_PART.test(doc.lower[adj] ?? '')) adj++;
+        if (thatAt < 0 && adj > k && adj <= l && /^(PRON|DET|PROPN)$/.test(doc.pos[adj])) k = adj;
+        else if (thatAt >= 0) k = thatAt + 1;
         else if (doc.pos[k] === 'ADP' || doc.pos[k] === 'PROPN' && /day$/i.test(doc.value[k])) {
           let t = k;
           while (t <= l && doc.value[t] !== ',' && t - k < 8) t++;
