@@ -15,7 +15,7 @@ import type { NlpDoc } from '../nlp/index.js';
 import { tokenAt, wordsIn } from '../nlp/index.js';
 import type { Quote, QuoteKind } from '../types.js';
 import type { QuoteSettings } from './settings.js';
-import { compileSettings, npEndingAt, npStartingAt, PersonRegistry, speakerFromNp, stripDet, textOf, type Lexicon, type Np, type Speaker } from './speakers.js';
+import { compileSettings, isNameToken, npEndingAt, npStartingAt, PersonRegistry, speakerFromNp, stripDet, textOf, type Lexicon, type Np, type Speaker } from './speakers.js';
 
 export { loadQuoteSettings, type QuoteSettings } from './settings.js';
 
@@ -24,6 +24,9 @@ export const MAX_QUOTE_CHARS = 6000;
 /** Paragraphs a multi-paragraph quotation may continue over. */
 export const MAX_QUOTE_PARAGRAPHS = 8;
 
+/** "Name: content" at the start of a line (1–4 capitalised words before the colon). */
+const HEADLINE = /^((?:\p{Lu}[\p{L}.'’-]*\s){0,3}\p{Lu}[\p{L}.'’-]*):\s+(\S.{8,})$/u;
+const HEADLINE_STOP = /^(related|update|updated|watch|exclusive|breaking|photo|photos|video|note|editor'?s note|source|sources|read more|see also|advertisement|q|a|correction|clarification|disclosure|live|analysis|opinion|commentary|pictured|above|below|top|bottom|via|credit|image|getty|reuters|ap|afp)$/i;
 const TIME_WORD = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|Mon\.|Tue\.|Tues\.|Wed\.|Thu\.|Thurs\.|Fri\.|Sat\.|Sun\.)$/;
 const TIME_PART = /^(morning|afternoon|evening|night)$/;
 const OPEN = new Set(['“', '„', '‟', '«']);
@@ -565,15 +568,14 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         const who = subjectAfter(c + ph - 1, l);
         if (!who) continue;
         const attr = makeAttribution(c, who, ph);
-        if (c <= f + 1) {
-          let k = who.np.last + 1;
-          while (k <= l && doc.value[k] !== ',') k++;
-          const span = contentSpan(k + 1, l);
-          if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: attr };
-        } else if (doc.value[c - 1] === ',') {
-          const span = contentSpan(f, c - 2);
-          if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: attr };
-        }
+        // The source may run on ("a count by The Associated Press", "polls at the time") up to a comma.
+        let k = who.np.last + 1;
+        while (k <= l && doc.value[k] !== ',' && k - who.np.last < 12) k++;
+        const after = doc.value[k] === ',' && l - k >= 4 ? contentSpan(k + 1, l) : null;
+        const before = c - 1 > f + 2 ? contentSpan(f, doc.value[c - 1] === ',' ? c - 2 : c - 1) : null;
+        // According to X, CLAUSE (also "But, according to X, …") / CLAUSE(,) according to X.
+        const span = c <= f + 1 ? after : before ?? after;
+        if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: attr };
         continue;
       }
       if (!isIndirectCue(c) || doc.pos[c] === 'NOUN') continue;
@@ -666,6 +668,33 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       }
     }
     return null;
+  }
+
+  // 5b. Headline attributions: a line that opens with a name and a colon ("Obama: I’m Optimistic Americans Will Say
+  // No to Trump", "Ann Coulter: And Then There Was the One").
+  const lineRe = /^[^\n]+/gm;
+  let lm: RegExpExecArray | null;
+  while ((lm = lineRe.exec(text))) {
+    const m = HEADLINE.exec(lm[0]);
+    if (!m || HEADLINE_STOP.test(m[1])) continue;
+    const first = tokenAt(doc, lm.index);
+    const colon = tokenAt(doc, lm.index + m[1].length);
+    if (doc.value[colon] !== ':' || colon - first > 4 || colon <= first) continue;
+    // A name (no shouted labels such as "BOOM:", no "The Latest:") that the article names again elsewhere.
+    let named = true;
+    for (let t = first; t < colon; t++) if (!isNameToken(doc, t, lex) || /^\p{Lu}{5,}$/u.test(doc.value[t])) named = false;
+    const surname = doc.value[colon - 1];
+    const again = new RegExp(`\\b${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g');
+    const elsewhere = (text.match(again) ?? []).length >= 2;
+    if (!named || !elsewhere) continue;
+    let start = lm.index + m[0].length - m[2].length;
+    let end = lm.index + lm[0].trimEnd().length;
+    while (end > start && /[.\s]/.test(text[end - 1])) end--;
+    if (covered(start, end) || wordsIn(doc, start, end) < 3 || (text.slice(start, end).match(/,/g) ?? []).length > 2) continue;
+    const np: Np = { first, last: colon - 1 };
+    const speaker = speakerFromNp(doc, np, lex, people, lastSpeaker);
+    if (speaker.type !== 'person' && speaker.type !== 'organization' && speaker.type !== 'outlet') continue;
+    out.push({ kind: 'indirect', start, end, outerStart: start, outerEnd: end, attribution: { cue: ':', cueStart: doc.tokStart[colon], cueEnd: doc.tokEnd[colon], speaker } });
   }
 
   // 6. Assemble: blocks and quotes, in text order; drop anything crossing another quote.
