@@ -27,6 +27,8 @@ export const MAX_QUOTE_PARAGRAPHS = 8;
 /** "Name: content" at the start of a line (1–4 capitalised words before the colon). */
 const HEADLINE = /^((?:\p{Lu}[\p{L}.'’-]*\s){0,3}\p{Lu}[\p{L}.'’-]*):\s+(\S.{8,})$/u;
 const HEADLINE_STOP = /^(related|update|updated|watch|exclusive|breaking|photo|photos|video|note|editor'?s note|source|sources|read more|see also|advertisement|q|a|correction|clarification|disclosure|live|analysis|opinion|commentary|pictured|above|below|top|bottom|via|credit|image|getty|reuters|ap|afp)$/i;
+/** Participles that often modify a subject ("voters surveyed", "a document filed Thursday"). */
+const SUBJECT_PARTICIPLE = /^(surveyed|polled|questioned|interviewed|filed|released|published|obtained|reviewed|asked|contacted|reached|briefed|involved)$/;
 const TIME_WORD = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|Mon\.|Tue\.|Tues\.|Wed\.|Thu\.|Thurs\.|Fri\.|Sat\.|Sun\.)$/;
 const TIME_PART = /^(morning|afternoon|evening|night)$/;
 const OPEN = new Set(['“', '„', '‟', '«']);
@@ -544,6 +546,32 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     return { np, role: '' };
   }
 
+  /**
+   * A subject longer than the noun phrase before the cue: "Majorities of Democrats in five states going to the polls
+   * Tuesday say …", "A court document filed Thursday says …". From the sentence start (after an introductory phrase
+   * and its comma) to the phrase, only noun-phrase material, prepositions and participles.
+   */
+  function longSubject(f: number, np: Np): Np | null {
+    let s = f;
+    if (doc.pos[s] === 'ADP' || doc.pos[s] === 'SCONJ' || doc.pos[s] === 'ADV') {
+      let t = s;
+      while (t < np.first && doc.value[t] !== ',' && t - s < 12) t++;
+      if (doc.value[t] === ',') s = t + 1;
+    }
+    while (s < np.first && (doc.pos[s] === 'CCONJ' || doc.pos[s] === 'PUNCT')) s++;
+    if (np.first - s > 15 || s >= np.first) return null;
+    for (let t = s; t < np.first; t++) {
+      const p = doc.pos[t];
+      if (/^(DET|ADJ|NOUN|PROPN|NUM|ADP|PART|SYM)$/.test(p)) continue;
+      if (p === 'PRON' && /^(his|her|their|its|our|those|them|all)$/.test(doc.lower[t])) continue;
+      if (p === 'PUNCT' && /^[,%-]$/.test(doc.value[t])) continue;
+      if (p === 'VERB' && (/ing$/.test(doc.lower[t]) || SUBJECT_PARTICIPLE.test(doc.lower[t]))) continue;
+      if (p === 'CCONJ' && doc.lower[t] === 'and') continue;
+      return null;
+    }
+    return { first: s, last: np.last };
+  }
+
   /** End of a reported clause starting at k: before ", adding that …" or "and added …" (a second report). */
   function clauseEnd(k: number, l: number): number {
     for (let t = k + 1; t < l; t++) {
@@ -632,7 +660,11 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       }
       // X said (that) CLAUSE. — X opens the sentence, or follows an introductory phrase or a conjunction.
       const lead = before ? before.np.first - 1 : -1;
-      if (before && (before.np.first <= f + 3 || doc.value[lead] === ',' || doc.pos[lead] === 'CCONJ' || doc.pos[lead] === 'SCONJ')) {
+      if (before && !(before.np.first <= f + 3 || doc.value[lead] === ',' || doc.pos[lead] === 'CCONJ' || doc.pos[lead] === 'SCONJ')) {
+        const whole = longSubject(f, before.np);
+        if (whole) before = { np: whole, role: before.role };
+      }
+      if (before && (before.np.first <= f + 3 || doc.value[before.np.first - 1] === ',' || doc.pos[before.np.first - 1] === 'CCONJ' || doc.pos[before.np.first - 1] === 'SCONJ')) {
         let k = c + 1;
         if (lex.listenerVerbs.has(lemma)) {
           const listener = npStartingAt(doc, k, lex, l);
