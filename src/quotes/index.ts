@@ -419,7 +419,9 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       if (!c.attribution && paras[paragraphOf(paras, c.outerStart)] === c.outerStart) {
         c.attribution = colonAttr.get(paragraphOf(paras, c.outerStart)) ?? null;
       }
+      if (!c.attribution && c.kind === 'direct') c.attribution = colonIntro(c);
     }
+    if (c.kind === 'partial' && !c.attribution) c.attribution = subjectOfFragment(c);
     if (c.kind === 'partial' && c.attribution?.speaker && c.attribution.cueEnd !== null && c.attribution.cueEnd <= c.outerStart) extendToClause(c);
     const block = inBlock(c);
     if (block && !(c.attribution && c.attribution.speaker)) continue; // part of the block's own text
@@ -435,6 +437,43 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     if (c.attribution?.speaker && c.attribution.speaker.start >= 0) lastAttributed = { para: paragraphOf(paras, c.outerStart), attribution: c.attribution };
     if (c.attribution?.speaker?.canonical && c.attribution.speaker.type === 'person') lastSpeaker = c.attribution.speaker.canonical;
     out.push(c);
+  }
+
+  /**
+   * Trump went even further: “If he goes forward …” / President Clinton released the following statement:¶“…”: a
+   * sentence ending in a colon right before the quotation, whose subject is a person or organisation.
+   */
+  function colonIntro(c: Candidate): Attribution | null {
+    let colon = tokenAt(doc, c.outerStart) - 1;
+    while (colon >= 0 && doc.pos[colon] === 'SPACE') colon--;
+    if (colon < 0 || doc.value[colon] !== ':') return null;
+    let s = colon - 1;
+    while (s >= 0 && !sentenceEnd(s) && !breakBefore(s + 1) && !isMark(s) && colon - s < 50) s--;
+    if (s >= 0 && isMark(s)) return null;
+    const subj = clauseSubject(s + 1, colon);
+    if (!subj) return null;
+    const attr = makeAttribution(subj.verb, subj);
+    const type = attr.speaker?.type;
+    return type === 'person' || type === 'organization' || type === 'outlet' ? attr : null;
+  }
+
+  /**
+   * Trump mocked Rubio for “having a tough night”; Clinton decried the GOP for “turning its back”: a quoted fragment
+   * in a sentence whose subject is a person or organisation quotes that subject, with its verb as the cue. A fragment of
+   * one or two words (a scare quote, a title) counts only after a reporting or characterising verb from the cue list.
+   */
+  function subjectOfFragment(c: Candidate): Attribution | null {
+    const qt = tokenAt(doc, c.outerStart);
+    let s = qt - 1;
+    while (s >= 0 && !sentenceEnd(s) && !breakBefore(s + 1) && !isMark(s) && qt - s < 60) s--;
+    if (s >= 0 && isMark(s)) return null;
+    const subj = clauseSubject(s + 1, qt);
+    if (!subj || subj.verb >= qt) return null;
+    if (wordsIn(doc, c.start, c.end) < 3 && !lex.verbs.has(doc.lemma[subj.verb])) return null;
+    const attr = makeAttribution(subj.verb, subj);
+    const type = attr.speaker?.type;
+    if (type !== 'person' && type !== 'organization' && type !== 'outlet') return null;
+    return attr;
   }
 
   /**
@@ -521,7 +560,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   }
 
   /** The subject of the clause a cue belongs to when the cue has none of its own ("X did Y and said …"). */
-  function clauseSubject(s0: number, c: number): { np: Np; role: string } | null {
+  function clauseSubject(s0: number, c: number): { np: Np; role: string; verb: number } | null {
     let s = s0;
     // An introductory phrase: "In an interview with reporters Thursday, the Wisconsin Republican …".
     if (doc.pos[s] === 'ADP' || doc.pos[s] === 'SCONJ' || doc.pos[s] === 'ADV') {
@@ -543,7 +582,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     }
     while (v < c && (doc.pos[v] === 'ADV' || doc.pos[v] === 'AUX' || doc.pos[v] === 'PART')) v++;
     if (doc.pos[v] !== 'VERB') return null;
-    return { np, role: '' };
+    return { np, role: '', verb: v };
   }
 
   /**
