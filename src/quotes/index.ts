@@ -491,8 +491,11 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       if (listener) k = listener.last + 1;
     }
     while (k < quoteTok && (doc.lower[k] === 'that' || doc.pos[k] === 'PUNCT')) k++;
+    // The clause ends with the quotation when the quotation ends its sentence (“… momentum.”), else at the next
+    // clause boundary: a sentence end, a line break, a quotation mark, or ", and he …" / ", which …" / "; ".
     let e = tokenAt(doc, c.outerEnd);
-    while (e < n && !sentenceEnd(e) && !/\n/.test(text.slice(doc.tokEnd[e - 1] ?? 0, doc.tokStart[e])) && !isMark(e)) e++;
+    if (/[.!?]\W*$/.test(text.slice(c.start, c.outerEnd))) e = tokenAt(doc, c.outerEnd);
+    else while (e < n && !sentenceEnd(e) && !breakBefore(e) && !isMark(e) && !clauseBreak(e)) e++;
     let last = e - 1;
     while (last > k && doc.pos[last] === 'PUNCT' && doc.tokEnd[last] > c.outerEnd) last--;
     const start = Math.min(doc.tokStart[k] ?? c.outerStart, c.outerStart);
@@ -611,9 +614,19 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     return { first: s, last: np.last };
   }
 
+  /** Token t starts a new clause: "; …", ", and he …", ", which …", ", as she …". */
+  function clauseBreak(t: number): boolean {
+    if (doc.value[t] === ';' || doc.value[t] === '—' || doc.value[t] === '--') return true;
+    if (doc.value[t] !== ',') return false;
+    const a = doc.lower[t + 1] ?? '';
+    if (/^(which|who|whom|whose|while|although|though|because|as|when|where)$/.test(a)) return true;
+    return /^(and|but)$/.test(a) && (doc.pos[t + 2] === 'PRON' || doc.pos[t + 2] === 'PROPN' || doc.pos[t + 2] === 'DET');
+  }
+
   /** End of a reported clause starting at k: before ", adding that …" or "and added …" (a second report). */
   function clauseEnd(k: number, l: number): number {
     for (let t = k + 1; t < l; t++) {
+      if (clauseBreak(t)) return t - 1;
       if (doc.value[t] === ',' && isIndirectCue(t + 1) && /ing$/.test(doc.lower[t + 1])) return t - 1;
       if ((doc.lower[t] === 'and' || doc.lower[t] === 'but') && (isIndirectCue(t + 1) || (doc.pos[t + 1] === 'ADV' && isIndirectCue(t + 2)))) return doc.value[t - 1] === ',' ? t - 2 : t - 1;
     }
