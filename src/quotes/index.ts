@@ -53,6 +53,8 @@ interface Candidate {
   attribution: Attribution | null;
   /** Set on block quotes and quotes continuing a block: inner quotes need their own attribution. */
   block?: boolean;
+  /** A quoted title inside an attribution ("on “Meet the Press”"): never attributed. */
+  title?: boolean;
 }
 
 function paragraphStarts(text: string): number[] {
@@ -333,8 +335,20 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
 
   // 2. Split quotes: “A,” he said, “B.” → one quotation.
   const merged: Candidate[] = [];
+  // A quoted title in an attribution (Sanders said on CNN’s “State of the Union.” / on “Meet the Press”) does not
+  // end the speaker's quotation: it is set aside while split quotes are joined.
+  const titles: Candidate[] = [];
+  const isTitle = (q: Candidate) => q.kind === 'partial' && wordsIn(doc, q.start, q.end) <= 6 && /^\p{Lu}/u.test(text[q.start] ?? '') && /(\bon|\bin|['’]s)\s*$/.test(text.slice(Math.max(0, q.outerStart - 12), q.outerStart));
+  const markOutsideTitles = (a: number, b: number) => {
+    for (let i = a; i < b; i++) if (/[“”"]/.test(text[i]) && !titles.some((t) => i >= t.outerStart && i < t.outerEnd)) return true;
+    return false;
+  };
   for (const c of candidates) {
     const prev = merged[merged.length - 1];
+    if (prev && isTitle(c) && c.outerStart - prev.outerEnd < 120) {
+      titles.push({ ...c, title: true });
+      continue;
+    }
     // A quotation that opens its sentence counts even when short (“I’m honored!” she said. “…”).
     const opensSentence = (q: Candidate) => q.kind === 'direct' || !/[\p{L}\p{N},;]/u.test(text.slice(Math.max(0, q.outerStart - 3), q.outerStart).trim().slice(-1));
     if (prev && (opensSentence(prev) || prev.attribution) && (c.kind !== 'partial' || wordsIn(doc, c.start, c.end) >= 3)) {
@@ -350,7 +364,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         let cueInTail = false;
         if (attr?.cueEnd != null) for (let t = tokenAt(doc, attr.cueEnd); t < n && doc.tokStart[t] < c.outerStart; t++) if (isCue(t) && doc.tokStart[t] >= Math.max(attr.cueEnd, attr.speaker?.end ?? 0)) cueInTail = true;
         const tailOk = !cueInTail && (c.kind === 'partial' ? /^[^.!?]{0,60}$/.test(tail) : tail.length <= 60 || (!!attr?.speaker && /^\s*[,.]/.test(tail)));
-        if (attr && attr.cueEnd !== null && attr.cueEnd <= c.outerStart && !/[“”"]/.test(tail) && tailOk && !own) {
+        const tailStart = attr && attr.cueEnd !== null ? Math.max(attr.cueEnd, attr.speaker?.end ?? 0) : c.outerStart;
+        if (attr && attr.cueEnd !== null && attr.cueEnd <= c.outerStart && !markOutsideTitles(tailStart, c.outerStart) && tailOk && !own) {
           prev.end = c.end;
           prev.outerEnd = c.outerEnd;
           prev.attribution = attr;
@@ -360,6 +375,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     }
     merged.push(c);
   }
+  merged.push(...titles);
+  merged.sort((a, b) => a.outerStart - b.outerStart);
 
   // 3. Block quotes: a paragraph after a sentence ending in a colon with a cue and a speaker.
   const blocks: Candidate[] = [];
@@ -403,7 +420,13 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   const inBlock = (c: Candidate) => blocks.find((b) => c.start >= b.start && c.end <= b.end);
   const out: Candidate[] = [];
   let lastAttributed: { para: number; attribution: Attribution } | null = null;
+  let absorbedUntil = -1; // a reported clause may hold further fragments: “on her worst day” she’d be “an …” than …
   for (const c of merged) {
+    if (c.outerEnd <= absorbedUntil) continue;
+    if (c.title) {
+      if (!inBlock(c)) out.push(c);
+      continue;
+    }
     if (!c.attribution && c.kind === 'partial') {
       // X said the plan was “a disaster” for families: a cue earlier in the sentence attributes a fragment before
       // anything after it does (“…” and that the committee would continue …).
@@ -422,7 +445,10 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       if (!c.attribution && c.kind === 'direct') c.attribution = colonIntro(c);
     }
     if (c.kind === 'partial' && !c.attribution) c.attribution = subjectOfFragment(c);
-    if (c.kind === 'partial' && c.attribution?.speaker && c.attribution.cueEnd !== null && c.attribution.cueEnd <= c.outerStart) extendToClause(c);
+    if (c.kind === 'partial' && c.attribution?.speaker && c.attribution.cueEnd !== null && c.attribution.cueEnd <= c.outerStart) {
+      extendToClause(c);
+      absorbedUntil = Math.max(absorbedUntil, c.outerEnd);
+    }
     const block = inBlock(c);
     if (block && !(c.attribution && c.attribution.speaker)) continue; // part of the block's own text
     if (c.kind === 'partial' && !c.attribution) {
@@ -495,7 +521,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     // clause boundary: a sentence end, a line break, a quotation mark, or ", and he …" / ", which …" / "; ".
     let e = tokenAt(doc, c.outerEnd);
     if (/[.!?]\W*$/.test(text.slice(c.start, c.outerEnd))) e = tokenAt(doc, c.outerEnd);
-    else while (e < n && !sentenceEnd(e) && !breakBefore(e) && !isMark(e) && !clauseBreak(e)) e++;
+    else while (e < n && !sentenceEnd(e) && !breakBefore(e) && !clauseBreak(e)) e++;
     let last = e - 1;
     while (last > k && doc.pos[last] === 'PUNCT' && doc.tokEnd[last] > c.outerEnd) last--;
     const start = Math.min(doc.tokStart[k] ?? c.outerStart, c.outerStart);
@@ -616,10 +642,18 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
 
   /** Token t starts a new clause: "; …", ", and he …", ", which …", ", as she …". */
   function clauseBreak(t: number): boolean {
-    if (doc.value[t] === ';' || doc.value[t] === '—' || doc.value[t] === '--') return true;
+    if (doc.value[t] === ';') return true;
+    // A dash or a relative clause closed by a second dash or comma is an aside ("Gov. García Padilla, who must make
+    // the final decision, has revealed …"); left open, it ends the clause.
+    const closedWithin = (mark: string) => {
+      for (let u = t + 1; u < n && u - t < 20 && !sentenceEnd(u) && !breakBefore(u); u++) if (doc.value[u] === mark) return true;
+      return false;
+    };
+    if (doc.value[t] === '—' || doc.value[t] === '--') return !closedWithin(doc.value[t]);
     if (doc.value[t] !== ',') return false;
     const a = doc.lower[t + 1] ?? '';
-    if (/^(which|who|whom|whose|while|although|though|because|as|when|where)$/.test(a)) return true;
+    if (/^(which|who|whom|whose)$/.test(a)) return !closedWithin(',');
+    if (/^(while|although|though|because|as|when|where)$/.test(a)) return true;
     return /^(and|but)$/.test(a) && (doc.pos[t + 2] === 'PRON' || doc.pos[t + 2] === 'PROPN' || doc.pos[t + 2] === 'DET');
   }
 
