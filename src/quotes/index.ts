@@ -29,6 +29,7 @@ const HEADLINE = /^((?:\p{Lu}[\p{L}.'’-]*\s){0,3}\p{Lu}[\p{L}.'’-]*):\s+(\S.
 const HEADLINE_STOP = /^(related|update|updated|watch|exclusive|breaking|photo|photos|video|note|editor'?s note|source|sources|read more|see also|advertisement|q|a|correction|clarification|disclosure|live|analysis|opinion|commentary|pictured|above|below|top|bottom|via|credit|image|getty|reuters|ap|afp)$/i;
 /** Participles that often modify a subject ("voters surveyed", "a document filed Thursday"). */
 const SUBJECT_PARTICIPLE = /^(surveyed|polled|questioned|interviewed|filed|released|published|obtained|reviewed|asked|contacted|reached|briefed|involved)$/;
+const SUBJECT_PRONOUN = /^(he|she|they|it|we|i|you)$/;
 const TIME_WORD = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|Mon\.|Tue\.|Tues\.|Wed\.|Thu\.|Thurs\.|Fri\.|Sat\.|Sun\.)$/;
 const TIME_PART = /^(morning|afternoon|evening|night)$/;
 const OPEN = new Set(['“', '„', '‟', '«']);
@@ -183,6 +184,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     }
     if (j < floor) return null;
     let role = '';
+    if (doc.value[j] === ',' && doc.value[j - 1] === ')') j--; // "Sen. Jack Reed (D-R.I.), said"
     if (doc.value[j] === ')') {
       let k = j - 1;
       while (k >= floor && doc.value[k] !== '(' && j - k < 12) k--;
@@ -210,11 +212,11 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       // The insertion may hold commas of its own ("Christopher Harvey, a delegate from Houston, Texas, said"): try
       // up to three commas back.
       let k2 = j - 1;
-      for (let commas = 0; commas < 3; commas++) {
-        while (k2 >= floor && doc.value[k2] !== ',' && !sentenceEnd(k2) && !isMark(k2) && j - k2 < 40) k2--;
+      for (let commas = 0; commas < 4; commas++) {
+        while (k2 >= floor && doc.value[k2] !== ',' && !sentenceEnd(k2) && !isMark(k2) && j - k2 < 60) k2--;
         if (!(k2 >= floor && doc.value[k2] === ',' && k2 < j - 1)) break;
         const np = npEndingAt(doc, k2 - 1, lex, floor);
-        if (np && /^\p{Lu}/u.test(doc.value[np.last]) && (np.first === floor || /^[,;:(]$|^(and|but)$/.test(doc.value[np.first - 1]) || doc.pos[np.first - 1] === 'SPACE' || sentenceEnd(np.first - 1))) {
+        if (np && /^\p{Lu}/u.test(doc.value[np.last]) && (np.first === floor || /^[,;:(]$|^(and|but)$/.test(doc.lower[np.first - 1]) || doc.pos[np.first - 1] === 'SPACE' || sentenceEnd(np.first - 1))) {
           const inserted = textOf(doc, k2 + 1, j - 1);
           return { np, role: /^(who|which|whose)\b/i.test(inserted) ? '' : stripDet(inserted) };
         }
@@ -256,7 +258,12 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       if (doc.lower[c + 1] === 'by') return null; // passive: "a strategy emphasized by X"
       const before = subjectBefore(c, first);
       if (before && (before.np.first <= first + 2 || doc.value[before.np.first - 1] === ',')) return makeAttribution(c, before);
-      if (c <= first + 2 && !lex.listenerVerbs.has(doc.lemma[c])) return makeAttribution(c, subjectAfter(c, last - 1));
+      if (c <= first + 2 && !lex.listenerVerbs.has(doc.lemma[c])) {
+        // “…,” said Bob Mason / said the candidate could …: a verb after the phrase makes it a clause, not a speaker.
+        const after = subjectAfter(c, last - 1);
+        if (after && (doc.pos[after.np.last + 1] === 'VERB' || doc.pos[after.np.last + 1] === 'AUX')) return null;
+        return makeAttribution(c, after);
+      }
       return null;
     }
     return null;
@@ -536,7 +543,18 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   // 5. Indirect speech in sentences with no quotation marks and outside block quotes.
   const covered = (a: number, b: number) =>
     out.some((q) => q.outerStart < b && q.outerEnd > a) || blocks.some((q) => q.start < b && q.end > a);
+  // wink ends a sentence at "(I-Vt.)"; a sentence that ends in ")" or is followed by one opening in lower case
+  // continues.
+  const sentences: { firstToken: number; lastToken: number; start: number; end: number }[] = [];
   for (const s of doc.sentences) {
+    const prev = sentences[sentences.length - 1];
+    const firstWord = doc.value[s.firstToken] ?? '';
+    if (prev && !breakBefore(s.firstToken) && (doc.value[prev.lastToken] === ')' || /^\p{Ll}/u.test(firstWord))) {
+      prev.lastToken = s.lastToken;
+      prev.end = s.end;
+    } else sentences.push({ firstToken: s.firstToken, lastToken: s.lastToken, start: s.start, end: s.end });
+  }
+  for (const s of sentences) {
     if (s.end <= s.start) continue;
     // The sentence splitter can glue a headline or a quote-ending paragraph to the next one: split at line breaks.
     let f = s.firstToken;
@@ -635,6 +653,9 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       if (p === 'PUNCT' && /^[,%-]$/.test(doc.value[t])) continue;
       if (p === 'VERB' && (/ing$/.test(doc.lower[t]) || SUBJECT_PARTICIPLE.test(doc.lower[t]))) continue;
       if (p === 'CCONJ' && doc.lower[t] === 'and') continue;
+      // "Democrats in Iowa who watched the Saturday debate said …"
+      if (doc.lower[t] === 'who' && t > s) continue;
+      if (p === 'VERB' && doc.lower[t - 1] === 'who') continue;
       return null;
     }
     return { first: s, last: np.last };
@@ -726,11 +747,17 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
           const span = contentSpan(f, k - 1);
           if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, before) };
         }
-        // CLAUSE, X said, CLAUSE. — a parenthetical attribution: the longer side is the content.
-        if (doc.value[k] === ',' && doc.value[c + 1] === ',' && l - c > 4) {
+      }
+      // CLAUSE, X said(, on Saturday), CLAUSE. — a parenthetical attribution: the content is the sentence around it.
+      if (before && before.np.first > f) {
+        let k = before.np.first - 1;
+        while (k > f && doc.pos[k] === 'ADV') k--;
+        let r = c + 1;
+        while (r <= l && r - c <= 5 && doc.value[r] !== ',' && !isMark(r) && doc.pos[r] !== 'VERB' && doc.pos[r] !== 'AUX') r++;
+        if (doc.value[k] === ',' && doc.value[r] === ',' && l - r > 3) {
           const a = contentSpan(f, k - 1);
-          const b = contentSpan(c + 2, l);
-          const span = !a ? b : !b ? a : a[1] - a[0] >= b[1] - b[0] ? a : b;
+          const b = contentSpan(r + 1, l);
+          const span: [number, number] | null = a && b ? [a[0], b[1]] : b ?? a;
           if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, before) };
         }
       }
@@ -738,19 +765,27 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       if (doc.value[c - 1] === ',' && c - 1 > f + 3 && !lex.listenerVerbs.has(lemma)) {
         const after = subjectAfter(c, l);
         let verbAfter = false;
-        if (after) for (let t = after.np.last + 1; t <= l; t++) if (doc.pos[t] === 'VERB' || doc.pos[t] === 'AUX') verbAfter = true;
-        if (after && l - after.np.last <= 6 && !verbAfter) {
+        // "…, said Steven Taylor, a chairman of the political science department at Troy University in Alabama."
+        const appositionAfter = after && doc.value[after.np.last + 1] === ',';
+        // A verb after the name starts a clause of its own; in an apposition a participle ("based in Ohio") does not.
+        if (after) {
+          for (let t = after.np.last + 1; t <= l; t++) {
+            const participle = appositionAfter && doc.pos[t] === 'VERB' && /(ed|ing)$/.test(doc.lower[t]);
+            if ((doc.pos[t] === 'VERB' || doc.pos[t] === 'AUX') && !participle) verbAfter = true;
+          }
+        }
+        if (after && (l - after.np.last <= 6 || appositionAfter) && !verbAfter) {
           const span = contentSpan(f, c - 2);
           if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, after) };
         }
       }
       // X said (that) CLAUSE. — X opens the sentence, or follows an introductory phrase or a conjunction.
       const lead = before ? before.np.first - 1 : -1;
-      if (before && !(before.np.first <= f + 3 || doc.value[lead] === ',' || doc.pos[lead] === 'CCONJ' || doc.pos[lead] === 'SCONJ')) {
+      if (before && !(before.np.first <= f + 3 || /^[,:;]$/.test(doc.value[lead]) || doc.pos[lead] === 'CCONJ' || doc.pos[lead] === 'SCONJ')) {
         const whole = longSubject(f, before.np);
         if (whole) before = { np: whole, role: before.role };
       }
-      if (before && (before.np.first <= f + 3 || doc.value[before.np.first - 1] === ',' || doc.pos[before.np.first - 1] === 'CCONJ' || doc.pos[before.np.first - 1] === 'SCONJ')) {
+      if (before && (before.np.first <= f + 3 || /^[,:;]$/.test(doc.value[before.np.first - 1]) || doc.pos[before.np.first - 1] === 'CCONJ' || doc.pos[before.np.first - 1] === 'SCONJ')) {
         let k = c + 1;
         if (lex.listenerVerbs.has(lemma)) {
           const listener = npStartingAt(doc, k, lex, l);
@@ -772,11 +807,19 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         if (TIME_PART.test(doc.lower[adj] ?? '')) adj++;
         if (thatAt < 0 && adj > k && adj <= l && /^(PRON|DET|PROPN)$/.test(doc.pos[adj])) k = adj;
         else if (thatAt >= 0) k = thatAt + 1;
-        else if (doc.pos[k] === 'ADP' || doc.pos[k] === 'PROPN' && /day$/i.test(doc.value[k])) {
+        else if (doc.pos[k] === 'ADP' && doc.value[k + 1] === '-') {
+          // "said down-ballot races …": a hyphenated word, not a preposition.
+        } else if (doc.pos[k] === 'ADP' || doc.pos[k] === 'PROPN' && /day$/i.test(doc.value[k])) {
           let t = k;
           while (t <= l && doc.value[t] !== ',' && t - k < 8) t++;
           if (doc.value[t] === ',') k = t + 1;
-          else continue;
+          else {
+            // "said in a statement Thursday night they pulled …": the clause starts at a subject pronoun.
+            let p = k + 1;
+            while (p <= l && p - k < 9 && !(SUBJECT_PRONOUN.test(doc.lower[p]) && (doc.pos[p + 1] === 'VERB' || doc.pos[p + 1] === 'AUX'))) p++;
+            if (p <= l && p - k < 9) k = p;
+            else continue;
+          }
         }
         if (doc.value[k] === ':' || doc.value[k] === ',') k++;
         const span = contentSpan(k, clauseEnd(k, l));
