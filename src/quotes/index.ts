@@ -216,7 +216,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         while (k2 >= floor && doc.value[k2] !== ',' && !sentenceEnd(k2) && !isMark(k2) && j - k2 < 60) k2--;
         if (!(k2 >= floor && doc.value[k2] === ',' && k2 < j - 1)) break;
         const np = npEndingAt(doc, k2 - 1, lex, floor);
-        if (np && /^\p{Lu}/u.test(doc.value[np.last]) && (np.first === floor || /^[,;:(]$|^(and|but)$/.test(doc.lower[np.first - 1]) || doc.pos[np.first - 1] === 'SPACE' || sentenceEnd(np.first - 1))) {
+        const named = np && (/^\p{Lu}/u.test(doc.value[np.last]) || lex.anonymous.has(doc.lower[np.last]) || lex.roleNouns.has(doc.lower[np.last]));
+        if (np && named && (np.first === floor || /^[,;:(]$|^(and|but)$/.test(doc.lower[np.first - 1]) || doc.pos[np.first - 1] === 'SPACE' || sentenceEnd(np.first - 1))) {
           const inserted = textOf(doc, k2 + 1, j - 1);
           return { np, role: /^(who|which|whose)\b/i.test(inserted) ? '' : stripDet(inserted) };
         }
@@ -249,9 +250,9 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   const attributeRight = (afterOffset: number): Attribution | null => {
     const first = tokenAt(doc, afterOffset);
     let last = first;
-    while (last < n && last - first < 20 && !sentenceEnd(last) && !(isMark(last) && last > first) && !(last > first && breakBefore(last))) last++;
+    while (last < n && last - first < 40 && !sentenceEnd(last) && !(isMark(last) && last > first) && !(last > first && breakBefore(last))) last++;
     if (first < n && /\n/.test(text.slice(afterOffset, doc.tokStart[first]))) return null;
-    for (let c = first; c < last && c - first < 14; c++) {
+    for (let c = first; c < last && c - first < 30; c++) {
       if (!isCue(c)) continue;
       const ph = isPhraseAt(c);
       if (ph) return makeAttribution(c, subjectAfter(c + ph - 1, last - 1), ph);
@@ -370,7 +371,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         // “A,” Anderson said, adding that …: a second cue in between starts something else.
         let cueInTail = false;
         if (attr?.cueEnd != null) for (let t = tokenAt(doc, attr.cueEnd); t < n && doc.tokStart[t] < c.outerStart; t++) if (isCue(t) && doc.tokStart[t] >= Math.max(attr.cueEnd, attr.speaker?.end ?? 0)) cueInTail = true;
-        const tailOk = !cueInTail && (c.kind === 'partial' ? /^[^.!?]{0,60}$/.test(tail) : tail.length <= 60 || (!!attr?.speaker && /^\s*[,.]/.test(tail)));
+        const tailOk = !cueInTail && (c.kind === 'partial' ? /^[^.!?]{0,60}$/.test(tail) : tail.length <= 60 || (!!attr?.speaker && (/^\s*[,.]/.test(tail) || tail.length <= 160)));
         const tailStart = attr && attr.cueEnd !== null ? Math.max(attr.cueEnd, attr.speaker?.end ?? 0) : c.outerStart;
         if (attr && attr.cueEnd !== null && attr.cueEnd <= c.outerStart && !markOutsideTitles(tailStart, c.outerStart) && tailOk && !own) {
           prev.end = c.end;
