@@ -427,7 +427,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   // 4. Attribute direct and partial quotes (in text order, so "he" can fall back on the last speaker).
   const inBlock = (c: Candidate) => blocks.find((b) => c.start >= b.start && c.end <= b.end);
   const out: Candidate[] = [];
-  let lastAttributed: { para: number; attribution: Attribution } | null = null;
+  let lastAttributed: { para: number; attribution: Attribution; quote: Candidate } | null = null;
   let absorbedUntil = -1; // a reported clause may hold further fragments: “on her worst day” she’d be “an …” than …
   for (const c of merged) {
     if (c.outerEnd <= absorbedUntil) continue;
@@ -464,11 +464,22 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       continue;
     }
     // A whole quoted paragraph right after a quotation by a named speaker continues that speaker (news convention).
-    if (!c.attribution && c.kind === 'direct' && lastAttributed && paragraphOf(paras, c.outerStart) - lastAttributed.para <= 1 && paras[paragraphOf(paras, c.outerStart)] === c.outerStart) {
+    // When that quotation (with its attribution) ends the paragraph before, the two are one quotation, as a reader
+    // (and PolNeAR's annotators) take it: “A,” he said.¶¶“B.” → one span, one speaker.
+    const para = paragraphOf(paras, c.outerStart);
+    if (!c.attribution && c.kind === 'direct' && lastAttributed && para - lastAttributed.para <= 1 && paras[para] === c.outerStart) {
       const prior: Speaker = lastAttributed.attribution.speaker!;
+      const q = lastAttributed.quote;
+      const between = text.slice(q.outerEnd, c.outerStart);
+      if (para - lastAttributed.para === 1 && (q.kind === 'direct' || q.kind === 'block') && between.length <= 200 && !/[“”"]|''/.test(between)) {
+        q.end = c.end;
+        q.outerEnd = c.outerEnd;
+        lastAttributed.para = para;
+        continue;
+      }
       c.attribution = { cue: '', cueStart: null, cueEnd: null, speaker: { ...prior, mention: '', start: -1, end: -1 } };
     }
-    if (c.attribution?.speaker && c.attribution.speaker.start >= 0) lastAttributed = { para: paragraphOf(paras, c.outerStart), attribution: c.attribution };
+    if (c.attribution?.speaker && c.attribution.speaker.start >= 0) lastAttributed = { para: paragraphOf(paras, c.outerEnd - 1), attribution: c.attribution, quote: c };
     if (c.attribution?.speaker?.canonical && c.attribution.speaker.type === 'person') lastSpeaker = c.attribution.speaker.canonical;
     out.push(c);
   }
