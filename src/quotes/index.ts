@@ -485,13 +485,13 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   }
 
   /**
-   * Trump went even further: “If he goes forward …” / President Clinton released the following statement:¶“…”: a
-   * sentence ending in a colon right before the quotation, whose subject is a person or organisation.
+   * Trump went even further: “If he goes forward …” / he wanted to know, “How surprised …”: a sentence whose
+   * subject is a person or organisation, ending in a colon or comma right before the quotation.
    */
   function colonIntro(c: Candidate): Attribution | null {
     let colon = tokenAt(doc, c.outerStart) - 1;
     while (colon >= 0 && doc.pos[colon] === 'SPACE') colon--;
-    if (colon < 0 || doc.value[colon] !== ':') return null;
+    if (colon < 0 || (doc.value[colon] !== ':' && doc.value[colon] !== ',')) return null;
     let s = colon - 1;
     while (s >= 0 && !sentenceEnd(s) && !breakBefore(s + 1) && !isMark(s) && colon - s < 50) s--;
     if (s >= 0 && isMark(s)) return null;
