@@ -183,6 +183,11 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       j--;
     }
     if (j < floor) return null;
+    // "Hillary Clinton on Tuesday said", "Trump Wednesday said": a time adjunct between the subject and the cue.
+    if (TIME_WORD.test(doc.value[j]) && j - 1 >= floor) {
+      j--;
+      if (doc.lower[j] === 'on' && j - 1 >= floor) j--;
+    }
     let role = '';
     if (doc.value[j] === ',' && doc.value[j - 1] === ')') j--; // "Sen. Jack Reed (D-R.I.), said"
     if (doc.value[j] === ')') {
@@ -703,7 +708,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   function contentSpan(a: number, b: number): [number, number] | null {
     while (a <= b && (doc.pos[a] === 'PUNCT' || doc.lower[a] === 'that')) a++;
     while (b >= a && doc.pos[b] === 'PUNCT') b--;
-    if (b - a < 3) return null;
+    // At least four tokens, or three that make a clause of their own ("she supported it").
+    if (b - a < 2 || (b - a === 2 && !(doc.pos[a] === 'PRON' && (doc.pos[a + 1] === 'VERB' || doc.pos[a + 1] === 'AUX')))) return null;
     return [doc.tokStart[a], doc.tokEnd[b]];
   }
 
@@ -835,7 +841,10 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         }
         if (doc.value[k] === ':' || doc.value[k] === ',') k++;
         const span = contentSpan(k, clauseEnd(k, l));
-        if (span && (thatAt >= 0 || doc.pos[k] === 'PRON' || doc.pos[k] === 'DET' || doc.pos[k] === 'PROPN' || doc.pos[k] === 'NOUN' || doc.pos[k] === 'ADJ' || doc.pos[k] === 'NUM')) {
+        // The reported clause opens with its subject ("he", "the plan", "none of …", "about half of …") or with a
+        // subordinate clause ("if he were president, …").
+        const opener = /^(PRON|DET|PROPN|NOUN|ADJ|NUM)$/.test(doc.pos[k]) || (doc.pos[k] === 'ADV' && /^(none|nearly|almost|only|more|most)$/.test(doc.lower[k])) || (doc.pos[k] === 'SCONJ' && /^(if|because|when|while|although|once|unless)$/.test(doc.lower[k])) || (doc.pos[k] === 'ADP' && /^(about|around|over|nearly)$/.test(doc.lower[k]));
+        if (span && (thatAt >= 0 || opener)) {
           return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, before) };
         }
       }
