@@ -75,3 +75,13 @@ test('merge refuses an incomplete set of shards', () => {
   expect(r.status).toBe(2);
   expect(r.stderr).toMatch(/expected shards 0..2 of 3 exactly once/);
 });
+
+test('the default event mode gives --events auto\'s bytes when only some articles have an event', () => {
+  // The reduce streams while every record so far has an event and falls back to the file when one has none.
+  const mixed = join(dir, 'mixed.jsonl');
+  const lines = readFileSync(a, 'utf8').split('\n').filter((l) => l.startsWith('{"id"') && l.includes('"text"'));
+  writeFileSync(mixed, lines.map((l, i) => (i >= 10 ? JSON.stringify({ ...JSON.parse(l), event: '' }) : l)).join('\n') + '\n');
+  const byDefault = runTo('mixed-default', [mixed, '--workers', '2']);
+  expect(byDefault).toEqual(runTo('mixed-auto', [mixed, '--events', 'auto', '--workers', '1']));
+  expect(JSON.parse(readFileSync(join(dir, 'mixed-default', 'manifest.json'), 'utf8')).counts.eventMode).toBe('auto');
+});

@@ -14,7 +14,7 @@ import { Staging } from '../export/atomic.js';
 import { articleKey, emptyStageTimes, STAGES, type AnalysisSettings, type StageTimes } from './analyze.js';
 import { WorkerPool } from './pool.js';
 import { readRecords } from './records.js';
-import { writeTables, type EventMode, type SeqProblem, type TableCounts } from './tables.js';
+import { StreamingTables, type EventMode, type SeqProblem, type TableCounts } from './tables.js';
 import { createProgress } from './progress.js';
 import { packageFile } from '../paths.js';
 import { VERSION } from '../version.js';
@@ -172,7 +172,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
   const problems: SeqProblem[] = [];
   const progress = createProgress(estimateTotal(files), { quiet: settings.quiet, tty: Boolean(process.stderr.isTTY) });
   let emitted = 0;
-  let allHaveEvents = true;
+  const reduce = new StreamingTables({ events: settings.events, excel: settings.excel, frames: lexicons.frames, version: VERSION }, staging);
   let analysed = 0;
   let reused = 0;
   const mine = (key: string) => !settings.shard || shardOf(key, settings.shard.n) === settings.shard.k;
@@ -183,7 +183,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
       if ('record' in e) {
         writeSync(partial, JSON.stringify(e.record) + '\n');
         emitted++;
-        if (!e.record.event) allHaveEvents = false;
+        reduce.add(e.record);
       } else problems.push(e.problem);
     }
     progress.update(emitted + problems.length);
@@ -260,7 +260,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
   progress.stop();
 
   const tTables = performance.now();
-  const counts = await writeTables(partialPath, problems, { events: settings.events, excel: settings.excel, frames: lexicons.frames, version: VERSION, allHaveEvents }, staging);
+  const counts = await reduce.finish(partialPath, problems);
   renameSync(partialPath, staging.path('articles.jsonl'));
   const tablesMs = performance.now() - tTables;
   const finished = new Date();

@@ -36,6 +36,73 @@ export interface TableCounts {
 
 export type SeqProblem = Problem & { seq: number };
 
+/**
+ * The reduce step run alongside the analysis: `run` hands each record over as it is written to articles.jsonl (in seq
+ * order), and where every record's event is known on arrival (`--events metadata|none`, or the default while every
+ * record has an event) the per-article tables are written and the aggregates summed right then, so the main thread
+ * works while the workers analyse and nothing is read back. Otherwise (auto grouping needs every article first)
+ * `finish` falls back to `writeTables` over the finished file. Either way the output bytes are the same.
+ */
+export class StreamingTables {
+  private mode: EventMode | null;
+  private streaming: boolean;
+  private articles: CsvWriter | null = null;
+  private quotes: CsvWriter | null = null;
+  private hits: CsvWriter | null = null;
+  private agg: Aggregator;
+  private items: EventInput[] = [];
+  private assignment = new Map<string, string>();
+  private notes: SeqProblem[] = [];
+  private allHaveEvents = true;
+
+  constructor(
+    private settings: TableSettings,
+    private staging: Staging,
+  ) {
+    this.mode = settings.events;
+    this.streaming = this.mode !== 'auto';
+    this.agg = new Aggregator(settings.frames);
+    if (this.streaming) {
+      const csv: CsvOptions = { excel: settings.excel };
+      this.articles = new CsvWriter(staging.path('articles.csv'), ARTICLE_COLUMNS, csv);
+      this.quotes = new CsvWriter(staging.path('quotes.csv'), QUOTE_COLUMNS, csv);
+      this.hits = new CsvWriter(staging.path('frame_hits.csv'), HIT_COLUMNS, csv);
+    }
+  }
+
+  add(r: AnalyzedArticle): void {
+    if (!r.event) this.allHaveEvents = false;
+    if (!this.streaming) return;
+    if (this.mode === null && !r.event) {
+      // The default mode turns out to be auto: stop streaming; finish() reduces from the file.
+      this.streaming = false;
+      for (const w of [this.articles, this.quotes, this.hits]) w!.close();
+      this.agg = new Aggregator(this.settings.frames);
+      this.items = [];
+      this.assignment.clear();
+      this.notes = [];
+      return;
+    }
+    const event = this.mode === 'none' ? ALL_EVENTS : r.event || UNASSIGNED;
+    this.items.push({ id: r.id, seq: r.seq, outlet: r.outlet, date: r.date, title: r.title, event: r.event, terms: [] });
+    this.assignment.set(r.id, event);
+    writeArticleRows(r, event, this.articles!, this.quotes!, this.hits!);
+    this.agg.add(r, event);
+    for (const n of r.notes) this.notes.push({ ...n, seq: r.seq });
+  }
+
+  async finish(recordsPath: string, problems: SeqProblem[]): Promise<TableCounts> {
+    if (!this.streaming) return writeTables(recordsPath, problems, { ...this.settings, allHaveEvents: this.allHaveEvents }, this.staging);
+    for (const w of [this.articles, this.quotes, this.hits]) w!.close();
+    const mode: EventMode = this.mode ?? 'metadata';
+    return finishTables(this.items, this.assignment, this.agg, this.notes, problems, mode, this.settings, this.staging, {
+      articles: this.articles!.rows,
+      quotes: this.quotes!.rows,
+      frameHits: this.hits!.rows,
+    });
+  }
+}
+
 export async function writeTables(
   recordsPath: string,
   problems: SeqProblem[],
@@ -82,7 +149,22 @@ export async function writeTables(
   articles.close();
   quotes.close();
   hits.close();
+  return finishTables(items, assignment, agg, notes, problems, mode!, settings, staging, { articles: articles.rows, quotes: quotes.rows, frameHits: hits.rows });
+}
 
+/** Everything after the per-article rows: aggregate tables, events, errors, report, codebook. */
+async function finishTables(
+  items: EventInput[],
+  assignment: Map<string, string>,
+  agg: Aggregator,
+  notes: SeqProblem[],
+  problems: SeqProblem[],
+  mode: EventMode,
+  settings: TableSettings,
+  staging: Staging,
+  rows: { articles: number; quotes: number; frameHits: number },
+): Promise<TableCounts> {
+  const csv: CsvOptions = { excel: settings.excel };
   const events = eventsTable(items, assignment);
   const tables = agg.tables();
   for (const [name, t] of Object.entries(tables) as [string, { columns: string[]; rows: (string | number | null)[][] }][]) {
@@ -95,18 +177,10 @@ export async function writeTables(
     'errors.csv',
     toCsv(ERROR_COLUMNS, allProblems.map((p) => [p.input, p.line, p.articleId, p.code, p.message]), csv),
   );
-  staging.write('report.html', await renderReport(tables, { title: 'framelens report', generated: `${articles.rows} articles`, version: settings.version }));
+  staging.write('report.html', await renderReport(tables, { title: 'framelens report', generated: `${rows.articles} articles`, version: settings.version }));
   writeCodebook(staging, settings, Object.fromEntries(Object.entries(tables).map(([k, t]) => [k, t.columns])), events.columns);
 
-  return {
-    articles: articles.rows,
-    quotes: quotes.rows,
-    frameHits: hits.rows,
-    rejected: problems.length,
-    notes: notes.length,
-    events: events.rows.length,
-    eventMode: mode!,
-  };
+  return { ...rows, rejected: problems.length, notes: notes.length, events: events.rows.length, eventMode: mode };
 }
 
 function writeArticleRows(r: AnalyzedArticle, event: string, articles: CsvWriter, quotes: CsvWriter, hits: CsvWriter): void {
