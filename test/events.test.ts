@@ -62,20 +62,48 @@ test('metadata and none modes; events.csv rows', () => {
   expect(table.rows.find((r) => r[0] === 'quotas')).toEqual(['quotas', 'quotas', '2025-01-27', '2025-01-28', 4, 4, 'Border Wire; Capital Times; Daily Planet; Metro Ledger']);
 });
 
+/** Real news read from ../shared at run time (never copied): `<file>#<line>` ids, scored against a hand grouping. */
+function scoreRealNews(file: string, prefix: string, goldCsv: string): { p: number; r: number; f1: number; singletons: number } {
+  const goldRows = readFileSync(packageFile(goldCsv), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+  const truth = new Map(goldRows.map(([id, e]) => [id, e]));
+  const docs = readFileSync(file, 'utf8').trim().split('\n').map((l, i) => ({ ...(JSON.parse(l) as { text: string; publisher: string; date: string; title: string }), id: `${prefix}#${i + 1}` }));
+  const real: EventInput[] = docs
+    .filter((d) => truth.has(d.id))
+    .map((d, i) => ({ id: d.id, seq: i, outlet: d.publisher, date: d.date, title: d.title, event: '', terms: articleTerms(readText(d.text)) }));
+  expect(real.length).toBe(truth.size);
+  const score = bcubed(assignEvents(real, 'auto'), truth);
+  const singletons = bcubed(new Map([...truth.keys()].map((id) => [id, id])), truth).f1;
+  console.log(`events.test.ts: ${prefix} auto grouping B-cubed P ${score.p.toFixed(3)} R ${score.r.toFixed(3)} F1 ${score.f1.toFixed(3)} (all singletons F1 ${singletons.toFixed(3)})`);
+  return { ...score, singletons };
+}
+
 /**
- * Real news: PolNeAR dev (84 articles from 7 outlets, read from ../shared at run time, never copied), hand-grouped
- * into events by the framelens team (test/fixtures/events/dev-split-events.csv: six multi-outlet events — the
- * first 2016 presidential debate, the Trump tax-returns story, Clinton's 9/11 health episode, … — and 56 singletons).
- * Measured 2026-11-22: B-cubed P 0.896, R 0.863, F1 0.879 — no better than putting every article alone (0.880):
- * auto grouping chains a week of debate coverage together and merges unrelated court stories.
+ * Tuning set: 183 PolNeAR train articles (every article dated 2016-07-01..2016-09-07, all 7 outlets), hand-grouped by
+ * us into 21 events of 2–6 articles — the FBI's no-charges announcement on Clinton's email, the Star of David tweet,
+ * the Trump–Ginsburg feud, the RNC roll call, Trump's and Clinton's acceptance speeches, Obama's convention speech, the
+ * Khan feud, "Obama founded ISIS", Biden's Scranton rally, the Weiner sexting story, Trump's Mexico visit, … — and 129
+ * singletons (test/fixtures/events/train-split-events.csv; a convention is not one event, its speeches are). The
+ * parameters in src/aggregate/events.ts were chosen on this set only. Measured 2026-11-22: B-cubed P 0.976, R 0.893,
+ * F1 0.933 (all singletons 0.901; the previous method 0.913).
+ */
+const train = packageFile('../shared/eval/polnear/train.jsonl');
+(existsSync(train) ? test : test.skip)('auto grouping on the hand-grouped tuning set (PolNeAR train, Jul–Sep 2016)', () => {
+  const score = scoreRealNews(train, 'train.jsonl', 'test/fixtures/events/train-split-events.csv');
+  expect(score.f1).toBeGreaterThanOrEqual(0.92);
+});
+
+/**
+ * Held-out check: PolNeAR dev (84 articles from 7 outlets), hand-grouped into events by the framelens team before the
+ * method was tuned (test/fixtures/events/dev-split-events.csv: six multi-outlet events — the first 2016 presidential
+ * debate, the Trump tax-returns story, Clinton's 9/11 health episode, … — and 56 singletons), measured once after
+ * tuning on the train set above. The previous method (centroid, 3-day window from a group's latest article) scored
+ * P 0.896, R 0.863, F1 0.879 here, no better than all singletons (0.880).
+ * Measured 2026-11-22: B-cubed P 0.976, R 0.830, F1 0.897 (all singletons 0.880) — better than before, still short of
+ * the issue's 0.95: precision is high; recall is lost mainly on the debate, hand-grouped here from previews three days
+ * before to follow-ups four days after, which the 3-day window from a group's first article splits.
  */
 const dev = packageFile('../shared/eval/polnear/dev.jsonl');
 (existsSync(dev) ? test : test.skip)('auto grouping on hand-grouped real news (PolNeAR dev): B-cubed F1 as measured', () => {
-  const goldRows = readFileSync(packageFile('test/fixtures/events/dev-split-events.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
-  const truth = new Map(goldRows.map(([id, e]) => [id, e]));
-  const docs = readFileSync(dev, 'utf8').trim().split('\n').map((l, i) => ({ ...(JSON.parse(l) as { text: string; publisher: string; date: string; title: string }), id: `dev.jsonl#${i + 1}` }));
-  const real: EventInput[] = docs.map((d, i) => ({ id: d.id, seq: i, outlet: d.publisher, date: d.date, title: d.title, event: '', terms: articleTerms(readText(d.text)) }));
-  const score = bcubed(assignEvents(real, 'auto'), truth);
-  console.log(`events.test.ts: PolNeAR dev auto grouping B-cubed P ${score.p.toFixed(3)} R ${score.r.toFixed(3)} F1 ${score.f1.toFixed(3)}`);
-  expect(score.f1).toBeGreaterThanOrEqual(0.85);
+  const score = scoreRealNews(dev, 'dev.jsonl', 'test/fixtures/events/dev-split-events.csv');
+  expect(score.f1).toBeGreaterThanOrEqual(0.885);
 });
