@@ -54,10 +54,12 @@ export async function renderReport(tables: Tables, meta: { title: string; genera
   const allEvents = [...new Set(frames.map((r) => String(r.event)))];
   // Charts for the events that compare outlets (two or more), the largest first: a page stays readable (and fast to
   // build) however many events a corpus has. Every event is still in the CSV tables.
-  const size = new Map<string, { outlets: number; articles: number }>();
-  for (const e of allEvents) {
-    const rows = frames.filter((r) => r.event === e && r.frame === frames[0].frame);
-    size.set(e, { outlets: rows.length, articles: rows.reduce((s, r) => s + Number(r.articles), 0) });
+  const size = new Map<string, { outlets: number; articles: number }>(allEvents.map((e) => [e, { outlets: 0, articles: 0 }]));
+  for (const r of frames) {
+    if (r.frame !== frames[0].frame) continue;
+    const z = size.get(String(r.event))!;
+    z.outlets++;
+    z.articles += Number(r.articles);
   }
   const compared = allEvents.filter((e) => size.get(e)!.outlets >= 2);
   const pool = compared.length ? compared : allEvents;

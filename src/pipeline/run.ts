@@ -14,7 +14,7 @@ import { Staging } from '../export/atomic.js';
 import { articleKey, emptyStageTimes, STAGES, type AnalysisSettings, type StageTimes } from './analyze.js';
 import { WorkerPool } from './pool.js';
 import { readRecords } from './records.js';
-import { StreamingTables, type EventMode, type SeqProblem, type TableCounts } from './tables.js';
+import { preloadReport, StreamingTables, type EventMode, type SeqProblem, type TableCounts } from './tables.js';
 import { createProgress } from './progress.js';
 import { packageFile } from '../paths.js';
 import { VERSION } from '../version.js';
@@ -167,6 +167,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
   }
   const partial = openSync(partialPath, 'w');
   const pool = new WorkerPool(settings.workers, analysis);
+  void preloadReport().catch(() => undefined); // loads while the workers start; a failure surfaces when the report is written
   const times: StageTimes = emptyStageTimes();
   const inputHashes: { path: string; sha256: string; bytes: number }[] = [];
   const problems: SeqProblem[] = [];

@@ -9,7 +9,16 @@ import { readRecords } from './records.js';
 import { ARTICLE_COLUMNS, ERROR_COLUMNS, HIT_COLUMNS, QUOTE_COLUMNS } from './columns.js';
 import { ALL_EVENTS, assignEvents, eventsTable, UNASSIGNED, type EventInput } from '../aggregate/events.js';
 import { Aggregator } from '../aggregate/tables.js';
-import { renderReport } from '../export/report.js';
+
+/**
+ * report.html's module (vega, vega-lite: about a quarter of a second to load) is loaded on first use; `run` starts
+ * loading it while the workers analyse.
+ */
+let reportModule: Promise<typeof import('../export/report.js')> | null = null;
+export function preloadReport(): Promise<typeof import('../export/report.js')> {
+  reportModule ??= import('../export/report.js');
+  return reportModule;
+}
 import { writeCodebook } from '../export/codebook.js';
 
 export type EventMode = 'metadata' | 'auto' | 'none';
@@ -54,6 +63,7 @@ export class StreamingTables {
   private assignment = new Map<string, string>();
   private notes: SeqProblem[] = [];
   private allHaveEvents = true;
+  private missingTerms = false;
 
   constructor(
     private settings: TableSettings,
@@ -72,15 +82,20 @@ export class StreamingTables {
 
   add(r: AnalyzedArticle): void {
     if (!r.event) this.allHaveEvents = false;
-    if (!this.streaming) return;
-    if (this.mode === null && !r.event) {
-      // The default mode turns out to be auto: stop streaming; finish() reduces from the file.
+    if (this.mode === null && !r.event && this.streaming) {
+      // The default mode turns out to be auto: stop streaming; finish() groups and reduces from the file.
       this.streaming = false;
       for (const w of [this.articles, this.quotes, this.hits]) w!.close();
       this.agg = new Aggregator(this.settings.frames);
-      this.items = [];
       this.assignment.clear();
       this.notes = [];
+      // Records streamed so far kept no terms: finish() then reads them back from the file (one extra pass).
+      this.missingTerms = this.items.length > 0;
+      this.items = [];
+    }
+    if (!this.streaming) {
+      // Auto grouping needs every article's terms first: keep them now, so finish() reads the file only once.
+      if (!this.missingTerms) this.items.push({ id: r.id, seq: r.seq, outlet: r.outlet, date: r.date, title: r.title, event: r.event, terms: r.terms });
       return;
     }
     const event = this.mode === 'none' ? ALL_EVENTS : r.event || UNASSIGNED;
@@ -92,7 +107,10 @@ export class StreamingTables {
   }
 
   async finish(recordsPath: string, problems: SeqProblem[]): Promise<TableCounts> {
-    if (!this.streaming) return writeTables(recordsPath, problems, { ...this.settings, allHaveEvents: this.allHaveEvents }, this.staging);
+    if (!this.streaming) {
+      const collected = this.missingTerms ? undefined : this.items;
+      return writeTables(recordsPath, problems, { ...this.settings, allHaveEvents: this.allHaveEvents }, this.staging, collected);
+    }
     for (const w of [this.articles, this.quotes, this.hits]) w!.close();
     const mode: EventMode = this.mode ?? 'metadata';
     return finishTables(this.items, this.assignment, this.agg, this.notes, problems, mode, this.settings, this.staging, {
@@ -108,19 +126,28 @@ export async function writeTables(
   problems: SeqProblem[],
   settings: TableSettings,
   staging: Staging,
+  collected?: EventInput[],
 ): Promise<TableCounts> {
   const csv: CsvOptions = { excel: settings.excel };
 
-  // Pass 1 (auto grouping only): every article's terms and dates. Metadata and none need no extra pass.
+  // Pass 1 (auto grouping only): every article's terms and dates, unless the caller collected them while writing the
+  // file. Metadata and none need no extra pass.
   let mode: EventMode | null = settings.events;
   if (mode === null && settings.allHaveEvents !== undefined) mode = settings.allHaveEvents ? 'metadata' : 'auto';
   const items: EventInput[] = [];
   let assignment = new Map<string, string>();
   if (mode === null || mode === 'auto') {
     let allHaveEvents = true;
-    for await (const r of readRecords(recordsPath)) {
-      if (!r.event) allHaveEvents = false;
-      items.push({ id: r.id, seq: r.seq, outlet: r.outlet, date: r.date, title: r.title, event: r.event, terms: r.terms });
+    if (collected) {
+      for (const it of collected) {
+        if (!it.event) allHaveEvents = false;
+        items.push(it);
+      }
+    } else {
+      for await (const r of readRecords(recordsPath)) {
+        if (!r.event) allHaveEvents = false;
+        items.push({ id: r.id, seq: r.seq, outlet: r.outlet, date: r.date, title: r.title, event: r.event, terms: r.terms });
+      }
     }
     mode ??= allHaveEvents ? 'metadata' : 'auto';
     assignment = assignEvents(items, mode);
@@ -177,6 +204,7 @@ async function finishTables(
     'errors.csv',
     toCsv(ERROR_COLUMNS, allProblems.map((p) => [p.input, p.line, p.articleId, p.code, p.message]), csv),
   );
+  const { renderReport } = await preloadReport();
   staging.write('report.html', await renderReport(tables, { title: 'framelens report', generated: `${rows.articles} articles`, version: settings.version }));
   writeCodebook(staging, settings, Object.fromEntries(Object.entries(tables).map(([k, t]) => [k, t.columns])), events.columns);
 

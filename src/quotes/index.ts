@@ -87,7 +87,11 @@ function directSpans(text: string, paras: number[]): [number, number, number, nu
   let openLen = 1;
   let openPara = -1;
   let para = 0;
-  for (let i = 0; i < text.length; i++) {
+  // Visit only the quotation marks (a regex scan is much faster than a loop over every character).
+  const marks = /[“”„‟«»"]|''/g;
+  let mk: RegExpExecArray | null;
+  while ((mk = marks.exec(text))) {
+    const i = mk.index;
     const ch = text[i];
     while (para + 1 < paras.length && paras[para + 1] <= i) {
       para++;
@@ -107,24 +111,22 @@ function directSpans(text: string, paras: number[]): [number, number, number, nu
     const straight = ch === '"' || doubled;
     if (!isOpen && !isClose && !straight) continue;
     const len = doubled ? 2 : 1;
+    marks.lastIndex = i + len;
     if (open < 0) {
       if (isOpen || straight) {
         open = i;
         openLen = len;
         openPara = para;
       }
-      i += len - 1;
       continue;
     }
     // Inside a quotation: the per-paragraph opening mark of a continuation is not a closing mark.
     if ((isOpen || straight) && i === paras[para] && para > openPara) {
-      i += len - 1;
       continue;
     }
     if (isClose || straight) {
       if (i - open <= MAX_QUOTE_CHARS) spans.push([open, i, openLen, len]);
       open = -1;
-      i += len - 1;
       continue;
     }
     // A second opening mark before any closing one: the first was never closed; start again here.
