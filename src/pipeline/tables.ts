@@ -63,7 +63,6 @@ export class StreamingTables {
   private assignment = new Map<string, string>();
   private notes: SeqProblem[] = [];
   private allHaveEvents = true;
-  private missingTerms = false;
 
   constructor(
     private settings: TableSettings,
@@ -82,20 +81,16 @@ export class StreamingTables {
 
   add(r: AnalyzedArticle): void {
     if (!r.event) this.allHaveEvents = false;
-    if (this.mode === null && !r.event && this.streaming) {
-      // The default mode turns out to be auto: stop streaming; finish() groups and reduces from the file.
+    if (!this.streaming) return;
+    if (this.mode === null && !r.event) {
+      // The default mode turns out to be auto: stop streaming; finish() groups and reduces from the file, after the
+      // workers are gone (every article's terms in memory at once is the peak of a run; it should not add to theirs).
       this.streaming = false;
       for (const w of [this.articles, this.quotes, this.hits]) w!.close();
       this.agg = new Aggregator(this.settings.frames);
+      this.items = [];
       this.assignment.clear();
       this.notes = [];
-      // Records streamed so far kept no terms: finish() then reads them back from the file (one extra pass).
-      this.missingTerms = this.items.length > 0;
-      this.items = [];
-    }
-    if (!this.streaming) {
-      // Auto grouping needs every article's terms first: keep them now, so finish() reads the file only once.
-      if (!this.missingTerms) this.items.push({ id: r.id, seq: r.seq, outlet: r.outlet, date: r.date, title: r.title, event: r.event, terms: r.terms });
       return;
     }
     const event = this.mode === 'none' ? ALL_EVENTS : r.event || UNASSIGNED;
@@ -107,10 +102,7 @@ export class StreamingTables {
   }
 
   async finish(recordsPath: string, problems: SeqProblem[]): Promise<TableCounts> {
-    if (!this.streaming) {
-      const collected = this.missingTerms ? undefined : this.items;
-      return writeTables(recordsPath, problems, { ...this.settings, allHaveEvents: this.allHaveEvents }, this.staging, collected);
-    }
+    if (!this.streaming) return writeTables(recordsPath, problems, { ...this.settings, allHaveEvents: this.allHaveEvents }, this.staging);
     for (const w of [this.articles, this.quotes, this.hits]) w!.close();
     const mode: EventMode = this.mode ?? 'metadata';
     return finishTables(this.items, this.assignment, this.agg, this.notes, problems, mode, this.settings, this.staging, {
@@ -126,28 +118,19 @@ export async function writeTables(
   problems: SeqProblem[],
   settings: TableSettings,
   staging: Staging,
-  collected?: EventInput[],
 ): Promise<TableCounts> {
   const csv: CsvOptions = { excel: settings.excel };
 
-  // Pass 1 (auto grouping only): every article's terms and dates, unless the caller collected them while writing the
-  // file. Metadata and none need no extra pass.
+  // Pass 1 (auto grouping only): every article's terms and dates. Metadata and none need no extra pass.
   let mode: EventMode | null = settings.events;
   if (mode === null && settings.allHaveEvents !== undefined) mode = settings.allHaveEvents ? 'metadata' : 'auto';
   const items: EventInput[] = [];
   let assignment = new Map<string, string>();
   if (mode === null || mode === 'auto') {
     let allHaveEvents = true;
-    if (collected) {
-      for (const it of collected) {
-        if (!it.event) allHaveEvents = false;
-        items.push(it);
-      }
-    } else {
-      for await (const r of readRecords(recordsPath)) {
-        if (!r.event) allHaveEvents = false;
-        items.push({ id: r.id, seq: r.seq, outlet: r.outlet, date: r.date, title: r.title, event: r.event, terms: r.terms });
-      }
+    for await (const r of readRecords(recordsPath)) {
+      if (!r.event) allHaveEvents = false;
+      items.push({ id: r.id, seq: r.seq, outlet: r.outlet, date: r.date, title: r.title, event: r.event, terms: r.terms });
     }
     mode ??= allHaveEvents ? 'metadata' : 'auto';
     assignment = assignEvents(items, mode);
