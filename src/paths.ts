@@ -22,3 +22,13 @@ export function packageRoot(): string {
 export function packageFile(relative: string): string {
   return join(packageRoot(), relative);
 }
+
+/**
+ * A compiled worker script, e.g. `pipeline/worker.js` → dist/src/pipeline/worker.js (worker threads cannot load
+ * TypeScript; under ts-jest the build in dist/ is used, which `npm test` makes first).
+ */
+export function workerScript(relativeToSrc: string): string {
+  const built = join(packageRoot(), 'dist', 'src', relativeToSrc);
+  if (!existsSync(built)) throw new Error(`framelens: compiled worker not found at ${built}; run \`npm run build\` first`);
+  return built;
+}

@@ -4,24 +4,11 @@
  * promise and restore order themselves.
  */
 import { Worker } from 'node:worker_threads';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
 import PQueue from 'p-queue';
 import type { Article } from '../types.js';
 import type { AnalysisSettings } from './analyze.js';
 import type { BatchResult } from './worker.js';
-import { packageRoot } from '../paths.js';
-
-/** The compiled worker script (worker threads cannot load TypeScript; under ts-jest we use the build in dist/). */
-function workerScript(): string {
-  const here = fileURLToPath(import.meta.url);
-  const sibling = here.replace(/\.ts$/, '.js').replace(/pool\.js$/, 'worker.js');
-  if (here.endsWith('.js') && existsSync(sibling)) return sibling;
-  const built = join(packageRoot(), 'dist', 'src', 'pipeline', 'worker.js');
-  if (!existsSync(built)) throw new Error(`framelens: compiled worker not found at ${built}; run \`npm run build\` first`);
-  return built;
-}
+import { workerScript } from '../paths.js';
 
 export class WorkerPool {
   private idle: Worker[] = [];
@@ -33,7 +20,7 @@ export class WorkerPool {
     readonly size: number,
     settings: AnalysisSettings,
   ) {
-    const script = workerScript();
+    const script = workerScript('pipeline/worker.js');
     for (let i = 0; i < size; i++) {
       const w = new Worker(script, { workerData: settings });
       w.on('error', (e) => (this.failure = e));

@@ -13,8 +13,9 @@ import { loadQuoteSettings } from '../quotes/index.js';
 import { Staging } from '../export/atomic.js';
 import { articleKey, emptyStageTimes, STAGES, type AnalysisSettings, type StageTimes } from './analyze.js';
 import { WorkerPool } from './pool.js';
+import type { AnalyzedLine } from './worker.js';
 import { readRecords } from './records.js';
-import { preloadReport, StreamingTables, type EventMode, type SeqProblem, type TableCounts } from './tables.js';
+import { ReportRenderer, StreamingTables, type EventMode, type SeqProblem, type TableCounts } from './tables.js';
 import { createProgress } from './progress.js';
 import { packageFile } from '../paths.js';
 import { VERSION } from '../version.js';
@@ -117,7 +118,7 @@ export interface RunSummary {
   exitCode: number;
 }
 
-type Entry = { record: AnalyzedArticle } | { problem: SeqProblem };
+type Entry = { analyzed: AnalyzedLine } | { problem: SeqProblem };
 interface Slot {
   done: boolean;
   entries: Entry[];
@@ -167,13 +168,15 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
   }
   const partial = openSync(partialPath, 'w');
   const pool = new WorkerPool(settings.workers, analysis);
-  void preloadReport().catch(() => undefined); // loads while the workers start; a failure surfaces when the report is written
+  // The report's worker loads vega while the analysis runs; it renders report.html at the end.
+  const report = new ReportRenderer();
+  report.start();
   const times: StageTimes = emptyStageTimes();
   const inputHashes: { path: string; sha256: string; bytes: number }[] = [];
   const problems: SeqProblem[] = [];
   const progress = createProgress(estimateTotal(files), { quiet: settings.quiet, tty: Boolean(process.stderr.isTTY) });
   let emitted = 0;
-  const reduce = new StreamingTables({ events: settings.events, excel: settings.excel, frames: lexicons.frames, version: VERSION }, staging);
+  const reduce = new StreamingTables({ events: settings.events, excel: settings.excel, frames: lexicons.frames, version: VERSION, report }, staging);
   let analysed = 0;
   let reused = 0;
   const mine = (key: string) => !settings.shard || shardOf(key, settings.shard.n) === settings.shard.k;
@@ -181,10 +184,11 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
   const slots: Slot[] = [];
   const emit = (entries: Entry[]) => {
     for (const e of entries) {
-      if ('record' in e) {
-        writeSync(partial, JSON.stringify(e.record) + '\n');
+      if ('analyzed' in e) {
+        writeSync(partial, e.analyzed.line + '\n');
         emitted++;
-        reduce.add(e.record);
+        const line = e.analyzed.line;
+        reduce.add(e.analyzed.event, () => JSON.parse(line) as AnalyzedArticle);
       } else problems.push(e.problem);
     }
     progress.update(emitted + problems.length);
@@ -214,7 +218,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
       slot.promise = pool.run(articles).then((res) => {
         for (const k of STAGES) times[k] += res.times[k];
         const bySeq = new Map<number, Entry>();
-        for (const r of res.results) bySeq.set('record' in r ? r.record.seq : r.problem.seq, r as Entry);
+        for (const r of res.results) bySeq.set('analyzed' in r ? r.analyzed.seq : r.problem.seq, r as Entry);
         slot.entries = items.map((x) => ('text' in x ? bySeq.get(x.seq)! : x));
         slot.done = true;
       });
@@ -240,7 +244,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
         for (const s of sources) if (!hit) hit = await s.take(a.seq, key);
         if (hit) {
           reused++;
-          batch.push({ record: hit });
+          batch.push({ analyzed: { seq: hit.seq, event: hit.event, line: JSON.stringify(hit) } });
           continue;
         }
       }
@@ -254,6 +258,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
     await pool.close();
   } catch (e) {
     await pool.close().catch(() => undefined);
+    await report.close().catch(() => undefined);
     closeSync(partial);
     throw e;
   }
@@ -261,7 +266,12 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
   progress.stop();
 
   const tTables = performance.now();
-  const counts = await reduce.finish(partialPath, problems);
+  let counts: TableCounts;
+  try {
+    counts = await reduce.finish(partialPath, problems);
+  } finally {
+    await report.close();
+  }
   renameSync(partialPath, staging.path('articles.jsonl'));
   const tablesMs = performance.now() - tTables;
   const finished = new Date();

@@ -9,17 +9,44 @@ import { readRecords } from './records.js';
 import { ARTICLE_COLUMNS, ERROR_COLUMNS, HIT_COLUMNS, QUOTE_COLUMNS } from './columns.js';
 import { ALL_EVENTS, assignEvents, eventsTable, UNASSIGNED, type EventInput } from '../aggregate/events.js';
 import { Aggregator } from '../aggregate/tables.js';
+import { writeCodebook } from '../export/codebook.js';
+import type { ReportJob } from '../export/report-worker.js';
+import { workerScript } from '../paths.js';
+import { Worker } from 'node:worker_threads';
 
 /**
- * report.html's module (vega, vega-lite: about a quarter of a second to load) is loaded on first use; `run` starts
- * loading it while the workers analyse.
+ * report.html is rendered in a worker thread (src/export/report-worker.ts) while the main thread writes the CSV
+ * tables. `run` starts the worker early so that vega loads while the analysis runs; `render` starts it if not.
  */
-let reportModule: Promise<typeof import('../export/report.js')> | null = null;
-export function preloadReport(): Promise<typeof import('../export/report.js')> {
-  reportModule ??= import('../export/report.js');
-  return reportModule;
+export class ReportRenderer {
+  private worker: Worker | null = null;
+
+  start(): void {
+    if (this.worker) return;
+    this.worker = new Worker(workerScript('export/report-worker.js'));
+    this.worker.unref();
+  }
+
+  render(job: ReportJob): Promise<string> {
+    this.start();
+    const w = this.worker!;
+    return new Promise<string>((resolve, reject) => {
+      const onError = (e: Error) => reject(e);
+      w.once('error', onError);
+      w.once('message', (m: { html?: string; error?: string }) => {
+        w.off('error', onError);
+        if (m.error !== undefined) reject(new Error(`report.html: ${m.error}`));
+        else resolve(m.html!);
+      });
+      w.postMessage(job);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.worker) await this.worker.terminate();
+    this.worker = null;
+  }
 }
-import { writeCodebook } from '../export/codebook.js';
 
 export type EventMode = 'metadata' | 'auto' | 'none';
 
@@ -31,6 +58,8 @@ export interface TableSettings {
   version: string;
   /** Known by the caller (run counts it while writing records): lets the default event mode skip a pass. */
   allHaveEvents?: boolean;
+  /** A renderer started earlier by the caller (and closed by it); else one is made for this call. */
+  report?: ReportRenderer;
 }
 
 export interface TableCounts {
@@ -79,10 +108,11 @@ export class StreamingTables {
     }
   }
 
-  add(r: AnalyzedArticle): void {
-    if (!r.event) this.allHaveEvents = false;
+  /** The next record in seq order: its event, and the record itself, parsed only if this step still streams. */
+  add(recordEvent: string, record: () => AnalyzedArticle): void {
+    if (!recordEvent) this.allHaveEvents = false;
     if (!this.streaming) return;
-    if (this.mode === null && !r.event) {
+    if (this.mode === null && !recordEvent) {
       // The default mode turns out to be auto: stop streaming; finish() groups and reduces from the file, after the
       // workers are gone (every article's terms in memory at once is the peak of a run; it should not add to theirs).
       this.streaming = false;
@@ -93,6 +123,7 @@ export class StreamingTables {
       this.notes = [];
       return;
     }
+    const r = record();
     const event = this.mode === 'none' ? ALL_EVENTS : r.event || UNASSIGNED;
     this.items.push({ id: r.id, seq: r.seq, outlet: r.outlet, date: r.date, title: r.title, event: r.event, terms: [] });
     this.assignment.set(r.id, event);
@@ -177,6 +208,9 @@ async function finishTables(
   const csv: CsvOptions = { excel: settings.excel };
   const events = eventsTable(items, assignment);
   const tables = agg.tables();
+  const renderer = settings.report ?? new ReportRenderer();
+  const html = renderer.render({ tables, meta: { title: 'framelens report', generated: `${rows.articles} articles`, version: settings.version } });
+  html.catch(() => undefined); // awaited below; an early rejection must not go unhandled meanwhile
   for (const [name, t] of Object.entries(tables) as [string, { columns: string[]; rows: (string | number | null)[][] }][]) {
     staging.write(`${name}.csv`, toCsv(t.columns, t.rows, csv));
   }
@@ -187,9 +221,12 @@ async function finishTables(
     'errors.csv',
     toCsv(ERROR_COLUMNS, allProblems.map((p) => [p.input, p.line, p.articleId, p.code, p.message]), csv),
   );
-  const { renderReport } = await preloadReport();
-  staging.write('report.html', await renderReport(tables, { title: 'framelens report', generated: `${rows.articles} articles`, version: settings.version }));
   writeCodebook(staging, settings, Object.fromEntries(Object.entries(tables).map(([k, t]) => [k, t.columns])), events.columns);
+  try {
+    staging.write('report.html', await html);
+  } finally {
+    if (!settings.report) await renderer.close();
+  }
 
   return { ...rows, rejected: problems.length, notes: notes.length, events: events.rows.length, eventMode: mode };
 }

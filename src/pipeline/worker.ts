@@ -6,8 +6,19 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { AnalyzedArticle, Article, Problem } from '../types.js';
 import { createAnalyzer, emptyStageTimes, type AnalysisSettings, type StageTimes } from './analyze.js';
 
+/**
+ * An analysed article travels as its articles.jsonl line, serialised here in the worker (where the work is shared out)
+ * rather than structured-cloned to the main thread and serialised there; `event` tells the main thread whether it needs
+ * to parse the line at all (see StreamingTables).
+ */
+export interface AnalyzedLine {
+  seq: number;
+  event: string;
+  line: string;
+}
+
 export interface BatchResult {
-  results: ({ record: AnalyzedArticle } | { problem: Problem & { seq: number } })[];
+  results: ({ analyzed: AnalyzedLine } | { problem: Problem & { seq: number } })[];
   times: StageTimes;
 }
 
@@ -17,7 +28,8 @@ parentPort!.on('message', (batch: Article[]) => {
   const times = emptyStageTimes();
   const results: BatchResult['results'] = batch.map((article) => {
     try {
-      return { record: analyzer.analyze(article, times) };
+      const record: AnalyzedArticle = analyzer.analyze(article, times);
+      return { analyzed: { seq: record.seq, event: record.event, line: JSON.stringify(record) } };
     } catch (e) {
       return {
         problem: {
