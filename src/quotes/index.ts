@@ -149,6 +149,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   const isCue = (i: number): boolean => {
     if (i < 0 || i >= n) return false;
     const p = doc.pos[i];
+    // "One in five say that …": wink tags "say" a noun after a number; followed by a clause it is the verb.
+    if (p === 'NOUN' && /^(say|says|said)$/.test(doc.lower[i]) && /^(PRON|DET|SCONJ)$/.test(doc.pos[i + 1] ?? '')) return true;
     if (p !== 'VERB' && p !== 'AUX' && p !== 'NOUN') return isPhraseAt(i) > 0;
     if (p === 'NOUN') return false;
     // A passive ("she was told that …", "it is said") reports what someone else said: not the subject's speech.
@@ -719,8 +721,16 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     for (let c = f; c <= l; c++) {
       const ph = isPhraseAt(c);
       if (ph) {
-        // According to X, CLAUSE.  /  CLAUSE, according to X.
-        const who = subjectAfter(c + ph - 1, l);
+        // According to X, CLAUSE.  /  CLAUSE, according to X. The source runs to a comma, a parenthesis or the end
+        // ("polling by the A.F.L.-C.I.O.", "exit polls"), whatever wink tags its words.
+        let who = subjectAfter(c + ph - 1, l);
+        if (!who) {
+          let e = c + ph;
+          while (e + 1 <= l && e - (c + ph) < 12 && doc.value[e + 1] !== ',' && doc.value[e + 1] !== '(') e++;
+          let nouny = false;
+          for (let t = c + ph; t <= e; t++) if (doc.pos[t] === 'NOUN' || doc.pos[t] === 'PROPN') nouny = true;
+          if (e >= c + ph && nouny) who = { np: { first: c + ph, last: e }, role: '' };
+        }
         if (!who) continue;
         const attr = makeAttribution(c, who, ph);
         // The source may run on ("a count by The Associated Press", "polls at the time") up to a comma.
@@ -733,7 +743,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: attr };
         continue;
       }
-      if (!isIndirectCue(c) || doc.pos[c] === 'NOUN') continue;
+      if (!isIndirectCue(c)) continue;
       const lemma = doc.lemma[c];
       let before = subjectBefore(c, f);
       // "X did Y and said CLAUSE" / "X did Y, saying CLAUSE": the cue shares the clause's subject.
@@ -798,6 +808,12 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
           const span = contentSpan(f, c - 2);
           if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, after) };
         }
+      }
+      // "…, which the campaign says includes 2.7 million contributors": the relative clause is the content (the
+      // attribution inside it is kept in the span, as in split quotations).
+      if (before && before.np.first - 1 >= f && doc.lower[before.np.first - 1] === 'which' && (doc.pos[c + 1] === 'VERB' || doc.pos[c + 1] === 'AUX')) {
+        const span = contentSpan(before.np.first - 1, clauseEnd(c + 1, l));
+        if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, before) };
       }
       // X said (that) CLAUSE. — X opens the sentence, or follows an introductory phrase or a conjunction.
       const lead = before ? before.np.first - 1 : -1;

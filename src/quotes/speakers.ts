@@ -113,6 +113,22 @@ export function npEndingAt(doc: NlpDoc, last: number, lex: Lexicon, floor: numbe
       first = i;
       continue;
     }
+    // "One in five", "nine out of 10", "4 in 10": a proportion.
+    if ((li === 'in' || li === 'of') && doc.pos[i + 1] === 'NUM' && i - 1 >= floor && (doc.pos[i - 1] === 'NUM' || doc.lower[i - 1] === 'out')) {
+      first = i - 1;
+      i--;
+      if (doc.lower[i] === 'out' && i - 1 >= floor && doc.pos[i - 1] === 'NUM') {
+        first = i - 1;
+        i--;
+      }
+      continue;
+    }
+    // "people close to Clinton", "officials familiar with the plan"
+    if ((li === 'to' || li === 'with') && i - 2 >= floor && /^(close|familiar|loyal|near|linked|allied)$/.test(doc.lower[i - 1]) && lex.anonymous.has(doc.lower[i - 2])) {
+      first = i - 2;
+      i -= 2;
+      continue;
+    }
     // "four people with knowledge of the briefings", "officials with the agency"
     if (li === 'with' && i - 1 >= floor && lex.anonymous.has(doc.lower[i - 1])) {
       first = i;
@@ -290,6 +306,11 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
       return { mention, start, end, canonical: who ?? 'UNKNOWN', role: '', type: who ? 'person' : 'unknown' };
     }
     return { mention, start, end, canonical: 'UNKNOWN', role: '', type: 'unknown' };
+  }
+  // Groups named by proportion or closeness ("4 in 10", "one in five", "people close to Clinton"): unnamed sources.
+  const words = mention.toLowerCase();
+  if (/^(\S+ )?(\S+) (in|out of) (\S+)$/.test(words) && doc.pos[np.last] === 'NUM' || /\b(close|familiar|loyal|near|linked|allied) (to|with)\b/.test(words)) {
+    return { mention, start, end, canonical: stripDet(mention).toLowerCase(), role: appositionRole || stripDet(mention), type: 'anonymous' };
   }
   // "former Gov. Bill Richardson of New Mexico": the name is before "of"; what follows belongs to the role.
   let head = np;
