@@ -126,10 +126,9 @@ test('mixed opening curly / closing straight mark, speaker after the quote', () 
   expect([q.speakerStart, q.speakerEnd]).toEqual([29, 51]);
 });
 
-// A title missing from the titles list of pipeline/cues.yml ("Treasurer") stays in the canonical name
-// ("Treasurer Nadia Brooks", role ''), so the same person is counted under two names once a story also says
-// "Nadia Brooks". Fix: add the title to pipeline/cues.yml (titles), not code.
-test.failing('a title not in the lexicon (Treasurer) is split off as the role', () => {
+// A title from the titles list of pipeline/cues.yml ("Treasurer") is split off as the role, so the same person is
+// counted under one name whether or not a story uses the title.
+test('a title from the lexicon (Treasurer) is split off as the role', () => {
   expect(quotes('“The numbers do not add up," Treasurer Nadia Brooks said at a hearing.')[0]).toMatchObject({ speaker: 'Nadia Brooks', speakerRole: 'Treasurer' });
 });
 
@@ -138,18 +137,74 @@ test('indirect speech needs at least four words of content (a design threshold, 
   expect(quotes('Rep. Dan Cole said that taxes would rise next year.')[0]).toMatchObject({ kind: 'indirect', text: 'taxes would rise next year', speaker: 'Dan Cole' });
 });
 
-// Colon cue without a speech verb ("X was direct: “…”"): framelens finds the quotation but leaves it unattributed
-// (no cue, speaker UNKNOWN), so eval does not count it. The colon only attributes a block quote or follows a speech
-// verb ("told reporters:"); a subject + colon + quotation in the same sentence is not attributed.
-test.failing('colon cue without a verb: X was direct: “…” is attributed to X', () => {
+// A colon after a sentence whose subject is a person ("X was direct:", "Trump went even further:") attributes the
+// quotation that follows it; the cue is the clause's verb.
+test('colon introduction without a speech verb: X was direct: “…” is attributed to X', () => {
   const [q] = quotes('Attorney General Ruth Mendez was direct: “We will appeal this ruling tomorrow.”');
   expect(q).toMatchObject({ kind: 'direct', text: 'We will appeal this ruling tomorrow.', speaker: 'Ruth Mendez', speakerRole: 'Attorney General' });
+  expect(quotes('Trump went even further: “If he loses, it is the end of his career.”')[0]).toMatchObject({ speaker: 'Trump', cue: 'went' });
 });
 
-// "Critics call it a “loophole.”": a one-word quotation is treated as a scare quote and left unattributed, although
-// the sentence has a cue (call) and a source (Critics); the same shape with a longer fragment ("called the plan
-// “a good day for workers”") is attributed. Gold (test/gold/quotes.jsonl, fresh-call-partial-then-direct) counts it.
-test.failing('one-word partial quote after a cue: Critics call it a “loophole.” is attributed to Critics', () => {
+// A one- or two-word fragment is attributed only after a reporting or characterising verb (call, dub, decry, …),
+// here with wink's mis-tag of "call" as a noun after a sentence-opening subject; a scare quote stays unattributed.
+test('one-word partial quote after a cue: Critics call it a “loophole.” is attributed to Critics', () => {
   const [q] = quotes('Critics call it a “loophole.” “It is legal and it is fair,” Rep. Owen Hart said.');
-  expect(q).toMatchObject({ kind: 'partial', cue: 'call', speakerMention: 'Critics' });
+  expect(q).toMatchObject({ kind: 'partial', cue: 'call', speakerMention: 'Critics', speakerType: 'anonymous' });
+  expect(quotes('The party won the “Super Tuesday” states easily.')[0]).toMatchObject({ kind: 'partial', speaker: 'UNKNOWN', cue: '' });
+});
+
+test('a fragment quotes the sentence\'s subject; the reported clause ends at a clause boundary', () => {
+  const [q] = quotes('Clinton decried the Republican plan for “turning its back” on workers, and she promised a vote.');
+  expect(q).toMatchObject({ kind: 'partial', speaker: 'Clinton', cue: 'decried' });
+  expect(q.text).toBe('the Republican plan for “turning its back” on workers');
+});
+
+test('a fragment attributed after its closing mark reports its whole sentence', () => {
+  const [q] = quotes('Still, golf clubs are “just scratching out a profit,” Mr. Hedge said.');
+  expect(q).toMatchObject({ speaker: 'Hedge', text: 'Still, golf clubs are “just scratching out a profit' });
+});
+
+test('shared subjects: "X did Y and said …", ", adding that …", relative "who said"', () => {
+  const a = quotes('Trump doubled down on his comments and said the judge had a conflict of interest in the case.');
+  expect(a[0]).toMatchObject({ kind: 'indirect', speaker: 'Trump', cue: 'said', text: 'the judge had a conflict of interest in the case' });
+  const b = quotes('The mayor said the city would rebuild the bridge, adding that the cost would be shared with the state.');
+  expect(b.map((q) => [q.cue, q.speakerMention, q.text])).toEqual([
+    ['said', 'The mayor', 'the city would rebuild the bridge'],
+    ['adding', 'The mayor', 'the cost would be shared with the state'],
+  ]);
+  const c = quotes('The loss was steep for Sen. Bernie Sanders, who said he intended to take a day off.');
+  expect(c[0]).toMatchObject({ speakerMention: 'who', speaker: 'Bernie Sanders', text: 'he intended to take a day off' });
+});
+
+test('subjects of many shapes: proportions, "people close to X", long appositions, "(D-Ore.)"', () => {
+  expect(quotes('About 4 in 10 say they want the next president to have more liberal policies.')[0]).toMatchObject({ speakerMention: '4 in 10', speakerType: 'anonymous' });
+  expect(quotes('The plan is whether the candidate can be trusted by voters, people close to Clinton say.')[0]).toMatchObject({ speaker: 'people close to clinton', speakerType: 'anonymous' });
+  expect(quotes('Christopher Harvey, a delegate from Houston, Texas, said the turmoil was part of the circus.')[0]).toMatchObject({ speaker: 'Christopher Harvey', text: 'the turmoil was part of the circus' });
+  expect(quotes('“There is tremendous energy in these races,” Rep. Earl Blumenauer (D-Ore.) said.')[0]).toMatchObject({ speaker: 'Earl Blumenauer' });
+});
+
+test('"according to" with sources of any shape, before or after the content', () => {
+  expect(quotes('Sanders won 54 percent of union households on Tuesday night, according to exit polls.')[0]).toMatchObject({ kind: 'indirect', cue: 'according to', speakerMention: 'exit polls', text: 'Sanders won 54 percent of union households on Tuesday night' });
+  expect(quotes('But, according to the poll, 46 percent of Republican voters remain undecided.')[0]).toMatchObject({ speakerMention: 'the poll', text: '46 percent of Republican voters remain undecided' });
+});
+
+test('continuations: a second sentence and the next paragraph of a speaker\'s quotation join it; a second cue does not', () => {
+  const [a] = quotes('“It’s unusual,” said Larry Noble, an attorney with the Campaign Legal Center. “It’s a hard thing to do.”');
+  expect(a).toMatchObject({ speaker: 'Larry Noble', text: 'It’s unusual,” said Larry Noble, an attorney with the Campaign Legal Center. “It’s a hard thing to do.' });
+  const b = quotes('“We have a commitment to all 50 states,” Podesta said.\n\n“And we will build the party.”');
+  expect(b).toHaveLength(1);
+  expect(b[0].text).toBe('We have a commitment to all 50 states,” Podesta said.\n\n“And we will build the party.');
+  const c = quotes('“Some feel he will bring revolution,” Sarandon said. “If he gets in, things will explode,” she said.');
+  expect(c.map((q) => q.text)).toEqual(['Some feel he will bring revolution', 'If he gets in, things will explode']);
+});
+
+test('an opening mark typed for a closing one still closes the quotation', () => {
+  const [q] = quotes('“If she loses Iowa, that could create new problems for her,“ said Jim Clyburn, a congressman.');
+  expect(q).toMatchObject({ speaker: 'Jim Clyburn', text: 'If she loses Iowa, that could create new problems for her' });
+});
+
+test('headline attributions: "Name: content" when the article names the person again', () => {
+  const [q] = quotes('Obama: Americans Will Say No to the Wall\n\nPresident Barack Obama spoke on Sunday about the election.');
+  expect(q).toMatchObject({ kind: 'indirect', cue: ':', speaker: 'Barack Obama', text: 'Americans Will Say No to the Wall' });
+  expect(quotes('BOOM: The Wall Is Going Up Next Week\n\nThe wall story continues.')).toEqual([]);
 });

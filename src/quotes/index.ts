@@ -151,6 +151,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     const p = doc.pos[i];
     // "One in five say that …": wink tags "say" a noun after a number; followed by a clause it is the verb.
     if (p === 'NOUN' && /^(say|says|said)$/.test(doc.lower[i]) && /^(PRON|DET|SCONJ)$/.test(doc.pos[i + 1] ?? '')) return true;
+    // "Critics call it a “loophole”": likewise a cue verb right after a sentence-opening subject.
+    if (p === 'NOUN' && (lex.verbs.has(doc.lower[i]) || lex.verbs.has(doc.lemma[i])) && i > 0 && /^(PROPN|NOUN)$/.test(doc.pos[i - 1]) && /^(PRON|DET)$/.test(doc.pos[i + 1] ?? '') && doc.sentences[doc.sentenceOf[i]].firstToken >= i - 2) return true;
     if (p !== 'VERB' && p !== 'AUX' && p !== 'NOUN') return isPhraseAt(i) > 0;
     if (p === 'NOUN') return false;
     // A passive ("she was told that …", "it is said") reports what someone else said: not the subject's speech.
@@ -206,7 +208,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       if (k >= floor && doc.value[k] === ',' && k < j - 1) {
         const seg = npStartingAt(doc, k + 1, lex, j - 1);
         const np = npEndingAt(doc, k - 1, lex, floor);
-        if (seg && seg.last === j - 1 && np) {
+        const opensClause = (x: Np) => x.first === floor || /^[,;:(]$|^(and|but)$/.test(doc.lower[x.first - 1]) || doc.pos[x.first - 1] === 'SPACE' || sentenceEnd(x.first - 1);
+        if (seg && seg.last === j - 1 && np && opensClause(np)) {
           // "the former aide, Kim Lee, said": the name is in the commas and the role before them.
           const capitalised = (a: number, b: number) => /^\p{Lu}/u.test(doc.value[b]) && /^\p{Lu}/u.test(doc.value[a]);
           if (capitalised(seg.first, seg.last) && !/^\p{Lu}/u.test(doc.value[np.last])) {
@@ -504,7 +507,12 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     let s = colon - 1;
     while (s >= 0 && !sentenceEnd(s) && !breakBefore(s + 1) && !isMark(s) && colon - s < 50) s--;
     if (s >= 0 && isMark(s)) return null;
-    const subj = clauseSubject(s + 1, colon);
+    let subj = clauseSubject(s + 1, colon);
+    // "Attorney General Ruth Mendez was direct: “…”": a copula and an adjective before the colon.
+    if (!subj && colon >= 2 && doc.pos[colon - 1] === 'ADJ' && /^(was|is|were|are)$/.test(doc.lower[colon - 2])) {
+      const np = npEndingAt(doc, colon - 3, lex, s + 1);
+      if (np && np.first === s + 1) subj = { np, role: '', verb: colon - 2 };
+    }
     if (!subj) return null;
     const attr = makeAttribution(subj.verb, subj);
     const type = attr.speaker?.type;
@@ -526,7 +534,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     if (wordsIn(doc, c.start, c.end) < 3 && !lex.verbs.has(doc.lemma[subj.verb])) return null;
     const attr = makeAttribution(subj.verb, subj);
     const type = attr.speaker?.type;
-    if (type !== 'person' && type !== 'organization' && type !== 'outlet') return null;
+    if (type !== 'person' && type !== 'organization' && type !== 'outlet' && type !== 'anonymous') return null;
     return attr;
   }
 
@@ -564,6 +572,35 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   // 5. Indirect speech in sentences with no quotation marks and outside block quotes.
   const covered = (a: number, b: number) =>
     out.some((q) => q.outerStart < b && q.outerEnd > a) || blocks.some((q) => q.start < b && q.end > a);
+
+  // 5a. Headline attributions: a line that opens with a name and a colon ("Obama: I’m Optimistic Americans Will Say
+  // No to Trump", "Ann Coulter: And Then There Was the One"). Before indirect speech, which would take the
+  // headline's "Will Say" for a cue.
+  const lineRe = /^[^\n]+/gm;
+  let lm: RegExpExecArray | null;
+  while ((lm = lineRe.exec(text))) {
+    const m = HEADLINE.exec(lm[0]);
+    if (!m || HEADLINE_STOP.test(m[1])) continue;
+    const first = tokenAt(doc, lm.index);
+    const colon = tokenAt(doc, lm.index + m[1].length);
+    if (doc.value[colon] !== ':' || colon - first > 4 || colon <= first) continue;
+    // A name (no shouted labels such as "BOOM:", no "The Latest:") that the article names again elsewhere.
+    let named = true;
+    for (let t = first; t < colon; t++) if (!isNameToken(doc, t, lex) || /^\p{Lu}{5,}$/u.test(doc.value[t])) named = false;
+    const surname = doc.value[colon - 1];
+    const again = new RegExp(`\\b${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g');
+    const elsewhere = (text.match(again) ?? []).length >= 2;
+    if (!named || !elsewhere) continue;
+    let start = lm.index + m[0].length - m[2].length;
+    let end = lm.index + lm[0].trimEnd().length;
+    while (end > start && /[.\s]/.test(text[end - 1])) end--;
+    if (covered(start, end) || wordsIn(doc, start, end) < 3 || (text.slice(start, end).match(/,/g) ?? []).length > 2) continue;
+    const np: Np = { first, last: colon - 1 };
+    const speaker = speakerFromNp(doc, np, lex, people, lastSpeaker);
+    if (speaker.type !== 'person' && speaker.type !== 'organization' && speaker.type !== 'outlet') continue;
+    out.push({ kind: 'indirect', start, end, outerStart: start, outerEnd: end, attribution: { cue: ':', cueStart: doc.tokStart[colon], cueEnd: doc.tokEnd[colon], speaker } });
+  }
+
   // wink ends a sentence at "(I-Vt.)"; a sentence that ends in ")" or is followed by one opening in lower case
   // continues.
   const sentences: { firstToken: number; lastToken: number; start: number; end: number }[] = [];
@@ -868,33 +905,6 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       }
     }
     return null;
-  }
-
-  // 5b. Headline attributions: a line that opens with a name and a colon ("Obama: I’m Optimistic Americans Will Say
-  // No to Trump", "Ann Coulter: And Then There Was the One").
-  const lineRe = /^[^\n]+/gm;
-  let lm: RegExpExecArray | null;
-  while ((lm = lineRe.exec(text))) {
-    const m = HEADLINE.exec(lm[0]);
-    if (!m || HEADLINE_STOP.test(m[1])) continue;
-    const first = tokenAt(doc, lm.index);
-    const colon = tokenAt(doc, lm.index + m[1].length);
-    if (doc.value[colon] !== ':' || colon - first > 4 || colon <= first) continue;
-    // A name (no shouted labels such as "BOOM:", no "The Latest:") that the article names again elsewhere.
-    let named = true;
-    for (let t = first; t < colon; t++) if (!isNameToken(doc, t, lex) || /^\p{Lu}{5,}$/u.test(doc.value[t])) named = false;
-    const surname = doc.value[colon - 1];
-    const again = new RegExp(`\\b${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g');
-    const elsewhere = (text.match(again) ?? []).length >= 2;
-    if (!named || !elsewhere) continue;
-    let start = lm.index + m[0].length - m[2].length;
-    let end = lm.index + lm[0].trimEnd().length;
-    while (end > start && /[.\s]/.test(text[end - 1])) end--;
-    if (covered(start, end) || wordsIn(doc, start, end) < 3 || (text.slice(start, end).match(/,/g) ?? []).length > 2) continue;
-    const np: Np = { first, last: colon - 1 };
-    const speaker = speakerFromNp(doc, np, lex, people, lastSpeaker);
-    if (speaker.type !== 'person' && speaker.type !== 'organization' && speaker.type !== 'outlet') continue;
-    out.push({ kind: 'indirect', start, end, outerStart: start, outerEnd: end, attribution: { cue: ':', cueStart: doc.tokStart[colon], cueEnd: doc.tokEnd[colon], speaker } });
   }
 
   // 6. Assemble: blocks and quotes, in text order; drop anything crossing another quote.

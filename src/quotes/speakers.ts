@@ -235,6 +235,7 @@ function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
     return 'unknown';
   }
   if (/^[A-Z]{2,}$/.test(doc.value[np.last]) && np.first === np.last) return 'organization';
+  if (np.first === np.last && lex.anonymous.has(head)) return 'anonymous'; // "Critics call it …" at a sentence start
   if (joined) return 'organization'; // "Immigration and Customs Enforcement", "Department of Homeland Security"
   return 'person';
 }
