@@ -161,7 +161,9 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     return lex.verbs.has(doc.lemma[i]) || lex.verbs.has(doc.lower[i]) || isPhraseAt(i) > 0;
   };
   /** A cue that may introduce indirect speech: without quotation marks only the plainer speech verbs count. */
-  const isIndirectCue = (i: number): boolean => isCue(i) && (isPhraseAt(i) > 0 || lex.indirectVerbs.has(doc.lemma[i]) || lex.indirectVerbs.has(doc.lower[i]));
+  const isIndirectCue = (i: number): boolean => isCue(i) && (isPhraseAt(i) > 0 || lex.indirectVerbs.has(doc.lemma[i]) || lex.indirectVerbs.has(doc.lower[i]) || callsFor(i));
+  /** "X called for a ban on …", "called on Congress to …": a demand reported with its object as the content. */
+  const callsFor = (i: number): boolean => doc.lemma[i] === 'call' && doc.pos[i] === 'VERB' && (doc.lower[i + 1] === 'for' || doc.lower[i + 1] === 'on');
   /** Length (tokens) of a multi-word cue phrase starting at i, 0 if none. */
   const isPhraseAt = (i: number): number => {
     for (const ph of lex.phrases) {
@@ -795,7 +797,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
             const listener = npStartingAt(doc, k, lex, l);
             if (listener) k = listener.last + 1;
           }
-          if (doc.lower[k] === 'that') k++;
+          if (doc.lower[k] === 'that' || callsFor(c)) k++;
           const span = contentSpan(k, clauseEnd(k, l));
           if (span) {
             const attribution = earlier?.speaker ? { ...makeAttribution(c, null), speaker: earlier.speaker } : makeAttribution(c, shared);
@@ -866,7 +868,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         }
         // Skip "in a statement", "on Sunday", "in an interview with X" up to "that" or a comma.
         let thatAt = -1;
-        for (let t = k; t <= Math.min(l, k + 8); t++) {
+        for (let t = k; t <= Math.min(l, k + 8) && !callsFor(c); t++) {
           if (doc.lower[t] === 'that' && (doc.pos[t] === 'SCONJ' || doc.pos[t] === 'PRON' || doc.pos[t] === 'DET')) {
             thatAt = t;
             break;
@@ -878,7 +880,10 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         if (doc.pos[adj] === 'ADP' && TIME_WORD.test(doc.value[adj + 1] ?? '')) adj += 2;
         else if (TIME_WORD.test(doc.value[adj])) adj += 1;
         if (TIME_PART.test(doc.lower[adj] ?? '')) adj++;
-        if (thatAt < 0 && adj > k && adj <= l && /^(PRON|DET|PROPN)$/.test(doc.pos[adj])) k = adj;
+        if (callsFor(c)) {
+          k = c + 2;
+          thatAt = c + 1; // the object is the content, whatever it opens with
+        } else if (thatAt < 0 && adj > k && adj <= l && /^(PRON|DET|PROPN)$/.test(doc.pos[adj])) k = adj;
         else if (thatAt >= 0) k = thatAt + 1;
         else if (doc.pos[k] === 'ADP' && doc.value[k + 1] === '-') {
           // "said down-ballot races …": a hyphenated word, not a preposition.
@@ -898,7 +903,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         const span = contentSpan(k, clauseEnd(k, l));
         // The reported clause opens with its subject ("he", "the plan", "none of …", "about half of …") or with a
         // subordinate clause ("if he were president, …").
-        const opener = /^(PRON|DET|PROPN|NOUN|ADJ|NUM)$/.test(doc.pos[k]) || (doc.pos[k] === 'ADV' && /^(none|nearly|almost|only|more|most)$/.test(doc.lower[k])) || (doc.pos[k] === 'SCONJ' && /^(if|because|when|while|although|once|unless)$/.test(doc.lower[k])) || (doc.pos[k] === 'ADP' && /^(about|around|over|nearly)$/.test(doc.lower[k]));
+        const opener = /^(PRON|DET|PROPN|NOUN|ADJ|NUM)$/.test(doc.pos[k]) || (doc.pos[k] === 'ADV' && /^(none|nearly|almost|only|more|most)$/.test(doc.lower[k])) || (doc.pos[k] === 'SCONJ' && /^(if|because|when|while|although|once|unless)$/.test(doc.lower[k])) || (doc.pos[k] === 'ADP' && /^(about|around|over|nearly)$/.test(doc.lower[k])) || /^(whether|how|why|what|who|where|when)$/.test(doc.lower[k]);
         if (span && (thatAt >= 0 || opener)) {
           return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, before) };
         }
