@@ -271,6 +271,11 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       const ph = isPhraseAt(c);
       if (ph) return makeAttribution(c, subjectAfter(c + ph - 1, last - 1), ph);
       if (doc.lower[c + 1] === 'by') return null; // passive: "a strategy emphasized by X"
+      // "… to Mr. Sanders, said David Axelrod": after a comma the cue is inverted and its subject follows it.
+      if (c > first && doc.value[c - 1] === ',' && !lex.listenerVerbs.has(doc.lemma[c])) {
+        const inverted = subjectAfter(c, last - 1);
+        if (inverted && /^\p{Lu}/u.test(doc.value[inverted.np.last]) && doc.pos[inverted.np.last + 1] !== 'VERB' && doc.pos[inverted.np.last + 1] !== 'AUX') return makeAttribution(c, inverted);
+      }
       const before = subjectBefore(c, first);
       if (before && (before.np.first <= first + 2 || doc.value[before.np.first - 1] === ',')) return makeAttribution(c, before);
       if (c <= first + 2 && !lex.listenerVerbs.has(doc.lemma[c])) {
@@ -345,7 +350,14 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     const cueTok = tokenAt(doc, attr.cueStart);
     const speakerTok = tokenAt(doc, attr.speaker.start);
     const comma = doc.value[after] === ',' || /,\s*$/.test(text.slice(c.start, c.outerEnd - 1));
-    if (Math.min(cueTok, speakerTok) - after > 1 || !comma) continue;
+    // Right after the mark (“…,” Mr. Hedge said), or after the rest of the sentence's words and a comma, with the
+    // attribution ending the sentence (would begin ''building bridges'' to Mr. Sanders, said David Axelrod).
+    const attrFirst = Math.min(cueTok, speakerTok);
+    let lateEnd = attrFirst > after && doc.value[attrFirst - 1] === ',';
+    for (let t = after; t < attrFirst && lateEnd; t++) if (doc.pos[t] === 'VERB' || doc.pos[t] === 'AUX' || isMark(t)) lateEnd = false;
+    const attrLast = tokenAt(doc, Math.max(attr.cueEnd ?? 0, attr.speaker.end) - 1);
+    if (lateEnd && !(sentenceEnd(attrLast + 1) || doc.value[attrLast + 1] === ',')) lateEnd = false;
+    if (!((attrFirst - after <= 1 && comma) || lateEnd)) continue;
     let s = tokenAt(doc, c.outerStart) - 1;
     while (s >= 0 && !sentenceEnd(s) && !breakBefore(s + 1) && !isMark(s)) s--;
     const first = s + 1;
@@ -353,6 +365,10 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     c.start = doc.tokStart[first];
     c.outerStart = c.start;
     c.attribution = attr;
+    if (lateEnd && attrFirst - after > 1) {
+      c.end = doc.tokEnd[attrFirst - 2];
+      c.outerEnd = c.end;
+    }
   }
 
   // 2. Split quotes: “A,” he said, “B.” → one quotation.
