@@ -349,7 +349,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     if (!attr?.speaker || attr.cueStart === null) continue;
     const cueTok = tokenAt(doc, attr.cueStart);
     const speakerTok = tokenAt(doc, attr.speaker.start);
-    const comma = doc.value[after] === ',' || /,\s*$/.test(text.slice(c.start, c.outerEnd - 1));
+    const comma = doc.value[after] === ',' || /,\s*(["”»]|'')$/.test(text.slice(c.start, c.outerEnd));
     // Right after the mark (“…,” Mr. Hedge said), or after the rest of the sentence's words and a comma, with the
     // attribution ending the sentence (would begin ''building bridges'' to Mr. Sanders, said David Axelrod).
     const attrFirst = Math.min(cueTok, speakerTok);
@@ -465,6 +465,12 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       if (!inBlock(c)) out.push(c);
       continue;
     }
+    // A title-case fragment not right after a cue (the stage to ''Eye of the Tiger'', ''Crooked Hillary'') names a
+    // work, a show or a nickname: a partial quote with no speaker.
+    if (!c.attribution && c.kind === 'partial' && titleCase(c) && !isCue(tokenAt(doc, c.outerStart) - 1)) {
+      if (!inBlock(c)) out.push(c);
+      continue;
+    }
     if (!c.attribution && c.kind === 'partial') {
       // X said the plan was “a disaster” for families: a cue earlier in the sentence attributes a fragment before
       // anything after it does (“…” and that the committee would continue …).
@@ -512,6 +518,13 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     if (c.attribution?.speaker && c.attribution.speaker.start >= 0) lastAttributed = { para: paragraphOf(paras, c.outerEnd - 1), attribution: c.attribution, quote: c };
     if (c.attribution?.speaker?.canonical && c.attribution.speaker.type === 'person') lastSpeaker = c.attribution.speaker.canonical;
     out.push(c);
+  }
+
+  /** Two to eight words, every word of four letters or more capitalised ("Eye of the Tiger", "Crooked Hillary"). */
+  function titleCase(q: Candidate): boolean {
+    const words = text.slice(q.start, q.end).replace(/[.,!?]+$/, '').split(/\s+/).filter(Boolean);
+    if (words.length < 2 || words.length > 8 || !/^\p{Lu}/u.test(words[0])) return false;
+    return words.every((w) => w.replace(/[^\p{L}]/gu, '').length < 4 || /^\p{Lu}/u.test(w));
   }
 
   /**
@@ -574,7 +587,9 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     // The clause ends with the quotation when the quotation ends its sentence (“… momentum.”), else at the next
     // clause boundary: a sentence end, a line break, a quotation mark, or ", and he …" / ", which …" / "; ".
     let e = tokenAt(doc, c.outerEnd);
-    if (/[.!?]\W*$/.test(text.slice(c.start, c.outerEnd))) e = tokenAt(doc, c.outerEnd);
+    // Naming verbs ("what Mr. Hedge called ''the prior economy model,'' the club …"): the name ends the content.
+    const naming = /^(call|dub|label|brand|term|nickname|name)$/.test(doc.lemma[cue]) && (doc.value[e] === ',' || /,\W*$/.test(text.slice(c.start, c.outerEnd)));
+    if (naming || /[.!?]\W*$/.test(text.slice(c.start, c.outerEnd))) e = tokenAt(doc, c.outerEnd);
     else while (e < n && !sentenceEnd(e) && !breakBefore(e) && !clauseBreak(e)) e++;
     let last = e - 1;
     while (last > k && doc.pos[last] === 'PUNCT' && doc.tokEnd[last] > c.outerEnd) last--;
