@@ -488,7 +488,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       }
       if (!c.attribution && c.kind === 'direct') c.attribution = colonIntro(c);
     }
-    if (c.kind === 'partial' && !c.attribution) c.attribution = subjectOfFragment(c);
+    if (c.kind === 'partial' && !c.attribution) c.attribution = sameSpeakerAgain(c) ?? subjectOfFragment(c);
     if (c.kind === 'partial' && c.attribution?.speaker && c.attribution.cueEnd !== null && c.attribution.cueEnd <= c.outerStart) {
       extendToClause(c);
       absorbedUntil = Math.max(absorbedUntil, c.outerEnd);
@@ -518,6 +518,24 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     if (c.attribution?.speaker && c.attribution.speaker.start >= 0) lastAttributed = { para: paragraphOf(paras, c.outerEnd - 1), attribution: c.attribution, quote: c };
     if (c.attribution?.speaker?.canonical && c.attribution.speaker.type === 'person') lastSpeaker = c.attribution.speaker.canonical;
     out.push(c);
+  }
+
+  /**
+   * Rajoy said he will “try to form a government” and insisted that his party was “still the first force”: a second
+   * cue joined to an attributed quotation of the same sentence by and/but/a comma reports the same speaker.
+   */
+  function sameSpeakerAgain(c: Candidate): Attribution | null {
+    const prev = out[out.length - 1];
+    if (!prev?.attribution?.speaker || prev.outerEnd > c.outerStart) return null;
+    const from = tokenAt(doc, prev.outerEnd);
+    const to = tokenAt(doc, c.outerStart);
+    if (to - from > 25) return null;
+    for (let t = from; t < to; t++) if (sentenceEnd(t) || breakBefore(t) || isMark(t)) return null;
+    for (let t = from + 1; t < to; t++) {
+      const joined = /^(and|but|,)$/.test(doc.lower[t - 1]) || (doc.pos[t - 1] === 'ADV' && /^(and|but|,)$/.test(doc.lower[t - 2] ?? ''));
+      if (joined && isCue(t) && doc.pos[t] === 'VERB') return { ...makeAttribution(t, null), speaker: prev.attribution.speaker };
+    }
+    return null;
   }
 
   /** Two to eight words, every word of four letters or more capitalised ("Eye of the Tiger", "Crooked Hillary"). */
@@ -583,6 +601,9 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       const listener = npStartingAt(doc, k, lex, quoteTok - 1);
       if (listener) k = listener.last + 1;
     }
+    // "said Monday that …": a time adjunct before the reported clause is not part of it.
+    if (TIME_WORD.test(doc.value[k] ?? '') && k < quoteTok) k++;
+    else if (doc.pos[k] === 'ADP' && TIME_WORD.test(doc.value[k + 1] ?? '') && k + 1 < quoteTok) k += 2;
     while (k < quoteTok && (doc.lower[k] === 'that' || doc.pos[k] === 'PUNCT')) k++;
     // The clause ends with the quotation when the quotation ends its sentence (“… momentum.”), else at the next
     // clause boundary: a sentence end, a line break, a quotation mark, or ", and he …" / ", which …" / "; ".
@@ -755,6 +776,10 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   /** Token t starts a new clause: "; …", ", and he …", ", which …", ", as she …". */
   function clauseBreak(t: number): boolean {
     if (doc.value[t] === ';') return true;
+    // "… and said it was …", "… and insisted that …", "before claiming …": a second report starts.
+    if (/^(and|but)$/.test(doc.lower[t]) && (isCue(t + 1) || (doc.pos[t + 1] === 'ADV' && isCue(t + 2)))) return true;
+    if (/^(before|after|while)$/.test(doc.lower[t]) && isCue(t + 1) && /ing$/.test(doc.lower[t + 1])) return true;
+    if (doc.value[t] === '-' && /\s$/.test(text.slice(doc.tokEnd[t - 1] ?? 0, doc.tokStart[t]))) return !closedWithinDash(t);
     // A dash or a relative clause closed by a second dash or comma is an aside ("Gov. García Padilla, who must make
     // the final decision, has revealed …"); left open, it ends the clause.
     const closedWithin = (mark: string) => {
@@ -767,6 +792,12 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     if (/^(which|who|whom|whose)$/.test(a)) return !closedWithin(',');
     if (/^(while|although|though|because|as|when|where)$/.test(a)) return true;
     return /^(and|but)$/.test(a) && (doc.pos[t + 2] === 'PRON' || doc.pos[t + 2] === 'PROPN' || doc.pos[t + 2] === 'DET');
+  }
+
+  /** A spaced hyphen used as a dash, closed by another within the sentence (an aside). */
+  function closedWithinDash(t: number): boolean {
+    for (let u = t + 1; u < n && u - t < 20 && !sentenceEnd(u) && !breakBefore(u); u++) if (doc.value[u] === '-' && /\s$/.test(text.slice(doc.tokEnd[u - 1], doc.tokStart[u]))) return true;
+    return false;
   }
 
   /** End of a reported clause starting at k: before ", adding that …" or "and added …" (a second report). */
