@@ -2,7 +2,7 @@
  * `npm run bench`: throughput and memory of the whole pipeline against bare wink-nlp on the same texts.
  *
  *   npm run bench                       # PolNeAR train (840 articles), 1 and 2 workers, plus the 10x synthetic corpus
- *   npm run bench -- --corpus FILE.jsonl --scales 1,10,100 --workers 1,2
+ *   npm run bench -- --corpus FILE.jsonl --scales 1,10,100 --workers 1,2 --repeat 3
  *
  * Each pipeline measurement runs the pipeline in a child process (bench/child.ts): its wall time includes node start-up,
  * reading, analysis and writing every table; its peak RSS is the child's getrusage maxRSS (worker threads included).
@@ -22,16 +22,19 @@ interface Args {
   scales: number[];
   workers: number[];
   keep: boolean;
+  /** Runs per measurement; the median is reported (this machine's timings vary by ±20% from run to run). */
+  repeat: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { corpus: packageFile('../shared/eval/polnear/train.jsonl'), scales: [1, 10], workers: [1, 2], keep: false };
+  const args: Args = { corpus: packageFile('../shared/eval/polnear/train.jsonl'), scales: [1, 10], workers: [1, 2], keep: false, repeat: 1 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--corpus') args.corpus = argv[++i];
     else if (a === '--scales') args.scales = argv[++i].split(',').map(Number);
     else if (a === '--workers') args.workers = argv[++i].split(',').map(Number);
     else if (a === '--keep') args.keep = true;
+    else if (a === '--repeat') args.repeat = Math.max(1, Number(argv[++i]) || 1);
     else throw new Error(`bench: unknown argument ${a}`);
   }
   return args;
@@ -73,19 +76,21 @@ function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const dir = mkdtempSync(join(tmpdir(), 'framelens-bench-'));
   const source = loadSource(args.corpus);
-  console.log(`framelens bench — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${args.corpus}`);
+  console.log(`framelens bench — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${args.corpus}${args.repeat > 1 ? `, median of ${args.repeat} runs` : ''}`);
   console.log('scale | articles | workers | seconds | articles/s | tokens/s | peak RSS MB | vs bare wink | stage ms (nlp/quotes/frames/terms/tables)');
   const rows: string[] = [];
   for (const scale of args.scales) {
     const corpus = scale === 1 ? args.corpus : join(dir, `synth-${scale}x.jsonl`);
     if (scale !== 1) writeSynthetic(source, scale, corpus);
     const texts = readFileSync(corpus, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text);
-    const bare = bareWink(texts);
+    const bares = Array.from({ length: args.repeat }, () => bareWink(texts)).sort((a, b) => a.seconds - b.seconds);
+    const bare = bares[Math.floor(bares.length / 2)];
     const bareRate = bare.tokens / bare.seconds;
     console.log(`bare wink readDoc (${scale}x): ${texts.length} articles, ${bare.tokens} tokens in ${bare.seconds.toFixed(2)} s = ${Math.round(bareRate)} tokens/s`);
     for (const w of args.workers) {
       const out = join(dir, `out-${scale}-${w}`);
-      const r = runPipeline(corpus, w, out);
+      const runs = Array.from({ length: args.repeat }, () => runPipeline(corpus, w, out)).sort((a, b) => a.seconds - b.seconds);
+      const r = runs[Math.floor(runs.length / 2)];
       const tokRate = bare.tokens / r.seconds;
       const t = r.timings;
       rows.push(
