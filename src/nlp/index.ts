@@ -3,8 +3,12 @@
  * first use. `readText` returns a plain, offset-based view of the document: tokens and sentences as parallel arrays
  * over the original text, so later stages never touch wink objects.
  */
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type winkNLPType from 'wink-nlp';
+
+// wink and its model (~100 MB of heap) are loaded on first use, not on import: the main thread of `run` imports this
+// module (through the analysis code) but never tokenises; only the worker threads pay for the model.
+const require = createRequire(import.meta.url);
 
 export interface NlpDoc {
   text: string;
@@ -31,7 +35,7 @@ export interface Sentence {
   lastToken: number;
 }
 
-type Wink = ReturnType<typeof winkNLP>;
+type Wink = ReturnType<typeof winkNLPType>;
 let wink: Wink | null = null;
 
 /**
@@ -42,7 +46,11 @@ let wink: Wink | null = null;
 export const WINK_PIPE = ['sbd', 'pos'];
 
 export function getWink(): Wink {
-  if (!wink) wink = winkNLP(model, WINK_PIPE as Parameters<typeof winkNLP>[1]);
+  if (!wink) {
+    const winkNLP = require('wink-nlp') as typeof winkNLPType;
+    const model = require('wink-eng-lite-web-model') as Parameters<typeof winkNLPType>[0];
+    wink = winkNLP(model, WINK_PIPE as Parameters<typeof winkNLPType>[1]);
+  }
   return wink;
 }
 
