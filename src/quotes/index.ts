@@ -29,6 +29,10 @@ const HEADLINE = /^((?:\p{Lu}[\p{L}.'’-]*\s){0,3}\p{Lu}[\p{L}.'’-]*):\s+(\S.
 const HEADLINE_STOP = /^(related|update|updated|watch|exclusive|breaking|photo|photos|video|note|editor'?s note|source|sources|read more|see also|advertisement|q|a|correction|clarification|disclosure|live|analysis|opinion|commentary|pictured|above|below|top|bottom|via|credit|image|getty|reuters|ap|afp)$/i;
 /** Participles that often modify a subject ("voters surveyed", "a document filed Thursday"). */
 const SUBJECT_PARTICIPLE = /^(surveyed|polled|questioned|interviewed|filed|released|published|obtained|reviewed|asked|contacted|reached|briefed|involved)$/;
+/** Words after a subject and before its cue: "voters overall said", "those surveyed said", "members alone". */
+const POST_NP = new Set(['overall', 'alone', 'combined', 'together', 'surveyed', 'polled', 'interviewed', 'questioned', 'themselves', 'himself', 'herself']);
+/** Quantifiers that can be a subject on their own ("Some said …", "Many say …"). */
+const QUANT_SUBJECT = /^(some|many|most|others|several|all|both|few|none|half|each)$/;
 const SUBJECT_PRONOUN = /^(he|she|they|it|we|i|you)$/;
 const TIME_WORD = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|Mon\.|Tue\.|Tues\.|Wed\.|Thu\.|Thurs\.|Fri\.|Sat\.|Sun\.)$/;
 const TIME_PART = /^(morning|afternoon|evening|night)$/;
@@ -186,7 +190,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     let j = c - 1;
     // "Carter however said", "Trump has also said": adverbs and auxiliaries between the subject and the cue.
     for (let skipped = 0; j >= floor && skipped < 3; skipped++) {
-      const listed = SKIPPABLE.has(doc.lower[j]) && (doc.pos[j] === 'AUX' || doc.pos[j] === 'PART' || doc.pos[j] === 'VERB');
+      const listed = (SKIPPABLE.has(doc.lower[j]) && (doc.pos[j] === 'AUX' || doc.pos[j] === 'PART' || doc.pos[j] === 'VERB')) || POST_NP.has(doc.lower[j]);
       if (!listed && !(doc.pos[j] === 'ADV' && /^\p{Ll}/u.test(doc.value[j]))) break;
       j--;
     }
@@ -240,6 +244,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       j = j - 1;
     }
     const np = npEndingAt(doc, j, lex, floor);
+    if (!np && QUANT_SUBJECT.test(doc.lower[j]) && (j === floor || /^[,;:]$|^(but|and|yet|while)$/.test(doc.lower[j - 1]) || sentenceEnd(j - 1))) return { np: { first: j, last: j }, role };
     return np ? { np, role } : null;
   };
 
@@ -762,7 +767,9 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       const p = doc.pos[t];
       if (/^(DET|ADJ|NOUN|PROPN|NUM|ADP|PART|SYM)$/.test(p)) continue;
       if (p === 'PRON' && /^(his|her|their|its|our|those|them|all)$/.test(doc.lower[t])) continue;
-      if (p === 'PUNCT' && /^[,%-]$/.test(doc.value[t])) continue;
+      if (p === 'PUNCT' && /^[,%/—–-]$/.test(doc.value[t])) continue;
+      if (p === 'PART' && doc.lower[t] === 'to' && doc.pos[t + 1] === 'VERB') continue; // "the push to boycott …"
+      if (p === 'VERB' && doc.lower[t - 1] === 'to') continue;
       if (p === 'VERB' && (/ing$/.test(doc.lower[t]) || SUBJECT_PARTICIPLE.test(doc.lower[t]))) continue;
       if (p === 'CCONJ' && doc.lower[t] === 'and') continue;
       // "Democrats in Iowa who watched the Saturday debate said …"
@@ -901,6 +908,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         // A verb after the name starts a clause of its own; in an apposition a participle ("based in Ohio") does not.
         if (after) {
           for (let t = after.np.last + 1; t <= l; t++) {
+            if (appositionAfter && /^(who|whose|which)$/.test(doc.lower[t])) break; // "…, a debt expert who has written …"
             const participle = appositionAfter && doc.pos[t] === 'VERB' && /(ed|ing)$/.test(doc.lower[t]);
             if ((doc.pos[t] === 'VERB' || doc.pos[t] === 'AUX') && !participle) verbAfter = true;
           }
@@ -918,11 +926,11 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       }
       // X said (that) CLAUSE. — X opens the sentence, or follows an introductory phrase or a conjunction.
       const lead = before ? before.np.first - 1 : -1;
-      if (before && !(before.np.first <= f + 3 || /^[,:;]$/.test(doc.value[lead]) || doc.pos[lead] === 'CCONJ' || doc.pos[lead] === 'SCONJ')) {
+      if (before && !(before.np.first <= f + 3 || /^[,:;—–-]$/.test(doc.value[lead]) || doc.pos[lead] === 'CCONJ' || doc.pos[lead] === 'SCONJ')) {
         const whole = longSubject(f, before.np);
         if (whole) before = { np: whole, role: before.role };
       }
-      if (before && (before.np.first <= f + 3 || /^[,:;]$/.test(doc.value[before.np.first - 1]) || doc.pos[before.np.first - 1] === 'CCONJ' || doc.pos[before.np.first - 1] === 'SCONJ')) {
+      if (before && (before.np.first <= f + 3 || /^[,:;—–-]$/.test(doc.value[before.np.first - 1]) || doc.pos[before.np.first - 1] === 'CCONJ' || doc.pos[before.np.first - 1] === 'SCONJ')) {
         let k = c + 1;
         if (lex.listenerVerbs.has(lemma)) {
           const listener = npStartingAt(doc, k, lex, l);
@@ -945,11 +953,11 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         if (callsFor(c)) {
           k = c + 2;
           thatAt = c + 1; // the object is the content, whatever it opens with
-        } else if (thatAt < 0 && adj > k && adj <= l && /^(PRON|DET|PROPN)$/.test(doc.pos[adj])) k = adj;
+        } else if (thatAt < 0 && adj > k && adj <= l && /^(PRON|DET|PROPN)$/.test(doc.pos[adj]) && !/^['’]s$/.test(doc.value[k + 1] ?? '')) k = adj;
         else if (thatAt >= 0) k = thatAt + 1;
         else if (doc.pos[k] === 'ADP' && doc.value[k + 1] === '-') {
           // "said down-ballot races …": a hyphenated word, not a preposition.
-        } else if (doc.pos[k] === 'ADP' || doc.pos[k] === 'PROPN' && /day$/i.test(doc.value[k])) {
+        } else if (doc.pos[k] === 'ADP' || doc.pos[k] === 'PROPN' && /day$/i.test(doc.value[k]) && !/^['’]s$/.test(doc.value[k + 1] ?? '')) {
           let t = k;
           while (t <= l && doc.value[t] !== ',' && t - k < 8) t++;
           if (doc.value[t] === ',') k = t + 1;
@@ -965,7 +973,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         const span = contentSpan(k, clauseEnd(k, l));
         // The reported clause opens with its subject ("he", "the plan", "none of …", "about half of …") or with a
         // subordinate clause ("if he were president, …").
-        const opener = /^(PRON|DET|PROPN|NOUN|ADJ|NUM)$/.test(doc.pos[k]) || (doc.pos[k] === 'ADV' && /^(none|nearly|almost|only|more|most)$/.test(doc.lower[k])) || (doc.pos[k] === 'SCONJ' && /^(if|because|when|while|although|once|unless)$/.test(doc.lower[k])) || (doc.pos[k] === 'ADP' && /^(about|around|over|nearly)$/.test(doc.lower[k])) || /^(whether|how|why|what|who|where|when)$/.test(doc.lower[k]);
+        const opener = /^(PRON|DET|PROPN|NOUN|ADJ|NUM)$/.test(doc.pos[k]) || (doc.pos[k] === 'VERB' && /ing$/.test(doc.lower[k]) && !isCue(k) && doc.value[k - 1] !== ',') || (doc.pos[k] === 'ADV' && /^(none|nearly|almost|only|more|most)$/.test(doc.lower[k])) || (doc.pos[k] === 'SCONJ' && /^(if|because|when|while|although|once|unless)$/.test(doc.lower[k])) || (doc.pos[k] === 'ADP' && /^(about|around|over|nearly)$/.test(doc.lower[k])) || /^(whether|how|why|what|who|where|when)$/.test(doc.lower[k]);
         if (span && (thatAt >= 0 || opener)) {
           return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, before) };
         }
