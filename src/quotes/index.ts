@@ -797,7 +797,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     if (doc.value[t] !== ',') return false;
     const a = doc.lower[t + 1] ?? '';
     if (/^(which|who|whom|whose)$/.test(a)) return !closedWithin(',');
-    if (/^(while|although|though|because|as|when|where)$/.test(a)) return true;
+    if (/^(while|although|though|whereas)$/.test(a)) return true;
     return /^(and|but)$/.test(a) && (doc.pos[t + 2] === 'PRON' || doc.pos[t + 2] === 'PROPN' || doc.pos[t + 2] === 'DET');
   }
 
@@ -973,7 +973,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         const span = contentSpan(k, clauseEnd(k, l));
         // The reported clause opens with its subject ("he", "the plan", "none of …", "about half of …") or with a
         // subordinate clause ("if he were president, …").
-        const opener = /^(PRON|DET|PROPN|NOUN|ADJ|NUM)$/.test(doc.pos[k]) || (doc.pos[k] === 'VERB' && /ing$/.test(doc.lower[k]) && !isCue(k) && doc.value[k - 1] !== ',') || (doc.pos[k] === 'ADV' && /^(none|nearly|almost|only|more|most)$/.test(doc.lower[k])) || (doc.pos[k] === 'SCONJ' && /^(if|because|when|while|although|once|unless)$/.test(doc.lower[k])) || (doc.pos[k] === 'ADP' && /^(about|around|over|nearly)$/.test(doc.lower[k])) || /^(whether|how|why|what|who|where|when)$/.test(doc.lower[k]);
+        const opener = /^(PRON|DET|PROPN|NOUN|ADJ|NUM)$/.test(doc.pos[k]) || (doc.pos[k] === 'VERB' && /ing$/.test(doc.lower[k]) && !isCue(k) && doc.value[k - 1] !== ',') || (doc.pos[k] === 'ADV' && /^(none|nearly|more|most)$/.test(doc.lower[k])) || (doc.pos[k] === 'SCONJ' && /^(if|because|when|while|although|once|unless)$/.test(doc.lower[k])) || (doc.pos[k] === 'ADP' && /^(about|around|over|nearly)$/.test(doc.lower[k])) || /^(whether|how|why|what|who|where|when)$/.test(doc.lower[k]);
         if (span && (thatAt >= 0 || opener)) {
           return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, before) };
         }
