@@ -381,7 +381,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   // A quoted title in an attribution (Sanders said on CNN’s “State of the Union.” / on “Meet the Press”) does not
   // end the speaker's quotation: it is set aside while split quotes are joined.
   const titles: Candidate[] = [];
-  const isTitle = (q: Candidate) => q.kind === 'partial' && wordsIn(doc, q.start, q.end) <= 6 && /^\p{Lu}/u.test(text[q.start] ?? '') && /(\bon|\bin|['’]s)\s*$/.test(text.slice(Math.max(0, q.outerStart - 12), q.outerStart));
+  const isTitle = (q: Candidate) => q.kind === 'partial' && wordsIn(doc, q.start, q.end) <= 6 && /^\p{Lu}/u.test(text[q.start] ?? '') && (/(\bon|\bin|['’]s|\bshow|\bprogram|\bbook|\bfilm|\bmovie|\bseries|\bsong|\btitled|\bentitled)\s*$/.test(text.slice(Math.max(0, q.outerStart - 12), q.outerStart)) || titleCase(q));
   const markOutsideTitles = (a: number, b: number) => {
     for (let i = a; i < b; i++) if (/[“”"]/.test(text[i]) && !titles.some((t) => i >= t.outerStart && i < t.outerEnd)) return true;
     return false;
@@ -405,7 +405,14 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         const own = attr ? attributeRight(c.outerEnd) : null;
         // “A,” Anderson said, adding that …: a second cue in between starts something else.
         let cueInTail = false;
-        if (attr?.cueEnd != null) for (let t = tokenAt(doc, attr.cueEnd); t < n && doc.tokStart[t] < c.outerStart; t++) if (isCue(t) && doc.tokStart[t] >= Math.max(attr.cueEnd, attr.speaker?.end ?? 0)) cueInTail = true;
+        // A cue inside a description of the speaker ("…, who said she planned to demonstrate.", "he said when asked
+        // about …") does not start a new report.
+        if (attr?.cueEnd != null) {
+          for (let t = tokenAt(doc, attr.cueEnd); t < n && doc.tokStart[t] < c.outerStart; t++) {
+            const described = /^(who|which|that|when|after|before|if|whether)$/.test(doc.lower[t - 1]) || (doc.pos[t - 1] === 'AUX' && /^(who|which|that)$/.test(doc.lower[t - 2]));
+            if (isCue(t) && !described && doc.tokStart[t] >= Math.max(attr.cueEnd, attr.speaker?.end ?? 0)) cueInTail = true;
+          }
+        }
         const tailOk = !cueInTail && (c.kind === 'partial' ? /^[^.!?]{0,60}$/.test(tail) : tail.length <= 60 || (!!attr?.speaker && (/^\s*[,.]/.test(tail) || tail.length <= 160)));
         const tailStart = attr && attr.cueEnd !== null ? Math.max(attr.cueEnd, attr.speaker?.end ?? 0) : c.outerStart;
         if (attr && attr.cueEnd !== null && attr.cueEnd <= c.outerStart && !markOutsideTitles(tailStart, c.outerStart) && tailOk && !own) {
