@@ -62,6 +62,30 @@ interface Candidate {
   title?: boolean;
 }
 
+/** Spans sorted by start with a running maximum of ends: which spans overlap [a, b)? */
+class SpanIndex {
+  private spans: { outerStart: number; outerEnd: number }[];
+  private maxEnd: number[];
+  constructor(spans: { outerStart: number; outerEnd: number }[]) {
+    this.spans = [...spans].sort((x, y) => x.outerStart - y.outerStart);
+    this.maxEnd = [];
+    let m = -Infinity;
+    for (const s of this.spans) this.maxEnd.push((m = Math.max(m, s.outerEnd)));
+  }
+  overlapping(a: number, b: number): { outerStart: number; outerEnd: number }[] {
+    let lo = 0;
+    let hi = this.spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.spans[mid].outerStart < b) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: { outerStart: number; outerEnd: number }[] = [];
+    for (let i = lo - 1; i >= 0 && this.maxEnd[i] > a; i--) if (this.spans[i].outerEnd > a) found.push(this.spans[i]);
+    return found;
+  }
+}
+
 function paragraphStarts(text: string): number[] {
   const starts = [0];
   const re = /\n[ \t\r]*\n\s*/g;
@@ -636,8 +660,9 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   }
 
   // 5. Indirect speech in sentences with no quotation marks and outside block quotes.
-  const covered = (a: number, b: number) =>
-    out.some((q) => q.outerStart < b && q.outerEnd > a) || blocks.some((q) => q.start < b && q.end > a);
+  // The quotations found so far, sorted, for overlap queries in logarithmic time (a long article has thousands).
+  let index = new SpanIndex([...out, ...blocks]);
+  const covered = (a: number, b: number) => index.overlapping(a, b).length > 0;
 
   // 5a. Headline attributions: a line that opens with a name and a colon ("Obama: I’m Optimistic Americans Will Say
   // No to Trump", "Ann Coulter: And Then There Was the One"). Before indirect speech, which would take the
@@ -666,6 +691,10 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     if (speaker.type !== 'person' && speaker.type !== 'organization' && speaker.type !== 'outlet') continue;
     out.push({ kind: 'indirect', start, end, outerStart: start, outerEnd: end, attribution: { cue: ':', cueStart: doc.tokStart[colon], cueEnd: doc.tokEnd[colon], speaker } });
   }
+
+  // Headline attributions count as found; unattributed fragments do not stop indirect speech.
+  index = new SpanIndex([...out, ...blocks]);
+  const claimed = new SpanIndex([...out.filter((q) => q.kind !== 'partial' || q.attribution), ...blocks]);
 
   // wink ends a sentence at "(I-Vt.)"; a sentence that ends in ")" or is followed by one opening in lower case
   // continues.
@@ -704,7 +733,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   function freeSegments(f: number, l: number): [number, number][] {
     const a0 = doc.tokStart[f];
     const b0 = doc.tokEnd[l];
-    const inside = [...out.filter((q) => q.kind !== 'partial' || q.attribution), ...blocks].filter((q) => q.outerStart < b0 && q.outerEnd > a0);
+    const inside = claimed.overlapping(a0, b0);
     if (!inside.length) return [[f, l]];
     const segs: [number, number][] = [];
     const first = Math.min(...inside.map((q) => q.outerStart));
@@ -991,11 +1020,19 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
 
   // 6. Assemble: blocks and quotes, in text order; drop anything crossing another quote.
   const all = [...out, ...blocks].sort((a, b) => a.start - b.start || b.end - a.end);
+  // Sorted by start (longer first), kept quotes form a nesting: a stack of the ones still open is enough to tell
+  // whether the next one crosses any (it can only cross the innermost), in linear time.
   const kept: Candidate[] = [];
+  const open: Candidate[] = [];
   for (const q of all) {
-    const crosses = kept.some((k) => q.start < k.end && q.end > k.start && !(q.start >= k.start && q.end <= k.end) && !(k.start >= q.start && k.end <= q.end));
-    const duplicate = kept.some((k) => k.start === q.start && k.end === q.end);
-    if (!crosses && !duplicate) kept.push(q);
+    while (open.length && open[open.length - 1].end <= q.start) open.pop();
+    const top = open[open.length - 1];
+    const crosses = !!top && q.end > top.end;
+    const last = kept[kept.length - 1];
+    const duplicate = !!last && last.start === q.start && last.end === q.end;
+    if (crosses || duplicate) continue;
+    kept.push(q);
+    open.push(q);
   }
   return kept.map((q, i) => {
     const sp = q.attribution?.speaker ?? null;

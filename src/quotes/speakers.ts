@@ -270,27 +270,55 @@ export class PersonRegistry {
     }
   }
 
+  /** Mentions by last word, in text order (built on first use): lookups stay fast in articles naming many people. */
+  private byLast: Map<string, { m: PersonMention; words: number }[]> | null = null;
+
   /** Full name for a surname or partial name, using the latest full name with that last word before `at` (else any). */
   resolveName(name: string, at: number): string {
     const words = name.split(/\s+/);
     const last = words[words.length - 1].toLowerCase();
-    let best: PersonMention | null = null;
-    let after: PersonMention | null = null;
-    for (const m of this.mentions) {
-      if (m.last !== last || m.name.split(' ').length < words.length) continue;
-      if (m.at <= at) {
-        if (!best || m.name.split(' ').length >= 2) best = m;
-      } else if (!after) after = m;
+    if (!this.byLast) {
+      this.byLast = new Map();
+      for (const m of this.mentions) {
+        if (!this.byLast.has(m.last)) this.byLast.set(m.last, []);
+        this.byLast.get(m.last)!.push({ m, words: m.name.split(' ').length });
+      }
     }
+    const list = this.byLast.get(last) ?? [];
+    // Mentions up to `at`: the latest with two or more words, else the first; failing that, the first after `at`.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].m.at <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    let best: PersonMention | null = null;
+    for (let i = lo - 1; i >= 0; i--) {
+      if (list[i].words < words.length) continue;
+      if (list[i].words >= 2) {
+        best = list[i].m;
+        break;
+      }
+    }
+    if (!best) for (let i = 0; i < lo && !best; i++) if (list[i].words >= words.length) best = list[i].m;
+    let after: PersonMention | null = null;
+    for (let i = lo; i < list.length && !after; i++) if (list[i].words >= words.length) after = list[i].m;
     const pick = best ?? after;
     if (!pick) return name;
     return pick.name.split(' ').length >= words.length ? pick.name : name;
   }
 
-  /** The last person named before `at`. */
+  /** The last person named before `at` (mentions are in text order: binary search). */
   lastPerson(at: number): string | null {
-    let best: PersonMention | null = null;
-    for (const m of this.mentions) if (m.at < at && (!best || m.at >= best.at)) best = m;
+    let lo = 0;
+    let hi = this.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.mentions[mid].at < at) lo = mid + 1;
+      else hi = mid;
+    }
+    const best = lo > 0 ? this.mentions[lo - 1] : null;
     return best ? this.resolveName(best.name, best.at) : null;
   }
 }
