@@ -404,13 +404,34 @@ function byFrameThenStart(a: Candidate, b: Candidate): number {
   );
 }
 
-/** The innermost quote whose [start, end) holds all of [start, end) (quotes may nest: a direct quote in a block). */
-function enclosingQuote(quotes: Quote[], start: number, end: number): Quote | null {
-  let best: Quote | null = null;
-  for (const q of quotes) {
-    if (q.start <= start && end <= q.end && (!best || q.end - q.start < best.end - best.start)) best = q;
+/**
+ * The innermost quote whose [start, end) holds all of [start, end) (quotes may nest: a direct quote in a block).
+ * Quotes sorted by start with a running maximum of ends: only quotes starting before the hit and reaching past it
+ * are looked at, so an article with thousands of quotes and hits stays fast.
+ */
+class QuoteLocator {
+  private quotes: Quote[];
+  private maxEnd: number[] = [];
+  constructor(quotes: Quote[]) {
+    this.quotes = [...quotes].sort((a, b) => a.start - b.start || b.end - a.end);
+    let m = -Infinity;
+    for (const q of this.quotes) this.maxEnd.push((m = Math.max(m, q.end)));
   }
-  return best;
+  enclosing(start: number, end: number): Quote | null {
+    let lo = 0;
+    let hi = this.quotes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.quotes[mid].start <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    let best: Quote | null = null;
+    for (let i = lo - 1; i >= 0 && this.maxEnd[i] >= end; i--) {
+      const q = this.quotes[i];
+      if (end <= q.end && (!best || q.end - q.start < best.end - best.start)) best = q;
+    }
+    return best;
+  }
 }
 
 /**
@@ -425,6 +446,7 @@ export function findFrameHits(doc: NlpDoc, quotes: Quote[], matcher: Matcher): F
   // Pieces taken by an accepted hit, stamped with frame + 1 (candidates come grouped by frame): matches cover whole
   // pieces, so two matches overlap in characters exactly when they share a piece.
   const taken = new Int32Array(P.n);
+  const locator = new QuoteLocator(quotes);
   for (const c of candidates) {
     const stamp = c.ref.frame + 1;
     let free = true;
@@ -437,7 +459,7 @@ export function findFrameHits(doc: NlpDoc, quotes: Quote[], matcher: Matcher): F
     if (!free) continue;
     for (let p = c.first; p <= c.last; p++) taken[p] = stamp;
     const token = P.token[c.first];
-    const q = enclosingQuote(quotes, c.start, c.end);
+    const q = locator.enclosing(c.start, c.end);
     hits.push({
       frame: matcher.frames[c.ref.frame],
       term: c.ref.term,
