@@ -13,7 +13,7 @@
 import { createReadStream, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
-import { readText } from '../nlp/index.js';
+import { getWink, readText } from '../nlp/index.js';
 import { maskBoilerplate } from '../corpus/clean.js';
 import { findQuotes, type QuoteSettings } from '../quotes/index.js';
 import type { Quote } from '../types.js';
@@ -131,6 +131,7 @@ export async function evaluate(goldPath: string, settings: QuoteSettings): Promi
   let articles = 0;
   let lineNo = 0;
   let analysisMs = 0;
+  getWink(); // load the model before timing: the rate is the analysis's, not the model loading's
   let rl;
   try {
     rl = createInterface({ input: createReadStream(goldPath, { encoding: 'utf8' }), crlfDelay: Infinity });
