@@ -20,10 +20,13 @@ import { Worker } from 'node:worker_threads';
  */
 export class ReportRenderer {
   private worker: Worker | null = null;
+  /** A failure of the worker before or while rendering (kept so that it surfaces when the report is asked for). */
+  private failure: Error | null = null;
 
   start(): void {
     if (this.worker) return;
     this.worker = new Worker(workerScript('export/report-worker.js'));
+    this.worker.on('error', (e) => (this.failure = e));
     this.worker.unref();
   }
 
@@ -31,13 +34,20 @@ export class ReportRenderer {
     this.start();
     const w = this.worker!;
     return new Promise<string>((resolve, reject) => {
-      const onError = (e: Error) => reject(e);
-      w.once('error', onError);
-      w.once('message', (m: { html?: string; error?: string }) => {
+      if (this.failure) return reject(new Error(`report.html: ${this.failure.message}`));
+      const onError = (e: Error) => done(() => reject(new Error(`report.html: ${e.message}`)));
+      const onExit = (code: number) => done(() => reject(new Error(`report.html: the report worker exited (code ${code})`)));
+      const onMessage = (m: { html?: string; error?: string }) =>
+        done(() => (m.error !== undefined ? reject(new Error(`report.html: ${m.error}`)) : resolve(m.html!)));
+      const done = (settle: () => void) => {
         w.off('error', onError);
-        if (m.error !== undefined) reject(new Error(`report.html: ${m.error}`));
-        else resolve(m.html!);
-      });
+        w.off('exit', onExit);
+        w.off('message', onMessage);
+        settle();
+      };
+      w.on('error', onError);
+      w.on('exit', onExit);
+      w.on('message', onMessage);
       w.postMessage(job);
     });
   }

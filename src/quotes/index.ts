@@ -1,15 +1,25 @@
 /**
- * Quotations and their speakers, from an offset-based NlpDoc. Pure: no I/O, no clock. Shapes found:
- *  - direct: text in double quotation marks (curly, straight or mixed), split quotes (“A,” he said, “B.”) joined,
- *    multi-paragraph quotes (an opening mark per paragraph, one closing mark at the end);
- *  - partial: a quoted fragment inside the writer's own sentence (called it “a good day”), including scare quotes,
- *    which are never attributed by themselves;
- *  - indirect: reported speech without marks (X said that …; …, X said; according to X, …; X told CNN …);
- *  - block: the paragraph after a sentence that ends in a colon and names a speaker and a cue
- *    (The Post reported on Sunday:).
- * Quotes never cross each other; a quote with its own attribution may sit inside a block quote (nested).
- * An opening mark with no closing mark in its paragraph (or the paragraphs it continues into) is left alone: no
- * runaway quote swallows the rest of an article. Everything is linear in the text length.
+ * Quotations and their speakers, from an offset-based NlpDoc. Pure: no I/O, no clock. In order:
+ *  1. direct and partial quotes from paired quotation marks (curly, straight, mixed, doubled apostrophes, an opening
+ *     mark typed for a closing one); multi-paragraph quotes (an opening mark per paragraph, one closing mark);
+ *     a fragment right after a cue that the sentence goes on past is partial ("said “there could be” a line …");
+ *  1b. a fragment attributed right after its closing mark, or by ", said X." ending its sentence, reports its whole
+ *     sentence (Golf clubs are “just scratching out a profit,” Mr. Hedge said);
+ *  2. split quotes (“A,” he said, “B.”) and a second sentence after the attribution join into one quotation, across
+ *     long speaker descriptions and quoted titles, but not across a second cue ("she added");
+ *  3. block quotes: the paragraph after a sentence ending in a colon with a cue and a speaker;
+ *  4. attribution of each quote: cue and subject after or before it, shared subjects ("and said", ", adding"),
+ *     colon and comma introductions ("X went further: “…”"), the sentence's subject for a fragment (characterising
+ *     verbs only for one or two words; title-case fragments such as works and nicknames stay unattributed), the
+ *     reported clause around a fragment (ending at clause boundaries), the next paragraph continuing a quotation;
+ *  5a. headline attributions ("Obama: …") for names the article repeats;
+ *  5. indirect speech, only with `indirect_verbs` of pipeline/cues.yml: X said (that) …; …, X said; …, X said, …;
+ *     according to X; X told CNN …; X called for …; X asked whether …; with long and quantified subjects; beside
+ *     quotations and several per sentence;
+ *  6. assembly in text order; a quote crossing another is dropped (nesting is kept).
+ * Scare quotes are partial and never attributed by themselves; their words stay in the author's voice. An opening
+ * mark with no closing mark is left alone, so no runaway quote swallows an article. Linear in the article's length
+ * (sorted indexes for coverage and nesting, per-surname name lookup).
  */
 import type { NlpDoc } from '../nlp/index.js';
 import { tokenAt, wordsIn } from '../nlp/index.js';
