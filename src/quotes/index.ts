@@ -43,6 +43,8 @@ const SUBJECT_PARTICIPLE = /^(surveyed|polled|questioned|interviewed|filed|relea
 const POST_NP = new Set(['overall', 'alone', 'combined', 'together', 'surveyed', 'polled', 'interviewed', 'questioned', 'themselves', 'himself', 'herself']);
 /** Quantifiers that can be a subject on their own ("Some said …", "Many say …"). */
 const QUANT_SUBJECT = /^(some|many|most|others|several|all|both|few|none|half|each)$/;
+/** Words that open a subordinate clause whose subject may report ("when a reporter asked if …"). */
+const SUBORDINATOR = /^(when|while|after|before|as|because|if|although|though|since|until|once|where|whereas)$/;
 const SUBJECT_PRONOUN = /^(he|she|they|it|we|i|you)$/;
 const TIME_WORD = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|Mon\.|Tue\.|Tues\.|Wed\.|Thu\.|Thurs\.|Fri\.|Sat\.|Sun\.)$/;
 const TIME_PART = /^(morning|afternoon|evening|night)$/;
@@ -972,11 +974,12 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       }
       // X said (that) CLAUSE. — X opens the sentence, or follows an introductory phrase or a conjunction.
       const lead = before ? before.np.first - 1 : -1;
-      if (before && !(before.np.first <= f + 3 || /^[,:;—–-]$/.test(doc.value[lead]) || doc.pos[lead] === 'CCONJ' || doc.pos[lead] === 'SCONJ')) {
+      const opensClauseAt = (i: number) => /^[,:;—–-]$/.test(doc.value[i]) || doc.pos[i] === 'CCONJ' || doc.pos[i] === 'SCONJ' || SUBORDINATOR.test(doc.lower[i] ?? '');
+      if (before && !(before.np.first <= f + 3 || opensClauseAt(lead))) {
         const whole = longSubject(f, before.np);
         if (whole) before = { np: whole, role: before.role };
       }
-      if (before && (before.np.first <= f + 3 || /^[,:;—–-]$/.test(doc.value[before.np.first - 1]) || doc.pos[before.np.first - 1] === 'CCONJ' || doc.pos[before.np.first - 1] === 'SCONJ')) {
+      if (before && (before.np.first <= f + 3 || opensClauseAt(before.np.first - 1))) {
         let k = c + 1;
         if (lex.listenerVerbs.has(lemma)) {
           const listener = npStartingAt(doc, k, lex, l);
@@ -999,6 +1002,10 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         if (callsFor(c)) {
           k = c + 2;
           thatAt = c + 1; // the object is the content, whatever it opens with
+        } else if (lemma === 'ask' && /^(whether|if|about)$/.test(doc.lower[k])) {
+          // "asked whether …", "asked Carson about his relationship with …": the question is the content.
+          if (doc.lower[k] === 'about') k++;
+          thatAt = k - 1;
         } else if (thatAt < 0 && adj > k && adj <= l && /^(PRON|DET|PROPN)$/.test(doc.pos[adj]) && !/^['’]s$/.test(doc.value[k + 1] ?? '')) k = adj;
         else if (thatAt >= 0) k = thatAt + 1;
         else if (doc.pos[k] === 'ADP' && doc.value[k + 1] === '-') {
