@@ -767,7 +767,10 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       if (!found) return;
       out.push(found);
       prior = found.attribution;
-      from = tokenAt(doc, found.end - 1) + 1;
+      // Go on after the content and its attribution ("…, KING-TV reported, while …" is one report).
+      const a = found.attribution;
+      const used = Math.max(found.end, a?.cueEnd ?? 0, a?.speaker && a.speaker.start >= 0 ? a.speaker.end : 0);
+      from = tokenAt(doc, used - 1) + 1;
     }
   }
 
@@ -942,7 +945,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         while (r <= l && r - c <= 5 && doc.value[r] !== ',' && !isMark(r) && doc.pos[r] !== 'VERB' && doc.pos[r] !== 'AUX') r++;
         if (doc.value[k] === ',' && doc.value[r] === ',' && l - r > 3) {
           const a = contentSpan(f, k - 1);
-          const b = contentSpan(r + 1, l);
+          // "…, KING-TV reported, while in Chicago …": a subordinate or coordinate tail is the writer's own.
+          const b = /^(while|whereas|but|and|although|though|as)$/.test(doc.lower[r + 1] ?? '') && a ? null : contentSpan(r + 1, l);
           const span: [number, number] | null = a && b ? [a[0], b[1]] : b ?? a;
           if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, before) };
         }
@@ -974,7 +978,9 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       }
       // X said (that) CLAUSE. — X opens the sentence, or follows an introductory phrase or a conjunction.
       const lead = before ? before.np.first - 1 : -1;
-      const opensClauseAt = (i: number) => /^[,:;—–-]$/.test(doc.value[i]) || doc.pos[i] === 'CCONJ' || doc.pos[i] === 'SCONJ' || SUBORDINATOR.test(doc.lower[i] ?? '');
+      // A dash opens a clause only when spaced ("WASHINGTON (Reuters) - U.S. …"), not inside a name ("KING-TV").
+      const spacedDash = (i: number) => /^[—–-]$/.test(doc.value[i]) && i > 0 && doc.tokStart[i] > doc.tokEnd[i - 1];
+      const opensClauseAt = (i: number) => /^[,:;]$/.test(doc.value[i]) || spacedDash(i) || doc.pos[i] === 'CCONJ' || doc.pos[i] === 'SCONJ' || SUBORDINATOR.test(doc.lower[i] ?? '');
       if (before && !(before.np.first <= f + 3 || opensClauseAt(lead))) {
         const whole = longSubject(f, before.np);
         if (whole) before = { np: whole, role: before.role };
@@ -983,7 +989,12 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         let k = c + 1;
         if (lex.listenerVerbs.has(lemma)) {
           const listener = npStartingAt(doc, k, lex, l);
-          if (listener) k = listener.last + 1;
+          // "told Jeb Bush to quiet down": a directive, whose content includes the one told.
+          if (listener && !(doc.lower[listener.last + 1] === 'to' && doc.pos[listener.last + 2] === 'VERB')) k = listener.last + 1;
+          else if (listener) {
+            const span = contentSpan(k, clauseEnd(k, l));
+            if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, before) };
+          }
         }
         // Skip "in a statement", "on Sunday", "in an interview with X" up to "that" or a comma.
         let thatAt = -1;
@@ -1010,7 +1021,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         else if (thatAt >= 0) k = thatAt + 1;
         else if (doc.pos[k] === 'ADP' && doc.value[k + 1] === '-') {
           // "said down-ballot races …": a hyphenated word, not a preposition.
-        } else if (doc.pos[k] === 'ADP' || doc.pos[k] === 'PROPN' && /day$/i.test(doc.value[k]) && !/^['’]s$/.test(doc.value[k + 1] ?? '')) {
+        } else if ((doc.pos[k] === 'ADP' && !(doc.lower[k] === 'at' && /^(least|most)$/.test(doc.lower[k + 1] ?? ''))) || doc.pos[k] === 'PROPN' && /day$/i.test(doc.value[k]) && !/^['’]s$/.test(doc.value[k + 1] ?? '')) {
           let t = k;
           while (t <= l && doc.value[t] !== ',' && t - k < 8) t++;
           if (doc.value[t] === ',') k = t + 1;
@@ -1026,7 +1037,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         const span = contentSpan(k, clauseEnd(k, l));
         // The reported clause opens with its subject ("he", "the plan", "none of …", "about half of …") or with a
         // subordinate clause ("if he were president, …").
-        const opener = /^(PRON|DET|PROPN|NOUN|ADJ|NUM)$/.test(doc.pos[k]) || (doc.pos[k] === 'VERB' && /ing$/.test(doc.lower[k]) && !isCue(k) && doc.value[k - 1] !== ',') || (doc.pos[k] === 'ADV' && /^(none|nearly|more|most)$/.test(doc.lower[k])) || (doc.pos[k] === 'SCONJ' && /^(if|because|when|while|although|once|unless)$/.test(doc.lower[k])) || (doc.pos[k] === 'ADP' && /^(about|around|over|nearly)$/.test(doc.lower[k])) || /^(whether|how|why|what|who|where|when)$/.test(doc.lower[k]);
+        const opener = /^(PRON|DET|PROPN|NOUN|ADJ|NUM)$/.test(doc.pos[k]) || (doc.pos[k] === 'VERB' && /ing$/.test(doc.lower[k]) && !isCue(k) && doc.value[k - 1] !== ',') || (doc.pos[k] === 'ADV' && /^(none|nearly|more|most)$/.test(doc.lower[k])) || (doc.pos[k] === 'SCONJ' && /^(if|because|when|while|although|once|unless)$/.test(doc.lower[k])) || (doc.pos[k] === 'ADP' && /^(about|around|over|nearly)$/.test(doc.lower[k])) || /^(whether|how|why|what|who|where|when)$/.test(doc.lower[k]) || (doc.lower[k] === 'at' && /^(least|most)$/.test(doc.lower[k + 1] ?? ''));
         if (span && (thatAt >= 0 || opener)) {
           return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, before) };
         }

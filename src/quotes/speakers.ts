@@ -113,6 +113,11 @@ export function npEndingAt(doc: NlpDoc, last: number, lex: Lexicon, floor: numbe
       first = i;
       continue;
     }
+    // "KING-TV", "Coca-Cola": a hyphen inside a name, written without spaces.
+    if (doc.value[i] === '-' && i - 1 >= floor && doc.tokEnd[i - 1] === doc.tokStart[i] && doc.tokEnd[i] === doc.tokStart[i + 1] && isNpToken(doc, i - 1, lex)) {
+      first = i;
+      continue;
+    }
     // "One in five", "nine out of 10", "4 in 10": a proportion.
     if ((li === 'in' || li === 'of') && doc.pos[i + 1] === 'NUM' && i - 1 >= floor && (doc.pos[i - 1] === 'NUM' || doc.lower[i - 1] === 'out')) {
       first = i - 1;
