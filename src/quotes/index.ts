@@ -687,12 +687,14 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     const first = tokenAt(doc, lm.index);
     const colon = tokenAt(doc, lm.index + m[1].length);
     if (doc.value[colon] !== ':' || colon - first > 4 || colon <= first) continue;
-    // A name (no shouted labels such as "BOOM:", no "The Latest:") that the article names again elsewhere.
+    // A name, titles allowed ("Dr. Ben Carson:", "OK Gov Fallin:"), that the article names again elsewhere — in
+    // ordinary capitals, so that a transcript's "JAKE TAPPER:" or "TRUMP:" counts and a shouted "BOOM:" does not.
     let named = true;
-    for (let t = first; t < colon; t++) if (!isNameToken(doc, t, lex) || /^\p{Lu}{5,}$/u.test(doc.value[t])) named = false;
-    const surname = doc.value[colon - 1];
-    const again = new RegExp(`\\b${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g');
-    const elsewhere = (text.match(again) ?? []).length >= 2;
+    for (let t = first; t < colon; t++) if (!isNameToken(doc, t, lex) && !(lex.titles.has(doc.lower[t]) && /^\p{Lu}/u.test(doc.value[t]))) named = false;
+    const typed = doc.value[colon - 1];
+    const surname = /^\p{Lu}{2,}$/u.test(typed) ? typed[0] + typed.slice(1).toLowerCase() : typed;
+    const again = new RegExp(`(^|[^\\p{L}])${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\p{L}]|$)`, 'gu');
+    const elsewhere = (text.match(again) ?? []).length >= (surname === typed ? 2 : 1);
     if (!named || !elsewhere) continue;
     let start = lm.index + m[0].length - m[2].length;
     let end = lm.index + lm[0].trimEnd().length;
