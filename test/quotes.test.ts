@@ -208,3 +208,9 @@ test('headline attributions: "Name: content" when the article names the person a
   expect(q).toMatchObject({ kind: 'indirect', cue: ':', speaker: 'Barack Obama', text: 'Americans Will Say No to the Wall' });
   expect(quotes('BOOM: The Wall Is Going Up Next Week\n\nThe wall story continues.')).toEqual([]);
 });
+
+test('titles of works are partial quotes with no speaker, and do not become the quotation of a nearby cue', () => {
+  const q = quotes('Castro dampened plans to return home, Mr. Rubio said in his 2012 book, “An American Son.” So they stayed.');
+  expect(q.find((x) => x.text.startsWith('An American Son'))).toMatchObject({ kind: 'partial', speaker: 'UNKNOWN', cue: '' });
+  expect(q.find((x) => x.kind === 'indirect')).toMatchObject({ speaker: 'Rubio', text: 'Castro dampened plans to return home' });
+});

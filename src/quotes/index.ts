@@ -381,10 +381,21 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     candidates.push({ kind, start, end, outerStart: open, outerEnd: close + closeLen, attribution: null });
   }
 
+  // 1a. Titles of works (his 2012 book, ''An American Son.''; his radio show, “Generations with Kevin Swanson”): a
+  // title-case quotation right after a word naming a work is a title, never a quotation of speech.
+  for (const c of candidates) {
+    if (!titleCase(c)) continue;
+    const before = text.slice(Math.max(0, c.outerStart - 30), c.outerStart);
+    if (/\b(book|autobiography|memoir|novel|film|movie|documentary|show|program|programme|series|song|album|column|op-ed|essay|headline|slogan|titled|entitled)\b[\s,:]*$/i.test(before)) {
+      c.kind = 'partial';
+      c.title = true;
+    }
+  }
+
   // 1b. Golf clubs are ''just scratching out a profit,'' Mr. Hedge said: a fragment attributed right after its
   // closing mark reports the whole sentence it ends, from the sentence's start.
   for (const c of candidates) {
-    if (c.kind !== 'partial') continue;
+    if (c.kind !== 'partial' || c.title) continue;
     const after = tokenAt(doc, c.outerEnd);
     const attr = attributeRight(c.outerEnd);
     if (!attr?.speaker || attr.cueStart === null) continue;
@@ -424,7 +435,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   };
   for (const c of candidates) {
     const prev = merged[merged.length - 1];
-    if (prev && isTitle(c) && c.outerStart - prev.outerEnd < 120) {
+    if (c.title || (prev && isTitle(c) && c.outerStart - prev.outerEnd < 120)) {
       titles.push({ ...c, title: true });
       continue;
     }
