@@ -214,3 +214,8 @@ test('titles of works are partial quotes with no speaker, and do not become the 
   expect(q.find((x) => x.text.startsWith('An American Son'))).toMatchObject({ kind: 'partial', speaker: 'UNKNOWN', cue: '' });
   expect(q.find((x) => x.kind === 'indirect')).toMatchObject({ speaker: 'Rubio', text: 'Castro dampened plans to return home' });
 });
+
+test('transcript labels in capitals are speakers named as the article writes them', () => {
+  const q = quotes('Intro.\n\nJAKE TAPPER: Donald Trump released a video on Friday about the race.\n\nTRUMP: It was a great video about the race.\n\nTapper said so.');
+  expect(q.map((x) => [x.speaker, x.cue])).toEqual([['Jake Tapper', ':'], ['Donald Trump', ':']]);
+});

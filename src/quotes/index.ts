@@ -712,7 +712,13 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     while (end > start && /[.\s]/.test(text[end - 1])) end--;
     if (covered(start, end) || wordsIn(doc, start, end) < 3 || (text.slice(start, end).match(/,/g) ?? []).length > 2) continue;
     const np: Np = { first, last: colon - 1 };
-    const speaker = speakerFromNp(doc, np, lex, people, lastSpeaker);
+    let speaker = speakerFromNp(doc, np, lex, people, lastSpeaker);
+    if (surname !== typed) {
+      // A transcript label in capitals ("JAKE TAPPER:", "TRUMP:") names a person, as the article writes the name.
+      const label = textOf(doc, first, colon - 1).toLowerCase().replace(/(^|[\s'’.-])(\p{Ll})/gu, (_, p: string, ch: string) => p + ch.toUpperCase());
+      const resolved = people.resolveName(label, speaker.start); // may find the label itself, still in capitals
+      speaker = { ...speaker, canonical: /\p{Ll}/u.test(resolved) ? resolved : label, role: '', type: 'person' };
+    }
     if (speaker.type !== 'person' && speaker.type !== 'organization' && speaker.type !== 'outlet') continue;
     out.push({ kind: 'indirect', start, end, outerStart: start, outerEnd: end, attribution: { cue: ':', cueStart: doc.tokStart[colon], cueEnd: doc.tokEnd[colon], speaker } });
   }
