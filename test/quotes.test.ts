@@ -219,3 +219,9 @@ test('transcript labels in capitals are speakers named as the article writes the
   const q = quotes('Intro.\n\nJAKE TAPPER: Donald Trump released a video on Friday about the race.\n\nTRUMP: It was a great video about the race.\n\nTapper said so.');
   expect(q.map((x) => [x.speaker, x.cue])).toEqual([['Jake Tapper', ':'], ['Donald Trump', ':']]);
 });
+
+test('a verb outside the cue lexicon right after a quotation that ends its clause still attributes it', () => {
+  expect(quotes('“This is fantastic!” beamed Donald Hartley of Madison, Alabama.')[0]).toMatchObject({ speaker: 'Donald Hartley', cue: 'beamed' });
+  // Not when the sentence goes on with a clause of its own.
+  expect(quotes('“This is fantastic!” beamed signs that the crowd held up all night long.')[0]).toMatchObject({ speaker: 'UNKNOWN' });
+});

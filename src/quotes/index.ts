@@ -45,6 +45,7 @@ const POST_NP = new Set(['overall', 'alone', 'combined', 'together', 'surveyed',
 const QUANT_SUBJECT = /^(some|many|most|others|several|all|both|few|none|half|each)$/;
 /** Words that open a subordinate clause whose subject may report ("when a reporter asked if …"). */
 const SUBORDINATOR = /^(when|while|after|before|as|because|if|although|though|since|until|once|where|whereas)$/;
+const PRONOUN_SUBJECT = /^(he|she|they|i|we)$/;
 const SUBJECT_PRONOUN = /^(he|she|they|it|we|i|you)$/;
 const TIME_WORD = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|Mon\.|Tue\.|Tues\.|Wed\.|Thu\.|Thurs\.|Fri\.|Sat\.|Sun\.)$/;
 const TIME_PART = /^(morning|afternoon|evening|night)$/;
@@ -326,6 +327,30 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         return makeAttribution(c, after);
       }
       return null;
+    }
+    return unlistedVerbRight(afterOffset, first, last);
+  };
+
+  /**
+   * “This is fantastic!” beamed Donald Hartley / “…,” Trump quipped. : a quotation that ends its clause (comma, ! or ?
+   * before the closing mark) followed at once by a name and a past-tense verb, in either order, with nothing after
+   * but punctuation or a short adjunct, is attributed even when the verb is not in the cue lexicon.
+   */
+  const unlistedVerbRight = (afterOffset: number, first: number, last: number): Attribution | null => {
+    if (!/[,!?]\s*(["”»]|'')$/.test(text.slice(Math.max(0, afterOffset - 4), afterOffset))) return null;
+    const pastVerb = (t: number) => doc.pos[t] === 'VERB' && /^\p{Ll}/u.test(doc.value[t]) && (/ed$/.test(doc.lower[t]) || doc.lemma[t] !== doc.lower[t]);
+    const ends = (t: number) => t >= last || sentenceEnd(t) || doc.value[t] === ',' || (doc.pos[t] === 'ADV' && (t + 1 >= last || sentenceEnd(t + 1) || doc.value[t + 1] === ','));
+    // VERB NAME: "beamed Donald Hartley of Madison"
+    if (pastVerb(first)) {
+      const after = subjectAfter(first, last - 1);
+      if (after && /^\p{Lu}/u.test(doc.value[after.np.last]) && (ends(after.np.last + 1) || doc.lower[after.np.last + 1] === 'of')) return makeAttribution(first, after);
+    }
+    // NAME VERB: "Trump quipped", "he shot back"
+    const np = npStartingAt(doc, first, lex, last - 1);
+    if (np && (PRONOUN_SUBJECT.test(doc.lower[np.first]) || /^\p{Lu}/u.test(doc.value[np.last])) && pastVerb(np.last + 1)) {
+      let t = np.last + 2;
+      if (doc.lower[t] === 'back' || doc.lower[t] === 'out' || doc.lower[t] === 'up') t++;
+      if (ends(t)) return makeAttribution(np.last + 1, { np, role: '' });
     }
     return null;
   };
