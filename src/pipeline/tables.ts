@@ -85,72 +85,126 @@ export interface TableCounts {
 export type SeqProblem = Problem & { seq: number };
 
 /**
+ * The per-article half of the reduce, fed one record at a time in seq order: the rows of articles.csv, quotes.csv and
+ * frame_hits.csv, the aggregate sums, the event of each article (for events.csv) and the notes. `run` feeds it while
+ * the analysis runs; `writeTables` feeds it from articles.jsonl. `finish` writes everything else.
+ */
+class Reduction {
+  private readonly articles: CsvWriter;
+  private readonly quotes: CsvWriter;
+  private readonly hits: CsvWriter;
+  private readonly agg: Aggregator;
+  private readonly notes: SeqProblem[] = [];
+  private closed = false;
+
+  constructor(
+    private readonly settings: TableSettings,
+    private readonly staging: Staging,
+    /** Articles and their events, filled by the caller when it grouped them itself (auto mode), else by `add`. */
+    private readonly items: EventInput[] = [],
+    private readonly assignment = new Map<string, string>(),
+  ) {
+    const csv: CsvOptions = { excel: settings.excel };
+    this.articles = new CsvWriter(staging.path('articles.csv'), ARTICLE_COLUMNS, csv);
+    this.quotes = new CsvWriter(staging.path('quotes.csv'), QUOTE_COLUMNS, csv);
+    this.hits = new CsvWriter(staging.path('frame_hits.csv'), HIT_COLUMNS, csv);
+    this.agg = new Aggregator(settings.frames);
+  }
+
+  /** One record with its event; `listed` false when the caller has already put it in `items`. */
+  add(r: AnalyzedArticle, event: string, listed = false): void {
+    if (!listed) {
+      this.items.push({ id: r.id, seq: r.seq, outlet: r.outlet, date: r.date, title: r.title, event: r.event, terms: [] });
+      this.assignment.set(r.id, event);
+    }
+    writeArticleRows(r, event, this.articles, this.quotes, this.hits);
+    this.agg.add(r, event);
+    for (const n of r.notes) this.notes.push({ ...n, seq: r.seq });
+  }
+
+  /** Close the per-article tables (abandoning them too: the next `Reduction` overwrites the same staged files). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.articles.close();
+    this.quotes.close();
+    this.hits.close();
+  }
+
+  /** Everything after the per-article rows: aggregate tables, events, errors, report, codebook. */
+  async finish(problems: SeqProblem[], mode: EventMode): Promise<TableCounts> {
+    this.close();
+    const { settings, staging } = this;
+    const csv: CsvOptions = { excel: settings.excel };
+    const events = eventsTable(this.items, this.assignment);
+    const tables = this.agg.tables();
+    const renderer = settings.report ?? new ReportRenderer();
+    const html = renderer.render({ tables, meta: { title: 'framelens report', generated: `${this.articles.rows} articles`, version: settings.version } });
+    html.catch(() => undefined); // awaited below; an early rejection must not go unhandled meanwhile
+    for (const [name, t] of Object.entries(tables) as [string, { columns: string[]; rows: (string | number | null)[][] }][]) {
+      staging.write(`${name}.csv`, toCsv(t.columns, t.rows, csv));
+    }
+    staging.write('events.csv', toCsv(events.columns, events.rows, csv));
+    const allProblems = [...problems, ...this.notes].sort((a, b) => a.seq - b.seq || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    staging.write(
+      'errors.csv',
+      toCsv(ERROR_COLUMNS, allProblems.map((p) => [p.input, p.line, p.articleId, p.code, p.message]), csv),
+    );
+    writeCodebook(staging, settings, Object.fromEntries(Object.entries(tables).map(([k, t]) => [k, t.columns])), events.columns);
+    try {
+      staging.write('report.html', await html);
+    } finally {
+      if (!settings.report) await renderer.close();
+    }
+    return {
+      articles: this.articles.rows,
+      quotes: this.quotes.rows,
+      frameHits: this.hits.rows,
+      rejected: problems.length,
+      notes: this.notes.length,
+      events: events.rows.length,
+      eventMode: mode,
+    };
+  }
+}
+
+/**
  * The reduce step run alongside the analysis: `run` hands each record over as it is written to articles.jsonl (in seq
  * order), and where every record's event is known on arrival (`--events metadata|none`, or the default while every
  * record has an event) the per-article tables are written and the aggregates summed right then, so the main thread
  * works while the workers analyse and nothing is read back. Otherwise (auto grouping needs every article first)
- * `finish` falls back to `writeTables` over the finished file. Either way the output bytes are the same.
+ * `finish` falls back to `writeTables` over the finished file, after the workers are gone (every article's terms in
+ * memory at once should not add to theirs). Either way the output bytes are the same.
  */
 export class StreamingTables {
-  private mode: EventMode | null;
-  private streaming: boolean;
-  private articles: CsvWriter | null = null;
-  private quotes: CsvWriter | null = null;
-  private hits: CsvWriter | null = null;
-  private agg: Aggregator;
-  private items: EventInput[] = [];
-  private assignment = new Map<string, string>();
-  private notes: SeqProblem[] = [];
+  /** Null once streaming is given up (or never started, with `--events auto`). */
+  private reduction: Reduction | null;
   private allHaveEvents = true;
 
   constructor(
-    private settings: TableSettings,
-    private staging: Staging,
+    private readonly settings: TableSettings,
+    private readonly staging: Staging,
   ) {
-    this.mode = settings.events;
-    this.streaming = this.mode !== 'auto';
-    this.agg = new Aggregator(settings.frames);
-    if (this.streaming) {
-      const csv: CsvOptions = { excel: settings.excel };
-      this.articles = new CsvWriter(staging.path('articles.csv'), ARTICLE_COLUMNS, csv);
-      this.quotes = new CsvWriter(staging.path('quotes.csv'), QUOTE_COLUMNS, csv);
-      this.hits = new CsvWriter(staging.path('frame_hits.csv'), HIT_COLUMNS, csv);
-    }
+    this.reduction = settings.events === 'auto' ? null : new Reduction(settings, staging);
   }
 
   /** The next record in seq order: its event, and the record itself, parsed only if this step still streams. */
   add(recordEvent: string, record: () => AnalyzedArticle): void {
     if (!recordEvent) this.allHaveEvents = false;
-    if (!this.streaming) return;
-    if (this.mode === null && !recordEvent) {
-      // The default mode turns out to be auto: stop streaming; finish() groups and reduces from the file, after the
-      // workers are gone (every article's terms in memory at once is the peak of a run; it should not add to theirs).
-      this.streaming = false;
-      for (const w of [this.articles, this.quotes, this.hits]) w!.close();
-      this.agg = new Aggregator(this.settings.frames);
-      this.items = [];
-      this.assignment.clear();
-      this.notes = [];
+    if (!this.reduction) return;
+    if (this.settings.events === null && !recordEvent) {
+      // The default mode turns out to be auto: stop streaming; finish() groups and reduces from the file.
+      this.reduction.close();
+      this.reduction = null;
       return;
     }
     const r = record();
-    const event = this.mode === 'none' ? ALL_EVENTS : r.event || UNASSIGNED;
-    this.items.push({ id: r.id, seq: r.seq, outlet: r.outlet, date: r.date, title: r.title, event: r.event, terms: [] });
-    this.assignment.set(r.id, event);
-    writeArticleRows(r, event, this.articles!, this.quotes!, this.hits!);
-    this.agg.add(r, event);
-    for (const n of r.notes) this.notes.push({ ...n, seq: r.seq });
+    this.reduction.add(r, this.settings.events === 'none' ? ALL_EVENTS : r.event || UNASSIGNED);
   }
 
-  async finish(recordsPath: string, problems: SeqProblem[]): Promise<TableCounts> {
-    if (!this.streaming) return writeTables(recordsPath, problems, { ...this.settings, allHaveEvents: this.allHaveEvents }, this.staging);
-    for (const w of [this.articles, this.quotes, this.hits]) w!.close();
-    const mode: EventMode = this.mode ?? 'metadata';
-    return finishTables(this.items, this.assignment, this.agg, this.notes, problems, mode, this.settings, this.staging, {
-      articles: this.articles!.rows,
-      quotes: this.quotes!.rows,
-      frameHits: this.hits!.rows,
-    });
+  finish(recordsPath: string, problems: SeqProblem[]): Promise<TableCounts> {
+    if (!this.reduction) return writeTables(recordsPath, problems, { ...this.settings, allHaveEvents: this.allHaveEvents }, this.staging);
+    return this.reduction.finish(problems, this.settings.events ?? 'metadata');
   }
 }
 
@@ -160,8 +214,6 @@ export async function writeTables(
   settings: TableSettings,
   staging: Staging,
 ): Promise<TableCounts> {
-  const csv: CsvOptions = { excel: settings.excel };
-
   // Pass 1 (auto grouping only): every article's terms and dates. Metadata and none need no extra pass.
   let mode: EventMode | null = settings.events;
   if (mode === null && settings.allHaveEvents !== undefined) mode = settings.allHaveEvents ? 'metadata' : 'auto';
@@ -179,66 +231,12 @@ export async function writeTables(
   }
   const eventOf = (r: AnalyzedArticle): string =>
     mode === 'auto' ? (assignment.get(r.id) ?? '') : mode === 'none' ? ALL_EVENTS : r.event || UNASSIGNED;
-  const onePass = items.length === 0;
+  const grouped = items.length > 0;
 
   // Pass 2: per-article tables streamed; aggregates summed.
-  const articles = new CsvWriter(staging.path('articles.csv'), ARTICLE_COLUMNS, csv);
-  const quotes = new CsvWriter(staging.path('quotes.csv'), QUOTE_COLUMNS, csv);
-  const hits = new CsvWriter(staging.path('frame_hits.csv'), HIT_COLUMNS, csv);
-  const agg = new Aggregator(settings.frames);
-  const notes: SeqProblem[] = [];
-  for await (const r of readRecords(recordsPath)) {
-    const event = eventOf(r);
-    if (onePass) {
-      items.push({ id: r.id, seq: r.seq, outlet: r.outlet, date: r.date, title: r.title, event: r.event, terms: [] });
-      assignment.set(r.id, event);
-    }
-    writeArticleRows(r, event, articles, quotes, hits);
-    agg.add(r, event);
-    for (const n of r.notes) notes.push({ ...n, seq: r.seq });
-  }
-  articles.close();
-  quotes.close();
-  hits.close();
-  return finishTables(items, assignment, agg, notes, problems, mode!, settings, staging, { articles: articles.rows, quotes: quotes.rows, frameHits: hits.rows });
-}
-
-/** Everything after the per-article rows: aggregate tables, events, errors, report, codebook. */
-async function finishTables(
-  items: EventInput[],
-  assignment: Map<string, string>,
-  agg: Aggregator,
-  notes: SeqProblem[],
-  problems: SeqProblem[],
-  mode: EventMode,
-  settings: TableSettings,
-  staging: Staging,
-  rows: { articles: number; quotes: number; frameHits: number },
-): Promise<TableCounts> {
-  const csv: CsvOptions = { excel: settings.excel };
-  const events = eventsTable(items, assignment);
-  const tables = agg.tables();
-  const renderer = settings.report ?? new ReportRenderer();
-  const html = renderer.render({ tables, meta: { title: 'framelens report', generated: `${rows.articles} articles`, version: settings.version } });
-  html.catch(() => undefined); // awaited below; an early rejection must not go unhandled meanwhile
-  for (const [name, t] of Object.entries(tables) as [string, { columns: string[]; rows: (string | number | null)[][] }][]) {
-    staging.write(`${name}.csv`, toCsv(t.columns, t.rows, csv));
-  }
-  staging.write('events.csv', toCsv(events.columns, events.rows, csv));
-
-  const allProblems = [...problems, ...notes].sort((a, b) => a.seq - b.seq || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  staging.write(
-    'errors.csv',
-    toCsv(ERROR_COLUMNS, allProblems.map((p) => [p.input, p.line, p.articleId, p.code, p.message]), csv),
-  );
-  writeCodebook(staging, settings, Object.fromEntries(Object.entries(tables).map(([k, t]) => [k, t.columns])), events.columns);
-  try {
-    staging.write('report.html', await html);
-  } finally {
-    if (!settings.report) await renderer.close();
-  }
-
-  return { ...rows, rejected: problems.length, notes: notes.length, events: events.rows.length, eventMode: mode };
+  const reduction = new Reduction(settings, staging, items, assignment);
+  for await (const r of readRecords(recordsPath)) reduction.add(r, eventOf(r), grouped);
+  return reduction.finish(problems, mode!);
 }
 
 function writeArticleRows(r: AnalyzedArticle, event: string, articles: CsvWriter, quotes: CsvWriter, hits: CsvWriter): void {
