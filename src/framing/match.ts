@@ -19,6 +19,7 @@ import type { NlpDoc } from '../nlp/index.js';
 import type { FrameHit, FrameHitRecord, Quote } from '../types.js';
 import type { LexiconSet } from './lexicon.js';
 import { analyseTerm, compileGlob, globMatches, isGlob, normalizeWord, type Glob } from './terms.js';
+import { IntervalIndex } from '../search.js';
 
 interface TermRef {
   frame: number;
@@ -405,36 +406,6 @@ function byFrameThenStart(a: Candidate, b: Candidate): number {
 }
 
 /**
- * The innermost quote whose [start, end) holds all of [start, end) (quotes may nest: a direct quote in a block).
- * Quotes sorted by start with a running maximum of ends: only quotes starting before the hit and reaching past it
- * are looked at, so an article with thousands of quotes and hits stays fast.
- */
-class QuoteLocator {
-  private quotes: Quote[];
-  private maxEnd: number[] = [];
-  constructor(quotes: Quote[]) {
-    this.quotes = [...quotes].sort((a, b) => a.start - b.start || b.end - a.end);
-    let m = -Infinity;
-    for (const q of this.quotes) this.maxEnd.push((m = Math.max(m, q.end)));
-  }
-  enclosing(start: number, end: number): Quote | null {
-    let lo = 0;
-    let hi = this.quotes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.quotes[mid].start <= start) lo = mid + 1;
-      else hi = mid;
-    }
-    let best: Quote | null = null;
-    for (let i = lo - 1; i >= 0 && this.maxEnd[i] >= end; i--) {
-      const q = this.quotes[i];
-      if (end <= q.end && (!best || q.end - q.start < best.end - best.start)) best = q;
-    }
-    return best;
-  }
-}
-
-/**
  * Frame hits in the article, sorted by (start, frame, end). A hit that lies inside a quote's [start, end) has voice
  * `quote` with that quote's speaker and id (the innermost quote if quotes nest); otherwise (including a hit that
  * straddles a quote's boundary) voice `author`, speaker '' and quoteId ''.
@@ -446,7 +417,8 @@ export function findFrameHits(doc: NlpDoc, quotes: Quote[], matcher: Matcher): F
   // Pieces taken by an accepted hit, stamped with frame + 1 (candidates come grouped by frame): matches cover whole
   // pieces, so two matches overlap in characters exactly when they share a piece.
   const taken = new Int32Array(P.n);
-  const locator = new QuoteLocator(quotes);
+  // The innermost quote holding the hit (quotes may nest: a direct quote in a block); quotes never cross.
+  const locator = new IntervalIndex(quotes, (q) => q.start, (q) => q.end);
   for (const c of candidates) {
     const stamp = c.ref.frame + 1;
     let free = true;
@@ -459,7 +431,7 @@ export function findFrameHits(doc: NlpDoc, quotes: Quote[], matcher: Matcher): F
     if (!free) continue;
     for (let p = c.first; p <= c.last; p++) taken[p] = stamp;
     const token = P.token[c.first];
-    const q = locator.enclosing(c.start, c.end);
+    const q = locator.containing(c.start, c.end)[0] ?? null;
     hits.push({
       frame: matcher.frames[c.ref.frame],
       term: c.ref.term,

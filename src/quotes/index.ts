@@ -25,6 +25,7 @@ import type { NlpDoc } from '../nlp/index.js';
 import { tokenAt, wordsIn } from '../nlp/index.js';
 import type { Quote, QuoteKind } from '../types.js';
 import type { QuoteSettings } from './settings.js';
+import { IntervalIndex } from '../search.js';
 import { compileSettings, isNameToken, npEndingAt, npStartingAt, PersonRegistry, speakerFromNp, stripDet, textOf, type Lexicon, type Np, type Speaker } from './speakers.js';
 
 export { loadQuoteSettings, type QuoteSettings } from './settings.js';
@@ -73,30 +74,6 @@ interface Candidate {
   block?: boolean;
   /** A quoted title inside an attribution ("on “Meet the Press”"): never attributed. */
   title?: boolean;
-}
-
-/** Spans sorted by start with a running maximum of ends: which spans overlap [a, b)? */
-class SpanIndex {
-  private spans: { outerStart: number; outerEnd: number }[];
-  private maxEnd: number[];
-  constructor(spans: { outerStart: number; outerEnd: number }[]) {
-    this.spans = [...spans].sort((x, y) => x.outerStart - y.outerStart);
-    this.maxEnd = [];
-    let m = -Infinity;
-    for (const s of this.spans) this.maxEnd.push((m = Math.max(m, s.outerEnd)));
-  }
-  overlapping(a: number, b: number): { outerStart: number; outerEnd: number }[] {
-    let lo = 0;
-    let hi = this.spans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.spans[mid].outerStart < b) lo = mid + 1;
-      else hi = mid;
-    }
-    const found: { outerStart: number; outerEnd: number }[] = [];
-    for (let i = lo - 1; i >= 0 && this.maxEnd[i] > a; i--) if (this.spans[i].outerEnd > a) found.push(this.spans[i]);
-    return found;
-  }
 }
 
 function paragraphStarts(text: string): number[] {
@@ -709,7 +686,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
 
   // 5. Indirect speech in sentences with no quotation marks and outside block quotes.
   // The quotations found so far, sorted, for overlap queries in logarithmic time (a long article has thousands).
-  let index = new SpanIndex([...out, ...blocks]);
+  const spanIndex = (qs: Candidate[]) => new IntervalIndex(qs, (q) => q.outerStart, (q) => q.outerEnd);
+  let index = spanIndex([...out, ...blocks]);
   const covered = (a: number, b: number) => index.overlapping(a, b).length > 0;
 
   // 5a. Headline attributions: a line that opens with a name and a colon ("Obama: I’m Optimistic Americans Will Say
@@ -749,8 +727,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   }
 
   // Headline attributions count as found; unattributed fragments do not stop indirect speech.
-  index = new SpanIndex([...out, ...blocks]);
-  const claimed = new SpanIndex([...out.filter((q) => q.kind !== 'partial' || q.attribution), ...blocks]);
+  index = spanIndex([...out, ...blocks]);
+  const claimed = spanIndex([...out.filter((q) => q.kind !== 'partial' || q.attribution), ...blocks]);
 
   // wink ends a sentence at "(I-Vt.)"; a sentence that ends in ")" or is followed by one opening in lower case
   // continues.

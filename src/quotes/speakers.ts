@@ -6,6 +6,7 @@
 import type { NlpDoc } from '../nlp/index.js';
 import type { SpeakerType } from '../types.js';
 import type { QuoteSettings } from './settings.js';
+import { countBefore } from '../search.js';
 
 export interface Lexicon {
   verbs: Set<string>;
@@ -291,13 +292,7 @@ export class PersonRegistry {
     }
     const list = this.byLast.get(last) ?? [];
     // Mentions up to `at`: the latest with two or more words, else the first; failing that, the first after `at`.
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid].m.at <= at) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = countBefore(list.length, (i) => list[i].m.at <= at);
     let best: PersonMention | null = null;
     for (let i = lo - 1; i >= 0; i--) {
       if (list[i].words < words.length) continue;
@@ -316,13 +311,7 @@ export class PersonRegistry {
 
   /** The last person named before `at` (mentions are in text order: binary search). */
   lastPerson(at: number): string | null {
-    let lo = 0;
-    let hi = this.mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.mentions[mid].at < at) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = countBefore(this.mentions.length, (i) => this.mentions[i].at < at);
     const best = lo > 0 ? this.mentions[lo - 1] : null;
     return best ? this.resolveName(best.name, best.at) : null;
   }
