@@ -192,8 +192,19 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     return 0;
   };
   /** A line break between token t-1 and token t (in the gap, or as a SPACE token of wink's). */
-  const breakBefore = (t: number): boolean =>
-    t > 0 && t < n && (/\n/.test(text.slice(doc.tokEnd[t - 1], doc.tokStart[t])) || (doc.pos[t] === 'SPACE' && doc.value[t].includes('\n')) || (doc.pos[t - 1] === 'SPACE' && doc.value[t - 1].includes('\n')));
+  // Computed once per article from the text's newlines (asked for many times per token by the rules below).
+  const lineBreakBefore = new Uint8Array(n + 1);
+  for (let p = text.indexOf('\n'); p >= 0; p = text.indexOf('\n', p + 1)) {
+    const t = tokenAt(doc, p);
+    lineBreakBefore[t] = 1; // the newline is in the gap before token t, or inside it (a SPACE token) …
+    if (t < n && doc.tokStart[t] <= p) lineBreakBefore[t + 1] = 1; // … and then also before the token after it
+  }
+  const breakBefore = (t: number): boolean => t > 0 && t < n && lineBreakBefore[t] === 1;
+  /** A token with whitespace before it ("Reuters) - U.S.", not "KING-TV"). */
+  const spaced = (t: number): boolean => t > 0 && doc.tokStart[t] > doc.tokEnd[t - 1];
+  /** "X said A, adding that …", "X did Y and (also) said …": a cue that shares the subject of the clause before. */
+  const joinsEarlierClause = (c: number): boolean =>
+    (doc.value[c - 1] === ',' && /ing$/.test(doc.lower[c])) || /^(and|but)$/.test(doc.lower[c - 1]) || (/^(and|but)$/.test(doc.lower[c - 2] ?? '') && doc.pos[c - 1] === 'ADV');
   // "(D-Ore.) said": a full stop inside parentheses does not end the sentence.
   const sentenceEnd = (i: number) => (doc.value[i] === '.' && doc.value[i + 1] !== ')') || doc.value[i] === '!' || doc.value[i] === '?';
   const isMark = (i: number) =>
@@ -343,7 +354,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       const ph = isPhraseAt(c);
       if (ph) return makeAttribution(c, subjectAfter(c + ph - 1, end));
       // "X said A, adding that “…”" / "X did Y and said “…”": the cue shares the subject of the clause before.
-      if (c > floor && ((doc.value[c - 1] === ',' && /ing$/.test(doc.lower[c])) || /^(and|but)$/.test(doc.lower[c - 1]))) {
+      if (c > floor && joinsEarlierClause(c)) {
         const earlier = attributeLeft(doc.tokStart[c - 1], floorOffset);
         const shared = earlier?.speaker ? null : clauseSubject(floor, c);
         if (earlier?.speaker) return { ...makeAttribution(c, null), speaker: earlier.speaker };
@@ -859,33 +870,27 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     // "… and said it was …", "… and insisted that …", "before claiming …": a second report starts.
     if (/^(and|but)$/.test(doc.lower[t]) && (isCue(t + 1) || (doc.pos[t + 1] === 'ADV' && isCue(t + 2)))) return true;
     if (/^(before|after|while)$/.test(doc.lower[t]) && isCue(t + 1) && /ing$/.test(doc.lower[t + 1])) return true;
-    if (doc.value[t] === '-' && /\s$/.test(text.slice(doc.tokEnd[t - 1] ?? 0, doc.tokStart[t]))) return !closedWithinDash(t);
     // A dash or a relative clause closed by a second dash or comma is an aside ("Gov. García Padilla, who must make
     // the final decision, has revealed …"); left open, it ends the clause.
-    const closedWithin = (mark: string) => {
-      for (let u = t + 1; u < n && u - t < 20 && !sentenceEnd(u) && !breakBefore(u); u++) if (doc.value[u] === mark) return true;
+    const closedWithin = (closes: (u: number) => boolean) => {
+      for (let u = t + 1; u < n && u - t < 20 && !sentenceEnd(u) && !breakBefore(u); u++) if (closes(u)) return true;
       return false;
     };
-    if (doc.value[t] === '—' || doc.value[t] === '--') return !closedWithin(doc.value[t]);
+    const dash = doc.value[t];
+    if (dash === '—' || dash === '--') return !closedWithin((u) => doc.value[u] === dash);
+    if (dash === '-' && spaced(t)) return !closedWithin((u) => doc.value[u] === '-' && spaced(u));
     if (doc.value[t] !== ',') return false;
     const a = doc.lower[t + 1] ?? '';
-    if (/^(which|who|whom|whose)$/.test(a)) return !closedWithin(',');
+    if (/^(which|who|whom|whose)$/.test(a)) return !closedWithin((u) => doc.value[u] === ',');
     if (/^(while|although|though|whereas)$/.test(a)) return true;
     return /^(and|but)$/.test(a) && (doc.pos[t + 2] === 'PRON' || doc.pos[t + 2] === 'PROPN' || doc.pos[t + 2] === 'DET');
-  }
-
-  /** A spaced hyphen used as a dash, closed by another within the sentence (an aside). */
-  function closedWithinDash(t: number): boolean {
-    for (let u = t + 1; u < n && u - t < 20 && !sentenceEnd(u) && !breakBefore(u); u++) if (doc.value[u] === '-' && /\s$/.test(text.slice(doc.tokEnd[u - 1], doc.tokStart[u]))) return true;
-    return false;
   }
 
   /** End of a reported clause starting at k: before ", adding that …" or "and added …" (a second report). */
   function clauseEnd(k: number, l: number): number {
     for (let t = k + 1; t < l; t++) {
-      if (clauseBreak(t)) return t - 1;
+      if (clauseBreak(t)) return t - 1; // includes "… and added …"
       if (doc.value[t] === ',' && isIndirectCue(t + 1) && /ing$/.test(doc.lower[t + 1])) return t - 1;
-      if ((doc.lower[t] === 'and' || doc.lower[t] === 'but') && (isIndirectCue(t + 1) || (doc.pos[t + 1] === 'ADV' && isIndirectCue(t + 2)))) return doc.value[t - 1] === ',' ? t - 2 : t - 1;
     }
     return l;
   }
@@ -928,9 +933,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       const lemma = doc.lemma[c];
       let before = subjectBefore(c, f);
       // "X did Y and said CLAUSE" / "X did Y, saying CLAUSE": the cue shares the clause's subject.
-      const participle = doc.value[c - 1] === ',' && /ing$/.test(doc.lower[c]);
-      const coordinated = /^(and|but)$/.test(doc.lower[c - 1]) || (/^(and|but)$/.test(doc.lower[c - 2]) && doc.pos[c - 1] === 'ADV');
-      if ((participle || coordinated) && c > f) {
+      if (joinsEarlierClause(c) && c > f) {
         const earlier = prior?.speaker ? prior : attributeLeft(doc.tokStart[c], doc.tokStart[s0]);
         const shared = earlier?.speaker ? null : clauseSubject(s0, c);
         if (earlier?.speaker || shared) {
@@ -1001,8 +1004,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       // X said (that) CLAUSE. — X opens the sentence, or follows an introductory phrase or a conjunction.
       const lead = before ? before.np.first - 1 : -1;
       // A dash opens a clause only when spaced ("WASHINGTON (Reuters) - U.S. …"), not inside a name ("KING-TV").
-      const spacedDash = (i: number) => /^[—–-]$/.test(doc.value[i]) && i > 0 && doc.tokStart[i] > doc.tokEnd[i - 1];
-      const opensClauseAt = (i: number) => /^[,:;]$/.test(doc.value[i]) || spacedDash(i) || doc.pos[i] === 'CCONJ' || doc.pos[i] === 'SCONJ' || SUBORDINATOR.test(doc.lower[i] ?? '');
+      const opensClauseAt = (i: number) => /^[,:;]$/.test(doc.value[i]) || (/^[—–-]$/.test(doc.value[i]) && spaced(i)) || doc.pos[i] === 'CCONJ' || doc.pos[i] === 'SCONJ' || SUBORDINATOR.test(doc.lower[i] ?? '');
       if (before && !(before.np.first <= f + 3 || opensClauseAt(lead))) {
         const whole = longSubject(f, before.np);
         if (whole) before = { np: whole, role: before.role };
