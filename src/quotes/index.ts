@@ -46,6 +46,8 @@ const POST_NP = new Set(['overall', 'alone', 'combined', 'together', 'surveyed',
 const QUANT_SUBJECT = /^(some|many|most|others|several|all|both|few|none|half|each)$/;
 /** Words that open a subordinate clause whose subject may report ("when a reporter asked if …"). */
 const SUBORDINATOR = /^(when|while|after|before|as|because|if|although|though|since|until|once|where|whereas)$/;
+/** Text ending in a word that names a work ("his 2012 book, ", "the show ", "titled "): a quotation next is its title. */
+const AFTER_WORK_NOUN = /\b(book|autobiography|memoir|novel|film|movie|documentary|show|program|programme|series|song|album|column|op-ed|essay|headline|slogan|titled|entitled)\b[\s,:]*$/i;
 const PRONOUN_SUBJECT = /^(he|she|they|i|we)$/;
 const SUBJECT_PRONOUN = /^(he|she|they|it|we|i|you)$/;
 const TIME_WORD = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|Mon\.|Tue\.|Tues\.|Wed\.|Thu\.|Thurs\.|Fri\.|Sat\.|Sun\.)$/;
@@ -399,7 +401,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   for (const c of candidates) {
     if (!titleCase(c)) continue;
     const before = text.slice(Math.max(0, c.outerStart - 30), c.outerStart);
-    if (/\b(book|autobiography|memoir|novel|film|movie|documentary|show|program|programme|series|song|album|column|op-ed|essay|headline|slogan|titled|entitled)\b[\s,:]*$/i.test(before)) {
+    if (AFTER_WORK_NOUN.test(before)) {
       c.kind = 'partial';
       c.title = true;
     }
@@ -441,7 +443,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   // A quoted title in an attribution (Sanders said on CNN’s “State of the Union.” / on “Meet the Press”) does not
   // end the speaker's quotation: it is set aside while split quotes are joined.
   const titles: Candidate[] = [];
-  const isTitle = (q: Candidate) => q.kind === 'partial' && wordsIn(doc, q.start, q.end) <= 6 && /^\p{Lu}/u.test(text[q.start] ?? '') && (/(\bon|\bin|['’]s|\bshow|\bprogram|\bbook|\bfilm|\bmovie|\bseries|\bsong|\btitled|\bentitled)\s*$/.test(text.slice(Math.max(0, q.outerStart - 12), q.outerStart)) || titleCase(q));
+  const isTitle = (q: Candidate) => q.kind === 'partial' && wordsIn(doc, q.start, q.end) <= 6 && /^\p{Lu}/u.test(text[q.start] ?? '') && (/(\bon|\bin|['’]s)\s*$/.test(text.slice(Math.max(0, q.outerStart - 12), q.outerStart)) || AFTER_WORK_NOUN.test(text.slice(Math.max(0, q.outerStart - 30), q.outerStart)) || titleCase(q));
   const markOutsideTitles = (a: number, b: number) => {
     for (let i = a; i < b; i++) if (/[“”"]/.test(text[i]) && !titles.some((t) => i >= t.outerStart && i < t.outerEnd)) return true;
     return false;
