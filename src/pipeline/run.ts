@@ -6,7 +6,7 @@ import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writ
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AnalyzedArticle, Article } from '../types.js';
-import { optionError, UsageError } from '../errors.js';
+import { optionError } from '../errors.js';
 import { expandInputs, readCorpus, type InputFile } from '../corpus/read.js';
 import { loadLexicons } from '../framing/lexicon.js';
 import { loadQuoteSettings } from '../quotes/index.js';

@@ -250,7 +250,7 @@ function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
 export class PersonRegistry {
   readonly mentions: PersonMention[] = [];
 
-  constructor(private doc: NlpDoc, private lex: Lexicon) {
+  constructor(doc: NlpDoc, lex: Lexicon) {
     const n = doc.value.length;
     let i = 0;
     while (i < n) {
