@@ -210,6 +210,9 @@ function stripDet(s: string): string {
 }
 
 function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
+  // Groups named by proportion or closeness ("4 in 10", "one in five", "people close to Clinton"): unnamed sources.
+  const phrase = textOf(doc, np.first, np.last).toLowerCase();
+  if ((/^(\S+ )?(\S+) (in|out of) (\S+)$/.test(phrase) && doc.pos[np.last] === 'NUM') || /\b(close|familiar|loyal|near|linked|allied) (to|with)\b/.test(phrase)) return 'anonymous';
   // A trailing run of two or more name words with no organisation word: a person ("White House press secretary
   // Karoline Leavitt"), whatever the role words before it say.
   const { nameFirst } = splitRoleName(doc, np, lex);
@@ -329,11 +332,6 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
       return { mention, start, end, canonical: who ?? 'UNKNOWN', role: '', type: who ? 'person' : 'unknown' };
     }
     return { mention, start, end, canonical: 'UNKNOWN', role: '', type: 'unknown' };
-  }
-  // Groups named by proportion or closeness ("4 in 10", "one in five", "people close to Clinton"): unnamed sources.
-  const words = mention.toLowerCase();
-  if (/^(\S+ )?(\S+) (in|out of) (\S+)$/.test(words) && doc.pos[np.last] === 'NUM' || /\b(close|familiar|loyal|near|linked|allied) (to|with)\b/.test(words)) {
-    return { mention, start, end, canonical: stripDet(mention).toLowerCase(), role: appositionRole || stripDet(mention), type: 'anonymous' };
   }
   // "former Gov. Bill Richardson of New Mexico": the name is before "of"; what follows belongs to the role.
   let head = np;
