@@ -43,14 +43,17 @@ const SUBJECT_PARTICIPLE = /^(surveyed|polled|questioned|interviewed|filed|relea
 /** Words after a subject and before its cue: "voters overall said", "those surveyed said", "members alone". */
 const POST_NP = new Set(['overall', 'alone', 'combined', 'together', 'surveyed', 'polled', 'interviewed', 'questioned', 'themselves', 'himself', 'herself']);
 /** Quantifiers that can be a subject on their own ("Some said …", "Many say …"). */
-const QUANT_SUBJECT = /^(some|many|most|others|several|all|both|few|none|half|each)$/;
+const QUANT_SUBJECT = /^(some|many|most|others|several|all|both|few|none|half|each|another)$/;
 /** Words that open a subordinate clause whose subject may report ("when a reporter asked if …"). */
 const SUBORDINATOR = /^(when|while|after|before|as|because|if|although|though|since|until|once|where|whereas)$/;
 /** Text ending in a word that names a work ("his 2012 book, ", "the show ", "titled "): a quotation next is its title. */
 const AFTER_WORK_NOUN = /\b(book|autobiography|memoir|novel|film|movie|documentary|show|program|programme|series|song|album|column|op-ed|essay|headline|slogan|titled|entitled)\b[\s,:]*$/i;
+/** Past tenses wink does not always tag as verbs, for quotations followed by "Trump shot back". */
+const IRREGULAR_PAST = /^(shot|went|spoke|wrote|read|told|put|swore|broke|threw|began|ran|said|cried|replied|snapped|quipped)$/;
 const PRONOUN_SUBJECT = /^(he|she|they|i|we)$/;
 const SUBJECT_PRONOUN = /^(he|she|they|it|we|i|you)$/;
 const TIME_WORD = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|Mon\.|Tue\.|Tues\.|Wed\.|Thu\.|Thurs\.|Fri\.|Sat\.|Sun\.)$/;
+const EXPERIMENT = process.env.EXP === '1';
 const TIME_PART = /^(morning|afternoon|evening|night)$/;
 const OPEN = new Set(['“', '„', '‟', '«']);
 const CLOSE = new Set(['”', '»']);
@@ -213,6 +216,14 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     OPEN.has(doc.value[i]) || CLOSE.has(doc.value[i]) || doc.value[i] === '"' || (doc.value[i] === "'" && (doc.value[i + 1] === "'" || doc.value[i - 1] === "'"));
 
   /** The subject NP ending just before cue token c (skipping adverbs/auxiliaries, appositions, parentheticals). */
+  /** "Rep. Elijah Cummings (D-Md.)": the token before a parenthesis that token t closes, else t itself. */
+  const beforeParenthesis = (t: number, floor: number): number => {
+    if (doc.value[t] !== ')') return t;
+    let k = t - 1;
+    while (k > floor && doc.value[k] !== '(' && t - k < 12) k--;
+    return doc.value[k] === '(' ? k - 1 : t;
+  };
+
   const subjectBefore = (c: number, floor: number): { np: Np; role: string } | null => {
     let j = c - 1;
     // "Carter however said", "Trump has also said": adverbs and auxiliaries between the subject and the cue.
@@ -240,7 +251,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       while (k >= floor && doc.value[k] !== ',' && !sentenceEnd(k) && !isMark(k) && j - k < 14) k--;
       if (k >= floor && doc.value[k] === ',' && k < j - 1) {
         const seg = npStartingAt(doc, k + 1, lex, j - 1);
-        const np = npEndingAt(doc, k - 1, lex, floor);
+        const np = npEndingAt(doc, beforeParenthesis(k - 1, floor), lex, floor);
         const opensClause = (x: Np) => x.first === floor || /^[,;:(]$|^(and|but)$/.test(doc.lower[x.first - 1]) || doc.pos[x.first - 1] === 'SPACE' || sentenceEnd(x.first - 1);
         if (seg && seg.last === j - 1 && np && opensClause(np)) {
           // "the former aide, Kim Lee, said": the name is in the commas and the role before them.
@@ -260,7 +271,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       for (let commas = 0; commas < 4; commas++) {
         while (k2 >= floor && doc.value[k2] !== ',' && !sentenceEnd(k2) && !isMark(k2) && j - k2 < 60) k2--;
         if (!(k2 >= floor && doc.value[k2] === ',' && k2 < j - 1)) break;
-        const np = npEndingAt(doc, k2 - 1, lex, floor);
+        const np = npEndingAt(doc, beforeParenthesis(k2 - 1, floor), lex, floor);
         const named = np && (/^\p{Lu}/u.test(doc.value[np.last]) || lex.anonymous.has(doc.lower[np.last]) || lex.roleNouns.has(doc.lower[np.last]));
         if (np && named && (np.first === floor || /^[,;:(]$|^(and|but)$/.test(doc.lower[np.first - 1]) || doc.pos[np.first - 1] === 'SPACE' || sentenceEnd(np.first - 1))) {
           const inserted = textOf(doc, k2 + 1, j - 1);
@@ -310,7 +321,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       }
       const before = subjectBefore(c, first);
       if (before && (before.np.first <= first + 2 || doc.value[before.np.first - 1] === ',')) return makeAttribution(c, before);
-      if (c <= first + 2 && !lex.listenerVerbs.has(doc.lemma[c])) {
+      // “How big is that wall?” asked the boy: right after the quotation, "asked" is inverted (the asker follows).
+      if (c <= first + 2 && (!lex.listenerVerbs.has(doc.lemma[c]) || (c === first && doc.lemma[c] === 'ask'))) {
         // “…,” said Bob Mason / said the candidate could …: a verb after the phrase makes it a clause, not a speaker.
         const after = subjectAfter(c, last - 1);
         if (after && (doc.pos[after.np.last + 1] === 'VERB' || doc.pos[after.np.last + 1] === 'AUX')) return null;
@@ -328,18 +340,29 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
    */
   const unlistedVerbRight = (afterOffset: number, first: number, last: number): Attribution | null => {
     if (!/[,!?]\s*(["”»]|'')$/.test(text.slice(Math.max(0, afterOffset - 4), afterOffset))) return null;
-    const pastVerb = (t: number) => doc.pos[t] === 'VERB' && /^\p{Ll}/u.test(doc.value[t]) && (/ed$/.test(doc.lower[t]) || doc.lemma[t] !== doc.lower[t]);
-    const ends = (t: number) => t >= last || sentenceEnd(t) || doc.value[t] === ',' || (doc.pos[t] === 'ADV' && (t + 1 >= last || sentenceEnd(t + 1) || doc.value[t + 1] === ','));
+    // "quipped", "shot", "reads", and "read" ("the statement read").
+    const pastVerb = (t: number) => doc.pos[t] === 'VERB' && /^\p{Ll}/u.test(doc.value[t]) && (/ed$/.test(doc.lower[t]) || doc.lemma[t] !== doc.lower[t] || doc.lower[t] === 'read');
+    // Nothing after the verb but punctuation, an adverb or a short time adjunct ("on Tuesday", "Tuesday night").
+    const ends = (t: number): boolean => {
+      if (t >= last || sentenceEnd(t) || doc.value[t] === ',') return true;
+      if (doc.pos[t] === 'ADV') return t + 1 >= last || sentenceEnd(t + 1) || doc.value[t + 1] === ',';
+      if (TIME_WORD.test(doc.value[t])) return ends(TIME_PART.test(doc.lower[t + 1] ?? '') ? t + 2 : t + 1);
+      if (doc.lower[t] === 'on' && TIME_WORD.test(doc.value[t + 1] ?? '')) return ends(t + 1);
+      return false;
+    };
     // VERB NAME: "beamed Donald Hartley of Madison"
     if (pastVerb(first)) {
       const after = subjectAfter(first, last - 1);
       if (after && /^\p{Lu}/u.test(doc.value[after.np.last]) && (ends(after.np.last + 1) || doc.lower[after.np.last + 1] === 'of')) return makeAttribution(first, after);
     }
     // NAME VERB: "Trump quipped", "he shot back"
-    const np = npStartingAt(doc, first, lex, last - 1);
-    if (np && (PRONOUN_SUBJECT.test(doc.lower[np.first]) || /^\p{Lu}/u.test(doc.value[np.last])) && pastVerb(np.last + 1)) {
+    // wink may tag such a verb as a noun or an adjective ("Trump shot back", "Toomey fumed").
+    const verbAt = (t: number) => pastVerb(t) || (/^\p{Ll}/u.test(doc.value[t] ?? '') && (IRREGULAR_PAST.test(doc.lower[t]) || (/ed$/.test(doc.lower[t]) && /^(ADJ|NOUN)$/.test(doc.pos[t]))));
+    let np = npStartingAt(doc, first, lex, last - 1);
+    if (np && np.last > np.first && /^\p{Lu}/u.test(doc.value[np.last - 1]) && verbAt(np.last)) np = { first: np.first, last: np.last - 1 };
+    if (np && (PRONOUN_SUBJECT.test(doc.lower[np.first]) || doc.lower[np.first] === 'it' || /^\p{Lu}/u.test(doc.value[np.last]) || doc.pos[np.first] === 'DET') && verbAt(np.last + 1)) {
       let t = np.last + 2;
-      if (doc.lower[t] === 'back' || doc.lower[t] === 'out' || doc.lower[t] === 'up') t++;
+      if (/^(back|out|up|on)$/.test(doc.lower[t])) t++;
       if (ends(t)) return makeAttribution(np.last + 1, { np, role: '' });
     }
     return null;
@@ -477,7 +500,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         }
         const tailOk = !cueInTail && (c.kind === 'partial' ? /^[^.!?]{0,60}$/.test(tail) : tail.length <= 60 || (!!attr?.speaker && (/^\s*[,.]/.test(tail) || tail.length <= 160)));
         const tailStart = attr && attr.cueEnd !== null ? Math.max(attr.cueEnd, attr.speaker?.end ?? 0) : c.outerStart;
-        if (attr && attr.cueEnd !== null && attr.cueEnd <= c.outerStart && !markOutsideTitles(tailStart, c.outerStart) && tailOk && !own) {
+        const sentenceBetween = EXPERIMENT && /[.!?]\s*$/.test(text.slice(tailStart, c.outerStart));
+        if (attr && attr.cueEnd !== null && attr.cueEnd <= c.outerStart && !markOutsideTitles(tailStart, c.outerStart) && tailOk && !own && !sentenceBetween) {
           prev.end = c.end;
           prev.outerEnd = c.outerEnd;
           prev.attribution = attr;
@@ -852,6 +876,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     for (let t = s; t < np.first; t++) {
       const p = doc.pos[t];
       if (/^(DET|ADJ|NOUN|PROPN|NUM|ADP|PART|SYM)$/.test(p)) continue;
+      if (p === 'ADV' && /^(nearly|almost|about|roughly|approximately|more|less|fewer|than|just|only|over|under|some)$/.test(doc.lower[t])) continue; // "nearly two-thirds of …
       if (p === 'PRON' && /^(his|her|their|its|our|those|them|all)$/.test(doc.lower[t])) continue;
       if (p === 'PUNCT' && /^[,%/—–-]$/.test(doc.value[t])) continue;
       if (p === 'PART' && doc.lower[t] === 'to' && doc.pos[t + 1] === 'VERB') continue; // "the push to boycott …"
@@ -872,6 +897,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     // "… and said it was …", "… and insisted that …", "before claiming …": a second report starts.
     if (/^(and|but)$/.test(doc.lower[t]) && (isCue(t + 1) || (doc.pos[t + 1] === 'ADV' && isCue(t + 2)))) return true;
     if (/^(before|after|while)$/.test(doc.lower[t]) && isCue(t + 1) && /ing$/.test(doc.lower[t + 1])) return true;
+    // "… “excited where we stand” as he faces …": a subordinate clause with a subject of its own is the writer's.
+    if (EXPERIMENT && doc.lower[t] === 'as' && /^(PRON)$/.test(doc.pos[t + 1] ?? '') && /^(VERB|AUX)$/.test(doc.pos[t + 2] ?? '')) return true;
     // A dash or a relative clause closed by a second dash or comma is an aside ("Gov. García Padilla, who must make
     // the final decision, has revealed …"); left open, it ends the clause.
     const closedWithin = (closes: (u: number) => boolean) => {

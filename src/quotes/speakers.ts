@@ -100,7 +100,10 @@ export function npEndingAt(doc: NlpDoc, last: number, lex: Lexicon, floor: numbe
   if (last < floor) return null;
   const l = doc.lower[last];
   if (PRONOUNS.has(l) && doc.pos[last] === 'PRON') return { first: last, last };
-  if (!isNpToken(doc, last, lex) || doc.pos[last] === 'ADJ') return null;
+  if (!isNpToken(doc, last, lex)) return null;
+  // An adjective heads a phrase only as a noun wink mistags ("The Republican incumbent", "the accused"): after a
+  // determiner or a name.
+  if (doc.pos[last] === 'ADJ' && !(last - 1 >= floor && /^(DET|PROPN)$/.test(doc.pos[last - 1]) && /^\p{Ll}/u.test(doc.value[last]))) return null;
   let first = last;
   for (let i = last - 1; i >= floor && last - i < 12; i--) {
     if (nlSpan(doc, i, i + 1)) break;
