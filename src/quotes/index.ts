@@ -53,7 +53,6 @@ const IRREGULAR_PAST = /^(shot|went|spoke|wrote|read|told|put|swore|broke|threw|
 const PRONOUN_SUBJECT = /^(he|she|they|i|we)$/;
 const SUBJECT_PRONOUN = /^(he|she|they|it|we|i|you)$/;
 const TIME_WORD = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|Mon\.|Tue\.|Tues\.|Wed\.|Thu\.|Thurs\.|Fri\.|Sat\.|Sun\.)$/;
-const EXPERIMENT = process.env.EXP === '1';
 const TIME_PART = /^(morning|afternoon|evening|night)$/;
 const OPEN = new Set(['“', '„', '‟', '«']);
 const CLOSE = new Set(['”', '»']);
@@ -500,8 +499,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         }
         const tailOk = !cueInTail && (c.kind === 'partial' ? /^[^.!?]{0,60}$/.test(tail) : tail.length <= 60 || (!!attr?.speaker && (/^\s*[,.]/.test(tail) || tail.length <= 160)));
         const tailStart = attr && attr.cueEnd !== null ? Math.max(attr.cueEnd, attr.speaker?.end ?? 0) : c.outerStart;
-        const sentenceBetween = EXPERIMENT && /[.!?]\s*$/.test(text.slice(tailStart, c.outerStart));
-        if (attr && attr.cueEnd !== null && attr.cueEnd <= c.outerStart && !markOutsideTitles(tailStart, c.outerStart) && tailOk && !own && !sentenceBetween) {
+        if (attr && attr.cueEnd !== null && attr.cueEnd <= c.outerStart && !markOutsideTitles(tailStart, c.outerStart) && tailOk && !own) {
           prev.end = c.end;
           prev.outerEnd = c.outerEnd;
           prev.attribution = attr;
@@ -660,10 +658,26 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       const np = npEndingAt(doc, colon - 3, lex, s + 1);
       if (np && np.first === s + 1) subj = { np, role: '', verb: colon - 2 };
     }
-    if (!subj) return null;
-    const attr = makeAttribution(subj.verb, subj);
-    const type = attr.speaker?.type;
-    return type === 'person' || type === 'organization' || type === 'outlet' ? attr : null;
+    // "the Illinois Board of Elections was conclusive in its findings: “…”": the sentence's subject and its verb
+    // (an auxiliary counts) anywhere before the colon.
+    if (!subj && doc.value[colon] === ':') {
+      const np = npStartingAt(doc, s + 1, lex, colon - 1);
+      if (np && (doc.pos[np.last + 1] === 'AUX' || doc.pos[np.last + 1] === 'VERB')) subj = { np, role: '', verb: np.last + 1 };
+    }
+    if (subj) {
+      const attr = makeAttribution(subj.verb, subj);
+      const type = attr.speaker?.type;
+      return type === 'person' || type === 'organization' || type === 'outlet' ? attr : null;
+    }
+    // "- Philip Bump: “…”", "Pew Research: “…”", "From the report: “…”": a lead-in that is just a name.
+    if (doc.value[colon] !== ':') return null;
+    let lead = s + 1;
+    if (/^[-—–]$/.test(doc.value[lead]) || /^(from|per)$/.test(doc.lower[lead])) lead++;
+    const np = npEndingAt(doc, colon - 1, lex, lead);
+    if (!np || np.first !== lead) return null;
+    const speaker = speakerFromNp(doc, np, lex, people, lastSpeaker);
+    if (speaker.type !== 'person' && speaker.type !== 'organization' && speaker.type !== 'outlet') return null;
+    return { cue: ':', cueStart: doc.tokStart[colon], cueEnd: doc.tokEnd[colon], speaker };
   }
 
   /**
@@ -897,8 +911,6 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     // "… and said it was …", "… and insisted that …", "before claiming …": a second report starts.
     if (/^(and|but)$/.test(doc.lower[t]) && (isCue(t + 1) || (doc.pos[t + 1] === 'ADV' && isCue(t + 2)))) return true;
     if (/^(before|after|while)$/.test(doc.lower[t]) && isCue(t + 1) && /ing$/.test(doc.lower[t + 1])) return true;
-    // "… “excited where we stand” as he faces …": a subordinate clause with a subject of its own is the writer's.
-    if (EXPERIMENT && doc.lower[t] === 'as' && /^(PRON)$/.test(doc.pos[t + 1] ?? '') && /^(VERB|AUX)$/.test(doc.pos[t + 2] ?? '')) return true;
     // A dash or a relative clause closed by a second dash or comma is an aside ("Gov. García Padilla, who must make
     // the final decision, has revealed …"); left open, it ends the clause.
     const closedWithin = (closes: (u: number) => boolean) => {
