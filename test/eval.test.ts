@@ -24,6 +24,15 @@ test('gold filter: speech cue, colon or quotation mark; needs a source and a con
   expect(isGold({ ...gold([[0, 10]]), type: 'Attribution-no-source' })).toBe(false);
 });
 
+test('gold filter: every inflection of a speech verb is a speech cue; doubled apostrophes are quotation marks', () => {
+  const withCue = (cue: string) => isGold({ ...gold([[0, 10]]), cue: { spans: [[0, 0]], text: cue } });
+  for (const cue of ['argues', 'arguing', 'is declaring', 'insists', 'claiming', 'reporting', 'explains', 'replies']) expect(withCue(cue)).toBe(true);
+  for (const cue of ['believes', 'supported', 'thinks']) expect(withCue(cue)).toBe(false);
+  // The New York Times in PolNeAR renders quotation marks as two apostrophes.
+  expect(isGold({ ...gold([[0, 10]]), cue: { spans: [[0, 0]], text: 'believes' }, content: { spans: [[0, 10]], text: "''x''" } })).toBe(true);
+  expect(isGold({ ...gold([[0, 10]]), cue: { spans: [[0, 0]], text: 'believes' }, content: { spans: [[0, 10]], text: "Trump's" } })).toBe(false);
+});
+
 test('30% of each span, one-to-one, greedy by shared characters (hand-computed)', () => {
   // gold A = [0,100), gold B = [200,210); predictions: p0 = [0,40) shares 40 (40% of A, 100% of p0) → match;
   // p1 = [0,300) shares 100 with A but that is 33% of p1 (ok) — greedy takes the larger overlap first: p1–A (100),

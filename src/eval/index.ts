@@ -2,7 +2,8 @@
  * `framelens eval`: score quote and speaker extraction against gold attributions in the PolNeAR JSONL form, with the
  * protocol of ../shared/eval/polnear/README.md:
  *  - gold = attributions of type `Attribution` with a source and a content, whose cue is a speech cue (SPEECH_CUE) or
- *    a colon, or whose content contains a quotation mark;
+ *    a colon, or whose content contains a quotation mark (straight, curly, or the two apostrophes that PolNeAR's
+ *    New York Times articles use for one); every inflection of a speech verb counts ("argues", "is declaring");
  *  - predicted = the quotes framelens writes to quotes.csv, except unattributed ones (no cue and no speaker mention:
  *    scare quotes and quoted titles are not claims that someone spoke, and PolNeAR annotates only attributions);
  *  - a prediction matches a gold content when their shared characters cover at least 30% of each (gold spans may be
@@ -37,13 +38,17 @@ interface GoldArticle {
   attributions: GoldAttribution[];
 }
 
+/**
+ * Speech cues, every inflection of each verb (the list of the protocol's examples: say, tell, add, according to, write,
+ * ask, announce, tweet, note, warn, …, and the other plain verbs of saying).
+ */
 export const SPEECH_CUE =
-  /\b(say|says|said|saying|tell|tells|told|telling|add|adds|added|adding|according|write|writes|wrote|written|writing|ask|asks|asked|asking|announce|announces|announced|announcing|tweet|tweets|tweeted|tweeting|note|notes|noted|noting|warn|warns|warned|warning|state|states|stated|declare|declared|explain|explained|argue|argued|claim|claimed|insist|insisted|respond|responded|reply|replied|continue|continued|report|reports|reported|call|calls|called|calling|post|posted)\b/i;
+  /\b(say|says|said|saying|tell|tells|told|telling|add|adds|added|adding|according|write|writes|wrote|written|writing|ask|asks|asked|asking|announce|announces|announced|announcing|tweet|tweets|tweeted|tweeting|note|notes|noted|noting|warn|warns|warned|warning|state|states|stated|stating|declare|declares|declared|declaring|explain|explains|explained|explaining|argue|argues|argued|arguing|claim|claims|claimed|claiming|insist|insists|insisted|insisting|respond|responds|responded|responding|reply|replies|replied|replying|continue|continues|continued|continuing|report|reports|reported|reporting|call|calls|called|calling|post|posts|posted|posting)\b/i;
 
 export function isGold(a: GoldAttribution): boolean {
   if (a.type !== 'Attribution' || !a.source || !a.content) return false;
   const cue = a.cue?.text ?? '';
-  return SPEECH_CUE.test(cue) || cue.includes(':') || /["“”]/.test(a.content.text);
+  return SPEECH_CUE.test(cue) || cue.includes(':') || /["“”]|''/.test(a.content.text);
 }
 
 export function isClaimedSpeech(q: Quote): boolean {
