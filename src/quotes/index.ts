@@ -50,6 +50,8 @@ const SUBORDINATOR = /^(when|while|after|before|as|because|if|although|though|si
 const AFTER_WORK_NOUN = /\b(book|autobiography|memoir|novel|film|movie|documentary|show|program|programme|series|song|album|column|op-ed|essay|headline|slogan|titled|entitled)\b[\s,:]*$/i;
 /** Past tenses wink does not always tag as verbs, for quotations followed by "Trump shot back". */
 const IRREGULAR_PAST = /^(shot|went|spoke|wrote|read|told|put|swore|broke|threw|began|ran|said|cried|replied|snapped|quipped)$/;
+/** Cues that take a thing as their object ("wrote the letter", "added another facet", "claimed 41 percent of the vote"): reported speech only as a clause. */
+const NEEDS_CLAUSE = /^(write|add|claim|declare)$/;
 const PRONOUN_SUBJECT = /^(he|she|they|i|we)$/;
 const SUBJECT_PRONOUN = /^(he|she|they|it|we|i|you)$/;
 const TIME_WORD = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|Mon\.|Tue\.|Tues\.|Wed\.|Thu\.|Thurs\.|Fri\.|Sat\.|Sun\.)$/;
@@ -936,6 +938,16 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     return l;
   }
 
+  /** A verb or auxiliary in tokens [a, b] that can head a clause: not a participle in -ing, not after "to". */
+  function finiteVerbIn(a: number, b: number): boolean {
+    for (let t = a; t <= b; t++) {
+      if (doc.pos[t] !== 'VERB' && doc.pos[t] !== 'AUX') continue;
+      if (/ing$/.test(doc.lower[t]) || doc.lower[t - 1] === 'to') continue;
+      return true;
+    }
+    return false;
+  }
+
   function contentSpan(a: number, b: number): [number, number] | null {
     while (a <= b && (doc.pos[a] === 'PUNCT' || doc.lower[a] === 'that')) a++;
     while (b >= a && doc.pos[b] === 'PUNCT') b--;
@@ -1103,7 +1115,10 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         // The reported clause opens with its subject ("he", "the plan", "none of …", "about half of …") or with a
         // subordinate clause ("if he were president, …").
         const opener = /^(PRON|DET|PROPN|NOUN|ADJ|NUM)$/.test(doc.pos[k]) || (doc.pos[k] === 'VERB' && /ing$/.test(doc.lower[k]) && !isCue(k) && doc.value[k - 1] !== ',') || (doc.pos[k] === 'ADV' && /^(none|nearly|more|most)$/.test(doc.lower[k])) || (doc.pos[k] === 'SCONJ' && /^(if|because|when|while|although|once|unless)$/.test(doc.lower[k])) || (doc.pos[k] === 'ADP' && /^(about|around|over|nearly)$/.test(doc.lower[k])) || /^(whether|how|why|what|who|where|when)$/.test(doc.lower[k]) || (doc.lower[k] === 'at' && /^(least|most)$/.test(doc.lower[k + 1] ?? ''));
-        if (span && (thatAt >= 0 || opener)) {
+        // Without "that", the words after "write", "add", "claim" or "declare" must make a clause with a verb of its
+        // own: "Baker wrote the letter Feb. 2" names what was written, not what was said.
+        const clause = thatAt >= 0 || !NEEDS_CLAUSE.test(lemma) || (span !== null && finiteVerbIn(k, tokenAt(doc, span[1] - 1)));
+        if (span && (thatAt >= 0 || opener) && clause) {
           return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, before) };
         }
       }
