@@ -211,12 +211,12 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   /** "X said A, adding that …", "X did Y and (also) said …": a cue that shares the subject of the clause before. */
   const joinsEarlierClause = (c: number): boolean =>
     (doc.value[c - 1] === ',' && /ing$/.test(doc.lower[c])) || /^(and|but)$/.test(doc.lower[c - 1]) || (/^(and|but)$/.test(doc.lower[c - 2] ?? '') && doc.pos[c - 1] === 'ADV');
-  // "(D-Ore.) said": a full stop inside parentheses does not end the sentence.
-  const sentenceEnd = (i: number) => (doc.value[i] === '.' && doc.value[i + 1] !== ')') || doc.value[i] === '!' || doc.value[i] === '?';
+  // "(D-Ore.) said", "McConnell, R-Ky., said": a full stop before a closing parenthesis or a comma does not end the
+  // sentence.
+  const sentenceEnd = (i: number) => (doc.value[i] === '.' && doc.value[i + 1] !== ')' && doc.value[i + 1] !== ',') || doc.value[i] === '!' || doc.value[i] === '?';
   const isMark = (i: number) =>
     OPEN.has(doc.value[i]) || CLOSE.has(doc.value[i]) || doc.value[i] === '"' || (doc.value[i] === "'" && (doc.value[i + 1] === "'" || doc.value[i - 1] === "'"));
 
-  /** The subject NP ending just before cue token c (skipping adverbs/auxiliaries, appositions, parentheticals). */
   /** "Rep. Elijah Cummings (D-Md.)": the token before a parenthesis that token t closes, else t itself. */
   const beforeParenthesis = (t: number, floor: number): number => {
     if (doc.value[t] !== ')') return t;
@@ -225,6 +225,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     return doc.value[k] === '(' ? k - 1 : t;
   };
 
+  /** The subject NP ending just before cue token c (skipping adverbs/auxiliaries, appositions, parentheticals). */
   const subjectBefore = (c: number, floor: number): { np: Np; role: string } | null => {
     let j = c - 1;
     // "Carter however said", "Trump has also said": adverbs and auxiliaries between the subject and the cue.
@@ -852,8 +853,16 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   /** The subject of the clause a cue belongs to when the cue has none of its own ("X did Y and said …"). */
   function clauseSubject(s0: number, c: number): { np: Np; role: string; verb: number } | null {
     let s = s0;
-    // An introductory phrase: "In an interview with reporters Thursday, the Wisconsin Republican …".
-    if (doc.pos[s] === 'ADP' || doc.pos[s] === 'SCONJ' || doc.pos[s] === 'ADV') {
+    // An introductory phrase: "In an interview with reporters Thursday, the Wisconsin Republican …", "Eight years
+    // ago, he …", "Last month, …".
+    const timePhrase = (t: number) => {
+      let u = t;
+      while (u < c && doc.value[u] !== ',' && u - t < 5) u++;
+      if (doc.value[u] !== ',') return false;
+      for (let v = t; v < u; v++) if (/^(ago|week|weeks|month|months|year|years|day|days|weekend|night|morning|evening)$/.test(doc.lower[v]) || TIME_WORD.test(doc.value[v])) return true;
+      return false;
+    };
+    if (doc.pos[s] === 'ADP' || doc.pos[s] === 'SCONJ' || doc.pos[s] === 'ADV' || (doc.pos[s] !== 'PROPN' && timePhrase(s))) {
       let t = s;
       while (t < c && doc.value[t] !== ',' && t - s < 15) t++;
       if (doc.value[t] !== ',') return null;
