@@ -274,7 +274,10 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         while (k2 >= floor && doc.value[k2] !== ',' && !sentenceEnd(k2) && !isMark(k2) && j - k2 < 60) k2--;
         if (!(k2 >= floor && doc.value[k2] === ',' && k2 < j - 1)) break;
         const np = npEndingAt(doc, beforeParenthesis(k2 - 1, floor), lex, floor);
-        const named = np && (/^\p{Lu}/u.test(doc.value[np.last]) || lex.anonymous.has(doc.lower[np.last]) || lex.roleNouns.has(doc.lower[np.last]));
+        // A name, an anonymous source or a role; or any noun phrase that opens the sentence ("Powell’s office, when
+        // contacted by Reuters, said").
+        const opensSentence = np && (np.first === floor || sentenceEnd(np.first - 1) || doc.pos[np.first - 1] === 'SPACE');
+        const named = np && (/^\p{Lu}/u.test(doc.value[np.last]) || lex.anonymous.has(doc.lower[np.last]) || lex.roleNouns.has(doc.lower[np.last]) || (opensSentence && doc.pos[np.last] === 'NOUN'));
         if (np && named && (np.first === floor || /^[,;:(]$|^(and|but)$/.test(doc.lower[np.first - 1]) || doc.pos[np.first - 1] === 'SPACE' || sentenceEnd(np.first - 1))) {
           const inserted = textOf(doc, k2 + 1, j - 1);
           return { np, role: /^(who|which|whose)\b/i.test(inserted) ? '' : stripDet(inserted) };
@@ -790,7 +793,13 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   for (const s of doc.sentences) {
     const prev = sentences[sentences.length - 1];
     const firstWord = doc.value[s.firstToken] ?? '';
-    if (prev && !breakBefore(s.firstToken) && (doc.value[prev.lastToken] === ')' || /^\p{Ll}/u.test(firstWord))) {
+    // "(D-R.I.)": also a sentence that ends inside a parenthesis it opened.
+    const openParen = (a: number, b: number) => {
+      let depth = 0;
+      for (let t = Math.max(a, b - 12); t <= b; t++) depth += doc.value[t] === '(' ? 1 : doc.value[t] === ')' ? -1 : 0;
+      return depth > 0;
+    };
+    if (prev && !breakBefore(s.firstToken) && (doc.value[prev.lastToken] === ')' || /^\p{Ll}/u.test(firstWord) || openParen(prev.firstToken, prev.lastToken))) {
       prev.lastToken = s.lastToken;
       prev.end = s.end;
     } else sentences.push({ firstToken: s.firstToken, lastToken: s.lastToken, start: s.start, end: s.end });
@@ -1059,7 +1068,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       }
       // "…, which the campaign says includes 2.7 million contributors": the relative clause is the content (the
       // attribution inside it is kept in the span, as in split quotations).
-      if (before && before.np.first - 1 >= f && doc.lower[before.np.first - 1] === 'which' && (doc.pos[c + 1] === 'VERB' || doc.pos[c + 1] === 'AUX')) {
+      // Also "moves that he said improved Indiana's economy", "what she said is growing demand".
+      if (before && before.np.first - 1 >= f && /^(which|that|what)$/.test(doc.lower[before.np.first - 1]) && (doc.pos[c + 1] === 'VERB' || doc.pos[c + 1] === 'AUX')) {
         const span = contentSpan(before.np.first - 1, clauseEnd(c + 1, l));
         if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, before) };
       }
@@ -1120,10 +1130,14 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
           }
         }
         if (doc.value[k] === ':' || doc.value[k] === ',') k++;
+        // "Asked if he was ever bullied, the candidate said no."
+        if (/^(yes|no)$/.test(doc.lower[k]) && (k === l || doc.value[k + 1] === ',' || sentenceEnd(k + 1))) {
+          return { kind: 'indirect', start: doc.tokStart[k], end: doc.tokEnd[k], outerStart: doc.tokStart[k], outerEnd: doc.tokEnd[k], attribution: makeAttribution(c, before) };
+        }
         const span = contentSpan(k, clauseEnd(k, l));
         // The reported clause opens with its subject ("he", "the plan", "none of …", "about half of …") or with a
         // subordinate clause ("if he were president, …").
-        const opener = /^(PRON|DET|PROPN|NOUN|ADJ|NUM)$/.test(doc.pos[k]) || (doc.pos[k] === 'VERB' && /ing$/.test(doc.lower[k]) && !isCue(k) && doc.value[k - 1] !== ',') || (doc.pos[k] === 'ADV' && /^(none|nearly|more|most)$/.test(doc.lower[k])) || (doc.pos[k] === 'SCONJ' && /^(if|because|when|while|although|once|unless)$/.test(doc.lower[k])) || (doc.pos[k] === 'ADP' && /^(about|around|over|nearly)$/.test(doc.lower[k])) || /^(whether|how|why|what|who|where|when)$/.test(doc.lower[k]) || (doc.lower[k] === 'at' && /^(least|most)$/.test(doc.lower[k + 1] ?? ''));
+        const opener = /^(PRON|DET|PROPN|NOUN|ADJ|NUM)$/.test(doc.pos[k]) || (doc.pos[k] === 'ADP' && doc.value[k + 1] === '-') || (doc.pos[k] === 'VERB' && /ing$/.test(doc.lower[k]) && !isCue(k) && doc.value[k - 1] !== ',') || (doc.pos[k] === 'ADV' && /^(none|nearly|more|most)$/.test(doc.lower[k])) || (doc.pos[k] === 'SCONJ' && /^(if|because|when|while|although|once|unless)$/.test(doc.lower[k])) || (doc.pos[k] === 'ADP' && /^(about|around|over|nearly)$/.test(doc.lower[k])) || /^(whether|how|why|what|who|where|when)$/.test(doc.lower[k]) || (doc.lower[k] === 'at' && /^(least|most)$/.test(doc.lower[k + 1] ?? ''));
         // Without "that", the words after "write", "add", "claim" or "declare" must make a clause with a verb of its
         // own: "Baker wrote the letter Feb. 2" names what was written, not what was said.
         const clause = thatAt >= 0 || !NEEDS_CLAUSE.test(lemma) || (span !== null && finiteVerbIn(k, tokenAt(doc, span[1] - 1)));
