@@ -176,7 +176,13 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     // "One in five say that …": wink tags "say" a noun after a number; followed by a clause it is the verb.
     if (p === 'NOUN' && /^(say|says|said)$/.test(doc.lower[i]) && /^(PRON|DET|SCONJ)$/.test(doc.pos[i + 1] ?? '')) return true;
     // "Critics call it a “loophole”": likewise a cue verb right after a sentence-opening subject.
-    if (p === 'NOUN' && (lex.verbs.has(doc.lower[i]) || lex.verbs.has(doc.lemma[i])) && i > 0 && /^(PROPN|NOUN)$/.test(doc.pos[i - 1]) && /^(PRON|DET)$/.test(doc.pos[i + 1] ?? '') && doc.sentences[doc.sentenceOf[i]].firstToken >= i - 2) return true;
+    // "Patient advocacy groups note that …": no verb before it in the sentence.
+    if (p === 'NOUN' && (lex.verbs.has(doc.lower[i]) || lex.verbs.has(doc.lemma[i])) && i > 0 && /^(PROPN|NOUN)$/.test(doc.pos[i - 1]) && /^(PRON|DET|SCONJ)$/.test(doc.pos[i + 1] ?? '')) {
+      const first = doc.sentences[doc.sentenceOf[i]].firstToken;
+      if (i - first > 8) return false;
+      for (let t = first; t < i; t++) if (doc.pos[t] === 'VERB' || doc.pos[t] === 'AUX') return false;
+      return true;
+    }
     if (p !== 'VERB' && p !== 'AUX' && p !== 'NOUN') return isPhraseAt(i) > 0;
     if (p === 'NOUN') return false;
     // A passive ("she was told that …", "it is said") reports what someone else said: not the subject's speech.
@@ -247,6 +253,15 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       while (k >= floor && doc.value[k] !== '(' && j - k < 12) k--;
       if (k < floor || doc.value[k] !== '(') return null;
       j = k - 1;
+    } else if ((doc.value[j] === '—' || doc.value[j] === '–' || (doc.value[j] === '-' && spaced(j))) && j > floor) {
+      // "Jason Sims — a teacher from Mount Pleasant — says": the name before the dashed aside, the aside its role.
+      const dash = doc.value[j];
+      let k = j - 1;
+      while (k > floor && doc.value[k] !== dash && !sentenceEnd(k) && !isMark(k) && j - k < 16) k--;
+      if (doc.value[k] !== dash || k >= j - 1) return null;
+      const np = npEndingAt(doc, k - 1, lex, floor);
+      if (!np || !/^\p{Lu}/u.test(doc.value[np.last])) return null;
+      return { np, role: stripDet(textOf(doc, k + 1, j - 1)) };
     } else if (doc.value[j] === ',') {
       // "Douglas Rivlin, the spokesman for America's Voice, said" / "Rep. Tom Suozzi, told"
       let k = j - 1;
@@ -1137,7 +1152,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         const span = contentSpan(k, clauseEnd(k, l));
         // The reported clause opens with its subject ("he", "the plan", "none of …", "about half of …") or with a
         // subordinate clause ("if he were president, …").
-        const opener = /^(PRON|DET|PROPN|NOUN|ADJ|NUM)$/.test(doc.pos[k]) || (doc.pos[k] === 'ADP' && doc.value[k + 1] === '-') || (doc.pos[k] === 'VERB' && /ing$/.test(doc.lower[k]) && !isCue(k) && doc.value[k - 1] !== ',') || (doc.pos[k] === 'ADV' && /^(none|nearly|more|most)$/.test(doc.lower[k])) || (doc.pos[k] === 'SCONJ' && /^(if|because|when|while|although|once|unless)$/.test(doc.lower[k])) || (doc.pos[k] === 'ADP' && /^(about|around|over|nearly)$/.test(doc.lower[k])) || /^(whether|how|why|what|who|where|when)$/.test(doc.lower[k]) || (doc.lower[k] === 'at' && /^(least|most)$/.test(doc.lower[k + 1] ?? ''));
+        const opener = /^(PRON|DET|PROPN|NOUN|ADJ|NUM)$/.test(doc.pos[k]) || (doc.pos[k] === 'ADP' && doc.value[k + 1] === '-') || (/^\p{Lu}/u.test(doc.value[k]) && /^(VERB|AUX)$/.test(doc.pos[k + 1] ?? '')) || (doc.pos[k] === 'VERB' && /ing$/.test(doc.lower[k]) && !isCue(k) && doc.value[k - 1] !== ',') || (doc.pos[k] === 'ADV' && /^(none|nearly|more|most)$/.test(doc.lower[k])) || (doc.pos[k] === 'SCONJ' && /^(if|because|when|while|although|once|unless)$/.test(doc.lower[k])) || (doc.pos[k] === 'ADP' && /^(about|around|over|nearly)$/.test(doc.lower[k])) || /^(whether|how|why|what|who|where|when)$/.test(doc.lower[k]) || (doc.lower[k] === 'at' && /^(least|most)$/.test(doc.lower[k + 1] ?? ''));
         // Without "that", the words after "write", "add", "claim" or "declare" must make a clause with a verb of its
         // own: "Baker wrote the letter Feb. 2" names what was written, not what was said.
         const clause = thatAt >= 0 || !NEEDS_CLAUSE.test(lemma) || (span !== null && finiteVerbIn(k, tokenAt(doc, span[1] - 1)));

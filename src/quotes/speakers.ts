@@ -112,6 +112,13 @@ export function npEndingAt(doc: NlpDoc, last: number, lex: Lexicon, floor: numbe
       first = i;
       continue;
     }
+    // "A teary-eyed Bush", "17-year-old Jared Potts": a hyphenated modifier, whatever wink tags its parts.
+    const joined = (a: number, b: number) => doc.tokEnd[a] === doc.tokStart[b];
+    if (i - 1 >= floor && doc.value[i - 1] === '-' && joined(i - 1, i) && i - 2 >= floor && joined(i - 2, i - 1) && /^[\p{L}\p{N}]/u.test(doc.value[i - 2])) {
+      first = i - 2;
+      i -= 2;
+      continue;
+    }
     // "Department of Homeland Security", "spokesman for America's Voice": a preposition between two NP parts.
     if ((li === 'of' || li === 'for') && i - 1 >= floor && isNpToken(doc, i - 1, lex)) {
       first = i;
