@@ -603,7 +603,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       if (!c.attribution && paras[paragraphOf(paras, c.outerStart)] === c.outerStart) {
         c.attribution = colonAttr.get(paragraphOf(paras, c.outerStart)) ?? null;
       }
-      if (!c.attribution && c.kind === 'direct') c.attribution = colonIntro(c);
+      if (!c.attribution && c.kind === 'direct') c.attribution = colonIntro(c) ?? shortSentenceIntro(c);
     }
     if (c.kind === 'partial' && !c.attribution) c.attribution = sameSpeakerAgain(c) ?? subjectOfFragment(c);
     if (c.kind === 'partial' && c.attribution?.speaker && c.attribution.cueEnd !== null && c.attribution.cueEnd <= c.outerStart) {
@@ -699,6 +699,31 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     const speaker = speakerFromNp(doc, np, lex, people, lastSpeaker);
     if (speaker.type !== 'person' && speaker.type !== 'organization' && speaker.type !== 'outlet') return null;
     return { cue: ':', cueStart: doc.tokStart[colon], cueEnd: doc.tokEnd[colon], speaker };
+  }
+
+  /**
+   * Iowa State University's Dianne Bystrom agreed. “Mainstream Republicans are running out of time …”: a quotation
+   * that follows, in the same paragraph, a short sentence made of a named subject and its verb (an adverb or a time
+   * adjunct allowed; "Trump was blunt.") quotes that subject.
+   */
+  function shortSentenceIntro(c: Candidate): Attribution | null {
+    let end = tokenAt(doc, c.outerStart) - 1;
+    while (end >= 0 && doc.pos[end] === 'SPACE') end--;
+    if (end < 1 || doc.value[end] !== '.' || /\n/.test(text.slice(doc.tokEnd[end], c.outerStart))) return null;
+    let s = end - 1;
+    while (s > 0 && !sentenceEnd(s - 1) && !breakBefore(s) && !isMark(s - 1) && end - s < 12) s--;
+    if (isMark(s - 1) || (s > 0 && !sentenceEnd(s - 1) && !breakBefore(s))) return null;
+    const np = npStartingAt(doc, s, lex, end - 1);
+    if (!np || !(/^\p{Lu}/u.test(doc.value[np.last]) || PRONOUN_SUBJECT.test(doc.lower[np.first]))) return null;
+    let v = np.last + 1;
+    if (doc.pos[v] === 'AUX' && doc.pos[v + 1] === 'ADJ') v++;
+    else if (doc.pos[v] !== 'VERB') return null;
+    let t = v + 1;
+    while (t < end && (doc.pos[t] === 'ADV' || TIME_WORD.test(doc.value[t]) || TIME_PART.test(doc.lower[t]))) t++;
+    if (t !== end) return null;
+    const attr = makeAttribution(v, { np, role: '' });
+    const type = attr.speaker?.type;
+    return type === 'person' || type === 'organization' || type === 'outlet' || type === 'anonymous' ? attr : null;
   }
 
   /**
