@@ -823,6 +823,10 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     out.push({ kind: 'indirect', start, end, outerStart: start, outerEnd: end, attribution: { cue: ':', cueStart: doc.tokStart[colon], cueEnd: doc.tokEnd[colon], speaker } });
   }
 
+  // Quotations by the token of their cue, for indirect speech that shares a quotation's cue.
+  const quoteByCue = new Map<number, Candidate>();
+  for (const q of out) if (q.attribution?.speaker && q.attribution.cueStart != null) quoteByCue.set(q.attribution.cueStart, q);
+
   // Headline attributions count as found; unattributed fragments do not stop indirect speech.
   index = spanIndex([...out, ...blocks]);
   const claimed = spanIndex([...out.filter((q) => q.kind !== 'partial' || q.attribution), ...blocks]);
@@ -890,7 +894,16 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     for (let guard = 0; guard < 4 && l - from >= 3; guard++) {
       const found = indirectIn(from, l, s0, prior);
       if (!found) return;
-      out.push(found);
+      // "The streets were deserted, he added, ''but people need to connect''": the words beside a quotation that
+      // share its cue are one report with it, as a reader takes it.
+      const cueAt = found.attribution?.cueStart;
+      const withQuote = cueAt != null ? quoteByCue.get(cueAt) : undefined;
+      if (withQuote && withQuote.kind !== 'block') {
+        withQuote.start = Math.min(withQuote.start, found.start);
+        withQuote.end = Math.max(withQuote.end, found.end);
+        withQuote.outerStart = Math.min(withQuote.outerStart, found.outerStart);
+        withQuote.outerEnd = Math.max(withQuote.outerEnd, found.outerEnd);
+      } else out.push(found);
       prior = found.attribution;
       // Go on after the content and its attribution ("…, KING-TV reported, while …" is one report).
       const a = found.attribution;
