@@ -997,6 +997,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     const a = doc.lower[t + 1] ?? '';
     if (/^(which|who|whom|whose)$/.test(a)) return !closedWithin((u) => doc.value[u] === ',');
     if (/^(while|although|though|whereas)$/.test(a)) return true;
+    if (a === 'even' && /^(though|if)$/.test(doc.lower[t + 2] ?? '')) return true;
     return /^(and|but)$/.test(a) && (doc.pos[t + 2] === 'PRON' || doc.pos[t + 2] === 'PROPN' || doc.pos[t + 2] === 'DET');
   }
 
