@@ -860,7 +860,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       while (f < l && doc.pos[f] === 'SPACE') f++;
       const introducesBlock = doc.value[t - 1] === ':' || doc.value[l + 1] === ':';
       if (l - f >= 4 && !introducesBlock) {
-        for (const [a, b] of freeSegments(f, l)) indirectsIn(a, b, a);
+        for (const [a, b] of freeSegments(f, l)) indirectsIn(a, b, f);
       }
       f = t;
     }
@@ -915,6 +915,13 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   /** The subject of the clause a cue belongs to when the cue has none of its own ("X did Y and said …"). */
   function clauseSubject(s0: number, c: number): { np: Np; role: string; verb: number } | null {
     let s = s0;
+    // "Cruz sought to block refugees, while Mike Huckabee … proposed …": the last clause that opens before the cue.
+    for (let t = c - 2; t > s0; t--) {
+      if (doc.value[t - 1] === ',' && /^(while|whereas|although|though|but)$/.test(doc.lower[t]) && /^(PROPN|PRON|DET|NOUN|ADJ)$/.test(doc.pos[t + 1])) {
+        s = t + 1;
+        break;
+      }
+    }
     // An introductory phrase: "In an interview with reporters Thursday, the Wisconsin Republican …", "Eight years
     // ago, he …", "Last month, …".
     const timePhrase = (t: number) => {
