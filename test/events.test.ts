@@ -52,6 +52,26 @@ test('auto grouping does not depend on input order', () => {
   expect([...b.entries()].sort()).toEqual([...a.entries()].sort());
 });
 
+test('second stage: coverage outlasting the window merges group to group, never on one article', () => {
+  const art = (id: string, date: string, words: string): EventInput => ({
+    id, seq: 0, outlet: id, date, title: '', event: '', terms: words.split(' ').map((w) => [w, 2] as [string, number]),
+  });
+  const debate = 'debate hofstra holt moderator stage podium';
+  const others = [
+    art('o1', '2025-03-01', 'wildfire evacuation canyon'), art('o2', '2025-03-02', 'tariff steel import'),
+    art('o3', '2025-03-04', 'storm flood levee'), art('o4', '2025-03-05', 'strike union wage'),
+  ];
+  // Previews on days 0–1; the debate and its follow-ups on days 4–5, past the 3-day window of the previews' group.
+  const before = [art('p1', '2025-03-01', `${debate} preview`), art('p2', '2025-03-02', `${debate} expectations`)];
+  const after = [art('a1', '2025-03-05', `${debate} clash`), art('a2', '2025-03-06', `${debate} fact-check`)];
+  const both = assignEvents([...others, ...before, ...after], 'auto');
+  expect(new Set(['p1', 'p2', 'a1', 'a2'].map((id) => both.get(id))).size).toBe(1);
+  // One later article alone is not group-level evidence: it stays apart however similar it is.
+  const one = assignEvents([...others, ...before, after[0]], 'auto');
+  expect(one.get('a1')).not.toBe(one.get('p1'));
+  expect(one.get('p2')).toBe(one.get('p1'));
+});
+
 test('metadata and none modes; events.csv rows', () => {
   const withMeta = items.map((it) => ({ ...it, event: gold.get(it.id)! }));
   const meta = assignEvents(withMeta, 'metadata');
@@ -90,6 +110,22 @@ const train = packageFile('../shared/eval/polnear/train.jsonl');
 (existsSync(train) ? test : test.skip)('auto grouping on the hand-grouped tuning set (PolNeAR train, Jul–Sep 2016)', () => {
   const score = scoreRealNews(train, 'train.jsonl', 'test/fixtures/events/train-split-events.csv');
   expect(score.f1).toBeGreaterThanOrEqual(0.92);
+});
+
+/**
+ * Second tuning set, built for issue #5's two-stage method: the 85 PolNeAR train articles dated February 2016, hand-
+ * grouped by reading titles and texts BEFORE running the method on them (test/fixtures/events/train-feb2016-events.csv):
+ * 7 events of 2–10 articles — the Iowa caucuses, the New Hampshire primary (previews from Feb 4 to results on Feb 10),
+ * the Feb 6 GOP and Feb 11 Democratic debates, the Supreme Court vacancy in the race, the Feb 20 South Carolina and
+ * Nevada contests, the South Carolina Democratic primary — and 55 singletons. A hard set: many articles of one primary
+ * week share candidates' names but few event words, so bag-of-words grouping misses most of each big event and
+ * merges stories about the same candidate; the method scores BELOW all singletons here. Kept as a check that the
+ * second stage does not merge campaign stories by topic. Measured 2026-11-22: B-cubed P 0.902, R 0.716, F1 0.799 (all
+ * singletons 0.819; stage 1 alone the same).
+ */
+(existsSync(train) ? test : test.skip)('auto grouping on the second tuning set (PolNeAR train, Feb 2016)', () => {
+  const score = scoreRealNews(train, 'train.jsonl', 'test/fixtures/events/train-feb2016-events.csv');
+  expect(score.f1).toBeGreaterThanOrEqual(0.79);
 });
 
 /**
