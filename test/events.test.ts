@@ -52,26 +52,6 @@ test('auto grouping does not depend on input order', () => {
   expect([...b.entries()].sort()).toEqual([...a.entries()].sort());
 });
 
-test('second stage: coverage outlasting the window merges group to group, never on one article', () => {
-  const art = (id: string, date: string, words: string): EventInput => ({
-    id, seq: 0, outlet: id, date, title: '', event: '', terms: words.split(' ').map((w) => [w, 2] as [string, number]),
-  });
-  const debate = 'debate hofstra holt moderator stage podium';
-  const others = [
-    art('o1', '2025-03-01', 'wildfire evacuation canyon'), art('o2', '2025-03-02', 'tariff steel import'),
-    art('o3', '2025-03-04', 'storm flood levee'), art('o4', '2025-03-05', 'strike union wage'),
-  ];
-  // Previews on days 0–1; the debate and its follow-ups on days 4–5, past the 3-day window of the previews' group.
-  const before = [art('p1', '2025-03-01', `${debate} preview`), art('p2', '2025-03-02', `${debate} expectations`)];
-  const after = [art('a1', '2025-03-05', `${debate} clash`), art('a2', '2025-03-06', `${debate} fact-check`)];
-  const both = assignEvents([...others, ...before, ...after], 'auto');
-  expect(new Set(['p1', 'p2', 'a1', 'a2'].map((id) => both.get(id))).size).toBe(1);
-  // One later article alone is not group-level evidence: it stays apart however similar it is.
-  const one = assignEvents([...others, ...before, after[0]], 'auto');
-  expect(one.get('a1')).not.toBe(one.get('p1'));
-  expect(one.get('p2')).toBe(one.get('p1'));
-});
-
 test('metadata and none modes; events.csv rows', () => {
   const withMeta = items.map((it) => ({ ...it, event: gold.get(it.id)! }));
   const meta = assignEvents(withMeta, 'metadata');
@@ -93,7 +73,7 @@ function scoreRealNews(file: string, prefix: string, goldCsv: string): { p: numb
   expect(real.length).toBe(truth.size);
   const score = bcubed(assignEvents(real, 'auto'), truth);
   const singletons = bcubed(new Map([...truth.keys()].map((id) => [id, id])), truth).f1;
-  console.log(`events.test.ts: ${prefix} auto grouping B-cubed P ${score.p.toFixed(3)} R ${score.r.toFixed(3)} F1 ${score.f1.toFixed(3)} (all singletons F1 ${singletons.toFixed(3)})`);
+  console.log(`events.test.ts: ${goldCsv.split("/").pop()} auto grouping B-cubed P ${score.p.toFixed(3)} R ${score.r.toFixed(3)} F1 ${score.f1.toFixed(3)} (all singletons F1 ${singletons.toFixed(3)})`);
   return { ...score, singletons };
 }
 
@@ -109,7 +89,7 @@ function scoreRealNews(file: string, prefix: string, goldCsv: string): { p: numb
 const train = packageFile('../shared/eval/polnear/train.jsonl');
 (existsSync(train) ? test : test.skip)('auto grouping on the hand-grouped tuning set (PolNeAR train, Jul–Sep 2016)', () => {
   const score = scoreRealNews(train, 'train.jsonl', 'test/fixtures/events/train-split-events.csv');
-  expect(score.f1).toBeGreaterThanOrEqual(0.92);
+  expect(score.f1).toBeGreaterThanOrEqual(0.93);
 });
 
 /**
@@ -119,9 +99,10 @@ const train = packageFile('../shared/eval/polnear/train.jsonl');
  * the Feb 6 GOP and Feb 11 Democratic debates, the Supreme Court vacancy in the race, the Feb 20 South Carolina and
  * Nevada contests, the South Carolina Democratic primary — and 55 singletons. A hard set: many articles of one primary
  * week share candidates' names but few event words, so bag-of-words grouping misses most of each big event and
- * merges stories about the same candidate; the method scores BELOW all singletons here. Kept as a check that the
- * second stage does not merge campaign stories by topic. Measured 2026-11-22: B-cubed P 0.902, R 0.716, F1 0.799 (all
- * singletons 0.819; stage 1 alone the same).
+ * merges stories about the same candidate a few days apart; the method scores BELOW all singletons here (most pairs
+ * within an event have cosine < 0.15, while some different-event pairs reach 0.4–0.65). Kept as a check against
+ * changes that merge campaign stories by topic. Measured 2026-11-22: B-cubed P 0.902, R 0.716, F1 0.799 (all
+ * singletons 0.819).
  */
 (existsSync(train) ? test : test.skip)('auto grouping on the second tuning set (PolNeAR train, Feb 2016)', () => {
   const score = scoreRealNews(train, 'train.jsonl', 'test/fixtures/events/train-feb2016-events.csv');
@@ -136,10 +117,14 @@ const train = packageFile('../shared/eval/polnear/train.jsonl');
  * P 0.896, R 0.863, F1 0.879 here, no better than all singletons (0.880).
  * Measured 2026-11-22: B-cubed P 0.976, R 0.830, F1 0.897 (all singletons 0.880) — better than before, still short of
  * the issue's 0.95: precision is high; recall is lost mainly on the debate, hand-grouped here from previews three days
- * before to follow-ups four days after, which the 3-day window from a group's first article splits.
+ * before to follow-ups four days after. Not the window alone: most of its articles resemble each other little (it falls
+ * into nine groups, eight of them single articles, and the two previews' mean cosine to seven of the other eight is
+ * < 0.1), so neither a longer window
+ * nor merging similar groups (tried, see docs/statistics.md) joins them. Re-measured 2026-11-22 after the
+ * second-stage experiment (dropped, inert on both tuning sets): unchanged, F1 0.897.
  */
 const dev = packageFile('../shared/eval/polnear/dev.jsonl');
 (existsSync(dev) ? test : test.skip)('auto grouping on hand-grouped real news (PolNeAR dev): B-cubed F1 as measured', () => {
   const score = scoreRealNews(dev, 'dev.jsonl', 'test/fixtures/events/dev-split-events.csv');
-  expect(score.f1).toBeGreaterThanOrEqual(0.885);
+  expect(score.f1).toBeGreaterThanOrEqual(0.89);
 });
