@@ -73,7 +73,7 @@ function scoreRealNews(file: string, prefix: string, goldCsv: string): { p: numb
   expect(real.length).toBe(truth.size);
   const score = bcubed(assignEvents(real, 'auto'), truth);
   const singletons = bcubed(new Map([...truth.keys()].map((id) => [id, id])), truth).f1;
-  console.log(`events.test.ts: ${goldCsv.split("/").pop()} auto grouping B-cubed P ${score.p.toFixed(3)} R ${score.r.toFixed(3)} F1 ${score.f1.toFixed(3)} (all singletons F1 ${singletons.toFixed(3)})`);
+  console.log(`events.test.ts: ${goldCsv.split('/').pop()} auto grouping B-cubed P ${score.p.toFixed(3)} R ${score.r.toFixed(3)} F1 ${score.f1.toFixed(3)} (all singletons F1 ${singletons.toFixed(3)})`);
   return { ...score, singletons };
 }
 
