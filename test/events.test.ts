@@ -73,7 +73,7 @@ function scoreRealNews(file: string, prefix: string, goldCsv: string): { p: numb
   expect(real.length).toBe(truth.size);
   const score = bcubed(assignEvents(real, 'auto'), truth);
   const singletons = bcubed(new Map([...truth.keys()].map((id) => [id, id])), truth).f1;
-  console.log(`events.test.ts: ${prefix} auto grouping B-cubed P ${score.p.toFixed(3)} R ${score.r.toFixed(3)} F1 ${score.f1.toFixed(3)} (all singletons F1 ${singletons.toFixed(3)})`);
+  console.log(`events.test.ts: ${goldCsv.split('/').pop()} auto grouping B-cubed P ${score.p.toFixed(3)} R ${score.r.toFixed(3)} F1 ${score.f1.toFixed(3)} (all singletons F1 ${singletons.toFixed(3)})`);
   return { ...score, singletons };
 }
 
@@ -89,7 +89,24 @@ function scoreRealNews(file: string, prefix: string, goldCsv: string): { p: numb
 const train = packageFile('../shared/eval/polnear/train.jsonl');
 (existsSync(train) ? test : test.skip)('auto grouping on the hand-grouped tuning set (PolNeAR train, Jul–Sep 2016)', () => {
   const score = scoreRealNews(train, 'train.jsonl', 'test/fixtures/events/train-split-events.csv');
-  expect(score.f1).toBeGreaterThanOrEqual(0.92);
+  expect(score.f1).toBeGreaterThanOrEqual(0.93);
+});
+
+/**
+ * Second tuning set, built for issue #5's two-stage method: the 85 PolNeAR train articles dated February 2016, hand-
+ * grouped by reading titles and texts BEFORE running the method on them (test/fixtures/events/train-feb2016-events.csv):
+ * 7 events of 2–10 articles — the Iowa caucuses, the New Hampshire primary (previews from Feb 4 to results on Feb 10),
+ * the Feb 6 GOP and Feb 11 Democratic debates, the Supreme Court vacancy in the race, the Feb 20 South Carolina and
+ * Nevada contests, the South Carolina Democratic primary — and 55 singletons. A hard set: many articles of one primary
+ * week share candidates' names but few event words, so bag-of-words grouping misses most of each big event and
+ * merges stories about the same candidate a few days apart; the method scores BELOW all singletons here (most pairs
+ * within an event have cosine < 0.15, while some different-event pairs reach 0.4–0.65). Kept as a check against
+ * changes that merge campaign stories by topic. Measured 2026-11-22: B-cubed P 0.902, R 0.716, F1 0.799 (all
+ * singletons 0.819).
+ */
+(existsSync(train) ? test : test.skip)('auto grouping on the second tuning set (PolNeAR train, Feb 2016)', () => {
+  const score = scoreRealNews(train, 'train.jsonl', 'test/fixtures/events/train-feb2016-events.csv');
+  expect(score.f1).toBeGreaterThanOrEqual(0.79);
 });
 
 /**
@@ -100,10 +117,14 @@ const train = packageFile('../shared/eval/polnear/train.jsonl');
  * P 0.896, R 0.863, F1 0.879 here, no better than all singletons (0.880).
  * Measured 2026-11-22: B-cubed P 0.976, R 0.830, F1 0.897 (all singletons 0.880) — better than before, still short of
  * the issue's 0.95: precision is high; recall is lost mainly on the debate, hand-grouped here from previews three days
- * before to follow-ups four days after, which the 3-day window from a group's first article splits.
+ * before to follow-ups four days after. Not the window alone: most of its articles resemble each other little (it falls
+ * into nine groups, eight of them single articles, and the two previews' mean cosine to seven of the other eight is
+ * < 0.1), so neither a longer window
+ * nor merging similar groups (tried, see docs/statistics.md) joins them. Re-measured 2026-11-22 after the
+ * second-stage experiment (dropped, inert on both tuning sets): unchanged, F1 0.897.
  */
 const dev = packageFile('../shared/eval/polnear/dev.jsonl');
 (existsSync(dev) ? test : test.skip)('auto grouping on hand-grouped real news (PolNeAR dev): B-cubed F1 as measured', () => {
   const score = scoreRealNews(dev, 'dev.jsonl', 'test/fixtures/events/dev-split-events.csv');
-  expect(score.f1).toBeGreaterThanOrEqual(0.885);
+  expect(score.f1).toBeGreaterThanOrEqual(0.89);
 });
