@@ -695,7 +695,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     let lead = s + 1;
     if (/^[-—–]$/.test(doc.value[lead]) || /^(from|per)$/.test(doc.lower[lead])) lead++;
     const np = npEndingAt(doc, colon - 1, lex, lead);
-    if (!np || np.first !== lead) return null;
+    // The name opens the lead-in or follows a spaced dash ("RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones:").
+    if (!np || !(np.first === lead || (/^[-—–]$/.test(doc.value[np.first - 1]) && spaced(np.first - 1) && /^\p{Lu}/u.test(doc.value[np.last])))) return null;
     const speaker = speakerFromNp(doc, np, lex, people, lastSpeaker);
     if (speaker.type !== 'person' && speaker.type !== 'organization' && speaker.type !== 'outlet') return null;
     return { cue: ':', cueStart: doc.tokStart[colon], cueEnd: doc.tokEnd[colon], speaker };
@@ -922,6 +923,10 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         break;
       }
     }
+    // "As Professor Foner put it: …", "Or, as Tom Ridge … put it: …": the clause after "as".
+    let a = s;
+    while (a < c && (doc.pos[a] === 'CCONJ' || doc.pos[a] === 'PUNCT')) a++;
+    if (doc.lower[a] === 'as' && a + 1 < c && npStartingAt(doc, a + 1, lex, c - 1)) s = a + 1;
     // An introductory phrase: "In an interview with reporters Thursday, the Wisconsin Republican …", "Eight years
     // ago, he …", "Last month, …".
     const timePhrase = (t: number) => {
