@@ -52,6 +52,7 @@ const AFTER_WORK_NOUN = /\b(book|autobiography|memoir|novel|film|movie|documenta
 const IRREGULAR_PAST = /^(shot|went|spoke|wrote|read|told|put|swore|broke|threw|began|ran|said|cried|replied|snapped|quipped)$/;
 /** Cues that take a thing as their object ("wrote the letter", "added another facet", "claimed 41 percent of the vote"): reported speech only as a clause. */
 const NEEDS_CLAUSE = /^(write|add|claim|declare)$/;
+const DET_START = /^(the|a|an|this|that|his|her|its|their|our)$/;
 const PRONOUN_SUBJECT = /^(he|she|they|i|we)$/;
 const SUBJECT_PRONOUN = /^(he|she|they|it|we|i|you)$/;
 const TIME_WORD = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|Mon\.|Tue\.|Tues\.|Wed\.|Thu\.|Thurs\.|Fri\.|Sat\.|Sun\.)$/;
@@ -177,7 +178,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     if (p === 'NOUN' && /^(say|says|said)$/.test(doc.lower[i]) && /^(PRON|DET|SCONJ)$/.test(doc.pos[i + 1] ?? '')) return true;
     // "Critics call it a “loophole”": likewise a cue verb right after a sentence-opening subject.
     // "Patient advocacy groups note that …": no verb before it in the sentence.
-    if (p === 'NOUN' && (lex.verbs.has(doc.lower[i]) || lex.verbs.has(doc.lemma[i])) && i > 0 && /^(PROPN|NOUN)$/.test(doc.pos[i - 1]) && /^(PRON|DET|SCONJ)$/.test(doc.pos[i + 1] ?? '')) {
+    if (p === 'NOUN' && (lex.verbs.has(doc.lower[i]) || lex.verbs.has(doc.lemma[i])) && i > 0 && /^(PROPN|NOUN)$/.test(doc.pos[i - 1]) && (/^(PRON|DET|SCONJ)$/.test(doc.pos[i + 1] ?? '') || OPEN.has(doc.value[i + 1]) || doc.value[i + 1] === '"')) {
       const first = doc.sentences[doc.sentenceOf[i]].firstToken;
       if (i - first > 8) return false;
       for (let t = first; t < i; t++) if (doc.pos[t] === 'VERB' || doc.pos[t] === 'AUX') return false;
@@ -742,7 +743,10 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     if (wordsIn(doc, c.start, c.end) < 3 && !lex.verbs.has(doc.lemma[subj.verb])) return null;
     const attr = makeAttribution(subj.verb, subj);
     const type = attr.speaker?.type;
-    if (type !== 'person' && type !== 'organization' && type !== 'outlet' && type !== 'anonymous') return null;
+    // "The complaint … alleged that the DNC “failed to …”", "The ad targets a “corrupt political system …”": a
+    // document or group named by a definite noun phrase speaks too (speaker type unknown).
+    const described = type === 'unknown' && DET_START.test(doc.lower[subj.np.first]) && doc.pos[subj.np.last] === 'NOUN';
+    if (type !== 'person' && type !== 'organization' && type !== 'outlet' && type !== 'anonymous' && !described) return null;
     return attr;
   }
 
