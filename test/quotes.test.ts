@@ -225,3 +225,38 @@ test('a verb outside the cue lexicon right after a quotation that ends its claus
   // Not when the sentence goes on with a clause of its own.
   expect(quotes('“This is fantastic!” beamed signs that the crowd held up all night long.')[0]).toMatchObject({ speaker: 'UNKNOWN' });
 });
+
+test('words beside a quotation that share its cue are one report with it', () => {
+  const qs = quotes('The vote was close, Mayor Ines Duarte said, “but the city has spoken.”');
+  expect(qs).toHaveLength(1);
+  expect(qs[0]).toMatchObject({ speaker: 'Ines Duarte', text: 'The vote was close, Mayor Ines Duarte said, “but the city has spoken.' });
+});
+
+test('after a quotation: documents that "read", verbs wink mistags, an inverted "asked"', () => {
+  expect(quotes('“The office will close on Friday,” the statement read.')[0]).toMatchObject({ speakerMention: 'the statement', cue: 'read' });
+  expect(quotes('“Nobody asked me,” Holt shot back.')[0]).toMatchObject({ speaker: 'Holt', cue: 'shot' });
+  expect(quotes('“Where is the money?” asked the treasurer, who had just arrived.')[0]).toMatchObject({ speakerMention: 'the treasurer', cue: 'asked' });
+});
+
+test('speakers before a parenthesis and an apposition, after a dashed aside, with a hyphenated modifier', () => {
+  expect(quotes('Sen. Maria Ocampo (D-N.M.), chair of the party’s rules panel, said the vote would be delayed until June.')[0]).toMatchObject({ speaker: 'Maria Ocampo', text: 'the vote would be delayed until June' });
+  expect(quotes('Sen. Ray Pike, R-Ky., said the bill would pass the Senate next week.')[0]).toMatchObject({ speaker: 'Ray Pike' });
+  expect(quotes('Tom Reyes — a nurse from Dayton — says he made up his mind last week.')[0]).toMatchObject({ speaker: 'Tom Reyes', speakerRole: 'nurse from Dayton', text: 'he made up his mind last week' });
+  expect(quotes('A soft-spoken Reyes says he is proud of the campaign they ran.')[0]).toMatchObject({ speakerMention: 'A soft-spoken Reyes' });
+});
+
+test('colon introductions: "as X put it:", a name after a dash, a subject with an auxiliary', () => {
+  expect(quotes('As Professor Lee Quan put it: “The border is a line on a map.”')[0]).toMatchObject({ speaker: 'Lee Quan', cue: 'put' });
+  expect(quotes('TURNOUT IS UP IN THE SUBURBS - Dana Whitfield: “The numbers have never been this high.”')[0]).toMatchObject({ speaker: 'Dana Whitfield', cue: ':' });
+  expect(quotes('The state election board was blunt in its ruling: “No further review is needed.”')[0]).toMatchObject({ speakerMention: 'The state election board' });
+});
+
+test('a thing as the object of write/add/claim is not reported speech; a clause is', () => {
+  expect(quotes('Baker wrote the letter on Feb. 2 to the department’s legal adviser.')).toHaveLength(0);
+  expect(quotes('Baker wrote that the department had ignored the request for months.')[0]).toMatchObject({ speaker: 'Baker', kind: 'indirect' });
+});
+
+test('a shared subject is found in the last clause that opens before the cue', () => {
+  const qs = quotes('Ortiz voted no, while Gov. Ann Lutz, the former mayor, proposed we “start over from scratch” and said the council should resign.');
+  expect(qs.map((q) => q.speaker)).toEqual(['Ann Lutz', 'Ann Lutz']);
+});

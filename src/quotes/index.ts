@@ -680,27 +680,28 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       const np = npEndingAt(doc, colon - 3, lex, s + 1);
       if (np && np.first === s + 1) subj = { np, role: '', verb: colon - 2 };
     }
-    // "the Illinois Board of Elections was conclusive in its findings: “…”": the sentence's subject and its verb
-    // (an auxiliary counts) anywhere before the colon.
-    if (!subj && doc.value[colon] === ':') {
-      const np = npStartingAt(doc, s + 1, lex, colon - 1);
-      if (np && (doc.pos[np.last + 1] === 'AUX' || doc.pos[np.last + 1] === 'VERB')) subj = { np, role: '', verb: np.last + 1 };
-    }
     if (subj) {
       const attr = makeAttribution(subj.verb, subj);
       const type = attr.speaker?.type;
       return type === 'person' || type === 'organization' || type === 'outlet' ? attr : null;
     }
-    // "- Philip Bump: “…”", "Pew Research: “…”", "From the report: “…”": a lead-in that is just a name.
     if (doc.value[colon] !== ':') return null;
+    // "- Philip Bump: “…”", "Pew Research: “…”", "From the report: “…”": a lead-in that is just a name, or a name
+    // after a spaced dash ("RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones:").
     let lead = s + 1;
     if (/^[-—–]$/.test(doc.value[lead]) || /^(from|per)$/.test(doc.lower[lead])) lead++;
-    const np = npEndingAt(doc, colon - 1, lex, lead);
-    // The name opens the lead-in or follows a spaced dash ("RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones:").
-    if (!np || !(np.first === lead || (/^[-—–]$/.test(doc.value[np.first - 1]) && spaced(np.first - 1) && /^\p{Lu}/u.test(doc.value[np.last])))) return null;
-    const speaker = speakerFromNp(doc, np, lex, people, lastSpeaker);
-    if (speaker.type !== 'person' && speaker.type !== 'organization' && speaker.type !== 'outlet') return null;
-    return { cue: ':', cueStart: doc.tokStart[colon], cueEnd: doc.tokEnd[colon], speaker };
+    const named = npEndingAt(doc, colon - 1, lex, lead);
+    if (named && (named.first === lead || (/^[-—–]$/.test(doc.value[named.first - 1]) && spaced(named.first - 1) && /^\p{Lu}/u.test(doc.value[named.last])))) {
+      const speaker = speakerFromNp(doc, named, lex, people, lastSpeaker);
+      if (speaker.type === 'person' || speaker.type === 'organization' || speaker.type === 'outlet') return { cue: ':', cueStart: doc.tokStart[colon], cueEnd: doc.tokEnd[colon], speaker };
+    }
+    // "the Illinois Board of Elections was conclusive in its findings: “…”": the sentence's subject and its verb
+    // (an auxiliary counts) anywhere before the colon.
+    const np = npStartingAt(doc, s + 1, lex, colon - 1);
+    if (!np || (doc.pos[np.last + 1] !== 'AUX' && doc.pos[np.last + 1] !== 'VERB')) return null;
+    const attr = makeAttribution(np.last + 1, { np, role: '' });
+    const type = attr.speaker?.type;
+    return type === 'person' || type === 'organization' || type === 'outlet' ? attr : null;
   }
 
   /**
