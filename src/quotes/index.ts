@@ -194,7 +194,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   /** A cue that may introduce indirect speech: without quotation marks only the plainer speech verbs count. */
   const isIndirectCue = (i: number): boolean => isCue(i) && (isPhraseAt(i) > 0 || lex.indirectVerbs.has(doc.lemma[i]) || lex.indirectVerbs.has(doc.lower[i]) || callsFor(i));
   /** "X called for a ban on …", "called on Congress to …": a demand reported with its object as the content. */
-  const callsFor = (i: number): boolean => doc.lemma[i] === 'call' && doc.pos[i] === 'VERB' && (doc.lower[i + 1] === 'for' || doc.lower[i + 1] === 'on');
+  const callsFor = (i: number): boolean => doc.lemma[i] === 'call' && doc.pos[i] === 'VERB' && /^(for|on|upon)$/.test(doc.lower[i + 1] ?? '');
   /** Length (tokens) of a multi-word cue phrase starting at i, 0 if none. */
   const isPhraseAt = (i: number): number => {
     for (const ph of lex.phrases) {
@@ -215,9 +215,9 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   const breakBefore = (t: number): boolean => t > 0 && t < n && lineBreakBefore[t] === 1;
   /** A token with whitespace before it ("Reuters) - U.S.", not "KING-TV"). */
   const spaced = (t: number): boolean => t > 0 && doc.tokStart[t] > doc.tokEnd[t - 1];
-  /** "X said A, adding that …", "X did Y and (also) said …": a cue that shares the subject of the clause before. */
+  /** "X said A, adding that …", "X did Y and (also) said …", "…, X said, while arguing …": a cue that shares the subject of the clause before. */
   const joinsEarlierClause = (c: number): boolean =>
-    (doc.value[c - 1] === ',' && /ing$/.test(doc.lower[c])) || /^(and|but)$/.test(doc.lower[c - 1]) || (/^(and|but)$/.test(doc.lower[c - 2] ?? '') && doc.pos[c - 1] === 'ADV');
+    ((doc.value[c - 1] === ',' || /^(while|before|after|when)$/.test(doc.lower[c - 1] ?? '')) && /ing$/.test(doc.lower[c])) || /^(and|but)$/.test(doc.lower[c - 1]) || (/^(and|but)$/.test(doc.lower[c - 2] ?? '') && doc.pos[c - 1] === 'ADV');
   // "(D-Ore.) said", "McConnell, R-Ky., said": a full stop before a closing parenthesis or a comma does not end the
   // sentence.
   const sentenceEnd = (i: number) => (doc.value[i] === '.' && doc.value[i + 1] !== ')' && doc.value[i + 1] !== ',') || doc.value[i] === '!' || doc.value[i] === '?';
@@ -1201,6 +1201,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
           }
         }
         if (doc.value[k] === ':' || doc.value[k] === ',') k++;
+        // "X said, while arguing …": the second cue reports (it shares the subject).
+        if (/^(while|before|after|when)$/.test(doc.lower[k] ?? '') && isCue(k + 1) && /ing$/.test(doc.lower[k + 1])) continue;
         // "Asked if he was ever bullied, the candidate said no."
         if (/^(yes|no)$/.test(doc.lower[k]) && (k === l || doc.value[k + 1] === ',' || sentenceEnd(k + 1))) {
           return { kind: 'indirect', start: doc.tokStart[k], end: doc.tokEnd[k], outerStart: doc.tokStart[k], outerEnd: doc.tokEnd[k], attribution: makeAttribution(c, before) };
