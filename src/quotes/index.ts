@@ -263,7 +263,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       while (k > floor && doc.value[k] !== dash && !sentenceEnd(k) && !isMark(k) && j - k < 16) k--;
       if (doc.value[k] !== dash || k >= j - 1) return null;
       const np = npEndingAt(doc, k - 1, lex, floor);
-      if (!np || !/^\p{Lu}/u.test(doc.value[np.last])) return null;
+      // A name, or any noun phrase that opens the sentence ("Many speakers at the service — including … — said").
+      if (!np || !(/^\p{Lu}/u.test(doc.value[np.last]) || np.first === floor || sentenceEnd(np.first - 1) || doc.pos[np.first - 1] === 'SPACE')) return null;
       return { np, role: stripDet(textOf(doc, k + 1, j - 1)) };
     } else if (doc.value[j] === ',') {
       // "Douglas Rivlin, the spokesman for America's Voice, said" / "Rep. Tom Suozzi, told"
@@ -343,7 +344,10 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         if (inverted && /^\p{Lu}/u.test(doc.value[inverted.np.last]) && doc.pos[inverted.np.last + 1] !== 'VERB' && doc.pos[inverted.np.last + 1] !== 'AUX') return makeAttribution(c, inverted);
       }
       const before = subjectBefore(c, first);
-      if (before && (before.np.first <= first + 2 || doc.value[before.np.first - 1] === ',')) return makeAttribution(c, before);
+      // “… campaign.” She said she admires …: after a quotation that ends its sentence, a new sentence whose cue
+      // reports a clause of its own is another report.
+      const ownClause = /[.!?]\s*(["”»]|'')$/.test(text.slice(Math.max(0, afterOffset - 4), afterOffset)) && /^(PRON|DET|PROPN|NOUN)$/.test(doc.pos[c + 1] ?? '') && last - c > 4;
+      if (before && (before.np.first <= first + 2 || doc.value[before.np.first - 1] === ',') && !ownClause) return makeAttribution(c, before);
       // “How big is that wall?” asked the boy: right after the quotation, "asked" is inverted (the asker follows).
       if (c <= first + 2 && (!lex.listenerVerbs.has(doc.lemma[c]) || (c === first && doc.lemma[c] === 'ask'))) {
         // “…,” said Bob Mason / said the candidate could …: a verb after the phrase makes it a clause, not a speaker.
@@ -1142,8 +1146,11 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       // "…, which the campaign says includes 2.7 million contributors": the relative clause is the content (the
       // attribution inside it is kept in the span, as in split quotations).
       // Also "moves that he said improved Indiana's economy", "what she said is growing demand".
-      if (before && before.np.first - 1 >= f && /^(which|that|what)$/.test(doc.lower[before.np.first - 1]) && (doc.pos[c + 1] === 'VERB' || doc.pos[c + 1] === 'AUX')) {
-        const span = contentSpan(before.np.first - 1, clauseEnd(c + 1, l));
+      // (wink may take the relative "that" for the subject's determiner: "that company executives said could …".)
+      const relAt = !before ? -1 : /^(which|that|what)$/.test(doc.lower[before.np.first]) && before.np.first < before.np.last ? before.np.first : before.np.first - 1;
+      if (before && relAt >= f && /^(which|that|what)$/.test(doc.lower[relAt]) && (doc.pos[c + 1] === 'VERB' || doc.pos[c + 1] === 'AUX')) {
+        if (relAt === before.np.first) before = { np: { first: relAt + 1, last: before.np.last }, role: before.role };
+        const span = contentSpan(relAt, clauseEnd(c + 1, l));
         if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, before) };
       }
       // X said (that) CLAUSE. — X opens the sentence, or follows an introductory phrase or a conjunction.
@@ -1209,10 +1216,15 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         if (/^(yes|no)$/.test(doc.lower[k]) && (k === l || doc.value[k + 1] === ',' || sentenceEnd(k + 1))) {
           return { kind: 'indirect', start: doc.tokStart[k], end: doc.tokEnd[k], outerStart: doc.tokStart[k], outerEnd: doc.tokEnd[k], attribution: makeAttribution(c, before) };
         }
-        const span = contentSpan(k, clauseEnd(k, l));
+        // "Barkley, who said he typically votes democratic, said …": a relative clause ends at its closing comma.
+        let end = clauseEnd(k, l);
+        if (/^(who|which)$/.test(doc.lower[before.np.first]) && doc.value[before.np.first - 1] === ',') {
+          for (let t = k + 1; t < end; t++) if (doc.value[t] === ',' && (doc.pos[t + 1] === 'VERB' || doc.pos[t + 1] === 'AUX')) end = t - 1;
+        }
+        const span = contentSpan(k, end);
         // The reported clause opens with its subject ("he", "the plan", "none of …", "about half of …") or with a
         // subordinate clause ("if he were president, …").
-        const opener = /^(PRON|DET|PROPN|NOUN|ADJ|NUM)$/.test(doc.pos[k]) || (doc.pos[k] === 'ADP' && doc.value[k + 1] === '-') || (/^\p{Lu}/u.test(doc.value[k]) && /^(VERB|AUX)$/.test(doc.pos[k + 1] ?? '')) || (doc.pos[k] === 'VERB' && /ing$/.test(doc.lower[k]) && !isCue(k) && doc.value[k - 1] !== ',') || (doc.pos[k] === 'ADV' && /^(none|nearly|more|most)$/.test(doc.lower[k])) || (doc.pos[k] === 'SCONJ' && /^(if|because|when|while|although|once|unless)$/.test(doc.lower[k])) || (doc.pos[k] === 'ADP' && /^(about|around|over|nearly)$/.test(doc.lower[k])) || /^(whether|how|why|what|who|where|when)$/.test(doc.lower[k]) || (doc.lower[k] === 'at' && /^(least|most)$/.test(doc.lower[k + 1] ?? ''));
+        const opener = /^(PRON|DET|PROPN|NOUN|ADJ|NUM)$/.test(doc.pos[k]) || (doc.pos[k] === 'ADP' && doc.value[k + 1] === '-') || (/^\p{Lu}/u.test(doc.value[k]) && /^(VERB|AUX)$/.test(doc.pos[k + 1] ?? '')) || (doc.pos[k] === 'VERB' && /ing$/.test(doc.lower[k]) && !isCue(k) && doc.value[k - 1] !== ',') || (doc.pos[k] === 'ADV' && (/^(none|nearly|more|most)$/.test(doc.lower[k]) || doc.pos[k + 1] === 'SCONJ')) || (doc.pos[k] === 'SCONJ' && /^(if|because|when|while|although|once|unless)$/.test(doc.lower[k])) || (doc.pos[k] === 'ADP' && /^(about|around|over|nearly)$/.test(doc.lower[k])) || /^(whether|how|why|what|who|where|when)$/.test(doc.lower[k]) || (doc.lower[k] === 'at' && /^(least|most)$/.test(doc.lower[k + 1] ?? ''));
         // Without "that", the words after "write", "add", "claim" or "declare" must make a clause with a verb of its
         // own: "Baker wrote the letter Feb. 2" names what was written, not what was said.
         const clause = thatAt >= 0 || !NEEDS_CLAUSE.test(lemma) || (span !== null && finiteVerbIn(k, tokenAt(doc, span[1] - 1)));
