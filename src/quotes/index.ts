@@ -177,6 +177,12 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     // "One in five say that …": wink tags "say" a noun after a number; followed by a clause it is the verb.
     if (p === 'NOUN' && /^(say|says|said)$/.test(doc.lower[i]) && /^(PRON|DET|SCONJ)$/.test(doc.pos[i + 1] ?? '')) return true;
     // "Critics call it a “loophole”": likewise a cue verb right after a sentence-opening subject.
+    // "“…,” Conway notes." / "“…,” the Saudis state in …": right after a quotation and its speaker.
+    if (p === 'NOUN' && (lex.verbs.has(doc.lower[i]) || lex.verbs.has(doc.lemma[i])) && i > 1) {
+      let t = i - 1;
+      while (t > 0 && i - t <= 4 && /^(PROPN|NOUN|DET|PRON)$/.test(doc.pos[t])) t--;
+      if (t < i - 1 && (CLOSE.has(doc.value[t]) || doc.value[t] === '"' || (doc.value[t] === "'" && doc.value[t - 1] === "'"))) return true;
+    }
     // "Democrats, Frank notes, applaud …": a parenthetical name and cue between commas.
     if (p === 'NOUN' && (lex.verbs.has(doc.lower[i]) || lex.verbs.has(doc.lemma[i])) && doc.pos[i - 1] === 'PROPN' && doc.value[i - 2] === ',' && doc.value[i + 1] === ',') return true;
     // "Patient advocacy groups note that …": no verb before it in the sentence.
@@ -220,9 +226,16 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   /** "X said A, adding that …", "X did Y and (also) said …", "…, X said, while arguing …": a cue that shares the subject of the clause before. */
   const joinsEarlierClause = (c: number): boolean =>
     ((doc.value[c - 1] === ',' || /^(while|before|after|when)$/.test(doc.lower[c - 1] ?? '')) && /ing$/.test(doc.lower[c])) || /^(and|but)$/.test(doc.lower[c - 1]) || (/^(and|but)$/.test(doc.lower[c - 2] ?? '') && doc.pos[c - 1] === 'ADV');
-  // "(D-Ore.) said", "McConnell, R-Ky., said": a full stop before a closing parenthesis or a comma does not end the
-  // sentence.
-  const sentenceEnd = (i: number) => (doc.value[i] === '.' && doc.value[i + 1] !== ')' && doc.value[i + 1] !== ',') || doc.value[i] === '!' || doc.value[i] === '?';
+  // "(D-Ore.) said", "(D-N.Y.) said", "McConnell, R-Ky., said": a full stop inside parentheses or before a comma
+  // does not end the sentence.
+  const inParens = new Uint8Array(n);
+  for (let t = 0; t < n; t++) {
+    if (doc.value[t] !== '(') continue;
+    let u = t + 1;
+    while (u < n && u - t < 10 && doc.value[u] !== ')' && doc.value[u] !== '(') u++;
+    if (doc.value[u] === ')') inParens.fill(1, t + 1, u);
+  }
+  const sentenceEnd = (i: number) => (doc.value[i] === '.' && doc.value[i + 1] !== ')' && doc.value[i + 1] !== ',' && !inParens[i]) || doc.value[i] === '!' || doc.value[i] === '?';
   const isMark = (i: number) =>
     OPEN.has(doc.value[i]) || CLOSE.has(doc.value[i]) || doc.value[i] === '"' || (doc.value[i] === "'" && (doc.value[i + 1] === "'" || doc.value[i - 1] === "'"));
 
@@ -377,10 +390,11 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       if (doc.lower[t] === 'on' && TIME_WORD.test(doc.value[t + 1] ?? '')) return ends(t + 1);
       return false;
     };
-    // VERB NAME: "beamed Donald Hartley of Madison"
-    if (pastVerb(first)) {
+    // VERB NAME: "beamed Donald Hartley of Madison"; "reads a Wednesday editorial in The Des Moines Register".
+    if (pastVerb(first) || /^reads?$/.test(doc.lower[first])) {
       const after = subjectAfter(first, last - 1);
-      if (after && /^\p{Lu}/u.test(doc.value[after.np.last]) && (ends(after.np.last + 1) || doc.lower[after.np.last + 1] === 'of')) return makeAttribution(first, after);
+      const reads = /^reads?$/.test(doc.lower[first]) && after && DET_START.test(doc.lower[after.np.first]);
+      if (after && (/^\p{Lu}/u.test(doc.value[after.np.last]) || reads) && (ends(after.np.last + 1) || /^(of|in|on)$/.test(doc.lower[after.np.last + 1]))) return makeAttribution(first, after);
     }
     // NAME VERB: "Trump quipped", "he shot back"
     // wink may tag such a verb as a noun or an adjective ("Trump shot back", "Toomey fumed").
