@@ -938,6 +938,17 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     }
   }
 
+  /**
+   * "In February, as a protester was being removed, Mr. Trump said, “…”": the clause right before the comma at k is
+   * subordinate (its last comma-separated part opens with "as", "when", …), so it sets the scene; it is not reported.
+   */
+  function subordinateBefore(f: number, k: number): boolean {
+    let t = k - 1;
+    while (t > f && doc.value[t] !== ',') t--;
+    const first = doc.value[t] === ',' ? t + 1 : f;
+    return SUBORDINATOR.test(doc.lower[first] ?? '') && doc.lower[first] !== 'where';
+  }
+
   /** The subject of the clause a cue belongs to when the cue has none of its own ("X did Y and said …"). */
   function clauseSubject(s0: number, c: number): { np: Np; role: string; verb: number } | null {
     let s = s0;
@@ -1119,7 +1130,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         while (k > f && doc.pos[k] === 'ADV') k--;
         let tailVerb = false;
         for (let t = c + 1; t <= l; t++) if (doc.pos[t] === 'VERB' || doc.pos[t] === 'AUX') tailVerb = true;
-        if (doc.value[k] === ',' && l - c <= 8 && !tailVerb) {
+        if (doc.value[k] === ',' && l - c <= 8 && !tailVerb && !subordinateBefore(f, k)) {
           const span = contentSpan(f, k - 1);
           if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, before) };
         }
@@ -1131,7 +1142,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         let r = c + 1;
         while (r <= l && r - c <= 5 && doc.value[r] !== ',' && !isMark(r) && doc.pos[r] !== 'VERB' && doc.pos[r] !== 'AUX') r++;
         if (doc.value[k] === ',' && doc.value[r] === ',' && l - r > 3) {
-          const a = contentSpan(f, k - 1);
+          const a = subordinateBefore(f, k) ? null : contentSpan(f, k - 1);
           // "…, KING-TV reported, while in Chicago …": a subordinate or coordinate tail is the writer's own.
           const b = /^(while|whereas|but|and|although|though|as)$/.test(doc.lower[r + 1] ?? '') && a ? null : contentSpan(r + 1, l);
           const span: [number, number] | null = a && b ? [a[0], b[1]] : b ?? a;
