@@ -119,6 +119,12 @@ export function npEndingAt(doc: NlpDoc, last: number, lex: Lexicon, floor: numbe
       i -= 2;
       continue;
     }
+    // "some of the same candidates", "most of the delegates": a quantifier before "of".
+    if (li === 'of' && i - 1 >= floor && /^(some|many|most|all|none|each|any|several|few|both|half|one|two|three|four|five|majority|minority|rest)$/.test(doc.lower[i - 1])) {
+      first = i - 1;
+      if (i - 2 >= floor && /^(the|a)$/.test(doc.lower[i - 2])) first = i - 2;
+      break;
+    }
     // "Department of Homeland Security", "spokesman for America's Voice": a preposition between two NP parts.
     if ((li === 'of' || li === 'for') && i - 1 >= floor && isNpToken(doc, i - 1, lex)) {
       first = i;
