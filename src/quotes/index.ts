@@ -188,7 +188,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     // "Patient advocacy groups note that …": no verb before it in the sentence.
     if (p === 'NOUN' && (lex.verbs.has(doc.lower[i]) || lex.verbs.has(doc.lemma[i])) && i > 0 && /^(PROPN|NOUN)$/.test(doc.pos[i - 1]) && (/^(PRON|DET|SCONJ)$/.test(doc.pos[i + 1] ?? '') || OPEN.has(doc.value[i + 1]) || doc.value[i + 1] === '"')) {
       const first = doc.sentences[doc.sentenceOf[i]].firstToken;
-      if (i - first > 8) return false;
+      if (i - first > 14) return false;
       for (let t = first; t < i; t++) if (doc.pos[t] === 'VERB' || doc.pos[t] === 'AUX') return false;
       return true;
     }
@@ -830,13 +830,16 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     for (let t = first; t < colon; t++) if (!isNameToken(doc, t, lex) && !(lex.titles.has(doc.lower[t]) && /^\p{Lu}/u.test(doc.value[t]))) named = false;
     const typed = doc.value[colon - 1];
     const surname = /^\p{Lu}{2,}$/u.test(typed) ? typed[0] + typed.slice(1).toLowerCase() : typed;
-    const again = new RegExp(`(^|[^\\p{L}])${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\p{L}]|$)`, 'gu');
-    const elsewhere = (text.match(again) ?? []).length >= (surname === typed ? 2 : 1);
+    // A label in capitals counts when the transcript uses it again ("BOULDUAN: …" after "KATE BOULDUAN: …").
+    const label = surname !== typed;
+    const again = new RegExp(`(^|[^\\p{L}])${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\p{L}]|$)`, label ? 'giu' : 'gu');
+    const elsewhere = (text.match(again) ?? []).length >= 2;
     if (!named || !elsewhere) continue;
     let start = lm.index + m[0].length - m[2].length;
     let end = lm.index + lm[0].trimEnd().length;
     while (end > start && /[.\s]/.test(text[end - 1])) end--;
-    if (covered(start, end) || wordsIn(doc, start, end) < 3 || (text.slice(start, end).match(/,/g) ?? []).length > 2) continue;
+    // A headline is short; a transcript turn may be long.
+    if (covered(start, end) || wordsIn(doc, start, end) < 3 || (!label && (text.slice(start, end).match(/,/g) ?? []).length > 2)) continue;
     const np: Np = { first, last: colon - 1 };
     let speaker = speakerFromNp(doc, np, lex, people, lastSpeaker);
     if (surname !== typed) {
