@@ -1240,8 +1240,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         if (doc.value[k] === ':' || doc.value[k] === ',') k++;
         // "X said, while arguing …": the second cue reports (it shares the subject).
         if (/^(while|before|after|when)$/.test(doc.lower[k] ?? '') && isCue(k + 1) && /ing$/.test(doc.lower[k + 1])) continue;
-        // "Asked if he was ever bullied, the candidate said no."
-        if (/^(yes|no)$/.test(doc.lower[k]) && (k === l || doc.value[k + 1] === ',' || sentenceEnd(k + 1))) {
+        // "Asked if he was ever bullied, the candidate said no.", "55 percent said so in December."
+        if (/^(yes|no|so)$/.test(doc.lower[k]) && (k === l || doc.value[k + 1] === ',' || sentenceEnd(k + 1))) {
           return { kind: 'indirect', start: doc.tokStart[k], end: doc.tokEnd[k], outerStart: doc.tokStart[k], outerEnd: doc.tokEnd[k], attribution: makeAttribution(c, before) };
         }
         // "Barkley, who said he typically votes democratic, said …": a relative clause ends at its closing comma.

@@ -112,6 +112,11 @@ export function npEndingAt(doc: NlpDoc, last: number, lex: Lexicon, floor: numbe
       first = i;
       continue;
     }
+    // "52 percent of registered voters", "Democratic registered voters": a participle as a modifier.
+    if (doc.pos[i] === 'VERB' && /^\p{Ll}+ed$/u.test(doc.value[i]) && i - 1 >= floor && (/^(DET|ADJ|NUM)$/.test(doc.pos[i - 1]) || doc.lower[i - 1] === 'of')) {
+      first = i;
+      continue;
+    }
     // "A teary-eyed Bush", "17-year-old Jared Potts": a hyphenated modifier, whatever wink tags its parts.
     const joined = (a: number, b: number) => doc.tokEnd[a] === doc.tokStart[b];
     if (i - 1 >= floor && doc.value[i - 1] === '-' && joined(i - 1, i) && i - 2 >= floor && joined(i - 2, i - 1) && /^[\p{L}\p{N}]/u.test(doc.value[i - 2])) {
