@@ -260,3 +260,9 @@ test('a shared subject is found in the last clause that opens before the cue', (
   const qs = quotes('Ortiz voted no, while Gov. Ann Lutz, the former mayor, proposed we “start over from scratch” and said the council should resign.');
   expect(qs.map((q) => q.speaker)).toEqual(['Ann Lutz', 'Ann Lutz']);
 });
+
+test('poll subjects with participles, and transcript turns under a label the transcript repeats', () => {
+  expect(quotes('Still, 52 percent of registered voters say they would consider voting for a third party.')[0]).toMatchObject({ speakerMention: '52 percent of registered voters', speakerType: 'anonymous' });
+  const qs = quotes('The campaign declined.\n\nANA ROYCE: Why not debate, then, in May?\n\nROYCE: You said, at first, that you would, and then you did not, twice.');
+  expect(qs.map((q) => q.speaker)).toEqual(['Ana Royce', 'Ana Royce']);
+});

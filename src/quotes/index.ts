@@ -817,6 +817,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   // No to Trump", "Ann Coulter: And Then There Was the One"). Before indirect speech, which would take the
   // headline's "Will Say" for a cue.
   const lineRe = /^[^\n]+/gm;
+  const labels = new Map<string, string>(); // transcript labels by surname
   let lm: RegExpExecArray | null;
   while ((lm = lineRe.exec(text))) {
     const m = HEADLINE.exec(lm[0]);
@@ -846,7 +847,11 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       // A transcript label in capitals ("JAKE TAPPER:", "TRUMP:") names a person, as the article writes the name.
       const label = textOf(doc, first, colon - 1).toLowerCase().replace(/(^|[\s'’.-])(\p{Ll})/gu, (_, p: string, ch: string) => p + ch.toUpperCase());
       const resolved = people.resolveName(label, speaker.start); // may find the label itself, still in capitals
-      speaker = { ...speaker, canonical: /\p{Ll}/u.test(resolved) ? resolved : label, role: '', type: 'person' };
+      // "ROYCE:" after "ANA ROYCE:": the full label given earlier in the transcript.
+      const earlier = labels.get(label.split(' ').pop()!);
+      const canonical = /\p{Ll}/u.test(resolved) && resolved !== label ? resolved : earlier && !label.includes(' ') ? earlier : label;
+      if (label.includes(' ')) labels.set(label.split(' ').pop()!, label);
+      speaker = { ...speaker, canonical, role: '', type: 'person' };
     }
     if (speaker.type !== 'person' && speaker.type !== 'organization' && speaker.type !== 'outlet') continue;
     out.push({ kind: 'indirect', start, end, outerStart: start, outerEnd: end, attribution: { cue: ':', cueStart: doc.tokStart[colon], cueEnd: doc.tokEnd[colon], speaker } });

@@ -231,9 +231,12 @@ function stripDet(s: string): string {
 }
 
 function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
-  // Groups named by proportion or closeness ("4 in 10", "one in five", "people close to Clinton"): unnamed sources.
+  // Groups named by proportion, share or closeness ("4 in 10", "52 percent of voters", "people close to Clinton"):
+  // unnamed sources.
   const phrase = textOf(doc, np.first, np.last).toLowerCase();
   if ((/^(\S+ )?(\S+) (in|out of) (\S+)$/.test(phrase) && doc.pos[np.last] === 'NUM') || /\b(close|familiar|loyal|near|linked|allied) (to|with)\b/.test(phrase)) return 'anonymous';
+  // Poll shares: "52 percent of registered voters", "a third of Republicans".
+  if (/^(about |nearly |almost |some |more than |less than )?(\S+ )?(percent|%|half|third|thirds|quarter|quarters|majority|minority|fifth|fifths) of\b/.test(phrase)) return 'anonymous';
   // A trailing run of two or more name words with no organisation word: a person ("White House press secretary
   // Karoline Leavitt"), whatever the role words before it say.
   const { nameFirst } = splitRoleName(doc, np, lex);
