@@ -7,7 +7,7 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 dir=$(mktemp -d /tmp/framelens-slurm.XXXXXX)
-trap 'bash "$here/slurm-down.sh" "$dir"' EXIT
+trap 'bash "$here/slurm-down.sh" "$dir/cluster"' EXIT
 up=$(bash "$here/slurm-up.sh" "$dir/cluster") || exit $?
 eval "$up"
 inputs=("$repo/corpora" "$repo/test/fixtures/bad")
