@@ -25,8 +25,6 @@ import type { Staging } from '../export/atomic.js';
 
 /** Number of spill files. Memory of the reduce is about that of the largest bucket: 1/BUCKETS of the corpus's events. */
 export const BUCKETS = 64;
-/** Bytes of spilled lines buffered per bucket before they are written. */
-const FLUSH_BYTES = 64 * 1024;
 const TABLES = ['frames_by_outlet', 'frame_comparison', 'speakers_by_outlet', 'distinctive_terms', 'shared_quotes'] as const;
 type TableName = (typeof TABLES)[number];
 
@@ -37,8 +35,6 @@ export function bucketOf(event: string): number {
 
 interface Spill {
   fd: number;
-  pending: string[];
-  bytes: number;
   events: Set<string>;
 }
 
@@ -68,14 +64,13 @@ export class BucketedTables {
     }
     let spill = this.spills.get(b);
     if (!spill) {
-      spill = { fd: openSync(this.spillPath(b), 'w'), pending: [], bytes: 0, events: new Set() };
+      spill = { fd: openSync(this.spillPath(b), 'w'), events: new Set() };
       this.spills.set(b, spill);
     }
     spill.events.add(event);
-    const line = JSON.stringify([event, aggregateRecord(rec)]) + '\n';
-    spill.pending.push(line);
-    spill.bytes += line.length;
-    if (spill.bytes >= FLUSH_BYTES) flush(spill);
+    // Written at once, not buffered: a buffer that outlived a few young-generation collections would be promoted to
+    // the old generation and leave it to grow with garbage (V8 lets it grow to several times what is live).
+    writeSync(spill.fd, JSON.stringify([event, aggregateRecord(rec)]) + '\n');
   }
 
   /** Give up (the caller starts over): close and remove the spill files. */
@@ -90,10 +85,7 @@ export class BucketedTables {
    * as soon as they are known. Returns each table's columns.
    */
   async finish(staging: Staging, csv: CsvOptions, charted: (tables: Tables, events: number) => void): Promise<Record<TableName, string[]>> {
-    for (const s of this.spills.values()) {
-      flush(s);
-      closeSync(s.fd);
-    }
+    for (const s of this.spills.values()) closeSync(s.fd);
     const context: CorpusContext = { terms: this.terms, termTotal: this.termTotal, outlets: this.events.outlets() };
     const sizes = this.events.sizes();
     const chartedSet = new Set(chartedEvents(sizes));
@@ -158,13 +150,6 @@ export class BucketedTables {
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-function flush(spill: Spill): void {
-  if (!spill.pending.length) return;
-  writeSync(spill.fd, spill.pending.join(''));
-  spill.pending = [];
-  spill.bytes = 0;
-}
 
 /** A table's rows (sorted by event, the first column) split into each event's rows. */
 function byEvent(rows: Cell[][]): [string, Cell[][]][] {
