@@ -1,8 +1,12 @@
 /**
  * `npm run bench`: throughput and memory of the whole pipeline against bare wink-nlp on the same texts.
  *
- *   npm run bench                       # PolNeAR train (840 articles), 1 and 2 workers, plus the 10x synthetic corpus
+ *   npm run bench                       # PolNeAR train (840 articles), then synthetic 1x and 10x; 1 and 2 workers
  *   npm run bench -- --corpus FILE.jsonl --scales 1,10,100 --workers 1,2 --repeat 3
+ *
+ * The first row ("real") is the corpus itself (PolNeAR train has no event metadata: auto event grouping). Each scale
+ * row is a synthetic corpus of scale × its article count (bench/synth.ts: its paragraphs resampled, 50 metadata
+ * events), 1x included, so that growth from 1x to 10x compares like with like: same event mode, same kind of text.
  *
  * Each pipeline measurement runs the pipeline in a child process (bench/child.ts): its wall time includes node start-up,
  * reading, analysis and writing every table; its peak RSS is the child's getrusage maxRSS (worker threads included).
@@ -77,24 +81,25 @@ function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'framelens-bench-'));
   const source = loadSource(args.corpus);
   console.log(`framelens bench — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${args.corpus}${args.repeat > 1 ? `, median of ${args.repeat} runs` : ''}`);
-  console.log('scale | articles | workers | seconds | articles/s | tokens/s | peak RSS MB | vs bare wink | stage ms (nlp/quotes/frames/terms/tables)');
+  console.log('corpus | articles | workers | seconds | articles/s | tokens/s | peak RSS MB (median; min–max) | vs bare wink | stage ms (nlp/quotes/frames/terms/tables)');
   const rows: string[] = [];
-  for (const scale of args.scales) {
-    const corpus = scale === 1 ? args.corpus : join(dir, `synth-${scale}x.jsonl`);
-    if (scale !== 1) writeSynthetic(source, scale, corpus);
-    const texts = readFileSync(corpus, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text);
+  const corpora = [{ label: 'real', path: args.corpus }, ...args.scales.map((scale) => ({ label: `${scale}x`, path: join(dir, `synth-${scale}x.jsonl`), scale }))];
+  for (const c of corpora) {
+    if ('scale' in c) writeSynthetic(source, c.scale, c.path);
+    const texts = readFileSync(c.path, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text);
     const bares = Array.from({ length: args.repeat }, () => bareWink(texts)).sort((a, b) => a.seconds - b.seconds);
     const bare = bares[Math.floor(bares.length / 2)];
     const bareRate = bare.tokens / bare.seconds;
-    console.log(`bare wink readDoc (${scale}x): ${texts.length} articles, ${bare.tokens} tokens in ${bare.seconds.toFixed(2)} s = ${Math.round(bareRate)} tokens/s`);
+    console.log(`bare wink readDoc (${c.label}): ${texts.length} articles, ${bare.tokens} tokens in ${bare.seconds.toFixed(2)} s = ${Math.round(bareRate)} tokens/s`);
     for (const w of args.workers) {
-      const out = join(dir, `out-${scale}-${w}`);
-      const runs = Array.from({ length: args.repeat }, () => runPipeline(corpus, w, out)).sort((a, b) => a.seconds - b.seconds);
+      const out = join(dir, `out-${c.label}-${w}`);
+      const runs = Array.from({ length: args.repeat }, () => runPipeline(c.path, w, out)).sort((a, b) => a.seconds - b.seconds);
       const r = runs[Math.floor(runs.length / 2)];
+      const peak = [...runs].sort((a, b) => a.peakRssMb - b.peakRssMb);
       const tokRate = bare.tokens / r.seconds;
       const t = r.timings;
       rows.push(
-        `${scale}x | ${r.articles} | ${w} | ${r.seconds.toFixed(2)} | ${(r.articles / r.seconds).toFixed(1)} | ${Math.round(tokRate)} | ${r.peakRssMb.toFixed(0)} | ${(tokRate / bareRate).toFixed(2)}x | ${t.nlp}/${t.quotes}/${t.frames}/${t.terms}/${t.tables}`,
+        `${c.label} | ${r.articles} | ${w} | ${r.seconds.toFixed(2)} | ${(r.articles / r.seconds).toFixed(1)} | ${Math.round(tokRate)} | ${peak[Math.floor(peak.length / 2)].peakRssMb.toFixed(0)}${runs.length > 1 ? ` (${peak[0].peakRssMb.toFixed(0)}–${peak[peak.length - 1].peakRssMb.toFixed(0)})` : ''} | ${(tokRate / bareRate).toFixed(2)}x | ${t.nlp}/${t.quotes}/${t.frames}/${t.terms}/${t.tables}`,
       );
       console.log(rows[rows.length - 1]);
       if (!args.keep) rmSync(out, { recursive: true, force: true });

@@ -4,6 +4,9 @@
  * peak RSS in kB. Usage: node dist/bench/child.js CORPUS OUT WORKERS
  */
 import { normaliseRunOptions, runPipeline } from '../src/pipeline/run.js';
+import { limitHeapGrowth } from '../src/pipeline/heap.js';
+
+limitHeapGrowth(); // as the command line does (src/cli.ts)
 
 const [corpus, out, workers] = process.argv.slice(2);
 const t0 = performance.now();

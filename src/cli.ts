@@ -13,6 +13,7 @@ import { mergeShards, normaliseMergeOptions } from './pipeline/merge.js';
 import { checkLexicon, convertLexicon } from './framing/lexicon.js';
 import { loadQuoteSettings } from './quotes/index.js';
 import { evaluate, formatEvalReport, writeEvalOutputs } from './eval/index.js';
+import { limitHeapGrowth } from './pipeline/heap.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -136,6 +137,7 @@ export async function main(argv: string[]): Promise<number> {
 
 // Run only when executed (directly or through the npm bin link), not when imported by tests.
 if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  limitHeapGrowth();
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

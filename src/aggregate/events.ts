@@ -190,20 +190,54 @@ export function assignEvents(items: EventInput[], mode: EventMode): Map<string, 
   return out;
 }
 
-/** events.csv: event, label, first_date, last_date, articles, outlets (joined with "; "), sorted by event. */
+/**
+ * The per-event facts of events.csv (dates, article count, outlets), summed one article at a time: memory grows with
+ * the number of events and outlets, not with the articles.
+ */
+export class EventSummaries {
+  private events = new Map<string, { first: string; last: string; articles: number; outlets: Set<string> }>();
+
+  add(event: string, outlet: string, date: string): void {
+    let e = this.events.get(event);
+    if (!e) {
+      e = { first: '', last: '', articles: 0, outlets: new Set() };
+      this.events.set(event, e);
+    }
+    e.articles++;
+    e.outlets.add(outlet);
+    if (date && (!e.first || date < e.first)) e.first = date;
+    if (date && date > e.last) e.last = date;
+  }
+
+  /** Every event, sorted (code-point order), with its article and outlet counts. */
+  sizes(): { event: string; articles: number; outlets: number }[] {
+    return [...this.events.entries()]
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([event, e]) => ({ event, articles: e.articles, outlets: e.outlets.size }));
+  }
+
+  /** Every outlet of every event, sorted. */
+  outlets(): string[] {
+    const all = new Set<string>();
+    for (const e of this.events.values()) for (const o of e.outlets) all.add(o);
+    return [...all].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /** events.csv: event, label, first_date, last_date, articles, outlets (joined with "; "), sorted by event. */
+  table(): { columns: string[]; rows: Cell[][] } {
+    const rows: Cell[][] = [];
+    for (const e of [...this.events.keys()].sort()) {
+      const s = this.events.get(e)!;
+      const outlets = [...s.outlets].sort();
+      rows.push([e, e, s.first, s.last, s.articles, outlets.length, outlets.join('; ')]);
+    }
+    return { columns: ['event', 'label', 'first_date', 'last_date', 'articles', 'n_outlets', 'outlets'], rows };
+  }
+}
+
+/** events.csv from articles and their assigned events (see EventSummaries). */
 export function eventsTable(items: EventInput[], assignment: Map<string, string>): { columns: string[]; rows: Cell[][] } {
-  const by = new Map<string, EventInput[]>();
-  for (const it of items) {
-    const e = assignment.get(it.id) ?? UNASSIGNED;
-    if (!by.has(e)) by.set(e, []);
-    by.get(e)!.push(it);
-  }
-  const rows: Cell[][] = [];
-  for (const e of [...by.keys()].sort()) {
-    const members = by.get(e)!;
-    const dates = members.map((m) => m.date).filter(Boolean).sort();
-    const outlets = [...new Set(members.map((m) => m.outlet))].sort();
-    rows.push([e, e, dates[0] ?? '', dates[dates.length - 1] ?? '', members.length, outlets.length, outlets.join('; ')]);
-  }
-  return { columns: ['event', 'label', 'first_date', 'last_date', 'articles', 'n_outlets', 'outlets'], rows };
+  const summaries = new EventSummaries();
+  for (const it of items) summaries.add(assignment.get(it.id) ?? UNASSIGNED, it.outlet, it.date);
+  return summaries.table();
 }

@@ -3,8 +3,13 @@
  * (and keeps the event's quotations for shared-quote matching), so memory does not grow with article text, and the
  * result is the same whatever order records are added in: shard merges give byte-identical tables. Statistics are
  * computed in `tables()`, after everything is summed. Methods: docs/statistics.md.
+ *
+ * Every row is computed from one event's sums alone, except for two corpus-wide inputs: the log-odds prior (the whole
+ * corpus's term counts) and the outlet columns of frame_comparison. Given those (`CorpusContext`), an Aggregator fed
+ * only some events' records writes exactly those events' rows of the whole corpus's tables: the reduce runs it on one
+ * bucket of events at a time (src/pipeline/buckets.ts).
  */
-import type { AnalyzedArticle } from '../types.js';
+import type { AnalyzedArticle, FrameHit, QuoteRecord } from '../types.js';
 import type { Cell } from '../export/csv.js';
 import { holm, homogeneity, logOddsDirichlet, sig } from './stats.js';
 import { addOccurrence, clusterQuotes, type QuoteGroup } from './quotes.js';
@@ -32,6 +37,42 @@ export const BOILERPLATE = new Set(
     'reuters afp copyright rights reserved reading read story stories related video watch follow updated published ' +
     'contributed reporting editor editors page link links comment comments cnn msnbc').split(' '),
 );
+
+/** The parts of an AnalyzedArticle the comparison tables read (what the reduce spills per article). */
+export interface AggregateRecord extends Pick<AnalyzedArticle, 'id' | 'outlet' | 'tokens' | 'quotedTokens' | 'terms'> {
+  hits: Pick<FrameHit, 'frame' | 'voice' | 'negated' | 'quoteId'>[];
+  quotes: Pick<QuoteRecord, 'id' | 'kind' | 'speaker' | 'tokens' | 'speakerRole' | 'speakerType' | 'text'>[];
+}
+
+/** Just the fields of `AggregateRecord` (a record parsed from articles.jsonl carries many more). */
+export function aggregateRecord(r: AggregateRecord): AggregateRecord {
+  return {
+    id: r.id,
+    outlet: r.outlet,
+    tokens: r.tokens,
+    quotedTokens: r.quotedTokens,
+    terms: r.terms,
+    hits: r.hits.map((h) => ({ frame: h.frame, voice: h.voice, negated: h.negated, quoteId: h.quoteId })),
+    quotes: r.quotes.map((q) => ({ id: q.id, kind: q.kind, speaker: q.speaker, tokens: q.tokens, speakerRole: q.speakerRole, speakerType: q.speakerType, text: q.text })),
+  };
+}
+
+/** The corpus-wide inputs of the tables: every term count of the corpus (the log-odds prior) and every outlet. */
+export interface CorpusContext {
+  terms: Map<string, number>;
+  termTotal: number;
+  outlets: string[];
+}
+
+/** Adds one record's terms to a corpus-wide count (the prior of `CorpusContext`); returns the record's total. */
+export function addCorpusTerms(terms: Map<string, number>, rec: Pick<AggregateRecord, 'terms'>): number {
+  let total = 0;
+  for (const [t, c] of rec.terms) {
+    terms.set(t, (terms.get(t) ?? 0) + c);
+    total += c;
+  }
+  return total;
+}
 
 interface OutletSums {
   articles: number;
@@ -77,9 +118,13 @@ export class Aggregator {
   private corpusTermTotal = 0;
   private vocabulary = new Map<string, string>();
 
-  constructor(readonly frames: string[]) {}
+  /** Without `corpus`, the corpus is what is added (the prior and the outlets are summed here). */
+  constructor(
+    readonly frames: string[],
+    private readonly corpus: CorpusContext | null = null,
+  ) {}
 
-  add(rec: AnalyzedArticle, event: string): void {
+  add(rec: AggregateRecord, event: string): void {
     if (!this.events.has(event)) this.events.set(event, new Map());
     const outlets = this.events.get(event)!;
     if (!outlets.has(rec.outlet)) {
@@ -133,8 +178,10 @@ export class Aggregator {
       }
       bump(s.terms, t, c);
       s.termTotal += c;
-      bump(this.corpusTerms, t, c);
-      this.corpusTermTotal += c;
+      if (!this.corpus) {
+        bump(this.corpusTerms, t, c);
+        this.corpusTermTotal += c;
+      }
     }
   }
 
@@ -172,7 +219,7 @@ export class Aggregator {
 
   /** One row per event × frame (events sorted, frames in lexicon order); one rate column per outlet of the corpus. */
   private frameComparison(events: string[]): Table {
-    const allOutlets = [...new Set([...this.events.values()].flatMap((m) => [...m.keys()]))].sort(cmp);
+    const allOutlets = this.corpus?.outlets ?? [...new Set([...this.events.values()].flatMap((m) => [...m.keys()]))].sort(cmp);
     const colOf = new Map<string, string>();
     const used = new Set<string>();
     for (const o of allOutlets) {
@@ -227,7 +274,8 @@ export class Aggregator {
    */
   private distinctiveTerms(events: string[]): Table {
     const rows: Cell[][] = [];
-    const alpha0 = this.corpusTermTotal;
+    const prior = this.corpus?.terms ?? this.corpusTerms;
+    const alpha0 = this.corpus?.termTotal ?? this.corpusTermTotal;
     for (const e of events) {
       const outlets = this.outletsOf(e);
       if (outlets.length < 2) continue;
@@ -243,7 +291,7 @@ export class Aggregator {
         for (const [t, yi] of s.terms) {
           if (yi < DISTINCTIVE_MIN_COUNT || selfWords.has(t) || BOILERPLATE.has(t)) continue;
           const yj = eventTerms.get(t)! - yi;
-          const lo = logOddsDirichlet(yi, s.termTotal, yj, eventTotal - s.termTotal, this.corpusTerms.get(t)!, alpha0);
+          const lo = logOddsDirichlet(yi, s.termTotal, yj, eventTotal - s.termTotal, prior.get(t)!, alpha0);
           scored.push([t, yi, yj, lo.logOdds, lo.z]);
         }
         scored.sort((a, b) => b[4] - a[4] || cmp(a[0], b[0]));

@@ -36,6 +36,11 @@ export function toCsv(columns: string[], rows: Cell[][], options: CsvOptions): s
   return (options.excel ? '\uFEFF' : '') + body;
 }
 
+/** Render rows without a header: `toCsv(columns, [], o) + csvRows(a, o) + csvRows(b, o)` = `toCsv(columns, [...a, ...b], o)`. */
+export function csvRows(rows: Cell[][], options: CsvOptions): string {
+  return stringify(rows.map((r) => r.map(cell)), { record_delimiter: options.excel ? 'windows' : 'unix', cast: { number: formatNumber } });
+}
+
 /** Shortest round-trip form, no exponent for ordinary magnitudes (spreadsheets and R read both, humans prefer this). */
 export function formatNumber(n: number): string {
   if (Number.isInteger(n)) return String(n);
@@ -48,16 +53,14 @@ export function formatNumber(n: number): string {
 export class CsvWriter {
   private fd: number;
   private batch: Cell[][] = [];
-  private readonly delimiter: 'windows' | 'unix';
   rows = 0;
 
   constructor(
     readonly path: string,
     readonly columns: string[],
-    options: CsvOptions,
+    private readonly options: CsvOptions,
   ) {
     this.fd = openSync(path, 'w');
-    this.delimiter = options.excel ? 'windows' : 'unix';
     writeSync(this.fd, toCsv(columns, [], options));
   }
 
@@ -69,10 +72,7 @@ export class CsvWriter {
 
   private flush(): void {
     if (!this.batch.length) return;
-    writeSync(
-      this.fd,
-      stringify(this.batch.map((r) => r.map(cell)), { record_delimiter: this.delimiter, cast: { number: formatNumber } }),
-    );
+    writeSync(this.fd, csvRows(this.batch, this.options));
     this.batch = [];
   }
 

@@ -8,8 +8,10 @@ import { renderReport } from './report.js';
 import type { Tables } from '../aggregate/tables.js';
 
 export interface ReportJob {
+  /** The charted events' rows, or all rows (see renderReport). */
   tables: Tables;
-  meta: { title: string; generated: string; version: string };
+  /** `events`: the number of events in the corpus, when `tables` holds only the charted ones. */
+  meta: { title: string; generated: string; version: string; events?: number };
 }
 
 parentPort!.on('message', (job: ReportJob) => {

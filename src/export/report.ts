@@ -46,25 +46,37 @@ function rankedBars(values: { outlet: Cell; label: Cell; value: number }[], titl
 
 const FONT = { config: { font: 'sans-serif', view: { stroke: null } } };
 
-export async function renderReport(tables: Tables, meta: { title: string; generated: string; version: string }): Promise<string> {
+/**
+ * The events charted: those that compare outlets (two or more), the largest first, at most REPORT_MAX_EVENTS; a page
+ * stays readable (and fast to build) however many events a corpus has. Every event is still in the CSV tables.
+ * `sizes` in event order.
+ */
+export function chartedEvents(sizes: { event: string; outlets: number; articles: number }[]): string[] {
+  const compared = sizes.filter((s) => s.outlets >= 2);
+  const pool = compared.length ? compared : sizes;
+  return [...pool].sort((a, b) => b.articles - a.articles || (a.event < b.event ? -1 : 1)).slice(0, REPORT_MAX_EVENTS).map((s) => s.event);
+}
+
+/**
+ * `tables` may hold only the charted events' rows (see chartedEvents) when `meta.events` gives the number of events in
+ * the corpus; the page is the same as from the whole tables.
+ */
+export async function renderReport(tables: Tables, meta: { title: string; generated: string; version: string; events?: number }): Promise<string> {
   const frames = rowsOf(tables.frames_by_outlet);
   const speakers = rowsOf(tables.speakers_by_outlet);
   const terms = rowsOf(tables.distinctive_terms);
   const comparison = rowsOf(tables.frame_comparison);
   const allEvents = [...new Set(frames.map((r) => String(r.event)))];
-  // Charts for the events that compare outlets (two or more), the largest first: a page stays readable (and fast to
-  // build) however many events a corpus has. Every event is still in the CSV tables.
-  const size = new Map<string, { outlets: number; articles: number }>(allEvents.map((e) => [e, { outlets: 0, articles: 0 }]));
+  const size = new Map<string, { event: string; outlets: number; articles: number }>(allEvents.map((e) => [e, { event: e, outlets: 0, articles: 0 }]));
   for (const r of frames) {
     if (r.frame !== frames[0].frame) continue;
     const z = size.get(String(r.event))!;
     z.outlets++;
     z.articles += Number(r.articles);
   }
-  const compared = allEvents.filter((e) => size.get(e)!.outlets >= 2);
-  const pool = compared.length ? compared : allEvents;
-  const events = [...pool].sort((a, b) => size.get(b)!.articles - size.get(a)!.articles || (a < b ? -1 : 1)).slice(0, REPORT_MAX_EVENTS);
-  const omitted = allEvents.length - events.length;
+  const events = chartedEvents([...size.values()]);
+  const eventCount = meta.events ?? allEvents.length;
+  const omitted = eventCount - events.length;
   const sections: string[] = [];
   for (const event of events) {
     const fr = frames.filter((r) => r.event === event && Number(r.hits) > 0);
@@ -128,7 +140,7 @@ h1{font-size:1.6rem}h2{border-top:2px solid #ccc;padding-top:1rem}h3{font-size:1
 td:first-child,th:first-child{text-align:left}svg{max-width:100%;height:auto;display:block}
 </style></head><body>
 <h1>${esc(meta.title)}</h1>
-<p class="meta">framelens ${esc(meta.version)} · ${esc(meta.generated)} · ${allEvents.length} event(s)${omitted ? `; charts for the ${events.length} largest events covered by two or more outlets (${omitted} more in the CSV tables)` : ''}. Rates are frame hits per 10,000 word tokens; methods in codebook.md and docs/statistics.md.</p>
+<p class="meta">framelens ${esc(meta.version)} · ${esc(meta.generated)} · ${eventCount} event(s)${omitted ? `; charts for the ${events.length} largest events covered by two or more outlets (${omitted} more in the CSV tables)` : ''}. Rates are frame hits per 10,000 word tokens; methods in codebook.md and docs/statistics.md.</p>
 ${sections.join('\n') || '<p>No articles.</p>'}
 </body></html>
 `;

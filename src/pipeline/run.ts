@@ -2,7 +2,7 @@
  * `framelens run`: read → (shard filter) → (resume) → worker pool → ordered articles.jsonl → tables → atomic commit.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AnalyzedArticle, Article } from '../types.js';
@@ -132,9 +132,7 @@ function estimateTotal(files: InputFile[]): number {
     if (f.path.endsWith('.txt')) total++;
     else if (f.path.endsWith('.jsonl') || f.path.endsWith('.csv')) {
       try {
-        const buf = readFileSync(f.path);
-        let n = 0;
-        for (let i = 0; i < buf.length; i++) if (buf[i] === 0x0a) n++;
+        const n = countNewlines(f.path);
         total += f.path.endsWith('.csv') ? Math.max(0, n - 1) : n;
       } catch {
         total++;
@@ -142,6 +140,21 @@ function estimateTotal(files: InputFile[]): number {
     }
   }
   return total;
+}
+
+/** Newlines in a file, read 1 MiB at a time (a whole large corpus file in memory would set the run's peak). */
+function countNewlines(path: string): number {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    let n = 0;
+    for (let got = readSync(fd, buf); got > 0; got = readSync(fd, buf)) {
+      for (let i = buf.indexOf(0x0a); i >= 0 && i < got; i = buf.indexOf(0x0a, i + 1)) n++;
+    }
+    return n;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export async function runPipeline(settings: RunSettings, commandLine: string[]): Promise<RunSummary> {

@@ -7,8 +7,8 @@ import { CsvWriter, type CsvOptions, toCsv } from '../export/csv.js';
 import type { Staging } from '../export/atomic.js';
 import { readRecords } from './records.js';
 import { ARTICLE_COLUMNS, ERROR_COLUMNS, HIT_COLUMNS, QUOTE_COLUMNS } from './columns.js';
-import { ALL_EVENTS, assignEvents, eventsTable, UNASSIGNED, type EventInput } from '../aggregate/events.js';
-import { Aggregator } from '../aggregate/tables.js';
+import { ALL_EVENTS, assignEvents, UNASSIGNED, type EventInput } from '../aggregate/events.js';
+import { BucketedTables } from './buckets.js';
 import { writeCodebook } from '../export/codebook.js';
 import type { ReportJob } from '../export/report-worker.js';
 import { workerScript } from '../paths.js';
@@ -86,44 +86,38 @@ export type SeqProblem = Problem & { seq: number };
 
 /**
  * The per-article half of the reduce, fed one record at a time in seq order: the rows of articles.csv, quotes.csv and
- * frame_hits.csv, the aggregate sums, the event of each article (for events.csv) and the notes. `run` feeds it while
- * the analysis runs; `writeTables` feeds it from articles.jsonl. `finish` writes everything else.
+ * frame_hits.csv, the aggregate inputs (spilled by event bucket, see buckets.ts), the event summaries (for events.csv)
+ * and the notes. `run` feeds it while the analysis runs; `writeTables` feeds it from articles.jsonl. `finish` writes
+ * everything else.
  */
 class Reduction {
   private readonly articles: CsvWriter;
   private readonly quotes: CsvWriter;
   private readonly hits: CsvWriter;
-  private readonly agg: Aggregator;
+  private readonly buckets: BucketedTables;
   private readonly notes: SeqProblem[] = [];
   private closed = false;
 
   constructor(
     private readonly settings: TableSettings,
     private readonly staging: Staging,
-    /** Articles and their events, filled by the caller when it grouped them itself (auto mode), else by `add`. */
-    private readonly items: EventInput[] = [],
-    private readonly assignment = new Map<string, string>(),
   ) {
     const csv: CsvOptions = { excel: settings.excel };
     this.articles = new CsvWriter(staging.path('articles.csv'), ARTICLE_COLUMNS, csv);
     this.quotes = new CsvWriter(staging.path('quotes.csv'), QUOTE_COLUMNS, csv);
     this.hits = new CsvWriter(staging.path('frame_hits.csv'), HIT_COLUMNS, csv);
-    this.agg = new Aggregator(settings.frames);
+    this.buckets = new BucketedTables(settings.frames, staging.dir);
   }
 
-  /** One record with its event; `listed` false when the caller has already put it in `items`. */
-  add(r: AnalyzedArticle, event: string, listed = false): void {
-    if (!listed) {
-      this.items.push({ id: r.id, seq: r.seq, outlet: r.outlet, date: r.date, title: r.title, event: r.event, terms: [] });
-      this.assignment.set(r.id, event);
-    }
+  /** One record with its event. */
+  add(r: AnalyzedArticle, event: string): void {
     writeArticleRows(r, event, this.articles, this.quotes, this.hits);
-    this.agg.add(r, event);
+    this.buckets.add(r, event);
     for (const n of r.notes) this.notes.push({ ...n, seq: r.seq });
   }
 
-  /** Close the per-article tables (abandoning them too: the next `Reduction` overwrites the same staged files). */
-  close(): void {
+  /** Close the per-article tables. */
+  private close(): void {
     if (this.closed) return;
     this.closed = true;
     this.articles.close();
@@ -131,28 +125,33 @@ class Reduction {
     this.hits.close();
   }
 
+  /** Give up (the next `Reduction` overwrites the same staged files): close the tables, remove the spill files. */
+  discard(): void {
+    this.close();
+    this.buckets.discard();
+  }
+
   /** Everything after the per-article rows: aggregate tables, events, errors, report, codebook. */
   async finish(problems: SeqProblem[], mode: EventMode): Promise<TableCounts> {
     this.close();
     const { settings, staging } = this;
     const csv: CsvOptions = { excel: settings.excel };
-    const events = eventsTable(this.items, this.assignment);
-    const tables = this.agg.tables();
+    const events = this.buckets.events.table();
     const renderer = settings.report ?? new ReportRenderer();
-    const html = renderer.render({ tables, meta: { title: 'framelens report', generated: `${this.articles.rows} articles`, version: settings.version } });
-    html.catch(() => undefined); // awaited below; an early rejection must not go unhandled meanwhile
-    for (const [name, t] of Object.entries(tables) as [string, { columns: string[]; rows: (string | number | null)[][] }][]) {
-      staging.write(`${name}.csv`, toCsv(t.columns, t.rows, csv));
-    }
-    staging.write('events.csv', toCsv(events.columns, events.rows, csv));
-    const allProblems = [...problems, ...this.notes].sort((a, b) => a.seq - b.seq || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-    staging.write(
-      'errors.csv',
-      toCsv(ERROR_COLUMNS, allProblems.map((p) => [p.input, p.line, p.articleId, p.code, p.message]), csv),
-    );
-    writeCodebook(staging, settings, Object.fromEntries(Object.entries(tables).map(([k, t]) => [k, t.columns])), events.columns);
+    let html: Promise<string> | null = null;
     try {
-      staging.write('report.html', await html);
+      const columns = await this.buckets.finish(staging, csv, (tables, eventCount) => {
+        html = renderer.render({ tables, meta: { title: 'framelens report', generated: `${this.articles.rows} articles`, version: settings.version, events: eventCount } });
+        html.catch(() => undefined); // awaited below; an early rejection must not go unhandled meanwhile
+      });
+      staging.write('events.csv', toCsv(events.columns, events.rows, csv));
+      const allProblems = [...problems, ...this.notes].sort((a, b) => a.seq - b.seq || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+      staging.write(
+        'errors.csv',
+        toCsv(ERROR_COLUMNS, allProblems.map((p) => [p.input, p.line, p.articleId, p.code, p.message]), csv),
+      );
+      writeCodebook(staging, settings, columns, events.columns);
+      staging.write('report.html', await html!);
     } finally {
       if (!settings.report) await renderer.close();
     }
@@ -194,7 +193,7 @@ export class StreamingTables {
     if (!this.reduction) return;
     if (this.settings.events === null && !recordEvent) {
       // The default mode turns out to be auto: stop streaming; finish() groups and reduces from the file.
-      this.reduction.close();
+      this.reduction.discard();
       this.reduction = null;
       return;
     }
@@ -217,25 +216,23 @@ export async function writeTables(
   // Pass 1 (auto grouping only): every article's terms and dates. Metadata and none need no extra pass.
   let mode: EventMode | null = settings.events;
   if (mode === null && settings.allHaveEvents !== undefined) mode = settings.allHaveEvents ? 'metadata' : 'auto';
-  const items: EventInput[] = [];
   let assignment = new Map<string, string>();
   if (mode === null || mode === 'auto') {
     let allHaveEvents = true;
+    const items: EventInput[] = [];
     for await (const r of readRecords(recordsPath)) {
       if (!r.event) allHaveEvents = false;
       items.push({ id: r.id, seq: r.seq, outlet: r.outlet, date: r.date, title: r.title, event: r.event, terms: r.terms });
     }
     mode ??= allHaveEvents ? 'metadata' : 'auto';
-    assignment = assignEvents(items, mode);
-    if (mode === 'auto') for (const it of items) it.terms = []; // not needed any more
+    if (mode === 'auto') assignment = assignEvents(items, mode);
   }
   const eventOf = (r: AnalyzedArticle): string =>
-    mode === 'auto' ? (assignment.get(r.id) ?? '') : mode === 'none' ? ALL_EVENTS : r.event || UNASSIGNED;
-  const grouped = items.length > 0;
+    mode === 'auto' ? (assignment.get(r.id) ?? UNASSIGNED) : mode === 'none' ? ALL_EVENTS : r.event || UNASSIGNED;
 
-  // Pass 2: per-article tables streamed; aggregates summed.
-  const reduction = new Reduction(settings, staging, items, assignment);
-  for await (const r of readRecords(recordsPath)) reduction.add(r, eventOf(r), grouped);
+  // Pass 2: per-article tables streamed; aggregate inputs spilled by event.
+  const reduction = new Reduction(settings, staging);
+  for await (const r of readRecords(recordsPath)) reduction.add(r, eventOf(r));
   return reduction.finish(problems, mode!);
 }
 

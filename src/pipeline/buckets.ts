@@ -1,0 +1,202 @@
+/**
+ * The comparison tables with memory bounded by a bucket of events rather than by the corpus. Each article's aggregate
+ * input (its terms, quotes, frame hits: an `AggregateRecord`) is spilled as one JSON line to a temporary file chosen by
+ * a stable hash of its event, one of BUCKETS files under the output's staging folder. What stays in memory while the
+ * articles stream past is corpus-wide and small: the term counts of the whole corpus (the log-odds prior: one entry per
+ * distinct term, so it grows with the vocabulary, not the articles), and per event its dates, article count and outlets.
+ *
+ * `finish` then reduces one bucket at a time with an `Aggregator` given those corpus-wide inputs, so each bucket's rows
+ * are exactly the whole corpus's rows for its events. The rows are written as CSV text to one temporary file per table,
+ * with the byte range of each event's rows; each table is then assembled by copying the ranges in event order. The
+ * charted events' rows are kept as values for the report (at most REPORT_MAX_EVENTS events); their buckets go first,
+ * so the report renders while the other buckets are reduced. Spill files are removed as they are read, and the folder
+ * at the end (or by the next run's Staging, after a crash).
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, createReadStream, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { AnalyzedArticle } from '../types.js';
+import { addCorpusTerms, aggregateRecord, Aggregator, type AggregateRecord, type CorpusContext, type Table, type Tables } from '../aggregate/tables.js';
+import { EventSummaries } from '../aggregate/events.js';
+import { chartedEvents } from '../export/report.js';
+import { csvRows, toCsv, type Cell, type CsvOptions } from '../export/csv.js';
+import type { Staging } from '../export/atomic.js';
+
+/** Number of spill files. Memory of the reduce is about that of the largest bucket: 1/BUCKETS of the corpus's events. */
+export const BUCKETS = 64;
+const TABLES = ['frames_by_outlet', 'frame_comparison', 'speakers_by_outlet', 'distinctive_terms', 'shared_quotes'] as const;
+type TableName = (typeof TABLES)[number];
+
+/** Stable bucket of an event: the first 48 bits of its sha256, modulo BUCKETS. */
+export function bucketOf(event: string): number {
+  return createHash('sha256').update(event).digest().readUIntBE(0, 6) % BUCKETS;
+}
+
+interface Spill {
+  fd: number;
+  events: Set<string>;
+}
+
+export class BucketedTables {
+  readonly events = new EventSummaries();
+  private readonly dir: string;
+  private readonly spills = new Map<number, Spill>();
+  private readonly bucketOfEvent = new Map<string, number>();
+  private readonly terms = new Map<string, number>();
+  private termTotal = 0;
+
+  /** Spill files go to a fresh folder under `parent` (the output's staging folder). */
+  constructor(
+    private readonly frames: string[],
+    parent: string,
+  ) {
+    this.dir = mkdtempSync(join(parent, 'buckets-'));
+  }
+
+  add(rec: AnalyzedArticle, event: string): void {
+    this.events.add(event, rec.outlet, rec.date);
+    this.termTotal += addCorpusTerms(this.terms, rec);
+    let b = this.bucketOfEvent.get(event);
+    if (b === undefined) {
+      b = bucketOf(event);
+      this.bucketOfEvent.set(event, b);
+    }
+    let spill = this.spills.get(b);
+    if (!spill) {
+      spill = { fd: openSync(this.spillPath(b), 'w'), events: new Set() };
+      this.spills.set(b, spill);
+    }
+    spill.events.add(event);
+    // Written at once, not buffered: a buffer that outlived a few young-generation collections would be promoted to
+    // the old generation and leave it to grow with garbage (V8 lets it grow to several times what is live).
+    writeSync(spill.fd, JSON.stringify([event, aggregateRecord(rec)]) + '\n');
+  }
+
+  /** Give up (the caller starts over): close and remove the spill files. */
+  discard(): void {
+    for (const s of this.spills.values()) closeSync(s.fd);
+    this.spills.clear();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  /**
+   * Write the five comparison tables to `staging`, calling `charted` with the charted events' rows (for the report)
+   * as soon as they are known. Returns each table's columns.
+   */
+  async finish(staging: Staging, csv: CsvOptions, charted: (tables: Tables, events: number) => void): Promise<Record<TableName, string[]>> {
+    for (const s of this.spills.values()) closeSync(s.fd);
+    const context: CorpusContext = { terms: this.terms, termTotal: this.termTotal, outlets: this.events.outlets() };
+    const sizes = this.events.sizes();
+    const chartedSet = new Set(chartedEvents(sizes));
+    const isCharted = (b: number) => [...this.spills.get(b)!.events].some((e) => chartedSet.has(e));
+    // Buckets holding charted events first (then in bucket order): the report can start while the rest is reduced.
+    const order = [...this.spills.keys()].sort((a, b) => Number(isCharted(b)) - Number(isCharted(a)) || a - b);
+    let chartedLeft = order.filter(isCharted).length;
+    const chartedRows = new Map<string, Record<TableName, Cell[][]>>();
+    const empty = new Aggregator(this.frames, context).tables();
+    const reportTables = (): Tables => {
+      const out = {} as Record<TableName, Table>;
+      for (const name of TABLES) {
+        const rows: Cell[][] = [];
+        for (const e of [...chartedRows.keys()].sort(cmp)) rows.push(...chartedRows.get(e)![name]);
+        out[name] = { columns: empty[name].columns, rows };
+      }
+      return out;
+    };
+    if (chartedLeft === 0) charted(reportTables(), sizes.length);
+
+    const segments = new Segments(this.dir, csv);
+    try {
+      for (const b of order) {
+        const agg = new Aggregator(this.frames, context);
+        const rl = createInterface({ input: createReadStream(this.spillPath(b), { encoding: 'utf8' }), crlfDelay: Infinity });
+        for await (const line of rl) {
+          const [event, rec] = JSON.parse(line) as [string, AggregateRecord];
+          agg.add(rec, event);
+        }
+        rmSync(this.spillPath(b));
+        const tables = agg.tables();
+        for (const name of TABLES) {
+          for (const [event, rows] of byEvent(tables[name].rows)) {
+            segments.write(name, event, rows);
+            if (chartedSet.has(event)) {
+              if (!chartedRows.has(event)) chartedRows.set(event, Object.fromEntries(TABLES.map((t) => [t, []])) as unknown as Record<TableName, Cell[][]>);
+              chartedRows.get(event)![name] = rows;
+            }
+          }
+        }
+        if (isCharted(b) && --chartedLeft === 0) charted(reportTables(), sizes.length);
+      }
+      for (const name of TABLES) {
+        const fd = openSync(staging.path(`${name}.csv`), 'w');
+        try {
+          writeSync(fd, toCsv(empty[name].columns, [], csv));
+          for (const { event } of sizes) segments.copy(name, event, fd);
+        } finally {
+          closeSync(fd);
+        }
+      }
+    } finally {
+      segments.close();
+      rmSync(this.dir, { recursive: true, force: true });
+    }
+    return Object.fromEntries(TABLES.map((name) => [name, empty[name].columns])) as Record<TableName, string[]>;
+  }
+
+  private spillPath(bucket: number): string {
+    return join(this.dir, `${bucket}.jsonl`);
+  }
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A table's rows (sorted by event, the first column) split into each event's rows. */
+function byEvent(rows: Cell[][]): [string, Cell[][]][] {
+  const out: [string, Cell[][]][] = [];
+  for (const r of rows) {
+    const e = String(r[0]);
+    if (!out.length || out[out.length - 1][0] !== e) out.push([e, []]);
+    out[out.length - 1][1].push(r);
+  }
+  return out;
+}
+
+/** Each table's rows as CSV text in a temporary file, with the byte range of every event's rows. */
+class Segments {
+  private readonly files = new Map<TableName, { fd: number; size: number; ranges: Map<string, [number, number]> }>();
+
+  constructor(
+    private readonly dir: string,
+    private readonly csv: CsvOptions,
+  ) {
+    for (const name of TABLES) this.files.set(name, { fd: openSync(join(dir, `${name}.rows`), 'w+'), size: 0, ranges: new Map() });
+  }
+
+  write(name: TableName, event: string, rows: Cell[][]): void {
+    const f = this.files.get(name)!;
+    const bytes = Buffer.from(csvRows(rows, this.csv), 'utf8');
+    writeSync(f.fd, bytes, 0, bytes.length, f.size);
+    f.ranges.set(event, [f.size, bytes.length]);
+    f.size += bytes.length;
+  }
+
+  /** Append `event`'s rows of table `name` (if any) to `fd`. */
+  copy(name: TableName, event: string, fd: number): void {
+    const f = this.files.get(name)!;
+    const range = f.ranges.get(event);
+    if (!range) return;
+    const buf = Buffer.allocUnsafe(Math.min(range[1], 1 << 20));
+    for (let done = 0; done < range[1]; ) {
+      const n = readSync(f.fd, buf, 0, Math.min(buf.length, range[1] - done), range[0] + done);
+      if (n === 0) throw new Error(`${name}: temporary rows file ended early`);
+      writeSync(fd, buf, 0, n);
+      done += n;
+    }
+  }
+
+  close(): void {
+    for (const f of this.files.values()) closeSync(f.fd);
+    this.files.clear();
+  }
+}

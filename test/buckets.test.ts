@@ -1,0 +1,58 @@
+/** The bucketed reduce writes exactly the tables of one in-memory Aggregator over the whole corpus, and cleans up. */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Aggregator, type Tables } from '../src/aggregate/tables.js';
+import { BucketedTables, bucketOf, BUCKETS } from '../src/pipeline/buckets.js';
+import { Staging } from '../src/export/atomic.js';
+import { toCsv } from '../src/export/csv.js';
+import type { AnalyzedArticle, FrameHitRecord, QuoteRecord } from '../src/types.js';
+
+const FRAMES = ['chaos', 'humane'];
+const OUTLETS = ['Alpha', 'Beta', 'Gamma'];
+const WORDS = 'border arrests families court judge ruling wall crisis asylum migrants policy raid'.split(' ');
+
+function quote(id: string, speaker: string, text: string): QuoteRecord {
+  return { id, kind: 'direct', start: 0, end: text.length, tokens: text.split(' ').length, cue: 'said', cueStart: null, cueEnd: null, speaker, speakerMention: speaker, speakerStart: null, speakerEnd: null, speakerRole: '', speakerType: 'person', text };
+}
+function hit(frame: string, voice: 'author' | 'quote', quoteId = ''): FrameHitRecord {
+  return { frame, term: frame, start: 0, end: 1, voice, speaker: '', quoteId, negated: false, sentence: 0, match: frame, leftContext: '', rightContext: '' };
+}
+function record(i: number): AnalyzedArticle {
+  const terms: [string, number][] = WORDS.filter((_, k) => (i + k) % 3 !== 0).map((w, k) => [w, ((i * 7 + k) % 5) + 1]);
+  const quotes = [quote('q1', i % 2 ? 'Tom Homan' : 'Rivlin', `We set a goal of ${3000 + (i % 3)} arrests a day at the border`)];
+  return {
+    id: `a${i}`, seq: i, outlet: OUTLETS[i % 3], date: `2025-01-${String(10 + (i % 9)).padStart(2, '0')}`, event: `event ${i % 7}`, title: '', url: '', source: '', key: '',
+    chars: 0, tokens: 500 + i, sentences: 10, quotes, quotedTokens: quotes[0].tokens, hits: [hit(FRAMES[i % 2], 'author'), hit('chaos', 'quote', 'q1')], terms, notes: [],
+  };
+}
+
+test('bucketed tables equal the whole-corpus tables, byte for byte; the spill folder is removed', async () => {
+  const records = Array.from({ length: 60 }, (_, i) => record(i));
+  expect(new Set(records.map((r) => bucketOf(r.event))).size).toBeGreaterThan(1);
+  expect(bucketOf('event 1')).toBeLessThan(BUCKETS);
+
+  const agg = new Aggregator(FRAMES);
+  for (const r of records) agg.add(r, r.event);
+  const whole = agg.tables();
+  expect(whole.shared_quotes.rows.length).toBeGreaterThan(0);
+  expect(whole.distinctive_terms.rows.length).toBeGreaterThan(0);
+
+  const out = mkdtempSync(join(tmpdir(), 'framelens-buckets-'));
+  try {
+    const staging = new Staging(out);
+    const bucketed = new BucketedTables(FRAMES, staging.dir);
+    for (const r of records) bucketed.add(r, r.event);
+    let charted: Tables | null = null;
+    const columns = await bucketed.finish(staging, { excel: false }, (t) => (charted = t));
+    for (const [name, t] of Object.entries(whole) as [keyof Tables, Tables[keyof Tables]][]) {
+      expect(readFileSync(staging.path(`${name}.csv`), 'utf8')).toBe(toCsv(t.columns, t.rows, { excel: false }));
+      expect(columns[name]).toEqual(t.columns);
+      // The report's rows are the whole table's rows of the charted events (here: every event, at most 12).
+      expect(charted![name].rows).toEqual(t.rows);
+    }
+    expect(readdirSync(staging.dir).filter((f) => f.startsWith('buckets-'))).toEqual([]);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
