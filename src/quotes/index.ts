@@ -9,13 +9,15 @@
  *     long speaker descriptions and quoted titles, but not across a second cue ("she added");
  *  3. block quotes: the paragraph after a sentence ending in a colon with a cue and a speaker;
  *  4. attribution of each quote: cue and subject after or before it, shared subjects ("and said", ", adding"),
- *     colon and comma introductions ("X went further: “…”"), the sentence's subject for a fragment (characterising
- *     verbs only for one or two words; title-case fragments such as works and nicknames stay unattributed), the
- *     reported clause around a fragment (ending at clause boundaries), the next paragraph continuing a quotation;
- *  5a. headline attributions ("Obama: …") for names the article repeats;
+ *     colon and comma introductions ("X went further: “…”", "- Philip Bump: “…”", "As X put it: “…”"), a short
+ *     "X agreed." sentence before it, the sentence's subject for a fragment (characterising verbs only for one or
+ *     two words; title-case fragments such as works and nicknames stay unattributed), the reported clause around a
+ *     fragment (ending at clause boundaries), the next paragraph continuing a quotation;
+ *  5a. headline attributions ("Obama: …") for names the article repeats, and transcript turns ("BOULDUAN: …");
  *  5. indirect speech, only with `indirect_verbs` of pipeline/cues.yml: X said (that) …; …, X said; …, X said, …;
- *     according to X; X told CNN …; X called for …; X asked whether …; with long and quantified subjects; beside
- *     quotations and several per sentence;
+ *     according to X; X told CNN …; X called for …; X asked whether …; "moves that he said improved …"; with long and
+ *     quantified subjects; beside quotations and several per sentence; words beside a quotation that share its cue
+ *     join that quotation;
  *  6. assembly in text order; a quote crossing another is dropped (nesting is kept).
  * Scare quotes are partial and never attributed by themselves; their words stay in the author's voice. An opening
  * mark with no closing mark is left alone, so no runaway quote swallows an article. Linear in the article's length
