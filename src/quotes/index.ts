@@ -364,7 +364,9 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       const ownClause = /[.!?]\s*(["”»]|'')$/.test(text.slice(Math.max(0, afterOffset - 4), afterOffset)) && /^(PRON|DET|PROPN|NOUN)$/.test(doc.pos[c + 1] ?? '') && last - c > 4;
       if (before && (before.np.first <= first + 2 || doc.value[before.np.first - 1] === ',') && !ownClause) return makeAttribution(c, before);
       // “How big is that wall?” asked the boy: right after the quotation, "asked" is inverted (the asker follows).
-      if (c <= first + 2 && (!lex.listenerVerbs.has(doc.lemma[c]) || (c === first && doc.lemma[c] === 'ask'))) {
+      // Not "…,” and said that Trump “…”": "and" shares an earlier subject, "that" opens a reported clause.
+      const inverted = doc.lower[c + 1] !== 'that' && !/^(and|but)$/.test(doc.lower[c - 1] ?? '');
+      if (c <= first + 2 && inverted && (!lex.listenerVerbs.has(doc.lemma[c]) || (c === first && doc.lemma[c] === 'ask'))) {
         // “…,” said Bob Mason / said the candidate could …: a verb after the phrase makes it a clause, not a speaker.
         const after = subjectAfter(c, last - 1);
         if (after && (doc.pos[after.np.last + 1] === 'VERB' || doc.pos[after.np.last + 1] === 'AUX')) return null;
@@ -430,8 +432,9 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       }
       const before = subjectBefore(c, floor);
       if (before) return makeAttribution(c, before);
-      // "said Sen. X: “…”": a named speaker right after the cue, then punctuation or the quotation itself.
-      if (!lex.listenerVerbs.has(doc.lemma[c])) {
+      // "said Sen. X: “…”": a named speaker right after the cue, then punctuation or the quotation itself ("said that
+      // Trump “melted down”" reports about Trump: "that" opens the reported clause).
+      if (!lex.listenerVerbs.has(doc.lemma[c]) && doc.lower[c + 1] !== 'that') {
         const after = subjectAfter(c, end);
         if (after && /^\p{Lu}/u.test(doc.value[after.np.last]) && (after.np.last === end || doc.pos[after.np.last + 1] === 'PUNCT')) return makeAttribution(c, after);
       }
@@ -1108,7 +1111,10 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         const after = doc.value[k] === ',' && l - k >= 4 ? contentSpan(k + 1, l) : null;
         const before = c - 1 > f + 2 ? contentSpan(f, doc.value[c - 1] === ',' ? c - 2 : c - 1) : null;
         // According to X, CLAUSE (also "But, according to X, …") / CLAUSE(,) according to X.
-        const span = c <= f + 1 ? after : before ?? after;
+        // "At the heart of the trouble, according to X, was a decision …": a source in the middle of a sentence that
+        // goes on (not with a clause of its own: ", and …", ", but …") has content on both sides.
+        const goesOn = before && after && doc.value[c - 1] === ',' && !/^(and|but|while|whereas|although|though|as|so)$/.test(doc.lower[k + 1] ?? '');
+        const span = c <= f + 1 ? after : goesOn ? [before[0], after[1]] as [number, number] : before ?? after;
         if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: attr };
         continue;
       }
