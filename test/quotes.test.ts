@@ -266,3 +266,10 @@ test('poll subjects with participles, and transcript turns under a label the tra
   const qs = quotes('The campaign declined.\n\nANA ROYCE: Why not debate, then, in May?\n\nROYCE: You said, at first, that you would, and then you did not, twice.');
   expect(qs.map((q) => q.speaker)).toEqual(['Ana Royce', 'Ana Royce']);
 });
+
+test('"and said that X “…”" keeps the sentence\'s speaker; "according to" in mid-sentence reports both sides', () => {
+  const qs = quotes('Sen. Ada Wynn said that Rivera is a “good, decent man,” and said that Ortiz “melted down last night.”');
+  expect(qs.map((q) => q.speaker)).toEqual(['Ada Wynn', 'Ada Wynn']);
+  const [q] = quotes('At the heart of the dispute, according to two aides, was a decision to cut the budget.');
+  expect(q).toMatchObject({ cue: 'according to', text: 'At the heart of the dispute, according to two aides, was a decision to cut the budget' });
+});
