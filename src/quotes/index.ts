@@ -327,6 +327,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
 
   /** NP after cue token c ("said Homan", "says Douglas Rivlin, the spokesman for America's Voice,"). */
   const subjectAfter = (c: number, ceil: number): { np: Np; role: string } | null => {
+    if (doc.lower[c + 1] === 'that' && doc.pos[c] === 'VERB') return null; // "says that Walker …" opens a clause
     const np = npStartingAt(doc, c + 1, lex, ceil);
     if (!np) return null;
     let role = '';
@@ -1059,7 +1060,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     if (/^(which|who|whom|whose)$/.test(a)) return !closedWithin((u) => doc.value[u] === ',');
     if (/^(while|although|though|whereas)$/.test(a)) return true;
     if (a === 'even' && /^(though|if)$/.test(doc.lower[t + 2] ?? '')) return true;
-    return /^(and|but)$/.test(a) && (doc.pos[t + 2] === 'PRON' || doc.pos[t + 2] === 'PROPN' || doc.pos[t + 2] === 'DET');
+    // ", but …" always; ", and …" when a clause with a subject of its own follows.
+    return a === 'but' || (a === 'and' && (doc.pos[t + 2] === 'PRON' || doc.pos[t + 2] === 'PROPN' || doc.pos[t + 2] === 'DET'));
   }
 
   /** End of a reported clause starting at k: before ", adding that …" or "and added …" (a second report). */
