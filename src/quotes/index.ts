@@ -996,6 +996,12 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     const np = npStartingAt(doc, s, lex, c - 1);
     if (!np) return null;
     let v = np.last + 1;
+    // "Sen. Bernie Sanders (I-Vt.) defended …": a parenthesis after the name.
+    if (doc.value[v] === '(') {
+      let k = v + 1;
+      while (k < c && doc.value[k] !== ')' && k - v < 10) k++;
+      if (doc.value[k] === ')') v = k + 1;
+    }
     if (doc.value[v] === ',') {
       // "North Carolina’s Ada Fisher, one of only a handful of RNC members, said": skip the apposition.
       let k = v + 1;
@@ -1163,7 +1169,9 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
           const a = subordinateBefore(f, k) ? null : contentSpan(f, k - 1);
           // "…, KING-TV reported, while in Chicago …": a subordinate or coordinate tail is the writer's own.
           const b = /^(while|whereas|but|and|although|though|as)$/.test(doc.lower[r + 1] ?? '') && a ? null : contentSpan(r + 1, l);
-          const span: [number, number] | null = a && b ? [a[0], b[1]] : b ?? a;
+          // "The solution, the partner told them, was simple": a short subject before the attribution belongs too.
+          const subjectOnly = !a && b && k - 1 >= f && k - f <= 3 && !subordinateBefore(f, k);
+          const span: [number, number] | null = a && b ? [a[0], b[1]] : subjectOnly ? [doc.tokStart[f], b![1]] : b ?? a;
           if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, before) };
         }
       }
