@@ -273,3 +273,9 @@ test('"and said that X “…”" keeps the sentence\'s speaker; "according to" 
   const [q] = quotes('At the heart of the dispute, according to two aides, was a decision to cut the budget.');
   expect(q).toMatchObject({ cue: 'according to', text: 'At the heart of the dispute, according to two aides, was a decision to cut the budget' });
 });
+
+test('"asked by X whether/about …": the questioner asks, the question is the content', () => {
+  const qs = quotes('When asked by Dana Moss about raising the cap on visas, Reyes said he would not do it.');
+  expect(qs[0]).toMatchObject({ speaker: 'Dana Moss', cue: 'asked', text: 'about raising the cap on visas' });
+  expect(qs[1]).toMatchObject({ speaker: 'Reyes', text: 'he would not do it' });
+});

@@ -178,7 +178,6 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     const p = doc.pos[i];
     // "One in five say that …": wink tags "say" a noun after a number; followed by a clause it is the verb.
     if (p === 'NOUN' && /^(say|says|said)$/.test(doc.lower[i]) && /^(PRON|DET|SCONJ)$/.test(doc.pos[i + 1] ?? '')) return true;
-    // "Critics call it a “loophole”": likewise a cue verb right after a sentence-opening subject.
     // "“…,” Conway notes." / "“…,” the Saudis state in …": right after a quotation and its speaker.
     if (p === 'NOUN' && (lex.verbs.has(doc.lower[i]) || lex.verbs.has(doc.lemma[i])) && i > 1) {
       let t = i - 1;
@@ -187,7 +186,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     }
     // "Democrats, Frank notes, applaud …": a parenthetical name and cue between commas.
     if (p === 'NOUN' && (lex.verbs.has(doc.lower[i]) || lex.verbs.has(doc.lemma[i])) && doc.pos[i - 1] === 'PROPN' && doc.value[i - 2] === ',' && doc.value[i + 1] === ',') return true;
-    // "Patient advocacy groups note that …": no verb before it in the sentence.
+    // "Critics call it a “loophole”", "Patient advocacy groups note that …": a cue verb after a subject, no verb
+    // before it in the sentence.
     if (p === 'NOUN' && (lex.verbs.has(doc.lower[i]) || lex.verbs.has(doc.lemma[i])) && i > 0 && /^(PROPN|NOUN)$/.test(doc.pos[i - 1]) && (/^(PRON|DET|SCONJ)$/.test(doc.pos[i + 1] ?? '') || OPEN.has(doc.value[i + 1]) || doc.value[i + 1] === '"')) {
       const first = doc.sentences[doc.sentenceOf[i]].firstToken;
       if (i - first > 14) return false;
@@ -1124,6 +1124,21 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         const goesOn = before && after && doc.value[c - 1] === ',' && !/^(and|but|while|whereas|although|though|as|so)$/.test(doc.lower[k + 1] ?? '');
         const span = c <= f + 1 ? after : goesOn ? [before[0], after[1]] as [number, number] : before ?? after;
         if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: attr };
+        continue;
+      }
+      // "(When) asked by Ingraham on Thursday about increasing …, Cruz said": the questioner asks; the question, up
+      // to its comma, is the content.
+      if (doc.lemma[c] === 'ask' && doc.pos[c] === 'VERB' && doc.lower[c + 1] === 'by') {
+        const asker = npStartingAt(doc, c + 2, lex, l);
+        if (!asker) continue;
+        let k = asker.last + 1;
+        if (doc.pos[k] === 'ADP' && TIME_WORD.test(doc.value[k + 1] ?? '')) k += 2;
+        else if (TIME_WORD.test(doc.value[k] ?? '')) k++;
+        if (!/^(whether|if|about|to|how|what|why|when|where|who)$/.test(doc.lower[k] ?? '')) continue;
+        let e = k + 1;
+        while (e <= l && doc.value[e] !== ',' && !sentenceEnd(e)) e++;
+        const span = contentSpan(k, e - 1);
+        if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, { np: asker, role: '' }) };
         continue;
       }
       if (!isIndirectCue(c)) continue;
