@@ -1028,6 +1028,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     }
     while (s < np.first && (doc.pos[s] === 'CCONJ' || doc.pos[s] === 'PUNCT')) s++;
     if (np.first - s > 15 || s >= np.first) return null;
+    let sawWho = false;
+    let whoAt = -1;
     for (let t = s; t < np.first; t++) {
       const p = doc.pos[t];
       if (/^(DET|ADJ|NOUN|PROPN|NUM|ADP|PART|SYM)$/.test(p)) continue;
@@ -1039,11 +1041,17 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       if (p === 'VERB' && (/ing$/.test(doc.lower[t]) || SUBJECT_PARTICIPLE.test(doc.lower[t]))) continue;
       if (p === 'CCONJ' && doc.lower[t] === 'and') continue;
       // "Democrats in Iowa who watched the Saturday debate said …"
-      if (doc.lower[t] === 'who' && t > s) continue;
-      if (p === 'VERB' && doc.lower[t - 1] === 'who') continue;
+      if (doc.lower[t] === 'who' && t > s) {
+        if (!sawWho) whoAt = t;
+        sawWho = true;
+        continue;
+      }
+      // "a young woman who had been an exchange student in Montana asked …": the relative clause's own words.
+      if (sawWho && (p === 'VERB' || p === 'AUX' || p === 'ADV' || p === 'PRON')) continue;
       return null;
     }
-    return { first: s, last: np.last };
+    // The speaker is the phrase before a relative clause ("a young woman", not "Montana" at the clause's end).
+    return { first: s, last: whoAt > s ? whoAt - 1 : np.last };
   }
 
   /** Token t starts a new clause: "; …", ", and he …", ", which …", ", as she …". */
