@@ -1292,6 +1292,13 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         }
         // "Barkley, who said he typically votes democratic, said …": a relative clause ends at its closing comma.
         let end = clauseEnd(k, l);
+        // "When Trump announced his candidacy in June 2015, he …": a subordinate clause ends at its comma.
+        if (SUBORDINATOR.test(doc.lower[before.np.first - 1] ?? '')) {
+          for (let t = k + 1; t < end; t++) if (doc.value[t] === ',') {
+            end = t - 1;
+            break;
+          }
+        }
         if (/^(who|which)$/.test(doc.lower[before.np.first]) && doc.value[before.np.first - 1] === ',') {
           for (let t = k + 1; t < end; t++) if (doc.value[t] === ',' && (doc.pos[t + 1] === 'VERB' || doc.pos[t + 1] === 'AUX')) end = t - 1;
         }

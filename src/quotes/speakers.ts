@@ -75,6 +75,8 @@ export function isNameToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
 function isNpToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
   const p = doc.pos[i];
   const l = doc.lower[i];
+  // A capitalised subordinator opening the sentence ("When Trump announced …") is not part of a name.
+  if (/^(when|after|since|while|as|if|because|before|although|though|once|until|where|whereas)$/.test(l)) return false;
   if (p === 'PROPN' || p === 'NOUN' || p === 'NUM') return true;
   if (p === 'ADJ') return true;
   if (APOS.test(doc.value[i]) && p === 'PART') return true;
