@@ -54,6 +54,11 @@ const AFTER_WORK_NOUN = /\b(book|autobiography|memoir|novel|film|movie|documenta
 const IRREGULAR_PAST = /^(shot|went|spoke|wrote|read|told|put|swore|broke|threw|began|ran|said|cried|replied|snapped|quipped)$/;
 /** Cues that take a thing as their object ("wrote the letter", "added another facet", "claimed 41 percent of the vote"): reported speech only as a clause. */
 const NEEDS_CLAUSE = /^(write|add|claim|declare)$/;
+/** Speaker types that can be quoted on their own: named people, organisations, outlets (and, where allowed, unnamed
+ * sources). */
+function speaks(type: string | undefined, anonymousToo = false): boolean {
+  return type === 'person' || type === 'organization' || type === 'outlet' || (anonymousToo && type === 'anonymous');
+}
 const DET_START = /^(the|a|an|this|that|his|her|its|their|our)$/;
 const PRONOUN_SUBJECT = /^(he|she|they|i|we)$/;
 const SUBJECT_PRONOUN = /^(he|she|they|it|we|i|you)$/;
@@ -176,19 +181,21 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   const isCue = (i: number): boolean => {
     if (i < 0 || i >= n) return false;
     const p = doc.pos[i];
+    // A word of the cue lexicon that wink tagged a noun (the rules below decide when it is a verb after all).
+    const nounCue = p === 'NOUN' && (lex.verbs.has(doc.lower[i]) || lex.verbs.has(doc.lemma[i]));
     // "One in five say that …": wink tags "say" a noun after a number; followed by a clause it is the verb.
     if (p === 'NOUN' && /^(say|says|said)$/.test(doc.lower[i]) && /^(PRON|DET|SCONJ)$/.test(doc.pos[i + 1] ?? '')) return true;
     // "“…,” Conway notes." / "“…,” the Saudis state in …": right after a quotation and its speaker.
-    if (p === 'NOUN' && (lex.verbs.has(doc.lower[i]) || lex.verbs.has(doc.lemma[i])) && i > 1) {
+    if (nounCue && i > 1) {
       let t = i - 1;
       while (t > 0 && i - t <= 4 && /^(PROPN|NOUN|DET|PRON)$/.test(doc.pos[t])) t--;
       if (t < i - 1 && (CLOSE.has(doc.value[t]) || doc.value[t] === '"' || (doc.value[t] === "'" && doc.value[t - 1] === "'"))) return true;
     }
     // "Democrats, Frank notes, applaud …": a parenthetical name and cue between commas.
-    if (p === 'NOUN' && (lex.verbs.has(doc.lower[i]) || lex.verbs.has(doc.lemma[i])) && doc.pos[i - 1] === 'PROPN' && doc.value[i - 2] === ',' && doc.value[i + 1] === ',') return true;
+    if (nounCue && doc.pos[i - 1] === 'PROPN' && doc.value[i - 2] === ',' && doc.value[i + 1] === ',') return true;
     // "Critics call it a “loophole”", "Patient advocacy groups note that …": a cue verb after a subject, no verb
     // before it in the sentence.
-    if (p === 'NOUN' && (lex.verbs.has(doc.lower[i]) || lex.verbs.has(doc.lemma[i])) && i > 0 && /^(PROPN|NOUN)$/.test(doc.pos[i - 1]) && (/^(PRON|DET|SCONJ)$/.test(doc.pos[i + 1] ?? '') || OPEN.has(doc.value[i + 1]) || doc.value[i + 1] === '"')) {
+    if (nounCue && i > 0 && /^(PROPN|NOUN)$/.test(doc.pos[i - 1]) && (/^(PRON|DET|SCONJ)$/.test(doc.pos[i + 1] ?? '') || OPEN.has(doc.value[i + 1]) || doc.value[i + 1] === '"')) {
       const first = doc.sentences[doc.sentenceOf[i]].firstToken;
       if (i - first > 14) return false;
       for (let t = first; t < i; t++) if (doc.pos[t] === 'VERB' || doc.pos[t] === 'AUX') return false;
@@ -245,8 +252,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   const beforeParenthesis = (t: number, floor: number): number => {
     if (doc.value[t] !== ')') return t;
     let k = t - 1;
-    while (k > floor && doc.value[k] !== '(' && t - k < 12) k--;
-    return doc.value[k] === '(' ? k - 1 : t;
+    while (k >= floor && doc.value[k] !== '(' && t - k < 12) k--;
+    return k >= floor && doc.value[k] === '(' ? k - 1 : t;
   };
 
   /** The subject NP ending just before cue token c (skipping adverbs/auxiliaries, appositions, parentheticals). */
@@ -267,10 +274,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     let role = '';
     if (doc.value[j] === ',' && doc.value[j - 1] === ')') j--; // "Sen. Jack Reed (D-R.I.), said"
     if (doc.value[j] === ')') {
-      let k = j - 1;
-      while (k >= floor && doc.value[k] !== '(' && j - k < 12) k--;
-      if (k < floor || doc.value[k] !== '(') return null;
-      j = k - 1;
+      j = beforeParenthesis(j, floor);
+      if (doc.value[j] === ')') return null; // not closed within reach
     } else if ((doc.value[j] === '—' || doc.value[j] === '–' || (doc.value[j] === '-' && spaced(j))) && j > floor) {
       // "Jason Sims — a teacher from Mount Pleasant — says": the name before the dashed aside, the aside its role.
       const dash = doc.value[j];
@@ -433,9 +438,9 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       }
       const before = subjectBefore(c, floor);
       if (before) return makeAttribution(c, before);
-      // "said Sen. X: “…”": a named speaker right after the cue, then punctuation or the quotation itself ("said that
-      // Trump “melted down”" reports about Trump: "that" opens the reported clause).
-      if (!lex.listenerVerbs.has(doc.lemma[c]) && doc.lower[c + 1] !== 'that') {
+      // "said Sen. X: “…”": a named speaker right after the cue, then punctuation or the quotation itself (not "said
+      // that Trump “melted down”": subjectAfter never reads "that" as a speaker).
+      if (!lex.listenerVerbs.has(doc.lemma[c])) {
         const after = subjectAfter(c, end);
         if (after && /^\p{Lu}/u.test(doc.value[after.np.last]) && (after.np.last === end || doc.pos[after.np.last + 1] === 'PUNCT')) return makeAttribution(c, after);
       }
@@ -709,7 +714,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     if (subj) {
       const attr = makeAttribution(subj.verb, subj);
       const type = attr.speaker?.type;
-      return type === 'person' || type === 'organization' || type === 'outlet' ? attr : null;
+      return speaks(type) ? attr : null;
     }
     if (doc.value[colon] !== ':') return null;
     // "- Philip Bump: “…”", "Pew Research: “…”", "From the report: “…”": a lead-in that is just a name, or a name
@@ -719,7 +724,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     const named = npEndingAt(doc, colon - 1, lex, lead);
     if (named && (named.first === lead || (/^[-—–]$/.test(doc.value[named.first - 1]) && spaced(named.first - 1) && /^\p{Lu}/u.test(doc.value[named.last])))) {
       const speaker = speakerFromNp(doc, named, lex, people, lastSpeaker);
-      if (speaker.type === 'person' || speaker.type === 'organization' || speaker.type === 'outlet') return { cue: ':', cueStart: doc.tokStart[colon], cueEnd: doc.tokEnd[colon], speaker };
+      if (speaks(speaker.type)) return { cue: ':', cueStart: doc.tokStart[colon], cueEnd: doc.tokEnd[colon], speaker };
     }
     // "the Illinois Board of Elections was conclusive in its findings: “…”": the sentence's subject and its verb
     // (an auxiliary counts) anywhere before the colon.
@@ -727,7 +732,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     if (!np || (doc.pos[np.last + 1] !== 'AUX' && doc.pos[np.last + 1] !== 'VERB')) return null;
     const attr = makeAttribution(np.last + 1, { np, role: '' });
     const type = attr.speaker?.type;
-    return type === 'person' || type === 'organization' || type === 'outlet' ? attr : null;
+    return speaks(type) ? attr : null;
   }
 
   /**
@@ -752,7 +757,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     if (t !== end) return null;
     const attr = makeAttribution(v, { np, role: '' });
     const type = attr.speaker?.type;
-    return type === 'person' || type === 'organization' || type === 'outlet' || type === 'anonymous' ? attr : null;
+    return speaks(type, true) ? attr : null;
   }
 
   /**
@@ -773,7 +778,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     // "The complaint … alleged that the DNC “failed to …”", "The ad targets a “corrupt political system …”": a
     // document or group named by a definite noun phrase speaks too (speaker type unknown).
     const described = type === 'unknown' && DET_START.test(doc.lower[subj.np.first]) && doc.pos[subj.np.last] === 'NOUN';
-    if (type !== 'person' && type !== 'organization' && type !== 'outlet' && type !== 'anonymous' && !described) return null;
+    if (!speaks(type, true) && !described) return null;
     return attr;
   }
 
@@ -859,7 +864,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       if (label.includes(' ')) labels.set(label.split(' ').pop()!, label);
       speaker = { ...speaker, canonical, role: '', type: 'person' };
     }
-    if (speaker.type !== 'person' && speaker.type !== 'organization' && speaker.type !== 'outlet') continue;
+    if (!speaks(speaker.type)) continue;
     out.push({ kind: 'indirect', start, end, outerStart: start, outerEnd: end, attribution: { cue: ':', cueStart: doc.tokStart[colon], cueEnd: doc.tokEnd[colon], speaker } });
   }
 
@@ -877,7 +882,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   for (const s of doc.sentences) {
     const prev = sentences[sentences.length - 1];
     const firstWord = doc.value[s.firstToken] ?? '';
-    // "(D-R.I.)": also a sentence that ends inside a parenthesis it opened.
+    // "(D-R.I.)": also a sentence that ends inside a parenthesis it opened (counted within the sentence: unlike
+    // `inParens`, a parenthesis left open counts too).
     const openParen = (a: number, b: number) => {
       let depth = 0;
       for (let t = Math.max(a, b - 12); t <= b; t++) depth += doc.value[t] === '(' ? 1 : doc.value[t] === ')' ? -1 : 0;
@@ -1097,6 +1103,11 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     return false;
   }
 
+  /** An indirect quotation of the character span `span`. */
+  function reported(span: [number, number], attribution: Attribution): Candidate {
+    return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution };
+  }
+
   function contentSpan(a: number, b: number): [number, number] | null {
     while (a <= b && (doc.pos[a] === 'PUNCT' || doc.lower[a] === 'that')) a++;
     while (b >= a && doc.pos[b] === 'PUNCT') b--;
@@ -1131,7 +1142,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         // goes on (not with a clause of its own: ", and …", ", but …") has content on both sides.
         const goesOn = before && after && doc.value[c - 1] === ',' && !/^(and|but|while|whereas|although|though|as|so)$/.test(doc.lower[k + 1] ?? '');
         const span = c <= f + 1 ? after : goesOn ? [before[0], after[1]] as [number, number] : before ?? after;
-        if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: attr };
+        if (span) return reported(span, attr);
         continue;
       }
       // "(When) asked by Ingraham on Thursday about increasing …, Cruz said": the questioner asks; the question, up
@@ -1146,7 +1157,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         let e = k + 1;
         while (e <= l && doc.value[e] !== ',' && !sentenceEnd(e)) e++;
         const span = contentSpan(k, e - 1);
-        if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, { np: asker, role: '' }) };
+        if (span) return reported(span, makeAttribution(c, { np: asker, role: '' }));
         continue;
       }
       if (!isIndirectCue(c)) continue;
@@ -1166,7 +1177,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
           const span = contentSpan(k, clauseEnd(k, l));
           if (span) {
             const attribution = earlier?.speaker ? { ...makeAttribution(c, null), speaker: earlier.speaker } : makeAttribution(c, shared);
-            return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution };
+            return reported(span, attribution);
           }
           continue;
         }
@@ -1179,7 +1190,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         for (let t = c + 1; t <= l; t++) if (doc.pos[t] === 'VERB' || doc.pos[t] === 'AUX') tailVerb = true;
         if (doc.value[k] === ',' && l - c <= 8 && !tailVerb && !subordinateBefore(f, k)) {
           const span = contentSpan(f, k - 1);
-          if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, before) };
+          if (span) return reported(span, makeAttribution(c, before));
         }
       }
       // CLAUSE, X said(, on Saturday), CLAUSE. — a parenthetical attribution: the content is the sentence around it.
@@ -1195,7 +1206,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
           // "The solution, the partner told them, was simple": a short subject before the attribution belongs too.
           const subjectOnly = !a && b && k - 1 >= f && k - f <= 3 && !subordinateBefore(f, k);
           const span: [number, number] | null = a && b ? [a[0], b[1]] : subjectOnly ? [doc.tokStart[f], b![1]] : b ?? a;
-          if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, before) };
+          if (span) return reported(span, makeAttribution(c, before));
         }
       }
       // CLAUSE, said X.
@@ -1214,7 +1225,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         }
         if (after && (l - after.np.last <= 6 || appositionAfter) && !verbAfter) {
           const span = contentSpan(f, c - 2);
-          if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, after) };
+          if (span) return reported(span, makeAttribution(c, after));
         }
       }
       // "…, which the campaign says includes 2.7 million contributors": the relative clause is the content (the
@@ -1225,7 +1236,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       if (before && relAt >= f && /^(which|that|what)$/.test(doc.lower[relAt]) && (doc.pos[c + 1] === 'VERB' || doc.pos[c + 1] === 'AUX')) {
         if (relAt === before.np.first) before = { np: { first: relAt + 1, last: before.np.last }, role: before.role };
         const span = contentSpan(relAt, clauseEnd(c + 1, l));
-        if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, before) };
+        if (span) return reported(span, makeAttribution(c, before));
       }
       // X said (that) CLAUSE. — X opens the sentence, or follows an introductory phrase or a conjunction.
       const lead = before ? before.np.first - 1 : -1;
@@ -1243,7 +1254,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
           if (listener && !(doc.lower[listener.last + 1] === 'to' && doc.pos[listener.last + 2] === 'VERB')) k = listener.last + 1;
           else if (listener) {
             const span = contentSpan(k, clauseEnd(k, l));
-            if (span) return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, before) };
+            if (span) return reported(span, makeAttribution(c, before));
           }
         }
         // Skip "in a statement", "on Sunday", "in an interview with X" up to "that" or a comma.
@@ -1288,7 +1299,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         if (/^(while|before|after|when)$/.test(doc.lower[k] ?? '') && isCue(k + 1) && /ing$/.test(doc.lower[k + 1])) continue;
         // "Asked if he was ever bullied, the candidate said no.", "55 percent said so in December."
         if (/^(yes|no|so)$/.test(doc.lower[k]) && (k === l || doc.value[k + 1] === ',' || sentenceEnd(k + 1))) {
-          return { kind: 'indirect', start: doc.tokStart[k], end: doc.tokEnd[k], outerStart: doc.tokStart[k], outerEnd: doc.tokEnd[k], attribution: makeAttribution(c, before) };
+          return reported([doc.tokStart[k], doc.tokEnd[k]], makeAttribution(c, before));
         }
         // "Barkley, who said he typically votes democratic, said …": a relative clause ends at its closing comma.
         let end = clauseEnd(k, l);
@@ -1310,7 +1321,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         // own: "Baker wrote the letter Feb. 2" names what was written, not what was said.
         const clause = thatAt >= 0 || !NEEDS_CLAUSE.test(lemma) || (span !== null && finiteVerbIn(k, tokenAt(doc, span[1] - 1)));
         if (span && (thatAt >= 0 || opener) && clause) {
-          return { kind: 'indirect', start: span[0], end: span[1], outerStart: span[0], outerEnd: span[1], attribution: makeAttribution(c, before) };
+          return reported(span, makeAttribution(c, before));
         }
       }
     }

@@ -72,11 +72,13 @@ export function isNameToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
 }
 
 /** A token allowed inside a speaker noun phrase (names, titles, role words, determiners, possessives, "of"/"for"). */
+const SUBORDINATORS = new Set(['when', 'after', 'since', 'while', 'as', 'if', 'because', 'before', 'although', 'though', 'once', 'until', 'where', 'whereas']);
+
 function isNpToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
   const p = doc.pos[i];
   const l = doc.lower[i];
   // A capitalised subordinator opening the sentence ("When Trump announced …") is not part of a name.
-  if (/^(when|after|since|while|as|if|because|before|although|though|once|until|where|whereas)$/.test(l)) return false;
+  if (SUBORDINATORS.has(l)) return false;
   if (p === 'PROPN' || p === 'NOUN' || p === 'NUM') return true;
   if (p === 'ADJ') return true;
   if (APOS.test(doc.value[i]) && p === 'PART') return true;
@@ -88,6 +90,11 @@ function isNpToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
 export interface Np {
   first: number;
   last: number;
+}
+
+/** Tokens a and b written with nothing between them ("teary-eyed"). */
+function adjacent(doc: NlpDoc, a: number, b: number): boolean {
+  return doc.tokEnd[a] === doc.tokStart[b];
 }
 
 function nlSpan(doc: NlpDoc, a: number, b: number): boolean {
@@ -120,8 +127,7 @@ export function npEndingAt(doc: NlpDoc, last: number, lex: Lexicon, floor: numbe
       continue;
     }
     // "A teary-eyed Bush", "17-year-old Jared Potts": a hyphenated modifier, whatever wink tags its parts.
-    const joined = (a: number, b: number) => doc.tokEnd[a] === doc.tokStart[b];
-    if (i - 1 >= floor && doc.value[i - 1] === '-' && joined(i - 1, i) && i - 2 >= floor && joined(i - 2, i - 1) && /^[\p{L}\p{N}]/u.test(doc.value[i - 2])) {
+    if (i - 1 >= floor && doc.value[i - 1] === '-' && adjacent(doc, i - 1, i) && i - 2 >= floor && adjacent(doc, i - 2, i - 1) && /^[\p{L}\p{N}]/u.test(doc.value[i - 2])) {
       first = i - 2;
       i -= 2;
       continue;
@@ -138,7 +144,7 @@ export function npEndingAt(doc: NlpDoc, last: number, lex: Lexicon, floor: numbe
       continue;
     }
     // "KING-TV", "Coca-Cola": a hyphen inside a name, written without spaces.
-    if (doc.value[i] === '-' && i - 1 >= floor && doc.tokEnd[i - 1] === doc.tokStart[i] && doc.tokEnd[i] === doc.tokStart[i + 1] && isNpToken(doc, i - 1, lex)) {
+    if (doc.value[i] === '-' && i - 1 >= floor && adjacent(doc, i - 1, i) && adjacent(doc, i, i + 1) && isNpToken(doc, i - 1, lex)) {
       first = i;
       continue;
     }
