@@ -178,11 +178,8 @@ export class Aggregator {
       }
       bump(s.terms, t, c);
       s.termTotal += c;
-      if (!this.corpus) {
-        bump(this.corpusTerms, t, c);
-        this.corpusTermTotal += c;
-      }
     }
+    if (!this.corpus) this.corpusTermTotal += addCorpusTerms(this.corpusTerms, rec);
   }
 
   tables(): Tables {

@@ -89,10 +89,11 @@ export class BucketedTables {
     const context: CorpusContext = { terms: this.terms, termTotal: this.termTotal, outlets: this.events.outlets() };
     const sizes = this.events.sizes();
     const chartedSet = new Set(chartedEvents(sizes));
-    const isCharted = (b: number) => [...this.spills.get(b)!.events].some((e) => chartedSet.has(e));
+    const chartedBuckets = new Set([...this.spills].filter(([, s]) => [...s.events].some((e) => chartedSet.has(e))).map(([b]) => b));
+    const isCharted = (b: number) => chartedBuckets.has(b);
     // Buckets holding charted events first (then in bucket order): the report can start while the rest is reduced.
     const order = [...this.spills.keys()].sort((a, b) => Number(isCharted(b)) - Number(isCharted(a)) || a - b);
-    let chartedLeft = order.filter(isCharted).length;
+    let chartedLeft = chartedBuckets.size;
     const chartedRows = new Map<string, Record<TableName, Cell[][]>>();
     const empty = new Aggregator(this.frames, context).tables();
     const reportTables = (): Tables => {

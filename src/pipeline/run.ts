@@ -118,7 +118,8 @@ export interface RunSummary {
   exitCode: number;
 }
 
-type Entry = { analyzed: AnalyzedLine } | { problem: SeqProblem };
+/** A finished article as its articles.jsonl line; a reused one (`--resume`) also as the record it was read as. */
+type Entry = { analyzed: AnalyzedLine; record?: AnalyzedArticle } | { problem: SeqProblem };
 interface Slot {
   done: boolean;
   entries: Entry[];
@@ -200,8 +201,9 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
       if ('analyzed' in e) {
         writeSync(partial, e.analyzed.line + '\n');
         emitted++;
-        const line = e.analyzed.line;
-        reduce.add(e.analyzed.event, () => JSON.parse(line) as AnalyzedArticle);
+        const { line } = e.analyzed;
+        const record = e.record;
+        reduce.add(e.analyzed.event, () => record ?? (JSON.parse(line) as AnalyzedArticle));
       } else problems.push(e.problem);
     }
     progress.update(emitted + problems.length);
@@ -257,7 +259,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
         for (const s of sources) if (!hit) hit = await s.take(a.seq, key);
         if (hit) {
           reused++;
-          batch.push({ analyzed: { seq: hit.seq, event: hit.event, line: JSON.stringify(hit) } });
+          batch.push({ analyzed: { seq: hit.seq, event: hit.event, line: JSON.stringify(hit) }, record: hit });
           continue;
         }
       }
