@@ -4,7 +4,7 @@
  * Los Angeles wildfire stories six weeks apart) that a date-blind grouping would merge. Scored with B-cubed F1.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { assignEvents, eventsTable, type EventInput } from '../src/aggregate/events.js';
+import { assignEvents, EventSummaries, type EventInput } from '../src/aggregate/events.js';
 import { articleTerms } from '../src/aggregate/terms.js';
 import { readText } from '../src/nlp/index.js';
 import { packageFile } from '../src/paths.js';
@@ -57,7 +57,9 @@ test('metadata and none modes; events.csv rows', () => {
   const meta = assignEvents(withMeta, 'metadata');
   expect(bcubed(meta, gold).f1).toBe(1);
   expect(new Set(assignEvents(items, 'none').values())).toEqual(new Set(['all']));
-  const table = eventsTable(withMeta, meta);
+  const summaries = new EventSummaries();
+  for (const it of withMeta) summaries.add(meta.get(it.id)!, it.outlet, it.date);
+  const table = summaries.table();
   expect(table.columns).toEqual(['event', 'label', 'first_date', 'last_date', 'articles', 'n_outlets', 'outlets']);
   expect(table.rows.find((r) => r[0] === 'quotas')).toEqual(['quotas', 'quotas', '2025-01-27', '2025-01-28', 4, 4, 'Border Wire; Capital Times; Daily Planet; Metro Ledger']);
 });

@@ -235,9 +235,3 @@ export class EventSummaries {
   }
 }
 
-/** events.csv from articles and their assigned events (see EventSummaries). */
-export function eventsTable(items: EventInput[], assignment: Map<string, string>): { columns: string[]; rows: Cell[][] } {
-  const summaries = new EventSummaries();
-  for (const it of items) summaries.add(assignment.get(it.id) ?? UNASSIGNED, it.outlet, it.date);
-  return summaries.table();
-}
