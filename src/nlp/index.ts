@@ -46,12 +46,66 @@ let wink: Wink | null = null;
 export const WINK_PIPE = ['sbd', 'pos'];
 
 export function getWink(): Wink {
-  if (!wink) {
-    const winkNLP = require('wink-nlp') as typeof winkNLPType;
-    const model = require('wink-eng-lite-web-model') as Parameters<typeof winkNLPType>[0];
-    wink = winkNLP(model, WINK_PIPE as Parameters<typeof winkNLPType>[1]);
-  }
+  if (!wink) wink = createWink();
   return wink;
+}
+
+/**
+ * A wink instance whose tokens do not depend on the documents it read before. wink's cache learns every new word it
+ * meets (the whole string, e.g. "nation's" from one context) and its tokenizer then keeps any learnt string whole:
+ * the same article was tokenised "nation" + "'s" by a fresh instance and "nation's" by one that had read a hundred
+ * others, so token counts, quotes and frame hits depended on which articles a worker happened to read first, and
+ * outputs on the worker count. Here the cache's lookup — the tokenizer's "is this string known?" — answers only for
+ * what the model itself knows (the lexicon as loaded); learnt words are still stored and reused for their
+ * properties, which wink computes from the string alone. Exported for tests.
+ */
+export function createWink(): Wink {
+  const winkNLP = require('wink-nlp') as typeof winkNLPType;
+  const model = require('wink-eng-lite-web-model') as Parameters<typeof winkNLPType>[0];
+  const nlp = winkNLP(model, WINK_PIPE as Parameters<typeof winkNLPType>[1]);
+  const cache = winkCache(nlp);
+  const known = cache.currentSize();
+  const { lookup, add } = cache;
+  // While a word is being added, the model's feature functions look up its own lowercase form (just stored): they
+  // see everything.
+  let adding = 0;
+  cache.add = (text: string, category: number) => {
+    adding++;
+    try {
+      return add(text, category);
+    } finally {
+      adding--;
+    }
+  };
+  cache.lookup = (text: string) => {
+    const found = lookup(text);
+    return adding === 0 && found !== null && found.length === 1 && found[0] > known ? null : found;
+  };
+  return nlp;
+}
+
+interface WinkCache {
+  lookup(text: string): number[] | null;
+  add(text: string, category: number): number;
+  currentSize(): number;
+}
+
+/**
+ * wink keeps its cache private; a token property function ("its") receives it, and wink accepts only the property
+ * functions listed in its `allowed` module, so one is listed for the moment it takes to read the cache out.
+ */
+function winkCache(nlp: Wink): WinkCache {
+  const allowed = require('wink-nlp/src/allowed.js') as { its4token: Set<unknown> };
+  const grab = (_index: number, rdd: { cache: WinkCache }) => rdd.cache;
+  allowed.its4token.add(grab);
+  try {
+    const doc = nlp.readDoc('the');
+    const cache = doc.tokens().itemAt(0).out(grab as unknown as Parameters<ReturnType<ReturnType<typeof doc.tokens>['itemAt']>['out']>[0]) as unknown as WinkCache;
+    if (typeof cache?.lookup !== 'function' || typeof cache.currentSize !== 'function') throw new Error('wink-nlp internals changed: cannot reach its cache');
+    return cache;
+  } finally {
+    allowed.its4token.delete(grab);
+  }
 }
 
 /** Tokenise, tag and split into sentences. Pure apart from the lazily loaded model. */
