@@ -69,6 +69,7 @@ export function buildProgram(): Command {
     .requiredOption('--out <dir>', 'output folder for the merged tables')
     .option('--strict', 'exit 1 if any input was rejected')
     .option('--quiet', 'no summary')
+    .option('--workers <n>', 'parallel reduce workers for the comparison tables (default: available cores)')
     .action(async (dirs: string[], opts: Record<string, unknown>) => {
       const settings = normaliseMergeOptions({ ...opts, dirs });
       finish(await mergeShards(settings, process.argv.slice(2)), settings);

@@ -5,28 +5,31 @@
  * articles stream past is corpus-wide and small: the term counts of the whole corpus (the log-odds prior: one entry per
  * distinct term, so it grows with the vocabulary, not the articles), and per event its dates, article count and outlets.
  *
- * `finish` then reduces one bucket at a time with an `Aggregator` given those corpus-wide inputs, so each bucket's rows
- * are exactly the whole corpus's rows for its events. The rows are written as CSV text to one temporary file per table,
+ * `finish` then reduces the buckets in reduce worker threads (reduce-worker.ts; as many as `--workers`, each holding one
+ * bucket at a time) with an `Aggregator` given those corpus-wide inputs, so each bucket's rows are exactly the whole
+ * corpus's rows for its events. The rows come back as CSV text and go to one temporary file per table,
  * with the byte range of each event's rows; each table is then assembled by copying the ranges in event order. The
  * charted events' rows are kept as values for the report (at most REPORT_MAX_EVENTS events); their buckets go first,
  * so the report renders while the other buckets are reduced. Spill files are removed as they are read, and the folder
  * at the end (or by the next run's Staging, after a crash).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { AnalyzedArticle } from '../types.js';
-import { addCorpusTerms, aggregateRecord, Aggregator, type AggregateRecord, type CorpusContext, type Table, type Tables } from '../aggregate/tables.js';
+import { addCorpusTerms, aggregateRecord, Aggregator, type CorpusContext, type Table, type Tables } from '../aggregate/tables.js';
 import { EventSummaries } from '../aggregate/events.js';
 import { chartedEvents } from '../export/report.js';
-import { csvRows, toCsv, type Cell, type CsvOptions } from '../export/csv.js';
+import { Worker } from 'node:worker_threads';
+import { toCsv, type Cell, type CsvOptions } from '../export/csv.js';
 import type { Staging } from '../export/atomic.js';
+import { workerScript } from '../paths.js';
+import type { ReduceWorkerData } from './reduce-worker.js';
 
 /** Number of spill files. Memory of the reduce is about that of the largest bucket: 1/BUCKETS of the corpus's events. */
 export const BUCKETS = 64;
 const TABLES = ['frames_by_outlet', 'frame_comparison', 'speakers_by_outlet', 'distinctive_terms', 'shared_quotes'] as const;
-type TableName = (typeof TABLES)[number];
+export type TableName = (typeof TABLES)[number];
 
 /** Stable bucket of an event: the first 48 bits of its sha256, modulo BUCKETS. */
 export function bucketOf(event: string): number {
@@ -46,10 +49,11 @@ export class BucketedTables {
   private readonly terms = new Map<string, number>();
   private termTotal = 0;
 
-  /** Spill files go to a fresh folder under `parent` (the output's staging folder). */
+  /** Spill files go to a fresh folder under `parent` (the output's staging folder); `threads` reduce workers at the end. */
   constructor(
     private readonly frames: string[],
     parent: string,
+    private readonly threads = 1,
   ) {
     this.dir = mkdtempSync(join(parent, 'buckets-'));
   }
@@ -82,7 +86,9 @@ export class BucketedTables {
 
   /**
    * Write the five comparison tables to `staging`, calling `charted` with the charted events' rows (for the report)
-   * as soon as they are known. Returns each table's columns.
+   * as soon as they are known. The buckets are reduced by `threads` reduce workers at once (reduce-worker.ts), in any
+   * order of completion: each event's rows land in a temporary file with their byte range and are copied out in event
+   * order, so the tables are the same bytes whatever the number of threads. Returns each table's columns.
    */
   async finish(staging: Staging, csv: CsvOptions, charted: (tables: Tables, events: number) => void): Promise<Record<TableName, string[]>> {
     for (const s of this.spills.values()) closeSync(s.fd);
@@ -107,28 +113,18 @@ export class BucketedTables {
     };
     if (chartedLeft === 0) charted(reportTables(), sizes.length);
 
-    const segments = new Segments(this.dir, csv);
+    const segments = new Segments(this.dir);
+    const workers = new ReduceWorkers(Math.min(this.threads, order.length), { frames: this.frames, context, csv, charted: [...chartedSet] });
     try {
-      for (const b of order) {
-        const agg = new Aggregator(this.frames, context);
-        const rl = createInterface({ input: createReadStream(this.spillPath(b), { encoding: 'utf8' }), crlfDelay: Infinity });
-        for await (const line of rl) {
-          const [event, rec] = JSON.parse(line) as [string, AggregateRecord];
-          agg.add(rec, event);
+      await workers.each(order.map((b) => ({ bucket: b, path: this.spillPath(b) })), (result) => {
+        rmSync(this.spillPath(result.bucket));
+        for (const [name, event, text] of result.segments) segments.write(name, event, text);
+        for (const [name, event, rows] of result.chartedRows) {
+          if (!chartedRows.has(event)) chartedRows.set(event, Object.fromEntries(TABLES.map((t) => [t, []])) as unknown as Record<TableName, Cell[][]>);
+          chartedRows.get(event)![name] = rows;
         }
-        rmSync(this.spillPath(b));
-        const tables = agg.tables();
-        for (const name of TABLES) {
-          for (const [event, rows] of byEvent(tables[name].rows)) {
-            segments.write(name, event, rows);
-            if (chartedSet.has(event)) {
-              if (!chartedRows.has(event)) chartedRows.set(event, Object.fromEntries(TABLES.map((t) => [t, []])) as unknown as Record<TableName, Cell[][]>);
-              chartedRows.get(event)![name] = rows;
-            }
-          }
-        }
-        if (isCharted(b) && --chartedLeft === 0) charted(reportTables(), sizes.length);
-      }
+        if (isCharted(result.bucket) && --chartedLeft === 0) charted(reportTables(), sizes.length);
+      });
       for (const name of TABLES) {
         const fd = openSync(staging.path(`${name}.csv`), 'w');
         try {
@@ -139,6 +135,7 @@ export class BucketedTables {
         }
       }
     } finally {
+      await workers.close();
       segments.close();
       rmSync(this.dir, { recursive: true, force: true });
     }
@@ -152,31 +149,84 @@ export class BucketedTables {
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** A table's rows (sorted by event, the first column) split into each event's rows. */
-function byEvent(rows: Cell[][]): [string, Cell[][]][] {
-  const out: [string, Cell[][]][] = [];
-  for (const r of rows) {
-    const e = String(r[0]);
-    if (!out.length || out[out.length - 1][0] !== e) out.push([e, []]);
-    out[out.length - 1][1].push(r);
+/** Every table's rows (each sorted by event, the first column) as [table, event, that event's rows]. */
+export function reduceBucketRows(tables: Tables): [TableName, string, Cell[][]][] {
+  const out: [TableName, string, Cell[][]][] = [];
+  for (const name of TABLES) {
+    let last: [TableName, string, Cell[][]] | null = null;
+    for (const r of tables[name].rows) {
+      const e = String(r[0]);
+      if (!last || last[1] !== e) out.push((last = [name, e, []]));
+      last[2].push(r);
+    }
   }
   return out;
+}
+
+/** What a reduce worker hands back for one bucket: each table's rows per event as CSV text, and the charted events' rows. */
+export interface BucketResult {
+  bucket: number;
+  segments: [TableName, string, string][];
+  chartedRows: [TableName, string, Cell[][]][];
+}
+
+/** A fixed set of reduce workers, each given the next bucket as soon as it hands back the last. */
+class ReduceWorkers {
+  private readonly workers: Worker[] = [];
+
+  constructor(size: number, data: ReduceWorkerData) {
+    const script = workerScript('pipeline/reduce-worker.js');
+    for (let i = 0; i < size; i++) this.workers.push(new Worker(script, { workerData: data }));
+  }
+
+  /** Runs every job, calling `done` with each result (in order of completion) on this thread. */
+  async each(jobs: { bucket: number; path: string }[], done: (r: BucketResult) => void): Promise<void> {
+    let next = 0;
+    const loop = async (w: Worker) => {
+      while (next < jobs.length) {
+        const result = await ask(w, jobs[next++]);
+        done(result);
+      }
+    };
+    await Promise.all(this.workers.map(loop));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/** Post one job to a worker and wait for its answer (a worker's crash or reported error rejects). */
+function ask(w: Worker, job: { bucket: number; path: string }): Promise<BucketResult> {
+  return new Promise((resolve, reject) => {
+    const onError = (e: Error) => settle(() => reject(e));
+    const onExit = (code: number) => settle(() => reject(new Error(`reduce worker exited (code ${code})`)));
+    const onMessage = (m: BucketResult | { error: string }) =>
+      settle(() => ('error' in m ? reject(new Error(`reducing bucket ${job.bucket}: ${m.error}`)) : resolve(m)));
+    const settle = (f: () => void) => {
+      w.off('error', onError);
+      w.off('exit', onExit);
+      w.off('message', onMessage);
+      f();
+    };
+    w.on('error', onError);
+    w.on('exit', onExit);
+    w.on('message', onMessage);
+    w.postMessage(job);
+  });
 }
 
 /** Each table's rows as CSV text in a temporary file, with the byte range of every event's rows. */
 class Segments {
   private readonly files = new Map<TableName, { fd: number; size: number; ranges: Map<string, [number, number]> }>();
 
-  constructor(
-    private readonly dir: string,
-    private readonly csv: CsvOptions,
-  ) {
+  constructor(private readonly dir: string) {
     for (const name of TABLES) this.files.set(name, { fd: openSync(join(dir, `${name}.rows`), 'w+'), size: 0, ranges: new Map() });
   }
 
-  write(name: TableName, event: string, rows: Cell[][]): void {
+  write(name: TableName, event: string, text: string): void {
     const f = this.files.get(name)!;
-    const bytes = Buffer.from(csvRows(rows, this.csv), 'utf8');
+    const bytes = Buffer.from(text, 'utf8');
     writeSync(f.fd, bytes, 0, bytes.length, f.size);
     f.ranges.set(event, [f.size, bytes.length]);
     f.size += bytes.length;

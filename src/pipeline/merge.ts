@@ -12,13 +12,15 @@ import { writeManifest } from '../export/manifest.js';
 import { readRecords } from './records.js';
 import { writeTables, type EventMode, type SeqProblem } from './tables.js';
 import { VERSION } from '../version.js';
-import type { RunSummary } from './run.js';
+import { defaultWorkers, intOption, type RunSummary } from './run.js';
 
 export interface MergeSettings {
   dirs: string[];
   out: string;
   strict: boolean;
   quiet: boolean;
+  /** Reduce worker threads (the comparison tables' event buckets are reduced in parallel). */
+  workers: number;
 }
 
 interface ShardManifest {
@@ -39,7 +41,7 @@ export function normaliseMergeOptions(raw: Record<string, unknown>): MergeSettin
     }
   }
   if (!raw.out) throw optionError('--out', 'an output folder', raw.out);
-  return Object.freeze({ dirs, out: String(raw.out), strict: Boolean(raw.strict), quiet: Boolean(raw.quiet) });
+  return Object.freeze({ dirs, out: String(raw.out), strict: Boolean(raw.strict), quiet: Boolean(raw.quiet), workers: intOption('workers', raw.workers, 1, defaultWorkers()) });
 }
 
 export async function mergeShards(settings: MergeSettings, commandLine: string[]): Promise<RunSummary> {
@@ -84,7 +86,7 @@ export async function mergeShards(settings: MergeSettings, commandLine: string[]
 
   const problems = manifests.flatMap((m) => m.problems).sort((a, b) => a.seq - b.seq);
   const tTables = performance.now();
-  const counts = await writeTables(mergedPath, problems, { events: first.settings.events ?? null, excel: first.settings.excel, frames: first.settings.frames, version: VERSION }, staging);
+  const counts = await writeTables(mergedPath, problems, { events: first.settings.events ?? null, excel: first.settings.excel, frames: first.settings.frames, version: VERSION, workers: settings.workers }, staging);
   const inputs = new Map<string, ShardManifest['inputs'][number]>();
   for (const m of manifests) for (const f of m.inputs) inputs.set(f.path, f);
   writeManifest(staging, {

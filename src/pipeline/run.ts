@@ -43,16 +43,23 @@ export const DEFAULT_MAX_CHARS = 1_000_000;
 export const PARTIAL = '.articles.jsonl.partial';
 const RESUME = '.articles.jsonl.resume';
 
+/** A whole-number option (`--workers`, `--batch-size`, …): its value, `fallback` when not given, or a UsageError. */
+export function intOption(name: string, value: unknown, min: number, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isInteger(n) || n < min) throw optionError(`--${name}`, `a whole number from ${min} and up`, value);
+  return n;
+}
+
+/** Worker threads when `--workers` is not given: one per available core. */
+export function defaultWorkers(): number {
+  return Math.max(1, availableParallelism());
+}
+
 /** The one normaliser for run options: raw CLI values → complete, frozen settings, or a UsageError naming the option. */
 export function normaliseRunOptions(raw: Record<string, unknown>): RunSettings {
   const inputs = (raw.inputs as string[] | undefined) ?? [];
   if (!inputs.length) throw optionError('input', 'at least one file or directory', inputs);
-  const int = (name: string, value: unknown, min: number, fallback: number) => {
-    if (value === undefined) return fallback;
-    const n = typeof value === 'number' ? value : Number(value);
-    if (!Number.isInteger(n) || n < min) throw optionError(`--${name}`, `a whole number from ${min} and up`, value);
-    return n;
-  };
   const events = raw.events === undefined ? null : String(raw.events);
   if (events !== null && !['metadata', 'auto', 'none'].includes(events)) {
     throw optionError('--events', 'one of metadata, auto, none', raw.events);
@@ -71,15 +78,15 @@ export function normaliseRunOptions(raw: Record<string, unknown>): RunSettings {
     out: String(raw.out ?? 'output/'),
     lexicons,
     cues: raw.cues ? String(raw.cues) : packageFile(DEFAULT_CUES),
-    workers: int('workers', raw.workers, 1, Math.max(1, availableParallelism())),
+    workers: intOption('workers', raw.workers, 1, defaultWorkers()),
     events: events as EventMode | null,
     excel: Boolean(raw.excel),
     resume: Boolean(raw.resume),
     shard,
     strict: Boolean(raw.strict),
     quiet: Boolean(raw.quiet),
-    maxChars: int('max-chars', raw.maxChars, 1, DEFAULT_MAX_CHARS),
-    batchSize: int('batch-size', raw.batchSize, 1, 16),
+    maxChars: intOption('max-chars', raw.maxChars, 1, DEFAULT_MAX_CHARS),
+    batchSize: intOption('batch-size', raw.batchSize, 1, 16),
   });
 }
 
@@ -190,7 +197,10 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
   const problems: SeqProblem[] = [];
   const progress = createProgress(estimateTotal(files), { quiet: settings.quiet, tty: Boolean(process.stderr.isTTY) });
   let emitted = 0;
-  const reduce = new StreamingTables({ events: settings.events, excel: settings.excel, frames: lexicons.frames, version: VERSION, report }, staging);
+  const reduce = new StreamingTables(
+    { events: settings.events, excel: settings.excel, frames: lexicons.frames, version: VERSION, report, workers: settings.workers },
+    staging,
+  );
   let analysed = 0;
   let reused = 0;
   const mine = (key: string) => !settings.shard || shardOf(key, settings.shard.n) === settings.shard.k;

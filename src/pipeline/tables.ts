@@ -70,6 +70,8 @@ export interface TableSettings {
   allHaveEvents?: boolean;
   /** A renderer started earlier by the caller (and closed by it); else one is made for this call. */
   report?: ReportRenderer;
+  /** Reduce worker threads for the comparison tables (default 1). */
+  workers?: number;
 }
 
 export interface TableCounts {
@@ -106,7 +108,7 @@ class Reduction {
     this.articles = new CsvWriter(staging.path('articles.csv'), ARTICLE_COLUMNS, csv);
     this.quotes = new CsvWriter(staging.path('quotes.csv'), QUOTE_COLUMNS, csv);
     this.hits = new CsvWriter(staging.path('frame_hits.csv'), HIT_COLUMNS, csv);
-    this.buckets = new BucketedTables(settings.frames, staging.dir);
+    this.buckets = new BucketedTables(settings.frames, staging.dir, settings.workers ?? 1);
   }
 
   /** One record with its event. */
