@@ -5,8 +5,8 @@
  * articles stream past is corpus-wide and small: the term counts of the whole corpus (the log-odds prior: one entry per
  * distinct term, so it grows with the vocabulary, not the articles), and per event its dates, article count and outlets.
  *
- * `finish` then reduces the buckets in reduce worker threads (reduce-worker.ts; as many as `--workers`, each holding one
- * bucket at a time) with an `Aggregator` given those corpus-wide inputs, so each bucket's rows are exactly the whole
+ * `finish` then reduces the buckets (reduce-bucket.ts) — on the main thread, or with `--workers` above 1 in as many reduce
+ * worker threads, each holding one bucket at a time — with an `Aggregator` given those corpus-wide inputs, so each bucket's rows are exactly the whole
  * corpus's rows for its events. The rows come back as CSV text and go to one temporary file per table,
  * with the byte range of each event's rows; each table is then assembled by copying the ranges in event order. The
  * charted events' rows are kept as values for the report (at most REPORT_MAX_EVENTS events); their buckets go first,
@@ -24,12 +24,10 @@ import { Worker } from 'node:worker_threads';
 import { toCsv, type Cell, type CsvOptions } from '../export/csv.js';
 import type { Staging } from '../export/atomic.js';
 import { workerScript } from '../paths.js';
-import type { ReduceWorkerData } from './reduce-worker.js';
+import { reduceBucket, TABLES, type BucketResult, type ReduceData, type TableName } from './reduce-bucket.js';
 
 /** Number of spill files. Memory of the reduce is about that of the largest bucket: 1/BUCKETS of the corpus's events. */
 export const BUCKETS = 64;
-const TABLES = ['frames_by_outlet', 'frame_comparison', 'speakers_by_outlet', 'distinctive_terms', 'shared_quotes'] as const;
-export type TableName = (typeof TABLES)[number];
 
 /** Stable bucket of an event: the first 48 bits of its sha256, modulo BUCKETS. */
 export function bucketOf(event: string): number {
@@ -97,8 +95,8 @@ export class BucketedTables {
 
   /**
    * Write the five comparison tables to `staging`, calling `charted` with the charted events' rows (for the report)
-   * as soon as they are known. The buckets are reduced by `threads` reduce workers at once (reduce-worker.ts), in any
-   * order of completion: each event's rows land in a temporary file with their byte range and are copied out in event
+   * as soon as they are known. The buckets are reduced by `threads` reduce workers at once (one: the main thread), in
+   * any order of completion: each event's rows land in a temporary file with their byte range and are copied out in event
    * order, so the tables are the same bytes whatever the number of threads. Returns each table's columns.
    */
   async finish(staging: Staging, csv: CsvOptions, charted: (tables: Tables, events: number) => void): Promise<Record<TableName, string[]>> {
@@ -165,38 +163,31 @@ export function spillLine(rec: AnalyzedArticle, event: string): string {
   return JSON.stringify([event, aggregateRecord(rec)]);
 }
 
-/** Every table's rows (each sorted by event, the first column) as [table, event, that event's rows]. */
-export function reduceBucketRows(tables: Tables): [TableName, string, Cell[][]][] {
-  const out: [TableName, string, Cell[][]][] = [];
-  for (const name of TABLES) {
-    let last: [TableName, string, Cell[][]] | null = null;
-    for (const r of tables[name].rows) {
-      const e = String(r[0]);
-      if (!last || last[1] !== e) out.push((last = [name, e, []]));
-      last[2].push(r);
-    }
-  }
-  return out;
-}
+type Job = { bucket: number; path: string };
 
-/** What a reduce worker hands back for one bucket: each table's rows per event as CSV text, and the charted events' rows. */
-export interface BucketResult {
-  bucket: number;
-  segments: [TableName, string, string][];
-  chartedRows: [TableName, string, Cell[][]][];
-}
-
-/** A fixed set of reduce workers, each given the next bucket as soon as it hands back the last. */
+/**
+ * The buckets' reducers: with one thread, the main thread itself (a worker would only add its start-up); with more,
+ * a fixed set of reduce workers, each given the next bucket as soon as it hands back the last.
+ */
 class ReduceWorkers {
   private readonly workers: Worker[] = [];
 
-  constructor(size: number, data: ReduceWorkerData) {
+  constructor(
+    size: number,
+    private readonly data: ReduceData,
+  ) {
+    if (size < 2) return;
     const script = workerScript('pipeline/reduce-worker.js');
     for (let i = 0; i < size; i++) this.workers.push(new Worker(script, { workerData: data }));
   }
 
   /** Runs every job, calling `done` with each result (in order of completion) on this thread. */
-  async each(jobs: { bucket: number; path: string }[], done: (r: BucketResult) => void): Promise<void> {
+  async each(jobs: Job[], done: (r: BucketResult) => void): Promise<void> {
+    if (!this.workers.length) {
+      const charted = new Set(this.data.charted);
+      for (const j of jobs) done(reduceBucket(this.data, charted, j.bucket, j.path));
+      return;
+    }
     let next = 0;
     const loop = async (w: Worker) => {
       while (next < jobs.length) {
@@ -213,7 +204,7 @@ class ReduceWorkers {
 }
 
 /** Post one job to a worker and wait for its answer (a worker's crash or reported error rejects). */
-function ask(w: Worker, job: { bucket: number; path: string }): Promise<BucketResult> {
+function ask(w: Worker, job: Job): Promise<BucketResult> {
   return new Promise((resolve, reject) => {
     const onError = (e: Error) => settle(() => reject(e));
     const onExit = (code: number) => settle(() => reject(new Error(`reduce worker exited (code ${code})`)));
