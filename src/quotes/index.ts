@@ -65,6 +65,12 @@ const SUBJECT_PRONOUN = /^(he|she|they|it|we|i|you)$/;
 const TIME_WORD = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|Mon\.|Tue\.|Tues\.|Wed\.|Thu\.|Thurs\.|Fri\.|Sat\.|Sun\.)$/;
 const TIME_PART = /^(morning|afternoon|evening|night)$/;
 const OPEN = new Set(['“', '„', '‟', '«']);
+const WORD_RUN = /\S+/g;
+// Sets instead of /^(a|b)$/ regexes for the tests made at (almost) every token.
+const SAY_FORMS = new Set(['say', 'says', 'said']);
+const CLAUSE_OPENER_POS = new Set(['PRON', 'DET', 'SCONJ']);
+const SPEAKER_POS = new Set(['PROPN', 'NOUN', 'DET', 'PRON']);
+const CALLS_FOR_NEXT = new Set(['for', 'on', 'upon']);
 const CLOSE = new Set(['”', '»']);
 const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', "'s", 'get', 'got']);
 const SKIPPABLE = new Set(["n't", 'n’t', 'also', 'has', 'have', 'had', 'later', 'then', 'previously', 'recently', 'once', 'again', 'repeatedly', 'reportedly', 'publicly', 'privately', 'separately', 'further', 'often', 'frequently', 'simply', 'only', 'just', 'even', 'would', 'will', 'did', 'does', 'do', 'could', 'might', 'may', 'was', 'is', 'previously', 'already', 'never', 'not', 'wrongly', 'falsely', 'flatly', 'bluntly', 'quickly', 'first']);
@@ -178,49 +184,65 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   const people = new PersonRegistry(doc, lex);
   let lastSpeaker: string | null = null;
 
-  const isCue = (i: number): boolean => {
-    if (i < 0 || i >= n) return false;
+  /** Length (tokens) of the multi-word cue phrase starting at each token, 0 if none. */
+  // Computed once per article (asked for at almost every token by the rules below); phrases indexed by first word.
+  const phraseLen = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    const cands = lex.phrasesByFirst.get(doc.lower[i]);
+    if (!cands) continue;
+    for (const ph of cands) {
+      let k = 1;
+      while (k < ph.length && doc.lower[i + k] === ph[k]) k++;
+      if (k === ph.length) {
+        phraseLen[i] = k;
+        break;
+      }
+    }
+  }
+  const isPhraseAt = (i: number): number => (i >= 0 && i < n ? phraseLen[i] : 0);
+  /** "X called for a ban on …", "called on Congress to …": a demand reported with its object as the content. */
+  const callsFor = (i: number): boolean => doc.lemma[i] === 'call' && doc.pos[i] === 'VERB' && CALLS_FOR_NEXT.has(doc.lower[i + 1]);
+  /** Token i is a speech cue (cueAt is run once per token below; the rules ask isCue many times per token). */
+  const cueAt = (i: number): boolean => {
     const p = doc.pos[i];
     // A word of the cue lexicon that wink tagged a noun (the rules below decide when it is a verb after all).
     const nounCue = p === 'NOUN' && (lex.verbs.has(doc.lower[i]) || lex.verbs.has(doc.lemma[i]));
     // "One in five say that …": wink tags "say" a noun after a number; followed by a clause it is the verb.
-    if (p === 'NOUN' && /^(say|says|said)$/.test(doc.lower[i]) && /^(PRON|DET|SCONJ)$/.test(doc.pos[i + 1] ?? '')) return true;
+    if (p === 'NOUN' && SAY_FORMS.has(doc.lower[i]) && CLAUSE_OPENER_POS.has(doc.pos[i + 1])) return true;
     // "“…,” Conway notes." / "“…,” the Saudis state in …": right after a quotation and its speaker.
     if (nounCue && i > 1) {
       let t = i - 1;
-      while (t > 0 && i - t <= 4 && /^(PROPN|NOUN|DET|PRON)$/.test(doc.pos[t])) t--;
+      while (t > 0 && i - t <= 4 && SPEAKER_POS.has(doc.pos[t])) t--;
       if (t < i - 1 && (CLOSE.has(doc.value[t]) || doc.value[t] === '"' || (doc.value[t] === "'" && doc.value[t - 1] === "'"))) return true;
     }
     // "Democrats, Frank notes, applaud …": a parenthetical name and cue between commas.
     if (nounCue && doc.pos[i - 1] === 'PROPN' && doc.value[i - 2] === ',' && doc.value[i + 1] === ',') return true;
     // "Critics call it a “loophole”", "Patient advocacy groups note that …": a cue verb after a subject, no verb
     // before it in the sentence.
-    if (nounCue && i > 0 && /^(PROPN|NOUN)$/.test(doc.pos[i - 1]) && (/^(PRON|DET|SCONJ)$/.test(doc.pos[i + 1] ?? '') || OPEN.has(doc.value[i + 1]) || doc.value[i + 1] === '"')) {
+    if (nounCue && i > 0 && (doc.pos[i - 1] === 'PROPN' || doc.pos[i - 1] === 'NOUN') && (CLAUSE_OPENER_POS.has(doc.pos[i + 1]) || OPEN.has(doc.value[i + 1]) || doc.value[i + 1] === '"')) {
       const first = doc.sentences[doc.sentenceOf[i]].firstToken;
       if (i - first > 14) return false;
       for (let t = first; t < i; t++) if (doc.pos[t] === 'VERB' || doc.pos[t] === 'AUX') return false;
       return true;
     }
-    if (p !== 'VERB' && p !== 'AUX' && p !== 'NOUN') return isPhraseAt(i) > 0;
+    if (p !== 'VERB' && p !== 'AUX' && p !== 'NOUN') return phraseLen[i] > 0;
     if (p === 'NOUN') return false;
     // A passive ("she was told that …", "it is said") reports what someone else said: not the subject's speech.
     if (doc.lower[i + 1] === 'by') return false; // "a strategy emphasized by X"
     if (i > 0 && PASSIVE_AUX.has(doc.lower[i - 1]) && /ed$|told|said|written|asked|wrote$/.test(doc.lower[i])) return false;
-    return lex.verbs.has(doc.lemma[i]) || lex.verbs.has(doc.lower[i]) || isPhraseAt(i) > 0;
+    return lex.verbs.has(doc.lemma[i]) || lex.verbs.has(doc.lower[i]) || phraseLen[i] > 0;
   };
-  /** A cue that may introduce indirect speech: without quotation marks only the plainer speech verbs count. */
-  const isIndirectCue = (i: number): boolean => isCue(i) && (isPhraseAt(i) > 0 || lex.indirectVerbs.has(doc.lemma[i]) || lex.indirectVerbs.has(doc.lower[i]) || callsFor(i));
-  /** "X called for a ban on …", "called on Congress to …": a demand reported with its object as the content. */
-  const callsFor = (i: number): boolean => doc.lemma[i] === 'call' && doc.pos[i] === 'VERB' && /^(for|on|upon)$/.test(doc.lower[i + 1] ?? '');
-  /** Length (tokens) of a multi-word cue phrase starting at i, 0 if none. */
-  const isPhraseAt = (i: number): number => {
-    for (const ph of lex.phrases) {
-      let k = 0;
-      while (k < ph.length && doc.lower[i + k] === ph[k]) k++;
-      if (k === ph.length) return k;
-    }
-    return 0;
-  };
+  // Cue flags per token, once per article: 1 a cue, 2 also a cue that may introduce indirect speech (without
+  // quotation marks only the plainer speech verbs count).
+  const cueFlag = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (!cueAt(i)) continue;
+    const indirect = phraseLen[i] > 0 || lex.indirectVerbs.has(doc.lemma[i]) || lex.indirectVerbs.has(doc.lower[i]) || callsFor(i);
+    cueFlag[i] = indirect ? 2 : 1;
+  }
+  const isCue = (i: number): boolean => i >= 0 && i < n && cueFlag[i] !== 0;
+  /** A cue that may introduce indirect speech. */
+  const isIndirectCue = (i: number): boolean => i >= 0 && i < n && cueFlag[i] === 2;
   /** A line break between token t-1 and token t (in the gap, or as a SPACE token of wink's). */
   // Computed once per article from the text's newlines (asked for many times per token by the rules below).
   const lineBreakBefore = new Uint8Array(n + 1);
@@ -689,7 +711,14 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
 
   /** Two to eight words, every word of four letters or more capitalised ("Eye of the Tiger", "Crooked Hillary"). */
   function titleCase(q: Candidate): boolean {
-    const words = text.slice(q.start, q.end).replace(/[.,!?]+$/, '').split(/\s+/).filter(Boolean);
+    const quoted = text.slice(q.start, q.end);
+    // Quick exit for long quotations (most of them): ten words or more stay over eight after the strip below. Only
+    // the first ten words are looked at, not split.
+    WORD_RUN.lastIndex = 0;
+    let runs = 0;
+    while (runs < 10 && WORD_RUN.exec(quoted)) runs++;
+    if (runs >= 10) return false;
+    const words = quoted.replace(/[.,!?]+$/, '').split(/\s+/).filter(Boolean);
     if (words.length < 2 || words.length > 8 || !/^\p{Lu}/u.test(words[0])) return false;
     return words.every((w) => w.replace(/[^\p{L}]/gu, '').length < 4 || /^\p{Lu}/u.test(w));
   }

@@ -13,6 +13,8 @@ export interface Lexicon {
   listenerVerbs: Set<string>;
   indirectVerbs: Set<string>;
   phrases: string[][];
+  /** `phrases` by their first word, in the order of `phrases`. */
+  phrasesByFirst: Map<string, string[][]>;
   blockWords: Set<string>;
   titles: Set<string>;
   roleNouns: Set<string>;
@@ -26,11 +28,18 @@ const compiled = new WeakMap<QuoteSettings, Lexicon>();
 export function compileSettings(s: QuoteSettings): Lexicon {
   let lex = compiled.get(s);
   if (!lex) {
+    const phrases = s.phrases.map((p) => p.split(/\s+/));
+    const phrasesByFirst = new Map<string, string[][]>();
+    for (const ph of phrases) {
+      if (!phrasesByFirst.has(ph[0])) phrasesByFirst.set(ph[0], []);
+      phrasesByFirst.get(ph[0])!.push(ph);
+    }
     lex = {
       verbs: new Set(s.verbs),
       listenerVerbs: new Set(s.listenerVerbs),
       indirectVerbs: new Set(s.indirectVerbs),
-      phrases: s.phrases.map((p) => p.split(/\s+/)),
+      phrases,
+      phrasesByFirst,
       blockWords: new Set(s.blockWords),
       titles: new Set(s.titles),
       roleNouns: new Set(s.roleNouns),
@@ -58,7 +67,12 @@ const PERSON_PRONOUNS = new Set(['he', 'she', 'i', 'him', 'her', 'who']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'another', 'one', 'two', 'three', 'four', 'five', 'several', 'some', 'many', 'other', 'his', 'her', 'their', 'its', 'our', 'both']);
 const APOS = /^['’]s$/;
 
-const isCap = (s: string) => /^\p{Lu}/u.test(s);
+/** Starts with a capital letter. ASCII is decided by its code (asked at almost every token); the rest by \p{Lu}. */
+function isCap(s: string): boolean {
+  const c = s ? s.charCodeAt(0) : 0;
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(s);
+}
 
 /** A token that can be part of a proper name. */
 export function isNameToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
@@ -98,7 +112,10 @@ function adjacent(doc: NlpDoc, a: number, b: number): boolean {
 }
 
 function nlSpan(doc: NlpDoc, a: number, b: number): boolean {
-  return /\n/.test(doc.text.slice(doc.tokEnd[a], doc.tokStart[b]));
+  // A scan of the gap instead of a slice and a regex (asked at every word of a name or noun phrase).
+  const end = doc.tokStart[b] ?? doc.text.length;
+  for (let k = doc.tokEnd[a] ?? 0; k < end; k++) if (doc.text.charCodeAt(k) === 10) return true;
+  return false;
 }
 
 /**
@@ -295,17 +312,17 @@ export class PersonRegistry {
       }
       let j = i;
       while (j + 1 < n && isNameToken(doc, j + 1, lex) && !nlSpan(doc, j, j + 1)) j++;
-      const words: string[] = [];
-      for (let k = i; k <= j; k++) words.push(doc.value[k]);
-      const lowers = words.map((w) => w.toLowerCase());
+      // Plain loops over the run's tokens, no arrays or closures: this runs at every capitalised word.
+      const count = j - i + 1;
       const titled = i > 0 && lex.titles.has(doc.lower[i - 1]) && isCap(doc.value[i - 1]);
-      const orgLike = lowers.some((w) => lex.orgWords.has(w) || lex.outletWords.has(w));
+      let orgLike = false;
+      for (let k = i; k <= j && !orgLike; k++) orgLike = lex.orgWords.has(doc.lower[k]) || lex.outletWords.has(doc.lower[k]);
       const sentenceInitial = i === 0 || doc.sentences[doc.sentenceOf[i]]?.firstToken === i;
       // "in South Carolina", "from New York": after a preposition a name is most often a place.
       const place = i > 0 && (doc.pos[i - 1] === 'ADP' || doc.lower[i - 1] === 'the' || doc.lower[i - 1] === 'and') && !titled;
-      if (!orgLike && !place && (words.length >= 2 && words.length <= 4 ? !(sentenceInitial && words.length === 2 && doc.pos[i] !== 'PROPN') : titled)) {
-        const name = words.join(' ');
-        this.mentions.push({ name, last: lowers[lowers.length - 1], at: doc.tokStart[i] });
+      if (!orgLike && !place && (count >= 2 && count <= 4 ? !(sentenceInitial && count === 2 && doc.pos[i] !== 'PROPN') : titled)) {
+        const name = doc.value.slice(i, j + 1).join(' ');
+        this.mentions.push({ name, last: doc.lower[j], at: doc.tokStart[i] });
       }
       i = j + 1;
     }
@@ -328,27 +345,33 @@ export class PersonRegistry {
     const list = this.byLast.get(last) ?? [];
     // Mentions up to `at`: the latest with two or more words, else the first; failing that, the first after `at`.
     const lo = countBefore(list.length, (i) => list[i].m.at <= at);
-    let best: PersonMention | null = null;
+    let best: { m: PersonMention; words: number } | null = null;
     for (let i = lo - 1; i >= 0; i--) {
       if (list[i].words < words.length) continue;
       if (list[i].words >= 2) {
-        best = list[i].m;
+        best = list[i];
         break;
       }
     }
-    if (!best) for (let i = 0; i < lo && !best; i++) if (list[i].words >= words.length) best = list[i].m;
-    let after: PersonMention | null = null;
-    for (let i = lo; i < list.length && !after; i++) if (list[i].words >= words.length) after = list[i].m;
+    if (!best) for (let i = 0; i < lo && !best; i++) if (list[i].words >= words.length) best = list[i];
+    let after: { m: PersonMention; words: number } | null = null;
+    for (let i = lo; i < list.length && !after; i++) if (list[i].words >= words.length) after = list[i];
     const pick = best ?? after;
     if (!pick) return name;
-    return pick.name.split(' ').length >= words.length ? pick.name : name;
+    return pick.words >= words.length ? pick.m.name : name;
   }
+
+  /** lastPerson's answers by mention index: a pronoun asks again for the same mention many times. */
+  private readonly resolvedMention = new Map<number, string>();
 
   /** The last person named before `at` (mentions are in text order: binary search). */
   lastPerson(at: number): string | null {
     const lo = countBefore(this.mentions.length, (i) => this.mentions[i].at < at);
-    const best = lo > 0 ? this.mentions[lo - 1] : null;
-    return best ? this.resolveName(best.name, best.at) : null;
+    if (lo === 0) return null;
+    const best = this.mentions[lo - 1];
+    let name = this.resolvedMention.get(lo - 1);
+    if (name === undefined) this.resolvedMention.set(lo - 1, (name = this.resolveName(best.name, best.at)));
+    return name;
   }
 }
 
