@@ -188,6 +188,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   // Computed once per article (asked for at almost every token by the rules below); phrases indexed by first word.
   const phraseLen = new Uint16Array(n);
   for (let i = 0; i < n; i++) {
+    // The first letter rules out most tokens before a Map lookup.
+    if (!lex.phraseFirstCodes[doc.lower[i].charCodeAt(0)]) continue;
     const cands = lex.phrasesByFirst.get(doc.lower[i]);
     if (!cands) continue;
     for (const ph of cands) {
@@ -208,7 +210,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     // A word of the cue lexicon that wink tagged a noun (the rules below decide when it is a verb after all).
     const nounCue = p === 'NOUN' && (lex.verbs.has(doc.lower[i]) || lex.verbs.has(doc.lemma[i]));
     // "One in five say that …": wink tags "say" a noun after a number; followed by a clause it is the verb.
-    if (p === 'NOUN' && SAY_FORMS.has(doc.lower[i]) && CLAUSE_OPENER_POS.has(doc.pos[i + 1])) return true;
+    if (p === 'NOUN' && CLAUSE_OPENER_POS.has(doc.pos[i + 1]) && SAY_FORMS.has(doc.lower[i])) return true;
     // "“…,” Conway notes." / "“…,” the Saudis state in …": right after a quotation and its speaker.
     if (nounCue && i > 1) {
       let t = i - 1;
@@ -227,10 +229,12 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     }
     if (p !== 'VERB' && p !== 'AUX' && p !== 'NOUN') return phraseLen[i] > 0;
     if (p === 'NOUN') return false;
+    // A word of the lexicon first: it rules out most verbs before the passive tests.
+    if (!(lex.verbs.has(doc.lemma[i]) || lex.verbs.has(doc.lower[i]) || phraseLen[i] > 0)) return false;
     // A passive ("she was told that …", "it is said") reports what someone else said: not the subject's speech.
     if (doc.lower[i + 1] === 'by') return false; // "a strategy emphasized by X"
     if (i > 0 && PASSIVE_AUX.has(doc.lower[i - 1]) && /ed$|told|said|written|asked|wrote$/.test(doc.lower[i])) return false;
-    return lex.verbs.has(doc.lemma[i]) || lex.verbs.has(doc.lower[i]) || phraseLen[i] > 0;
+    return true;
   };
   // Cue flags per token, once per article: 1 a cue, 2 also a cue that may introduce indirect speech (without
   // quotation marks only the plainer speech verbs count).
@@ -860,6 +864,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   const labels = new Map<string, string>(); // transcript labels by surname
   let lm: RegExpExecArray | null;
   while ((lm = lineRe.exec(text))) {
+    // HEADLINE needs a colon (a quick test before the regex, on every line of the article).
+    if (!lm[0].includes(':')) continue;
     const m = HEADLINE.exec(lm[0]);
     if (!m || HEADLINE_STOP.test(m[1])) continue;
     const first = tokenAt(doc, lm.index);
@@ -1176,7 +1182,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       }
       // "(When) asked by Ingraham on Thursday about increasing …, Cruz said": the questioner asks; the question, up
       // to its comma, is the content.
-      if (doc.lemma[c] === 'ask' && doc.pos[c] === 'VERB' && doc.lower[c + 1] === 'by') {
+      if (doc.pos[c] === 'VERB' && doc.lemma[c] === 'ask' && doc.lower[c + 1] === 'by') {
         const asker = npStartingAt(doc, c + 2, lex, l);
         if (!asker) continue;
         let k = asker.last + 1;

@@ -15,6 +15,8 @@ export interface Lexicon {
   phrases: string[][];
   /** `phrases` by their first word, in the order of `phrases`. */
   phrasesByFirst: Map<string, string[][]>;
+  /** 1 at the UTF-16 code of each phrase's first letter: a quick test before `phrasesByFirst`. */
+  phraseFirstCodes: Uint8Array;
   blockWords: Set<string>;
   titles: Set<string>;
   roleNouns: Set<string>;
@@ -30,7 +32,9 @@ export function compileSettings(s: QuoteSettings): Lexicon {
   if (!lex) {
     const phrases = s.phrases.map((p) => p.split(/\s+/));
     const phrasesByFirst = new Map<string, string[][]>();
+    const phraseFirstCodes = new Uint8Array(0x10000);
     for (const ph of phrases) {
+      phraseFirstCodes[ph[0].charCodeAt(0)] = 1;
       if (!phrasesByFirst.has(ph[0])) phrasesByFirst.set(ph[0], []);
       phrasesByFirst.get(ph[0])!.push(ph);
     }
@@ -40,6 +44,7 @@ export function compileSettings(s: QuoteSettings): Lexicon {
       indirectVerbs: new Set(s.indirectVerbs),
       phrases,
       phrasesByFirst,
+      phraseFirstCodes,
       blockWords: new Set(s.blockWords),
       titles: new Set(s.titles),
       roleNouns: new Set(s.roleNouns),
@@ -76,13 +81,13 @@ function isCap(s: string): boolean {
 
 /** A token that can be part of a proper name. */
 export function isNameToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
+  // Not punctuation, a number or a function word: one of these tags. The tag is tested first, the word's capital next
+  // and the lexicon last: cheapest first (this is asked at every token of the article).
+  const p = doc.pos[i];
+  if (!(p === 'PROPN' || p === 'NOUN' || p === 'ADJ' || p === 'VERB' || p === 'X' || p === 'ADV')) return false;
   const v = doc.value[i];
   if (!v || !isCap(v)) return false;
-  const p = doc.pos[i];
-  if (p === 'PUNCT' || p === 'SYM' || p === 'SPACE' || p === 'NUM') return false;
-  if (p === 'PRON' || p === 'DET' || p === 'ADP' || p === 'CCONJ' || p === 'SCONJ' || p === 'AUX') return false;
-  if (lex.titles.has(doc.lower[i])) return false;
-  return p === 'PROPN' || p === 'NOUN' || p === 'ADJ' || p === 'VERB' || p === 'X' || p === 'ADV';
+  return !lex.titles.has(doc.lower[i]);
 }
 
 /** A token allowed inside a speaker noun phrase (names, titles, role words, determiners, possessives, "of"/"for"). */
@@ -305,22 +310,32 @@ export class PersonRegistry {
   constructor(doc: NlpDoc, lex: Lexicon) {
     const n = doc.value.length;
     let i = 0;
+    let notName = -1; // the token that ended the last run, when it is not a name token (not asked twice)
     while (i < n) {
-      if (!isNameToken(doc, i, lex)) {
+      if (i === notName || !isNameToken(doc, i, lex)) {
         i++;
         continue;
       }
       let j = i;
-      while (j + 1 < n && isNameToken(doc, j + 1, lex) && !nlSpan(doc, j, j + 1)) j++;
-      // Plain loops over the run's tokens, no arrays or closures: this runs at every capitalised word.
+      while (j + 1 < n) {
+        if (!isNameToken(doc, j + 1, lex)) {
+          notName = j + 1;
+          break;
+        }
+        if (nlSpan(doc, j, j + 1)) break;
+        j++;
+      }
+      // This runs at every capitalised word: the tests are made cheapest first (a lone word without a title, the most
+      // common run, costs no lexicon lookup), with plain loops and no arrays or closures.
       const count = j - i + 1;
-      const titled = i > 0 && lex.titles.has(doc.lower[i - 1]) && isCap(doc.value[i - 1]);
-      let orgLike = false;
-      for (let k = i; k <= j && !orgLike; k++) orgLike = lex.orgWords.has(doc.lower[k]) || lex.outletWords.has(doc.lower[k]);
-      const sentenceInitial = i === 0 || doc.sentences[doc.sentenceOf[i]]?.firstToken === i;
+      const titled = i > 0 && isCap(doc.value[i - 1]) && lex.titles.has(doc.lower[i - 1]);
+      const sentenceInitial = count === 2 && doc.pos[i] !== 'PROPN' && (i === 0 || doc.sentences[doc.sentenceOf[i]]?.firstToken === i);
+      const shaped = count >= 2 && count <= 4 ? !sentenceInitial : titled;
       // "in South Carolina", "from New York": after a preposition a name is most often a place.
       const place = i > 0 && (doc.pos[i - 1] === 'ADP' || doc.lower[i - 1] === 'the' || doc.lower[i - 1] === 'and') && !titled;
-      if (!orgLike && !place && (count >= 2 && count <= 4 ? !(sentenceInitial && count === 2 && doc.pos[i] !== 'PROPN') : titled)) {
+      let orgLike = false;
+      for (let k = i; k <= j && shaped && !place && !orgLike; k++) orgLike = lex.orgWords.has(doc.lower[k]) || lex.outletWords.has(doc.lower[k]);
+      if (shaped && !place && !orgLike) {
         const name = doc.value.slice(i, j + 1).join(' ');
         this.mentions.push({ name, last: doc.lower[j], at: doc.tokStart[i] });
       }
