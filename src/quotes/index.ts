@@ -187,20 +187,16 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   /** Length (tokens) of the multi-word cue phrase starting at each token, 0 if none. */
   // Computed once per article (asked for at almost every token by the rules below); phrases indexed by first word.
   const phraseLen = new Uint16Array(n);
-  for (let i = 0; i < n; i++) {
+  const phraseAt = (i: number): number => {
     // The first letter rules out most tokens before a Map lookup.
-    if (!lex.phraseFirstCodes[doc.lower[i].charCodeAt(0)]) continue;
-    const cands = lex.phrasesByFirst.get(doc.lower[i]);
-    if (!cands) continue;
-    for (const ph of cands) {
+    if (!lex.phraseFirstCodes[doc.lower[i].charCodeAt(0)]) return 0;
+    for (const ph of lex.phrasesByFirst.get(doc.lower[i]) ?? []) {
       let k = 1;
       while (k < ph.length && doc.lower[i + k] === ph[k]) k++;
-      if (k === ph.length) {
-        phraseLen[i] = k;
-        break;
-      }
+      if (k === ph.length) return k;
     }
-  }
+    return 0;
+  };
   const isPhraseAt = (i: number): number => (i >= 0 && i < n ? phraseLen[i] : 0);
   /** "X called for a ban on …", "called on Congress to …": a demand reported with its object as the content. */
   const callsFor = (i: number): boolean => doc.lemma[i] === 'call' && doc.pos[i] === 'VERB' && CALLS_FOR_NEXT.has(doc.lower[i + 1]);
@@ -238,8 +234,10 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   };
   // Cue flags per token, once per article: 1 a cue, 2 also a cue that may introduce indirect speech (without
   // quotation marks only the plainer speech verbs count).
+  // One pass for both (cueAt reads the phrase length of token i only), each token's words read once.
   const cueFlag = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
+    phraseLen[i] = phraseAt(i);
     if (!cueAt(i)) continue;
     const indirect = phraseLen[i] > 0 || lex.indirectVerbs.has(doc.lemma[i]) || lex.indirectVerbs.has(doc.lower[i]) || callsFor(i);
     cueFlag[i] = indirect ? 2 : 1;
@@ -263,16 +261,24 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     ((doc.value[c - 1] === ',' || /^(while|before|after|when)$/.test(doc.lower[c - 1] ?? '')) && /ing$/.test(doc.lower[c])) || /^(and|but)$/.test(doc.lower[c - 1]) || (/^(and|but)$/.test(doc.lower[c - 2] ?? '') && doc.pos[c - 1] === 'ADV');
   // "(D-Ore.) said", "(D-N.Y.) said", "McConnell, R-Ky., said": a full stop inside parentheses or before a comma
   // does not end the sentence.
+  // In the same pass, once per article: the tokens that end a sentence and the quotation marks (the scans below ask
+  // for them many times per token). Both are one character long, which rules out most tokens at once.
   const inParens = new Uint8Array(n);
+  const endsSentence = new Uint8Array(n);
+  const markAt = new Uint8Array(n);
   for (let t = 0; t < n; t++) {
-    if (doc.value[t] !== '(') continue;
+    const v = doc.value[t];
+    if (v.length !== 1) continue;
+    // inParens[t] is final here: only a parenthesis opened before t sets it.
+    if ((v === '.' && doc.value[t + 1] !== ')' && doc.value[t + 1] !== ',' && !inParens[t]) || v === '!' || v === '?') endsSentence[t] = 1;
+    if (OPEN.has(v) || CLOSE.has(v) || v === '"' || (v === "'" && (doc.value[t + 1] === "'" || doc.value[t - 1] === "'"))) markAt[t] = 1;
+    if (v !== '(') continue;
     let u = t + 1;
     while (u < n && u - t < 10 && doc.value[u] !== ')' && doc.value[u] !== '(') u++;
     if (doc.value[u] === ')') inParens.fill(1, t + 1, u);
   }
-  const sentenceEnd = (i: number) => (doc.value[i] === '.' && doc.value[i + 1] !== ')' && doc.value[i + 1] !== ',' && !inParens[i]) || doc.value[i] === '!' || doc.value[i] === '?';
-  const isMark = (i: number) =>
-    OPEN.has(doc.value[i]) || CLOSE.has(doc.value[i]) || doc.value[i] === '"' || (doc.value[i] === "'" && (doc.value[i + 1] === "'" || doc.value[i - 1] === "'"));
+  const sentenceEnd = (i: number) => i >= 0 && i < n && endsSentence[i] === 1;
+  const isMark = (i: number) => i >= 0 && i < n && markAt[i] === 1;
 
   /** "Rep. Elijah Cummings (D-Md.)": the token before a parenthesis that token t closes, else t itself. */
   const beforeParenthesis = (t: number, floor: number): number => {

@@ -306,6 +306,8 @@ function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
 /** Registry of the article's person names, for "Homan" → "Tom Homan" and "he" → the last person named. */
 export class PersonRegistry {
   readonly mentions: PersonMention[] = [];
+  /** Words in each mention's name, counted once. */
+  private readonly mentionWords: number[] = [];
 
   constructor(doc: NlpDoc, lex: Lexicon) {
     const n = doc.value.length;
@@ -338,6 +340,7 @@ export class PersonRegistry {
       if (shaped && !place && !orgLike) {
         const name = doc.value.slice(i, j + 1).join(' ');
         this.mentions.push({ name, last: doc.lower[j], at: doc.tokStart[i] });
+        this.mentionWords.push(name.split(' ').length);
       }
       i = j + 1;
     }
@@ -352,9 +355,10 @@ export class PersonRegistry {
     const last = words[words.length - 1].toLowerCase();
     if (!this.byLast) {
       this.byLast = new Map();
-      for (const m of this.mentions) {
+      for (let k = 0; k < this.mentions.length; k++) {
+        const m = this.mentions[k];
         if (!this.byLast.has(m.last)) this.byLast.set(m.last, []);
-        this.byLast.get(m.last)!.push({ m, words: m.name.split(' ').length });
+        this.byLast.get(m.last)!.push({ m, words: this.mentionWords[k] });
       }
     }
     const list = this.byLast.get(last) ?? [];
