@@ -12,8 +12,7 @@ export interface Lexicon {
   verbs: Set<string>;
   listenerVerbs: Set<string>;
   indirectVerbs: Set<string>;
-  phrases: string[][];
-  /** `phrases` by their first word, in the order of `phrases`. */
+  /** Multi-word cues (split into words) by their first word, in the order of the settings. */
   phrasesByFirst: Map<string, string[][]>;
   /** 1 at the UTF-16 code of each phrase's first letter: a quick test before `phrasesByFirst`. */
   phraseFirstCodes: Uint8Array;
@@ -30,10 +29,9 @@ const compiled = new WeakMap<QuoteSettings, Lexicon>();
 export function compileSettings(s: QuoteSettings): Lexicon {
   let lex = compiled.get(s);
   if (!lex) {
-    const phrases = s.phrases.map((p) => p.split(/\s+/));
     const phrasesByFirst = new Map<string, string[][]>();
     const phraseFirstCodes = new Uint8Array(0x10000);
-    for (const ph of phrases) {
+    for (const ph of s.phrases.map((p) => p.split(/\s+/))) {
       phraseFirstCodes[ph[0].charCodeAt(0)] = 1;
       if (!phrasesByFirst.has(ph[0])) phrasesByFirst.set(ph[0], []);
       phrasesByFirst.get(ph[0])!.push(ph);
@@ -42,7 +40,6 @@ export function compileSettings(s: QuoteSettings): Lexicon {
       verbs: new Set(s.verbs),
       listenerVerbs: new Set(s.listenerVerbs),
       indirectVerbs: new Set(s.indirectVerbs),
-      phrases,
       phrasesByFirst,
       phraseFirstCodes,
       blockWords: new Set(s.blockWords),
