@@ -65,7 +65,6 @@ const SUBJECT_PRONOUN = /^(he|she|they|it|we|i|you)$/;
 const TIME_WORD = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|Mon\.|Tue\.|Tues\.|Wed\.|Thu\.|Thurs\.|Fri\.|Sat\.|Sun\.)$/;
 const TIME_PART = /^(morning|afternoon|evening|night)$/;
 const OPEN = new Set(['“', '„', '‟', '«']);
-const WORD_RUN = /\S+/g;
 // Sets instead of /^(a|b)$/ regexes for the tests made at (almost) every token.
 const SAY_FORMS = new Set(['say', 'says', 'said']);
 const CLAUSE_OPENER_POS = new Set(['PRON', 'DET', 'SCONJ']);
@@ -96,11 +95,29 @@ interface Candidate {
   title?: boolean;
 }
 
+/** A UTF-16 code that the regex class \s matches (white space and line terminators), tested without a regex. */
+function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 function paragraphStarts(text: string): number[] {
+  // What /\n[ \t\r]*\n\s*/g finds, from newline to newline instead of a regex over every character: a newline,
+  // spaces, tabs or returns, a second newline; the paragraph starts after the white space that follows.
   const starts = [0];
-  const re = /\n[ \t\r]*\n\s*/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) starts.push(m.index + m[0].length);
+  const blank = (c: number) => c === 32 || c === 9 || c === 13;
+  for (let p = text.indexOf('\n'); p >= 0; ) {
+    let q = p + 1;
+    while (q < text.length && blank(text.charCodeAt(q))) q++;
+    if (text.charCodeAt(q) !== 10) {
+      p = text.indexOf('\n', p + 1);
+      continue;
+    }
+    q++;
+    while (q < text.length && isSpaceCode(text.charCodeAt(q))) q++;
+    starts.push(q);
+    p = text.indexOf('\n', q);
+  }
   return starts;
 }
 
@@ -721,14 +738,17 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
 
   /** Two to eight words, every word of four letters or more capitalised ("Eye of the Tiger", "Crooked Hillary"). */
   function titleCase(q: Candidate): boolean {
-    const quoted = text.slice(q.start, q.end);
     // Quick exit for long quotations (most of them): ten words or more stay over eight after the strip below. Only
-    // the first ten words are looked at, not split.
-    WORD_RUN.lastIndex = 0;
+    // the first ten words (runs of non-space, as split(/\s+/) finds them) are counted, nothing is split.
     let runs = 0;
-    while (runs < 10 && WORD_RUN.exec(quoted)) runs++;
+    const to = Math.min(q.end, text.length);
+    for (let k = q.start, inWord = false; k < to && runs < 10; k++) {
+      const space = isSpaceCode(text.charCodeAt(k));
+      if (!space && !inWord) runs++;
+      inWord = !space;
+    }
     if (runs >= 10) return false;
-    const words = quoted.replace(/[.,!?]+$/, '').split(/\s+/).filter(Boolean);
+    const words = text.slice(q.start, q.end).replace(/[.,!?]+$/, '').split(/\s+/).filter(Boolean);
     if (words.length < 2 || words.length > 8 || !/^\p{Lu}/u.test(words[0])) return false;
     return words.every((w) => w.replace(/[^\p{L}]/gu, '').length < 4 || /^\p{Lu}/u.test(w));
   }
