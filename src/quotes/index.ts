@@ -70,6 +70,10 @@ const SAY_FORMS = new Set(['say', 'says', 'said']);
 const CLAUSE_OPENER_POS = new Set(['PRON', 'DET', 'SCONJ']);
 const SPEAKER_POS = new Set(['PROPN', 'NOUN', 'DET', 'PRON']);
 const CALLS_FOR_NEXT = new Set(['for', 'on', 'upon']);
+const AND_BUT = new Set(['and', 'but']);
+const BEFORE_AFTER_WHILE = new Set(['before', 'after', 'while']);
+const RELATIVE_PRONOUNS = new Set(['which', 'who', 'whom', 'whose']);
+const CONCESSIVES = new Set(['while', 'although', 'though', 'whereas']);
 const CLOSE = new Set(['”', '»']);
 const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', "'s", 'get', 'got']);
 const SKIPPABLE = new Set(["n't", 'n’t', 'also', 'has', 'have', 'had', 'later', 'then', 'previously', 'recently', 'once', 'again', 'repeatedly', 'reportedly', 'publicly', 'privately', 'separately', 'further', 'often', 'frequently', 'simply', 'only', 'just', 'even', 'would', 'will', 'did', 'does', 'do', 'could', 'might', 'may', 'was', 'is', 'previously', 'already', 'never', 'not', 'wrongly', 'falsely', 'flatly', 'bluntly', 'quickly', 'first']);
@@ -202,8 +206,9 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   let lastSpeaker: string | null = null;
 
   /** Length (tokens) of the multi-word cue phrase starting at each token, 0 if none. */
-  // Computed once per article (asked for at almost every token by the rules below); phrases indexed by first word.
-  const phraseLen = new Uint16Array(n);
+  // Remembered per token (asked for many times per token by the rules below), -1 until asked; phrases indexed by
+  // first word.
+  const phraseLen = new Int16Array(n).fill(-1);
   const phraseAt = (i: number): number => {
     // The first letter rules out most tokens before a Map lookup.
     if (!lex.phraseFirstCodes[doc.lower[i].charCodeAt(0)]) return 0;
@@ -214,10 +219,14 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     }
     return 0;
   };
-  const isPhraseAt = (i: number): number => (i >= 0 && i < n ? phraseLen[i] : 0);
+  const isPhraseAt = (i: number): number => {
+    if (i < 0 || i >= n) return 0;
+    if (phraseLen[i] < 0) phraseLen[i] = phraseAt(i);
+    return phraseLen[i];
+  };
   /** "X called for a ban on …", "called on Congress to …": a demand reported with its object as the content. */
   const callsFor = (i: number): boolean => doc.lemma[i] === 'call' && doc.pos[i] === 'VERB' && CALLS_FOR_NEXT.has(doc.lower[i + 1]);
-  /** Token i is a speech cue (cueAt is run once per token below; the rules ask isCue many times per token). */
+  /** Token i is a speech cue (cueAt is run at most once per token, see cueFlag; the rules ask isCue many times). */
   const cueAt = (i: number): boolean => {
     const p = doc.pos[i];
     // A word of the cue lexicon that wink tagged a noun (the rules below decide when it is a verb after all).
@@ -240,28 +249,29 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       for (let t = first; t < i; t++) if (doc.pos[t] === 'VERB' || doc.pos[t] === 'AUX') return false;
       return true;
     }
-    if (p !== 'VERB' && p !== 'AUX' && p !== 'NOUN') return phraseLen[i] > 0;
+    if (p !== 'VERB' && p !== 'AUX' && p !== 'NOUN') return isPhraseAt(i) > 0;
     if (p === 'NOUN') return false;
     // A word of the lexicon first: it rules out most verbs before the passive tests.
-    if (!(lex.verbs.has(doc.lemma[i]) || lex.verbs.has(doc.lower[i]) || phraseLen[i] > 0)) return false;
+    if (!(lex.verbs.has(doc.lemma[i]) || lex.verbs.has(doc.lower[i]) || isPhraseAt(i) > 0)) return false;
     // A passive ("she was told that …", "it is said") reports what someone else said: not the subject's speech.
     if (doc.lower[i + 1] === 'by') return false; // "a strategy emphasized by X"
     if (i > 0 && PASSIVE_AUX.has(doc.lower[i - 1]) && /ed$|told|said|written|asked|wrote$/.test(doc.lower[i])) return false;
     return true;
   };
-  // Cue flags per token, once per article: 1 a cue, 2 also a cue that may introduce indirect speech (without
-  // quotation marks only the plainer speech verbs count).
-  // One pass for both (cueAt reads the phrase length of token i only), each token's words read once.
-  const cueFlag = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    phraseLen[i] = phraseAt(i);
-    if (!cueAt(i)) continue;
-    const indirect = phraseLen[i] > 0 || lex.indirectVerbs.has(doc.lemma[i]) || lex.indirectVerbs.has(doc.lower[i]) || callsFor(i);
-    cueFlag[i] = indirect ? 2 : 1;
-  }
-  const isCue = (i: number): boolean => i >= 0 && i < n && cueFlag[i] !== 0;
+  // Cue flags remembered per token, worked out when first asked (tokens inside quotations mostly never are):
+  // 0 not yet known, 1 not a cue, 2 a cue, 3 a cue that may introduce indirect speech (without quotation marks only
+  // the plainer speech verbs count).
+  const cueFlags = new Uint8Array(n);
+  const cueFlag = (i: number): number => {
+    if (cueFlags[i] === 0) {
+      if (!cueAt(i)) cueFlags[i] = 1;
+      else cueFlags[i] = isPhraseAt(i) > 0 || lex.indirectVerbs.has(doc.lemma[i]) || lex.indirectVerbs.has(doc.lower[i]) || callsFor(i) ? 3 : 2;
+    }
+    return cueFlags[i];
+  };
+  const isCue = (i: number): boolean => i >= 0 && i < n && cueFlag(i) >= 2;
   /** A cue that may introduce indirect speech. */
-  const isIndirectCue = (i: number): boolean => i >= 0 && i < n && cueFlag[i] === 2;
+  const isIndirectCue = (i: number): boolean => i >= 0 && i < n && cueFlag(i) === 3;
   /** A line break between token t-1 and token t (in the gap, or as a SPACE token of wink's). */
   // Computed once per article from the text's newlines (asked for many times per token by the rules below).
   const lineBreakBefore = new Uint8Array(n + 1);
@@ -1125,21 +1135,23 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   function clauseBreak(t: number): boolean {
     if (doc.value[t] === ';') return true;
     // "… and said it was …", "… and insisted that …", "before claiming …": a second report starts.
-    if (/^(and|but)$/.test(doc.lower[t]) && (isCue(t + 1) || (doc.pos[t + 1] === 'ADV' && isCue(t + 2)))) return true;
-    if (/^(before|after|while)$/.test(doc.lower[t]) && isCue(t + 1) && /ing$/.test(doc.lower[t + 1])) return true;
+    // (Sets, not regexes, and no closure unless needed: this is asked at every token of a reported clause.)
+    if (AND_BUT.has(doc.lower[t]) && (isCue(t + 1) || (doc.pos[t + 1] === 'ADV' && isCue(t + 2)))) return true;
+    if (BEFORE_AFTER_WHILE.has(doc.lower[t]) && isCue(t + 1) && /ing$/.test(doc.lower[t + 1])) return true;
     // A dash or a relative clause closed by a second dash or comma is an aside ("Gov. García Padilla, who must make
     // the final decision, has revealed …"); left open, it ends the clause.
+    const dash = doc.value[t];
+    const spacedHyphen = dash === '-' && spaced(t);
+    if (dash !== '—' && dash !== '--' && !spacedHyphen && dash !== ',') return false;
     const closedWithin = (closes: (u: number) => boolean) => {
       for (let u = t + 1; u < n && u - t < 20 && !sentenceEnd(u) && !breakBefore(u); u++) if (closes(u)) return true;
       return false;
     };
-    const dash = doc.value[t];
     if (dash === '—' || dash === '--') return !closedWithin((u) => doc.value[u] === dash);
-    if (dash === '-' && spaced(t)) return !closedWithin((u) => doc.value[u] === '-' && spaced(u));
-    if (doc.value[t] !== ',') return false;
+    if (spacedHyphen) return !closedWithin((u) => doc.value[u] === '-' && spaced(u));
     const a = doc.lower[t + 1] ?? '';
-    if (/^(which|who|whom|whose)$/.test(a)) return !closedWithin((u) => doc.value[u] === ',');
-    if (/^(while|although|though|whereas)$/.test(a)) return true;
+    if (RELATIVE_PRONOUNS.has(a)) return !closedWithin((u) => doc.value[u] === ',');
+    if (CONCESSIVES.has(a)) return true;
     if (a === 'even' && /^(though|if)$/.test(doc.lower[t + 2] ?? '')) return true;
     // ", but …" always; ", and …" when a clause with a subject of its own follows.
     return a === 'but' || (a === 'and' && (doc.pos[t + 2] === 'PRON' || doc.pos[t + 2] === 'PROPN' || doc.pos[t + 2] === 'DET'));
