@@ -28,7 +28,7 @@ import { tokenAt, wordsIn } from '../nlp/index.js';
 import type { Quote, QuoteKind } from '../types.js';
 import type { QuoteSettings } from './settings.js';
 import { IntervalIndex } from '../search.js';
-import { compileSettings, isNameToken, npEndingAt, npStartingAt, PersonRegistry, speakerFromNp, stripDet, textOf, type Np, type Speaker } from './speakers.js';
+import { compileSettings, isCap, isNameToken, npEndingAt, npStartingAt, PersonRegistry, speakerFromNp, stripDet, textOf, type Np, type Speaker } from './speakers.js';
 
 export { loadQuoteSettings, type QuoteSettings } from './settings.js';
 
@@ -748,19 +748,22 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
 
   /** Two to eight words, every word of four letters or more capitalised ("Eye of the Tiger", "Crooked Hillary"). */
   function titleCase(q: Candidate): boolean {
-    // Quick exit for long quotations (most of them): ten words or more stay over eight after the strip below. Only
-    // the first ten words (runs of non-space, as split(/\s+/) finds them) are counted, nothing is split.
+    // Quick exits for most quotations, before anything is split: a first word in lower case, or ten words or more
+    // (over eight even after the strip below). Words are runs of non-space, as split(/\s+/) finds them.
     let runs = 0;
     const to = Math.min(q.end, text.length);
     for (let k = q.start, inWord = false; k < to && runs < 10; k++) {
       const space = isSpaceCode(text.charCodeAt(k));
-      if (!space && !inWord) runs++;
+      if (!space && !inWord) {
+        if (runs === 0 && !isCap(text.slice(k, Math.min(k + 2, to)))) return false; // words[0], tested below
+        runs++;
+      }
       inWord = !space;
     }
     if (runs >= 10) return false;
     const words = text.slice(q.start, q.end).replace(/[.,!?]+$/, '').split(/\s+/).filter(Boolean);
-    if (words.length < 2 || words.length > 8 || !/^\p{Lu}/u.test(words[0])) return false;
-    return words.every((w) => w.replace(/[^\p{L}]/gu, '').length < 4 || /^\p{Lu}/u.test(w));
+    if (words.length < 2 || words.length > 8 || !isCap(words[0])) return false;
+    return words.every((w) => isCap(w) || w.replace(/[^\p{L}]/gu, '').length < 4);
   }
 
   /**

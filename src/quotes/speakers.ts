@@ -70,7 +70,7 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those',
 const APOS = /^['’]s$/;
 
 /** Starts with a capital letter. ASCII is decided by its code (asked at almost every token); the rest by \p{Lu}. */
-function isCap(s: string): boolean {
+export function isCap(s: string): boolean {
   const c = s ? s.charCodeAt(0) : 0;
   if (c < 128) return c >= 65 && c <= 90;
   return /^\p{Lu}/u.test(s);
