@@ -50,6 +50,16 @@ test('multi-paragraph quotation: an opening mark per paragraph, one closing mark
   expect(qs[0].speaker).toBe('Omar Diaz');
 });
 
+test('paragraph breaks and words are told apart by white space of any kind (spaces, tabs, returns, no-break spaces)', () => {
+  // A blank line holding spaces, a tab, a return and a no-break space is a paragraph break: the quotation continues.
+  const qs = quotes('“We will build it,” Mayor Lena Holt said. “It will be done by June.\n \t\r\n\u00a0 “And it will be paid for by the state,” she said.');
+  expect(qs.map((q) => q.text)).toEqual(['We will build it', 'It will be done by June.\n \t\r\n\u00a0 “And it will be paid for by the state']);
+  // A line separator between two newlines is not a blank line.
+  expect(quotes('“It will be done by June.\n\u2028\n“And it will be paid for by the state,” she said.').map((q) => q.text)).toEqual(['And it will be paid for by the state']);
+  // Title-case words joined by no-break spaces are still a title: a partial quote with no speaker.
+  expect(quotes('Fans sang along to “Eye\u00a0of\u00a0the Tiger” at the rally.')[0]).toMatchObject({ kind: 'partial', text: 'Eye\u00a0of\u00a0the Tiger', speaker: 'UNKNOWN' });
+});
+
 test('pronoun speaker resolves to the last person named; a surname to the full name', () => {
   expect(quotes('Border czar Tom Homan spoke at the briefing. “Every arrest is planned,” he said.')[0]).toMatchObject({ speaker: 'Tom Homan', speakerMention: 'he' });
   expect(quotes('Governor Maria Chen signed the order on Friday. “It protects families,” Chen said.')[0]).toMatchObject({ speaker: 'Maria Chen', speakerMention: 'Chen' });

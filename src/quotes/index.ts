@@ -28,7 +28,7 @@ import { tokenAt, wordsIn } from '../nlp/index.js';
 import type { Quote, QuoteKind } from '../types.js';
 import type { QuoteSettings } from './settings.js';
 import { IntervalIndex } from '../search.js';
-import { compileSettings, isNameToken, npEndingAt, npStartingAt, PersonRegistry, speakerFromNp, stripDet, textOf, type Np, type Speaker } from './speakers.js';
+import { compileSettings, isCap, isNameToken, npEndingAt, npStartingAt, PersonRegistry, speakerFromNp, stripDet, textOf, type Np, type Speaker } from './speakers.js';
 
 export { loadQuoteSettings, type QuoteSettings } from './settings.js';
 
@@ -65,6 +65,15 @@ const SUBJECT_PRONOUN = /^(he|she|they|it|we|i|you)$/;
 const TIME_WORD = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|Mon\.|Tue\.|Tues\.|Wed\.|Thu\.|Thurs\.|Fri\.|Sat\.|Sun\.)$/;
 const TIME_PART = /^(morning|afternoon|evening|night)$/;
 const OPEN = new Set(['“', '„', '‟', '«']);
+// Sets instead of /^(a|b)$/ regexes for the tests made at (almost) every token.
+const SAY_FORMS = new Set(['say', 'says', 'said']);
+const CLAUSE_OPENER_POS = new Set(['PRON', 'DET', 'SCONJ']);
+const SPEAKER_POS = new Set(['PROPN', 'NOUN', 'DET', 'PRON']);
+const CALLS_FOR_NEXT = new Set(['for', 'on', 'upon']);
+const AND_BUT = new Set(['and', 'but']);
+const BEFORE_AFTER_WHILE = new Set(['before', 'after', 'while']);
+const RELATIVE_PRONOUNS = new Set(['which', 'who', 'whom', 'whose']);
+const CONCESSIVES = new Set(['while', 'although', 'though', 'whereas']);
 const CLOSE = new Set(['”', '»']);
 const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', "'s", 'get', 'got']);
 const SKIPPABLE = new Set(["n't", 'n’t', 'also', 'has', 'have', 'had', 'later', 'then', 'previously', 'recently', 'once', 'again', 'repeatedly', 'reportedly', 'publicly', 'privately', 'separately', 'further', 'often', 'frequently', 'simply', 'only', 'just', 'even', 'would', 'will', 'did', 'does', 'do', 'could', 'might', 'may', 'was', 'is', 'previously', 'already', 'never', 'not', 'wrongly', 'falsely', 'flatly', 'bluntly', 'quickly', 'first']);
@@ -90,11 +99,29 @@ interface Candidate {
   title?: boolean;
 }
 
+/** A UTF-16 code that the regex class \s matches (white space and line terminators), tested without a regex. */
+function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 function paragraphStarts(text: string): number[] {
+  // What /\n[ \t\r]*\n\s*/g finds, from newline to newline instead of a regex over every character: a newline,
+  // spaces, tabs or returns, a second newline; the paragraph starts after the white space that follows.
   const starts = [0];
-  const re = /\n[ \t\r]*\n\s*/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) starts.push(m.index + m[0].length);
+  const blank = (c: number) => c === 32 || c === 9 || c === 13;
+  for (let p = text.indexOf('\n'); p >= 0; ) {
+    let q = p + 1;
+    while (q < text.length && blank(text.charCodeAt(q))) q++;
+    if (text.charCodeAt(q) !== 10) {
+      p = text.indexOf('\n', p + 1);
+      continue;
+    }
+    q++;
+    while (q < text.length && isSpaceCode(text.charCodeAt(q))) q++;
+    starts.push(q);
+    p = text.indexOf('\n', q);
+  }
   return starts;
 }
 
@@ -178,24 +205,45 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   const people = new PersonRegistry(doc, lex);
   let lastSpeaker: string | null = null;
 
-  const isCue = (i: number): boolean => {
-    if (i < 0 || i >= n) return false;
+  /** Length (tokens) of the multi-word cue phrase starting at each token, 0 if none. */
+  // Remembered per token (asked for many times per token by the rules below), -1 until asked; phrases indexed by
+  // first word.
+  const phraseLen = new Int16Array(n).fill(-1);
+  const phraseAt = (i: number): number => {
+    // The first letter rules out most tokens before a Map lookup.
+    if (!lex.phraseFirstCodes[doc.lower[i].charCodeAt(0)]) return 0;
+    for (const ph of lex.phrasesByFirst.get(doc.lower[i]) ?? []) {
+      let k = 1;
+      while (k < ph.length && doc.lower[i + k] === ph[k]) k++;
+      if (k === ph.length) return k;
+    }
+    return 0;
+  };
+  const isPhraseAt = (i: number): number => {
+    if (i < 0 || i >= n) return 0;
+    if (phraseLen[i] < 0) phraseLen[i] = phraseAt(i);
+    return phraseLen[i];
+  };
+  /** "X called for a ban on …", "called on Congress to …": a demand reported with its object as the content. */
+  const callsFor = (i: number): boolean => doc.lemma[i] === 'call' && doc.pos[i] === 'VERB' && CALLS_FOR_NEXT.has(doc.lower[i + 1]);
+  /** Token i is a speech cue (cueAt is run at most once per token, see cueFlag; the rules ask isCue many times). */
+  const cueAt = (i: number): boolean => {
     const p = doc.pos[i];
     // A word of the cue lexicon that wink tagged a noun (the rules below decide when it is a verb after all).
     const nounCue = p === 'NOUN' && (lex.verbs.has(doc.lower[i]) || lex.verbs.has(doc.lemma[i]));
     // "One in five say that …": wink tags "say" a noun after a number; followed by a clause it is the verb.
-    if (p === 'NOUN' && /^(say|says|said)$/.test(doc.lower[i]) && /^(PRON|DET|SCONJ)$/.test(doc.pos[i + 1] ?? '')) return true;
+    if (p === 'NOUN' && CLAUSE_OPENER_POS.has(doc.pos[i + 1]) && SAY_FORMS.has(doc.lower[i])) return true;
     // "“…,” Conway notes." / "“…,” the Saudis state in …": right after a quotation and its speaker.
     if (nounCue && i > 1) {
       let t = i - 1;
-      while (t > 0 && i - t <= 4 && /^(PROPN|NOUN|DET|PRON)$/.test(doc.pos[t])) t--;
+      while (t > 0 && i - t <= 4 && SPEAKER_POS.has(doc.pos[t])) t--;
       if (t < i - 1 && (CLOSE.has(doc.value[t]) || doc.value[t] === '"' || (doc.value[t] === "'" && doc.value[t - 1] === "'"))) return true;
     }
     // "Democrats, Frank notes, applaud …": a parenthetical name and cue between commas.
     if (nounCue && doc.pos[i - 1] === 'PROPN' && doc.value[i - 2] === ',' && doc.value[i + 1] === ',') return true;
     // "Critics call it a “loophole”", "Patient advocacy groups note that …": a cue verb after a subject, no verb
     // before it in the sentence.
-    if (nounCue && i > 0 && /^(PROPN|NOUN)$/.test(doc.pos[i - 1]) && (/^(PRON|DET|SCONJ)$/.test(doc.pos[i + 1] ?? '') || OPEN.has(doc.value[i + 1]) || doc.value[i + 1] === '"')) {
+    if (nounCue && i > 0 && (doc.pos[i - 1] === 'PROPN' || doc.pos[i - 1] === 'NOUN') && (CLAUSE_OPENER_POS.has(doc.pos[i + 1]) || OPEN.has(doc.value[i + 1]) || doc.value[i + 1] === '"')) {
       const first = doc.sentences[doc.sentenceOf[i]].firstToken;
       if (i - first > 14) return false;
       for (let t = first; t < i; t++) if (doc.pos[t] === 'VERB' || doc.pos[t] === 'AUX') return false;
@@ -203,24 +251,27 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     }
     if (p !== 'VERB' && p !== 'AUX' && p !== 'NOUN') return isPhraseAt(i) > 0;
     if (p === 'NOUN') return false;
+    // A word of the lexicon first: it rules out most verbs before the passive tests.
+    if (!(lex.verbs.has(doc.lemma[i]) || lex.verbs.has(doc.lower[i]) || isPhraseAt(i) > 0)) return false;
     // A passive ("she was told that …", "it is said") reports what someone else said: not the subject's speech.
     if (doc.lower[i + 1] === 'by') return false; // "a strategy emphasized by X"
     if (i > 0 && PASSIVE_AUX.has(doc.lower[i - 1]) && /ed$|told|said|written|asked|wrote$/.test(doc.lower[i])) return false;
-    return lex.verbs.has(doc.lemma[i]) || lex.verbs.has(doc.lower[i]) || isPhraseAt(i) > 0;
+    return true;
   };
-  /** A cue that may introduce indirect speech: without quotation marks only the plainer speech verbs count. */
-  const isIndirectCue = (i: number): boolean => isCue(i) && (isPhraseAt(i) > 0 || lex.indirectVerbs.has(doc.lemma[i]) || lex.indirectVerbs.has(doc.lower[i]) || callsFor(i));
-  /** "X called for a ban on …", "called on Congress to …": a demand reported with its object as the content. */
-  const callsFor = (i: number): boolean => doc.lemma[i] === 'call' && doc.pos[i] === 'VERB' && /^(for|on|upon)$/.test(doc.lower[i + 1] ?? '');
-  /** Length (tokens) of a multi-word cue phrase starting at i, 0 if none. */
-  const isPhraseAt = (i: number): number => {
-    for (const ph of lex.phrases) {
-      let k = 0;
-      while (k < ph.length && doc.lower[i + k] === ph[k]) k++;
-      if (k === ph.length) return k;
+  // Cue flags remembered per token, worked out when first asked (tokens inside quotations mostly never are):
+  // 0 not yet known, 1 not a cue, 2 a cue, 3 a cue that may introduce indirect speech (without quotation marks only
+  // the plainer speech verbs count).
+  const cueFlags = new Uint8Array(n);
+  const cueFlag = (i: number): number => {
+    if (cueFlags[i] === 0) {
+      if (!cueAt(i)) cueFlags[i] = 1;
+      else cueFlags[i] = isPhraseAt(i) > 0 || lex.indirectVerbs.has(doc.lemma[i]) || lex.indirectVerbs.has(doc.lower[i]) || callsFor(i) ? 3 : 2;
     }
-    return 0;
+    return cueFlags[i];
   };
+  const isCue = (i: number): boolean => i >= 0 && i < n && cueFlag(i) >= 2;
+  /** A cue that may introduce indirect speech. */
+  const isIndirectCue = (i: number): boolean => i >= 0 && i < n && cueFlag(i) === 3;
   /** A line break between token t-1 and token t (in the gap, or as a SPACE token of wink's). */
   // Computed once per article from the text's newlines (asked for many times per token by the rules below).
   const lineBreakBefore = new Uint8Array(n + 1);
@@ -237,16 +288,24 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     ((doc.value[c - 1] === ',' || /^(while|before|after|when)$/.test(doc.lower[c - 1] ?? '')) && /ing$/.test(doc.lower[c])) || /^(and|but)$/.test(doc.lower[c - 1]) || (/^(and|but)$/.test(doc.lower[c - 2] ?? '') && doc.pos[c - 1] === 'ADV');
   // "(D-Ore.) said", "(D-N.Y.) said", "McConnell, R-Ky., said": a full stop inside parentheses or before a comma
   // does not end the sentence.
+  // In the same pass, once per article: the tokens that end a sentence and the quotation marks (the scans below ask
+  // for them many times per token). Both are one character long, which rules out most tokens at once.
   const inParens = new Uint8Array(n);
+  const endsSentence = new Uint8Array(n);
+  const markAt = new Uint8Array(n);
   for (let t = 0; t < n; t++) {
-    if (doc.value[t] !== '(') continue;
+    const v = doc.value[t];
+    if (v.length !== 1) continue;
+    // inParens[t] is final here: only a parenthesis opened before t sets it.
+    if ((v === '.' && doc.value[t + 1] !== ')' && doc.value[t + 1] !== ',' && !inParens[t]) || v === '!' || v === '?') endsSentence[t] = 1;
+    if (OPEN.has(v) || CLOSE.has(v) || v === '"' || (v === "'" && (doc.value[t + 1] === "'" || doc.value[t - 1] === "'"))) markAt[t] = 1;
+    if (v !== '(') continue;
     let u = t + 1;
     while (u < n && u - t < 10 && doc.value[u] !== ')' && doc.value[u] !== '(') u++;
     if (doc.value[u] === ')') inParens.fill(1, t + 1, u);
   }
-  const sentenceEnd = (i: number) => (doc.value[i] === '.' && doc.value[i + 1] !== ')' && doc.value[i + 1] !== ',' && !inParens[i]) || doc.value[i] === '!' || doc.value[i] === '?';
-  const isMark = (i: number) =>
-    OPEN.has(doc.value[i]) || CLOSE.has(doc.value[i]) || doc.value[i] === '"' || (doc.value[i] === "'" && (doc.value[i + 1] === "'" || doc.value[i - 1] === "'"));
+  const sentenceEnd = (i: number) => i >= 0 && i < n && endsSentence[i] === 1;
+  const isMark = (i: number) => i >= 0 && i < n && markAt[i] === 1;
 
   /** "Rep. Elijah Cummings (D-Md.)": the token before a parenthesis that token t closes, else t itself. */
   const beforeParenthesis = (t: number, floor: number): number => {
@@ -689,9 +748,22 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
 
   /** Two to eight words, every word of four letters or more capitalised ("Eye of the Tiger", "Crooked Hillary"). */
   function titleCase(q: Candidate): boolean {
+    // Quick exits for most quotations, before anything is split: a first word in lower case, or ten words or more
+    // (over eight even after the strip below). Words are runs of non-space, as split(/\s+/) finds them.
+    let runs = 0;
+    const to = Math.min(q.end, text.length);
+    for (let k = q.start, inWord = false; k < to && runs < 10; k++) {
+      const space = isSpaceCode(text.charCodeAt(k));
+      if (!space && !inWord) {
+        if (runs === 0 && !isCap(text.slice(k, Math.min(k + 2, to)))) return false; // words[0], tested below
+        runs++;
+      }
+      inWord = !space;
+    }
+    if (runs >= 10) return false;
     const words = text.slice(q.start, q.end).replace(/[.,!?]+$/, '').split(/\s+/).filter(Boolean);
-    if (words.length < 2 || words.length > 8 || !/^\p{Lu}/u.test(words[0])) return false;
-    return words.every((w) => w.replace(/[^\p{L}]/gu, '').length < 4 || /^\p{Lu}/u.test(w));
+    if (words.length < 2 || words.length > 8 || !isCap(words[0])) return false;
+    return words.every((w) => isCap(w) || w.replace(/[^\p{L}]/gu, '').length < 4);
   }
 
   /**
@@ -831,6 +903,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   const labels = new Map<string, string>(); // transcript labels by surname
   let lm: RegExpExecArray | null;
   while ((lm = lineRe.exec(text))) {
+    // HEADLINE needs a colon (a quick test before the regex, on every line of the article).
+    if (!lm[0].includes(':')) continue;
     const m = HEADLINE.exec(lm[0]);
     if (!m || HEADLINE_STOP.test(m[1])) continue;
     const first = tokenAt(doc, lm.index);
@@ -1064,21 +1138,23 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   function clauseBreak(t: number): boolean {
     if (doc.value[t] === ';') return true;
     // "… and said it was …", "… and insisted that …", "before claiming …": a second report starts.
-    if (/^(and|but)$/.test(doc.lower[t]) && (isCue(t + 1) || (doc.pos[t + 1] === 'ADV' && isCue(t + 2)))) return true;
-    if (/^(before|after|while)$/.test(doc.lower[t]) && isCue(t + 1) && /ing$/.test(doc.lower[t + 1])) return true;
+    // (Sets, not regexes, and no closure unless needed: this is asked at every token of a reported clause.)
+    if (AND_BUT.has(doc.lower[t]) && (isCue(t + 1) || (doc.pos[t + 1] === 'ADV' && isCue(t + 2)))) return true;
+    if (BEFORE_AFTER_WHILE.has(doc.lower[t]) && isCue(t + 1) && /ing$/.test(doc.lower[t + 1])) return true;
     // A dash or a relative clause closed by a second dash or comma is an aside ("Gov. García Padilla, who must make
     // the final decision, has revealed …"); left open, it ends the clause.
+    const dash = doc.value[t];
+    const spacedHyphen = dash === '-' && spaced(t);
+    if (dash !== '—' && dash !== '--' && !spacedHyphen && dash !== ',') return false;
     const closedWithin = (closes: (u: number) => boolean) => {
       for (let u = t + 1; u < n && u - t < 20 && !sentenceEnd(u) && !breakBefore(u); u++) if (closes(u)) return true;
       return false;
     };
-    const dash = doc.value[t];
     if (dash === '—' || dash === '--') return !closedWithin((u) => doc.value[u] === dash);
-    if (dash === '-' && spaced(t)) return !closedWithin((u) => doc.value[u] === '-' && spaced(u));
-    if (doc.value[t] !== ',') return false;
+    if (spacedHyphen) return !closedWithin((u) => doc.value[u] === '-' && spaced(u));
     const a = doc.lower[t + 1] ?? '';
-    if (/^(which|who|whom|whose)$/.test(a)) return !closedWithin((u) => doc.value[u] === ',');
-    if (/^(while|although|though|whereas)$/.test(a)) return true;
+    if (RELATIVE_PRONOUNS.has(a)) return !closedWithin((u) => doc.value[u] === ',');
+    if (CONCESSIVES.has(a)) return true;
     if (a === 'even' && /^(though|if)$/.test(doc.lower[t + 2] ?? '')) return true;
     // ", but …" always; ", and …" when a clause with a subject of its own follows.
     return a === 'but' || (a === 'and' && (doc.pos[t + 2] === 'PRON' || doc.pos[t + 2] === 'PROPN' || doc.pos[t + 2] === 'DET'));
@@ -1147,7 +1223,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       }
       // "(When) asked by Ingraham on Thursday about increasing …, Cruz said": the questioner asks; the question, up
       // to its comma, is the content.
-      if (doc.lemma[c] === 'ask' && doc.pos[c] === 'VERB' && doc.lower[c + 1] === 'by') {
+      if (doc.pos[c] === 'VERB' && doc.lemma[c] === 'ask' && doc.lower[c + 1] === 'by') {
         const asker = npStartingAt(doc, c + 2, lex, l);
         if (!asker) continue;
         let k = asker.last + 1;

@@ -12,7 +12,10 @@ export interface Lexicon {
   verbs: Set<string>;
   listenerVerbs: Set<string>;
   indirectVerbs: Set<string>;
-  phrases: string[][];
+  /** Multi-word cues (split into words) by their first word, in the order of the settings. */
+  phrasesByFirst: Map<string, string[][]>;
+  /** 1 at the UTF-16 code of each phrase's first letter: a quick test before `phrasesByFirst`. */
+  phraseFirstCodes: Uint8Array;
   blockWords: Set<string>;
   titles: Set<string>;
   roleNouns: Set<string>;
@@ -26,11 +29,19 @@ const compiled = new WeakMap<QuoteSettings, Lexicon>();
 export function compileSettings(s: QuoteSettings): Lexicon {
   let lex = compiled.get(s);
   if (!lex) {
+    const phrasesByFirst = new Map<string, string[][]>();
+    const phraseFirstCodes = new Uint8Array(0x10000);
+    for (const ph of s.phrases.map((p) => p.split(/\s+/))) {
+      phraseFirstCodes[ph[0].charCodeAt(0)] = 1;
+      if (!phrasesByFirst.has(ph[0])) phrasesByFirst.set(ph[0], []);
+      phrasesByFirst.get(ph[0])!.push(ph);
+    }
     lex = {
       verbs: new Set(s.verbs),
       listenerVerbs: new Set(s.listenerVerbs),
       indirectVerbs: new Set(s.indirectVerbs),
-      phrases: s.phrases.map((p) => p.split(/\s+/)),
+      phrasesByFirst,
+      phraseFirstCodes,
       blockWords: new Set(s.blockWords),
       titles: new Set(s.titles),
       roleNouns: new Set(s.roleNouns),
@@ -58,17 +69,22 @@ const PERSON_PRONOUNS = new Set(['he', 'she', 'i', 'him', 'her', 'who']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'another', 'one', 'two', 'three', 'four', 'five', 'several', 'some', 'many', 'other', 'his', 'her', 'their', 'its', 'our', 'both']);
 const APOS = /^['’]s$/;
 
-const isCap = (s: string) => /^\p{Lu}/u.test(s);
+/** Starts with a capital letter. ASCII is decided by its code (asked at almost every token); the rest by \p{Lu}. */
+export function isCap(s: string): boolean {
+  const c = s ? s.charCodeAt(0) : 0;
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(s);
+}
 
 /** A token that can be part of a proper name. */
 export function isNameToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
+  // Not punctuation, a number or a function word: one of these tags. The tag is tested first, the word's capital next
+  // and the lexicon last: cheapest first (this is asked at every token of the article).
+  const p = doc.pos[i];
+  if (!(p === 'PROPN' || p === 'NOUN' || p === 'ADJ' || p === 'VERB' || p === 'X' || p === 'ADV')) return false;
   const v = doc.value[i];
   if (!v || !isCap(v)) return false;
-  const p = doc.pos[i];
-  if (p === 'PUNCT' || p === 'SYM' || p === 'SPACE' || p === 'NUM') return false;
-  if (p === 'PRON' || p === 'DET' || p === 'ADP' || p === 'CCONJ' || p === 'SCONJ' || p === 'AUX') return false;
-  if (lex.titles.has(doc.lower[i])) return false;
-  return p === 'PROPN' || p === 'NOUN' || p === 'ADJ' || p === 'VERB' || p === 'X' || p === 'ADV';
+  return !lex.titles.has(doc.lower[i]);
 }
 
 /** A token allowed inside a speaker noun phrase (names, titles, role words, determiners, possessives, "of"/"for"). */
@@ -98,7 +114,10 @@ function adjacent(doc: NlpDoc, a: number, b: number): boolean {
 }
 
 function nlSpan(doc: NlpDoc, a: number, b: number): boolean {
-  return /\n/.test(doc.text.slice(doc.tokEnd[a], doc.tokStart[b]));
+  // A scan of the gap instead of a slice and a regex (asked at every word of a name or noun phrase).
+  const end = doc.tokStart[b] ?? doc.text.length;
+  for (let k = doc.tokEnd[a] ?? 0; k < end; k++) if (doc.text.charCodeAt(k) === 10) return true;
+  return false;
 }
 
 /**
@@ -284,28 +303,41 @@ function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
 /** Registry of the article's person names, for "Homan" → "Tom Homan" and "he" → the last person named. */
 export class PersonRegistry {
   readonly mentions: PersonMention[] = [];
+  /** Words in each mention's name, counted once. */
+  private readonly mentionWords: number[] = [];
 
   constructor(doc: NlpDoc, lex: Lexicon) {
     const n = doc.value.length;
     let i = 0;
+    let notName = -1; // the token that ended the last run, when it is not a name token (not asked twice)
     while (i < n) {
-      if (!isNameToken(doc, i, lex)) {
+      if (i === notName || !isNameToken(doc, i, lex)) {
         i++;
         continue;
       }
       let j = i;
-      while (j + 1 < n && isNameToken(doc, j + 1, lex) && !nlSpan(doc, j, j + 1)) j++;
-      const words: string[] = [];
-      for (let k = i; k <= j; k++) words.push(doc.value[k]);
-      const lowers = words.map((w) => w.toLowerCase());
-      const titled = i > 0 && lex.titles.has(doc.lower[i - 1]) && isCap(doc.value[i - 1]);
-      const orgLike = lowers.some((w) => lex.orgWords.has(w) || lex.outletWords.has(w));
-      const sentenceInitial = i === 0 || doc.sentences[doc.sentenceOf[i]]?.firstToken === i;
+      while (j + 1 < n) {
+        if (!isNameToken(doc, j + 1, lex)) {
+          notName = j + 1;
+          break;
+        }
+        if (nlSpan(doc, j, j + 1)) break;
+        j++;
+      }
+      // This runs at every capitalised word: the tests are made cheapest first (a lone word without a title, the most
+      // common run, costs no lexicon lookup), with plain loops and no arrays or closures.
+      const count = j - i + 1;
+      const titled = i > 0 && isCap(doc.value[i - 1]) && lex.titles.has(doc.lower[i - 1]);
+      const sentenceInitial = count === 2 && doc.pos[i] !== 'PROPN' && (i === 0 || doc.sentences[doc.sentenceOf[i]]?.firstToken === i);
+      const shaped = count >= 2 && count <= 4 ? !sentenceInitial : titled;
       // "in South Carolina", "from New York": after a preposition a name is most often a place.
       const place = i > 0 && (doc.pos[i - 1] === 'ADP' || doc.lower[i - 1] === 'the' || doc.lower[i - 1] === 'and') && !titled;
-      if (!orgLike && !place && (words.length >= 2 && words.length <= 4 ? !(sentenceInitial && words.length === 2 && doc.pos[i] !== 'PROPN') : titled)) {
-        const name = words.join(' ');
-        this.mentions.push({ name, last: lowers[lowers.length - 1], at: doc.tokStart[i] });
+      let orgLike = false;
+      for (let k = i; k <= j && shaped && !place && !orgLike; k++) orgLike = lex.orgWords.has(doc.lower[k]) || lex.outletWords.has(doc.lower[k]);
+      if (shaped && !place && !orgLike) {
+        const name = doc.value.slice(i, j + 1).join(' ');
+        this.mentions.push({ name, last: doc.lower[j], at: doc.tokStart[i] });
+        this.mentionWords.push(name.split(' ').length);
       }
       i = j + 1;
     }
@@ -320,35 +352,42 @@ export class PersonRegistry {
     const last = words[words.length - 1].toLowerCase();
     if (!this.byLast) {
       this.byLast = new Map();
-      for (const m of this.mentions) {
+      for (let k = 0; k < this.mentions.length; k++) {
+        const m = this.mentions[k];
         if (!this.byLast.has(m.last)) this.byLast.set(m.last, []);
-        this.byLast.get(m.last)!.push({ m, words: m.name.split(' ').length });
+        this.byLast.get(m.last)!.push({ m, words: this.mentionWords[k] });
       }
     }
     const list = this.byLast.get(last) ?? [];
     // Mentions up to `at`: the latest with two or more words, else the first; failing that, the first after `at`.
     const lo = countBefore(list.length, (i) => list[i].m.at <= at);
-    let best: PersonMention | null = null;
+    let best: { m: PersonMention; words: number } | null = null;
     for (let i = lo - 1; i >= 0; i--) {
       if (list[i].words < words.length) continue;
       if (list[i].words >= 2) {
-        best = list[i].m;
+        best = list[i];
         break;
       }
     }
-    if (!best) for (let i = 0; i < lo && !best; i++) if (list[i].words >= words.length) best = list[i].m;
-    let after: PersonMention | null = null;
-    for (let i = lo; i < list.length && !after; i++) if (list[i].words >= words.length) after = list[i].m;
+    if (!best) for (let i = 0; i < lo && !best; i++) if (list[i].words >= words.length) best = list[i];
+    let after: { m: PersonMention; words: number } | null = null;
+    for (let i = lo; i < list.length && !after; i++) if (list[i].words >= words.length) after = list[i];
     const pick = best ?? after;
     if (!pick) return name;
-    return pick.name.split(' ').length >= words.length ? pick.name : name;
+    return pick.words >= words.length ? pick.m.name : name;
   }
+
+  /** lastPerson's answers by mention index: a pronoun asks again for the same mention many times. */
+  private readonly resolvedMention = new Map<number, string>();
 
   /** The last person named before `at` (mentions are in text order: binary search). */
   lastPerson(at: number): string | null {
     const lo = countBefore(this.mentions.length, (i) => this.mentions[i].at < at);
-    const best = lo > 0 ? this.mentions[lo - 1] : null;
-    return best ? this.resolveName(best.name, best.at) : null;
+    if (lo === 0) return null;
+    const best = this.mentions[lo - 1];
+    let name = this.resolvedMention.get(lo - 1);
+    if (name === undefined) this.resolvedMention.set(lo - 1, (name = this.resolveName(best.name, best.at)));
+    return name;
   }
 }
 
