@@ -32,13 +32,63 @@ export function normaliseTerm(lower: string): string | null {
   return base;
 }
 
+/**
+ * A term's count in the article being counted. Speed: one slot per distinct term, reached from the token's lowercase
+ * string through one Map lookup (`memo`), so a token costs a lookup instead of a regex test, a replace and a second
+ * Map update; `article` tells whether `count` belongs to the current call.
+ */
+interface TermSlot {
+  term: string;
+  /** The term's first three UTF-16 code units as one number: orders slots as `<` orders their terms, or ties. */
+  key: number;
+  count: number;
+  article: number;
+}
+
+/** Per thread (module state): lowercase token → its term's slot, or null when it is not a term. */
+const memo = new Map<string, TermSlot | null>();
+/** Per thread: term → slot, so that spellings of one term ("trump", "trump's") share a slot. */
+const slots = new Map<string, TermSlot>();
+/** Bounds the memo (a long run over a huge vocabulary); it is only cleared between articles. */
+const MEMO_LIMIT = 200_000;
+let articleSerial = 0;
+
+/** Terms have at least 2 characters; a missing third counts as 0, below every character, as in string order. */
+function sortKey(term: string): number {
+  return term.charCodeAt(0) * 2 ** 32 + term.charCodeAt(1) * 2 ** 16 + (term.length > 2 ? term.charCodeAt(2) : 0);
+}
+
+function slotOf(lower: string): TermSlot | null {
+  let slot = memo.get(lower);
+  if (slot === undefined) {
+    const term = normaliseTerm(lower);
+    slot = term === null ? null : slots.get(term) ?? null;
+    if (term !== null && slot === null) slots.set(term, (slot = { term, key: sortKey(term), count: 0, article: 0 }));
+    memo.set(lower, slot);
+  }
+  return slot;
+}
+
 export function articleTerms(doc: NlpDoc): [string, number][] {
-  const counts = new Map<string, number>();
+  if (memo.size >= MEMO_LIMIT) {
+    memo.clear();
+    slots.clear();
+  }
+  const serial = ++articleSerial;
+  const found: TermSlot[] = [];
   for (let i = 0; i < doc.lower.length; i++) {
     const p = doc.pos[i];
     if (p === 'PUNCT' || p === 'SPACE' || p === 'SYM' || p === 'NUM') continue;
-    const t = normaliseTerm(doc.lower[i]);
-    if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
+    const slot = slotOf(doc.lower[i]);
+    if (slot === null) continue;
+    if (slot.article !== serial) {
+      slot.article = serial;
+      slot.count = 0;
+      found.push(slot);
+    }
+    slot.count++;
   }
-  return [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  // Speed: sorting was most of this stage; a numeric comparison decides almost every pair, strings only break ties.
+  found.sort((a, b) => a.key - b.key || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  return found.map((s) => [s.term, s.count]);
 }
