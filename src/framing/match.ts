@@ -54,6 +54,8 @@ interface TrieNode {
 export interface Matcher {
   frames: string[];
   root: TrieNode;
+  /** Which words may start a term: most are rejected here, before the root caches. */
+  start: StartFilter;
   /** Root transitions memoised per word, as surface form and as lemma: most words are common words that lead nowhere. */
   surfaceCache: Map<string, TrieNode[]>;
   lemmaCache: Map<string, TrieNode[]>;
@@ -128,7 +130,61 @@ export function compileMatcher(set: LexiconSet): Matcher {
       frameIndex++;
     }
   }
-  return { frames: set.frames.slice(), root, surfaceCache: new Map(), lemmaCache: new Map() };
+  return { frames: set.frames.slice(), root, start: startFilter(root), surfaceCache: new Map(), lemmaCache: new Map() };
+}
+
+/**
+ * Speed: most words start no term, yet probing the root caches (Maps over every word seen, large after a few articles)
+ * cost more than the rest of the matching. A word can start a term only if its first three code units are those of a
+ * root piece (or of a root glob's text before its first wildcard), or its last three those of a `*abc` glob's literal.
+ * Two bit tables indexed by a hash of three code units answer that without a Map; a hash collision only lets a word
+ * through to the caches, which then find nothing. A root glob with fewer than three letters before (or, for `*abc`,
+ * after) its wildcard turns the filter off (`all`). The filter never stops a word that leads somewhere.
+ */
+interface StartFilter {
+  all: boolean;
+  /** Indexed by hash3 of a word's first three code units. */
+  first: Uint8Array;
+  /** Indexed by hash3 of a word's last three code units; null when the root has no `*abc` glob. */
+  last: Uint8Array | null;
+}
+
+const FILTER_BITS = 16;
+
+/** Code units past the end of the word count as 0. Distinct for three lowercase ASCII letters. */
+function hash3(c0: number, c1: number, c2: number): number {
+  return (c0 * 961 + c1 * 31 + c2) & ((1 << FILTER_BITS) - 1);
+}
+
+function firstHash(word: string): number {
+  const n = word.length;
+  return hash3(word.charCodeAt(0), n > 1 ? word.charCodeAt(1) : 0, n > 2 ? word.charCodeAt(2) : 0);
+}
+
+function lastHash(word: string): number {
+  const n = word.length;
+  return hash3(word.charCodeAt(n - 3), word.charCodeAt(n - 2), word.charCodeAt(n - 1));
+}
+
+function startFilter(root: TrieNode): StartFilter {
+  const f: StartFilter = { all: false, first: new Uint8Array(1 << FILTER_BITS), last: null };
+  for (const piece of root.exact.keys()) f.first[firstHash(piece)] = 1;
+  for (const piece of root.lemma.keys()) f.first[firstHash(piece)] = 1;
+  const heads = [...root.prefix.keys(), ...root.general.map((edge) => edge.glob.source.split(/[*?]/)[0])];
+  for (const head of heads) {
+    if (head.length < 3) f.all = true;
+    else f.first[firstHash(head)] = 1;
+  }
+  for (const tail of root.suffix.keys()) {
+    if (tail.length < 3) f.all = true;
+    else (f.last ??= new Uint8Array(1 << FILTER_BITS))[lastHash(tail)] = 1;
+  }
+  return f;
+}
+
+function mayStart(f: StartFilter, word: string): boolean {
+  if (f.all || f.first[firstHash(word)] === 1) return true;
+  return f.last !== null && word.length >= 3 && f.last[lastHash(word)] === 1;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -176,6 +232,7 @@ function buildPieces(doc: NlpDoc): Pieces {
       continue;
     }
     if (
+      v.length === 1 &&
       JOINERS.has(v) &&
       P.n > 0 &&
       P.token[P.n - 1] === i - 1 &&
@@ -193,9 +250,18 @@ function buildPieces(doc: NlpDoc): Pieces {
       joinNext = false;
       continue;
     }
-    const lower = normalizeWord(doc.lower[i]);
-    const lemma = normalizeWord((doc.lemma[i] ?? lower).toLowerCase());
-    const parts = lower.includes('-') ? lower.split('-') : [lower];
+    const rawLower = doc.lower[i];
+    const plain = isLowerAscii(rawLower);
+    const lower = plain ? rawLower : normalizeWord(rawLower);
+    // Speed: most lemmas are the word itself; a plain lowercase one needs no case mapping or normalising.
+    const lemma = plain && doc.lemma[i] === rawLower ? lower : normalizeWord((doc.lemma[i] ?? lower).toLowerCase());
+    if (!lower.includes('-')) {
+      // Speed: one piece, the whole token (the loop below without its arrays).
+      if (lower !== '') addPiece(P, lower, lemma, doc.tokStart[i], doc.tokStart[i] + v.length, i, run, joinNext);
+      joinNext = false;
+      continue;
+    }
+    const parts = lower.split('-');
     const lemmaParts = lemma.includes('-') ? lemma.split('-') : [lemma];
     const sameShape = lemmaParts.length === parts.length;
     // Offsets come from the token as written (normalisation may change lengths: NFC, some case mappings).
@@ -206,21 +272,35 @@ function buildPieces(doc: NlpDoc): Pieces {
       const pEnd = bounds[2 * k + 1];
       if (part === '') continue;
       const continues = (k === 0 && joinNext) || (k > 0 && P.n > 0 && P.token[P.n - 1] === i);
-      const idx = P.n++;
-      P.text.push(part);
-      P.lemma.push(parts.length === 1 ? lemma : sameShape ? lemmaParts[k] : part);
-      P.start.push(pStart);
-      P.end.push(pEnd);
-      P.token.push(i);
-      P.run.push(run);
-      const first = continues ? P.unitFirst[idx - 1] : idx;
-      P.unitFirst.push(first);
-      P.unitLast.push(idx);
-      for (let q = first; q < idx; q++) P.unitLast[q] = idx;
+      addPiece(P, part, sameShape ? lemmaParts[k] : part, pStart, pEnd, i, run, continues);
     }
     joinNext = false;
   }
   return P;
+}
+
+/** Append a piece; `continues`: it belongs to the compound of the piece before it. */
+function addPiece(P: Pieces, text: string, lemma: string, start: number, end: number, token: number, run: number, continues: boolean): void {
+  const idx = P.n++;
+  P.text.push(text);
+  P.lemma.push(lemma);
+  P.start.push(start);
+  P.end.push(end);
+  P.token.push(token);
+  P.run.push(run);
+  const first = continues ? P.unitFirst[idx - 1] : idx;
+  P.unitFirst.push(first);
+  P.unitLast.push(idx);
+  for (let q = first; q < idx; q++) P.unitLast[q] = idx;
+}
+
+/** Plain lowercase ASCII: left as it is by toLowerCase and normalizeWord. */
+function isLowerAscii(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c > 0x7f || (c >= 65 && c <= 90)) return false;
+  }
+  return true;
 }
 
 /** [start, end] pairs of the hyphen-separated parts of a token as written; the whole token if the counts differ. */
@@ -303,9 +383,9 @@ function cached(cache: Map<string, TrieNode[]>, root: TrieNode, word: string, as
 }
 
 function rootStep(m: Matcher, surface: string, lemma: string): TrieNode[] {
-  const bySurface = cached(m.surfaceCache, m.root, surface, false);
+  const bySurface = mayStart(m.start, surface) ? cached(m.surfaceCache, m.root, surface, false) : NONE;
   if (lemma === surface) return bySurface;
-  const byLemma = cached(m.lemmaCache, m.root, lemma, true);
+  const byLemma = mayStart(m.start, lemma) ? cached(m.lemmaCache, m.root, lemma, true) : NONE;
   if (byLemma.length === 0) return bySurface;
   if (bySurface.length === 0) return byLemma;
   const out = bySurface.slice();
@@ -342,8 +422,13 @@ function collect(P: Pieces, m: Matcher): Candidate[] {
     if (P.unitFirst[at] === at && unitEnd > at) {
       const surface = P.text.slice(at, unitEnd + 1).join('-');
       const lemma = P.lemma.slice(at, unitEnd + 1).join('-');
-      const whole: TrieNode[] = [];
-      step(node, surface, lemma, whole);
+      let whole: TrieNode[];
+      if (isRoot) {
+        whole = rootStep(m, surface, lemma);
+      } else {
+        whole = [];
+        step(node, surface, lemma, whole);
+      }
       for (const t of whole) if (!targets.includes(t)) walk(t, first, unitEnd);
     }
   };
