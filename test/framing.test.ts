@@ -254,6 +254,13 @@ describe('the start filter (a speed-up) never changes the hits', () => {
     }
   });
 
+  test('an article with more word pieces than tokens (compounds wink keeps whole) is matched throughout', () => {
+    const text = Array.from({ length: 40 }, () => 'x-y-z').join(' ');
+    const got = matched(text, { one: ['x-y-z'], two: ['x y z x-y-z'] });
+    expect(got.filter(([f]) => f === 'one').length).toBe(40);
+    expect(got.filter(([f]) => f === 'two').map((x) => x[1])).toEqual(Array(20).fill('x-y-z x-y-z'));
+  });
+
   test('a glob with fewer than three letters before its first wildcard turns the filter off', () => {
     expect(compileMatcher(lexiconSet([lexicon('p', { a: ['ab* cd'] })])).start.all).toBe(true);
     expect(compileMatcher(lexiconSet([lexicon('p', { a: ['*ab cd'] })])).start.all).toBe(true);
