@@ -261,6 +261,17 @@ describe('the start filter (a speed-up) never changes the hits', () => {
     expect(got.filter(([f]) => f === 'two').map((x) => x[1])).toEqual(Array(20).fill('x-y-z x-y-z'));
   });
 
+  test('articles of any length, one after another, are matched as if each were the first (buffers reused per thread)', () => {
+    const m = compileMatcher(lexiconSet([lexicon('p', { one: ['x-y-z'], two: ['chaos'] })]));
+    const small = readText('Chaos, x-y-z chaos.');
+    const before = findFrameHits(small, [], m);
+    expect(before).toHaveLength(3);
+    const huge = readText('x-y-z chaos '.repeat(40_000)); // more tokens than the reused buffers take
+    expect(findFrameHits(huge, [], m)).toHaveLength(80_000);
+    expect(findFrameHits(readText('x-y-z '.repeat(500)), [], m)).toHaveLength(500);
+    expect(findFrameHits(small, [], m)).toEqual(before);
+  });
+
   test('a glob with fewer than three letters before its first wildcard turns the filter off', () => {
     expect(compileMatcher(lexiconSet([lexicon('p', { a: ['ab* cd'] })])).start.all).toBe(true);
     expect(compileMatcher(lexiconSet([lexicon('p', { a: ['*ab cd'] })])).start.all).toBe(true);
