@@ -7,7 +7,8 @@
  *   kept it as one token or split the hyphens off.
  * - Every term compiles into one trie of pieces (all frames together), with exact pieces in hash maps and glob
  *   pieces indexed by literal prefix/suffix. Matching walks the trie from each word start: O(words × phrase
- *   length), independent of the lexicon's size for exact terms.
+ *   length), independent of the lexicon's size for exact terms. Most words start no term: a bit table over their
+ *   first (or last) three characters turns them away before any Map lookup (StartFilter).
  * - A match starts and ends on whole compounds: "immigrant" does not match inside "anti-immigrant", but the
  *   phrase "anti-immigrant" (or "anti immigrant") and a glob such as "*immigrant" (matched against the compound
  *   as written) do. A phrase never crosses punctuation other than a joining hyphen, a blank line or a sentence end.
