@@ -223,6 +223,63 @@ describe('overlaps: once per frame, longest wins; frames are independent', () =>
   });
 });
 
+describe('the start filter (a speed-up) never changes the hits', () => {
+  // The matcher rejects most words with a bit table before its root caches; with the table off (`all`) every word
+  // goes to the caches. Both must give the same hits, whatever the terms: short pieces, globs with short or no heads,
+  // `*abc` globs, lemma terms, non-ASCII letters, hyphens, apostrophes.
+  // None of these turns the filter off (see the next test).
+  const terms: TermSpec[] = [
+    'ab', 'a', 'abc def', 'ice agent*', 'wom?n', 'mig?ant*', '*ants', 'migr*', 'éclair*', 'ärger', 'pro-migration',
+    '*-immigrant', "don't", "alien's", 'illegal alien*', { term: 'be', lemma: true }, { term: 'overrun', lemma: true },
+    'naïve', 'résumé*', '*ation',
+  ];
+  const words = [
+    'ab', 'a', 'abc', 'def', 'ICE', 'agents', 'ice', 'raid', 'woman', 'women', 'omen', 'immigrants', 'migrants',
+    'migration', 'pro-migration', 'anti-immigrant', 'éclairs', 'Ärger', 'don’t', "alien's", 'Illegal', 'aliens',
+    'was', 'were', 'overran', 'naïve', 'Résumés', 'ants', 'nt', ',', '.', '-', '"', '\n\n',
+  ];
+
+  test('hits with the filter equal hits without it (property)', () => {
+    for (const pick of [terms, terms.slice(0, 7), terms.slice(7, 14), terms.slice(14)]) {
+      const m = compileMatcher(lexiconSet([lexicon('p', { a: pick.slice(0, 9), b: pick.slice(9), c: pick.slice(3, 9) })]));
+      expect(m.start.all).toBe(false);
+      const unfiltered = { ...m, start: { ...m.start, all: true } };
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...words), { maxLength: 30 }), (ws) => {
+          const doc = readText(ws.join(' '));
+          expect(findFrameHits(doc, [], m)).toEqual(findFrameHits(doc, [], unfiltered));
+        }),
+        { numRuns: 60 },
+      );
+    }
+  });
+
+  test('an article with more word pieces than tokens (compounds wink keeps whole) is matched throughout', () => {
+    const text = Array.from({ length: 40 }, () => 'x-y-z').join(' ');
+    const got = matched(text, { one: ['x-y-z'], two: ['x y z x-y-z'] });
+    expect(got.filter(([f]) => f === 'one').length).toBe(40);
+    expect(got.filter(([f]) => f === 'two').map((x) => x[1])).toEqual(Array(20).fill('x-y-z x-y-z'));
+  });
+
+  test('articles of any length, one after another, are matched as if each were the first (buffers reused per thread)', () => {
+    const m = compileMatcher(lexiconSet([lexicon('p', { one: ['x-y-z'], two: ['chaos'] })]));
+    const small = readText('Chaos, x-y-z chaos.');
+    const before = findFrameHits(small, [], m);
+    expect(before).toHaveLength(3);
+    const huge = readText('x-y-z chaos '.repeat(40_000)); // more tokens than the reused buffers take
+    expect(findFrameHits(huge, [], m)).toHaveLength(80_000);
+    expect(findFrameHits(readText('x-y-z '.repeat(500)), [], m)).toHaveLength(500);
+    expect(findFrameHits(small, [], m)).toEqual(before);
+  });
+
+  test('a glob with fewer than three letters before its first wildcard turns the filter off', () => {
+    expect(compileMatcher(lexiconSet([lexicon('p', { a: ['ab* cd'] })])).start.all).toBe(true);
+    expect(compileMatcher(lexiconSet([lexicon('p', { a: ['*ab cd'] })])).start.all).toBe(true);
+    expect(compileMatcher(lexiconSet([lexicon('p', { a: ['abc*', '*xyz', 'wom?n', 'a', 'ab'] })])).start.all).toBe(false);
+    expect(matched('Abbey cd, wombat cd, xab cd', { a: ['ab* cd', '*ab cd'] }).map((x) => x[1])).toEqual(['Abbey cd', 'xab cd']);
+  });
+});
+
 describe('negation', () => {
   const neg = (text: string, term = 'humane') => {
     const h = hits(text, { f: [term] });

@@ -7,7 +7,8 @@
  *   kept it as one token or split the hyphens off.
  * - Every term compiles into one trie of pieces (all frames together), with exact pieces in hash maps and glob
  *   pieces indexed by literal prefix/suffix. Matching walks the trie from each word start: O(words × phrase
- *   length), independent of the lexicon's size for exact terms.
+ *   length), independent of the lexicon's size for exact terms. Most words start no term: a bit table over their
+ *   first (or last) three characters turns them away before any Map lookup (StartFilter).
  * - A match starts and ends on whole compounds: "immigrant" does not match inside "anti-immigrant", but the
  *   phrase "anti-immigrant" (or "anti immigrant") and a glob such as "*immigrant" (matched against the compound
  *   as written) do. A phrase never crosses punctuation other than a joining hyphen, a blank line or a sentence end.
@@ -54,6 +55,8 @@ interface TrieNode {
 export interface Matcher {
   frames: string[];
   root: TrieNode;
+  /** Which words may start a term: most are rejected here, before the root caches. */
+  start: StartFilter;
   /** Root transitions memoised per word, as surface form and as lemma: most words are common words that lead nowhere. */
   surfaceCache: Map<string, TrieNode[]>;
   lemmaCache: Map<string, TrieNode[]>;
@@ -128,7 +131,61 @@ export function compileMatcher(set: LexiconSet): Matcher {
       frameIndex++;
     }
   }
-  return { frames: set.frames.slice(), root, surfaceCache: new Map(), lemmaCache: new Map() };
+  return { frames: set.frames.slice(), root, start: startFilter(root), surfaceCache: new Map(), lemmaCache: new Map() };
+}
+
+/**
+ * Speed: most words start no term, yet probing the root caches (Maps over every word seen, large after a few articles)
+ * cost more than the rest of the matching. A word can start a term only if its first three code units are those of a
+ * root piece (or of a root glob's text before its first wildcard), or its last three those of a `*abc` glob's literal.
+ * Two bit tables indexed by a hash of three code units answer that without a Map; a hash collision only lets a word
+ * through to the caches, which then find nothing. A root glob with fewer than three letters before (or, for `*abc`,
+ * after) its wildcard turns the filter off (`all`). The filter never stops a word that leads somewhere.
+ */
+interface StartFilter {
+  all: boolean;
+  /** Indexed by hash3 of a word's first three code units. */
+  first: Uint8Array;
+  /** Indexed by hash3 of a word's last three code units; null when the root has no `*abc` glob. */
+  last: Uint8Array | null;
+}
+
+const FILTER_BITS = 16;
+
+/** Code units past the end of the word count as 0. Distinct for three lowercase ASCII letters. */
+function hash3(c0: number, c1: number, c2: number): number {
+  return (c0 * 961 + c1 * 31 + c2) & ((1 << FILTER_BITS) - 1);
+}
+
+function firstHash(word: string): number {
+  const n = word.length;
+  return hash3(word.charCodeAt(0), n > 1 ? word.charCodeAt(1) : 0, n > 2 ? word.charCodeAt(2) : 0);
+}
+
+function lastHash(word: string): number {
+  const n = word.length;
+  return hash3(word.charCodeAt(n - 3), word.charCodeAt(n - 2), word.charCodeAt(n - 1));
+}
+
+function startFilter(root: TrieNode): StartFilter {
+  const f: StartFilter = { all: false, first: new Uint8Array(1 << FILTER_BITS), last: null };
+  for (const piece of root.exact.keys()) f.first[firstHash(piece)] = 1;
+  for (const piece of root.lemma.keys()) f.first[firstHash(piece)] = 1;
+  const heads = [...root.prefix.keys(), ...root.general.map((edge) => edge.glob.source.split(/[*?]/)[0])];
+  for (const head of heads) {
+    if (head.length < 3) f.all = true;
+    else f.first[firstHash(head)] = 1;
+  }
+  for (const tail of root.suffix.keys()) {
+    if (tail.length < 3) f.all = true;
+    else (f.last ??= new Uint8Array(1 << FILTER_BITS))[lastHash(tail)] = 1;
+  }
+  return f;
+}
+
+function mayStart(f: StartFilter, word: string): boolean {
+  if (f.all || f.first[firstHash(word)] === 1) return true;
+  return f.last !== null && word.length >= 3 && f.last[lastHash(word)] === 1;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -136,18 +193,28 @@ export function compileMatcher(set: LexiconSet): Matcher {
 
 const JOINERS = new Set(['-', '‐', '‑']);
 
+/** Speed: the numbers are in typed arrays (filling them costs half as much as pushing), grown if hyphens split tokens. */
 interface Pieces {
   n: number;
   text: string[];
   lemma: string[];
-  start: number[];
-  end: number[];
-  token: number[];
+  start: Int32Array;
+  end: Int32Array;
+  token: Int32Array;
   /** Pieces with the same run id can be part of one phrase (no punctuation, blank line or sentence end between). */
-  run: number[];
+  run: Int32Array;
   /** Index of the first/last piece of the compound this piece belongs to. */
-  unitFirst: number[];
-  unitLast: number[];
+  unitFirst: Int32Array;
+  unitLast: Int32Array;
+}
+
+/** Room for `capacity` pieces, the ones already there kept. */
+function grow(P: Pieces, capacity: number): void {
+  for (const field of ['start', 'end', 'token', 'run', 'unitFirst', 'unitLast'] as const) {
+    const next = new Int32Array(capacity);
+    next.set(P[field]);
+    P[field] = next;
+  }
 }
 
 function hasWordChar(s: string): boolean {
@@ -156,9 +223,26 @@ function hasWordChar(s: string): boolean {
   return /[\p{L}\p{N}]/u.test(s);
 }
 
+function emptyPieces(): Pieces {
+  const none = new Int32Array(0);
+  return { n: 0, text: [], lemma: [], start: none, end: none, token: none, run: none, unitFirst: none, unitLast: none };
+}
+
+/**
+ * Speed: one Pieces per thread, reused by every article (only its first `n` entries are ever read), so that its
+ * typed arrays are not allocated and zeroed again for each article (about a quarter of the stage's time on PolNeAR).
+ * A very long article gets its own, so as not to leave a huge buffer behind.
+ */
+const reused = emptyPieces();
+const REUSE_LIMIT = 1 << 16;
+
 function buildPieces(doc: NlpDoc): Pieces {
-  const P: Pieces = { n: 0, text: [], lemma: [], start: [], end: [], token: [], run: [], unitFirst: [], unitLast: [] };
   const nTok = doc.value.length;
+  const P = nTok + 16 <= REUSE_LIMIT ? reused : emptyPieces();
+  P.n = 0;
+  P.text.length = 0;
+  P.lemma.length = 0;
+  if (P.start.length < nTok + 16) grow(P, nTok + 16);
   let run = 0;
   let joinNext = false;
   let lastSentence = -1;
@@ -176,6 +260,7 @@ function buildPieces(doc: NlpDoc): Pieces {
       continue;
     }
     if (
+      v.length === 1 &&
       JOINERS.has(v) &&
       P.n > 0 &&
       P.token[P.n - 1] === i - 1 &&
@@ -193,9 +278,18 @@ function buildPieces(doc: NlpDoc): Pieces {
       joinNext = false;
       continue;
     }
-    const lower = normalizeWord(doc.lower[i]);
-    const lemma = normalizeWord((doc.lemma[i] ?? lower).toLowerCase());
-    const parts = lower.includes('-') ? lower.split('-') : [lower];
+    const rawLower = doc.lower[i];
+    const plain = isLowerAscii(rawLower);
+    const lower = plain ? rawLower : normalizeWord(rawLower);
+    // Speed: most lemmas are the word itself; a plain lowercase one needs no case mapping or normalising.
+    const lemma = plain && doc.lemma[i] === rawLower ? lower : normalizeWord((doc.lemma[i] ?? lower).toLowerCase());
+    if (!lower.includes('-')) {
+      // Speed: one piece, the whole token (the loop below without its arrays).
+      if (lower !== '') addPiece(P, lower, lemma, doc.tokStart[i], doc.tokStart[i] + v.length, i, run, joinNext);
+      joinNext = false;
+      continue;
+    }
+    const parts = lower.split('-');
     const lemmaParts = lemma.includes('-') ? lemma.split('-') : [lemma];
     const sameShape = lemmaParts.length === parts.length;
     // Offsets come from the token as written (normalisation may change lengths: NFC, some case mappings).
@@ -206,21 +300,36 @@ function buildPieces(doc: NlpDoc): Pieces {
       const pEnd = bounds[2 * k + 1];
       if (part === '') continue;
       const continues = (k === 0 && joinNext) || (k > 0 && P.n > 0 && P.token[P.n - 1] === i);
-      const idx = P.n++;
-      P.text.push(part);
-      P.lemma.push(parts.length === 1 ? lemma : sameShape ? lemmaParts[k] : part);
-      P.start.push(pStart);
-      P.end.push(pEnd);
-      P.token.push(i);
-      P.run.push(run);
-      const first = continues ? P.unitFirst[idx - 1] : idx;
-      P.unitFirst.push(first);
-      P.unitLast.push(idx);
-      for (let q = first; q < idx; q++) P.unitLast[q] = idx;
+      addPiece(P, part, sameShape ? lemmaParts[k] : part, pStart, pEnd, i, run, continues);
     }
     joinNext = false;
   }
   return P;
+}
+
+/** Append a piece; `continues`: it belongs to the compound of the piece before it. */
+function addPiece(P: Pieces, text: string, lemma: string, start: number, end: number, token: number, run: number, continues: boolean): void {
+  const idx = P.n++;
+  if (idx === P.start.length) grow(P, 2 * idx);
+  P.text.push(text);
+  P.lemma.push(lemma);
+  P.start[idx] = start;
+  P.end[idx] = end;
+  P.token[idx] = token;
+  P.run[idx] = run;
+  const first = continues ? P.unitFirst[idx - 1] : idx;
+  P.unitFirst[idx] = first;
+  P.unitLast[idx] = idx;
+  for (let q = first; q < idx; q++) P.unitLast[q] = idx;
+}
+
+/** Plain lowercase ASCII: left as it is by toLowerCase and normalizeWord. */
+function isLowerAscii(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c > 0x7f || (c >= 65 && c <= 90)) return false;
+  }
+  return true;
 }
 
 /** [start, end] pairs of the hyphen-separated parts of a token as written; the whole token if the counts differ. */
@@ -303,9 +412,9 @@ function cached(cache: Map<string, TrieNode[]>, root: TrieNode, word: string, as
 }
 
 function rootStep(m: Matcher, surface: string, lemma: string): TrieNode[] {
-  const bySurface = cached(m.surfaceCache, m.root, surface, false);
+  const bySurface = mayStart(m.start, surface) ? cached(m.surfaceCache, m.root, surface, false) : NONE;
   if (lemma === surface) return bySurface;
-  const byLemma = cached(m.lemmaCache, m.root, lemma, true);
+  const byLemma = mayStart(m.start, lemma) ? cached(m.lemmaCache, m.root, lemma, true) : NONE;
   if (byLemma.length === 0) return bySurface;
   if (bySurface.length === 0) return byLemma;
   const out = bySurface.slice();
@@ -342,8 +451,13 @@ function collect(P: Pieces, m: Matcher): Candidate[] {
     if (P.unitFirst[at] === at && unitEnd > at) {
       const surface = P.text.slice(at, unitEnd + 1).join('-');
       const lemma = P.lemma.slice(at, unitEnd + 1).join('-');
-      const whole: TrieNode[] = [];
-      step(node, surface, lemma, whole);
+      let whole: TrieNode[];
+      if (isRoot) {
+        whole = rootStep(m, surface, lemma);
+      } else {
+        whole = [];
+        step(node, surface, lemma, whole);
+      }
       for (const t of whole) if (!targets.includes(t)) walk(t, first, unitEnd);
     }
   };
@@ -453,8 +567,11 @@ export function findFrameHits(doc: NlpDoc, quotes: Quote[], matcher: Matcher): F
 /** Characters of context on each side of a hit in frame_hits.csv. */
 export const KWIC_WINDOW = 60;
 
-function isSpace(c: string): boolean {
-  return c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\f' || c === '\v' || c === '\u00a0' || /\s/.test(c);
+/** Whitespace as /\s/ defines it. Speed: ASCII is decided by the code unit; only other characters use the regex. */
+function isSpaceAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || /\s/.test(text[k]);
 }
 
 /**
@@ -467,13 +584,13 @@ export function kwic(text: string, start: number, end: number, window: number = 
   let count = 0;
   let j = start;
   while (j > 0 && count < window) {
-    if (isSpace(text[j - 1])) {
-      while (j > 0 && isSpace(text[j - 1])) j--;
+    if (isSpaceAt(text, j - 1)) {
+      while (j > 0 && isSpaceAt(text, j - 1)) j--;
     } else j--;
     count++;
   }
   let left = text.slice(j, start).replace(/\s+/g, ' ');
-  if (j > 0 && !isSpace(text[j - 1]) && !isSpace(text[j])) {
+  if (j > 0 && !isSpaceAt(text, j - 1) && !isSpaceAt(text, j)) {
     const cut = left.indexOf(' ');
     left = cut >= 0 ? left.slice(cut + 1) : '';
   }
@@ -482,13 +599,13 @@ export function kwic(text: string, start: number, end: number, window: number = 
   count = 0;
   let k = end;
   while (k < text.length && count < window) {
-    if (isSpace(text[k])) {
-      while (k < text.length && isSpace(text[k])) k++;
+    if (isSpaceAt(text, k)) {
+      while (k < text.length && isSpaceAt(text, k)) k++;
     } else k++;
     count++;
   }
   let right = text.slice(end, k).replace(/\s+/g, ' ');
-  if (k < text.length && !isSpace(text[k]) && !isSpace(text[k - 1])) {
+  if (k < text.length && !isSpaceAt(text, k) && !isSpaceAt(text, k - 1)) {
     const cut = right.lastIndexOf(' ');
     right = cut >= 0 ? right.slice(0, cut) : '';
   }

@@ -34,11 +34,15 @@ export interface AnalysedTerm {
 
 const APOSTROPHES = /[’‘ʼ′`´]/g;
 const HYPHENS = /[‐‑]/g;
-const NON_ASCII = /[^\x00-\x7f]/;
+/** True if every code unit is ASCII. Speed: a loop over a short word costs less than a regex test. */
+function isAscii(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) > 0x7f) return false;
+  return true;
+}
 
 /** Normalise a lowercased word or term for comparison (see the module comment). Cheap for ASCII text. */
 export function normalizeWord(lower: string): string {
-  if (!NON_ASCII.test(lower)) return lower;
+  if (isAscii(lower)) return lower;
   return lower.normalize('NFC').replace(APOSTROPHES, "'").replace(HYPHENS, '-');
 }
 
