@@ -4,8 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Aggregator, type Tables } from '../src/aggregate/tables.js';
 import { BucketedTables, bucketOf, BUCKETS } from '../src/pipeline/buckets.js';
-import { renderArticle, StreamingTables, streamedEvent } from '../src/pipeline/tables.js';
-import { addCorpusTerms } from '../src/aggregate/tables.js';
 import { Staging } from '../src/export/atomic.js';
 import { toCsv } from '../src/export/csv.js';
 import type { AnalyzedArticle, FrameHitRecord, QuoteRecord } from '../src/types.js';
@@ -54,43 +52,6 @@ test('bucketed tables equal the whole-corpus tables, byte for byte; the spill fo
       expect(charted![name].rows).toEqual(t.rows);
     }
     expect(readdirSync(staging.dir).filter((f) => f.startsWith('buckets-'))).toEqual([]);
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
-});
-
-test('rows made ready in the analysis workers (renderArticle) give the same tables as records reduced on the main thread', async () => {
-  const records = Array.from({ length: 30 }, (_, i) => record(i));
-  records[4].notes = [{ input: 'x.jsonl', line: 5, articleId: 'a4', code: 'W_UNBALANCED_QUOTES', message: 'one “ without its pair' }];
-  records[7].quotes[0].text = '=SUM(A1), said “he”, über';
-  const out = mkdtempSync(join(tmpdir(), 'framelens-render-'));
-  try {
-    const tables = async (name: string, rendered: boolean, threads: number, excel: boolean) => {
-      const staging = new Staging(join(out, name));
-      const csv = { excel };
-      const st = new StreamingTables({ events: 'metadata', excel: csv.excel, frames: FRAMES, version: 'test', workers: threads }, staging);
-      const terms = new Map<string, number>();
-      let total = 0;
-      for (const r of records) {
-        if (!rendered) st.add(r.seq, r.event, () => r);
-        else {
-          st.add(r.seq, r.event, () => { throw new Error('a rendered record is not parsed'); }, renderArticle(r, streamedEvent('metadata', r.event), csv));
-          total += addCorpusTerms(terms, r);
-        }
-      }
-      if (rendered) st.addTerms(terms, total);
-      await st.finish(join(out, 'none.jsonl'), []);
-      const files = ['articles.csv', 'quotes.csv', 'frame_hits.csv', 'errors.csv', 'distinctive_terms.csv', 'shared_quotes.csv', 'frame_comparison.csv', 'events.csv'];
-      return Object.fromEntries(files.map((f) => [f, readFileSync(staging.path(f), 'utf8')]));
-    };
-    const onMain = await tables('main', false, 1, false);
-    expect(onMain['errors.csv']).toMatch(/W_UNBALANCED_QUOTES/);
-    expect(onMain['quotes.csv']).toMatch(/'=SUM/);
-    expect(await tables('rendered', true, 2, false)).toEqual(onMain);
-    // Excel options (BOM, CRLF) reach the worker-rendered text too.
-    const excelMain = await tables('main-excel', false, 2, true);
-    expect(excelMain['articles.csv']).toMatch(/\r\n/);
-    expect(await tables('rendered-excel', true, 1, true)).toEqual(excelMain);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -70,13 +70,6 @@ export class CsvWriter {
     if (this.batch.length >= 1000) this.flush();
   }
 
-  /** Rows already rendered by `csvRows` (elsewhere, with the same options): written after any rows still batched. */
-  writeText(text: string, rows: number): void {
-    this.flush();
-    if (text) writeSync(this.fd, text);
-    this.rows += rows;
-  }
-
   private flush(): void {
     if (!this.batch.length) return;
     writeSync(this.fd, csvRows(this.batch, this.options));

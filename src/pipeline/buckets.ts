@@ -57,13 +57,8 @@ export class BucketedTables {
   }
 
   add(rec: AnalyzedArticle, event: string): void {
+    this.events.add(event, rec.outlet, rec.date);
     this.termTotal += addCorpusTerms(this.terms, rec);
-    this.addSpill(event, rec.outlet, rec.date, spillLine(rec, event));
-  }
-
-  /** An article's spill line (`spillLine`) made elsewhere; its terms come separately (`addTerms`). */
-  addSpill(event: string, outlet: string, date: string, line: string): void {
-    this.events.add(event, outlet, date);
     let b = this.bucketOfEvent.get(event);
     if (b === undefined) {
       b = bucketOf(event);
@@ -77,13 +72,7 @@ export class BucketedTables {
     spill.events.add(event);
     // Written at once, not buffered: a buffer that outlived a few young-generation collections would be promoted to
     // the old generation and leave it to grow with garbage (V8 lets it grow to several times what is live).
-    writeSync(spill.fd, line + '\n');
-  }
-
-  /** Term counts summed elsewhere (the analysis workers) into the corpus-wide prior. */
-  addTerms(terms: Map<string, number>, total: number): void {
-    for (const [t, c] of terms) this.terms.set(t, (this.terms.get(t) ?? 0) + c);
-    this.termTotal += total;
+    writeSync(spill.fd, JSON.stringify([event, aggregateRecord(rec)]) + '\n');
   }
 
   /** Give up (the caller starts over): close and remove the spill files. */
@@ -157,11 +146,6 @@ export class BucketedTables {
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** An article's aggregate input as one spill line (JSON of [event, AggregateRecord]). */
-export function spillLine(rec: AnalyzedArticle, event: string): string {
-  return JSON.stringify([event, aggregateRecord(rec)]);
-}
 
 type Job = { bucket: number; path: string };
 

@@ -6,7 +6,8 @@
 import { Worker } from 'node:worker_threads';
 import PQueue from 'p-queue';
 import type { Article } from '../types.js';
-import type { BatchResult, WorkerSettings, WorkerTerms } from './worker.js';
+import type { AnalysisSettings } from './analyze.js';
+import type { BatchResult } from './worker.js';
 import { workerScript } from '../paths.js';
 
 export class WorkerPool {
@@ -17,7 +18,7 @@ export class WorkerPool {
 
   constructor(
     readonly size: number,
-    settings: WorkerSettings,
+    settings: AnalysisSettings,
   ) {
     const script = workerScript('pipeline/worker.js');
     for (let i = 0; i < size; i++) {
@@ -50,24 +51,6 @@ export class WorkerPool {
           w.postMessage(batch);
         }),
     ) as Promise<BatchResult>;
-  }
-
-  /** Each worker's sum of the corpus term counts of the articles it rendered (after every batch is done). */
-  async terms(): Promise<WorkerTerms[]> {
-    await this.queue.onIdle();
-    return Promise.all(
-      this.all.map(
-        (w) =>
-          new Promise<WorkerTerms>((resolve, reject) => {
-            w.once('error', reject);
-            w.once('message', (m: WorkerTerms) => {
-              w.off('error', reject);
-              resolve(m);
-            });
-            w.postMessage('terms');
-          }),
-      ),
-    );
   }
 
   async close(): Promise<void> {

@@ -188,10 +188,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
     if (existsSync(join(out, 'articles.jsonl'))) sources.push(new ResumeSource(join(out, 'articles.jsonl')));
   }
   const partial = openSync(partialPath, 'w');
-  // When the workers have every core, they also make each article's table rows ready (else the main thread, with a
-  // core to spare, does): the same bytes either way.
-  const renderInWorkers = settings.workers >= availableParallelism() && settings.events !== 'auto';
-  const pool = new WorkerPool(settings.workers, { analysis, render: renderInWorkers ? { events: settings.events, csv: { excel: settings.excel } } : null });
+  const pool = new WorkerPool(settings.workers, analysis);
   // The report's worker loads vega while the analysis runs; it renders report.html at the end.
   const report = new ReportRenderer();
   report.start();
@@ -216,7 +213,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
         emitted++;
         const { line } = e.analyzed;
         const record = e.record;
-        reduce.add(e.analyzed.seq, e.analyzed.event, () => record ?? (JSON.parse(line) as AnalyzedArticle), e.analyzed.rendered);
+        reduce.add(e.analyzed.event, () => record ?? (JSON.parse(line) as AnalyzedArticle));
       } else problems.push(e.problem);
     }
     progress.update(emitted + problems.length);
@@ -283,7 +280,6 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
     }
     await submit();
     await drain(true);
-    if (renderInWorkers && reduce.streaming) for (const t of await pool.terms()) reduce.addTerms(t.terms, t.total);
     await pool.close();
   } catch (e) {
     await pool.close().catch(() => undefined);

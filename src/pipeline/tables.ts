@@ -3,12 +3,12 @@
  * atomic commit. `run` and `merge` both end here, so a merge of shards writes exactly what one run would.
  */
 import type { AnalyzedArticle, Problem } from '../types.js';
-import { CsvWriter, type Cell, type CsvOptions, csvRows, toCsv } from '../export/csv.js';
+import { CsvWriter, type CsvOptions, toCsv } from '../export/csv.js';
 import type { Staging } from '../export/atomic.js';
 import { readRecords } from './records.js';
 import { ARTICLE_COLUMNS, ERROR_COLUMNS, HIT_COLUMNS, QUOTE_COLUMNS } from './columns.js';
 import { ALL_EVENTS, assignEvents, UNASSIGNED, type EventInput } from '../aggregate/events.js';
-import { BucketedTables, spillLine } from './buckets.js';
+import { BucketedTables } from './buckets.js';
 import { writeCodebook } from '../export/codebook.js';
 import type { ReportJob } from '../export/report-worker.js';
 import { workerScript } from '../paths.js';
@@ -113,26 +113,9 @@ class Reduction {
 
   /** One record with its event. */
   add(r: AnalyzedArticle, event: string): void {
-    const rows = articleRows(r, event);
-    this.articles.write(rows.article);
-    for (const q of rows.quotes) this.quotes.write(q);
-    for (const h of rows.hits) this.hits.write(h);
+    writeArticleRows(r, event, this.articles, this.quotes, this.hits);
     this.buckets.add(r, event);
     for (const n of r.notes) this.notes.push({ ...n, seq: r.seq });
-  }
-
-  /** One record made ready by an analysis worker (`renderArticle`): the same bytes as `add`. */
-  addRendered(seq: number, x: RenderedArticle): void {
-    this.articles.writeText(x.articles, 1);
-    this.quotes.writeText(x.quotes, x.quoteRows);
-    this.hits.writeText(x.hits, x.hitRows);
-    this.buckets.addSpill(x.event, x.outlet, x.date, x.spill);
-    for (const n of x.notes) this.notes.push({ ...n, seq });
-  }
-
-  /** The corpus term counts of records added through `addRendered` (summed in the workers). */
-  addTerms(terms: Map<string, number>, total: number): void {
-    this.buckets.addTerms(terms, total);
   }
 
   /** Close the per-article tables. */
@@ -206,11 +189,8 @@ export class StreamingTables {
     this.reduction = settings.events === 'auto' ? null : new Reduction(settings, staging);
   }
 
-  /**
-   * The next record in seq order: its event, and the record itself, parsed only if this step still streams — or,
-   * made ready by the analysis worker, its rows (`rendered`).
-   */
-  add(seq: number, recordEvent: string, record: () => AnalyzedArticle, rendered?: RenderedArticle): void {
+  /** The next record in seq order: its event, and the record itself, parsed only if this step still streams. */
+  add(recordEvent: string, record: () => AnalyzedArticle): void {
     if (!recordEvent) this.allHaveEvents = false;
     if (!this.reduction) return;
     if (this.settings.events === null && !recordEvent) {
@@ -219,18 +199,8 @@ export class StreamingTables {
       this.reduction = null;
       return;
     }
-    if (rendered) this.reduction.addRendered(seq, rendered);
-    else this.reduction.add(record(), streamedEvent(this.settings.events, recordEvent));
-  }
-
-  /** True while the per-article tables are written as the records arrive (what the worker-side rendering is for). */
-  get streaming(): boolean {
-    return this.reduction !== null;
-  }
-
-  /** See Reduction.addTerms. */
-  addTerms(terms: Map<string, number>, total: number): void {
-    this.reduction?.addTerms(terms, total);
+    const r = record();
+    this.reduction.add(r, this.settings.events === 'none' ? ALL_EVENTS : r.event || UNASSIGNED);
   }
 
   finish(recordsPath: string, problems: SeqProblem[]): Promise<TableCounts> {
@@ -268,61 +238,23 @@ export async function writeTables(
   return reduction.finish(problems, mode!);
 }
 
-/** The rows one article adds to articles.csv, quotes.csv and frame_hits.csv. */
-function articleRows(r: AnalyzedArticle, event: string): { article: Cell[]; quotes: Cell[][]; hits: Cell[][] } {
+function writeArticleRows(r: AnalyzedArticle, event: string, articles: CsvWriter, quotes: CsvWriter, hits: CsvWriter): void {
   let author = 0;
   for (const h of r.hits) if (h.voice === 'author') author++;
-  return {
-    article: [
-      r.id, r.outlet, r.date, event, r.title, r.source, r.tokens, r.sentences, r.quotes.length, r.quotedTokens,
-      r.hits.length, author, r.hits.length - author, r.url, r.chars,
-    ],
-    quotes: r.quotes.map((q) => [
+  articles.write([
+    r.id, r.outlet, r.date, event, r.title, r.source, r.tokens, r.sentences, r.quotes.length, r.quotedTokens,
+    r.hits.length, author, r.hits.length - author, r.url, r.chars,
+  ]);
+  for (const q of r.quotes) {
+    quotes.write([
       r.id, r.outlet, event, q.id, q.kind, q.speaker, q.speakerMention, q.speakerStart, q.speakerEnd, q.speakerRole,
       q.speakerType, q.cue, q.text, q.start, q.end, q.tokens, q.cueStart, q.cueEnd,
-    ]),
-    hits: r.hits.map((h) => [
+    ]);
+  }
+  for (const h of r.hits) {
+    hits.write([
       r.id, r.outlet, event, h.frame, h.term, h.match, h.voice, h.speaker, h.quoteId, h.negated, h.sentence, h.start,
       h.end, h.leftContext, h.rightContext,
-    ]),
-  };
-}
-
-/**
- * One article's share of the streamed reduce, made ready in the analysis worker that analysed it: its table rows as
- * CSV text and its spill line (see `Reduction.addRendered`). `run` asks for it when the workers have every core
- * (the main thread would otherwise be a third busy thread on two cores); the bytes are those `Reduction.add` writes.
- */
-export interface RenderedArticle {
-  event: string;
-  outlet: string;
-  date: string;
-  articles: string;
-  quotes: string;
-  quoteRows: number;
-  hits: string;
-  hitRows: number;
-  spill: string;
-  notes: Problem[];
-}
-
-export function renderArticle(r: AnalyzedArticle, event: string, csv: CsvOptions): RenderedArticle {
-  const rows = articleRows(r, event);
-  return {
-    event,
-    outlet: r.outlet,
-    date: r.date,
-    articles: csvRows([rows.article], csv),
-    quotes: csvRows(rows.quotes, csv),
-    quoteRows: rows.quotes.length,
-    hits: csvRows(rows.hits, csv),
-    hitRows: rows.hits.length,
-    spill: spillLine(r, event),
-    notes: r.notes,
-  };
-}
-
-/** The event an article's rows carry in a streamed reduce (the event modes `--events metadata|none` and the default). */
-export function streamedEvent(mode: EventMode | null, recordEvent: string): string {
-  return mode === 'none' ? ALL_EVENTS : recordEvent || UNASSIGNED;
+    ]);
+  }
 }

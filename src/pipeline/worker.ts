@@ -5,18 +5,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AnalyzedArticle, Article, Problem } from '../types.js';
 import { createAnalyzer, emptyStageTimes, type AnalysisSettings, type StageTimes } from './analyze.js';
-import { addCorpusTerms } from '../aggregate/tables.js';
-import type { CsvOptions } from '../export/csv.js';
-import { renderArticle, streamedEvent, type EventMode, type RenderedArticle } from './tables.js';
-
-export interface WorkerSettings {
-  analysis: AnalysisSettings;
-  /**
-   * Set when the worker also makes each article's table rows ready (`renderArticle`): the event mode and CSV options
-   * of the run. The worker then sums the corpus term counts of those articles, handed over on a `'terms'` message.
-   */
-  render: { events: EventMode | null; csv: CsvOptions } | null;
-}
 
 /**
  * An analysed article travels as its articles.jsonl line, serialised here in the worker (where the work is shared out)
@@ -27,13 +15,6 @@ export interface AnalyzedLine {
   seq: number;
   event: string;
   line: string;
-  rendered?: RenderedArticle;
-}
-
-/** The answer to a `'terms'` message: the corpus term counts of the articles this worker rendered. */
-export interface WorkerTerms {
-  terms: Map<string, number>;
-  total: number;
 }
 
 export interface BatchResult {
@@ -41,26 +22,14 @@ export interface BatchResult {
   times: StageTimes;
 }
 
-const { analysis, render } = workerData as WorkerSettings;
-const analyzer = createAnalyzer(analysis);
-const terms: WorkerTerms = { terms: new Map(), total: 0 };
+const analyzer = createAnalyzer(workerData as AnalysisSettings);
 
-parentPort!.on('message', (message: Article[] | 'terms') => {
-  if (message === 'terms') {
-    parentPort!.postMessage(terms);
-    return;
-  }
+parentPort!.on('message', (batch: Article[]) => {
   const times = emptyStageTimes();
-  const results: BatchResult['results'] = message.map((article) => {
+  const results: BatchResult['results'] = batch.map((article) => {
     try {
       const record: AnalyzedArticle = analyzer.analyze(article, times);
-      const analyzed: AnalyzedLine = { seq: record.seq, event: record.event, line: JSON.stringify(record) };
-      // Without an event in the default mode the run turns to auto grouping and reads the rows from the file instead.
-      if (render && render.events !== 'auto' && (render.events !== null || record.event)) {
-        analyzed.rendered = renderArticle(record, streamedEvent(render.events, record.event), render.csv);
-        terms.total += addCorpusTerms(terms.terms, record);
-      }
-      return { analyzed };
+      return { analyzed: { seq: record.seq, event: record.event, line: JSON.stringify(record) } };
     } catch (e) {
       return {
         problem: {
