@@ -24,6 +24,7 @@ import { Worker } from 'node:worker_threads';
 import { toCsv, type Cell, type CsvOptions } from '../export/csv.js';
 import type { Staging } from '../export/atomic.js';
 import { workerScript } from '../paths.js';
+import { ask } from './ask.js';
 import { reduceBucket, TABLES, type BucketResult, type ReduceData, type TableName } from './reduce-bucket.js';
 
 /** Number of spill files. Memory of the reduce is about that of the largest bucket: 1/BUCKETS of the corpus's events. */
@@ -175,7 +176,8 @@ class ReduceWorkers {
     let next = 0;
     const loop = async (w: Worker) => {
       while (next < jobs.length) {
-        const result = await ask(w, jobs[next++]);
+        const job = jobs[next++];
+        const result = await ask<BucketResult>(w, job, `reducing bucket ${job.bucket}`);
         done(result);
       }
     };
@@ -185,26 +187,6 @@ class ReduceWorkers {
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
-}
-
-/** Post one job to a worker and wait for its answer (a worker's crash or reported error rejects). */
-function ask(w: Worker, job: Job): Promise<BucketResult> {
-  return new Promise((resolve, reject) => {
-    const onError = (e: Error) => settle(() => reject(e));
-    const onExit = (code: number) => settle(() => reject(new Error(`reduce worker exited (code ${code})`)));
-    const onMessage = (m: BucketResult | { error: string }) =>
-      settle(() => ('error' in m ? reject(new Error(`reducing bucket ${job.bucket}: ${m.error}`)) : resolve(m)));
-    const settle = (f: () => void) => {
-      w.off('error', onError);
-      w.off('exit', onExit);
-      w.off('message', onMessage);
-      f();
-    };
-    w.on('error', onError);
-    w.on('exit', onExit);
-    w.on('message', onMessage);
-    w.postMessage(job);
-  });
 }
 
 /** Each table's rows as CSV text in a temporary file, with the byte range of every event's rows. */

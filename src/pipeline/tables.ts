@@ -12,6 +12,7 @@ import { BucketedTables } from './buckets.js';
 import { writeCodebook } from '../export/codebook.js';
 import type { ReportJob } from '../export/report-worker.js';
 import { workerScript } from '../paths.js';
+import { ask } from './ask.js';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -30,26 +31,10 @@ export class ReportRenderer {
     this.worker.unref();
   }
 
-  render(job: ReportJob): Promise<string> {
+  async render(job: ReportJob): Promise<string> {
     this.start();
-    const w = this.worker!;
-    return new Promise<string>((resolve, reject) => {
-      if (this.failure) return reject(new Error(`report.html: ${this.failure.message}`));
-      const onError = (e: Error) => done(() => reject(new Error(`report.html: ${e.message}`)));
-      const onExit = (code: number) => done(() => reject(new Error(`report.html: the report worker exited (code ${code})`)));
-      const onMessage = (m: { html?: string; error?: string }) =>
-        done(() => (m.error !== undefined ? reject(new Error(`report.html: ${m.error}`)) : resolve(m.html!)));
-      const done = (settle: () => void) => {
-        w.off('error', onError);
-        w.off('exit', onExit);
-        w.off('message', onMessage);
-        settle();
-      };
-      w.on('error', onError);
-      w.on('exit', onExit);
-      w.on('message', onMessage);
-      w.postMessage(job);
-    });
+    if (this.failure) throw new Error(`report.html: ${this.failure.message}`);
+    return (await ask<{ html: string }>(this.worker!, job, 'report.html')).html;
   }
 
   async close(): Promise<void> {
