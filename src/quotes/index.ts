@@ -255,7 +255,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     if (!(lex.verbs.has(doc.lemma[i]) || lex.verbs.has(doc.lower[i]) || isPhraseAt(i) > 0)) return false;
     // A passive ("she was told that …", "it is said") reports what someone else said: not the subject's speech.
     if (doc.lower[i + 1] === 'by') return false; // "a strategy emphasized by X"
-    if (i > 0 && PASSIVE_AUX.has(doc.lower[i - 1]) && /ed$|told|said|written|asked|wrote$/.test(doc.lower[i])) return false;
+    if (i > 0 && PASSIVE_AUX.has(doc.lower[i - 1]) && /(ed|told|said|written|asked|wrote)$/.test(doc.lower[i])) return false;
     return true;
   };
   // Cue flags remembered per token, worked out when first asked (tokens inside quotations mostly never are):
