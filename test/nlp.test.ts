@@ -1,4 +1,4 @@
-import { readText, tokenAt, wordsIn } from '../src/nlp/index.js';
+import { isSpaceCode, readText, tokenAt, wordsIn } from '../src/nlp/index.js';
 
 describe('readText', () => {
   const text = ' date 2025-01-27 Rep. Tom Suozzi told CNN: “It will cause chaos.”\n\nHe did not agree.';
@@ -42,4 +42,11 @@ test("an article's tokens do not depend on the articles read before it (wink's l
   const after = readText(probe).value;
   expect(after).toEqual(before);
   expect(before).toContain("'s");
+});
+
+test('isSpaceCode agrees with the regex class \\s on every UTF-16 code', () => {
+  const differ: number[] = [];
+  for (let c = 0; c < 0x10000; c++) if (isSpaceCode(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c);
+  expect(differ).toEqual([]);
+  expect(isSpaceCode(Number.NaN)).toBe(false); // charCodeAt past the end of a string
 });

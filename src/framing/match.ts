@@ -16,7 +16,7 @@
  * - Within a frame, overlapping matches are resolved longest first (by characters; ties: a term without wildcards,
  *   then the earlier term in the lexicon), so each stretch of text counts once per frame. Frames are independent.
  */
-import type { NlpDoc } from '../nlp/index.js';
+import { isSpaceCode, type NlpDoc } from '../nlp/index.js';
 import type { FrameHit, FrameHitRecord, Quote } from '../types.js';
 import type { LexiconSet } from './lexicon.js';
 import { analyseTerm, compileGlob, globMatches, isGlob, normalizeWord, type Glob } from './terms.js';
@@ -567,12 +567,7 @@ export function findFrameHits(doc: NlpDoc, quotes: Quote[], matcher: Matcher): F
 /** Characters of context on each side of a hit in frame_hits.csv. */
 export const KWIC_WINDOW = 60;
 
-/** Whitespace as /\s/ defines it. Speed: ASCII is decided by the code unit; only other characters use the regex. */
-function isSpaceAt(text: string, k: number): boolean {
-  const c = text.charCodeAt(k);
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || /\s/.test(text[k]);
-}
+const isSpaceAt = (text: string, k: number): boolean => isSpaceCode(text.charCodeAt(k));
 
 /**
  * Key-word-in-context: up to `window` characters left and right of [start, end), counted after collapsing every

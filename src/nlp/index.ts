@@ -100,7 +100,8 @@ function winkCache(nlp: Wink): WinkCache {
   allowed.its4token.add(grab);
   try {
     const doc = nlp.readDoc('the');
-    const cache = doc.tokens().itemAt(0).out(grab as unknown as Parameters<ReturnType<ReturnType<typeof doc.tokens>['itemAt']>['out']>[0]) as unknown as WinkCache;
+    // wink's typings know only its own property functions.
+    const cache = doc.tokens().itemAt(0).out(grab as never) as unknown as WinkCache;
     if (typeof cache?.lookup !== 'function' || typeof cache.currentSize !== 'function') throw new Error('wink-nlp internals changed: cannot reach its cache');
     return cache;
   } finally {
@@ -150,6 +151,15 @@ export function readText(text: string): NlpDoc {
     sentences.push({ start: tokStart[first] ?? 0, end: tokEnd[last] ?? 0, firstToken: first, lastToken: last });
   }
   return { text, tokStart, tokEnd, value: values, lower, pos, lemma, sentenceOf, sentences };
+}
+
+/**
+ * A UTF-16 code that the regex class \s matches (white space and line terminators), tested without a regex (the
+ * scans of the quote finder and KWIC ask it for every character they pass; equal to /\s/ for all 65,536 codes).
+ */
+export function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** True for tokens that count as words (not punctuation, symbols or whitespace). */

@@ -5,10 +5,10 @@
  * articles stream past is corpus-wide and small: the term counts of the whole corpus (the log-odds prior: one entry per
  * distinct term, so it grows with the vocabulary, not the articles), and per event its dates, article count and outlets.
  *
- * `finish` then reduces the buckets (reduce-bucket.ts) — on the main thread, or with `--workers` above 1 in as many reduce
- * worker threads, each holding one bucket at a time — with an `Aggregator` given those corpus-wide inputs, so each bucket's rows are exactly the whole
- * corpus's rows for its events. The rows come back as CSV text and go to one temporary file per table,
- * with the byte range of each event's rows; each table is then assembled by copying the ranges in event order. The
+ * `finish` then reduces the buckets (reduce-bucket.ts) — on the main thread, or with `--workers` above 1 in as many
+ * reduce worker threads, each holding one bucket at a time — with an `Aggregator` given those corpus-wide inputs, so
+ * each bucket's rows are exactly the whole corpus's rows for its events. The rows come back as CSV text and go to one
+ * temporary file per table, with the byte range of each event's rows; each table is then assembled by copying the ranges in event order. The
  * charted events' rows are kept as values for the report (at most REPORT_MAX_EVENTS events); their buckets go first,
  * so the report renders while the other buckets are reduced. Spill files are removed as they are read, and the folder
  * at the end (or by the next run's Staging, after a crash).
@@ -25,7 +25,7 @@ import { toCsv, type Cell, type CsvOptions } from '../export/csv.js';
 import type { Staging } from '../export/atomic.js';
 import { workerScript } from '../paths.js';
 import { ask } from './ask.js';
-import { reduceBucket, TABLES, type BucketResult, type ReduceData, type TableName } from './reduce-bucket.js';
+import { reduceBucket, TABLES, type BucketResult, type ReduceData, type ReduceJob, type TableName } from './reduce-bucket.js';
 
 /** Number of spill files. Memory of the reduce is about that of the largest bucket: 1/BUCKETS of the corpus's events. */
 export const BUCKETS = 64;
@@ -105,7 +105,7 @@ export class BucketedTables {
       const out = {} as Record<TableName, Table>;
       for (const name of TABLES) {
         const rows: Cell[][] = [];
-        for (const e of [...chartedRows.keys()].sort(cmp)) rows.push(...chartedRows.get(e)![name]);
+        for (const e of [...chartedRows.keys()].sort()) rows.push(...chartedRows.get(e)![name]);
         out[name] = { columns: empty[name].columns, rows };
       }
       return out;
@@ -113,7 +113,7 @@ export class BucketedTables {
     if (chartedLeft === 0) charted(reportTables(), sizes.length);
 
     const segments = new Segments(this.dir);
-    const workers = new ReduceWorkers(Math.min(this.threads, order.length), { frames: this.frames, context, csv, charted: [...chartedSet] });
+    const workers = new ReduceWorkers(Math.min(this.threads, order.length), { frames: this.frames, context, csv, charted: chartedSet });
     try {
       await workers.each(order.map((b) => ({ bucket: b, path: this.spillPath(b) })), (result) => {
         rmSync(this.spillPath(result.bucket));
@@ -146,10 +146,6 @@ export class BucketedTables {
   }
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-type Job = { bucket: number; path: string };
-
 /**
  * The buckets' reducers: with one thread, the main thread itself (a worker would only add its start-up); with more,
  * a fixed set of reduce workers, each given the next bucket as soon as it hands back the last.
@@ -167,10 +163,9 @@ class ReduceWorkers {
   }
 
   /** Runs every job, calling `done` with each result (in order of completion) on this thread. */
-  async each(jobs: Job[], done: (r: BucketResult) => void): Promise<void> {
+  async each(jobs: ReduceJob[], done: (r: BucketResult) => void): Promise<void> {
     if (!this.workers.length) {
-      const charted = new Set(this.data.charted);
-      for (const j of jobs) done(reduceBucket(this.data, charted, j.bucket, j.path));
+      for (const j of jobs) done(reduceBucket(this.data, j));
       return;
     }
     let next = 0;

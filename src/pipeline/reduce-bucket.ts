@@ -15,7 +15,13 @@ export interface ReduceData {
   frames: string[];
   context: CorpusContext;
   csv: CsvOptions;
-  charted: string[];
+  charted: Set<string>;
+}
+
+/** One bucket's spill file to reduce. */
+export interface ReduceJob {
+  bucket: number;
+  path: string;
 }
 
 /** Every table's rows (each sorted by event, the first column) as [table, event, that event's rows]. */
@@ -39,7 +45,7 @@ export interface BucketResult {
   chartedRows: [TableName, string, Cell[][]][];
 }
 
-export function reduceBucket(data: ReduceData, charted: Set<string>, bucket: number, path: string): BucketResult {
+export function reduceBucket(data: ReduceData, { bucket, path }: ReduceJob): BucketResult {
   const agg = new Aggregator(data.frames, data.context);
   forEachLine(path, (line) => {
     const [event, rec] = JSON.parse(line) as [string, AggregateRecord];
@@ -49,7 +55,7 @@ export function reduceBucket(data: ReduceData, charted: Set<string>, bucket: num
   const chartedRows: BucketResult['chartedRows'] = [];
   for (const [name, event, rows] of reduceBucketRows(agg.tables())) {
     segments.push([name, event, csvRows(rows, data.csv)]);
-    if (charted.has(event)) chartedRows.push([name, event, rows]);
+    if (data.charted.has(event)) chartedRows.push([name, event, rows]);
   }
   return { bucket, segments, chartedRows };
 }

@@ -4,14 +4,13 @@
  * thread only writes the text where it belongs.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { reduceBucket, type ReduceData } from './reduce-bucket.js';
+import { reduceBucket, type ReduceData, type ReduceJob } from './reduce-bucket.js';
 
 const data = workerData as ReduceData;
-const charted = new Set(data.charted);
 
-parentPort!.on('message', (job: { bucket: number; path: string }) => {
+parentPort!.on('message', (job: ReduceJob) => {
   try {
-    parentPort!.postMessage(reduceBucket(data, charted, job.bucket, job.path));
+    parentPort!.postMessage(reduceBucket(data, job));
   } catch (e) {
     parentPort!.postMessage({ bucket: job.bucket, error: (e as Error).stack ?? String(e) });
   }

@@ -24,7 +24,7 @@
  * (sorted indexes for coverage and nesting, per-surname name lookup).
  */
 import type { NlpDoc } from '../nlp/index.js';
-import { tokenAt, wordsIn } from '../nlp/index.js';
+import { isSpaceCode, tokenAt, wordsIn } from '../nlp/index.js';
 import type { Quote, QuoteKind } from '../types.js';
 import type { QuoteSettings } from './settings.js';
 import { IntervalIndex } from '../search.js';
@@ -97,12 +97,6 @@ interface Candidate {
   block?: boolean;
   /** A quoted title inside an attribution ("on “Meet the Press”"): never attributed. */
   title?: boolean;
-}
-
-/** A UTF-16 code that the regex class \s matches (white space and line terminators), tested without a regex. */
-function isSpaceCode(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function paragraphStarts(text: string): number[] {
