@@ -19,16 +19,25 @@ export function countBefore(length: number, before: (i: number) => boolean): num
  */
 export class IntervalIndex<T> {
   private readonly items: T[];
-  private readonly starts: number[];
-  private readonly ends: number[];
-  private readonly maxEnd: number[] = [];
+  // Typed arrays: one fixed representation whatever the values (a plain array's elements kind — small integers,
+  // doubles, holey or not — varies with its contents, and every new kind made the optimised quote finder that inlines
+  // these lookups deoptimise and be compiled again).
+  private readonly starts: Float64Array;
+  private readonly ends: Float64Array;
+  private readonly maxEnd: Float64Array;
 
   constructor(items: T[], start: (x: T) => number, end: (x: T) => number) {
     this.items = [...items].sort((x, y) => start(x) - start(y) || end(y) - end(x));
-    this.starts = this.items.map(start);
-    this.ends = this.items.map(end);
+    const n = this.items.length;
+    this.starts = new Float64Array(n);
+    this.ends = new Float64Array(n);
+    this.maxEnd = new Float64Array(n);
     let m = -Infinity;
-    for (const e of this.ends) this.maxEnd.push((m = Math.max(m, e)));
+    for (let i = 0; i < n; i++) {
+      this.starts[i] = start(this.items[i]);
+      this.ends[i] = end(this.items[i]);
+      this.maxEnd[i] = m = Math.max(m, this.ends[i]);
+    }
   }
 
   /** Items sharing at least one position with [a, b). */

@@ -190,6 +190,13 @@ function directSpans(text: string, paras: number[]): [number, number, number, nu
   return spans;
 }
 
+/**
+ * Every quotation of an article with its speaker. The numbered steps below are each an inner function called once:
+ * V8 optimises a function as one unit, and as one function the finder took 1.1–1.5 s to compile each time, and was
+ * compiled again after every deoptimisation anywhere in it (six times per worker on a 2,520-article corpus: ~8 s of
+ * compiler CPU per worker thread, competing with the analysis for the machine's cores). As steps, a deoptimisation
+ * recompiles only its step.
+ */
 export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   const lex = compileSettings(settings);
   const text = doc.text;
@@ -503,68 +510,77 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
 
   // 1. Direct and partial quotes.
   const candidates: Candidate[] = [];
-  for (const [open, close, openLen, closeLen] of directSpans(text, paras)) {
-    let start = open + openLen;
-    let end = close;
-    while (start < end && /\s/.test(text[start])) start++;
-    while (end > start && /[\s,]/.test(text[end - 1])) end--;
-    if (end <= start) continue;
-    const words = wordsIn(doc, start, end);
-    let prev = open - 1;
-    while (prev >= 0 && (text[prev] === ' ' || text[prev] === '\t')) prev--;
-    const prevCh = prev >= 0 ? text[prev] : '\n';
-    const afterCue = /[\p{L}\p{N}]/u.test(prevCh) && isCue(tokenAt(doc, prev));
-    const embedded = /[\p{L}\p{N}]/u.test(prevCh) && !afterCue;
-    // said ''there could be'' a line that …: a quotation right after a cue that the sentence goes on past is a
-    // fragment of the reported clause.
-    let next = close + closeLen;
-    while (next < text.length && (text[next] === ' ' || text[next] === '\t')) next++;
-    const clauseGoesOn = afterCue && /[\p{Ll}\p{N}]/u.test(text[next] ?? '');
-    const kind: QuoteKind = embedded || clauseGoesOn || words < 3 ? 'partial' : 'direct';
-    candidates.push({ kind, start, end, outerStart: open, outerEnd: close + closeLen, attribution: null });
+  function findDirectQuotes(): void {
+    for (const [open, close, openLen, closeLen] of directSpans(text, paras)) {
+      let start = open + openLen;
+      let end = close;
+      while (start < end && /\s/.test(text[start])) start++;
+      while (end > start && /[\s,]/.test(text[end - 1])) end--;
+      if (end <= start) continue;
+      const words = wordsIn(doc, start, end);
+      let prev = open - 1;
+      while (prev >= 0 && (text[prev] === ' ' || text[prev] === '\t')) prev--;
+      const prevCh = prev >= 0 ? text[prev] : '\n';
+      const afterCue = /[\p{L}\p{N}]/u.test(prevCh) && isCue(tokenAt(doc, prev));
+      const embedded = /[\p{L}\p{N}]/u.test(prevCh) && !afterCue;
+      // said ''there could be'' a line that …: a quotation right after a cue that the sentence goes on past is a
+      // fragment of the reported clause.
+      let next = close + closeLen;
+      while (next < text.length && (text[next] === ' ' || text[next] === '\t')) next++;
+      const clauseGoesOn = afterCue && /[\p{Ll}\p{N}]/u.test(text[next] ?? '');
+      const kind: QuoteKind = embedded || clauseGoesOn || words < 3 ? 'partial' : 'direct';
+      candidates.push({ kind, start, end, outerStart: open, outerEnd: close + closeLen, attribution: null });
+    }
   }
+  findDirectQuotes();
 
   // 1a. Titles of works (his 2012 book, ''An American Son.''; his radio show, “Generations with Kevin Swanson”): a
   // title-case quotation right after a word naming a work is a title, never a quotation of speech.
-  for (const c of candidates) {
-    if (!titleCase(c)) continue;
-    const before = text.slice(Math.max(0, c.outerStart - 30), c.outerStart);
-    if (AFTER_WORK_NOUN.test(before)) {
-      c.kind = 'partial';
-      c.title = true;
+  function markTitlesOfWorks(): void {
+    for (const c of candidates) {
+      if (!titleCase(c)) continue;
+      const before = text.slice(Math.max(0, c.outerStart - 30), c.outerStart);
+      if (AFTER_WORK_NOUN.test(before)) {
+        c.kind = 'partial';
+        c.title = true;
+      }
     }
   }
+  markTitlesOfWorks();
 
   // 1b. Golf clubs are ''just scratching out a profit,'' Mr. Hedge said: a fragment attributed right after its
   // closing mark reports the whole sentence it ends, from the sentence's start.
-  for (const c of candidates) {
-    if (c.kind !== 'partial' || c.title) continue;
-    const after = tokenAt(doc, c.outerEnd);
-    const attr = attributeRight(c.outerEnd);
-    if (!attr?.speaker || attr.cueStart === null) continue;
-    const cueTok = tokenAt(doc, attr.cueStart);
-    const speakerTok = tokenAt(doc, attr.speaker.start);
-    const comma = doc.value[after] === ',' || /,\s*(["”»]|'')$/.test(text.slice(c.start, c.outerEnd));
-    // Right after the mark (“…,” Mr. Hedge said), or after the rest of the sentence's words and a comma, with the
-    // attribution ending the sentence (would begin ''building bridges'' to Mr. Sanders, said David Axelrod).
-    const attrFirst = Math.min(cueTok, speakerTok);
-    let lateEnd = attrFirst > after && doc.value[attrFirst - 1] === ',';
-    for (let t = after; t < attrFirst && lateEnd; t++) if (doc.pos[t] === 'VERB' || doc.pos[t] === 'AUX' || isMark(t)) lateEnd = false;
-    const attrLast = tokenAt(doc, Math.max(attr.cueEnd ?? 0, attr.speaker.end) - 1);
-    if (lateEnd && !(sentenceEnd(attrLast + 1) || doc.value[attrLast + 1] === ',')) lateEnd = false;
-    if (!((attrFirst - after <= 1 && comma) || lateEnd)) continue;
-    let s = tokenAt(doc, c.outerStart) - 1;
-    while (s >= 0 && !sentenceEnd(s) && !breakBefore(s + 1) && !isMark(s)) s--;
-    const first = s + 1;
-    if (first >= tokenAt(doc, c.outerStart) || isMark(s)) continue;
-    c.start = doc.tokStart[first];
-    c.outerStart = c.start;
-    c.attribution = attr;
-    if (lateEnd && attrFirst - after > 1) {
-      c.end = doc.tokEnd[attrFirst - 2];
-      c.outerEnd = c.end;
+  function extendFragmentsToSentence(): void {
+    for (const c of candidates) {
+      if (c.kind !== 'partial' || c.title) continue;
+      const after = tokenAt(doc, c.outerEnd);
+      const attr = attributeRight(c.outerEnd);
+      if (!attr?.speaker || attr.cueStart === null) continue;
+      const cueTok = tokenAt(doc, attr.cueStart);
+      const speakerTok = tokenAt(doc, attr.speaker.start);
+      const comma = doc.value[after] === ',' || /,\s*(["”»]|'')$/.test(text.slice(c.start, c.outerEnd));
+      // Right after the mark (“…,” Mr. Hedge said), or after the rest of the sentence's words and a comma, with the
+      // attribution ending the sentence (would begin ''building bridges'' to Mr. Sanders, said David Axelrod).
+      const attrFirst = Math.min(cueTok, speakerTok);
+      let lateEnd = attrFirst > after && doc.value[attrFirst - 1] === ',';
+      for (let t = after; t < attrFirst && lateEnd; t++) if (doc.pos[t] === 'VERB' || doc.pos[t] === 'AUX' || isMark(t)) lateEnd = false;
+      const attrLast = tokenAt(doc, Math.max(attr.cueEnd ?? 0, attr.speaker.end) - 1);
+      if (lateEnd && !(sentenceEnd(attrLast + 1) || doc.value[attrLast + 1] === ',')) lateEnd = false;
+      if (!((attrFirst - after <= 1 && comma) || lateEnd)) continue;
+      let s = tokenAt(doc, c.outerStart) - 1;
+      while (s >= 0 && !sentenceEnd(s) && !breakBefore(s + 1) && !isMark(s)) s--;
+      const first = s + 1;
+      if (first >= tokenAt(doc, c.outerStart) || isMark(s)) continue;
+      c.start = doc.tokStart[first];
+      c.outerStart = c.start;
+      c.attribution = attr;
+      if (lateEnd && attrFirst - after > 1) {
+        c.end = doc.tokEnd[attrFirst - 2];
+        c.outerEnd = c.end;
+      }
     }
   }
+  extendFragmentsToSentence();
 
   // 2. Split quotes: “A,” he said, “B.” → one quotation.
   const merged: Candidate[] = [];
@@ -576,151 +592,160 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     for (let i = a; i < b; i++) if (/[“”"]/.test(text[i]) && !titles.some((t) => i >= t.outerStart && i < t.outerEnd)) return true;
     return false;
   };
-  for (const c of candidates) {
-    const prev = merged[merged.length - 1];
-    if (c.title || (prev && isTitle(c) && c.outerStart - prev.outerEnd < 120)) {
-      titles.push({ ...c, title: true });
-      continue;
-    }
-    // A quotation that opens its sentence counts even when short (“I’m honored!” she said. “…”).
-    const opensSentence = (q: Candidate) => q.kind === 'direct' || !/[\p{L}\p{N},;]/u.test(text.slice(Math.max(0, q.outerStart - 3), q.outerStart).trim().slice(-1));
-    if (prev && (opensSentence(prev) || prev.attribution) && (c.kind !== 'partial' || wordsIn(doc, c.start, c.end) >= 3)) {
-      const gap = text.slice(prev.outerEnd, c.outerStart);
-      if (gap.length <= 250 && !/\n/.test(gap)) {
-        const attr = attributeRight(prev.outerEnd);
-        // After the attribution ("Rep. Dan Cole said", "said Bob Mason, a retired letter carrier who …") no
-        // further quotation mark; a long description of the speaker is allowed.
-        const tail = attr && attr.cueEnd !== null ? text.slice(Math.max(attr.cueEnd, attr.speaker?.end ?? 0), c.outerStart) : '';
-        // “A,” she said. “B,” she added: B has its own attribution and stays a quotation of its own.
-        const own = attr ? attributeRight(c.outerEnd) : null;
-        // “A,” Anderson said, adding that …: a second cue in between starts something else.
-        let cueInTail = false;
-        // A cue inside a description of the speaker ("…, who said she planned to demonstrate.", "he said when asked
-        // about …") does not start a new report.
-        if (attr?.cueEnd != null) {
-          for (let t = tokenAt(doc, attr.cueEnd); t < n && doc.tokStart[t] < c.outerStart; t++) {
-            const described = /^(who|which|that|when|after|before|if|whether)$/.test(doc.lower[t - 1]) || (doc.pos[t - 1] === 'AUX' && /^(who|which|that)$/.test(doc.lower[t - 2]));
-            if (isCue(t) && !described && doc.tokStart[t] >= Math.max(attr.cueEnd, attr.speaker?.end ?? 0)) cueInTail = true;
+  function joinSplitQuotes(): void {
+    for (const c of candidates) {
+      const prev = merged[merged.length - 1];
+      if (c.title || (prev && isTitle(c) && c.outerStart - prev.outerEnd < 120)) {
+        titles.push({ ...c, title: true });
+        continue;
+      }
+      // A quotation that opens its sentence counts even when short (“I’m honored!” she said. “…”).
+      const opensSentence = (q: Candidate) => q.kind === 'direct' || !/[\p{L}\p{N},;]/u.test(text.slice(Math.max(0, q.outerStart - 3), q.outerStart).trim().slice(-1));
+      if (prev && (opensSentence(prev) || prev.attribution) && (c.kind !== 'partial' || wordsIn(doc, c.start, c.end) >= 3)) {
+        const gap = text.slice(prev.outerEnd, c.outerStart);
+        if (gap.length <= 250 && !/\n/.test(gap)) {
+          const attr = attributeRight(prev.outerEnd);
+          // After the attribution ("Rep. Dan Cole said", "said Bob Mason, a retired letter carrier who …") no
+          // further quotation mark; a long description of the speaker is allowed.
+          const tail = attr && attr.cueEnd !== null ? text.slice(Math.max(attr.cueEnd, attr.speaker?.end ?? 0), c.outerStart) : '';
+          // “A,” she said. “B,” she added: B has its own attribution and stays a quotation of its own.
+          const own = attr ? attributeRight(c.outerEnd) : null;
+          // “A,” Anderson said, adding that …: a second cue in between starts something else.
+          let cueInTail = false;
+          // A cue inside a description of the speaker ("…, who said she planned to demonstrate.", "he said when asked
+          // about …") does not start a new report.
+          if (attr?.cueEnd != null) {
+            for (let t = tokenAt(doc, attr.cueEnd); t < n && doc.tokStart[t] < c.outerStart; t++) {
+              const described = /^(who|which|that|when|after|before|if|whether)$/.test(doc.lower[t - 1]) || (doc.pos[t - 1] === 'AUX' && /^(who|which|that)$/.test(doc.lower[t - 2]));
+              if (isCue(t) && !described && doc.tokStart[t] >= Math.max(attr.cueEnd, attr.speaker?.end ?? 0)) cueInTail = true;
+            }
+          }
+          const tailOk = !cueInTail && (c.kind === 'partial' ? /^[^.!?]{0,60}$/.test(tail) : tail.length <= 60 || (!!attr?.speaker && (/^\s*[,.]/.test(tail) || tail.length <= 160)));
+          const tailStart = attr && attr.cueEnd !== null ? Math.max(attr.cueEnd, attr.speaker?.end ?? 0) : c.outerStart;
+          if (attr && attr.cueEnd !== null && attr.cueEnd <= c.outerStart && !markOutsideTitles(tailStart, c.outerStart) && tailOk && !own) {
+            prev.end = c.end;
+            prev.outerEnd = c.outerEnd;
+            prev.attribution = attr;
+            continue;
           }
         }
-        const tailOk = !cueInTail && (c.kind === 'partial' ? /^[^.!?]{0,60}$/.test(tail) : tail.length <= 60 || (!!attr?.speaker && (/^\s*[,.]/.test(tail) || tail.length <= 160)));
-        const tailStart = attr && attr.cueEnd !== null ? Math.max(attr.cueEnd, attr.speaker?.end ?? 0) : c.outerStart;
-        if (attr && attr.cueEnd !== null && attr.cueEnd <= c.outerStart && !markOutsideTitles(tailStart, c.outerStart) && tailOk && !own) {
-          prev.end = c.end;
-          prev.outerEnd = c.outerEnd;
-          prev.attribution = attr;
-          continue;
-        }
       }
+      merged.push(c);
     }
-    merged.push(c);
   }
+  joinSplitQuotes();
   merged.push(...titles);
   merged.sort((a, b) => a.outerStart - b.outerStart);
 
   // 3. Block quotes: a paragraph after a sentence ending in a colon with a cue and a speaker.
   const blocks: Candidate[] = [];
   const colonAttr = new Map<number, Attribution>(); // paragraph index → attribution for the quote opening it
-  for (let p = 0; p + 1 < paras.length; p++) {
-    const paraEnd = paras[p + 1];
-    const body = text.slice(paras[p], paraEnd).trimEnd();
-    if (!body.endsWith(':')) continue;
-    const colon = paras[p] + body.length - 1;
-    const colonTok = tokenAt(doc, colon);
-    let s = colonTok;
-    while (s > 0 && !sentenceEnd(s - 1) && doc.tokStart[s - 1] >= paras[p] && colonTok - s < 40) s--;
-    let attr: Attribution | null = null;
-    for (let c = colonTok - 1; c >= s && !attr; c--) {
-      const isBlockWord = lex.blockWords.has(doc.lower[c]);
-      if (!isCue(c) && !isBlockWord) continue;
-      const before = subjectBefore(c, s);
-      if (before) attr = makeAttribution(c, before);
-      else if (isCue(c) && !lex.listenerVerbs.has(doc.lemma[c])) {
-        const after = subjectAfter(c, colonTok - 1);
-        if (after) attr = makeAttribution(c, after);
+  function findBlockQuotes(): void {
+    for (let p = 0; p + 1 < paras.length; p++) {
+      const paraEnd = paras[p + 1];
+      const body = text.slice(paras[p], paraEnd).trimEnd();
+      if (!body.endsWith(':')) continue;
+      const colon = paras[p] + body.length - 1;
+      const colonTok = tokenAt(doc, colon);
+      let s = colonTok;
+      while (s > 0 && !sentenceEnd(s - 1) && doc.tokStart[s - 1] >= paras[p] && colonTok - s < 40) s--;
+      let attr: Attribution | null = null;
+      for (let c = colonTok - 1; c >= s && !attr; c--) {
+        const isBlockWord = lex.blockWords.has(doc.lower[c]);
+        if (!isCue(c) && !isBlockWord) continue;
+        const before = subjectBefore(c, s);
+        if (before) attr = makeAttribution(c, before);
+        else if (isCue(c) && !lex.listenerVerbs.has(doc.lemma[c])) {
+          const after = subjectAfter(c, colonTok - 1);
+          if (after) attr = makeAttribution(c, after);
+        }
+        // "he said, adding:" — the speaker is with the earlier cue.
+        if (attr && !attr.speaker) attr = null;
       }
-      // "he said, adding:" — the speaker is with the earlier cue.
-      if (attr && !attr.speaker) attr = null;
+      if (!attr) continue;
+      const nextStart = paras[p + 1];
+      const nextEnd = (p + 2 < paras.length ? paras[p + 2] : text.length);
+      const first = text[nextStart];
+      if (OPEN.has(first) || first === '"') {
+        colonAttr.set(p + 1, attr);
+        continue;
+      }
+      let end = nextEnd;
+      while (end > nextStart && /\s/.test(text[end - 1])) end--;
+      if (end - nextStart < 20) continue;
+      blocks.push({ kind: 'block', start: nextStart, end, outerStart: nextStart, outerEnd: end, attribution: attr, block: true });
     }
-    if (!attr) continue;
-    const nextStart = paras[p + 1];
-    const nextEnd = (p + 2 < paras.length ? paras[p + 2] : text.length);
-    const first = text[nextStart];
-    if (OPEN.has(first) || first === '"') {
-      colonAttr.set(p + 1, attr);
-      continue;
-    }
-    let end = nextEnd;
-    while (end > nextStart && /\s/.test(text[end - 1])) end--;
-    if (end - nextStart < 20) continue;
-    blocks.push({ kind: 'block', start: nextStart, end, outerStart: nextStart, outerEnd: end, attribution: attr, block: true });
   }
+  findBlockQuotes();
 
   // 4. Attribute direct and partial quotes (in text order, so "he" can fall back on the last speaker).
   const inBlock = (c: Candidate) => blocks.find((b) => c.start >= b.start && c.end <= b.end);
   const out: Candidate[] = [];
   let lastAttributed: { para: number; attribution: Attribution; quote: Candidate } | null = null;
   let absorbedUntil = -1; // a reported clause may hold further fragments: “on her worst day” she’d be “an …” than …
-  for (const c of merged) {
-    if (c.outerEnd <= absorbedUntil) continue;
-    if (c.title) {
-      if (!inBlock(c)) out.push(c);
-      continue;
-    }
-    // A title-case fragment not right after a cue (the stage to ''Eye of the Tiger'', ''Crooked Hillary'') names a
-    // work, a show or a nickname: a partial quote with no speaker.
-    if (!c.attribution && c.kind === 'partial' && titleCase(c) && !isCue(tokenAt(doc, c.outerStart) - 1)) {
-      if (!inBlock(c)) out.push(c);
-      continue;
-    }
-    if (!c.attribution && c.kind === 'partial') {
-      // X said the plan was “a disaster” for families: a cue earlier in the sentence attributes a fragment before
-      // anything after it does (“…” and that the committee would continue …).
-      const left = attributeLeft(c.outerStart, 0);
-      if (left?.speaker) c.attribution = left;
-    }
-    if (!c.attribution) {
-      c.attribution = attributeRight(c.outerEnd);
-      if (!c.attribution || !c.attribution.speaker) {
-        const left = attributeLeft(c.outerStart, 0);
-        if (left && (left.speaker || !c.attribution)) c.attribution = left;
-      }
-      if (!c.attribution && paras[paragraphOf(paras, c.outerStart)] === c.outerStart) {
-        c.attribution = colonAttr.get(paragraphOf(paras, c.outerStart)) ?? null;
-      }
-      if (!c.attribution && c.kind === 'direct') c.attribution = colonIntro(c) ?? shortSentenceIntro(c);
-    }
-    if (c.kind === 'partial' && !c.attribution) c.attribution = sameSpeakerAgain(c) ?? subjectOfFragment(c);
-    if (c.kind === 'partial' && c.attribution?.speaker && c.attribution.cueEnd !== null && c.attribution.cueEnd <= c.outerStart) {
-      extendToClause(c);
-      absorbedUntil = Math.max(absorbedUntil, c.outerEnd);
-    }
-    const block = inBlock(c);
-    if (block && !(c.attribution && c.attribution.speaker)) continue; // part of the block's own text
-    if (c.kind === 'partial' && !c.attribution) {
-      out.push(c);
-      continue;
-    }
-    // A whole quoted paragraph right after a quotation by a named speaker continues that speaker (news convention).
-    // When that quotation (with its attribution) ends the paragraph before, the two are one quotation, as a reader
-    // (and PolNeAR's annotators) take it: “A,” he said.¶¶“B.” → one span, one speaker.
-    const para = paragraphOf(paras, c.outerStart);
-    if (!c.attribution && c.kind === 'direct' && lastAttributed && para - lastAttributed.para <= 1 && paras[para] === c.outerStart) {
-      const prior: Speaker = lastAttributed.attribution.speaker!;
-      const q = lastAttributed.quote;
-      const between = text.slice(q.outerEnd, c.outerStart);
-      if (para - lastAttributed.para === 1 && (q.kind === 'direct' || q.kind === 'block') && between.length <= 200 && !/[“”"]|''/.test(between)) {
-        q.end = c.end;
-        q.outerEnd = c.outerEnd;
-        lastAttributed.para = para;
+  function attributeQuotes(): void {
+    for (const c of merged) {
+      if (c.outerEnd <= absorbedUntil) continue;
+      if (c.title) {
+        if (!inBlock(c)) out.push(c);
         continue;
       }
-      c.attribution = { cue: '', cueStart: null, cueEnd: null, speaker: { ...prior, mention: '', start: -1, end: -1 } };
+      // A title-case fragment not right after a cue (the stage to ''Eye of the Tiger'', ''Crooked Hillary'') names a
+      // work, a show or a nickname: a partial quote with no speaker.
+      if (!c.attribution && c.kind === 'partial' && titleCase(c) && !isCue(tokenAt(doc, c.outerStart) - 1)) {
+        if (!inBlock(c)) out.push(c);
+        continue;
+      }
+      if (!c.attribution && c.kind === 'partial') {
+        // X said the plan was “a disaster” for families: a cue earlier in the sentence attributes a fragment before
+        // anything after it does (“…” and that the committee would continue …).
+        const left = attributeLeft(c.outerStart, 0);
+        if (left?.speaker) c.attribution = left;
+      }
+      if (!c.attribution) {
+        c.attribution = attributeRight(c.outerEnd);
+        if (!c.attribution || !c.attribution.speaker) {
+          const left = attributeLeft(c.outerStart, 0);
+          if (left && (left.speaker || !c.attribution)) c.attribution = left;
+        }
+        if (!c.attribution && paras[paragraphOf(paras, c.outerStart)] === c.outerStart) {
+          c.attribution = colonAttr.get(paragraphOf(paras, c.outerStart)) ?? null;
+        }
+        if (!c.attribution && c.kind === 'direct') c.attribution = colonIntro(c) ?? shortSentenceIntro(c);
+      }
+      if (c.kind === 'partial' && !c.attribution) c.attribution = sameSpeakerAgain(c) ?? subjectOfFragment(c);
+      if (c.kind === 'partial' && c.attribution?.speaker && c.attribution.cueEnd !== null && c.attribution.cueEnd <= c.outerStart) {
+        extendToClause(c);
+        absorbedUntil = Math.max(absorbedUntil, c.outerEnd);
+      }
+      const block = inBlock(c);
+      if (block && !(c.attribution && c.attribution.speaker)) continue; // part of the block's own text
+      if (c.kind === 'partial' && !c.attribution) {
+        out.push(c);
+        continue;
+      }
+      // A whole quoted paragraph right after a quotation by a named speaker continues that speaker (news convention).
+      // When that quotation (with its attribution) ends the paragraph before, the two are one quotation, as a reader
+      // (and PolNeAR's annotators) take it: “A,” he said.¶¶“B.” → one span, one speaker.
+      const para = paragraphOf(paras, c.outerStart);
+      if (!c.attribution && c.kind === 'direct' && lastAttributed && para - lastAttributed.para <= 1 && paras[para] === c.outerStart) {
+        const prior: Speaker = lastAttributed.attribution.speaker!;
+        const q = lastAttributed.quote;
+        const between = text.slice(q.outerEnd, c.outerStart);
+        if (para - lastAttributed.para === 1 && (q.kind === 'direct' || q.kind === 'block') && between.length <= 200 && !/[“”"]|''/.test(between)) {
+          q.end = c.end;
+          q.outerEnd = c.outerEnd;
+          lastAttributed.para = para;
+          continue;
+        }
+        c.attribution = { cue: '', cueStart: null, cueEnd: null, speaker: { ...prior, mention: '', start: -1, end: -1 } };
+      }
+      if (c.attribution?.speaker && c.attribution.speaker.start >= 0) lastAttributed = { para: paragraphOf(paras, c.outerEnd - 1), attribution: c.attribution, quote: c };
+      if (c.attribution?.speaker?.canonical && c.attribution.speaker.type === 'person') lastSpeaker = c.attribution.speaker.canonical;
+      out.push(c);
     }
-    if (c.attribution?.speaker && c.attribution.speaker.start >= 0) lastAttributed = { para: paragraphOf(paras, c.outerEnd - 1), attribution: c.attribution, quote: c };
-    if (c.attribution?.speaker?.canonical && c.attribution.speaker.type === 'person') lastSpeaker = c.attribution.speaker.canonical;
-    out.push(c);
   }
+  attributeQuotes();
 
   /**
    * Rajoy said he will “try to form a government” and insisted that his party was “still the first force”: a second
@@ -896,45 +921,48 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   const lineRe = /^[^\n]+/gm;
   const labels = new Map<string, string>(); // transcript labels by surname
   let lm: RegExpExecArray | null;
-  while ((lm = lineRe.exec(text))) {
-    // HEADLINE needs a colon (a quick test before the regex, on every line of the article).
-    if (!lm[0].includes(':')) continue;
-    const m = HEADLINE.exec(lm[0]);
-    if (!m || HEADLINE_STOP.test(m[1])) continue;
-    const first = tokenAt(doc, lm.index);
-    const colon = tokenAt(doc, lm.index + m[1].length);
-    if (doc.value[colon] !== ':' || colon - first > 4 || colon <= first) continue;
-    // A name, titles allowed ("Dr. Ben Carson:", "OK Gov Fallin:"), that the article names again elsewhere — in
-    // ordinary capitals, so that a transcript's "JAKE TAPPER:" or "TRUMP:" counts and a shouted "BOOM:" does not.
-    let named = true;
-    for (let t = first; t < colon; t++) if (!isNameToken(doc, t, lex) && !(lex.titles.has(doc.lower[t]) && /^\p{Lu}/u.test(doc.value[t]))) named = false;
-    const typed = doc.value[colon - 1];
-    const surname = /^\p{Lu}{2,}$/u.test(typed) ? typed[0] + typed.slice(1).toLowerCase() : typed;
-    // A label in capitals counts when the transcript uses it again ("BOULDUAN: …" after "KATE BOULDUAN: …").
-    const label = surname !== typed;
-    const again = new RegExp(`(^|[^\\p{L}])${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\p{L}]|$)`, label ? 'giu' : 'gu');
-    const elsewhere = (text.match(again) ?? []).length >= 2;
-    if (!named || !elsewhere) continue;
-    let start = lm.index + m[0].length - m[2].length;
-    let end = lm.index + lm[0].trimEnd().length;
-    while (end > start && /[.\s]/.test(text[end - 1])) end--;
-    // A headline is short; a transcript turn may be long.
-    if (covered(start, end) || wordsIn(doc, start, end) < 3 || (!label && (text.slice(start, end).match(/,/g) ?? []).length > 2)) continue;
-    const np: Np = { first, last: colon - 1 };
-    let speaker = speakerFromNp(doc, np, lex, people, lastSpeaker);
-    if (surname !== typed) {
-      // A transcript label in capitals ("JAKE TAPPER:", "TRUMP:") names a person, as the article writes the name.
-      const label = textOf(doc, first, colon - 1).toLowerCase().replace(/(^|[\s'’.-])(\p{Ll})/gu, (_, p: string, ch: string) => p + ch.toUpperCase());
-      const resolved = people.resolveName(label, speaker.start); // may find the label itself, still in capitals
-      // "ROYCE:" after "ANA ROYCE:": the full label given earlier in the transcript.
-      const earlier = labels.get(label.split(' ').pop()!);
-      const canonical = /\p{Ll}/u.test(resolved) && resolved !== label ? resolved : earlier && !label.includes(' ') ? earlier : label;
-      if (label.includes(' ')) labels.set(label.split(' ').pop()!, label);
-      speaker = { ...speaker, canonical, role: '', type: 'person' };
+  function findHeadlineAttributions(): void {
+    while ((lm = lineRe.exec(text))) {
+      // HEADLINE needs a colon (a quick test before the regex, on every line of the article).
+      if (!lm[0].includes(':')) continue;
+      const m = HEADLINE.exec(lm[0]);
+      if (!m || HEADLINE_STOP.test(m[1])) continue;
+      const first = tokenAt(doc, lm.index);
+      const colon = tokenAt(doc, lm.index + m[1].length);
+      if (doc.value[colon] !== ':' || colon - first > 4 || colon <= first) continue;
+      // A name, titles allowed ("Dr. Ben Carson:", "OK Gov Fallin:"), that the article names again elsewhere — in
+      // ordinary capitals, so that a transcript's "JAKE TAPPER:" or "TRUMP:" counts and a shouted "BOOM:" does not.
+      let named = true;
+      for (let t = first; t < colon; t++) if (!isNameToken(doc, t, lex) && !(lex.titles.has(doc.lower[t]) && /^\p{Lu}/u.test(doc.value[t]))) named = false;
+      const typed = doc.value[colon - 1];
+      const surname = /^\p{Lu}{2,}$/u.test(typed) ? typed[0] + typed.slice(1).toLowerCase() : typed;
+      // A label in capitals counts when the transcript uses it again ("BOULDUAN: …" after "KATE BOULDUAN: …").
+      const label = surname !== typed;
+      const again = new RegExp(`(^|[^\\p{L}])${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\p{L}]|$)`, label ? 'giu' : 'gu');
+      const elsewhere = (text.match(again) ?? []).length >= 2;
+      if (!named || !elsewhere) continue;
+      let start = lm.index + m[0].length - m[2].length;
+      let end = lm.index + lm[0].trimEnd().length;
+      while (end > start && /[.\s]/.test(text[end - 1])) end--;
+      // A headline is short; a transcript turn may be long.
+      if (covered(start, end) || wordsIn(doc, start, end) < 3 || (!label && (text.slice(start, end).match(/,/g) ?? []).length > 2)) continue;
+      const np: Np = { first, last: colon - 1 };
+      let speaker = speakerFromNp(doc, np, lex, people, lastSpeaker);
+      if (surname !== typed) {
+        // A transcript label in capitals ("JAKE TAPPER:", "TRUMP:") names a person, as the article writes the name.
+        const label = textOf(doc, first, colon - 1).toLowerCase().replace(/(^|[\s'’.-])(\p{Ll})/gu, (_, p: string, ch: string) => p + ch.toUpperCase());
+        const resolved = people.resolveName(label, speaker.start); // may find the label itself, still in capitals
+        // "ROYCE:" after "ANA ROYCE:": the full label given earlier in the transcript.
+        const earlier = labels.get(label.split(' ').pop()!);
+        const canonical = /\p{Ll}/u.test(resolved) && resolved !== label ? resolved : earlier && !label.includes(' ') ? earlier : label;
+        if (label.includes(' ')) labels.set(label.split(' ').pop()!, label);
+        speaker = { ...speaker, canonical, role: '', type: 'person' };
+      }
+      if (!speaks(speaker.type)) continue;
+      out.push({ kind: 'indirect', start, end, outerStart: start, outerEnd: end, attribution: { cue: ':', cueStart: doc.tokStart[colon], cueEnd: doc.tokEnd[colon], speaker } });
     }
-    if (!speaks(speaker.type)) continue;
-    out.push({ kind: 'indirect', start, end, outerStart: start, outerEnd: end, attribution: { cue: ':', cueStart: doc.tokStart[colon], cueEnd: doc.tokEnd[colon], speaker } });
   }
+  findHeadlineAttributions();
 
   // Quotations by the token of their cue, for indirect speech that shares a quotation's cue.
   const quoteByCue = new Map<number, Candidate>();
@@ -947,38 +975,44 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   // wink ends a sentence at "(I-Vt.)"; a sentence that ends in ")" or is followed by one opening in lower case
   // continues.
   const sentences: { firstToken: number; lastToken: number; start: number; end: number }[] = [];
-  for (const s of doc.sentences) {
-    const prev = sentences[sentences.length - 1];
-    const firstWord = doc.value[s.firstToken] ?? '';
-    // "(D-R.I.)": also a sentence that ends inside a parenthesis it opened (counted within the sentence: unlike
-    // `inParens`, a parenthesis left open counts too).
-    const openParen = (a: number, b: number) => {
-      let depth = 0;
-      for (let t = Math.max(a, b - 12); t <= b; t++) depth += doc.value[t] === '(' ? 1 : doc.value[t] === ')' ? -1 : 0;
-      return depth > 0;
-    };
-    if (prev && !breakBefore(s.firstToken) && (doc.value[prev.lastToken] === ')' || /^\p{Ll}/u.test(firstWord) || openParen(prev.firstToken, prev.lastToken))) {
-      prev.lastToken = s.lastToken;
-      prev.end = s.end;
-    } else sentences.push({ firstToken: s.firstToken, lastToken: s.lastToken, start: s.start, end: s.end });
-  }
-  for (const s of sentences) {
-    if (s.end <= s.start) continue;
-    // The sentence splitter can glue a headline or a quote-ending paragraph to the next one: split at line breaks.
-    let f = s.firstToken;
-    for (let t = s.firstToken; t <= s.lastToken + 1; t++) {
-      const breakHere = t > s.lastToken || (t > f && breakBefore(t));
-      if (!breakHere) continue;
-      let l = t - 1;
-      while (l > f && (doc.pos[l] === 'PUNCT' || doc.pos[l] === 'SPACE')) l--;
-      while (f < l && doc.pos[f] === 'SPACE') f++;
-      const introducesBlock = doc.value[t - 1] === ':' || doc.value[l + 1] === ':';
-      if (l - f >= 4 && !introducesBlock) {
-        for (const [a, b] of freeSegments(f, l)) indirectsIn(a, b, f);
-      }
-      f = t;
+  function joinSentences(): void {
+    for (const s of doc.sentences) {
+      const prev = sentences[sentences.length - 1];
+      const firstWord = doc.value[s.firstToken] ?? '';
+      // "(D-R.I.)": also a sentence that ends inside a parenthesis it opened (counted within the sentence: unlike
+      // `inParens`, a parenthesis left open counts too).
+      const openParen = (a: number, b: number) => {
+        let depth = 0;
+        for (let t = Math.max(a, b - 12); t <= b; t++) depth += doc.value[t] === '(' ? 1 : doc.value[t] === ')' ? -1 : 0;
+        return depth > 0;
+      };
+      if (prev && !breakBefore(s.firstToken) && (doc.value[prev.lastToken] === ')' || /^\p{Ll}/u.test(firstWord) || openParen(prev.firstToken, prev.lastToken))) {
+        prev.lastToken = s.lastToken;
+        prev.end = s.end;
+      } else sentences.push({ firstToken: s.firstToken, lastToken: s.lastToken, start: s.start, end: s.end });
     }
   }
+  joinSentences();
+  function findIndirectSpeech(): void {
+    for (const s of sentences) {
+      if (s.end <= s.start) continue;
+      // The sentence splitter can glue a headline or a quote-ending paragraph to the next one: split at line breaks.
+      let f = s.firstToken;
+      for (let t = s.firstToken; t <= s.lastToken + 1; t++) {
+        const breakHere = t > s.lastToken || (t > f && breakBefore(t));
+        if (!breakHere) continue;
+        let l = t - 1;
+        while (l > f && (doc.pos[l] === 'PUNCT' || doc.pos[l] === 'SPACE')) l--;
+        while (f < l && doc.pos[f] === 'SPACE') f++;
+        const introducesBlock = doc.value[t - 1] === ':' || doc.value[l + 1] === ':';
+        if (l - f >= 4 && !introducesBlock) {
+          for (const [a, b] of freeSegments(f, l)) indirectsIn(a, b, f);
+        }
+        f = t;
+      }
+    }
+  }
+  findIndirectSpeech();
 
   /**
    * The parts of tokens [f, l] that indirect speech may use: all of it if no quotation lies there; else the part before
