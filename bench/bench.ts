@@ -9,12 +9,14 @@
  * events), 1x included, so that growth from 1x to 10x compares like with like: same event mode, same kind of text.
  *
  * Each pipeline measurement runs the pipeline in a child process (bench/child.ts): its wall time includes node start-up,
- * reading, analysis and writing every table; its peak RSS is the child's getrusage maxRSS (worker threads included).
+ * reading, analysis and writing every table; its peak RSS is the child's getrusage maxRSS (worker threads included);
+ * its CPU time covers every thread of the child (the workers, the main thread, the report renderer, V8's compiler and
+ * GC threads), and CPU ÷ wall is how many of the machine's cores the run kept busy.
  * Bare wink = `readDoc` plus reading tokens, POS and sentences, over the same texts, in this process.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
@@ -60,6 +62,7 @@ function bareWink(texts: string[]): { seconds: number; tokens: number } {
 
 interface RunResult {
   seconds: number;
+  cpuSeconds: number;
   peakRssMb: number;
   articles: number;
   timings: Record<string, number>;
@@ -70,18 +73,18 @@ function runPipeline(corpus: string, workers: number, out: string): RunResult {
   const r = spawnSync(process.execPath, [packageFile('dist/bench/child.js'), corpus, out, String(workers)], { encoding: 'utf8' });
   const wall = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`framelens run failed (${r.status}): ${r.stderr}`);
-  const res = JSON.parse(r.stdout.trim().split('\n').pop()!) as { seconds: number; maxRssKb: number; articles: number };
+  const res = JSON.parse(r.stdout.trim().split('\n').pop()!) as { seconds: number; maxRssKb: number; cpuSeconds: number; articles: number };
   const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { timings_ms: Record<string, number> };
   // Wall time of the child process: node start-up, module loading, the pool, analysis and every table written.
-  return { seconds: wall, peakRssMb: res.maxRssKb / 1024, articles: res.articles, timings: manifest.timings_ms };
+  return { seconds: wall, cpuSeconds: res.cpuSeconds, peakRssMb: res.maxRssKb / 1024, articles: res.articles, timings: manifest.timings_ms };
 }
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const dir = mkdtempSync(join(tmpdir(), 'framelens-bench-'));
   const source = loadSource(args.corpus);
-  console.log(`framelens bench — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${args.corpus}${args.repeat > 1 ? `, median of ${args.repeat} runs` : ''}`);
-  console.log('corpus | articles | workers | seconds | articles/s | tokens/s | peak RSS MB (median; min–max) | vs bare wink | stage ms (nlp/quotes/frames/terms/tables)');
+  console.log(`framelens bench — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${availableParallelism()} cores, ${args.corpus}${args.repeat > 1 ? `, median of ${args.repeat} runs` : ''}`);
+  console.log('corpus | articles | workers | seconds | CPU s (cores busy) | articles/s | tokens/s | peak RSS MB (median; min–max) | vs bare wink | stage ms (nlp/quotes/frames/terms/tables)');
   const rows: string[] = [];
   const corpora = [{ label: 'real', path: args.corpus }, ...args.scales.map((scale) => ({ label: `${scale}x`, path: join(dir, `synth-${scale}x.jsonl`), scale }))];
   for (const c of corpora) {
@@ -99,7 +102,7 @@ function main(): void {
       const tokRate = bare.tokens / r.seconds;
       const t = r.timings;
       rows.push(
-        `${c.label} | ${r.articles} | ${w} | ${r.seconds.toFixed(2)} | ${(r.articles / r.seconds).toFixed(1)} | ${Math.round(tokRate)} | ${peak[Math.floor(peak.length / 2)].peakRssMb.toFixed(0)}${runs.length > 1 ? ` (${peak[0].peakRssMb.toFixed(0)}–${peak[peak.length - 1].peakRssMb.toFixed(0)})` : ''} | ${(tokRate / bareRate).toFixed(2)}x | ${t.nlp}/${t.quotes}/${t.frames}/${t.terms}/${t.tables}`,
+        `${c.label} | ${r.articles} | ${w} | ${r.seconds.toFixed(2)} | ${r.cpuSeconds.toFixed(1)} (${(r.cpuSeconds / r.seconds).toFixed(2)}) | ${(r.articles / r.seconds).toFixed(1)} | ${Math.round(tokRate)} | ${peak[Math.floor(peak.length / 2)].peakRssMb.toFixed(0)}${runs.length > 1 ? ` (${peak[0].peakRssMb.toFixed(0)}–${peak[peak.length - 1].peakRssMb.toFixed(0)})` : ''} | ${(tokRate / bareRate).toFixed(2)}x | ${t.nlp}/${t.quotes}/${t.frames}/${t.terms}/${t.tables}`,
       );
       console.log(rows[rows.length - 1]);
       if (!args.keep) rmSync(out, { recursive: true, force: true });

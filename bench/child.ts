@@ -1,7 +1,7 @@
 /**
  * One measured pipeline run in its own process, so peak RSS (getrusage maxRSS, which covers the worker threads) is the
- * pipeline's alone. Prints one JSON line: seconds (wall, including start-up of the pool and writing every table) and
- * peak RSS in kB. Usage: node dist/bench/child.js CORPUS OUT WORKERS
+ * pipeline's alone. Prints one JSON line: seconds (wall, including start-up of the pool and writing every table), peak
+ * RSS in kB and CPU seconds (user + system, every thread of the process: workers, V8's compiler and GC threads). Usage: node dist/bench/child.js CORPUS OUT WORKERS
  */
 import { normaliseRunOptions, runPipeline } from '../src/pipeline/run.js';
 import { limitHeapGrowth } from '../src/pipeline/heap.js';
@@ -13,4 +13,5 @@ const t0 = performance.now();
 const settings = normaliseRunOptions({ inputs: [corpus], out, workers, quiet: true });
 const summary = await runPipeline(settings, ['bench']);
 const seconds = (performance.now() - t0) / 1000;
-process.stdout.write(JSON.stringify({ seconds, maxRssKb: process.resourceUsage().maxRSS, articles: summary.counts.articles }) + '\n');
+const cpu = process.cpuUsage();
+process.stdout.write(JSON.stringify({ seconds, maxRssKb: process.resourceUsage().maxRSS, cpuSeconds: (cpu.user + cpu.system) / 1e6, articles: summary.counts.articles }) + '\n');
