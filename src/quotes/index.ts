@@ -918,17 +918,19 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   // 5a. Headline attributions: a line that opens with a name and a colon ("Obama: I’m Optimistic Americans Will Say
   // No to Trump", "Ann Coulter: And Then There Was the One"). Before indirect speech, which would take the
   // headline's "Will Say" for a cue.
-  const lineRe = /^[^\n]+/gm;
   const labels = new Map<string, string>(); // transcript labels by surname
-  let lm: RegExpExecArray | null;
   function findHeadlineAttributions(): void {
-    while ((lm = lineRe.exec(text))) {
-      // HEADLINE needs a colon (a quick test before the regex, on every line of the article).
-      if (!lm[0].includes(':')) continue;
-      const m = HEADLINE.exec(lm[0]);
+    // HEADLINE needs a colon: only the lines holding one are read (found by searching for colons, not line by line).
+    for (let colonAt = text.indexOf(':'); colonAt >= 0; ) {
+      const lineStart = text.lastIndexOf('\n', colonAt) + 1;
+      let lineEnd = text.indexOf('\n', colonAt);
+      if (lineEnd < 0) lineEnd = text.length;
+      colonAt = text.indexOf(':', lineEnd);
+      const line = text.slice(lineStart, lineEnd);
+      const m = HEADLINE.exec(line);
       if (!m || HEADLINE_STOP.test(m[1])) continue;
-      const first = tokenAt(doc, lm.index);
-      const colon = tokenAt(doc, lm.index + m[1].length);
+      const first = tokenAt(doc, lineStart);
+      const colon = tokenAt(doc, lineStart + m[1].length);
       if (doc.value[colon] !== ':' || colon - first > 4 || colon <= first) continue;
       // A name, titles allowed ("Dr. Ben Carson:", "OK Gov Fallin:"), that the article names again elsewhere — in
       // ordinary capitals, so that a transcript's "JAKE TAPPER:" or "TRUMP:" counts and a shouted "BOOM:" does not.
@@ -941,8 +943,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       const again = new RegExp(`(^|[^\\p{L}])${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\p{L}]|$)`, label ? 'giu' : 'gu');
       const elsewhere = (text.match(again) ?? []).length >= 2;
       if (!named || !elsewhere) continue;
-      let start = lm.index + m[0].length - m[2].length;
-      let end = lm.index + lm[0].trimEnd().length;
+      let start = lineStart + m[0].length - m[2].length;
+      let end = lineStart + line.trimEnd().length;
       while (end > start && /[.\s]/.test(text[end - 1])) end--;
       // A headline is short; a transcript turn may be long.
       if (covered(start, end) || wordsIn(doc, start, end) < 3 || (!label && (text.slice(start, end).match(/,/g) ?? []).length > 2)) continue;
