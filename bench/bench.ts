@@ -11,7 +11,9 @@
  * Each pipeline measurement runs the pipeline in a child process (bench/child.ts): its wall time includes node start-up,
  * reading, analysis and writing every table; its peak RSS is the child's getrusage maxRSS (worker threads included);
  * its CPU time covers every thread of the child (the workers, the main thread, the report renderer, V8's compiler and
- * GC threads), and CPU ÷ wall is how many of the machine's cores the run kept busy.
+ * GC threads), and CPU ÷ wall is how many of the machine's cores the run kept busy. "steal" is the CPU time the
+ * hypervisor gave to other guests meanwhile (Linux /proc/stat, all cores; on a virtual machine a run with seconds of
+ * steal was slowed by something outside it, and its time is not comparable).
  * Bare wink = `readDoc` plus reading tokens, POS and sentences, over the same texts, in this process.
  */
 import { spawnSync } from 'node:child_process';
@@ -46,9 +48,27 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-function bareWink(texts: string[]): { seconds: number; tokens: number } {
+/** CPU seconds stolen by the hypervisor so far, all cores (/proc/stat's steal column, in USER_HZ = 1/100 s); null off Linux. */
+function stealSeconds(): number | null {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+    return f[0] === 'cpu' && f.length > 8 ? Number(f[8]) / 100 : null;
+  } catch {
+    return null;
+  }
+}
+
+function stolenSince(before: number | null): number | null {
+  const now = stealSeconds();
+  return before === null || now === null ? null : now - before;
+}
+
+const fmtSteal = (s: number | null): string => (s === null ? '-' : s.toFixed(1));
+
+function bareWink(texts: string[]): { seconds: number; tokens: number; steal: number | null } {
   const nlp = winkNLP(model);
   const its = nlp.its;
+  const steal0 = stealSeconds();
   const t0 = performance.now();
   let tokens = 0;
   for (const t of texts) {
@@ -57,26 +77,29 @@ function bareWink(texts: string[]): { seconds: number; tokens: number } {
     doc.tokens().out(its.pos);
     doc.sentences().out(its.span);
   }
-  return { seconds: (performance.now() - t0) / 1000, tokens };
+  return { seconds: (performance.now() - t0) / 1000, tokens, steal: stolenSince(steal0) };
 }
 
 interface RunResult {
   seconds: number;
   cpuSeconds: number;
+  steal: number | null;
   peakRssMb: number;
   articles: number;
   timings: Record<string, number>;
 }
 
 function runPipeline(corpus: string, workers: number, out: string): RunResult {
+  const steal0 = stealSeconds();
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [packageFile('dist/bench/child.js'), corpus, out, String(workers)], { encoding: 'utf8' });
   const wall = (performance.now() - t0) / 1000;
+  const steal = stolenSince(steal0);
   if (r.status !== 0) throw new Error(`framelens run failed (${r.status}): ${r.stderr}`);
   const res = JSON.parse(r.stdout.trim().split('\n').pop()!) as { seconds: number; maxRssKb: number; cpuSeconds: number; articles: number };
   const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { timings_ms: Record<string, number> };
   // Wall time of the child process: node start-up, module loading, the pool, analysis and every table written.
-  return { seconds: wall, cpuSeconds: res.cpuSeconds, peakRssMb: res.maxRssKb / 1024, articles: res.articles, timings: manifest.timings_ms };
+  return { seconds: wall, cpuSeconds: res.cpuSeconds, steal, peakRssMb: res.maxRssKb / 1024, articles: res.articles, timings: manifest.timings_ms };
 }
 
 function main(): void {
@@ -84,7 +107,7 @@ function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'framelens-bench-'));
   const source = loadSource(args.corpus);
   console.log(`framelens bench — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${availableParallelism()} cores, ${args.corpus}${args.repeat > 1 ? `, median of ${args.repeat} runs` : ''}`);
-  console.log('corpus | articles | workers | seconds | CPU s (cores busy) | articles/s | tokens/s | peak RSS MB (median; min–max) | vs bare wink | stage ms (nlp/quotes/frames/terms/tables)');
+  console.log('corpus | articles | workers | seconds | CPU s (cores busy) | steal s | articles/s | tokens/s | peak RSS MB (median; min–max) | vs bare wink | stage ms (nlp/quotes/frames/terms/tables)');
   const rows: string[] = [];
   const corpora = [{ label: 'real', path: args.corpus }, ...args.scales.map((scale) => ({ label: `${scale}x`, path: join(dir, `synth-${scale}x.jsonl`), scale }))];
   for (const c of corpora) {
@@ -93,7 +116,7 @@ function main(): void {
     const bares = Array.from({ length: args.repeat }, () => bareWink(texts)).sort((a, b) => a.seconds - b.seconds);
     const bare = bares[Math.floor(bares.length / 2)];
     const bareRate = bare.tokens / bare.seconds;
-    console.log(`bare wink readDoc (${c.label}): ${texts.length} articles, ${bare.tokens} tokens in ${bare.seconds.toFixed(2)} s = ${Math.round(bareRate)} tokens/s`);
+    console.log(`bare wink readDoc (${c.label}): ${texts.length} articles, ${bare.tokens} tokens in ${bare.seconds.toFixed(2)} s = ${Math.round(bareRate)} tokens/s (steal ${fmtSteal(bare.steal)} s)`);
     for (const w of args.workers) {
       const out = join(dir, `out-${c.label}-${w}`);
       const runs = Array.from({ length: args.repeat }, () => runPipeline(c.path, w, out)).sort((a, b) => a.seconds - b.seconds);
@@ -102,7 +125,7 @@ function main(): void {
       const tokRate = bare.tokens / r.seconds;
       const t = r.timings;
       rows.push(
-        `${c.label} | ${r.articles} | ${w} | ${r.seconds.toFixed(2)} | ${r.cpuSeconds.toFixed(1)} (${(r.cpuSeconds / r.seconds).toFixed(2)}) | ${(r.articles / r.seconds).toFixed(1)} | ${Math.round(tokRate)} | ${peak[Math.floor(peak.length / 2)].peakRssMb.toFixed(0)}${runs.length > 1 ? ` (${peak[0].peakRssMb.toFixed(0)}–${peak[peak.length - 1].peakRssMb.toFixed(0)})` : ''} | ${(tokRate / bareRate).toFixed(2)}x | ${t.nlp}/${t.quotes}/${t.frames}/${t.terms}/${t.tables}`,
+        `${c.label} | ${r.articles} | ${w} | ${r.seconds.toFixed(2)} | ${r.cpuSeconds.toFixed(1)} (${(r.cpuSeconds / r.seconds).toFixed(2)}) | ${fmtSteal(r.steal)} | ${(r.articles / r.seconds).toFixed(1)} | ${Math.round(tokRate)} | ${peak[Math.floor(peak.length / 2)].peakRssMb.toFixed(0)}${runs.length > 1 ? ` (${peak[0].peakRssMb.toFixed(0)}–${peak[peak.length - 1].peakRssMb.toFixed(0)})` : ''} | ${(tokRate / bareRate).toFixed(2)}x | ${t.nlp}/${t.quotes}/${t.frames}/${t.terms}/${t.tables}`,
       );
       console.log(rows[rows.length - 1]);
       if (!args.keep) rmSync(out, { recursive: true, force: true });
