@@ -1,7 +1,8 @@
 /**
  * One measured pipeline run in its own process, so peak RSS (getrusage maxRSS, which covers the worker threads) is the
  * pipeline's alone. Prints one JSON line: seconds (wall, including start-up of the pool and writing every table), peak
- * RSS in kB and CPU seconds (user + system, every thread of the process: workers, V8's compiler and GC threads). Usage: node dist/bench/child.js CORPUS OUT WORKERS
+ * RSS in kB and CPU seconds (user + system, every thread of the process: workers, V8's compiler and GC threads).
+ * Usage: node dist/bench/child.js CORPUS OUT WORKERS
  */
 import { normaliseRunOptions, runPipeline } from '../src/pipeline/run.js';
 import { limitHeapGrowth } from '../src/pipeline/heap.js';
