@@ -19,7 +19,7 @@
 import { isSpaceCode, type NlpDoc } from '../nlp/index.js';
 import type { FrameHit, FrameHitRecord, Quote } from '../types.js';
 import type { LexiconSet } from './lexicon.js';
-import { analyseTerm, compileGlob, globMatches, isGlob, normalizeWord, type Glob } from './terms.js';
+import { analyseTerm, compileGlob, globMatches, isAscii, isGlob, normalizeWord, type Glob } from './terms.js';
 import { IntervalIndex } from '../search.js';
 
 interface TermRef {
@@ -279,7 +279,8 @@ function buildPieces(doc: NlpDoc): Pieces {
       continue;
     }
     const rawLower = doc.lower[i];
-    const plain = isLowerAscii(rawLower);
+    // ASCII in doc.lower is lowercase already: left as it is by toLowerCase and normalizeWord.
+    const plain = isAscii(rawLower);
     const lower = plain ? rawLower : normalizeWord(rawLower);
     // Speed: most lemmas are the word itself; a plain lowercase one needs no case mapping or normalising.
     const lemma = plain && doc.lemma[i] === rawLower ? lower : normalizeWord((doc.lemma[i] ?? lower).toLowerCase());
@@ -321,15 +322,6 @@ function addPiece(P: Pieces, text: string, lemma: string, start: number, end: nu
   P.unitFirst[idx] = first;
   P.unitLast[idx] = idx;
   for (let q = first; q < idx; q++) P.unitLast[q] = idx;
-}
-
-/** Plain lowercase ASCII: left as it is by toLowerCase and normalizeWord. */
-function isLowerAscii(s: string): boolean {
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    if (c > 0x7f || (c >= 65 && c <= 90)) return false;
-  }
-  return true;
 }
 
 /** [start, end] pairs of the hyphen-separated parts of a token as written; the whole token if the counts differ. */

@@ -35,7 +35,7 @@ export interface AnalysedTerm {
 const APOSTROPHES = /[’‘ʼ′`´]/g;
 const HYPHENS = /[‐‑]/g;
 /** True if every code unit is ASCII. Speed: a loop over a short word costs less than a regex test. */
-function isAscii(s: string): boolean {
+export function isAscii(s: string): boolean {
   for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) > 0x7f) return false;
   return true;
 }

@@ -237,6 +237,8 @@ export interface PersonMention {
   name: string;
   last: string;
   at: number;
+  /** Words in `name`. */
+  words: number;
 }
 
 /** Split an NP into role tokens (left) and name tokens (the trailing run of capitalised non-title words). */
@@ -303,8 +305,6 @@ function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
 /** Registry of the article's person names, for "Homan" → "Tom Homan" and "he" → the last person named. */
 export class PersonRegistry {
   readonly mentions: PersonMention[] = [];
-  /** Words in each mention's name, counted once. */
-  private readonly mentionWords: number[] = [];
 
   constructor(doc: NlpDoc, lex: Lexicon) {
     const n = doc.value.length;
@@ -336,15 +336,14 @@ export class PersonRegistry {
       for (let k = i; k <= j && shaped && !place && !orgLike; k++) orgLike = lex.orgWords.has(doc.lower[k]) || lex.outletWords.has(doc.lower[k]);
       if (shaped && !place && !orgLike) {
         const name = doc.value.slice(i, j + 1).join(' ');
-        this.mentions.push({ name, last: doc.lower[j], at: doc.tokStart[i] });
-        this.mentionWords.push(name.split(' ').length);
+        this.mentions.push({ name, last: doc.lower[j], at: doc.tokStart[i], words: count });
       }
       i = j + 1;
     }
   }
 
   /** Mentions by last word, in text order (built on first use): lookups stay fast in articles naming many people. */
-  private byLast: Map<string, { m: PersonMention; words: number }[]> | null = null;
+  private byLast: Map<string, PersonMention[]> | null = null;
 
   /** Full name for a surname or partial name, using the latest full name with that last word before `at` (else any). */
   resolveName(name: string, at: number): string {
@@ -352,16 +351,16 @@ export class PersonRegistry {
     const last = words[words.length - 1].toLowerCase();
     if (!this.byLast) {
       this.byLast = new Map();
-      for (let k = 0; k < this.mentions.length; k++) {
-        const m = this.mentions[k];
+      for (const m of this.mentions) {
         if (!this.byLast.has(m.last)) this.byLast.set(m.last, []);
-        this.byLast.get(m.last)!.push({ m, words: this.mentionWords[k] });
+        this.byLast.get(m.last)!.push(m);
       }
     }
     const list = this.byLast.get(last) ?? [];
     // Mentions up to `at`: the latest with two or more words, else the first; failing that, the first after `at`.
-    const lo = countBefore(list.length, (i) => list[i].m.at <= at);
-    let best: { m: PersonMention; words: number } | null = null;
+    // Only mentions with at least as many words as `name` can complete it.
+    const lo = countBefore(list.length, (i) => list[i].at <= at);
+    let best: PersonMention | null = null;
     for (let i = lo - 1; i >= 0; i--) {
       if (list[i].words < words.length) continue;
       if (list[i].words >= 2) {
@@ -370,11 +369,9 @@ export class PersonRegistry {
       }
     }
     if (!best) for (let i = 0; i < lo && !best; i++) if (list[i].words >= words.length) best = list[i];
-    let after: { m: PersonMention; words: number } | null = null;
+    let after: PersonMention | null = null;
     for (let i = lo; i < list.length && !after; i++) if (list[i].words >= words.length) after = list[i];
-    const pick = best ?? after;
-    if (!pick) return name;
-    return pick.words >= words.length ? pick.m.name : name;
+    return (best ?? after)?.name ?? name;
   }
 
   /** lastPerson's answers by mention index: a pronoun asks again for the same mention many times. */
