@@ -192,9 +192,9 @@ function directSpans(text: string, paras: number[]): [number, number, number, nu
 
 /**
  * Every quotation of an article with its speaker. The numbered steps below are each an inner function called once:
- * V8 optimises a function as one unit, and as one function the finder took 1.1–1.5 s to compile each time, and was
- * compiled again after every deoptimisation anywhere in it (six times per worker on a 2,520-article corpus: ~8 s of
- * compiler CPU per worker thread, competing with the analysis for the machine's cores). As steps, a deoptimisation
+ * V8 optimises a function as one unit, and as one function the finder took 1.0–1.8 s to compile each time, and was
+ * compiled again after every deoptimisation anywhere in it (six times per worker on a 2,520-article corpus: 7–8.5 s of
+ * compiler time per worker thread, competing with the analysis for the machine's cores). As steps, a deoptimisation
  * recompiles only its step.
  */
 export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
