@@ -3,10 +3,12 @@
  *
  *   npm run bench                       # PolNeAR train (840 articles), then synthetic 1x and 10x; 1 and 2 workers
  *   npm run bench -- --corpus FILE.jsonl --scales 1,10,100 --workers 1,2 --repeat 3
+ *   npm run bench -- --events auto         # synthetic corpora dated and without events: auto grouping at every size
  *
  * The first row ("real") is the corpus itself (PolNeAR train has no event metadata: auto event grouping). Each scale
  * row is a synthetic corpus of scale × its article count (bench/synth.ts: its paragraphs resampled, 50 metadata
- * events), 1x included, so that growth from 1x to 10x compares like with like: same event mode, same kind of text.
+ * events; with `--events auto`, dated and without events, so each run groups them), 1x included, so that growth from
+ * 1x to 10x compares like with like: same event mode, same kind of text.
  *
  * Each pipeline measurement runs the pipeline in a child process (bench/child.ts): its wall time includes node start-up,
  * reading, analysis and writing every table; its peak RSS is the child's getrusage maxRSS (worker threads included);
@@ -32,10 +34,12 @@ interface Args {
   keep: boolean;
   /** Runs per measurement; the median is reported (this machine's timings vary by ±20% from run to run). */
   repeat: number;
+  /** Event mode of the synthetic corpora (see bench/synth.ts). */
+  events: 'metadata' | 'auto';
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { corpus: packageFile('../shared/eval/polnear/train.jsonl'), scales: [1, 10], workers: [1, 2], keep: false, repeat: 1 };
+  const args: Args = { corpus: packageFile('../shared/eval/polnear/train.jsonl'), scales: [1, 10], workers: [1, 2], keep: false, repeat: 1, events: 'metadata' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--corpus') args.corpus = argv[++i];
@@ -43,6 +47,11 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--workers') args.workers = argv[++i].split(',').map(Number);
     else if (a === '--keep') args.keep = true;
     else if (a === '--repeat') args.repeat = Math.max(1, Number(argv[++i]) || 1);
+    else if (a === '--events') {
+      const e = argv[++i];
+      if (e !== 'metadata' && e !== 'auto') throw new Error(`bench: --events must be metadata or auto, not ${e}`);
+      args.events = e;
+    }
     else throw new Error(`bench: unknown argument ${a}`);
   }
   return args;
@@ -109,9 +118,10 @@ function main(): void {
   console.log(`framelens bench — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${availableParallelism()} cores, ${args.corpus}${args.repeat > 1 ? `, median of ${args.repeat} runs` : ''}`);
   console.log('corpus | articles | workers | seconds | CPU s (cores busy) | steal s | articles/s | tokens/s | peak RSS MB (median; min–max) | vs bare wink | stage ms (nlp/quotes/frames/terms/tables)');
   const rows: string[] = [];
-  const corpora = [{ label: 'real', path: args.corpus }, ...args.scales.map((scale) => ({ label: `${scale}x`, path: join(dir, `synth-${scale}x.jsonl`), scale }))];
+  const suffix = args.events === 'auto' ? ' auto' : '';
+  const corpora = [{ label: 'real', path: args.corpus }, ...args.scales.map((scale) => ({ label: `${scale}x${suffix}`, path: join(dir, `synth-${scale}x.jsonl`), scale }))];
   for (const c of corpora) {
-    if ('scale' in c) writeSynthetic(source, c.scale, c.path);
+    if ('scale' in c) writeSynthetic(source, c.scale, c.path, 42, args.events);
     const texts = readFileSync(c.path, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text);
     const bares = Array.from({ length: args.repeat }, () => bareWink(texts)).sort((a, b) => a.seconds - b.seconds);
     const bare = bares[Math.floor(bares.length / 2)];

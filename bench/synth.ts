@@ -44,17 +44,32 @@ export function loadSource(path: string): SynthSource {
   return { paragraphs, outlets: [...outlets].sort(), articles, meanParagraphs: paraCount / Math.max(1, articles) };
 }
 
-/** Write `factor` × the source's article count of resampled articles to `out` (JSONL). */
-export function writeSynthetic(source: SynthSource, factor: number, out: string, seed = 42): number {
+/** Articles per day of the dated synthetic corpora (PolNeAR train has 840 articles over about 300 days). */
+export const SYNTH_PER_DAY = 3;
+
+/**
+ * Write `factor` × the source's article count of resampled articles to `out` (JSONL). `events`: `metadata` gives
+ * each article one of 50 events (`e0`…`e49`) and no date; `auto` gives no event but a date, drawn uniformly from
+ * n / SYNTH_PER_DAY days from 2016-01-01 (a larger corpus covers a longer period, as an archive does), so that the
+ * run groups events itself. The texts and outlets are the same either way.
+ */
+export function writeSynthetic(source: SynthSource, factor: number, out: string, seed = 42, events: 'metadata' | 'auto' = 'metadata'): number {
   const next = rng(seed);
+  const nextDay = rng(seed + 1);
   const fd = openSync(out, 'w');
   const n = Math.round(source.articles * factor);
+  const days = Math.max(1, Math.ceil(n / SYNTH_PER_DAY));
   for (let i = 0; i < n; i++) {
     const paras = Math.max(1, Math.round(source.meanParagraphs * (0.5 + next())));
     const parts: string[] = [];
     for (let j = 0; j < paras; j++) parts.push(source.paragraphs[Math.floor(next() * source.paragraphs.length)]);
     const outlet = source.outlets[Math.floor(next() * source.outlets.length)];
-    writeSync(fd, JSON.stringify({ id: `synth-${i}`, outlet, event: `e${i % 50}`, text: parts.join('\n\n') }) + '\n');
+    const text = parts.join('\n\n');
+    const meta =
+      events === 'metadata'
+        ? { event: `e${i % 50}` }
+        : { date: new Date(Date.UTC(2016, 0, 1) + Math.floor(nextDay() * days) * 86_400_000).toISOString().slice(0, 10) };
+    writeSync(fd, JSON.stringify({ id: `synth-${i}`, outlet, ...meta, text }) + '\n');
   }
   closeSync(fd);
   return n;

@@ -70,7 +70,7 @@ function dayOf(date: string): number | null {
   return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000;
 }
 
-type Vec = Map<string, number>;
+export type Vec = Map<string, number>;
 
 function dot(a: Vec, b: Vec): number {
   let sum = 0;
@@ -102,82 +102,138 @@ export function titleWords(title: string): Set<string> {
   );
 }
 
-export function tfidfVectors(items: EventInput[]): Vec[] {
-  const df = new Map<string, number>();
-  for (const it of items) for (const [t] of it.terms) df.set(t, (df.get(t) ?? 0) + 1);
-  const n = items.length;
-  return items.map((it) => {
-    const inTitle = titleWords(it.title ?? '');
-    const weighted = it.terms.map(([t, c]) => {
-      const w = c * Math.log((n + 1) / df.get(t)!) * (inTitle.has(t) ? TITLE_WEIGHT : 1);
-      return [t, w] as [string, number];
-    });
-    weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    return normalise(new Map(weighted.slice(0, VECTOR_TERMS)));
-  });
+/** What the auto grouping reads of an article. */
+export type GroupItem = Pick<EventInput, 'id' | 'seq' | 'date' | 'title' | 'terms'>;
+
+/**
+ * The order in which the grouping visits articles: by date, undated last, then id (then input order, for equal ids):
+ * deterministic whatever the order the articles arrive in.
+ */
+export function compareGroupItems(a: GroupItem, b: GroupItem): number {
+  const da = a.date || '\uffff';
+  const db = b.date || '\uffff';
+  return da < db ? -1 : da > db ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : a.seq - b.seq;
 }
 
-interface Group {
+/** Document frequencies and the article count: the corpus-wide input of every article's TF-IDF vector. */
+export interface TermStats {
+  df: Map<string, number>;
+  n: number;
+}
+
+export function addTermStats(stats: TermStats, terms: [string, number][]): void {
+  stats.n++;
+  for (const [t] of terms) stats.df.set(t, (stats.df.get(t) ?? 0) + 1);
+}
+
+/** An article's TF-IDF vector (step 1 of the method above). */
+export function tfidfVector(item: GroupItem, stats: TermStats): Vec {
+  const inTitle = titleWords(item.title ?? '');
+  const weighted = item.terms.map(([t, c]) => {
+    const w = c * Math.log((stats.n + 1) / stats.df.get(t)!) * (inTitle.has(t) ? TITLE_WEIGHT : 1);
+    return [t, w] as [string, number];
+  });
+  weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return normalise(new Map(weighted.slice(0, VECTOR_TERMS)));
+}
+
+interface OpenGroup {
+  /** The members' seq numbers, in visiting order. */
   members: number[];
+  firstId: string;
   /** Sum of the members' vectors: mean cosine to the members = dot(v, sum) / members.length. */
   sum: Vec;
   /** Day of the first dated member, null for a group of undated articles. */
   firstDay: number | null;
+  /** For the label: the members' summed term counts, how many members have each term, their earliest date. */
+  counts: Map<string, number>;
+  df: Map<string, number>;
+  firstDate: string;
 }
 
-function byDateThenId(items: EventInput[]): number[] {
-  return items.map((_, i) => i).sort((a, b) => {
-    const da = items[a].date || '\uffff';
-    const db = items[b].date || '\uffff';
-    return da < db ? -1 : da > db ? 1 : items[a].id < items[b].id ? -1 : items[a].id > items[b].id ? 1 : 0;
-  });
+/** A finished group: its label (first date and three most shared terms), first member's id and members' seqs. */
+export interface EventGroup {
+  label: string;
+  firstId: string;
+  members: number[];
 }
 
-export function autoGroups(items: EventInput[]): number[][] {
-  const vecs = tfidfVectors(items);
-  const groups: Group[] = [];
-  // Articles come in date order, so a group whose first article is more than the window behind can never be joined
-  // again: keep only the open ones.
-  let open: number[] = [];
-  for (const i of byDateThenId(items)) {
-    const day = dayOf(items[i].date);
-    if (day !== null) open = open.filter((g) => groups[g].firstDay === null || day - groups[g].firstDay! <= AUTO_WINDOW_DAYS);
-    let best = -1;
+/** Step 4: the label. Terms shared by most members describe the event better than one article's favourite word. */
+function closeGroup(g: OpenGroup): EventGroup {
+  const top: [string, number, number][] = [];
+  const before = (a: [string, number, number], b: [string, number, number]) => a[2] > b[2] || (a[2] === b[2] && (a[1] > b[1] || (a[1] === b[1] && a[0] < b[0])));
+  for (const [t, c] of g.counts) {
+    const e: [string, number, number] = [t, c, g.df.get(t)!];
+    if (top.length === 3 && !before(e, top[2])) continue;
+    let k = Math.min(top.length, 2);
+    if (top.length < 3) top.push(e);
+    else top[2] = e;
+    for (; k > 0 && before(top[k], top[k - 1]); k--) [top[k], top[k - 1]] = [top[k - 1], top[k]];
+  }
+  return { label: `${g.firstDate || 'undated'} ${top.map((e) => e[0]).join(' ')}`.trim(), firstId: g.firstId, members: g.members };
+}
+
+/**
+ * Steps 2–4 over articles given in `compareGroupItems` order: each joins the best open group or starts one; a group
+ * is labelled as soon as it closes, so only the open groups (the date window) are held in full.
+ */
+export function groupSorted(items: Iterable<GroupItem>, stats: TermStats): EventGroup[] {
+  const closed: EventGroup[] = [];
+  let open: OpenGroup[] = [];
+  for (const item of items) {
+    const day = dayOf(item.date);
+    if (day !== null) {
+      const still: OpenGroup[] = [];
+      for (const g of open) {
+        if (g.firstDay === null || day - g.firstDay <= AUTO_WINDOW_DAYS) still.push(g);
+        else closed.push(closeGroup(g));
+      }
+      open = still;
+    }
+    const v = tfidfVector(item, stats);
+    let best: OpenGroup | null = null;
     let bestSim = AUTO_THRESHOLD;
     for (const g of open) {
-      const sim = dot(vecs[i], groups[g].sum) / groups[g].members.length;
-      if (sim >= bestSim + 1e-12 || (best < 0 && sim >= bestSim)) {
+      const sim = dot(v, g.sum) / g.members.length;
+      if (sim >= bestSim + 1e-12 || (best === null && sim >= bestSim)) {
         best = g;
         bestSim = sim;
       }
     }
-    if (best < 0) {
-      groups.push({ members: [], sum: new Map(), firstDay: day });
-      best = groups.length - 1;
+    if (best === null) {
+      best = { members: [], firstId: item.id, sum: new Map(), firstDay: day, counts: new Map(), df: new Map(), firstDate: '' };
       open.push(best);
     }
-    const g = groups[best];
-    g.members.push(i);
-    for (const [t, w] of vecs[i]) g.sum.set(t, (g.sum.get(t) ?? 0) + w);
+    best.members.push(item.seq);
+    for (const [t, w] of v) best.sum.set(t, (best.sum.get(t) ?? 0) + w);
+    for (const [t, c] of item.terms) {
+      best.counts.set(t, (best.counts.get(t) ?? 0) + c);
+      best.df.set(t, (best.df.get(t) ?? 0) + 1);
+    }
+    if (item.date && (!best.firstDate || item.date < best.firstDate)) best.firstDate = item.date;
   }
-  return groups.map((g) => g.members);
+  for (const g of open) closed.push(closeGroup(g));
+  return closed;
 }
 
-function label(items: EventInput[], members: number[]): string {
-  const sum = new Map<string, number>();
-  for (const i of members) for (const [t, c] of items[i].terms) sum.set(t, (sum.get(t) ?? 0) + c);
-  // Terms shared by most members describe the event better than one article's favourite word.
-  const df = new Map<string, number>();
-  for (const i of members) for (const [t] of items[i].terms) df.set(t, (df.get(t) ?? 0) + 1);
-  const top = [...sum.entries()]
-    .sort((a, b) => df.get(b[0])! - df.get(a[0])! || b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, 3)
-    .map(([t]) => t);
-  const dates = members.map((i) => items[i].date).filter(Boolean).sort();
-  return `${dates[0] ?? 'undated'} ${top.join(' ')}`.trim();
+/** Event names: the labels, with " #2", " #3", … for repeats in (label, first member's id) order. seq → name. */
+export function nameGroups(groups: EventGroup[]): Map<number, string> {
+  const out = new Map<number, string>();
+  const used = new Map<string, number>();
+  const sorted = [...groups].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : a.firstId < b.firstId ? -1 : 1));
+  for (const { members, label } of sorted) {
+    const k = (used.get(label) ?? 0) + 1;
+    used.set(label, k);
+    const name = k === 1 ? label : `${label} #${k}`;
+    for (const seq of members) out.set(seq, name);
+  }
+  return out;
 }
 
-/** Article id → event used in every table. Deterministic and independent of the order of `items`. */
+/**
+ * Article id → event used in every table, for articles held in memory (the pipeline streams them through
+ * src/pipeline/event-groups.ts instead, with the same result). Deterministic and independent of the order of `items`.
+ */
 export function assignEvents(items: EventInput[], mode: EventMode): Map<string, string> {
   const out = new Map<string, string>();
   if (mode === 'none') {
@@ -188,16 +244,10 @@ export function assignEvents(items: EventInput[], mode: EventMode): Map<string, 
     for (const it of items) out.set(it.id, it.event || UNASSIGNED);
     return out;
   }
-  const groups = autoGroups(items);
-  const used = new Map<string, number>();
-  const labelled = groups.map((members) => ({ members, label: label(items, members) }));
-  labelled.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : items[a.members[0]].id < items[b.members[0]].id ? -1 : 1));
-  for (const { members, label: base } of labelled) {
-    const k = (used.get(base) ?? 0) + 1;
-    used.set(base, k);
-    const name = k === 1 ? base : `${base} #${k}`;
-    for (const i of members) out.set(items[i].id, name);
-  }
+  const stats: TermStats = { df: new Map(), n: 0 };
+  for (const it of items) addTermStats(stats, it.terms);
+  const names = nameGroups(groupSorted([...items].sort(compareGroupItems), stats));
+  for (const it of items) out.set(it.id, names.get(it.seq)!);
   return out;
 }
 

@@ -3,9 +3,9 @@
  * corpus-wide inputs, and each table's rows handed back as CSV text per event, plus the row values of the events the
  * report charts. Run on the main thread or in reduce worker threads (reduce-worker.ts).
  */
-import { closeSync, openSync, readSync } from 'node:fs';
 import { Aggregator, type AggregateRecord, type CorpusContext, type Tables } from '../aggregate/tables.js';
 import { csvRows, type Cell, type CsvOptions } from '../export/csv.js';
+import { forEachLine } from './lines.js';
 
 export const TABLES = ['frames_by_outlet', 'frame_comparison', 'speakers_by_outlet', 'distinctive_terms', 'shared_quotes'] as const;
 export type TableName = (typeof TABLES)[number];
@@ -58,26 +58,4 @@ export function reduceBucket(data: ReduceData, { bucket, path }: ReduceJob): Buc
     if (data.charted.has(event)) chartedRows.push([name, event, rows]);
   }
   return { bucket, segments, chartedRows };
-}
-
-/** Calls `fn` with each non-empty line of a UTF-8 file, read 1 MiB at a time (a bucket of a huge corpus stays out of memory). */
-function forEachLine(path: string, fn: (line: string) => void): void {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(1 << 20);
-    let carry: Buffer = Buffer.alloc(0);
-    for (let got = readSync(fd, buf); got > 0; got = readSync(fd, buf)) {
-      let chunk = carry.length ? Buffer.concat([carry, buf.subarray(0, got)]) : buf.subarray(0, got);
-      let start = 0;
-      for (let nl = chunk.indexOf(0x0a); nl >= 0; nl = chunk.indexOf(0x0a, start)) {
-        if (nl > start) fn(chunk.toString('utf8', start, nl));
-        start = nl + 1;
-      }
-      // Copied: `buf` is overwritten by the next read.
-      carry = Buffer.from(chunk.subarray(start));
-    }
-    if (carry.length) fn(carry.toString('utf8'));
-  } finally {
-    closeSync(fd);
-  }
 }

@@ -284,6 +284,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
   } catch (e) {
     await pool.close().catch(() => undefined);
     await report.close().catch(() => undefined);
+    reduce.discard();
     closeSync(partial);
     throw e;
   }

@@ -7,7 +7,8 @@ import { CsvWriter, type CsvOptions, toCsv } from '../export/csv.js';
 import type { Staging } from '../export/atomic.js';
 import { readRecords } from './records.js';
 import { ARTICLE_COLUMNS, ERROR_COLUMNS, HIT_COLUMNS, QUOTE_COLUMNS } from './columns.js';
-import { ALL_EVENTS, assignEvents, UNASSIGNED, type EventInput } from '../aggregate/events.js';
+import { ALL_EVENTS, UNASSIGNED } from '../aggregate/events.js';
+import { EventGrouper } from './event-groups.js';
 import { BucketedTables } from './buckets.js';
 import { writeCodebook } from '../export/codebook.js';
 import type { ReportJob } from '../export/report-worker.js';
@@ -57,6 +58,8 @@ export interface TableSettings {
   report?: ReportRenderer;
   /** Reduce worker threads for the comparison tables (default 1). */
   workers?: number;
+  /** An auto grouping already fed every record but the first `unfed` (by `StreamingTables` during the analysis). */
+  grouping?: { grouper: EventGrouper; unfed: number };
 }
 
 export interface TableCounts {
@@ -158,39 +161,58 @@ class Reduction {
  * The reduce step run alongside the analysis: `run` hands each record over as it is written to articles.jsonl (in seq
  * order), and where every record's event is known on arrival (`--events metadata|none`, or the default while every
  * record has an event) the per-article tables are written and the aggregates summed right then, so the main thread
- * works while the workers analyse and nothing is read back. Otherwise (auto grouping needs every article first)
- * `finish` falls back to `writeTables` over the finished file, after the workers are gone (every article's terms in
- * memory at once should not add to theirs). Either way the output bytes are the same.
+ * works while the workers analyse and nothing is read back. With auto grouping (`--events auto`, or the default from
+ * the first record without an event) the records feed the grouping's first pass instead (document frequencies and
+ * sorted runs, event-groups.ts), and `finish` groups and then reduces from the finished file, after the workers are
+ * gone. Either way the output bytes are the same.
  */
 export class StreamingTables {
   /** Null once streaming is given up (or never started, with `--events auto`). */
   private reduction: Reduction | null;
+  private grouper: EventGrouper | null;
   private allHaveEvents = true;
+  private records = 0;
+  /** Records that came before the grouping started (the default mode switching to auto): fed to it by `finish`. */
+  private unfed = 0;
 
   constructor(
     private readonly settings: TableSettings,
     private readonly staging: Staging,
   ) {
     this.reduction = settings.events === 'auto' ? null : new Reduction(settings, staging);
+    this.grouper = settings.events === 'auto' ? new EventGrouper(staging.dir) : null;
   }
 
-  /** The next record in seq order: its event, and the record itself, parsed only if this step still streams. */
+  /** The next record in seq order: its event, and the record itself, parsed only if this step still needs it. */
   add(recordEvent: string, record: () => AnalyzedArticle): void {
+    this.records++;
     if (!recordEvent) this.allHaveEvents = false;
-    if (!this.reduction) return;
-    if (this.settings.events === null && !recordEvent) {
-      // The default mode turns out to be auto: stop streaming; finish() groups and reduces from the file.
+    if (this.reduction && this.settings.events === null && !recordEvent) {
+      // The default mode turns out to be auto: stop streaming the tables; group first.
       this.reduction.discard();
       this.reduction = null;
-      return;
+      this.grouper = new EventGrouper(this.staging.dir);
+      this.unfed = this.records - 1;
     }
-    const r = record();
-    this.reduction.add(r, this.settings.events === 'none' ? ALL_EVENTS : r.event || UNASSIGNED);
+    if (this.grouper) {
+      const r = record();
+      this.grouper.add({ id: r.id, seq: r.seq, date: r.date, title: r.title, terms: r.terms });
+    } else if (this.reduction) {
+      const r = record();
+      this.reduction.add(r, this.settings.events === 'none' ? ALL_EVENTS : r.event || UNASSIGNED);
+    }
   }
 
   finish(recordsPath: string, problems: SeqProblem[]): Promise<TableCounts> {
-    if (!this.reduction) return writeTables(recordsPath, problems, { ...this.settings, allHaveEvents: this.allHaveEvents }, this.staging);
-    return this.reduction.finish(problems, this.settings.events ?? 'metadata');
+    if (this.reduction) return this.reduction.finish(problems, this.settings.events ?? 'metadata');
+    const grouping = this.grouper ? { grouper: this.grouper, unfed: this.unfed } : undefined;
+    return writeTables(recordsPath, problems, { ...this.settings, allHaveEvents: this.allHaveEvents, grouping }, this.staging);
+  }
+
+  /** Remove temporary files of a run that failed. */
+  discard(): void {
+    this.reduction?.discard();
+    this.grouper?.discard();
   }
 }
 
@@ -200,22 +222,32 @@ export async function writeTables(
   settings: TableSettings,
   staging: Staging,
 ): Promise<TableCounts> {
-  // Pass 1 (auto grouping only): every article's terms and dates. Metadata and none need no extra pass.
+  // Pass 1 (auto grouping only, unless fed during the analysis): document frequencies, and every article's terms and
+  // date to sorted runs on disk (event-groups.ts). Metadata and none need no extra pass.
   let mode: EventMode | null = settings.events;
   if (mode === null && settings.allHaveEvents !== undefined) mode = settings.allHaveEvents ? 'metadata' : 'auto';
-  let assignment = new Map<string, string>();
+  let assignment = new Map<number, string>();
   if (mode === null || mode === 'auto') {
     let allHaveEvents = true;
-    const items: EventInput[] = [];
-    for await (const r of readRecords(recordsPath)) {
-      if (!r.event) allHaveEvents = false;
-      items.push({ id: r.id, seq: r.seq, outlet: r.outlet, date: r.date, title: r.title, event: r.event, terms: r.terms });
+    const grouper = settings.grouping?.grouper ?? new EventGrouper(staging.dir);
+    const unfed = settings.grouping?.unfed ?? Infinity;
+    try {
+      let k = 0;
+      if (unfed > 0) {
+        for await (const r of readRecords(recordsPath)) {
+          if (k++ >= unfed) break;
+          if (!r.event) allHaveEvents = false;
+          grouper.add({ id: r.id, seq: r.seq, date: r.date, title: r.title, terms: r.terms });
+        }
+      }
+      mode ??= allHaveEvents ? 'metadata' : 'auto';
+      if (mode === 'auto') assignment = grouper.assign();
+    } finally {
+      grouper.discard();
     }
-    mode ??= allHaveEvents ? 'metadata' : 'auto';
-    if (mode === 'auto') assignment = assignEvents(items, mode);
   }
   const eventOf = (r: AnalyzedArticle): string =>
-    mode === 'auto' ? (assignment.get(r.id) ?? UNASSIGNED) : mode === 'none' ? ALL_EVENTS : r.event || UNASSIGNED;
+    mode === 'auto' ? (assignment.get(r.seq) ?? UNASSIGNED) : mode === 'none' ? ALL_EVENTS : r.event || UNASSIGNED;
 
   // Pass 2: per-article tables streamed; aggregate inputs spilled by event.
   const reduction = new Reduction(settings, staging);
