@@ -84,4 +84,13 @@ test('the default event mode gives --events auto\'s bytes when only some article
   const byDefault = runTo('mixed-default', [mixed, '--workers', '2']);
   expect(byDefault).toEqual(runTo('mixed-auto', [mixed, '--events', 'auto', '--workers', '1']));
   expect(JSON.parse(readFileSync(join(dir, 'mixed-default', 'manifest.json'), 'utf8')).counts.eventMode).toBe('auto');
+  // Merged shards group after the merge (the grouping's first pass reads the merged records): the same bytes.
+  const shards = [0, 1].map((k) => {
+    const out = join(dir, `mixed-shard${k}`);
+    expect(framelens(['run', mixed, '--out', out, '--shard', `${k}/2`, '--quiet']).status).toBe(0);
+    return out;
+  });
+  const merged = join(dir, 'mixed-merged');
+  expect(framelens(['merge', ...shards, '--out', merged, '--quiet']).status).toBe(0);
+  expect(outputFiles(merged)).toEqual(byDefault);
 });

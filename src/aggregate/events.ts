@@ -70,7 +70,8 @@ function dayOf(date: string): number | null {
   return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000;
 }
 
-export type Vec = Map<string, number>;
+/** A vector over term ids (see TermStats). */
+export type Vec = Map<number, number>;
 
 function dot(a: Vec, b: Vec): number {
   let sum = 0;
@@ -102,8 +103,17 @@ export function titleWords(title: string): Set<string> {
   );
 }
 
-/** What the auto grouping reads of an article. */
-export type GroupItem = Pick<EventInput, 'id' | 'seq' | 'date' | 'title' | 'terms'>;
+/**
+ * What the auto grouping reads of an article: its terms as [id, count, id, count, …] with the ids of `TermStats`
+ * (numbers are quicker to hash, compare and store than the words).
+ */
+export interface GroupItem {
+  id: string;
+  seq: number;
+  date: string;
+  title: string;
+  terms: number[];
+}
 
 /**
  * The order in which the grouping visits articles: by date, undated last, then id (then input order, for equal ids):
@@ -115,25 +125,58 @@ export function compareGroupItems(a: GroupItem, b: GroupItem): number {
   return da < db ? -1 : da > db ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : a.seq - b.seq;
 }
 
-/** Document frequencies and the article count: the corpus-wide input of every article's TF-IDF vector. */
-export interface TermStats {
-  df: Map<string, number>;
-  n: number;
-}
+/**
+ * The corpus-wide input of every article's TF-IDF vector: each term's document frequency and the article count, with
+ * the terms numbered in order of first sight (ties between terms are still broken by the words themselves).
+ */
+export class TermStats {
+  private readonly ids = new Map<string, number>();
+  readonly words: string[] = [];
+  readonly df: number[] = [];
+  n = 0;
 
-export function addTermStats(stats: TermStats, terms: [string, number][]): void {
-  stats.n++;
-  for (const [t] of terms) stats.df.set(t, (stats.df.get(t) ?? 0) + 1);
+  /** Count one article's terms; returns them as [id, count, id, count, …]. */
+  add(terms: [string, number][]): number[] {
+    this.n++;
+    const out = new Array<number>(terms.length * 2);
+    for (let k = 0; k < terms.length; k++) {
+      const [t, c] = terms[k];
+      let id = this.ids.get(t);
+      if (id === undefined) {
+        id = this.words.length;
+        this.ids.set(t, id);
+        this.words.push(t);
+        this.df.push(0);
+      }
+      this.df[id]++;
+      out[2 * k] = id;
+      out[2 * k + 1] = c;
+    }
+    return out;
+  }
+
+  /** Ids of the words of a title that are terms of the corpus. */
+  titleIds(title: string): Set<number> {
+    const out = new Set<number>();
+    for (const w of titleWords(title)) {
+      const id = this.ids.get(w);
+      if (id !== undefined) out.add(id);
+    }
+    return out;
+  }
 }
 
 /** An article's TF-IDF vector (step 1 of the method above). */
 export function tfidfVector(item: GroupItem, stats: TermStats): Vec {
-  const inTitle = titleWords(item.title ?? '');
-  const weighted = item.terms.map(([t, c]) => {
-    const w = c * Math.log((stats.n + 1) / stats.df.get(t)!) * (inTitle.has(t) ? TITLE_WEIGHT : 1);
-    return [t, w] as [string, number];
-  });
-  weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const inTitle = stats.titleIds(item.title ?? '');
+  const { terms } = item;
+  const weighted: [number, number][] = new Array(terms.length / 2);
+  for (let k = 0; k < terms.length; k += 2) {
+    const t = terms[k];
+    weighted[k / 2] = [t, terms[k + 1] * Math.log((stats.n + 1) / stats.df[t]) * (inTitle.has(t) ? TITLE_WEIGHT : 1)];
+  }
+  const words = stats.words;
+  weighted.sort((a, b) => b[1] - a[1] || (words[a[0]] < words[b[0]] ? -1 : 1));
   return normalise(new Map(weighted.slice(0, VECTOR_TERMS)));
 }
 
@@ -145,9 +188,9 @@ interface OpenGroup {
   sum: Vec;
   /** Day of the first dated member, null for a group of undated articles. */
   firstDay: number | null;
-  /** For the label: the members' summed term counts, how many members have each term, their earliest date. */
-  counts: Map<string, number>;
-  df: Map<string, number>;
+  /** For the label: the members' summed term counts, how many members have each term (by id), their earliest date. */
+  counts: Map<number, number>;
+  df: Map<number, number>;
   firstDate: string;
 }
 
@@ -159,11 +202,12 @@ export interface EventGroup {
 }
 
 /** Step 4: the label. Terms shared by most members describe the event better than one article's favourite word. */
-function closeGroup(g: OpenGroup): EventGroup {
+function closeGroup(g: OpenGroup, words: string[]): EventGroup {
+  // The three first in (members having it desc, summed count desc, word), selected in one pass.
   const top: [string, number, number][] = [];
   const before = (a: [string, number, number], b: [string, number, number]) => a[2] > b[2] || (a[2] === b[2] && (a[1] > b[1] || (a[1] === b[1] && a[0] < b[0])));
   for (const [t, c] of g.counts) {
-    const e: [string, number, number] = [t, c, g.df.get(t)!];
+    const e: [string, number, number] = [words[t], c, g.df.get(t)!];
     if (top.length === 3 && !before(e, top[2])) continue;
     let k = Math.min(top.length, 2);
     if (top.length < 3) top.push(e);
@@ -186,7 +230,7 @@ export function groupSorted(items: Iterable<GroupItem>, stats: TermStats): Event
       const still: OpenGroup[] = [];
       for (const g of open) {
         if (g.firstDay === null || day - g.firstDay <= AUTO_WINDOW_DAYS) still.push(g);
-        else closed.push(closeGroup(g));
+        else closed.push(closeGroup(g, stats.words));
       }
       open = still;
     }
@@ -206,13 +250,15 @@ export function groupSorted(items: Iterable<GroupItem>, stats: TermStats): Event
     }
     best.members.push(item.seq);
     for (const [t, w] of v) best.sum.set(t, (best.sum.get(t) ?? 0) + w);
-    for (const [t, c] of item.terms) {
-      best.counts.set(t, (best.counts.get(t) ?? 0) + c);
+    const { terms } = item;
+    for (let k = 0; k < terms.length; k += 2) {
+      const t = terms[k];
+      best.counts.set(t, (best.counts.get(t) ?? 0) + terms[k + 1]);
       best.df.set(t, (best.df.get(t) ?? 0) + 1);
     }
     if (item.date && (!best.firstDate || item.date < best.firstDate)) best.firstDate = item.date;
   }
-  for (const g of open) closed.push(closeGroup(g));
+  for (const g of open) closed.push(closeGroup(g, stats.words));
   return closed;
 }
 
@@ -244,9 +290,9 @@ export function assignEvents(items: EventInput[], mode: EventMode): Map<string, 
     for (const it of items) out.set(it.id, it.event || UNASSIGNED);
     return out;
   }
-  const stats: TermStats = { df: new Map(), n: 0 };
-  for (const it of items) addTermStats(stats, it.terms);
-  const names = nameGroups(groupSorted([...items].sort(compareGroupItems), stats));
+  const stats = new TermStats();
+  const grouped: GroupItem[] = items.map((it) => ({ id: it.id, seq: it.seq, date: it.date, title: it.title, terms: stats.add(it.terms) }));
+  const names = nameGroups(groupSorted(grouped.sort(compareGroupItems), stats));
   for (const it of items) out.set(it.id, names.get(it.seq)!);
   return out;
 }

@@ -10,7 +10,7 @@
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addTermStats, compareGroupItems, groupSorted, nameGroups, type GroupItem, type TermStats } from '../aggregate/events.js';
+import { compareGroupItems, groupSorted, nameGroups, TermStats, type EventInput, type GroupItem } from '../aggregate/events.js';
 import { LineReader } from './lines.js';
 
 /** Term counts per sorted run: about 20 MB of heap while a run is filled. */
@@ -18,10 +18,10 @@ export const RUN_TERMS = 100_000;
 /** Bytes read per refill from each run while merging (hundreds of runs for millions of articles). */
 const MERGE_BUFFER = 16 * 1024;
 
-type RunLine = [date: string, id: string, seq: number, title: string, terms: [string, number][]];
+type RunLine = [date: string, id: string, seq: number, title: string, terms: number[]];
 
 export class EventGrouper {
-  private readonly stats: TermStats = { df: new Map(), n: 0 };
+  private readonly stats = new TermStats();
   private run: GroupItem[] = [];
   private runTerms = 0;
   private readonly runs: string[] = [];
@@ -33,9 +33,8 @@ export class EventGrouper {
     private readonly runTermLimit = RUN_TERMS,
   ) {}
 
-  add(item: GroupItem): void {
-    addTermStats(this.stats, item.terms);
-    this.run.push({ id: item.id, seq: item.seq, date: item.date, title: item.title, terms: item.terms });
+  add(item: Pick<EventInput, 'id' | 'seq' | 'date' | 'title' | 'terms'>): void {
+    this.run.push({ id: item.id, seq: item.seq, date: item.date, title: item.title, terms: this.stats.add(item.terms) });
     this.runTerms += item.terms.length;
     if (this.runTerms >= this.runTermLimit) this.writeRun();
   }
