@@ -55,13 +55,15 @@ export class CsvWriter {
   private batch: Cell[][] = [];
   rows = 0;
 
+  /** `header`: false for rows that another file's header will head (see tables.ts, rows written before their event). */
   constructor(
     readonly path: string,
     readonly columns: string[],
     private readonly options: CsvOptions,
+    header = true,
   ) {
     this.fd = openSync(path, 'w');
-    writeSync(this.fd, toCsv(columns, [], options));
+    if (header) writeSync(this.fd, toCsv(columns, [], options));
   }
 
   write(row: Cell[]): void {

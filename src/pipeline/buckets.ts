@@ -58,8 +58,18 @@ export class BucketedTables {
   }
 
   add(rec: AnalyzedArticle, event: string): void {
-    this.events.add(event, rec.outlet, rec.date);
+    this.addCorpus(rec);
+    this.spill(event, rec.outlet, rec.date, JSON.stringify(aggregateRecord(rec)));
+  }
+
+  /** The corpus-wide part of a record: its term counts, into the log-odds prior. */
+  addCorpus(rec: Pick<AnalyzedArticle, 'terms'>): void {
     this.termTotal += addCorpusTerms(this.terms, rec);
+  }
+
+  /** A record's aggregate input, serialised (`JSON.stringify(aggregateRecord(rec))`), to the bucket of its event. */
+  spill(event: string, outlet: string, date: string, aggregateJson: string): void {
+    this.events.add(event, outlet, date);
     let b = this.bucketOfEvent.get(event);
     if (b === undefined) {
       b = bucketOf(event);
@@ -73,7 +83,7 @@ export class BucketedTables {
     spill.events.add(event);
     // Written at once, not buffered: a buffer that outlived a few young-generation collections would be promoted to
     // the old generation and leave it to grow with garbage (V8 lets it grow to several times what is live).
-    writeSync(spill.fd, JSON.stringify([event, aggregateRecord(rec)]) + '\n');
+    writeSync(spill.fd, `[${JSON.stringify(event)},${aggregateJson}]\n`);
   }
 
   /** Give up (the caller starts over): close and remove the spill files. */

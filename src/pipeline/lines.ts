@@ -69,3 +69,29 @@ export function forEachLine(path: string, fn: (line: string) => void): void {
   const lines = new LineReader(path);
   for (let line = lines.next(); line !== null; line = lines.next()) fn(line);
 }
+
+/**
+ * Calls `fn` with a UTF-8 file's text a megabyte at a time, each piece ending at a newline (the last may not), empty
+ * lines kept: for text transformed line by line (a CSV cell may hold empty lines).
+ */
+export function forEachChunkOfLines(path: string, fn: (text: string) => void): void {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    let carry: Buffer = Buffer.alloc(0);
+    for (let got = readSync(fd, buf); got > 0; got = readSync(fd, buf)) {
+      const chunk = carry.length ? Buffer.concat([carry, buf.subarray(0, got)]) : buf.subarray(0, got);
+      const nl = chunk.lastIndexOf(0x0a);
+      if (nl < 0) {
+        carry = Buffer.from(chunk);
+        continue;
+      }
+      fn(chunk.toString('utf8', 0, nl + 1));
+      // Copied: `buf` is overwritten by the next read.
+      carry = Buffer.from(chunk.subarray(nl + 1));
+    }
+    if (carry.length) fn(carry.toString('utf8'));
+  } finally {
+    closeSync(fd);
+  }
+}

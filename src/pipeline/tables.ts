@@ -3,7 +3,7 @@
  * atomic commit. `run` and `merge` both end here, so a merge of shards writes exactly what one run would.
  */
 import type { AnalyzedArticle, Problem } from '../types.js';
-import { CsvWriter, type CsvOptions, toCsv } from '../export/csv.js';
+import { CsvWriter, csvRows, type CsvOptions, toCsv } from '../export/csv.js';
 import type { Staging } from '../export/atomic.js';
 import { readRecords } from './records.js';
 import { ARTICLE_COLUMNS, ERROR_COLUMNS, HIT_COLUMNS, QUOTE_COLUMNS } from './columns.js';
@@ -15,6 +15,11 @@ import type { ReportJob } from '../export/report-worker.js';
 import { workerScript } from '../paths.js';
 import { ask } from './ask.js';
 import { Worker } from 'node:worker_threads';
+import { randomBytes } from 'node:crypto';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { aggregateRecord } from '../aggregate/tables.js';
+import { forEachChunkOfLines, forEachLine } from './lines.js';
 
 /**
  * report.html is rendered in a worker thread (src/export/report-worker.ts) while the main thread writes the CSV
@@ -79,6 +84,13 @@ export type SeqProblem = Problem & { seq: number };
  * frame_hits.csv, the aggregate inputs (spilled by event bucket, see buckets.ts), the event summaries (for events.csv)
  * and the notes. `run` feeds it while the analysis runs; `writeTables` feeds it from articles.jsonl. `finish` writes
  * everything else.
+ *
+ * `deferred`: the records come before their events are known (auto grouping during the analysis). Their rows are
+ * written to pending files with a placeholder in the event column (a random token and the record's seq: letters
+ * and digits, which CSV never quotes), their aggregate inputs to a pending file in seq order, and `resolveEvents`,
+ * once the grouping is done, copies the rows with each placeholder replaced by the event's CSV cell and spills the
+ * aggregate inputs to their buckets. Nothing is parsed again, and the bytes are those of rows written with their
+ * events (a CSV row is its cells' encodings joined).
  */
 class Reduction {
   private readonly articles: CsvWriter;
@@ -87,23 +99,77 @@ class Reduction {
   private readonly buckets: BucketedTables;
   private readonly notes: SeqProblem[] = [];
   private closed = false;
+  private pending: { dir: string; aggregates: number; token: string } | null = null;
 
   constructor(
     private readonly settings: TableSettings,
     private readonly staging: Staging,
+    deferred = false,
   ) {
     const csv: CsvOptions = { excel: settings.excel };
-    this.articles = new CsvWriter(staging.path('articles.csv'), ARTICLE_COLUMNS, csv);
-    this.quotes = new CsvWriter(staging.path('quotes.csv'), QUOTE_COLUMNS, csv);
-    this.hits = new CsvWriter(staging.path('frame_hits.csv'), HIT_COLUMNS, csv);
+    if (deferred) {
+      const dir = mkdtempSync(join(staging.dir, 'pending-'));
+      this.pending = { dir, aggregates: openSync(join(dir, 'aggregates.tsv'), 'w'), token: `FLEVENT${randomBytes(12).toString('hex')}` };
+      this.articles = new CsvWriter(join(dir, 'articles.csv'), ARTICLE_COLUMNS, csv, false);
+      this.quotes = new CsvWriter(join(dir, 'quotes.csv'), QUOTE_COLUMNS, csv, false);
+      this.hits = new CsvWriter(join(dir, 'frame_hits.csv'), HIT_COLUMNS, csv, false);
+    } else {
+      this.articles = new CsvWriter(staging.path('articles.csv'), ARTICLE_COLUMNS, csv);
+      this.quotes = new CsvWriter(staging.path('quotes.csv'), QUOTE_COLUMNS, csv);
+      this.hits = new CsvWriter(staging.path('frame_hits.csv'), HIT_COLUMNS, csv);
+    }
     this.buckets = new BucketedTables(settings.frames, staging.dir, settings.workers ?? 1);
   }
 
-  /** One record with its event. */
+  /** One record with its event (ignored while `deferred`). */
   add(r: AnalyzedArticle, event: string): void {
-    writeArticleRows(r, event, this.articles, this.quotes, this.hits);
-    this.buckets.add(r, event);
+    const p = this.pending;
+    if (p) {
+      writeArticleRows(r, `${p.token}N${r.seq}N`, this.articles, this.quotes, this.hits);
+      this.buckets.addCorpus(r);
+      writeSync(p.aggregates, `${r.seq}\t${JSON.stringify(r.outlet)}\t${JSON.stringify(r.date)}\t${JSON.stringify(aggregateRecord(r))}\n`);
+    } else {
+      writeArticleRows(r, event, this.articles, this.quotes, this.hits);
+      this.buckets.add(r, event);
+    }
     for (const n of r.notes) this.notes.push({ ...n, seq: r.seq });
+  }
+
+  /** The deferred rows and aggregate inputs with their events (see the class comment); then `finish` as usual. */
+  resolveEvents(eventOf: (seq: number) => string): void {
+    const p = this.pending!;
+    this.close();
+    closeSync(p.aggregates);
+    const csv: CsvOptions = { excel: this.settings.excel };
+    const cells = new Map<string, string>();
+    const cellOf = (seq: string): string => {
+      const event = eventOf(Number(seq));
+      let c = cells.get(event);
+      if (c === undefined) {
+        c = csvRows([[event]], csv).replace(/\r?\n$/, '');
+        cells.set(event, c);
+      }
+      return c;
+    };
+    const placeholder = new RegExp(`${p.token}N(\\d+)N`, 'g');
+    for (const w of [this.articles, this.quotes, this.hits]) {
+      const fd = openSync(this.staging.path(basename(w.path)), 'w');
+      try {
+        writeSync(fd, toCsv(w.columns, [], csv));
+        forEachChunkOfLines(w.path, (text) => writeSync(fd, text.replace(placeholder, (_, seq: string) => cellOf(seq))));
+      } finally {
+        closeSync(fd);
+      }
+    }
+    forEachLine(join(p.dir, 'aggregates.tsv'), (line) => {
+      const a = line.indexOf('\t');
+      const b = line.indexOf('\t', a + 1);
+      const c = line.indexOf('\t', b + 1);
+      const event = eventOf(Number(line.slice(0, a)));
+      this.buckets.spill(event, JSON.parse(line.slice(a + 1, b)) as string, JSON.parse(line.slice(b + 1, c)) as string, line.slice(c + 1));
+    });
+    rmSync(p.dir, { recursive: true, force: true });
+    this.pending = null;
   }
 
   /** Close the per-article tables. */
@@ -119,6 +185,11 @@ class Reduction {
   discard(): void {
     this.close();
     this.buckets.discard();
+    if (this.pending) {
+      closeSync(this.pending.aggregates);
+      rmSync(this.pending.dir, { recursive: true, force: true });
+      this.pending = null;
+    }
   }
 
   /** Everything after the per-article rows: aggregate tables, events, errors, report, codebook. */
@@ -170,6 +241,8 @@ export class StreamingTables {
   /** Null once streaming is given up (or never started, with `--events auto`). */
   private reduction: Reduction | null;
   private grouper: EventGrouper | null;
+  /** With auto grouping from the first record: the per-article rows and aggregate inputs, written before their events. */
+  private deferred: Reduction | null;
   private allHaveEvents = true;
   private records = 0;
   /** Records that came before the grouping started (the default mode switching to auto): fed to it by `finish`. */
@@ -181,6 +254,7 @@ export class StreamingTables {
   ) {
     this.reduction = settings.events === 'auto' ? null : new Reduction(settings, staging);
     this.grouper = settings.events === 'auto' ? new EventGrouper(staging.dir) : null;
+    this.deferred = settings.events === 'auto' ? new Reduction(settings, staging, true) : null;
   }
 
   /** The next record in seq order: its event, and the record itself, parsed only if this step still needs it. */
@@ -193,10 +267,13 @@ export class StreamingTables {
       this.reduction = null;
       this.grouper = new EventGrouper(this.staging.dir);
       this.unfed = this.records - 1;
+      // Rows are written ahead only from the first record on (a corpus without events); else from the file at the end.
+      if (this.unfed === 0) this.deferred = new Reduction(this.settings, this.staging, true);
     }
     if (this.grouper) {
       const r = record();
       this.grouper.add({ id: r.id, seq: r.seq, date: r.date, title: r.title, terms: r.terms });
+      this.deferred?.add(r, '');
     } else if (this.reduction) {
       const r = record();
       this.reduction.add(r, this.settings.events === 'none' ? ALL_EVENTS : r.event || UNASSIGNED);
@@ -205,6 +282,11 @@ export class StreamingTables {
 
   finish(recordsPath: string, problems: SeqProblem[]): Promise<TableCounts> {
     if (this.reduction) return this.reduction.finish(problems, this.settings.events ?? 'metadata');
+    if (this.deferred && this.grouper) {
+      const assignment = this.grouper.assign();
+      this.deferred.resolveEvents((seq) => assignment.get(seq) ?? UNASSIGNED);
+      return this.deferred.finish(problems, 'auto');
+    }
     const grouping = this.grouper ? { grouper: this.grouper, unfed: this.unfed } : undefined;
     return writeTables(recordsPath, problems, { ...this.settings, allHaveEvents: this.allHaveEvents, grouping }, this.staging);
   }
@@ -213,6 +295,7 @@ export class StreamingTables {
   discard(): void {
     this.reduction?.discard();
     this.grouper?.discard();
+    this.deferred?.discard();
   }
 }
 
