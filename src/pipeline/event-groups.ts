@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { compareGroupItems, groupSorted, nameGroups, TermStats, type EventInput, type GroupItem } from '../aggregate/events.js';
 import { LineReader } from './lines.js';
 
-/** Term counts per sorted run: about 20 MB of heap while a run is filled. */
+/** Term counts per sorted run (as numbers: a few MB of heap while a run is filled; 2,500 runs per million articles). */
 export const RUN_TERMS = 100_000;
 /** Bytes read per refill from each run while merging (hundreds of runs for millions of articles). */
 const MERGE_BUFFER = 16 * 1024;
