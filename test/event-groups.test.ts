@@ -2,10 +2,10 @@
  * The streamed auto grouping (src/pipeline/event-groups.ts) against the in-memory one (assignEvents): the same events
  * whatever the size of its sorted runs, and the line reader under it, across refill boundaries.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assignEvents, type EventInput } from '../src/aggregate/events.js';
+import { assignEvents, AUTO_THRESHOLD, AUTO_WINDOW_DAYS, compareGroupItems, TermStats, tfidfVector, type EventInput, type GroupItem, type Vec } from '../src/aggregate/events.js';
 import { articleTerms } from '../src/aggregate/terms.js';
 import { readText } from '../src/nlp/index.js';
 import { packageFile } from '../src/paths.js';
@@ -39,6 +39,68 @@ test('streamed grouping = in-memory grouping, in one run or in many sorted runs,
   expect(streamed(Math.ceil(terms / 7), items)).toEqual(expected); // about 7 runs merged
   expect(streamed(1, [...items].reverse())).toEqual(expected); // one article per run
 });
+
+/**
+ * The method as events.ts describes it, written plainly: every open group compared with every article (no term index).
+ * Returns the partition (sets of ids), which the indexed grouping must reproduce exactly.
+ */
+function plainPartition(input: EventInput[]): string[][] {
+  const stats = new TermStats();
+  const items: GroupItem[] = input.map((it) => ({ id: it.id, seq: it.seq, date: it.date, title: it.title, terms: stats.add(it.terms) })).sort(compareGroupItems);
+  const dayOf = (d: string) => (/^\d{4}-\d{2}-\d{2}/.test(d) ? Date.parse(d.slice(0, 10)) / 86_400_000 : null);
+  const groups: { ids: string[]; sum: Vec; firstDay: number | null }[] = [];
+  let open: typeof groups = [];
+  for (const it of items) {
+    const day = dayOf(it.date);
+    if (day !== null) open = open.filter((g) => g.firstDay === null || day - g.firstDay <= AUTO_WINDOW_DAYS);
+    const v = tfidfVector(it, stats);
+    let best: (typeof groups)[number] | null = null;
+    let bestSim = AUTO_THRESHOLD;
+    for (const g of open) {
+      const [small, big] = v.size < g.sum.size ? [v, g.sum] : [g.sum, v];
+      let dot = 0;
+      for (const [t, w] of small) dot += w * (big.get(t) ?? 0);
+      const sim = dot / g.ids.length;
+      if (sim >= bestSim + 1e-12 || (best === null && sim >= bestSim)) [best, bestSim] = [g, sim];
+    }
+    if (!best) {
+      best = { ids: [], sum: new Map(), firstDay: day };
+      groups.push(best);
+      open.push(best);
+    }
+    best.ids.push(it.id);
+    for (const [t, w] of v) best.sum.set(t, (best.sum.get(t) ?? 0) + w);
+  }
+  return groups.map((g) => [...g.ids].sort()).sort();
+}
+
+const partition = (events: Map<string, string>): string[][] => {
+  const by = new Map<string, string[]>();
+  for (const [id, e] of events) by.set(e, [...(by.get(e) ?? []), id]);
+  return [...by.values()].map((ids) => ids.sort()).sort();
+};
+
+test('the grouping compares an article only with groups sharing a term, and groups exactly as comparing with all', () => {
+  expect(partition(assignEvents(items, 'auto'))).toEqual(plainPartition(items));
+  // Undated, every group stays open: the most comparisons the index saves.
+  const undated = items.map((it) => ({ ...it, date: '' }));
+  expect(partition(assignEvents(undated, 'auto'))).toEqual(plainPartition(undated));
+  expect(new Set(assignEvents(undated, 'auto').values()).size).toBeGreaterThan(5);
+});
+
+/** Real news read from ../shared at run time (never copied): PolNeAR train's 840 articles, dated, and 300 undated. */
+const train = packageFile('../shared/eval/polnear/train.jsonl');
+(existsSync(train) ? test : test.skip)('the same on PolNeAR train: 840 dated articles, and 300 of them undated', () => {
+  const real: EventInput[] = readFileSync(train, 'utf8').trim().split('\n').map((l, i) => {
+    const d = JSON.parse(l) as { text: string; publisher: string; date: string; title: string };
+    return { id: `train#${i + 1}`, seq: i, outlet: d.publisher, date: d.date, title: d.title, event: '', terms: articleTerms(readText(d.text)) };
+  });
+  const grouped = assignEvents(real, 'auto');
+  expect(new Set(grouped.values()).size).toBeLessThan(real.length * 0.95);
+  expect(partition(grouped)).toEqual(plainPartition(real));
+  const undated = real.slice(0, 300).map((it) => ({ ...it, date: '' }));
+  expect(partition(assignEvents(undated, 'auto'))).toEqual(plainPartition(undated));
+}, 60_000);
 
 test('line reader: lines across refills, multi-byte characters split by a refill, empty lines, no final newline', () => {
   const path = join(dir, 'lines.jsonl');

@@ -7,7 +7,8 @@
  *  2. articles are visited in (date, id) order — deterministic whatever the input order — and each joins the open
  *     group with the highest average-link similarity (the mean cosine to the group's members, computed exactly as
  *     the dot product with the sum of their vectors divided by the member count), if that is at least
- *     AUTO_THRESHOLD; otherwise it starts a new group;
+ *     AUTO_THRESHOLD; otherwise it starts a new group (only groups sharing a term with the article are compared: the
+ *     others' similarity is 0);
  *  3. a group is open for AUTO_WINDOW_DAYS after its FIRST article's date, then closes for good. The window does not
  *     slide with the latest member, so a week of coverage cannot chain into one group, and only open groups are
  *     compared (linear in the corpus for a steady flow of news). Undated articles come last and may join any group
@@ -185,6 +186,8 @@ export function tfidfVector(item: GroupItem, stats: TermStats): Vec {
 }
 
 interface OpenGroup {
+  /** Creation order (the order of the open list). */
+  order: number;
   /** The members' seq numbers, in visiting order. */
   members: number[];
   firstId: string;
@@ -228,20 +231,36 @@ function closeGroup(g: OpenGroup, words: string[]): EventGroup {
 export function groupSorted(items: Iterable<GroupItem>, stats: TermStats): EventGroup[] {
   const closed: EventGroup[] = [];
   let open: OpenGroup[] = [];
+  // The open groups having each term (by id) in their sum: an article is compared only with the groups it shares a
+  // term with. The others' mean cosine is exactly 0, below AUTO_THRESHOLD, so the result is that of comparing with
+  // every open group (in the same order, creation order), at a cost that does not grow with the open groups that
+  // share nothing with it (a large day of news; a corpus without dates, whose groups never close).
+  const postings = new Map<number, Set<OpenGroup>>();
+  let created = 0;
+  const close = (g: OpenGroup) => {
+    for (const t of g.sum.keys()) {
+      const holders = postings.get(t)!;
+      holders.delete(g);
+      if (!holders.size) postings.delete(t);
+    }
+    closed.push(closeGroup(g, stats.words));
+  };
   for (const item of items) {
     const day = dayOf(item.date);
     if (day !== null) {
       const still: OpenGroup[] = [];
       for (const g of open) {
         if (g.firstDay === null || day - g.firstDay <= AUTO_WINDOW_DAYS) still.push(g);
-        else closed.push(closeGroup(g, stats.words));
+        else close(g);
       }
       open = still;
     }
     const v = tfidfVector(item, stats);
+    const candidates = new Set<OpenGroup>();
+    for (const t of v.keys()) for (const g of postings.get(t) ?? []) candidates.add(g);
     let best: OpenGroup | null = null;
     let bestSim = AUTO_THRESHOLD;
-    for (const g of open) {
+    for (const g of [...candidates].sort((a, b) => a.order - b.order)) {
       const sim = dot(v, g.sum) / g.members.length;
       if (sim >= bestSim + 1e-12 || (best === null && sim >= bestSim)) {
         best = g;
@@ -249,11 +268,16 @@ export function groupSorted(items: Iterable<GroupItem>, stats: TermStats): Event
       }
     }
     if (best === null) {
-      best = { members: [], firstId: item.id, sum: new Map(), firstDay: day, counts: new Map(), df: new Map(), firstDate: '' };
+      best = { order: created++, members: [], firstId: item.id, sum: new Map(), firstDay: day, counts: new Map(), df: new Map(), firstDate: '' };
       open.push(best);
     }
     best.members.push(item.seq);
-    for (const [t, w] of v) best.sum.set(t, (best.sum.get(t) ?? 0) + w);
+    for (const [t, w] of v) {
+      best.sum.set(t, (best.sum.get(t) ?? 0) + w);
+      let holders = postings.get(t);
+      if (!holders) postings.set(t, (holders = new Set()));
+      holders.add(best);
+    }
     const { terms } = item;
     for (let k = 0; k < terms.length; k += 2) {
       const t = terms[k];
@@ -262,7 +286,7 @@ export function groupSorted(items: Iterable<GroupItem>, stats: TermStats): Event
     }
     if (item.date && (!best.firstDate || item.date < best.firstDate)) best.firstDate = item.date;
   }
-  for (const g of open) closed.push(closeGroup(g, stats.words));
+  for (const g of open) close(g);
   return closed;
 }
 
