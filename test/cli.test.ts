@@ -71,3 +71,12 @@ test('--events none puts every article in one group; --events auto assigns every
   const articles = readFileSync(join(auto, 'articles.csv'), 'utf8').trim().split('\n').slice(1);
   for (const a of articles) expect(rows.some((r) => a.includes(`,${r.split(',')[0]},`))).toBe(true);
 });
+
+test('without --quiet a run (not on a terminal) says when the analysis is done and the tables are written', () => {
+  const r = framelens(['run', 'corpora/', '--out', join(dir, 'talk'), '--events', 'auto']);
+  expect(r.status).toBe(0);
+  expect(r.stderr).toMatch(/^framelens: 2 articles done in [\d.]+ s; writing the tables \(grouping events first\)\n/);
+  expect(r.stderr).toMatch(/framelens: 2 articles \(2 analysed, 0 reused\)/);
+  const quiet = framelens(['run', 'corpora/', '--out', join(dir, 'talk'), '--quiet']);
+  expect(quiet.stderr).toBe('');
+});

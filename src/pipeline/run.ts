@@ -290,6 +290,11 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
   }
   closeSync(partial);
   progress.stop();
+  if (!settings.quiet) {
+    // The step after the analysis takes minutes on a large corpus: say what it is doing.
+    const secs = ((performance.now() - t0) / 1000).toFixed(1);
+    process.stderr.write(`framelens: ${emitted} articles done in ${secs} s; writing the tables${reduce.grouping ? ' (grouping events first)' : ''}\n`);
+  }
 
   const tTables = performance.now();
   let counts: TableCounts;

@@ -257,6 +257,11 @@ export class StreamingTables {
     this.deferred = settings.events === 'auto' ? new Reduction(settings, staging, true) : null;
   }
 
+  /** Whether the tables wait for an auto event grouping at the end. */
+  get grouping(): boolean {
+    return this.grouper !== null;
+  }
+
   /** The next record in seq order: its event, and the record itself, parsed only if this step still needs it. */
   add(recordEvent: string, record: () => AnalyzedArticle): void {
     this.records++;
