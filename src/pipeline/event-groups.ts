@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { compareGroupItems, groupSorted, nameGroups, TermStats, type EventInput, type GroupItem } from '../aggregate/events.js';
 import { LineReader } from './lines.js';
 
-/** Term counts per sorted run (as numbers: a few MB of heap while a run is filled; 2,500 runs per million articles). */
+/** Term counts per sorted run (as numbers: a few MB of heap while a run is filled; news articles have 260–320 distinct
+ * terms each, so about 3,000 runs per million articles). */
 export const RUN_TERMS = 100_000;
 /** Bytes read per refill from each run while merging (hundreds of runs for millions of articles). */
 const MERGE_BUFFER = 16 * 1024;

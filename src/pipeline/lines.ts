@@ -1,6 +1,7 @@
 /**
- * Reading a UTF-8 file of JSON lines a buffer at a time, pulled one line at a time: articles.jsonl (records.ts), the
- * reduce's spill files (reduce-bucket.ts) and the auto grouping's sorted runs (event-groups.ts) stay out of memory. The file
+ * Reading a UTF-8 file a buffer at a time, pulled a line (or a run of whole lines) at a time: articles.jsonl
+ * (records.ts), the reduce's spill files (reduce-bucket.ts), the auto grouping's sorted runs (event-groups.ts) and
+ * the rows written before their events (tables.ts) stay out of memory. The file
  * is opened for each refill and closed again, so a merge of hundreds of sorted runs holds no file descriptors, and
  * reads into one buffer shared by all readers: each reader keeps only the unread rest of its last refill.
  */
@@ -44,6 +45,28 @@ export class LineReader {
     }
   }
 
+  /**
+   * The next whole lines, newlines and empty lines kept, as many as the buffer holds (at most about a refill); null at
+   * the end. For text transformed line by line. Not counted in `lineNumber`.
+   */
+  nextLines(): string | null {
+    for (;;) {
+      const nl = this.pending.lastIndexOf(0x0a);
+      if (nl >= this.start) {
+        const text = this.pending.toString('utf8', this.start, nl + 1);
+        this.start = nl + 1;
+        return text;
+      }
+      if (this.eof) {
+        if (this.start >= this.pending.length) return null;
+        const text = this.pending.toString('utf8', this.start);
+        this.start = this.pending.length;
+        return text;
+      }
+      this.refill();
+    }
+  }
+
   private refill(): void {
     if (shared.length < this.bufferBytes) shared = Buffer.allocUnsafe(this.bufferBytes);
     const fd = openSync(this.path, 'r');
@@ -68,30 +91,4 @@ export class LineReader {
 export function forEachLine(path: string, fn: (line: string) => void): void {
   const lines = new LineReader(path);
   for (let line = lines.next(); line !== null; line = lines.next()) fn(line);
-}
-
-/**
- * Calls `fn` with a UTF-8 file's text a megabyte at a time, each piece ending at a newline (the last may not), empty
- * lines kept: for text transformed line by line (a CSV cell may hold empty lines).
- */
-export function forEachChunkOfLines(path: string, fn: (text: string) => void): void {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(1 << 20);
-    let carry: Buffer = Buffer.alloc(0);
-    for (let got = readSync(fd, buf); got > 0; got = readSync(fd, buf)) {
-      const chunk = carry.length ? Buffer.concat([carry, buf.subarray(0, got)]) : buf.subarray(0, got);
-      const nl = chunk.lastIndexOf(0x0a);
-      if (nl < 0) {
-        carry = Buffer.from(chunk);
-        continue;
-      }
-      fn(chunk.toString('utf8', 0, nl + 1));
-      // Copied: `buf` is overwritten by the next read.
-      carry = Buffer.from(chunk.subarray(nl + 1));
-    }
-    if (carry.length) fn(carry.toString('utf8'));
-  } finally {
-    closeSync(fd);
-  }
 }

@@ -2,6 +2,10 @@
  * The reduce step: from articles.jsonl (in `seq` order) and the list of rejected inputs to every table, staged for an
  * atomic commit. `run` and `merge` both end here, so a merge of shards writes exactly what one run would.
  */
+import { randomBytes } from 'node:crypto';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { AnalyzedArticle, Problem } from '../types.js';
 import { CsvWriter, csvRows, type CsvOptions, toCsv } from '../export/csv.js';
 import type { Staging } from '../export/atomic.js';
@@ -14,12 +18,8 @@ import { writeCodebook } from '../export/codebook.js';
 import type { ReportJob } from '../export/report-worker.js';
 import { workerScript } from '../paths.js';
 import { ask } from './ask.js';
-import { Worker } from 'node:worker_threads';
-import { randomBytes } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
-import { basename, join } from 'node:path';
 import { aggregateRecord } from '../aggregate/tables.js';
-import { forEachChunkOfLines, forEachLine } from './lines.js';
+import { forEachLine, LineReader } from './lines.js';
 
 /**
  * report.html is rendered in a worker thread (src/export/report-worker.ts) while the main thread writes the CSV
@@ -63,8 +63,6 @@ export interface TableSettings {
   report?: ReportRenderer;
   /** Reduce worker threads for the comparison tables (default 1). */
   workers?: number;
-  /** An auto grouping already fed every record but the first `unfed` (by `StreamingTables` during the analysis). */
-  grouping?: { grouper: EventGrouper; unfed: number };
 }
 
 export interface TableCounts {
@@ -156,7 +154,11 @@ class Reduction {
       const fd = openSync(this.staging.path(basename(w.path)), 'w');
       try {
         writeSync(fd, toCsv(w.columns, [], csv));
-        forEachChunkOfLines(w.path, (text) => writeSync(fd, text.replace(placeholder, (_, seq: string) => cellOf(seq))));
+        // Whole lines at a time (a placeholder never spans lines; a quoted cell may hold empty lines).
+        const pending = new LineReader(w.path);
+        for (let text = pending.nextLines(); text !== null; text = pending.nextLines()) {
+          writeSync(fd, text.replace(placeholder, (_, seq: string) => cellOf(seq)));
+        }
       } finally {
         closeSync(fd);
       }
@@ -232,34 +234,35 @@ class Reduction {
  * The reduce step run alongside the analysis: `run` hands each record over as it is written to articles.jsonl (in seq
  * order), and where every record's event is known on arrival (`--events metadata|none`, or the default while every
  * record has an event) the per-article tables are written and the aggregates summed right then, so the main thread
- * works while the workers analyse and nothing is read back. With auto grouping (`--events auto`, or the default from
- * the first record without an event) the records feed the grouping's first pass instead (document frequencies and
- * sorted runs, event-groups.ts), and `finish` groups and then reduces from the finished file, after the workers are
- * gone. Either way the output bytes are the same.
+ * works while the workers analyse and nothing is read back. With auto grouping from the first record (`--events
+ * auto`, or the default for a corpus whose first record has no event) the records feed the grouping's first pass
+ * (document frequencies and sorted runs, event-groups.ts) and a deferred `Reduction` (rows written before their
+ * events), and `finish` groups, fills the events in and finishes. A corpus whose events stop part-way (the default
+ * switching to auto later) falls back to `writeTables` over the finished file. Either way the output bytes are the same.
  */
 export class StreamingTables {
-  /** Null once streaming is given up (or never started, with `--events auto`). */
+  /** Records with their events; null once streaming is given up (or never started, with `--events auto`). */
   private reduction: Reduction | null;
-  private grouper: EventGrouper | null;
-  /** With auto grouping from the first record: the per-article rows and aggregate inputs, written before their events. */
-  private deferred: Reduction | null;
+  /** Auto grouping from the first record: the grouping and the rows written before their events. */
+  private auto: { grouper: EventGrouper; rows: Reduction } | null = null;
   private allHaveEvents = true;
   private records = 0;
-  /** Records that came before the grouping started (the default mode switching to auto): fed to it by `finish`. */
-  private unfed = 0;
 
   constructor(
     private readonly settings: TableSettings,
     private readonly staging: Staging,
   ) {
     this.reduction = settings.events === 'auto' ? null : new Reduction(settings, staging);
-    this.grouper = settings.events === 'auto' ? new EventGrouper(staging.dir) : null;
-    this.deferred = settings.events === 'auto' ? new Reduction(settings, staging, true) : null;
+    if (settings.events === 'auto') this.startAuto();
+  }
+
+  private startAuto(): void {
+    this.auto = { grouper: new EventGrouper(this.staging.dir), rows: new Reduction(this.settings, this.staging, true) };
   }
 
   /** Whether the tables wait for an auto event grouping at the end. */
   get grouping(): boolean {
-    return this.grouper !== null;
+    return this.reduction === null;
   }
 
   /** The next record in seq order: its event, and the record itself, parsed only if this step still needs it. */
@@ -267,18 +270,16 @@ export class StreamingTables {
     this.records++;
     if (!recordEvent) this.allHaveEvents = false;
     if (this.reduction && this.settings.events === null && !recordEvent) {
-      // The default mode turns out to be auto: stop streaming the tables; group first.
+      // The default mode turns out to be auto: stop streaming the tables. From the first record on, group as they come;
+      // later, `finish` reads the file.
       this.reduction.discard();
       this.reduction = null;
-      this.grouper = new EventGrouper(this.staging.dir);
-      this.unfed = this.records - 1;
-      // Rows are written ahead only from the first record on (a corpus without events); else from the file at the end.
-      if (this.unfed === 0) this.deferred = new Reduction(this.settings, this.staging, true);
+      if (this.records === 1) this.startAuto();
     }
-    if (this.grouper) {
+    if (this.auto) {
       const r = record();
-      this.grouper.add({ id: r.id, seq: r.seq, date: r.date, title: r.title, terms: r.terms });
-      this.deferred?.add(r, '');
+      this.auto.grouper.add(r);
+      this.auto.rows.add(r, '');
     } else if (this.reduction) {
       const r = record();
       this.reduction.add(r, this.settings.events === 'none' ? ALL_EVENTS : r.event || UNASSIGNED);
@@ -287,20 +288,19 @@ export class StreamingTables {
 
   finish(recordsPath: string, problems: SeqProblem[]): Promise<TableCounts> {
     if (this.reduction) return this.reduction.finish(problems, this.settings.events ?? 'metadata');
-    if (this.deferred && this.grouper) {
-      const assignment = this.grouper.assign();
-      this.deferred.resolveEvents((seq) => assignment.get(seq) ?? UNASSIGNED);
-      return this.deferred.finish(problems, 'auto');
+    if (this.auto) {
+      const assignment = this.auto.grouper.assign();
+      this.auto.rows.resolveEvents((seq) => assignment.get(seq) ?? UNASSIGNED);
+      return this.auto.rows.finish(problems, 'auto');
     }
-    const grouping = this.grouper ? { grouper: this.grouper, unfed: this.unfed } : undefined;
-    return writeTables(recordsPath, problems, { ...this.settings, allHaveEvents: this.allHaveEvents, grouping }, this.staging);
+    return writeTables(recordsPath, problems, { ...this.settings, allHaveEvents: this.allHaveEvents }, this.staging);
   }
 
   /** Remove temporary files of a run that failed. */
   discard(): void {
     this.reduction?.discard();
-    this.grouper?.discard();
-    this.deferred?.discard();
+    this.auto?.grouper.discard();
+    this.auto?.rows.discard();
   }
 }
 
@@ -310,23 +310,18 @@ export async function writeTables(
   settings: TableSettings,
   staging: Staging,
 ): Promise<TableCounts> {
-  // Pass 1 (auto grouping only, unless fed during the analysis): document frequencies, and every article's terms and
-  // date to sorted runs on disk (event-groups.ts). Metadata and none need no extra pass.
+  // Pass 1 (auto grouping only): document frequencies, and every article's terms and date to sorted runs on disk
+  // (event-groups.ts). Metadata and none need no extra pass.
   let mode: EventMode | null = settings.events;
   if (mode === null && settings.allHaveEvents !== undefined) mode = settings.allHaveEvents ? 'metadata' : 'auto';
   let assignment = new Map<number, string>();
   if (mode === null || mode === 'auto') {
     let allHaveEvents = true;
-    const grouper = settings.grouping?.grouper ?? new EventGrouper(staging.dir);
-    const unfed = settings.grouping?.unfed ?? Infinity;
+    const grouper = new EventGrouper(staging.dir);
     try {
-      let k = 0;
-      if (unfed > 0) {
-        for await (const r of readRecords(recordsPath)) {
-          if (k++ >= unfed) break;
-          if (!r.event) allHaveEvents = false;
-          grouper.add({ id: r.id, seq: r.seq, date: r.date, title: r.title, terms: r.terms });
-        }
+      for await (const r of readRecords(recordsPath)) {
+        if (!r.event) allHaveEvents = false;
+        grouper.add(r);
       }
       mode ??= allHaveEvents ? 'metadata' : 'auto';
       if (mode === 'auto') assignment = grouper.assign();
