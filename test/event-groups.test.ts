@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assignEvents, AUTO_THRESHOLD, AUTO_WINDOW_DAYS, compareGroupItems, TermStats, tfidfVector, type EventInput, type GroupItem, type Vec } from '../src/aggregate/events.js';
+import { assignEvents, AUTO_THRESHOLD, AUTO_WINDOW_DAYS, compareGroupItems, MAX_OPEN_UNDATED, TermStats, tfidfVector, type EventInput, type GroupItem, type Vec } from '../src/aggregate/events.js';
 import { articleTerms } from '../src/aggregate/terms.js';
 import { readText } from '../src/nlp/index.js';
 import { packageFile } from '../src/paths.js';
@@ -64,6 +64,8 @@ function plainPartition(input: EventInput[]): string[][] {
       if (sim >= bestSim + 1e-12 || (best === null && sim >= bestSim)) [best, bestSim] = [g, sim];
     }
     if (!best) {
+      // Of the groups undated articles start, the MAX_OPEN_UNDATED latest stay open.
+      if (day === null && open.filter((g) => g.firstDay === null).length === MAX_OPEN_UNDATED) open.splice(open.findIndex((g) => g.firstDay === null), 1);
       best = { ids: [], sum: new Map(), firstDay: day };
       groups.push(best);
       open.push(best);
@@ -86,6 +88,22 @@ test('the grouping compares an article only with groups sharing a term, and grou
   const undated = items.map((it) => ({ ...it, date: '' }));
   expect(partition(assignEvents(undated, 'auto'))).toEqual(plainPartition(undated));
   expect(new Set(assignEvents(undated, 'auto').values()).size).toBeGreaterThan(5);
+});
+
+test('undated articles: only the MAX_OPEN_UNDATED latest groups they started stay open (bounded time and memory)', () => {
+  // Articles with nothing in common (each its own group), visited in id order; then a copy of the first and of the last.
+  const n = MAX_OPEN_UNDATED + 5;
+  const own = (i: number): [string, number][] => [[`alpha${i}`, 3], [`beta${i}`, 2], ['shared', 1]];
+  const many: EventInput[] = Array.from({ length: n }, (_, i) => ({ id: `u${String(i).padStart(6, '0')}`, seq: i, outlet: 'o', date: '', title: '', event: '', terms: own(i) }));
+  many.push({ ...many[0], id: 'v-first', seq: n }, { ...many[n - 1], id: 'v-last', seq: n + 1 });
+  const events = assignEvents(many, 'auto');
+  expect(new Set(events.values()).size).toBe(n + 1);
+  expect(events.get('v-last')).toBe(events.get(many[n - 1].id)); // its group is still open
+  expect(events.get('v-first')).not.toBe(events.get(many[0].id)); // its group was closed long before
+  expect(partition(events)).toEqual(plainPartition(many));
+  // Dated articles are not limited so: the same articles all on one day, the copy of the first joins it.
+  const dated = many.map((it) => ({ ...it, date: '2024-01-01' }));
+  expect(assignEvents(dated, 'auto').get('v-first')).toBe(assignEvents(dated, 'auto').get(many[0].id));
 });
 
 /** Real news read from ../shared at run time (never copied): PolNeAR train's 840 articles, dated, and 300 undated. */

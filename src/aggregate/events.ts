@@ -12,7 +12,7 @@
  *  3. a group is open for AUTO_WINDOW_DAYS after its FIRST article's date, then closes for good. The window does not
  *     slide with the latest member, so a week of coverage cannot chain into one group, and only open groups are
  *     compared (linear in the corpus for a steady flow of news). Undated articles come last and may join any group
- *     still open then, or each other;
+ *     still open then, or each other; of the groups they start, the MAX_OPEN_UNDATED latest stay open;
  *  4. a group is labelled by its first date and its three most shared terms, as soon as it closes.
  * Average-link avoids single-link chaining (A~B and B~C putting A and C together) and, unlike a normalised centroid,
  * still pays for members that do not resemble the newcomer.
@@ -62,6 +62,12 @@ export type EventMode = 'metadata' | 'auto' | 'none';
 export const AUTO_THRESHOLD = 0.25;
 /** A group accepts articles dated at most this many days after its first article. */
 export const AUTO_WINDOW_DAYS = 3;
+/**
+ * Undated articles have no window: at most this many groups started by undated articles stay open, the oldest closing
+ * when one more starts, so that a corpus without dates is grouped in time linear in its size and in bounded memory.
+ * A corpus with fewer undated groups than this is grouped exactly as without the limit.
+ */
+export const MAX_OPEN_UNDATED = 2000;
 /** Weight multiplier of a term that also occurs in the article's title. */
 export const TITLE_WEIGHT = 3;
 const VECTOR_TERMS = 40;
@@ -237,6 +243,7 @@ export function groupSorted(items: Iterable<GroupItem>, stats: TermStats): Event
   // share nothing with it (a large day of news; a corpus without dates, whose groups never close).
   const postings = new Map<number, Set<OpenGroup>>();
   let created = 0;
+  let openUndated = 0;
   const close = (g: OpenGroup) => {
     for (const t of g.sum.keys()) {
       const holders = postings.get(t)!;
@@ -268,6 +275,12 @@ export function groupSorted(items: Iterable<GroupItem>, stats: TermStats): Event
       }
     }
     if (best === null) {
+      if (day === null && ++openUndated > MAX_OPEN_UNDATED) {
+        const oldest = open.findIndex((g) => g.firstDay === null);
+        close(open[oldest]);
+        open.splice(oldest, 1);
+        openUndated--;
+      }
       best = { order: created++, members: [], firstId: item.id, sum: new Map(), firstDay: day, counts: new Map(), df: new Map(), firstDate: '' };
       open.push(best);
     }
