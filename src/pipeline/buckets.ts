@@ -6,7 +6,7 @@
  * distinct term, so it grows with the vocabulary, not the articles), and per event its dates, article count and outlets.
  *
  * `finish` then reduces the buckets (reduce-bucket.ts) — on the main thread, or with `--workers` above 1 in as many
- * reduce worker threads, each holding one bucket at a time — with an `Aggregator` given those corpus-wide inputs, so
+ * reduce worker threads, each holding one bucket at a time (a large bucket one part of it at a time) — with an `Aggregator` given those corpus-wide inputs, so
  * each bucket's rows are exactly the whole corpus's rows for its events. The rows come back as CSV text and go to one
  * temporary file per table, with the byte range of each event's rows; each table is then assembled by copying the ranges in event order. The
  * charted events' rows are kept as values for the report (at most REPORT_MAX_EVENTS events); their buckets go first,
@@ -25,9 +25,12 @@ import { toCsv, type Cell, type CsvOptions } from '../export/csv.js';
 import type { Staging } from '../export/atomic.js';
 import { workerScript } from '../paths.js';
 import { ask } from './ask.js';
-import { reduceBucket, TABLES, type BucketResult, type ReduceData, type ReduceJob, type TableName } from './reduce-bucket.js';
+import { reduceBucket, SPLIT_BYTES, TABLES, type BucketResult, type ReduceData, type ReduceJob, type TableName } from './reduce-bucket.js';
 
-/** Number of spill files. Memory of the reduce is about that of the largest bucket: 1/BUCKETS of the corpus's events. */
+/**
+ * Number of spill files. Memory of the reduce is about that of the largest bucket (1/BUCKETS of the corpus's events),
+ * or of its largest part of about SPLIT_BYTES of spill when it is larger than that (reduce-bucket.ts).
+ */
 export const BUCKETS = 64;
 
 /** Stable bucket of an event: the first 48 bits of its sha256, modulo BUCKETS. */
@@ -48,11 +51,15 @@ export class BucketedTables {
   private readonly terms = new Map<string, number>();
   private termTotal = 0;
 
-  /** Spill files go to a fresh folder under `parent` (the output's staging folder); `threads` reduce workers at the end. */
+  /**
+   * Spill files go to a fresh folder under `parent` (the output's staging folder); `threads` reduce workers at the end;
+   * a spill file above `splitBytes` is reduced in parts (reduce-bucket.ts).
+   */
   constructor(
     private readonly frames: string[],
     parent: string,
     private readonly threads = 1,
+    private readonly splitBytes = SPLIT_BYTES,
   ) {
     this.dir = mkdtempSync(join(parent, 'buckets-'));
   }
@@ -123,7 +130,7 @@ export class BucketedTables {
     if (chartedLeft === 0) charted(reportTables(), sizes.length);
 
     const segments = new Segments(this.dir);
-    const workers = new ReduceWorkers(Math.min(this.threads, order.length), { frames: this.frames, context, csv, charted: chartedSet });
+    const workers = new ReduceWorkers(Math.min(this.threads, order.length), { frames: this.frames, context, csv, charted: chartedSet, splitBytes: this.splitBytes });
     try {
       await workers.each(order.map((b) => ({ bucket: b, path: this.spillPath(b) })), (result) => {
         rmSync(this.spillPath(result.bucket));

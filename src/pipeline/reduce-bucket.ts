@@ -2,10 +2,19 @@
  * The reduce of one event bucket (see buckets.ts): its spilled aggregate inputs summed by an `Aggregator` given the
  * corpus-wide inputs, and each table's rows handed back as CSV text per event, plus the row values of the events the
  * report charts. Run on the main thread or in reduce worker threads (reduce-worker.ts).
+ *
+ * A bucket holds 1/BUCKETS of the corpus's events, so it grows with the corpus; one whose spill file is larger than
+ * SPLIT_BYTES is first split by a second hash of the event into parts of about that size, reduced one after the
+ * other, so that the reduce holds one part at a time (an event is never split: one event's inputs are held whole).
  */
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { Aggregator, type AggregateRecord, type CorpusContext, type Tables } from '../aggregate/tables.js';
 import { csvRows, type Cell, type CsvOptions } from '../export/csv.js';
 import { forEachLine } from './lines.js';
+
+/** Spill files above this size are reduced in parts (see above). */
+export const SPLIT_BYTES = 16 << 20;
 
 export const TABLES = ['frames_by_outlet', 'frame_comparison', 'speakers_by_outlet', 'distinctive_terms', 'shared_quotes'] as const;
 export type TableName = (typeof TABLES)[number];
@@ -16,6 +25,8 @@ export interface ReduceData {
   context: CorpusContext;
   csv: CsvOptions;
   charted: Set<string>;
+  /** Spill files above this size are reduced in parts (default SPLIT_BYTES; smaller in tests). */
+  splitBytes?: number;
 }
 
 /** One bucket's spill file to reduce. */
@@ -46,16 +57,53 @@ export interface BucketResult {
 }
 
 export function reduceBucket(data: ReduceData, { bucket, path }: ReduceJob): BucketResult {
+  const result: BucketResult = { bucket, segments: [], chartedRows: [] };
+  const size = statSync(path).size;
+  const splitBytes = data.splitBytes ?? SPLIT_BYTES;
+  if (size <= splitBytes) reducePart(data, path, result);
+  else {
+    for (const part of splitSpill(path, Math.ceil(size / splitBytes))) {
+      try {
+        reducePart(data, part, result);
+      } finally {
+        rmSync(part, { force: true });
+      }
+    }
+  }
+  return result;
+}
+
+/** Sums one spill file (a bucket, or a part of one) and appends its events' rows to `result`. */
+function reducePart(data: ReduceData, path: string, result: BucketResult): void {
   const agg = new Aggregator(data.frames, data.context);
   forEachLine(path, (line) => {
     const [event, rec] = JSON.parse(line) as [string, AggregateRecord];
     agg.add(rec, event);
   });
-  const segments: BucketResult['segments'] = [];
-  const chartedRows: BucketResult['chartedRows'] = [];
   for (const [name, event, rows] of reduceBucketRows(agg.tables())) {
-    segments.push([name, event, csvRows(rows, data.csv)]);
-    if (data.charted.has(event)) chartedRows.push([name, event, rows]);
+    result.segments.push([name, event, csvRows(rows, data.csv)]);
+    if (data.charted.has(event)) result.chartedRows.push([name, event, rows]);
   }
-  return { bucket, segments, chartedRows };
+}
+
+/**
+ * Writes a spill file's lines to `parts` files (`<path>.<k>`) by a hash of their event (other bits of the sha256 than
+ * bucketOf's), reading only the event of each line (`["<event>",…]`); returns the paths of the parts written.
+ */
+function splitSpill(path: string, parts: number): string[] {
+  const files = new Map<number, number>();
+  try {
+    forEachLine(path, (line) => {
+      let end = 2;
+      while (line[end] !== '"') end += line[end] === '\\' ? 2 : 1;
+      const event = JSON.parse(line.slice(1, end + 1)) as string;
+      const k = createHash('sha256').update(event).digest().readUIntBE(6, 6) % parts;
+      let fd = files.get(k);
+      if (fd === undefined) files.set(k, (fd = openSync(`${path}.${k}`, 'w')));
+      writeSync(fd, line + '\n');
+    });
+  } finally {
+    for (const fd of files.values()) closeSync(fd);
+  }
+  return [...files.keys()].sort((a, b) => a - b).map((k) => `${path}.${k}`);
 }
