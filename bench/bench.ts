@@ -76,8 +76,8 @@ function stolenSince(before: number | null): number | null {
 const fmtSteal = (s: number | null): string => (s === null ? '-' : s.toFixed(1));
 
 /**
- * Bare wink over the corpus's texts, read from the file one line at a time (as the pipeline reads it: holding every
- * text of a 100× corpus, ~390 MB of strings, would slow this process's own garbage collection and flatter the
+ * Bare wink over the corpus's texts, read from the file one line at a time, as the pipeline reads it (every text of a
+ * 100× corpus held at once, ~390 MB of strings, could slow this process's garbage collection and so flatter the
  * pipeline); only wink's own work is timed, not reading or parsing the lines.
  */
 function bareWink(path: string): { seconds: number; tokens: number; articles: number; steal: number | null } {

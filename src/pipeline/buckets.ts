@@ -6,8 +6,8 @@
  * distinct term, so it grows with the vocabulary, not the articles), and per event its dates, article count and outlets.
  *
  * `finish` then reduces the buckets (reduce-bucket.ts) — on the main thread, or with `--workers` above 1 in as many
- * reduce worker threads, each holding one bucket at a time (a large bucket one part of it at a time) — with an `Aggregator` given those corpus-wide inputs, so
- * each bucket's rows are exactly the whole corpus's rows for its events. The rows come back as CSV text and go to one
+ * reduce worker threads, each holding one bucket at a time (a large bucket one part of it at a time) — with an
+ * `Aggregator` given those corpus-wide inputs, so each bucket's rows are exactly the whole corpus's rows for its events. The rows come back as CSV text and go to one
  * temporary file per table, with the byte range of each event's rows; each table is then assembled by copying the ranges in event order. The
  * charted events' rows are kept as values for the report (at most REPORT_MAX_EVENTS events); their buckets go first,
  * so the report renders while the other buckets are reduced. Spill files are removed as they are read, and the folder
