@@ -17,11 +17,14 @@ import { limitHeapGrowth } from './pipeline/heap.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+/** "1 event", "2 events". */
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 function summaryLine(s: Awaited<ReturnType<typeof runPipeline>>, out: string): string {
   const c = s.counts;
   return (
-    `framelens: ${c.articles} articles (${s.analysed} analysed, ${s.reused} reused), ${c.rejected} rejected` +
-    `${c.rejected ? ' (see errors.csv)' : ''}, ${c.quotes} quotes, ${c.frameHits} frame hits, ${c.events} events (${c.eventMode})` +
+    `framelens: ${count(c.articles, 'article')} (${s.analysed} analysed, ${s.reused} reused), ${c.rejected} rejected` +
+    `${c.rejected ? ' (see errors.csv)' : ''}, ${count(c.quotes, 'quote')}, ${count(c.frameHits, 'frame hit')}, ${count(c.events, 'event')} (${c.eventMode})` +
     ` → ${out} in ${s.seconds.toFixed(1)} s`
   );
 }
