@@ -14,7 +14,7 @@ import { csvRows, type Cell, type CsvOptions } from '../export/csv.js';
 import { forEachLine } from './lines.js';
 
 /** Spill files above this size are reduced in parts (see above). */
-export const SPLIT_BYTES = 16 << 20;
+export const SPLIT_BYTES = 4 << 20;
 
 export const TABLES = ['frames_by_outlet', 'frame_comparison', 'speakers_by_outlet', 'distinctive_terms', 'shared_quotes'] as const;
 export type TableName = (typeof TABLES)[number];
