@@ -275,12 +275,11 @@ export function groupSorted(items: Iterable<GroupItem>, stats: TermStats): Event
       }
     }
     if (best === null) {
-      if (day === null && ++openUndated > MAX_OPEN_UNDATED) {
+      if (day === null && openUndated === MAX_OPEN_UNDATED) {
         const oldest = open.findIndex((g) => g.firstDay === null);
         close(open[oldest]);
         open.splice(oldest, 1);
-        openUndated--;
-      }
+      } else if (day === null) openUndated++;
       best = { order: created++, members: [], firstId: item.id, sum: new Map(), firstDay: day, counts: new Map(), df: new Map(), firstDate: '' };
       open.push(best);
     }

@@ -13,7 +13,6 @@
  * so the report renders while the other buckets are reduced. Spill files are removed as they are read, and the folder
  * at the end (or by the next run's Staging, after a crash).
  */
-import { createHash } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalyzedArticle } from '../types.js';
@@ -25,7 +24,7 @@ import { toCsv, type Cell, type CsvOptions } from '../export/csv.js';
 import type { Staging } from '../export/atomic.js';
 import { workerScript } from '../paths.js';
 import { ask } from './ask.js';
-import { reduceBucket, SPLIT_BYTES, TABLES, type BucketResult, type ReduceData, type ReduceJob, type TableName } from './reduce-bucket.js';
+import { eventBits, reduceBucket, SPLIT_BYTES, TABLES, type BucketResult, type ReduceData, type ReduceJob, type TableName } from './reduce-bucket.js';
 
 /**
  * Number of spill files. Memory of the reduce is about that of the largest bucket (1/BUCKETS of the corpus's events),
@@ -35,7 +34,7 @@ export const BUCKETS = 64;
 
 /** Stable bucket of an event: the first 48 bits of its sha256, modulo BUCKETS. */
 export function bucketOf(event: string): number {
-  return createHash('sha256').update(event).digest().readUIntBE(0, 6) % BUCKETS;
+  return eventBits(event, 0) % BUCKETS;
 }
 
 interface Spill {
@@ -209,25 +208,39 @@ class ReduceWorkers {
  */
 class Segments {
   private readonly slots = new Map<string, number>();
+  private capacity = 1024;
   private readonly files = new Map<TableName, { fd: number; size: number; start: Float64Array; length: Float64Array }>();
 
   constructor(private readonly dir: string) {
-    for (const name of TABLES) this.files.set(name, { fd: openSync(join(dir, `${name}.rows`), 'w+'), size: 0, start: new Float64Array(1024), length: new Float64Array(1024) });
+    for (const name of TABLES) {
+      this.files.set(name, { fd: openSync(join(dir, `${name}.rows`), 'w+'), size: 0, start: new Float64Array(this.capacity), length: new Float64Array(this.capacity) });
+    }
+  }
+
+  /** The event's number, given on first sight; every table's ranges have room for it. */
+  private slot(event: string): number {
+    let slot = this.slots.get(event);
+    if (slot !== undefined) return slot;
+    slot = this.slots.size;
+    this.slots.set(event, slot);
+    if (slot === this.capacity) {
+      this.capacity *= 2;
+      const grow = (a: Float64Array) => {
+        const b = new Float64Array(this.capacity);
+        b.set(a);
+        return b;
+      };
+      for (const f of this.files.values()) {
+        f.start = grow(f.start);
+        f.length = grow(f.length);
+      }
+    }
+    return slot;
   }
 
   write(name: TableName, event: string, text: string): void {
     const f = this.files.get(name)!;
-    let slot = this.slots.get(event);
-    if (slot === undefined) this.slots.set(event, (slot = this.slots.size));
-    if (slot >= f.start.length) {
-      const grow = (a: Float64Array) => {
-        const b = new Float64Array(Math.max(2 * a.length, slot! + 1));
-        b.set(a);
-        return b;
-      };
-      f.start = grow(f.start);
-      f.length = grow(f.length);
-    }
+    const slot = this.slot(event);
     const bytes = Buffer.from(text, 'utf8');
     writeSync(f.fd, bytes, 0, bytes.length, f.size);
     f.start[slot] = f.size;
@@ -239,8 +252,9 @@ class Segments {
   copy(name: TableName, event: string, fd: number): void {
     const f = this.files.get(name)!;
     const slot = this.slots.get(event);
-    if (slot === undefined || slot >= f.length.length || f.length[slot] === 0) return;
-    const [start, length] = [f.start[slot], f.length[slot]];
+    if (slot === undefined || f.length[slot] === 0) return;
+    const start = f.start[slot];
+    const length = f.length[slot];
     const buf = Buffer.allocUnsafe(Math.min(length, 1 << 20));
     for (let done = 0; done < length; ) {
       const n = readSync(f.fd, buf, 0, Math.min(buf.length, length - done), start + done);

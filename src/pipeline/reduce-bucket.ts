@@ -16,6 +16,14 @@ import { forEachLine } from './lines.js';
 /** Spill files above this size are reduced in parts (see above). */
 export const SPLIT_BYTES = 4 << 20;
 
+/**
+ * 48 bits of an event's sha256, from byte `offset`: a stable number to share events out by — bytes 0–5 choose the
+ * bucket (buckets.ts bucketOf), bytes 6–11 the part of a large bucket.
+ */
+export function eventBits(event: string, offset: number): number {
+  return createHash('sha256').update(event).digest().readUIntBE(offset, 6);
+}
+
 export const TABLES = ['frames_by_outlet', 'frame_comparison', 'speakers_by_outlet', 'distinctive_terms', 'shared_quotes'] as const;
 export type TableName = (typeof TABLES)[number];
 
@@ -87,17 +95,19 @@ function reducePart(data: ReduceData, path: string, result: BucketResult): void 
 }
 
 /**
- * Writes a spill file's lines to `parts` files (`<path>.<k>`) by a hash of their event (other bits of the sha256 than
- * bucketOf's), reading only the event of each line (`["<event>",…]`); returns the paths of the parts written.
+ * Writes a spill file's lines to `parts` files (`<path>.<k>`) by their event (`eventBits` from byte 6), reading only
+ * the event of each line (`["<event>",…]`, as BucketedTables.spill writes it); returns the paths of the parts written.
  */
 function splitSpill(path: string, parts: number): string[] {
   const files = new Map<number, number>();
+  const partOf = new Map<string, number>(); // an event's lines are many: hashed once
   try {
     forEachLine(path, (line) => {
       let end = 2;
       while (line[end] !== '"') end += line[end] === '\\' ? 2 : 1;
       const event = JSON.parse(line.slice(1, end + 1)) as string;
-      const k = createHash('sha256').update(event).digest().readUIntBE(6, 6) % parts;
+      let k = partOf.get(event);
+      if (k === undefined) partOf.set(event, (k = eventBits(event, 6) % parts));
       let fd = files.get(k);
       if (fd === undefined) files.set(k, (fd = openSync(`${path}.${k}`, 'w')));
       writeSync(fd, line + '\n');
