@@ -6,6 +6,8 @@ import { Aggregator, type Tables } from '../src/aggregate/tables.js';
 import { BucketedTables, bucketOf, BUCKETS } from '../src/pipeline/buckets.js';
 import { Staging } from '../src/export/atomic.js';
 import { toCsv } from '../src/export/csv.js';
+import { renderReport } from '../src/export/report.js';
+import { REPORT_TOP_SPEAKERS, REPORT_TOP_TERMS, reportRows } from '../src/export/report-data.js';
 import type { AnalyzedArticle, FrameHitRecord, QuoteRecord } from '../src/types.js';
 
 const FRAMES = ['chaos', 'humane'];
@@ -52,12 +54,54 @@ test.each([
     for (const [name, t] of Object.entries(whole) as [keyof Tables, Tables[keyof Tables]][]) {
       expect(readFileSync(staging.path(`${name}.csv`), 'utf8')).toBe(toCsv(t.columns, t.rows, { excel: false }));
       expect(columns[name]).toEqual(t.columns);
-      // The report's rows are the whole table's rows of the charted events (every event when there are at most 12).
+      // The report's rows are the rows it reads of the whole table's charted events (every event when there are at
+      // most 12).
       const chartedEvents = new Set(charted!.frames_by_outlet.rows.map((r) => r[0]));
       expect(chartedEvents.size).toBe(Math.min(events, 12));
-      expect(charted![name].rows).toEqual(t.rows.filter((r) => chartedEvents.has(r[0])));
+      expect(charted![name].rows).toEqual(reportRows(name, t.rows.filter((r) => chartedEvents.has(r[0]))));
     }
     expect(readdirSync(staging.dir).filter((f) => f.startsWith('buckets-'))).toEqual([]);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('the report is handed only the rows it charts, and draws the same page from them as from the whole tables', async () => {
+  // Three events whose outlets quote more speakers (and UNKNOWN) than are charted and use more distinctive terms.
+  const vocabulary = 'border arrests families court judge ruling wall crisis asylum migrants policy raid senate house vote budget governor mayor police union strike school teacher hospital nurse fire storm flood drought harvest'.split(' ');
+  const records: AnalyzedArticle[] = Array.from({ length: 270 }, (_, i) => {
+    const r = record(i, 3);
+    const outlet = Math.floor(i / 3) % 3; // every event has all three outlets
+    r.outlet = OUTLETS[outlet];
+    r.terms = vocabulary.filter((_, k) => (k + outlet) % 3 !== 0 || (k + i) % 4 === 0).map((w, k) => [w, ((i + k * outlet) % 4) + 1]);
+    r.quotes = [0, 1, 2].map((k) => quote(`q${k}`, (i + k) % 7 === 0 ? 'UNKNOWN' : `Speaker ${(i * 3 + k) % 14}`, `We said ${k} things about ${vocabulary[(i + k) % 30]} and the ${vocabulary[(i * 7) % 30]} today`));
+    return r;
+  });
+  const agg = new Aggregator(FRAMES);
+  for (const r of records) agg.add(r, r.event);
+  const whole = agg.tables();
+  const out = mkdtempSync(join(tmpdir(), 'framelens-buckets-'));
+  try {
+    const staging = new Staging(out);
+    const bucketed = new BucketedTables(FRAMES, staging.dir, 1);
+    for (const r of records) bucketed.add(r, r.event);
+    let charted: Tables | null = null;
+    await bucketed.finish(staging, { excel: false }, (t) => (charted = t));
+    const perOutlet = (rows: unknown[][]) => {
+      const n = new Map<string, number>();
+      for (const r of rows) n.set(`${r[0]}/${r[1]}`, (n.get(`${r[0]}/${r[1]}`) ?? 0) + 1);
+      return Math.max(...n.values());
+    };
+    expect(perOutlet(whole.speakers_by_outlet.rows)).toBeGreaterThan(REPORT_TOP_SPEAKERS);
+    expect(perOutlet(charted!.speakers_by_outlet.rows)).toBe(REPORT_TOP_SPEAKERS);
+    expect(whole.speakers_by_outlet.rows.some((r) => r[2] === 'UNKNOWN')).toBe(true);
+    expect(charted!.speakers_by_outlet.rows.some((r) => r[2] === 'UNKNOWN')).toBe(false);
+    expect(perOutlet(whole.distinctive_terms.rows)).toBeGreaterThan(REPORT_TOP_TERMS);
+    expect(perOutlet(charted!.distinctive_terms.rows)).toBe(REPORT_TOP_TERMS);
+    expect(whole.shared_quotes.rows.length).toBeGreaterThan(0);
+    expect(charted!.shared_quotes.rows).toEqual([]);
+    const meta = { title: 't', generated: '270 articles', version: 'test' };
+    expect(await renderReport(charted!, { ...meta, events: 3 })).toBe(await renderReport(whole, meta));
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

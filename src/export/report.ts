@@ -8,6 +8,7 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { Tables } from '../aggregate/tables.js';
 import type { Cell } from './csv.js';
+import { chartedEvents, REPORT_TOP_SPEAKERS, REPORT_TOP_TERMS } from './report-data.js';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -21,9 +22,6 @@ async function svg(spec: TopLevelSpec): Promise<string> {
 function rowsOf(t: { columns: string[]; rows: Cell[][] }): Record<string, Cell>[] {
   return t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c, r[i]])));
 }
-
-/** Events charted in report.html (the rest are in the CSV tables). */
-export const REPORT_MAX_EVENTS = 12;
 
 /** One small bar chart per outlet (faceted rows), bars sorted by value: top speakers, distinctive terms. */
 function rankedBars(values: { outlet: Cell; label: Cell; value: number }[], title: string, whole: boolean): Promise<string> {
@@ -47,19 +45,8 @@ function rankedBars(values: { outlet: Cell; label: Cell; value: number }[], titl
 const FONT = { config: { font: 'sans-serif', view: { stroke: null } } };
 
 /**
- * The events charted: those that compare outlets (two or more), the largest first, at most REPORT_MAX_EVENTS; a page
- * stays readable (and fast to build) however many events a corpus has. Every event is still in the CSV tables.
- * `sizes` in event order.
- */
-export function chartedEvents(sizes: { event: string; outlets: number; articles: number }[]): string[] {
-  const compared = sizes.filter((s) => s.outlets >= 2);
-  const pool = compared.length ? compared : sizes;
-  return [...pool].sort((a, b) => b.articles - a.articles || (a.event < b.event ? -1 : 1)).slice(0, REPORT_MAX_EVENTS).map((s) => s.event);
-}
-
-/**
- * `tables` may hold only the charted events' rows (see chartedEvents) when `meta.events` gives the number of events in
- * the corpus; the page is the same as from the whole tables.
+ * `tables` may hold only the charted events' rows (see chartedEvents), and of those only `reportRows`, when
+ * `meta.events` gives the number of events in the corpus; the page is the same as from the whole tables.
  */
 export async function renderReport(tables: Tables, meta: { title: string; generated: string; version: string; events?: number }): Promise<string> {
   const frames = rowsOf(tables.frames_by_outlet);
@@ -116,13 +103,13 @@ export async function renderReport(tables: Tables, meta: { title: string; genera
       }
     } else parts.push('<p>No frame hits in this event.</p>');
     const sp = speakers.filter((r) => r.event === event && r.speaker !== 'UNKNOWN');
-    const topSpeakers = outlets.flatMap((o) => sp.filter((r) => r.outlet === o).slice(0, 8));
+    const topSpeakers = outlets.flatMap((o) => sp.filter((r) => r.outlet === o).slice(0, REPORT_TOP_SPEAKERS));
     if (topSpeakers.length) {
       parts.push('<h3>Most-quoted speakers by outlet (quotations)</h3>');
       parts.push(await rankedBars(topSpeakers.map((r) => ({ outlet: r.outlet, label: r.speaker, value: Number(r.quotes) })), 'quotations', true));
     }
     const tm = terms.filter((r) => r.event === event);
-    const topTerms = outlets.flatMap((o) => tm.filter((r) => r.outlet === o).slice(0, 10));
+    const topTerms = outlets.flatMap((o) => tm.filter((r) => r.outlet === o).slice(0, REPORT_TOP_TERMS));
     if (topTerms.length) {
       parts.push('<h3>Distinctive terms by outlet (log-odds z vs the event\'s other outlets)</h3>');
       parts.push(await rankedBars(topTerms.map((r) => ({ outlet: r.outlet, label: r.term, value: Number(r.z) })), 'z', false));

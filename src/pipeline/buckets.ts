@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import type { AnalyzedArticle } from '../types.js';
 import { addCorpusTerms, aggregateRecord, Aggregator, type CorpusContext, type Table, type Tables } from '../aggregate/tables.js';
 import { EventSummaries } from '../aggregate/events.js';
-import { chartedEvents } from '../export/report.js';
+import { chartedEvents } from '../export/report-data.js';
 import { Worker } from 'node:worker_threads';
 import { toCsv, type Cell, type CsvOptions } from '../export/csv.js';
 import type { Staging } from '../export/atomic.js';

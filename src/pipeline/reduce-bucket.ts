@@ -12,6 +12,7 @@ import { closeSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { Aggregator, type AggregateRecord, type CorpusContext, type Tables } from '../aggregate/tables.js';
 import { csvRows, type Cell, type CsvOptions } from '../export/csv.js';
 import { forEachLine } from './lines.js';
+import { reportRows } from '../export/report-data.js';
 
 /** Spill files above this size are reduced in parts (see above). */
 export const SPLIT_BYTES = 4 << 20;
@@ -57,7 +58,7 @@ function reduceBucketRows(tables: Tables): [TableName, string, Cell[][]][] {
   return out;
 }
 
-/** What the reduce of one bucket hands back: each table's rows per event as CSV text, and the charted events' rows. */
+/** What the reduce of one bucket hands back: each table's rows per event as CSV text, and the charted events' rows the report reads. */
 export interface BucketResult {
   bucket: number;
   segments: [TableName, string, string][];
@@ -90,7 +91,7 @@ function reducePart(data: ReduceData, path: string, result: BucketResult): void 
   });
   for (const [name, event, rows] of reduceBucketRows(agg.tables())) {
     result.segments.push([name, event, csvRows(rows, data.csv)]);
-    if (data.charted.has(event)) result.chartedRows.push([name, event, rows]);
+    if (data.charted.has(event)) result.chartedRows.push([name, event, reportRows(name, rows)]);
   }
 }
 

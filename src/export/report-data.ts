@@ -1,0 +1,46 @@
+/**
+ * What report.html charts, without the charting code (src/export/report.ts, which loads vega in the report's worker
+ * only): which events, and which of their rows. The reduce (main thread and reduce workers) picks the rows with this
+ * module, so those threads never load vega (about 0.2 s and 28 MB each).
+ */
+import type { Tables } from '../aggregate/tables.js';
+import type { Cell } from './csv.js';
+
+/** Events charted in report.html (the rest are in the CSV tables). */
+export const REPORT_MAX_EVENTS = 12;
+/** Per event and outlet, the most-quoted named speakers and the most distinctive terms charted. */
+export const REPORT_TOP_SPEAKERS = 8;
+export const REPORT_TOP_TERMS = 10;
+
+/**
+ * Of charted events' rows of a table (in the table's order), those `renderReport` reads: all of frames_by_outlet
+ * and frame_comparison (outlets × frames), per outlet the first REPORT_TOP_SPEAKERS speakers other than UNKNOWN and
+ * the first REPORT_TOP_TERMS terms (per event), and no shared quotes. The reduce hands the report only these, so what the report
+ * holds stays the same size however large the charted events grow: the speakers and shared quotes of an event grow
+ * with its articles (the report's worker held 110 MB of them for 12 events of 1,680 articles each).
+ */
+export function reportRows(table: keyof Tables, rows: Cell[][]): Cell[][] {
+  if (table === 'shared_quotes') return [];
+  if (table !== 'speakers_by_outlet' && table !== 'distinctive_terms') return rows;
+  const top = table === 'speakers_by_outlet' ? REPORT_TOP_SPEAKERS : REPORT_TOP_TERMS;
+  // Both tables' columns start event, outlet, then the speaker or term (src/aggregate/tables.ts).
+  const taken = new Map<string, number>();
+  return rows.filter((r) => {
+    if (table === 'speakers_by_outlet' && r[2] === 'UNKNOWN') return false;
+    const key = `${r[0]}\u0000${r[1]}`;
+    const n = taken.get(key) ?? 0;
+    taken.set(key, n + 1);
+    return n < top;
+  });
+}
+
+/**
+ * The events charted: those that compare outlets (two or more), the largest first, at most REPORT_MAX_EVENTS; a page
+ * stays readable (and fast to build) however many events a corpus has. Every event is still in the CSV tables.
+ * `sizes` in event order.
+ */
+export function chartedEvents(sizes: { event: string; outlets: number; articles: number }[]): string[] {
+  const compared = sizes.filter((s) => s.outlets >= 2);
+  const pool = compared.length ? compared : sizes;
+  return [...pool].sort((a, b) => b.articles - a.articles || (a.event < b.event ? -1 : 1)).slice(0, REPORT_MAX_EVENTS).map((s) => s.event);
+}
