@@ -32,7 +32,7 @@ function record(i: number, events = 7): AnalyzedArticle {
 test.each([
   ['buckets reduced whole', 60, 7, undefined],
   ['large buckets reduced in parts (every spill file above 300 bytes)', 600, 149, 300],
-  ['more events than the row ranges first have room for (1,024)', 2300, 1109, undefined],
+  ['many events (1,109), each with its rows\' byte ranges', 2300, 1109, undefined],
 ])('bucketed tables equal the whole-corpus tables, byte for byte; the spill folder is removed: %s', async (_, n, events, splitBytes) => {
   const records = Array.from({ length: n }, (_, i) => record(i, events));
   expect(new Set(records.map((r) => bucketOf(r.event))).size).toBeGreaterThan(1);

@@ -64,6 +64,23 @@ test('metadata and none modes; events.csv rows', () => {
   expect(table.rows.find((r) => r[0] === 'quotas')).toEqual(['quotas', 'quotas', '2025-01-27', '2025-01-28', 4, 4, 'Border Wire; Capital Times; Daily Planet; Metro Ledger']);
 });
 
+test('events.csv counts outlets past the 30 kept as bits (a corpus of many outlets), in event order', () => {
+  const summaries = new EventSummaries();
+  const outlets = Array.from({ length: 45 }, (_, k) => `Outlet ${String(k).padStart(2, '0')}`);
+  // "wide" has all 45 outlets (its set grows past 30 bits part-way); "late" only outlets numbered 30 and above; "small" 3.
+  for (const o of outlets) summaries.add('wide', o, '2025-02-02');
+  for (const o of outlets.slice(30)) summaries.add('late', o, '');
+  for (const o of [outlets[2], outlets[0], outlets[2], outlets[1]]) summaries.add('small', o, o === outlets[1] ? '2025-01-09' : '2025-01-10');
+  summaries.add('wide', outlets[44], '2025-01-31');
+  const rows = summaries.table().rows;
+  expect(rows.map((r) => r[0])).toEqual(['late', 'small', 'wide']);
+  expect(rows[0]).toEqual(['late', 'late', '', '', 15, 15, outlets.slice(30).join('; ')]);
+  expect(rows[1]).toEqual(['small', 'small', '2025-01-09', '2025-01-10', 4, 3, outlets.slice(0, 3).join('; ')]);
+  expect(rows[2]).toEqual(['wide', 'wide', '2025-01-31', '2025-02-02', 46, 45, outlets.join('; ')]);
+  expect(summaries.sizes().map((z) => [z.event, z.articles, z.outlets])).toEqual([['late', 15, 15], ['small', 4, 3], ['wide', 46, 45]]);
+  expect(summaries.outlets()).toEqual(outlets);
+});
+
 /** Real news read from ../shared at run time (never copied): `<file>#<line>` ids, scored against a hand grouping. */
 function scoreRealNews(file: string, prefix: string, goldCsv: string): { p: number; r: number; f1: number; singletons: number } {
   const goldRows = readFileSync(packageFile(goldCsv), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));

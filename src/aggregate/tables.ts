@@ -13,6 +13,7 @@ import type { AnalyzedArticle, FrameHit, QuoteRecord } from '../types.js';
 import type { Cell } from '../export/csv.js';
 import { holm, homogeneity, logOddsDirichlet, sig } from './stats.js';
 import { addOccurrence, clusterQuotes, type QuoteGroup } from './quotes.js';
+import { Vocabulary } from './vocabulary.js';
 
 export interface Table {
   columns: string[];
@@ -38,40 +39,37 @@ export const BOILERPLATE = new Set(
     'contributed reporting editor editors page link links comment comments cnn msnbc').split(' '),
 );
 
-/** The parts of an AnalyzedArticle the comparison tables read (what the reduce spills per article). */
+/** The parts of an AnalyzedArticle the comparison tables read. */
 export interface AggregateRecord extends Pick<AnalyzedArticle, 'id' | 'outlet' | 'tokens' | 'quotedTokens' | 'terms'> {
   hits: Pick<FrameHit, 'frame' | 'voice' | 'negated' | 'quoteId'>[];
   quotes: Pick<QuoteRecord, 'id' | 'kind' | 'speaker' | 'tokens' | 'speakerRole' | 'speakerType' | 'text'>[];
 }
 
-/** Just the fields of `AggregateRecord` (a record parsed from articles.jsonl carries many more). */
-export function aggregateRecord(r: AggregateRecord): AggregateRecord {
+/** What the reduce spills per article: an `AggregateRecord` with its terms as [number, count, …] (a `Vocabulary`'s). */
+export type SpilledRecord = Omit<AggregateRecord, 'terms'> & { terms: number[] };
+
+/** Just the fields of `SpilledRecord` (a record parsed from articles.jsonl carries many more), `terms` numbered. */
+export function spilledRecord(r: AggregateRecord, terms: number[]): SpilledRecord {
   return {
     id: r.id,
     outlet: r.outlet,
     tokens: r.tokens,
     quotedTokens: r.quotedTokens,
-    terms: r.terms,
+    terms,
     hits: r.hits.map((h) => ({ frame: h.frame, voice: h.voice, negated: h.negated, quoteId: h.quoteId })),
     quotes: r.quotes.map((q) => ({ id: q.id, kind: q.kind, speaker: q.speaker, tokens: q.tokens, speakerRole: q.speakerRole, speakerType: q.speakerType, text: q.text })),
   };
 }
 
-/** The corpus-wide inputs of the tables: every term count of the corpus (the log-odds prior) and every outlet. */
+/**
+ * The corpus-wide inputs of the tables: every term of the corpus by number with its count (the log-odds prior; a
+ * `Vocabulary`'s words, counts and total) and every outlet.
+ */
 export interface CorpusContext {
-  terms: Map<string, number>;
-  termTotal: number;
+  words: string[];
+  counts: number[];
+  total: number;
   outlets: string[];
-}
-
-/** Adds one record's terms to a corpus-wide count (the prior of `CorpusContext`); returns the record's total. */
-export function addCorpusTerms(terms: Map<string, number>, rec: Pick<AggregateRecord, 'terms'>): number {
-  let total = 0;
-  for (const [t, c] of rec.terms) {
-    terms.set(t, (terms.get(t) ?? 0) + c);
-    total += c;
-  }
-  return total;
 }
 
 interface OutletSums {
@@ -81,7 +79,8 @@ interface OutletSums {
   frameArticles: Map<string, number>;
   hits: Map<string, [number, number, number]>; // author, quoted, negated
   speakers: Map<string, SpeakerSums>;
-  terms: Map<string, number>;
+  /** By term number. */
+  terms: Map<number, number>;
   termTotal: number;
 }
 
@@ -114,17 +113,28 @@ const per10k = (hits: number, tokens: number): number | null => (tokens > 0 ? si
 export class Aggregator {
   private events = new Map<string, Map<string, OutletSums>>();
   private quotes = new Map<string, Map<string, QuoteGroup>>();
-  private corpusTerms = new Map<string, number>();
-  private corpusTermTotal = 0;
-  private vocabulary = new Map<string, string>();
+  /** Without a corpus context: the terms of the records added (numbered here; their counts are the prior). */
+  private readonly vocabulary: Vocabulary | null;
 
-  /** Without `corpus`, the corpus is what is added (the prior and the outlets are summed here). */
+  /**
+   * Without `corpus`, the corpus is what is added with `add` (the prior and the outlets are summed here); with it,
+   * records come with `addSpilled`, their terms numbered as in `corpus`.
+   */
   constructor(
     readonly frames: string[],
     private readonly corpus: CorpusContext | null = null,
-  ) {}
+  ) {
+    this.vocabulary = corpus ? null : new Vocabulary();
+  }
 
+  /** A record with its terms as words (an Aggregator without a corpus context). */
   add(rec: AggregateRecord, event: string): void {
+    if (!this.vocabulary) throw new Error('Aggregator.add: records with their terms as words need an Aggregator without a corpus context');
+    this.addSpilled({ ...rec, terms: this.vocabulary.add(rec.terms) }, event);
+  }
+
+  /** A record with its terms numbered (as in the corpus context, or in this Aggregator's own vocabulary). */
+  addSpilled(rec: SpilledRecord, event: string): void {
     if (!this.events.has(event)) this.events.set(event, new Map());
     const outlets = this.events.get(event)!;
     if (!outlets.has(rec.outlet)) {
@@ -169,17 +179,11 @@ export class Aggregator {
         addOccurrence(this.quotes.get(event)!, q.text, q.speaker, rec.outlet, rec.id);
       }
     }
-    for (const [term, c] of rec.terms) {
-      // One copy of each term string for all event × outlet maps (records parsed from JSON carry their own copies).
-      let t = this.vocabulary.get(term);
-      if (t === undefined) {
-        t = term;
-        this.vocabulary.set(t, t);
-      }
-      bump(s.terms, t, c);
-      s.termTotal += c;
+    const terms = rec.terms;
+    for (let k = 0; k < terms.length; k += 2) {
+      s.terms.set(terms[k], (s.terms.get(terms[k]) ?? 0) + terms[k + 1]);
+      s.termTotal += terms[k + 1];
     }
-    if (!this.corpus) this.corpusTermTotal += addCorpusTerms(this.corpusTerms, rec);
   }
 
   tables(): Tables {
@@ -271,13 +275,12 @@ export class Aggregator {
    */
   private distinctiveTerms(events: string[]): Table {
     const rows: Cell[][] = [];
-    const prior = this.corpus?.terms ?? this.corpusTerms;
-    const alpha0 = this.corpus?.termTotal ?? this.corpusTermTotal;
+    const { words, counts: prior, total: alpha0 } = this.corpus ?? this.vocabulary!;
     for (const e of events) {
       const outlets = this.outletsOf(e);
       if (outlets.length < 2) continue;
       const selfWords = new Set(outlets.flatMap(([o]) => o.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1)));
-      const eventTerms = new Map<string, number>();
+      const eventTerms = new Map<number, number>();
       let eventTotal = 0;
       for (const [, s] of outlets) {
         for (const [t, c] of s.terms) bump(eventTerms, t, c);
@@ -286,10 +289,11 @@ export class Aggregator {
       for (const [outlet, s] of outlets) {
         const scored: [string, number, number, number, number][] = [];
         for (const [t, yi] of s.terms) {
-          if (yi < DISTINCTIVE_MIN_COUNT || selfWords.has(t) || BOILERPLATE.has(t)) continue;
+          const word = words[t];
+          if (yi < DISTINCTIVE_MIN_COUNT || selfWords.has(word) || BOILERPLATE.has(word)) continue;
           const yj = eventTerms.get(t)! - yi;
-          const lo = logOddsDirichlet(yi, s.termTotal, yj, eventTotal - s.termTotal, prior.get(t)!, alpha0);
-          scored.push([t, yi, yj, lo.logOdds, lo.z]);
+          const lo = logOddsDirichlet(yi, s.termTotal, yj, eventTotal - s.termTotal, prior[t], alpha0);
+          scored.push([word, yi, yj, lo.logOdds, lo.z]);
         }
         scored.sort((a, b) => b[4] - a[4] || cmp(a[0], b[0]));
         for (const [t, yi, yj, lo, z] of scored.slice(0, DISTINCTIVE_TOP)) rows.push([e, outlet, t, yi, yj, sig(lo), sig(z)]);

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
-import { Aggregator, type AggregateRecord, type CorpusContext, type Tables } from '../aggregate/tables.js';
+import { Aggregator, type CorpusContext, type SpilledRecord, type Tables } from '../aggregate/tables.js';
 import { csvRows, type Cell, type CsvOptions } from '../export/csv.js';
 import { forEachLine } from './lines.js';
 import { reportRows } from '../export/report-data.js';
@@ -86,8 +86,8 @@ export function reduceBucket(data: ReduceData, { bucket, path }: ReduceJob): Buc
 function reducePart(data: ReduceData, path: string, result: BucketResult): void {
   const agg = new Aggregator(data.frames, data.context);
   forEachLine(path, (line) => {
-    const [event, rec] = JSON.parse(line) as [string, AggregateRecord];
-    agg.add(rec, event);
+    const [event, rec] = JSON.parse(line) as [string, SpilledRecord];
+    agg.addSpilled(rec, event);
   });
   for (const [name, event, rows] of reduceBucketRows(agg.tables())) {
     result.segments.push([name, event, csvRows(rows, data.csv)]);

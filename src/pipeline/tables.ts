@@ -13,12 +13,13 @@ import { readRecords } from './records.js';
 import { ARTICLE_COLUMNS, ERROR_COLUMNS, HIT_COLUMNS, QUOTE_COLUMNS } from './columns.js';
 import { ALL_EVENTS, UNASSIGNED } from '../aggregate/events.js';
 import { EventGrouper } from './event-groups.js';
+import { EventSummaries } from '../aggregate/events.js';
 import { BucketedTables } from './buckets.js';
 import { writeCodebook } from '../export/codebook.js';
 import type { ReportJob } from '../export/report-worker.js';
 import { workerScript } from '../paths.js';
 import { ask } from './ask.js';
-import { aggregateRecord } from '../aggregate/tables.js';
+import { spilledRecord } from '../aggregate/tables.js';
 import { forEachLine, LineReader } from './lines.js';
 
 /**
@@ -50,6 +51,9 @@ export class ReportRenderer {
 }
 
 export type EventMode = 'metadata' | 'auto' | 'none';
+
+/** Event cells cached while the rows written before their events are filled in (see Reduction.resolveEvents). */
+const CELL_CACHE = 4096;
 
 export interface TableSettings {
   /** `null`: metadata where every article has an event, else auto (SPEC). */
@@ -124,8 +128,8 @@ class Reduction {
     const p = this.pending;
     if (p) {
       writeArticleRows(r, `${p.token}N${r.seq}N`, this.articles, this.quotes, this.hits);
-      this.buckets.addCorpus(r);
-      writeSync(p.aggregates, `${r.seq}\t${JSON.stringify(r.outlet)}\t${JSON.stringify(r.date)}\t${JSON.stringify(aggregateRecord(r))}\n`);
+      const terms = this.buckets.addCorpus(r);
+      writeSync(p.aggregates, `${r.seq}\t${JSON.stringify(r.outlet)}\t${JSON.stringify(r.date)}\t${JSON.stringify(spilledRecord(r, terms))}\n`);
     } else {
       writeArticleRows(r, event, this.articles, this.quotes, this.hits);
       this.buckets.add(r, event);
@@ -139,11 +143,14 @@ class Reduction {
     this.close();
     closeSync(p.aggregates);
     const csv: CsvOptions = { excel: this.settings.excel };
+    // Each event's CSV cell, cached for the rows of one article (and of the next few: the cache is emptied when it
+    // reaches CELL_CACHE events, so that it does not hold one entry per event of the corpus).
     const cells = new Map<string, string>();
     const cellOf = (seq: string): string => {
       const event = eventOf(Number(seq));
       let c = cells.get(event);
       if (c === undefined) {
+        if (cells.size === CELL_CACHE) cells.clear();
         c = csvRows([[event]], csv).replace(/\r?\n$/, '');
         cells.set(event, c);
       }
@@ -199,7 +206,7 @@ class Reduction {
     this.close();
     const { settings, staging } = this;
     const csv: CsvOptions = { excel: settings.excel };
-    const events = this.buckets.events.table();
+    const events = this.buckets.events;
     const renderer = settings.report ?? new ReportRenderer();
     let html: Promise<string> | null = null;
     try {
@@ -207,13 +214,15 @@ class Reduction {
         html = renderer.render({ tables, meta: { title: 'framelens report', generated: `${this.articles.rows} articles`, version: settings.version, events: eventCount } });
         html.catch(() => undefined); // awaited below; an early rejection must not go unhandled meanwhile
       });
-      staging.write('events.csv', toCsv(events.columns, events.rows, csv));
+      const eventsCsv = new CsvWriter(staging.path('events.csv'), EventSummaries.COLUMNS, csv);
+      for (const row of events.rows()) eventsCsv.write(row);
+      eventsCsv.close();
       const allProblems = [...problems, ...this.notes].sort((a, b) => a.seq - b.seq || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
       staging.write(
         'errors.csv',
         toCsv(ERROR_COLUMNS, allProblems.map((p) => [p.input, p.line, p.articleId, p.code, p.message]), csv),
       );
-      writeCodebook(staging, settings, columns, events.columns);
+      writeCodebook(staging, settings, columns, EventSummaries.COLUMNS);
       staging.write('report.html', await html!);
     } finally {
       if (!settings.report) await renderer.close();
@@ -224,7 +233,7 @@ class Reduction {
       frameHits: this.hits.rows,
       rejected: problems.length,
       notes: this.notes.length,
-      events: events.rows.length,
+      events: events.size,
       eventMode: mode,
     };
   }
