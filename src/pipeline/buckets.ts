@@ -73,7 +73,7 @@ export class BucketedTables {
     return this.vocabulary.add(rec.terms);
   }
 
-  /** A record's aggregate input, serialised (`JSON.stringify(spilledRecord(rec, addCorpus(rec)))`), to the bucket of its event. */
+  /** A record's aggregate input, serialised (`JSON.stringify(spilledRecord(rec, addCorpus(rec)))`), to its event's bucket. */
   spill(event: string, outlet: string, date: string, aggregateJson: string): void {
     const number = this.events.add(event, outlet, date);
     if (number === this.bucketByNumber.length) this.bucketByNumber.push(bucketOf(event));
