@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assignEvents, AUTO_THRESHOLD, AUTO_WINDOW_DAYS, compareGroupItems, MAX_OPEN_UNDATED, TermStats, tfidfVector, type EventInput, type GroupItem, type Vec } from '../src/aggregate/events.js';
+import { assignEvents, UNASSIGNED, AUTO_THRESHOLD, AUTO_WINDOW_DAYS, compareGroupItems, MAX_OPEN_UNDATED, TermStats, tfidfVector, type EventInput, type GroupItem, type Vec } from '../src/aggregate/events.js';
 import { articleTerms } from '../src/aggregate/terms.js';
 import { readText } from '../src/nlp/index.js';
 import { packageFile } from '../src/paths.js';
@@ -23,21 +23,42 @@ let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'framelens-groups-'))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function streamed(runTerms: number, order: EventInput[]): Map<string, string> {
-  const grouper = new EventGrouper(dir, runTerms);
+/** Events by article id from the streamed grouping, read back in seq order (as the tables read them). */
+function streamed(runs: [terms: number, members: number, pairs: number], order: EventInput[]): Map<string, string> {
+  const grouper = new EventGrouper(dir, ...runs);
   for (const it of order) grouper.add(it);
-  const bySeq = grouper.assign();
-  expect(readdirSync(dir)).toEqual([]); // its runs are removed
-  return new Map(items.map((it) => [it.id, bySeq.get(it.seq)!]));
+  const eventOf = grouper.assign().cursor();
+  const bySeq = [...order].sort((a, b) => a.seq - b.seq).map((it) => [it.id, eventOf(it.seq)] as [string, string]);
+  expect(eventOf(order.length + 5)).toBe(UNASSIGNED); // a seq never added
+  grouper.discard();
+  expect(readdirSync(dir)).toEqual([]); // its runs and the assignment are removed
+  return new Map(bySeq);
 }
 
 test('streamed grouping = in-memory grouping, in one run or in many sorted runs, whatever the input order', () => {
   const expected = assignEvents(items, 'auto');
   expect(new Set(expected.values()).size).toBeGreaterThan(5);
-  expect(streamed(1e9, items)).toEqual(expected); // one run, never written
+  expect(streamed([1e9, 1e9, 1e9], items)).toEqual(expected); // each sort in memory
   const terms = items.reduce((n, it) => n + it.terms.length, 0);
-  expect(streamed(Math.ceil(terms / 7), items)).toEqual(expected); // about 7 runs merged
-  expect(streamed(1, [...items].reverse())).toEqual(expected); // one article per run
+  expect(streamed([Math.ceil(terms / 7), 5, 9], items)).toEqual(expected); // a few runs of each merged
+  expect(streamed([1, 1, 1], [...items].reverse())).toEqual(expected); // one article, group or pair per run
+});
+
+test('groups with the same label are numbered ("#2", "#3") in id order, across sorted runs too', () => {
+  // Five single-article groups of one day: a, c and e share their three most frequent terms (so their label), b and d
+  // have labels of their own and ids in between, so that naming must see a, c and e together.
+  const article = (id: string, seq: number, shared: string[]): EventInput => ({
+    id, seq, outlet: 'X', date: '2025-03-01', title: '', event: '',
+    terms: [...shared.map((w): [string, number] => [w, 3]), ...Array.from({ length: 30 }, (_, k): [string, number] => [`${id}w${k}`, 1])],
+  });
+  const same = ['alpha', 'beta', 'gamma'];
+  const repeated = [article('rep-e', 0, same), article('rep-d', 1, ['delta', 'eps', 'zeta']), article('rep-c', 2, same), article('rep-b', 3, ['eta', 'theta', 'iota']), article('rep-a', 4, same)];
+  const expected = assignEvents(repeated, 'auto');
+  expect(expected.get('rep-a')).toBe('2025-03-01 alpha beta gamma');
+  expect(expected.get('rep-c')).toBe('2025-03-01 alpha beta gamma #2');
+  expect(expected.get('rep-e')).toBe('2025-03-01 alpha beta gamma #3');
+  expect(streamed([1e9, 1e9, 1e9], repeated)).toEqual(expected);
+  expect(streamed([1, 1, 1], repeated)).toEqual(expected);
 });
 
 /**

@@ -208,10 +208,9 @@ function closeGroup(g: OpenGroup, words: string[]): EventGroup {
 
 /**
  * Steps 2–4 over articles given in `compareGroupItems` order: each joins the best open group or starts one; a group
- * is labelled as soon as it closes, so only the open groups (the date window) are held in full.
+ * is labelled as soon as it closes and handed to `closed`, so only the open groups (the date window) are held.
  */
-export function groupSorted(items: Iterable<GroupItem>, stats: TermStats): EventGroup[] {
-  const closed: EventGroup[] = [];
+export function groupSorted(items: Iterable<GroupItem>, stats: TermStats, closed: (group: EventGroup) => void): void {
   let open: OpenGroup[] = [];
   // The open groups having each term (by id) in their sum: an article is compared only with the groups it shares a
   // term with. The others' mean cosine is exactly 0, below AUTO_THRESHOLD, so the result is that of comparing with
@@ -226,7 +225,7 @@ export function groupSorted(items: Iterable<GroupItem>, stats: TermStats): Event
       holders.delete(g);
       if (!holders.size) postings.delete(t);
     }
-    closed.push(closeGroup(g, stats.words));
+    closed(closeGroup(g, stats.words));
   };
   for (const item of items) {
     const day = dayOf(item.date);
@@ -275,21 +274,31 @@ export function groupSorted(items: Iterable<GroupItem>, stats: TermStats): Event
     if (item.date && (!best.firstDate || item.date < best.firstDate)) best.firstDate = item.date;
   }
   for (const g of open) close(g);
-  return closed;
 }
 
-/** Event names: the labels, with " #2", " #3", … for repeats in (label, first member's id) order. seq → name. */
-export function nameGroups(groups: EventGroup[]): Map<number, string> {
-  const out = new Map<number, string>();
-  const used = new Map<string, number>();
-  const sorted = [...groups].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : a.firstId < b.firstId ? -1 : 1));
-  for (const { members, label } of sorted) {
-    const k = (used.get(label) ?? 0) + 1;
-    used.set(label, k);
+/** The naming order of groups: by label, then first member's id (article ids are unique: a total order). */
+export function compareGroups(a: EventGroup, b: EventGroup): number {
+  return a.label < b.label ? -1 : a.label > b.label ? 1 : a.firstId < b.firstId ? -1 : a.firstId > b.firstId ? 1 : 0;
+}
+
+/**
+ * Event names of groups given in `compareGroups` order: the labels, with " #2", " #3", … for repeats (in that order),
+ * as [seq, name] for each member. Groups sharing a label come one after the other, so only the last label is held.
+ */
+export function* nameSortedGroups(groups: Iterable<EventGroup>): Generator<[number, string]> {
+  let last: string | null = null;
+  let k = 0;
+  for (const { members, label } of groups) {
+    k = label === last ? k + 1 : 1;
+    last = label;
     const name = k === 1 ? label : `${label} #${k}`;
-    for (const seq of members) out.set(seq, name);
+    for (const seq of members) yield [seq, name];
   }
-  return out;
+}
+
+/** Event names of groups held in memory (see nameSortedGroups): seq → name. */
+export function nameGroups(groups: EventGroup[]): Map<number, string> {
+  return new Map(nameSortedGroups([...groups].sort(compareGroups)));
 }
 
 /**
@@ -308,7 +317,9 @@ export function assignEvents(items: EventInput[], mode: EventMode): Map<string, 
   }
   const stats = new TermStats();
   const grouped: GroupItem[] = items.map((it) => ({ id: it.id, seq: it.seq, date: it.date, title: it.title, terms: stats.add(it.terms) }));
-  const names = nameGroups(groupSorted(grouped.sort(compareGroupItems), stats));
+  const groups: EventGroup[] = [];
+  groupSorted(grouped.sort(compareGroupItems), stats, (g) => groups.push(g));
+  const names = nameGroups(groups);
   for (const it of items) out.set(it.id, names.get(it.seq)!);
   return out;
 }

@@ -1,117 +1,124 @@
 /**
  * The auto event grouping of a corpus streamed past once, with memory bounded by the date window rather than by the
- * corpus (src/aggregate/events.ts has the method). Grouping visits articles in date order and needs the whole corpus's
- * document frequencies before the first vector, while articles.jsonl is in input order: so `add` counts the document
- * frequencies and writes what the grouping reads of each article to sorted runs (temporary files of at most
- * RUN_TERMS term counts, sorted by `compareGroupItems`), and `assign` merges the runs into one date-ordered stream
- * for `groupSorted`. Held in memory: the vocabulary's document frequencies, one run being filled, the open groups,
- * and per article its seq and event (a number and a shared string). Without dates no group ever closes: a corpus of
- * undated articles is compared against all of its groups.
+ * corpus (src/aggregate/events.ts has the method). Three external sorts (sorted-runs.ts) under a temporary folder:
+ *  1. grouping visits articles in date order and needs the whole corpus's document frequencies before the first
+ *     vector, while articles.jsonl is in input order: `add` counts the document frequencies and sorts what the
+ *     grouping reads of each article (runs of at most RUN_TERMS term counts) into `compareGroupItems` order;
+ *  2. groups are named in (label, first member's id) order ("label #2" for a repeat), while they close in date order:
+ *     the closed groups are sorted by name (runs of at most RUN_MEMBERS members);
+ *  3. the tables take the articles' events in seq order: each member's (seq, name) is sorted by seq (runs of
+ *     RUN_PAIRS) into one file, which `EventAssignment.cursor` reads forwards.
+ * Held in memory: the vocabulary's document frequencies, a run being filled and the open groups — nothing per
+ * article or per event. Without dates no group ever closes by date: of the groups undated articles start, the
+ * MAX_OPEN_UNDATED latest stay open (events.ts).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeSync, openSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
-import { compareGroupItems, groupSorted, nameGroups, TermStats, type EventInput, type GroupItem } from '../aggregate/events.js';
+import { compareGroupItems, compareGroups, groupSorted, nameSortedGroups, TermStats, UNASSIGNED, type EventGroup, type EventInput, type GroupItem } from '../aggregate/events.js';
 import { LineReader } from './lines.js';
+import { SortedRuns } from './sorted-runs.js';
 
-/** Term counts per sorted run (as numbers: a few MB of heap while a run is filled; news articles have 260–320 distinct
- * terms each, so about 3,000 runs per million articles). */
+/** Term counts per sorted run of articles (as numbers: a few MB of heap while a run is filled; news articles have
+ * 260–320 distinct terms each, so about 3,000 runs per million articles). */
 export const RUN_TERMS = 100_000;
-/** Bytes read per refill from each run while merging (hundreds of runs for millions of articles). */
-const MERGE_BUFFER = 16 * 1024;
+/** Members per sorted run of closed groups, and (seq, event) pairs per sorted run of the assignment. */
+export const RUN_MEMBERS = 100_000;
+export const RUN_PAIRS = 100_000;
 
-type RunLine = [date: string, id: string, seq: number, title: string, terms: number[]];
+type ItemLine = [date: string, id: string, seq: number, title: string, terms: number[]];
+type GroupLine = [label: string, firstId: string, members: number[]];
 
 export class EventGrouper {
   private readonly stats = new TermStats();
-  private run: GroupItem[] = [];
-  private runTerms = 0;
-  private readonly runs: string[] = [];
   private dir: string | null = null;
+  private readonly items: SortedRuns<GroupItem>;
 
-  /** Runs are written to a fresh folder under `parent` (the output's staging folder), removed by `assign`/`discard`. */
+  /** Runs go to a fresh folder under `parent` (the output's staging folder), removed by `discard`. */
   constructor(
     private readonly parent: string,
-    private readonly runTermLimit = RUN_TERMS,
-  ) {}
+    private readonly runTerms = RUN_TERMS,
+    private readonly runMembers = RUN_MEMBERS,
+    private readonly runPairs = RUN_PAIRS,
+  ) {
+    this.items = new SortedRuns<GroupItem>(() => this.folder(), 'items', compareGroupItems, {
+      write: (it) => JSON.stringify([it.date, it.id, it.seq, it.title, it.terms] satisfies ItemLine),
+      read: (line) => {
+        const [date, id, seq, title, terms] = JSON.parse(line) as ItemLine;
+        return { date, id, seq, title, terms };
+      },
+    }, this.runTerms);
+  }
+
+  private folder(): string {
+    return (this.dir ??= mkdtempSync(join(this.parent, 'events-')));
+  }
 
   add(item: Pick<EventInput, 'id' | 'seq' | 'date' | 'title' | 'terms'>): void {
-    this.run.push({ id: item.id, seq: item.seq, date: item.date, title: item.title, terms: this.stats.add(item.terms) });
-    this.runTerms += item.terms.length;
-    if (this.runTerms >= this.runTermLimit) this.writeRun();
+    const terms = this.stats.add(item.terms);
+    this.items.add({ id: item.id, seq: item.seq, date: item.date, title: item.title, terms }, item.terms.length);
   }
 
-  private writeRun(): void {
-    this.dir ??= mkdtempSync(join(this.parent, 'events-'));
-    const path = join(this.dir, `${this.runs.length}.jsonl`);
-    const lines = this.run.sort(compareGroupItems).map((it) => JSON.stringify([it.date, it.id, it.seq, it.title, it.terms] satisfies RunLine));
-    writeFileSync(path, lines.join('\n') + '\n');
-    this.runs.push(path);
-    this.run = [];
-    this.runTerms = 0;
-  }
-
-  /** seq → event name for every article added. */
-  assign(): Map<number, string> {
+  /** Groups the articles added; their events, to be read in seq order, stay on disk until `discard`. */
+  assign(): EventAssignment {
+    const groups = new SortedRuns<EventGroup>(() => this.folder(), 'groups', compareGroups, {
+      write: (g) => JSON.stringify([g.label, g.firstId, g.members] satisfies GroupLine),
+      read: (line) => {
+        const [label, firstId, members] = JSON.parse(line) as GroupLine;
+        return { label, firstId, members };
+      },
+    }, this.runMembers);
+    groupSorted(this.items.sorted(), this.stats, (g) => groups.add(g, g.members.length));
+    const pairs = new SortedRuns<[number, string]>(() => this.folder(), 'pairs', (a, b) => a[0] - b[0], {
+      write: (p) => JSON.stringify(p),
+      read: (line) => JSON.parse(line) as [number, string],
+    }, this.runPairs);
+    for (const pair of nameSortedGroups(groups.sorted())) pairs.add(pair);
+    const path = join(this.folder(), 'assignment.tsv');
+    const fd = openSync(path, 'w');
     try {
-      if (!this.runs.length) return nameGroups(groupSorted(this.run.sort(compareGroupItems), this.stats));
-      if (this.run.length) this.writeRun();
-      return nameGroups(groupSorted(mergeRuns(this.runs), this.stats));
+      let lines: string[] = [];
+      for (const [seq, name] of pairs.sorted()) {
+        lines.push(`${seq}\t${JSON.stringify(name)}\n`);
+        if (lines.length === 1000) {
+          writeSync(fd, lines.join(''));
+          lines = [];
+        }
+      }
+      writeSync(fd, lines.join(''));
     } finally {
-      this.discard();
+      closeSync(fd);
     }
+    return new EventAssignment(path);
   }
 
-  /** Remove the runs (also when the grouping is not needed after all). */
+  /** Remove the runs and the assignment (also when the grouping is not needed after all). */
   discard(): void {
-    this.run = [];
     if (this.dir) rmSync(this.dir, { recursive: true, force: true });
     this.dir = null;
   }
 }
 
-/** The sorted runs merged into one stream in `compareGroupItems` order (a binary heap of the runs' next items). */
-function* mergeRuns(paths: string[]): Generator<GroupItem> {
-  const readers = paths.map((p) => new LineReader(p, MERGE_BUFFER));
-  const read = (r: number): { item: GroupItem; r: number } | null => {
-    const line = readers[r].next();
-    if (line === null) return null;
-    const [date, id, seq, title, terms] = JSON.parse(line) as RunLine;
-    return { item: { date, id, seq, title, terms }, r };
-  };
-  const heap: { item: GroupItem; r: number }[] = [];
-  const less = (a: number, b: number) => compareGroupItems(heap[a].item, heap[b].item) < 0;
-  const swap = (a: number, b: number) => ([heap[a], heap[b]] = [heap[b], heap[a]]);
-  const up = (i: number) => {
-    for (let p = (i - 1) >> 1; i > 0 && less(i, p); i = p, p = (i - 1) >> 1) swap(i, p);
-  };
-  const down = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && less(l, m)) m = l;
-      if (r < heap.length && less(r, m)) m = r;
-      if (m === i) return;
-      swap(i, m);
-      i = m;
-    }
-  };
-  for (let r = 0; r < readers.length; r++) {
-    const head = read(r);
-    if (head) {
-      heap.push(head);
-      up(heap.length - 1);
-    }
-  }
-  while (heap.length) {
-    const top = heap[0];
-    yield top.item;
-    const next = read(top.r);
-    if (next) heap[0] = next;
-    else {
-      const last = heap.pop()!;
-      if (heap.length) heap[0] = last;
-    }
-    if (heap.length) down(0);
+/** Each article's auto event, by seq, on disk (written by EventGrouper.assign). */
+export class EventAssignment {
+  constructor(readonly path: string) {}
+
+  /**
+   * A reader of the events for seqs asked in non-decreasing order (a pass over articles.jsonl, or over rows written in
+   * seq order): the event of `seq`, UNASSIGNED for a seq the grouping never saw.
+   */
+  cursor(): (seq: number) => string {
+    const lines = new LineReader(this.path);
+    let at = -1;
+    let name = UNASSIGNED;
+    return (seq) => {
+      while (at < seq) {
+        const line = lines.next();
+        if (line === null) return UNASSIGNED;
+        const tab = line.indexOf('\t');
+        at = Number(line.slice(0, tab));
+        name = JSON.parse(line.slice(tab + 1)) as string;
+      }
+      return at === seq ? name : UNASSIGNED;
+    };
   }
 }

@@ -12,7 +12,7 @@ import type { Staging } from '../export/atomic.js';
 import { readRecords } from './records.js';
 import { ARTICLE_COLUMNS, ERROR_COLUMNS, HIT_COLUMNS, QUOTE_COLUMNS } from './columns.js';
 import { ALL_EVENTS, UNASSIGNED } from '../aggregate/events.js';
-import { EventGrouper } from './event-groups.js';
+import { EventGrouper, type EventAssignment } from './event-groups.js';
 import { EventSummaries } from '../aggregate/events.js';
 import { BucketedTables } from './buckets.js';
 import { writeCodebook } from '../export/codebook.js';
@@ -137,8 +137,11 @@ class Reduction {
     for (const n of r.notes) this.notes.push({ ...n, seq: r.seq });
   }
 
-  /** The deferred rows and aggregate inputs with their events (see the class comment); then `finish` as usual. */
-  resolveEvents(eventOf: (seq: number) => string): void {
+  /**
+   * The deferred rows and aggregate inputs with their events (see the class comment); then `finish` as usual. Each
+   * pending file is in seq order, so each is read with a fresh cursor of the assignment.
+   */
+  resolveEvents(assignment: EventAssignment): void {
     const p = this.pending!;
     this.close();
     closeSync(p.aggregates);
@@ -146,6 +149,7 @@ class Reduction {
     // Each event's CSV cell, cached for the rows of one article (and of the next few: the cache is emptied when it
     // reaches CELL_CACHE events, so that it does not hold one entry per event of the corpus).
     const cells = new Map<string, string>();
+    let eventOf = assignment.cursor();
     const cellOf = (seq: string): string => {
       const event = eventOf(Number(seq));
       let c = cells.get(event);
@@ -158,6 +162,7 @@ class Reduction {
     };
     const placeholder = new RegExp(`${p.token}N(\\d+)N`, 'g');
     for (const w of [this.articles, this.quotes, this.hits]) {
+      eventOf = assignment.cursor();
       const fd = openSync(this.staging.path(basename(w.path)), 'w');
       try {
         writeSync(fd, toCsv(w.columns, [], csv));
@@ -170,6 +175,7 @@ class Reduction {
         closeSync(fd);
       }
     }
+    eventOf = assignment.cursor();
     forEachLine(join(p.dir, 'aggregates.tsv'), (line) => {
       const a = line.indexOf('\t');
       const b = line.indexOf('\t', a + 1);
@@ -298,8 +304,11 @@ export class StreamingTables {
   finish(recordsPath: string, problems: SeqProblem[]): Promise<TableCounts> {
     if (this.reduction) return this.reduction.finish(problems, this.settings.events ?? 'metadata');
     if (this.auto) {
-      const assignment = this.auto.grouper.assign();
-      this.auto.rows.resolveEvents((seq) => assignment.get(seq) ?? UNASSIGNED);
+      try {
+        this.auto.rows.resolveEvents(this.auto.grouper.assign());
+      } finally {
+        this.auto.grouper.discard();
+      }
       return this.auto.rows.finish(problems, 'auto');
     }
     return writeTables(recordsPath, problems, { ...this.settings, allHaveEvents: this.allHaveEvents }, this.staging);
@@ -323,28 +332,30 @@ export async function writeTables(
   // (event-groups.ts). Metadata and none need no extra pass.
   let mode: EventMode | null = settings.events;
   if (mode === null && settings.allHaveEvents !== undefined) mode = settings.allHaveEvents ? 'metadata' : 'auto';
-  let assignment = new Map<number, string>();
-  if (mode === null || mode === 'auto') {
-    let allHaveEvents = true;
-    const grouper = new EventGrouper(staging.dir);
-    try {
+  const grouper = new EventGrouper(staging.dir);
+  try {
+    let autoEventOf: ((seq: number) => string) | null = null;
+    if (mode === null || mode === 'auto') {
+      let allHaveEvents = true;
       for await (const r of readRecords(recordsPath)) {
         if (!r.event) allHaveEvents = false;
         grouper.add(r);
       }
       mode ??= allHaveEvents ? 'metadata' : 'auto';
-      if (mode === 'auto') assignment = grouper.assign();
-    } finally {
-      grouper.discard();
+      if (mode === 'auto') autoEventOf = grouper.assign().cursor();
     }
-  }
-  const eventOf = (r: AnalyzedArticle): string =>
-    mode === 'auto' ? (assignment.get(r.seq) ?? UNASSIGNED) : mode === 'none' ? ALL_EVENTS : r.event || UNASSIGNED;
+    const eventOf = (r: AnalyzedArticle): string =>
+      autoEventOf ? autoEventOf(r.seq) : mode === 'none' ? ALL_EVENTS : r.event || UNASSIGNED;
 
-  // Pass 2: per-article tables streamed; aggregate inputs spilled by event.
-  const reduction = new Reduction(settings, staging);
-  for await (const r of readRecords(recordsPath)) reduction.add(r, eventOf(r));
-  return reduction.finish(problems, mode!);
+    // Pass 2 (records in seq order, as the assignment is read): per-article tables streamed; aggregate inputs
+    // spilled by event.
+    const reduction = new Reduction(settings, staging);
+    for await (const r of readRecords(recordsPath)) reduction.add(r, eventOf(r));
+    grouper.discard();
+    return await reduction.finish(problems, mode!);
+  } finally {
+    grouper.discard();
+  }
 }
 
 function writeArticleRows(r: AnalyzedArticle, event: string, articles: CsvWriter, quotes: CsvWriter, hits: CsvWriter): void {
