@@ -149,7 +149,7 @@ class Reduction {
     // Each event's CSV cell, cached for the rows of one article (and of the next few: the cache is emptied when it
     // reaches CELL_CACHE events, so that it does not hold one entry per event of the corpus).
     const cells = new Map<string, string>();
-    let eventOf = assignment.cursor();
+    let eventOf: (seq: number) => string; // a fresh cursor for each pending file below
     const cellOf = (seq: string): string => {
       const event = eventOf(Number(seq));
       let c = cells.get(event);
