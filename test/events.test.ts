@@ -59,7 +59,7 @@ test('metadata and none modes; events.csv rows', () => {
   expect(new Set(assignEvents(items, 'none').values())).toEqual(new Set(['all']));
   const summaries = new EventSummaries();
   for (const it of withMeta) summaries.add(meta.get(it.id)!, it.outlet, it.date);
-  const table = summaries.table();
+  const table = { columns: EventSummaries.COLUMNS, rows: [...summaries.rows()] };
   expect(table.columns).toEqual(['event', 'label', 'first_date', 'last_date', 'articles', 'n_outlets', 'outlets']);
   expect(table.rows.find((r) => r[0] === 'quotas')).toEqual(['quotas', 'quotas', '2025-01-27', '2025-01-28', 4, 4, 'Border Wire; Capital Times; Daily Planet; Metro Ledger']);
 });
@@ -72,7 +72,7 @@ test('events.csv counts outlets past the 30 kept as bits (a corpus of many outle
   for (const o of outlets.slice(30)) summaries.add('late', o, '');
   for (const o of [outlets[2], outlets[0], outlets[2], outlets[1]]) summaries.add('small', o, o === outlets[1] ? '2025-01-09' : '2025-01-10');
   summaries.add('wide', outlets[44], '2025-01-31');
-  const rows = summaries.table().rows;
+  const rows = [...summaries.rows()];
   expect(rows.map((r) => r[0])).toEqual(['late', 'small', 'wide']);
   expect(rows[0]).toEqual(['late', 'late', '', '', 15, 15, outlets.slice(30).join('; ')]);
   expect(rows[1]).toEqual(['small', 'small', '2025-01-09', '2025-01-10', 4, 3, outlets.slice(0, 3).join('; ')]);

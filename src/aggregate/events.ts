@@ -343,6 +343,9 @@ export class EventSummaries {
   private readonly outletNames: string[] = [];
   private readonly dates = new Map<string, string>();
 
+  /** Event numbers in event order (code-point order of the names), sorted once: `sizes` and `rows` both read it. */
+  private order: number[] | null = null;
+
   /** Counts one article of `event`; returns the event's number (0, 1, 2, … in order of first sight). */
   add(event: string, outlet: string, date: string): number {
     let e = this.numbers.get(event);
@@ -354,6 +357,7 @@ export class EventSummaries {
       this.last.push('');
       this.articles.push(0);
       this.outletSets.push(0);
+      this.order = null;
     }
     this.articles[e]++;
     let o = this.outletNumbers.get(outlet);
@@ -364,11 +368,8 @@ export class EventSummaries {
     }
     const set = this.outletSets[e];
     if (typeof set === 'number' && o < 30) this.outletSets[e] = set | (1 << o);
-    else if (typeof set === 'number') {
-      const grown = new Set<number>([o]);
-      for (let k = 0; k < 30; k++) if (set & (1 << k)) grown.add(k);
-      this.outletSets[e] = grown;
-    } else set.add(o);
+    else if (typeof set === 'number') this.outletSets[e] = new Set([...this.outletNumbersOf(e), o]);
+    else set.add(o);
     if (date) {
       let d = this.dates.get(date);
       if (d === undefined) this.dates.set(date, (d = date));
@@ -387,35 +388,28 @@ export class EventSummaries {
     return this.names.length;
   }
 
-  /** Event numbers in event order (code-point order of the names). */
   private sorted(): number[] {
     const names = this.names;
-    return names.map((_, e) => e).sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0));
+    return (this.order ??= names.map((_, e) => e).sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0)));
   }
 
-  private outletsOf(e: number): string[] {
+  /** The numbers of event `e`'s outlets, whichever way its set is kept. */
+  private outletNumbersOf(e: number): number[] {
     const set = this.outletSets[e];
-    const out: string[] = [];
-    if (typeof set === 'number') {
-      for (let k = 0; k < 30; k++) if (set & (1 << k)) out.push(this.outletNames[k]);
-    } else for (const k of set) out.push(this.outletNames[k]);
-    return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (typeof set !== 'number') return [...set];
+    const out: number[] = [];
+    for (let k = 0; k < 30; k++) if (set & (1 << k)) out.push(k);
+    return out;
   }
 
   /** Every event, sorted (code-point order), with its number and its article and outlet counts. */
   sizes(): { event: string; number: number; articles: number; outlets: number }[] {
-    return this.sorted().map((e) => {
-      const set = this.outletSets[e];
-      let outlets = 0;
-      if (typeof set === 'number') for (let bits = set; bits; bits &= bits - 1) outlets++;
-      else outlets = set.size;
-      return { event: this.names[e], number: e, articles: this.articles[e], outlets };
-    });
+    return this.sorted().map((e) => ({ event: this.names[e], number: e, articles: this.articles[e], outlets: this.outletNumbersOf(e).length }));
   }
 
   /** Every outlet of every event, sorted. */
   outlets(): string[] {
-    return [...this.outletNames].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return [...this.outletNames].sort();
   }
 
   static readonly COLUMNS = ['event', 'label', 'first_date', 'last_date', 'articles', 'n_outlets', 'outlets'];
@@ -423,14 +417,9 @@ export class EventSummaries {
   /** events.csv's rows (columns: COLUMNS), sorted by event, one at a time. */
   *rows(): Generator<Cell[]> {
     for (const e of this.sorted()) {
-      const outlets = this.outletsOf(e);
+      const outlets = this.outletNumbersOf(e).map((k) => this.outletNames[k]).sort();
       const name = this.names[e];
       yield [name, name, this.first[e], this.last[e], this.articles[e], outlets.length, outlets.join('; ')];
     }
-  }
-
-  /** events.csv as one table (for tests and small corpora; the pipeline streams `rows`). */
-  table(): { columns: string[]; rows: Cell[][] } {
-    return { columns: EventSummaries.COLUMNS, rows: [...this.rows()] };
   }
 }

@@ -8,7 +8,7 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { Tables } from '../aggregate/tables.js';
 import type { Cell } from './csv.js';
-import { chartedEvents, REPORT_TOP_SPEAKERS, REPORT_TOP_TERMS } from './report-data.js';
+import { chartedEvents, reportRows } from './report-data.js';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -50,8 +50,9 @@ const FONT = { config: { font: 'sans-serif', view: { stroke: null } } };
  */
 export async function renderReport(tables: Tables, meta: { title: string; generated: string; version: string; events?: number }): Promise<string> {
   const frames = rowsOf(tables.frames_by_outlet);
-  const speakers = rowsOf(tables.speakers_by_outlet);
-  const terms = rowsOf(tables.distinctive_terms);
+  // The rows it draws (the reduce hands over only these; whole tables are cut the same way here).
+  const speakers = rowsOf({ columns: tables.speakers_by_outlet.columns, rows: reportRows('speakers_by_outlet', tables.speakers_by_outlet.rows) });
+  const terms = rowsOf({ columns: tables.distinctive_terms.columns, rows: reportRows('distinctive_terms', tables.distinctive_terms.rows) });
   const comparison = rowsOf(tables.frame_comparison);
   const allEvents = [...new Set(frames.map((r) => String(r.event)))];
   const size = new Map<string, { event: string; outlets: number; articles: number }>(allEvents.map((e) => [e, { event: e, outlets: 0, articles: 0 }]));
@@ -102,14 +103,14 @@ export async function renderReport(tables: Tables, meta: { title: string; genera
         parts.push('</tbody></table>');
       }
     } else parts.push('<p>No frame hits in this event.</p>');
-    const sp = speakers.filter((r) => r.event === event && r.speaker !== 'UNKNOWN');
-    const topSpeakers = outlets.flatMap((o) => sp.filter((r) => r.outlet === o).slice(0, REPORT_TOP_SPEAKERS));
+    const sp = speakers.filter((r) => r.event === event);
+    const topSpeakers = outlets.flatMap((o) => sp.filter((r) => r.outlet === o));
     if (topSpeakers.length) {
       parts.push('<h3>Most-quoted speakers by outlet (quotations)</h3>');
       parts.push(await rankedBars(topSpeakers.map((r) => ({ outlet: r.outlet, label: r.speaker, value: Number(r.quotes) })), 'quotations', true));
     }
     const tm = terms.filter((r) => r.event === event);
-    const topTerms = outlets.flatMap((o) => tm.filter((r) => r.outlet === o).slice(0, REPORT_TOP_TERMS));
+    const topTerms = outlets.flatMap((o) => tm.filter((r) => r.outlet === o));
     if (topTerms.length) {
       parts.push('<h3>Distinctive terms by outlet (log-odds z vs the event\'s other outlets)</h3>');
       parts.push(await rankedBars(topTerms.map((r) => ({ outlet: r.outlet, label: r.term, value: Number(r.z) })), 'z', false));

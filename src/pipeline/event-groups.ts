@@ -7,29 +7,31 @@
  *  2. groups are named in (label, first member's id) order ("label #2" for a repeat), while they close in date order:
  *     the closed groups are sorted by name (runs of at most RUN_MEMBERS members);
  *  3. the tables take the articles' events in seq order: each member's (seq, name) is sorted by seq (runs of
- *     RUN_PAIRS) into one file, which `EventAssignment.cursor` reads forwards.
+ *     RUN_PAIRS) into one file (SortedRuns.writeSorted), which `EventAssignment.cursor` reads forwards.
  * Held in memory: the vocabulary's document frequencies, a run being filled and the open groups — nothing per
  * article or per event. Without dates no group ever closes by date: of the groups undated articles start, the
  * MAX_OPEN_UNDATED latest stay open (events.ts).
  */
-import { mkdtempSync, rmSync, writeSync, openSync, closeSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareGroupItems, compareGroups, groupSorted, nameSortedGroups, TermStats, UNASSIGNED, type EventGroup, type EventInput, type GroupItem } from '../aggregate/events.js';
 import { LineReader } from './lines.js';
-import { SortedRuns } from './sorted-runs.js';
+import { SortedRuns, type RunFormat } from './sorted-runs.js';
 
 /** Term counts per sorted run of articles (as numbers: a few MB of heap while a run is filled; news articles have
  * 260–320 distinct terms each, so about 3,000 runs per million articles). */
 export const RUN_TERMS = 100_000;
 /**
- * Members per sorted run of closed groups, and (seq, event) pairs per sorted run of the assignment: about 6 MB and
- * 2 MB of heap while a run is filled (a closed group of one article took about 300 bytes: the main thread's live heap
- * grew by 27 MB while 84,000 such groups were held, `--trace-gc`); 50 runs of each per million articles.
+ * Members per sorted run of closed groups, and (seq, event) pairs per sorted run of the assignment; 50 runs of each
+ * per million articles. Grouping the 100× auto corpus (84,000 groups of about one article), the main thread's live
+ * heap peaked at 31 MB with these, at 49 MB with runs of 100,000, which held all of them (`node --trace-gc`).
  */
 export const RUN_MEMBERS = 20_000;
 export const RUN_PAIRS = 20_000;
 
 type ItemLine = [date: string, id: string, seq: number, title: string, terms: number[]];
+/** (seq, event) pairs: in their sorted runs and in the assignment file the tables read. */
+const PAIR_FORMAT: RunFormat<[number, string]> = { write: (p) => JSON.stringify(p), read: (line) => JSON.parse(line) as [number, string] };
 type GroupLine = [label: string, firstId: string, members: number[]];
 
 export class EventGrouper {
@@ -72,26 +74,10 @@ export class EventGrouper {
       },
     }, this.runMembers);
     groupSorted(this.items.sorted(), this.stats, (g) => groups.add(g, g.members.length));
-    const pairs = new SortedRuns<[number, string]>(() => this.folder(), 'pairs', (a, b) => a[0] - b[0], {
-      write: (p) => JSON.stringify(p),
-      read: (line) => JSON.parse(line) as [number, string],
-    }, this.runPairs);
+    const pairs = new SortedRuns<[number, string]>(() => this.folder(), 'pairs', (a, b) => a[0] - b[0], PAIR_FORMAT, this.runPairs);
     for (const pair of nameSortedGroups(groups.sorted())) pairs.add(pair);
-    const path = join(this.folder(), 'assignment.tsv');
-    const fd = openSync(path, 'w');
-    try {
-      let lines: string[] = [];
-      for (const [seq, name] of pairs.sorted()) {
-        lines.push(`${seq}\t${JSON.stringify(name)}\n`);
-        if (lines.length === 1000) {
-          writeSync(fd, lines.join(''));
-          lines = [];
-        }
-      }
-      writeSync(fd, lines.join(''));
-    } finally {
-      closeSync(fd);
-    }
+    const path = join(this.folder(), 'assignment.jsonl');
+    pairs.writeSorted(path);
     return new EventAssignment(path);
   }
 
@@ -118,9 +104,7 @@ export class EventAssignment {
       while (at < seq) {
         const line = lines.next();
         if (line === null) return UNASSIGNED;
-        const tab = line.indexOf('\t');
-        at = Number(line.slice(0, tab));
-        name = JSON.parse(line.slice(tab + 1)) as string;
+        [at, name] = PAIR_FORMAT.read(line);
       }
       return at === seq ? name : UNASSIGNED;
     };

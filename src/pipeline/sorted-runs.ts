@@ -5,7 +5,7 @@
  * read MERGE_BUFFER bytes at a time: hundreds of runs for millions of articles). The auto event grouping sorts three
  * streams with it (event-groups.ts): articles by date, groups by name, articles' events by seq.
  */
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineReader } from './lines.js';
 
@@ -54,6 +54,24 @@ export class SortedRuns<T> {
     }
     if (this.buffer.length) this.writeRun();
     yield* this.merge();
+  }
+
+  /** Every item added, in order, to one file in the runs' format (for a stream to be read more than once). */
+  writeSorted(path: string): void {
+    const fd = openSync(path, 'w');
+    try {
+      let lines: string[] = [];
+      for (const item of this.sorted()) {
+        lines.push(this.format.write(item));
+        if (lines.length === 1000) {
+          writeSync(fd, lines.join('\n') + '\n');
+          lines = [];
+        }
+      }
+      if (lines.length) writeSync(fd, lines.join('\n') + '\n');
+    } finally {
+      closeSync(fd);
+    }
   }
 
   private *merge(): Generator<T> {

@@ -351,7 +351,6 @@ export async function writeTables(
     // spilled by event.
     const reduction = new Reduction(settings, staging);
     for await (const r of readRecords(recordsPath)) reduction.add(r, eventOf(r));
-    grouper.discard();
     return await reduction.finish(problems, mode!);
   } finally {
     grouper.discard();
