@@ -1,5 +1,7 @@
 /** The comparison tables from hand-built per-article records: arithmetic, zero rows, voices, speakers, shared quotes, order. */
+import fc from 'fast-check';
 import { Aggregator, type Tables } from '../src/aggregate/tables.js';
+import { addOccurrence, clusterQuotes, quoteKey, SHARED_CONTAINMENT, type QuoteGroup } from '../src/aggregate/quotes.js';
 import type { AnalyzedArticle, FrameHitRecord, QuoteRecord } from '../src/types.js';
 
 function quote(id: string, speaker: string, text: string, tokens: number, kind: QuoteRecord['kind'] = 'direct'): QuoteRecord {
@@ -65,4 +67,39 @@ test('the tables do not depend on the order records are added in', () => {
   const json = (x: Tables) => JSON.stringify(x);
   expect(json(tables([B1, A2, A1]))).toBe(json(t));
   expect(json(tables([A2, B1, A1]))).toBe(json(t));
+});
+
+describe('shared-quote clustering', () => {
+  /** The rule written out plainly: longest first, each quote joins the earliest cluster whose head holds enough of its words. */
+  function reference(groups: QuoteGroup[]): string[][] {
+    const usable = [...groups].sort((a, b) => b.words.length - a.words.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const clusters: { head: Set<string>; keys: string[] }[] = [];
+    for (const q of usable) {
+      const words = new Set(q.words);
+      const c = clusters.find((k) => [...words].filter((w) => k.head.has(w)).length / words.size >= SHARED_CONTAINMENT);
+      if (c) c.keys.push(q.key);
+      else clusters.push({ head: words, keys: [q.key] });
+    }
+    return clusters.map((c) => c.keys);
+  }
+
+  test('looking clusters up by a few rare words finds what checking every cluster finds', () => {
+    const vocabulary = 'border wall arrests goal minimum families court judge crisis asylum'.split(' ');
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom(...vocabulary), { minLength: 3, maxLength: 9 }), { minLength: 1, maxLength: 25 }), (quotes) => {
+        const groups = new Map<string, QuoteGroup>();
+        // Outlets alternate so that every cluster of two or more quotes is shared; texts are the keys.
+        quotes.forEach((words, i) => {
+          const key = quoteKey(words.join(' '));
+          if (key !== null) addOccurrence(groups, key, words.join(' '), 'UNKNOWN', i % 2 ? 'A' : 'B', `a${i}`);
+        });
+        const expected = reference([...groups.values()])
+          .filter((keys) => new Set(keys.flatMap((k) => [...groups.get(k)!.outlets])).size >= 2)
+          .map((keys) => keys.flatMap((k) => [...groups.get(k)!.texts]).sort());
+        const got = clusterQuotes(groups.values()).map((q) => q.variants);
+        expect(got).toEqual(expected);
+      }),
+      { numRuns: 300, seed: 5 },
+    );
+  });
 });

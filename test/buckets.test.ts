@@ -6,11 +6,18 @@ import { Aggregator, type Tables } from '../src/aggregate/tables.js';
 import { BucketedTables, bucketOf, BUCKETS } from '../src/pipeline/buckets.js';
 import { Staging } from '../src/export/atomic.js';
 import { toCsv } from '../src/export/csv.js';
-import { renderReport } from '../src/export/report.js';
+import { renderPage, renderReport, renderSection } from '../src/export/report.js';
 import { REPORT_TOP_SPEAKERS, REPORT_TOP_TERMS, reportRows } from '../src/export/report-data.js';
 import type { AnalyzedArticle, FrameHitRecord, QuoteRecord } from '../src/types.js';
 
 const FRAMES = ['chaos', 'humane'];
+
+/** The charted events' rows as handed over one event at a time, joined into one set of tables (events in table order). */
+function joined(sections: Map<string, Tables>): Tables {
+  const events = [...sections.keys()].sort();
+  const names = Object.keys(sections.get(events[0])!) as (keyof Tables)[];
+  return Object.fromEntries(names.map((name) => [name, { columns: sections.get(events[0])![name].columns, rows: events.flatMap((e) => sections.get(e)![name].rows) }])) as unknown as Tables;
+}
 const OUTLETS = ['Alpha', 'Beta', 'Gamma'];
 const WORDS = 'border arrests families court judge ruling wall crisis asylum migrants policy raid'.split(' ');
 
@@ -49,16 +56,23 @@ test.each([
     const staging = new Staging(out);
     const bucketed = new BucketedTables(FRAMES, staging.dir, 1, splitBytes);
     for (const r of records) bucketed.add(r, r.event);
-    let charted: Tables | null = null;
-    const columns = await bucketed.finish(staging, { excel: false }, (t) => (charted = t));
+    const sections = new Map<string, Tables>();
+    const done = await bucketed.finish(staging, { excel: false }, (e, t) => {
+      expect(sections.has(e)).toBe(false);
+      sections.set(e, t);
+    });
+    const { columns } = done;
+    expect(done.eventCount).toBe(events);
+    expect(new Set(done.charted)).toEqual(new Set(sections.keys()));
+    const charted = joined(sections);
     for (const [name, t] of Object.entries(whole) as [keyof Tables, Tables[keyof Tables]][]) {
       expect(readFileSync(staging.path(`${name}.csv`), 'utf8')).toBe(toCsv(t.columns, t.rows, { excel: false }));
       expect(columns[name]).toEqual(t.columns);
       // The report's rows are the rows it reads of the whole table's charted events (every event when there are at
       // most 12).
-      const chartedEvents = new Set(charted!.frames_by_outlet.rows.map((r) => r[0]));
+      const chartedEvents = new Set(charted.frames_by_outlet.rows.map((r) => r[0]));
       expect(chartedEvents.size).toBe(Math.min(events, 12));
-      expect(charted![name].rows).toEqual(reportRows(name, t.rows.filter((r) => chartedEvents.has(r[0]))));
+      expect(charted[name].rows).toEqual(reportRows(name, t.rows.filter((r) => chartedEvents.has(r[0]))));
     }
     expect(readdirSync(staging.dir).filter((f) => f.startsWith('buckets-'))).toEqual([]);
   } finally {
@@ -85,23 +99,29 @@ test('the report is handed only the rows it charts, and draws the same page from
     const staging = new Staging(out);
     const bucketed = new BucketedTables(FRAMES, staging.dir, 1);
     for (const r of records) bucketed.add(r, r.event);
-    let charted: Tables | null = null;
-    await bucketed.finish(staging, { excel: false }, (t) => (charted = t));
+    const sections = new Map<string, Tables>();
+    const done = await bucketed.finish(staging, { excel: false }, (e, t) => sections.set(e, t));
+    const charted = joined(sections);
     const perOutlet = (rows: unknown[][]) => {
       const n = new Map<string, number>();
       for (const r of rows) n.set(`${r[0]}/${r[1]}`, (n.get(`${r[0]}/${r[1]}`) ?? 0) + 1);
       return Math.max(...n.values());
     };
     expect(perOutlet(whole.speakers_by_outlet.rows)).toBeGreaterThan(REPORT_TOP_SPEAKERS);
-    expect(perOutlet(charted!.speakers_by_outlet.rows)).toBe(REPORT_TOP_SPEAKERS);
+    expect(perOutlet(charted.speakers_by_outlet.rows)).toBe(REPORT_TOP_SPEAKERS);
     expect(whole.speakers_by_outlet.rows.some((r) => r[2] === 'UNKNOWN')).toBe(true);
-    expect(charted!.speakers_by_outlet.rows.some((r) => r[2] === 'UNKNOWN')).toBe(false);
+    expect(charted.speakers_by_outlet.rows.some((r) => r[2] === 'UNKNOWN')).toBe(false);
     expect(perOutlet(whole.distinctive_terms.rows)).toBeGreaterThan(REPORT_TOP_TERMS);
-    expect(perOutlet(charted!.distinctive_terms.rows)).toBe(REPORT_TOP_TERMS);
+    expect(perOutlet(charted.distinctive_terms.rows)).toBe(REPORT_TOP_TERMS);
     expect(whole.shared_quotes.rows.length).toBeGreaterThan(0);
-    expect(charted!.shared_quotes.rows).toEqual([]);
+    expect(charted.shared_quotes.rows).toEqual([]);
     const meta = { title: 't', generated: '270 articles', version: 'test' };
-    expect(await renderReport(charted!, { ...meta, events: 3 })).toBe(await renderReport(whole, meta));
+    const page = await renderReport(whole, meta);
+    expect(await renderReport(charted, { ...meta, events: 3 })).toBe(page);
+    // As a run builds it: one section per event from the rows handed over for it, put together in the report's order.
+    const built = [];
+    for (const e of done.charted) built.push(await renderSection(e, sections.get(e)!));
+    expect(renderPage(built, meta, done.eventCount)).toBe(page);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -38,17 +38,32 @@ export interface SharedQuote {
   variants: string[];
 }
 
-/** Add one quotation to an event's groups (identical wordings collapse: memory grows with distinct quotes only). */
-export function addOccurrence(groups: Map<string, QuoteGroup>, text: string, speaker: string, outlet: string, articleId: string): void {
+/**
+ * A quotation's identity for matching: its content words joined by single spaces (no content word holds a space), or
+ * null when it has fewer than SHARED_MIN_WORDS distinct ones (too short to be matched as the same quotation).
+ */
+export function quoteKey(text: string): string | null {
   const words = contentWords(text);
-  if (new Set(words).size < SHARED_MIN_WORDS) return;
-  const key = words.join(' ');
+  return new Set(words).size < SHARED_MIN_WORDS ? null : words.join(' ');
+}
+
+/** A quotation's wording as listed among the variants: white space runs as one space, trimmed. */
+export function quoteVariant(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Add one quotation (its `quoteKey`, not null, and `quoteVariant`) to an event's groups. Identical wordings collapse:
+ * memory grows with distinct quotes only. Key and variant are computed as each article is read (see spilledRecord in
+ * tables.ts), so the reduce only groups.
+ */
+export function addOccurrence(groups: Map<string, QuoteGroup>, key: string, variant: string, speaker: string, outlet: string, articleId: string): void {
   let g = groups.get(key);
   if (!g) {
-    g = { key, words, texts: new Set(), speakers: new Map(), outlets: new Set(), articles: new Set() };
+    g = { key, words: key.split(' '), texts: new Set(), speakers: new Map(), outlets: new Set(), articles: new Set() };
     groups.set(key, g);
   }
-  g.texts.add(text.replace(/\s+/g, ' ').trim());
+  g.texts.add(variant);
   if (speaker !== 'UNKNOWN') g.speakers.set(speaker, (g.speakers.get(speaker) ?? 0) + 1);
   g.outlets.add(outlet);
   g.articles.add(articleId);
@@ -58,51 +73,72 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function clusterQuotes(groups: Iterable<QuoteGroup>): SharedQuote[] {
   const usable = [...groups].sort((a, b) => b.words.length - a.words.length || cmp(a.key, b.key));
-  const clusters: { head: Set<string>; members: QuoteGroup[] }[] = [];
-  const index = new Map<string, number[]>();
-  const df = new Map<string, number>();
-  for (const q of usable) for (const w of new Set(q.words)) df.set(w, (df.get(w) ?? 0) + 1);
-  for (const q of usable) {
-    const words = new Set(q.words);
+  // Speed: the event's words numbered once; each quote as its distinct word numbers, document frequencies in an array
+  // (string-keyed Sets and Maps were most of the reduce's time in shared quotes).
+  const numberOf = new Map<string, number>();
+  const wordSets = usable.map((q) => {
+    const ids = new Set<number>();
+    for (const w of q.words) {
+      let id = numberOf.get(w);
+      if (id === undefined) numberOf.set(w, (id = numberOf.size));
+      ids.add(id);
+    }
+    return [...ids];
+  });
+  const df = new Int32Array(numberOf.size);
+  for (const ids of wordSets) for (const id of ids) df[id]++;
+  const heads: Set<number>[] = [];
+  const members: QuoteGroup[][] = [];
+  const index: number[][] = Array.from({ length: numberOf.size }, () => []);
+  const seenFor: number[] = [];
+  for (let qi = 0; qi < usable.length; qi++) {
+    const ids = wordSets[qi];
+    const n = ids.length;
     // A head containing SHARED_CONTAINMENT of the words must contain one of any (1 − containment)·n + 1 of them:
-    // look clusters up by the rarest few words only (the common ones would make every cluster a candidate).
-    const probe = [...words].sort((a, b) => df.get(a)! - df.get(b)! || cmp(a, b)).slice(0, words.size - Math.ceil(SHARED_CONTAINMENT * words.size - 1e-9) + 1);
-    const candidates = new Set<number>();
-    for (const w of probe) for (const c of index.get(w) ?? []) candidates.add(c);
+    // look clusters up by the rarest few words only (the common ones would make every cluster a candidate). Which
+    // words are probed does not change the result, only how many clusters are checked.
+    const probe = [...ids].sort((a, b) => df[a] - df[b] || a - b).slice(0, n - Math.ceil(SHARED_CONTAINMENT * n - 1e-9) + 1);
+    const candidates: number[] = [];
+    for (const w of probe) {
+      for (const c of index[w]) {
+        if (seenFor[c] !== qi) {
+          seenFor[c] = qi;
+          candidates.push(c);
+        }
+      }
+    }
+    // The earliest cluster (longest head) that holds enough of the words.
     let joined = -1;
-    for (const c of [...candidates].sort((a, b) => a - b)) {
+    for (const c of candidates.sort((a, b) => a - b)) {
       let shared = 0;
-      for (const w of words) if (clusters[c].head.has(w)) shared++;
-      if (shared / words.size >= SHARED_CONTAINMENT) {
+      for (const w of ids) if (heads[c].has(w)) shared++;
+      if (shared / n >= SHARED_CONTAINMENT) {
         joined = c;
         break;
       }
     }
     if (joined < 0) {
-      clusters.push({ head: words, members: [q] });
-      const id = clusters.length - 1;
-      for (const w of words) {
-        if (!index.has(w)) index.set(w, []);
-        index.get(w)!.push(id);
-      }
-    } else clusters[joined].members.push(q);
+      heads.push(new Set(ids));
+      members.push([usable[qi]]);
+      for (const w of ids) index[w].push(heads.length - 1);
+    } else members[joined].push(usable[qi]);
   }
   const out: SharedQuote[] = [];
-  for (const c of clusters) {
+  for (const group of members) {
     const outlets = new Set<string>();
-    for (const m of c.members) for (const o of m.outlets) outlets.add(o);
+    for (const m of group) for (const o of m.outlets) outlets.add(o);
     if (outlets.size < 2) continue;
     const speakers = new Map<string, number>();
-    for (const m of c.members) for (const [sp, n] of m.speakers) speakers.set(sp, (speakers.get(sp) ?? 0) + n);
+    for (const m of group) for (const [sp, n] of m.speakers) speakers.set(sp, (speakers.get(sp) ?? 0) + n);
     const speaker = [...speakers.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0]?.[0] ?? 'UNKNOWN';
     const articles = new Set<string>();
     const variants = new Set<string>();
-    for (const m of c.members) {
+    for (const m of group) {
       for (const a of m.articles) articles.add(a);
       for (const t of m.texts) variants.add(t);
     }
     out.push({
-      text: [...c.members[0].texts].sort(cmp)[0],
+      text: [...group[0].texts].sort(cmp)[0],
       speaker,
       outlets: [...outlets].sort(cmp),
       articles: [...articles].sort(cmp),

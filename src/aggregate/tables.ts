@@ -12,7 +12,7 @@
 import type { AnalyzedArticle, FrameHit, QuoteRecord } from '../types.js';
 import type { Cell } from '../export/csv.js';
 import { holm, homogeneity, logOddsDirichlet, sig } from './stats.js';
-import { addOccurrence, clusterQuotes, type QuoteGroup } from './quotes.js';
+import { addOccurrence, clusterQuotes, quoteKey, quoteVariant, type QuoteGroup } from './quotes.js';
 import { Vocabulary } from './vocabulary.js';
 
 export interface Table {
@@ -45,8 +45,14 @@ export interface AggregateRecord extends Pick<AnalyzedArticle, 'id' | 'outlet' |
   quotes: Pick<QuoteRecord, 'id' | 'kind' | 'speaker' | 'tokens' | 'speakerRole' | 'speakerType' | 'text'>[];
 }
 
-/** What the reduce spills per article: an `AggregateRecord` with its terms as [number, count, …] (a `Vocabulary`'s). */
-export type SpilledRecord = Omit<AggregateRecord, 'terms'> & { terms: number[] };
+/**
+ * A quotation as the reduce needs it: for one that can be shared (not indirect speech, enough content words), its
+ * `quoteKey` and `quoteVariant` instead of its text (computed once, as the article is read, not in the reduce).
+ */
+export type SpilledQuote = Omit<AggregateRecord['quotes'][number], 'text'> & { key?: string; variant?: string };
+
+/** What the reduce spills per article: an `AggregateRecord` with its terms as [number, count, …] (a `Vocabulary`'s), its quotes as `SpilledQuote`s. */
+export type SpilledRecord = Omit<AggregateRecord, 'terms' | 'quotes'> & { terms: number[]; quotes: SpilledQuote[] };
 
 /** Just the fields of `SpilledRecord` (a record parsed from articles.jsonl carries many more), `terms` numbered. */
 export function spilledRecord(r: AggregateRecord, terms: number[]): SpilledRecord {
@@ -57,7 +63,15 @@ export function spilledRecord(r: AggregateRecord, terms: number[]): SpilledRecor
     quotedTokens: r.quotedTokens,
     terms,
     hits: r.hits.map((h) => ({ frame: h.frame, voice: h.voice, negated: h.negated, quoteId: h.quoteId })),
-    quotes: r.quotes.map((q) => ({ id: q.id, kind: q.kind, speaker: q.speaker, tokens: q.tokens, speakerRole: q.speakerRole, speakerType: q.speakerType, text: q.text })),
+    quotes: r.quotes.map((q) => {
+      const out: SpilledQuote = { id: q.id, kind: q.kind, speaker: q.speaker, tokens: q.tokens, speakerRole: q.speakerRole, speakerType: q.speakerType };
+      const key = q.kind === 'indirect' ? null : quoteKey(q.text);
+      if (key !== null) {
+        out.key = key;
+        out.variant = quoteVariant(q.text);
+      }
+      return out;
+    }),
   };
 }
 
@@ -130,7 +144,7 @@ export class Aggregator {
   /** A record with its terms as words (an Aggregator without a corpus context). */
   add(rec: AggregateRecord, event: string): void {
     if (!this.vocabulary) throw new Error('Aggregator.add: records with their terms as words need an Aggregator without a corpus context');
-    this.addSpilled({ ...rec, terms: this.vocabulary.add(rec.terms) }, event);
+    this.addSpilled(spilledRecord(rec, this.vocabulary.add(rec.terms)), event);
   }
 
   /** A record with its terms numbered (as in the corpus context, or in this Aggregator's own vocabulary). */
@@ -175,9 +189,7 @@ export class Aggregator {
       if (q.speakerRole) bump(sp.roles, q.speakerRole);
       bump(sp.types, q.speakerType);
       for (const [f, c] of quoteFrames.get(q.id) ?? []) bump(sp.frames, f, c);
-      if (q.kind !== 'indirect') {
-        addOccurrence(this.quotes.get(event)!, q.text, q.speaker, rec.outlet, rec.id);
-      }
+      if (q.key !== undefined) addOccurrence(this.quotes.get(event)!, q.key, q.variant!, q.speaker, rec.outlet, rec.id);
     }
     const terms = rec.terms;
     for (let k = 0; k < terms.length; k += 2) {

@@ -44,80 +44,96 @@ function rankedBars(values: { outlet: Cell; label: Cell; value: number }[], titl
 
 const FONT = { config: { font: 'sans-serif', view: { stroke: null } } };
 
+export interface ReportMeta {
+  title: string;
+  generated: string;
+  version: string;
+}
+
 /**
- * `tables` may hold only the charted events' rows (see chartedEvents), and of those only `reportRows`, when
- * `meta.events` gives the number of events in the corpus; the page is the same as from the whole tables.
+ * The page from whole tables (or from only the charted events' rows, cut by `reportRows`, when `meta.events` gives the
+ * number of events in the corpus): the same bytes as `renderSection` for each charted event put together by
+ * `renderPage`, which is how a run builds it (each section rendered as soon as its event's rows are reduced).
  */
-export async function renderReport(tables: Tables, meta: { title: string; generated: string; version: string; events?: number }): Promise<string> {
-  const frames = rowsOf(tables.frames_by_outlet);
-  // The rows it draws (the reduce hands over only these; whole tables are cut the same way here).
-  const speakers = rowsOf({ columns: tables.speakers_by_outlet.columns, rows: reportRows('speakers_by_outlet', tables.speakers_by_outlet.rows) });
-  const terms = rowsOf({ columns: tables.distinctive_terms.columns, rows: reportRows('distinctive_terms', tables.distinctive_terms.rows) });
-  const comparison = rowsOf(tables.frame_comparison);
-  const allEvents = [...new Set(frames.map((r) => String(r.event)))];
-  const size = new Map<string, { event: string; outlets: number; articles: number }>(allEvents.map((e) => [e, { event: e, outlets: 0, articles: 0 }]));
-  for (const r of frames) {
-    if (r.frame !== frames[0].frame) continue;
-    const z = size.get(String(r.event))!;
+export async function renderReport(tables: Tables, meta: ReportMeta & { events?: number }): Promise<string> {
+  const frames = tables.frames_by_outlet;
+  const size = new Map<string, { event: string; outlets: number; articles: number }>();
+  // Columns: event, outlet, frame, articles, … (src/aggregate/tables.ts); one row per frame of each event × outlet.
+  for (const r of frames.rows) {
+    if (r[2] !== frames.rows[0][2]) continue;
+    const e = String(r[0]);
+    if (!size.has(e)) size.set(e, { event: e, outlets: 0, articles: 0 });
+    const z = size.get(e)!;
     z.outlets++;
-    z.articles += Number(r.articles);
+    z.articles += Number(r[3]);
   }
   const events = chartedEvents([...size.values()]);
-  const eventCount = meta.events ?? allEvents.length;
-  const omitted = eventCount - events.length;
   const sections: string[] = [];
-  for (const event of events) {
-    const fr = frames.filter((r) => r.event === event && Number(r.hits) > 0);
-    const parts: string[] = [`<section><h2>${esc(event)}</h2>`];
-    const outlets = [...new Set(frames.filter((r) => r.event === event).map((r) => String(r.outlet)))];
-    const articles = frames.filter((r) => r.event === event && r.frame === frames.find((x) => x.event === event)?.frame).reduce((s, r) => s + Number(r.articles), 0);
-    parts.push(`<p class="meta">${outlets.length} outlet(s), ${articles} article(s): ${outlets.map(esc).join(', ')}</p>`);
-    if (fr.length) {
-      const values = fr.flatMap((r) => [
-        { frame: r.frame, outlet: r.outlet, voice: 'author', rate: Number(r.per_10k_author ?? 0) },
-        { frame: r.frame, outlet: r.outlet, voice: 'quoted', rate: Number(r.per_10k_quoted ?? 0) },
-      ]);
-      parts.push('<h3>Frame rates by outlet (hits per 10,000 tokens; own voice vs inside quotes)</h3>');
-      parts.push(
-        await svg({
-          ...FONT,
-          data: { values },
-          facet: { row: { field: 'frame', type: 'nominal', title: null, header: { labelAngle: 0, labelAlign: 'left' } } },
-          spec: {
-            width: 420,
-            height: { step: 14 },
-            mark: 'bar',
-            encoding: {
-              y: { field: 'outlet', type: 'nominal', title: null },
-              x: { field: 'rate', type: 'quantitative', title: 'per 10k tokens', stack: 'zero' },
-              color: { field: 'voice', type: 'nominal', scale: { domain: ['author', 'quoted'], range: ['#4c78a8', '#f58518'] }, title: 'voice' },
-            },
+  for (const event of events) sections.push(await renderSection(event, tables));
+  return renderPage(sections, meta, meta.events ?? size.size);
+}
+
+/** One event's section of the page: its rows of `tables` (which may hold other events' rows too) charted. */
+export async function renderSection(event: string, tables: Tables): Promise<string> {
+  const mine = (t: { columns: string[]; rows: Cell[][] }) => ({ columns: t.columns, rows: t.rows.filter((r) => r[0] === event) });
+  const frames = rowsOf(mine(tables.frames_by_outlet));
+  // The rows it draws (the reduce hands over only these; whole tables are cut the same way here).
+  const speakers = rowsOf({ columns: tables.speakers_by_outlet.columns, rows: reportRows('speakers_by_outlet', mine(tables.speakers_by_outlet).rows) });
+  const terms = rowsOf({ columns: tables.distinctive_terms.columns, rows: reportRows('distinctive_terms', mine(tables.distinctive_terms).rows) });
+  const comparison = rowsOf(mine(tables.frame_comparison));
+  const fr = frames.filter((r) => Number(r.hits) > 0);
+  const parts: string[] = [`<section><h2>${esc(event)}</h2>`];
+  const outlets = [...new Set(frames.map((r) => String(r.outlet)))];
+  const articles = frames.filter((r) => r.frame === frames[0]?.frame).reduce((s, r) => s + Number(r.articles), 0);
+  parts.push(`<p class="meta">${outlets.length} outlet(s), ${articles} article(s): ${outlets.map(esc).join(', ')}</p>`);
+  if (fr.length) {
+    const values = fr.flatMap((r) => [
+      { frame: r.frame, outlet: r.outlet, voice: 'author', rate: Number(r.per_10k_author ?? 0) },
+      { frame: r.frame, outlet: r.outlet, voice: 'quoted', rate: Number(r.per_10k_quoted ?? 0) },
+    ]);
+    parts.push('<h3>Frame rates by outlet (hits per 10,000 tokens; own voice vs inside quotes)</h3>');
+    parts.push(
+      await svg({
+        ...FONT,
+        data: { values },
+        facet: { row: { field: 'frame', type: 'nominal', title: null, header: { labelAngle: 0, labelAlign: 'left' } } },
+        spec: {
+          width: 420,
+          height: { step: 14 },
+          mark: 'bar',
+          encoding: {
+            y: { field: 'outlet', type: 'nominal', title: null },
+            x: { field: 'rate', type: 'quantitative', title: 'per 10k tokens', stack: 'zero' },
+            color: { field: 'voice', type: 'nominal', scale: { domain: ['author', 'quoted'], range: ['#4c78a8', '#f58518'] }, title: 'voice' },
           },
-          resolve: { scale: { y: 'independent' } },
-        } as TopLevelSpec),
-      );
-      const tests = comparison.filter((r) => r.event === event && r.p_value !== null && r.p_value !== undefined);
-      if (tests.length) {
-        parts.push('<table><thead><tr><th>frame</th><th>χ²</th><th>G²</th><th>df</th><th>p</th><th>p (Holm)</th></tr></thead><tbody>');
-        for (const t of tests) parts.push(`<tr><td>${esc(String(t.frame))}</td><td>${t.chi2}</td><td>${t.g2}</td><td>${t.df}</td><td>${t.p_value}</td><td>${t.p_holm ?? ''}</td></tr>`);
-        parts.push('</tbody></table>');
-      }
-    } else parts.push('<p>No frame hits in this event.</p>');
-    const sp = speakers.filter((r) => r.event === event);
-    const topSpeakers = outlets.flatMap((o) => sp.filter((r) => r.outlet === o));
-    if (topSpeakers.length) {
-      parts.push('<h3>Most-quoted speakers by outlet (quotations)</h3>');
-      parts.push(await rankedBars(topSpeakers.map((r) => ({ outlet: r.outlet, label: r.speaker, value: Number(r.quotes) })), 'quotations', true));
+        },
+        resolve: { scale: { y: 'independent' } },
+      } as TopLevelSpec),
+    );
+    const tests = comparison.filter((r) => r.p_value !== null && r.p_value !== undefined);
+    if (tests.length) {
+      parts.push('<table><thead><tr><th>frame</th><th>χ²</th><th>G²</th><th>df</th><th>p</th><th>p (Holm)</th></tr></thead><tbody>');
+      for (const t of tests) parts.push(`<tr><td>${esc(String(t.frame))}</td><td>${t.chi2}</td><td>${t.g2}</td><td>${t.df}</td><td>${t.p_value}</td><td>${t.p_holm ?? ''}</td></tr>`);
+      parts.push('</tbody></table>');
     }
-    const tm = terms.filter((r) => r.event === event);
-    const topTerms = outlets.flatMap((o) => tm.filter((r) => r.outlet === o));
-    if (topTerms.length) {
-      parts.push('<h3>Distinctive terms by outlet (log-odds z vs the event\'s other outlets)</h3>');
-      parts.push(await rankedBars(topTerms.map((r) => ({ outlet: r.outlet, label: r.term, value: Number(r.z) })), 'z', false));
-    }
-    parts.push('</section>');
-    sections.push(parts.join('\n'));
+  } else parts.push('<p>No frame hits in this event.</p>');
+  const topSpeakers = outlets.flatMap((o) => speakers.filter((r) => r.outlet === o));
+  if (topSpeakers.length) {
+    parts.push('<h3>Most-quoted speakers by outlet (quotations)</h3>');
+    parts.push(await rankedBars(topSpeakers.map((r) => ({ outlet: r.outlet, label: r.speaker, value: Number(r.quotes) })), 'quotations', true));
   }
+  const topTerms = outlets.flatMap((o) => terms.filter((r) => r.outlet === o));
+  if (topTerms.length) {
+    parts.push('<h3>Distinctive terms by outlet (log-odds z vs the event\'s other outlets)</h3>');
+    parts.push(await rankedBars(topTerms.map((r) => ({ outlet: r.outlet, label: r.term, value: Number(r.z) })), 'z', false));
+  }
+  parts.push('</section>');
+  return parts.join('\n');
+}
+
+/** The page around the charted events' sections (in `chartedEvents` order); `eventCount`: events in the corpus. */
+export function renderPage(sections: string[], meta: ReportMeta, eventCount: number): string {
+  const omitted = eventCount - sections.length;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(meta.title)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -128,7 +144,7 @@ h1{font-size:1.6rem}h2{border-top:2px solid #ccc;padding-top:1rem}h3{font-size:1
 td:first-child,th:first-child{text-align:left}svg{max-width:100%;height:auto;display:block}
 </style></head><body>
 <h1>${esc(meta.title)}</h1>
-<p class="meta">framelens ${esc(meta.version)} · ${esc(meta.generated)} · ${eventCount} event(s)${omitted ? `; charts for the ${events.length} largest events covered by two or more outlets (${omitted} more in the CSV tables)` : ''}. Rates are frame hits per 10,000 word tokens; methods in codebook.md and docs/statistics.md.</p>
+<p class="meta">framelens ${esc(meta.version)} · ${esc(meta.generated)} · ${eventCount} event(s)${omitted ? `; charts for the ${sections.length} largest events covered by two or more outlets (${omitted} more in the CSV tables)` : ''}. Rates are frame hits per 10,000 word tokens; methods in codebook.md and docs/statistics.md.</p>
 ${sections.join('\n') || '<p>No articles.</p>'}
 </body></html>
 `;

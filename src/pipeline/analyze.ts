@@ -59,12 +59,8 @@ export function quotedWords(doc: NlpDoc, quotes: { start: number; end: number }[
  * finder then leaves the unclosed quotation out rather than let it run on, and the researcher should know.
  */
 export function unbalancedMarks(article: Article): Problem[] {
-  let open = 0;
-  let close = 0;
-  for (const ch of article.text) {
-    if (ch === '“') open++;
-    else if (ch === '”') close++;
-  }
+  const open = occurrences(article.text, '“');
+  const close = occurrences(article.text, '”');
   if (open === close) return [];
   return [{
     input: article.source.input,
@@ -73,6 +69,13 @@ export function unbalancedMarks(article: Article): Problem[] {
     code: 'W_UNBALANCED_QUOTES',
     message: `${open} opening and ${close} closing curly quotation marks: a quotation without its pair was left out`,
   }];
+}
+
+/** How many times `mark` (one UTF-16 code unit) occurs in `text`. */
+function occurrences(text: string, mark: string): number {
+  let n = 0;
+  for (let i = text.indexOf(mark); i >= 0; i = text.indexOf(mark, i + 1)) n++;
+  return n;
 }
 
 export interface Analyzer {
@@ -108,11 +111,16 @@ export function createAnalyzer(settings: AnalysisSettings): Analyzer {
 
       let tokens = 0;
       for (let i = 0; i < doc.value.length; i++) if (isWord(doc, i)) tokens++;
-      const quoteRecords: QuoteRecord[] = quotes.map((q) => ({ ...q, text: text.slice(q.start, q.end) }));
-      const hitRecords: FrameHitRecord[] = hits.map((h) => {
+      // Speed: the stages' own objects completed in place (fields appended, so in the same order as a copy's).
+      const quoteRecords = quotes as QuoteRecord[];
+      for (const q of quoteRecords) q.text = text.slice(q.start, q.end);
+      const hitRecords = hits as FrameHitRecord[];
+      for (const h of hitRecords) {
         const ctx = kwic(text, h.start, h.end);
-        return { ...h, match: text.slice(h.start, h.end), leftContext: ctx.left, rightContext: ctx.right };
-      });
+        h.match = text.slice(h.start, h.end);
+        h.leftContext = ctx.left;
+        h.rightContext = ctx.right;
+      }
       return {
         id: article.id,
         seq: article.seq,

@@ -96,34 +96,33 @@ export class BucketedTables {
   }
 
   /**
-   * Write the five comparison tables to `staging`, calling `charted` with the charted events' rows (for the report)
-   * as soon as they are known. The buckets are reduced by `threads` reduce workers at once (one: the main thread), in
-   * any order of completion: each event's rows land in a temporary file with their byte range and are copied out in event
-   * order, so the tables are the same bytes whatever the number of threads. Returns each table's columns.
+   * Write the five comparison tables to `staging`, handing each charted event's rows (for the report, `reportRows`)
+   * to `charted` as soon as its bucket is reduced. The buckets are reduced by `threads` reduce workers at once (one:
+   * the main thread), in any order of completion: each event's rows land in a temporary file with their byte range
+   * and are copied out in event order, so the tables are the same bytes whatever the number of threads. Returns each
+   * table's columns, the charted events in the report's order and the number of events.
    */
-  async finish(staging: Staging, csv: CsvOptions, charted: (tables: Tables, events: number) => void): Promise<Record<TableName, string[]>> {
+  async finish(
+    staging: Staging,
+    csv: CsvOptions,
+    charted: (event: string, tables: Tables) => void,
+  ): Promise<{ columns: Record<TableName, string[]>; charted: string[]; eventCount: number }> {
     for (const fd of this.spills.values()) closeSync(fd);
     const { words, counts, total } = this.vocabulary;
     const context: CorpusContext = { words, counts, total, outlets: this.events.outlets() };
     const sizes = this.events.sizes();
-    const chartedSet = new Set(chartedEvents(sizes));
-    const chartedBuckets = new Set([...chartedSet].map((e) => this.bucketByNumber[this.events.numberOf(e)!]));
-    const isCharted = (b: number) => chartedBuckets.has(b);
-    // Buckets holding charted events first (then in bucket order): the report can start while the rest is reduced.
+    const chartedList = chartedEvents(sizes);
+    const chartedSet = new Set(chartedList);
+    const chartedByBucket = new Map<number, string[]>();
+    for (const e of chartedList) {
+      const b = this.bucketByNumber[this.events.numberOf(e)!];
+      if (!chartedByBucket.has(b)) chartedByBucket.set(b, []);
+      chartedByBucket.get(b)!.push(e);
+    }
+    // Buckets holding charted events first (then in bucket order): the report renders while the rest is reduced.
+    const isCharted = (b: number) => chartedByBucket.has(b);
     const order = [...this.spills.keys()].sort((a, b) => Number(isCharted(b)) - Number(isCharted(a)) || a - b);
-    let chartedLeft = chartedBuckets.size;
-    const chartedRows = new Map<string, Record<TableName, Cell[][]>>();
     const empty = new Aggregator(this.frames, context).tables();
-    const reportTables = (): Tables => {
-      const out = {} as Record<TableName, Table>;
-      for (const name of TABLES) {
-        const rows: Cell[][] = [];
-        for (const e of [...chartedRows.keys()].sort()) rows.push(...chartedRows.get(e)![name]);
-        out[name] = { columns: empty[name].columns, rows };
-      }
-      return out;
-    };
-    if (chartedLeft === 0) charted(reportTables(), sizes.length);
 
     const segments = new Segments(this.dir, this.events.size);
     const workers = new ReduceWorkers(Math.min(this.threads, order.length), { frames: this.frames, context, csv, charted: chartedSet, splitBytes: this.splitBytes });
@@ -131,11 +130,13 @@ export class BucketedTables {
       await workers.each(order.map((b) => ({ bucket: b, path: this.spillPath(b) })), (result) => {
         rmSync(this.spillPath(result.bucket));
         for (const [name, event, text] of result.segments) segments.write(name, this.events.numberOf(event)!, text);
-        for (const [name, event, rows] of result.chartedRows) {
-          if (!chartedRows.has(event)) chartedRows.set(event, Object.fromEntries(TABLES.map((t) => [t, []])) as unknown as Record<TableName, Cell[][]>);
-          chartedRows.get(event)![name] = rows;
+        // An event's rows all come back with its bucket (an event is never split between parts).
+        const rows = new Map<string, Tables>();
+        for (const event of chartedByBucket.get(result.bucket) ?? []) {
+          rows.set(event, Object.fromEntries(TABLES.map((t) => [t, { columns: empty[t].columns, rows: [] }])) as unknown as Tables);
         }
-        if (isCharted(result.bucket) && --chartedLeft === 0) charted(reportTables(), sizes.length);
+        for (const [name, event, eventRows] of result.chartedRows) rows.get(event)![name].rows = eventRows;
+        for (const [event, tables] of rows) charted(event, tables);
       });
       for (const name of TABLES) {
         const fd = openSync(staging.path(`${name}.csv`), 'w');
@@ -151,7 +152,7 @@ export class BucketedTables {
       segments.close();
       rmSync(this.dir, { recursive: true, force: true });
     }
-    return Object.fromEntries(TABLES.map((name) => [name, empty[name].columns])) as Record<TableName, string[]>;
+    return { columns: Object.fromEntries(TABLES.map((name) => [name, empty[name].columns])) as Record<TableName, string[]>, charted: chartedList, eventCount: sizes.length };
   }
 
   private spillPath(bucket: number): string {

@@ -16,10 +16,11 @@ import { EventGrouper, type EventAssignment } from './event-groups.js';
 import { EventSummaries } from '../aggregate/events.js';
 import { BucketedTables } from './buckets.js';
 import { writeCodebook } from '../export/codebook.js';
-import type { ReportJob } from '../export/report-worker.js';
+import type { ReportMessage } from '../export/report-worker.js';
+import type { ReportMeta } from '../export/report.js';
 import { workerScript } from '../paths.js';
 import { ask } from './ask.js';
-import { spilledRecord } from '../aggregate/tables.js';
+import { spilledRecord, type Tables } from '../aggregate/tables.js';
 import { forEachLine, LineReader } from './lines.js';
 
 /**
@@ -38,10 +39,17 @@ export class ReportRenderer {
     this.worker.unref();
   }
 
-  async render(job: ReportJob): Promise<string> {
+  /** Render one charted event's section from its rows (`reportRows`), in the background. */
+  section(event: string, tables: Tables): void {
+    this.start();
+    this.worker!.postMessage({ section: { event, tables } } satisfies ReportMessage);
+  }
+
+  /** The page, once every event of `events` (in page order) was given to `section`. */
+  async page(events: string[], eventCount: number, meta: ReportMeta): Promise<string> {
     this.start();
     if (this.failure) throw new Error(`report.html: ${this.failure.message}`);
-    return (await ask<{ html: string }>(this.worker!, job, 'report.html')).html;
+    return (await ask<{ html: string }>(this.worker!, { page: { events, eventCount, meta } } satisfies ReportMessage, 'report.html')).html;
   }
 
   async close(): Promise<void> {
@@ -214,12 +222,10 @@ class Reduction {
     const csv: CsvOptions = { excel: settings.excel };
     const events = this.buckets.events;
     const renderer = settings.report ?? new ReportRenderer();
-    let html: Promise<string> | null = null;
     try {
-      const columns = await this.buckets.finish(staging, csv, (tables, eventCount) => {
-        html = renderer.render({ tables, meta: { title: 'framelens report', generated: `${this.articles.rows} articles`, version: settings.version, events: eventCount } });
-        html.catch(() => undefined); // awaited below; an early rejection must not go unhandled meanwhile
-      });
+      const { columns, charted, eventCount } = await this.buckets.finish(staging, csv, (event, tables) => renderer.section(event, tables));
+      const html = renderer.page(charted, eventCount, { title: 'framelens report', generated: `${this.articles.rows} articles`, version: settings.version });
+      html.catch(() => undefined); // awaited below; an early rejection must not go unhandled meanwhile
       const eventsCsv = new CsvWriter(staging.path('events.csv'), EventSummaries.COLUMNS, csv);
       for (const row of events.rows()) eventsCsv.write(row);
       eventsCsv.close();
@@ -229,7 +235,7 @@ class Reduction {
         toCsv(ERROR_COLUMNS, allProblems.map((p) => [p.input, p.line, p.articleId, p.code, p.message]), csv),
       );
       writeCodebook(staging, settings, columns, EventSummaries.COLUMNS);
-      staging.write('report.html', await html!);
+      staging.write('report.html', await html);
     } finally {
       if (!settings.report) await renderer.close();
     }
