@@ -23,23 +23,23 @@ function rowsOf(t: { columns: string[]; rows: Cell[][] }): Record<string, Cell>[
   return t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c, r[i]])));
 }
 
-/** One small bar chart per outlet (faceted rows), bars sorted by value: top speakers, distinctive terms. */
-function rankedBars(values: { outlet: Cell; label: Cell; value: number }[], title: string, whole: boolean): Promise<string> {
+/** Horizontal bars, one small chart per value of `row` (faceted rows, each with its own y scale). */
+function facetedBars(values: object[], row: string, width: number, encoding: object): Promise<string> {
   return svg({
     ...FONT,
     data: { values },
-    facet: { row: { field: 'outlet', type: 'nominal', title: null, header: { labelAngle: 0, labelAlign: 'left' } } },
-    spec: {
-      width: 300,
-      height: { step: 14 },
-      mark: 'bar',
-      encoding: {
-        y: { field: 'label', type: 'nominal', sort: '-x', title: null },
-        x: { field: 'value', type: 'quantitative', title, ...(whole ? { axis: { tickMinStep: 1 } } : {}) },
-      },
-    },
+    facet: { row: { field: row, type: 'nominal', title: null, header: { labelAngle: 0, labelAlign: 'left' } } },
+    spec: { width, height: { step: 14 }, mark: 'bar', encoding },
     resolve: { scale: { y: 'independent' } },
   } as TopLevelSpec);
+}
+
+/** One small bar chart per outlet, bars sorted by value: top speakers, distinctive terms. */
+function rankedBars(values: { outlet: Cell; label: Cell; value: number }[], title: string, whole: boolean): Promise<string> {
+  return facetedBars(values, 'outlet', 300, {
+    y: { field: 'label', type: 'nominal', sort: '-x', title: null },
+    x: { field: 'value', type: 'quantitative', title, ...(whole ? { axis: { tickMinStep: 1 } } : {}) },
+  });
 }
 
 const FONT = { config: { font: 'sans-serif', view: { stroke: null } } };
@@ -93,22 +93,11 @@ export async function renderSection(event: string, tables: Tables): Promise<stri
     ]);
     parts.push('<h3>Frame rates by outlet (hits per 10,000 tokens; own voice vs inside quotes)</h3>');
     parts.push(
-      await svg({
-        ...FONT,
-        data: { values },
-        facet: { row: { field: 'frame', type: 'nominal', title: null, header: { labelAngle: 0, labelAlign: 'left' } } },
-        spec: {
-          width: 420,
-          height: { step: 14 },
-          mark: 'bar',
-          encoding: {
-            y: { field: 'outlet', type: 'nominal', title: null },
-            x: { field: 'rate', type: 'quantitative', title: 'per 10k tokens', stack: 'zero' },
-            color: { field: 'voice', type: 'nominal', scale: { domain: ['author', 'quoted'], range: ['#4c78a8', '#f58518'] }, title: 'voice' },
-          },
-        },
-        resolve: { scale: { y: 'independent' } },
-      } as TopLevelSpec),
+      await facetedBars(values, 'frame', 420, {
+        y: { field: 'outlet', type: 'nominal', title: null },
+        x: { field: 'rate', type: 'quantitative', title: 'per 10k tokens', stack: 'zero' },
+        color: { field: 'voice', type: 'nominal', scale: { domain: ['author', 'quoted'], range: ['#4c78a8', '#f58518'] }, title: 'voice' },
+      }),
     );
     const tests = comparison.filter((r) => r.p_value !== null && r.p_value !== undefined);
     if (tests.length) {
