@@ -16,7 +16,9 @@
  * GC threads), and CPU ÷ wall is how many of the machine's cores the run kept busy. "steal" is the CPU time the
  * hypervisor gave to other guests meanwhile (Linux /proc/stat, all cores; on a virtual machine a run with seconds of
  * steal was slowed by something outside it, and its time is not comparable).
- * Bare wink = `readDoc` plus reading tokens, POS and sentences, over the same texts, in this process.
+ * Bare wink = `readDoc` plus reading tokens, POS and sentences, over the same texts, in this process. With `--repeat`,
+ * bare wink is measured again before each round of runs, and each run is compared with the bare wink just before it
+ * (the machine's speed drifts within minutes); the row gives the median of those ratios and each of them.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -128,28 +130,40 @@ function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'framelens-bench-'));
   const source = loadSource(args.corpus);
   console.log(`framelens bench — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${availableParallelism()} cores, ${args.corpus}${args.repeat > 1 ? `, median of ${args.repeat} runs` : ''}`);
-  console.log('corpus | articles | workers | seconds | CPU s (cores busy) | steal s | articles/s | tokens/s | peak RSS MB (median; min–max) | vs bare wink | stage ms (nlp/quotes/frames/terms/tables)');
+  console.log('corpus | articles | workers | seconds | CPU s (cores busy) | steal s | articles/s | tokens/s | peak RSS MB (median; min–max) | vs bare wink (median; each run vs the bare wink just before it) | stage ms (nlp/quotes/frames/terms/tables)');
   const rows: string[] = [];
   const suffix = args.events === 'auto' ? ' auto' : '';
   const corpora = [{ label: 'real', path: args.corpus }, ...args.scales.map((scale) => ({ label: `${scale}x${suffix}`, path: join(dir, `synth-${scale}x.jsonl`), scale }))];
   for (const c of corpora) {
     if ('scale' in c) writeSynthetic(source, c.scale, c.path, 42, args.events);
-    const bares = Array.from({ length: args.repeat }, () => bareWink(c.path)).sort((a, b) => a.seconds - b.seconds);
-    const bare = bares[Math.floor(bares.length / 2)];
-    const bareRate = bare.tokens / bare.seconds;
-    console.log(`bare wink readDoc (${c.label}): ${bare.articles} articles, ${bare.tokens} tokens in ${bare.seconds.toFixed(2)} s = ${Math.round(bareRate)} tokens/s (steal ${fmtSteal(bare.steal)} s)`);
+    // Bare wink and the runs alternate (bare, each worker count, bare, …): this machine's speed drifts within minutes,
+    // so each run is compared with the bare wink measured next to it, and the ratio reported is the median of those.
+    const bares: ReturnType<typeof bareWink>[] = [];
+    const runs = new Map<number, RunResult[]>(args.workers.map((w) => [w, []]));
+    for (let i = 0; i < args.repeat; i++) {
+      bares.push(bareWink(c.path));
+      for (const w of args.workers) {
+        const out = join(dir, `out-${c.label}-${w}`);
+        runs.get(w)!.push(runPipeline(c.path, w, out));
+        if (!args.keep && i < args.repeat - 1) rmSync(out, { recursive: true, force: true });
+      }
+    }
+    const median = <T>(xs: T[], key: (x: T) => number): T => [...xs].sort((a, b) => key(a) - key(b))[Math.floor(xs.length / 2)];
+    const bare = median(bares, (b) => b.seconds);
+    const bareSeconds = bares.map((b) => b.seconds.toFixed(2)).join(', ');
+    console.log(`bare wink readDoc (${c.label}): ${bare.articles} articles, ${bare.tokens} tokens in ${bare.seconds.toFixed(2)} s (median${bares.length > 1 ? ` of ${bareSeconds}` : ''}) = ${Math.round(bare.tokens / bare.seconds)} tokens/s (steal ${fmtSteal(bare.steal)} s)`);
     for (const w of args.workers) {
-      const out = join(dir, `out-${c.label}-${w}`);
-      const runs = Array.from({ length: args.repeat }, () => runPipeline(c.path, w, out)).sort((a, b) => a.seconds - b.seconds);
-      const r = runs[Math.floor(runs.length / 2)];
-      const peak = [...runs].sort((a, b) => a.peakRssMb - b.peakRssMb);
-      const tokRate = bare.tokens / r.seconds;
+      const mine = runs.get(w)!;
+      const r = median(mine, (x) => x.seconds);
+      const peak = [...mine].sort((a, b) => a.peakRssMb - b.peakRssMb);
+      const ratios = mine.map((x, i) => bares[i].seconds / x.seconds);
+      const ratio = median(ratios, (x) => x);
       const t = r.timings;
       rows.push(
-        `${c.label} | ${r.articles} | ${w} | ${r.seconds.toFixed(2)} | ${r.cpuSeconds.toFixed(1)} (${(r.cpuSeconds / r.seconds).toFixed(2)}) | ${fmtSteal(r.steal)} | ${(r.articles / r.seconds).toFixed(1)} | ${Math.round(tokRate)} | ${peak[Math.floor(peak.length / 2)].peakRssMb.toFixed(0)}${runs.length > 1 ? ` (${peak[0].peakRssMb.toFixed(0)}–${peak[peak.length - 1].peakRssMb.toFixed(0)})` : ''} | ${(tokRate / bareRate).toFixed(2)}x | ${t.nlp}/${t.quotes}/${t.frames}/${t.terms}/${t.tables}`,
+        `${c.label} | ${r.articles} | ${w} | ${r.seconds.toFixed(2)} | ${r.cpuSeconds.toFixed(1)} (${(r.cpuSeconds / r.seconds).toFixed(2)}) | ${fmtSteal(r.steal)} | ${(r.articles / r.seconds).toFixed(1)} | ${Math.round(bare.tokens / r.seconds)} | ${peak[Math.floor(peak.length / 2)].peakRssMb.toFixed(0)}${mine.length > 1 ? ` (${peak[0].peakRssMb.toFixed(0)}–${peak[peak.length - 1].peakRssMb.toFixed(0)})` : ''} | ${ratio.toFixed(2)}x${mine.length > 1 ? ` (${ratios.map((x) => x.toFixed(2)).join(', ')})` : ''} | ${t.nlp}/${t.quotes}/${t.frames}/${t.terms}/${t.tables}`,
       );
       console.log(rows[rows.length - 1]);
-      if (!args.keep) rmSync(out, { recursive: true, force: true });
+      if (!args.keep) rmSync(join(dir, `out-${c.label}-${w}`), { recursive: true, force: true });
     }
   }
   if (!args.keep) rmSync(dir, { recursive: true, force: true });

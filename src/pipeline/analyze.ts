@@ -79,14 +79,15 @@ function occurrences(text: string, mark: string): number {
 }
 
 export interface Analyzer {
-  analyze(article: Article, times?: StageTimes): AnalyzedArticle;
+  /** `key`: the article's `articleKey` when the caller has it already (computed here if not). */
+  analyze(article: Article, times?: StageTimes, key?: string): AnalyzedArticle;
 }
 
 export function createAnalyzer(settings: AnalysisSettings): Analyzer {
   const matcher: Matcher = compileMatcher(settings.lexicons);
   const now = () => performance.now();
   return {
-    analyze(article, times) {
+    analyze(article, times, key) {
       const text = article.text;
       let t = now();
       const tick = (stage: keyof StageTimes) => {
@@ -130,7 +131,7 @@ export function createAnalyzer(settings: AnalysisSettings): Analyzer {
         title: article.title,
         url: article.url,
         source: `${article.source.input}:${article.source.line}`,
-        key: articleKey(article, settings.settingsKey),
+        key: key ?? articleKey(article, settings.settingsKey),
         chars: text.length,
         tokens,
         sentences: doc.sentences.length,

@@ -19,12 +19,12 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalyzedArticle } from '../types.js';
-import { Aggregator, spilledRecord, type CorpusContext, type Table, type Tables } from '../aggregate/tables.js';
+import { Aggregator, spilledRecord, type CorpusContext, type Tables } from '../aggregate/tables.js';
 import { Vocabulary } from '../aggregate/vocabulary.js';
 import { EventSummaries } from '../aggregate/events.js';
 import { chartedEvents } from '../export/report-data.js';
 import { Worker } from 'node:worker_threads';
-import { toCsv, type Cell, type CsvOptions } from '../export/csv.js';
+import { toCsv, type CsvOptions } from '../export/csv.js';
 import type { Staging } from '../export/atomic.js';
 import { workerScript } from '../paths.js';
 import { ask } from './ask.js';

@@ -10,6 +10,12 @@ import type { AnalysisSettings } from './analyze.js';
 import type { BatchResult } from './worker.js';
 import { workerScript } from '../paths.js';
 
+/** An article to analyse and its resume key (`articleKey`), computed by the caller. */
+export interface KeyedArticle {
+  article: Article;
+  key: string;
+}
+
 export class WorkerPool {
   private idle: Worker[] = [];
   private all: Worker[] = [];
@@ -36,7 +42,7 @@ export class WorkerPool {
     if (this.failure) throw this.failure;
   }
 
-  run(batch: Article[]): Promise<BatchResult> {
+  run(batch: KeyedArticle[]): Promise<BatchResult> {
     return this.queue.add(
       () =>
         new Promise<BatchResult>((resolve, reject) => {

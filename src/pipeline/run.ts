@@ -5,14 +5,14 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { AnalyzedArticle, Article } from '../types.js';
+import type { AnalyzedArticle } from '../types.js';
 import { optionError } from '../errors.js';
 import { expandInputs, readCorpus, type InputFile } from '../corpus/read.js';
 import { loadLexicons } from '../framing/lexicon.js';
 import { loadQuoteSettings } from '../quotes/index.js';
 import { Staging } from '../export/atomic.js';
 import { articleKey, emptyStageTimes, STAGES, type AnalysisSettings, type StageTimes } from './analyze.js';
-import { WorkerPool } from './pool.js';
+import { WorkerPool, type KeyedArticle } from './pool.js';
 import type { AnalyzedLine } from './worker.js';
 import { readRecords } from './records.js';
 import { ReportRenderer, StreamingTables, type EventMode, type SeqProblem, type TableCounts } from './tables.js';
@@ -127,6 +127,8 @@ export interface RunSummary {
 
 /** A finished article as its articles.jsonl line; a reused one (`--resume`) also as the record it was read as. */
 type Entry = { analyzed: AnalyzedLine; record?: AnalyzedArticle } | { problem: SeqProblem };
+/** Articles to analyse go to the workers with their resume key, computed here (the reading thread has time to spare). */
+const isPending = (x: Entry | KeyedArticle): x is KeyedArticle => 'article' in x;
 interface Slot {
   done: boolean;
   entries: Entry[];
@@ -226,14 +228,14 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
     }
   };
 
-  let batch: (Entry | Article)[] = [];
+  let batch: (Entry | KeyedArticle)[] = [];
   let batchChars = 0;
   const submit = async () => {
     if (!batch.length) return;
     const items = batch;
     batch = [];
     batchChars = 0;
-    const articles = items.filter((x): x is Article => 'text' in x);
+    const articles = items.filter(isPending);
     const slot: Slot = { done: false, entries: [], promise: Promise.resolve() };
     if (!articles.length) {
       slot.done = true;
@@ -244,7 +246,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
         for (const k of STAGES) times[k] += res.times[k];
         const bySeq = new Map<number, Entry>();
         for (const r of res.results) bySeq.set('analyzed' in r ? r.analyzed.seq : r.problem.seq, r as Entry);
-        slot.entries = items.map((x) => ('text' in x ? bySeq.get(x.seq)! : x));
+        slot.entries = items.map((x) => (isPending(x) ? bySeq.get(x.article.seq)! : x));
         slot.done = true;
       });
     }
@@ -263,8 +265,8 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
       }
       const a = item.article;
       if (!mine(a.id)) continue;
+      const key = articleKey(a, settingsKey);
       if (sources.length) {
-        const key = articleKey(a, settingsKey);
         let hit: AnalyzedArticle | null = null;
         for (const s of sources) if (!hit) hit = await s.take(a.seq, key);
         if (hit) {
@@ -274,7 +276,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
         }
       }
       analysed++;
-      batch.push(a);
+      batch.push({ article: a, key });
       batchChars += a.text.length;
       if (batch.length >= settings.batchSize || batchChars >= 400_000) await submit();
     }

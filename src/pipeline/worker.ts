@@ -3,7 +3,8 @@
  * A failure on one article becomes an E_ANALYSIS problem for that article; the batch goes on.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { AnalyzedArticle, Article, Problem } from '../types.js';
+import type { AnalyzedArticle, Problem } from '../types.js';
+import type { KeyedArticle } from './pool.js';
 import { createAnalyzer, emptyStageTimes, type AnalysisSettings, type StageTimes } from './analyze.js';
 
 /**
@@ -24,11 +25,11 @@ export interface BatchResult {
 
 const analyzer = createAnalyzer(workerData as AnalysisSettings);
 
-parentPort!.on('message', (batch: Article[]) => {
+parentPort!.on('message', (batch: KeyedArticle[]) => {
   const times = emptyStageTimes();
-  const results: BatchResult['results'] = batch.map((article) => {
+  const results: BatchResult['results'] = batch.map(({ article, key }) => {
     try {
-      const record: AnalyzedArticle = analyzer.analyze(article, times);
+      const record: AnalyzedArticle = analyzer.analyze(article, times, key);
       return { analyzed: { seq: record.seq, event: record.event, line: JSON.stringify(record) } };
     } catch (e) {
       return {
