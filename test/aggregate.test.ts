@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { Aggregator, type Tables } from '../src/aggregate/tables.js';
 import { addOccurrence, clusterQuotes, quoteKey, SHARED_CONTAINMENT, type QuoteGroup } from '../src/aggregate/quotes.js';
+import { TermCounts } from '../src/aggregate/vocabulary.js';
 import type { AnalyzedArticle, FrameHitRecord, QuoteRecord } from '../src/types.js';
 
 function quote(id: string, speaker: string, text: string, tokens: number, kind: QuoteRecord['kind'] = 'direct'): QuoteRecord {
@@ -86,7 +87,7 @@ describe('shared-quote clustering', () => {
   test('looking clusters up by a few rare words finds what checking every cluster finds', () => {
     const vocabulary = 'border wall arrests goal minimum families court judge crisis asylum'.split(' ');
     fc.assert(
-      fc.property(fc.array(fc.array(fc.constantFrom(...vocabulary), { minLength: 3, maxLength: 9 }), { minLength: 1, maxLength: 25 }), (quotes) => {
+      fc.property(fc.array(fc.array(fc.constantFrom(...vocabulary), { minLength: 3, maxLength: 9 }), { minLength: 1, maxLength: 25, size: 'max' }), (quotes) => {
         const groups = new Map<string, QuoteGroup>();
         // Outlets alternate so that every cluster of two or more quotes is shared; texts are the keys.
         quotes.forEach((words, i) => {
@@ -102,4 +103,29 @@ describe('shared-quote clustering', () => {
       { numRuns: 300, seed: 5 },
     );
   });
+});
+
+test('TermCounts sums counts by term number as a Map does, through growth, in an order fixed by what was added', () => {
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.nat(300), fc.integer({ min: 1, max: 9 })), { minLength: 0, maxLength: 400, size: 'max' }), (adds) => {
+      const table = new TermCounts();
+      const map = new Map<number, number>();
+      for (const [t, c] of adds) {
+        table.add(t, c);
+        map.set(t, (map.get(t) ?? 0) + c);
+      }
+      const seen: [number, number][] = [];
+      table.forEach((t, c) => seen.push([t, c]));
+      expect(table.size).toBe(map.size);
+      expect(new Map(seen)).toEqual(map);
+      expect(seen).toHaveLength(map.size);
+      for (const t of [...map.keys(), 5001, 0]) expect(table.get(t)).toBe(map.get(t) ?? 0);
+      const again = new TermCounts();
+      for (const [t, c] of adds) again.add(t, c);
+      const order: number[] = [];
+      again.forEach((t) => order.push(t));
+      expect(order).toEqual(seen.map(([t]) => t));
+    }),
+    { numRuns: 200, seed: 11 },
+  );
 });

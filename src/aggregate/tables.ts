@@ -13,7 +13,7 @@ import type { AnalyzedArticle, FrameHit, QuoteRecord } from '../types.js';
 import type { Cell } from '../export/csv.js';
 import { holm, homogeneity, logOddsDirichlet, sig } from './stats.js';
 import { addOccurrence, clusterQuotes, quoteKey, quoteVariant, type QuoteGroup } from './quotes.js';
-import { Vocabulary } from './vocabulary.js';
+import { TermCounts, Vocabulary } from './vocabulary.js';
 
 export interface Table {
   columns: string[];
@@ -94,7 +94,7 @@ interface OutletSums {
   hits: Map<string, [number, number, number]>; // author, quoted, negated
   speakers: Map<string, SpeakerSums>;
   /** By term number. */
-  terms: Map<number, number>;
+  terms: TermCounts;
   termTotal: number;
 }
 
@@ -153,7 +153,7 @@ export class Aggregator {
     const outlets = this.events.get(event)!;
     if (!outlets.has(rec.outlet)) {
       outlets.set(rec.outlet, {
-        articles: 0, tokens: 0, quotedTokens: 0, frameArticles: new Map(), hits: new Map(), speakers: new Map(), terms: new Map(), termTotal: 0,
+        articles: 0, tokens: 0, quotedTokens: 0, frameArticles: new Map(), hits: new Map(), speakers: new Map(), terms: new TermCounts(), termTotal: 0,
       });
     }
     const s = outlets.get(rec.outlet)!;
@@ -193,7 +193,7 @@ export class Aggregator {
     }
     const terms = rec.terms;
     for (let k = 0; k < terms.length; k += 2) {
-      s.terms.set(terms[k], (s.terms.get(terms[k]) ?? 0) + terms[k + 1]);
+      s.terms.add(terms[k], terms[k + 1]);
       s.termTotal += terms[k + 1];
     }
   }
@@ -292,21 +292,22 @@ export class Aggregator {
       const outlets = this.outletsOf(e);
       if (outlets.length < 2) continue;
       const selfWords = new Set(outlets.flatMap(([o]) => o.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1)));
-      const eventTerms = new Map<number, number>();
+      const eventTerms = new TermCounts();
       let eventTotal = 0;
       for (const [, s] of outlets) {
-        for (const [t, c] of s.terms) bump(eventTerms, t, c);
+        s.terms.forEach((t, c) => eventTerms.add(t, c));
         eventTotal += s.termTotal;
       }
       for (const [outlet, s] of outlets) {
         const scored: [string, number, number, number, number][] = [];
-        for (const [t, yi] of s.terms) {
+        s.terms.forEach((t, yi) => {
+          if (yi < DISTINCTIVE_MIN_COUNT) return;
           const word = words[t];
-          if (yi < DISTINCTIVE_MIN_COUNT || selfWords.has(word) || BOILERPLATE.has(word)) continue;
-          const yj = eventTerms.get(t)! - yi;
+          if (selfWords.has(word) || BOILERPLATE.has(word)) return;
+          const yj = eventTerms.get(t) - yi;
           const lo = logOddsDirichlet(yi, s.termTotal, yj, eventTotal - s.termTotal, prior[t], alpha0);
           scored.push([word, yi, yj, lo.logOdds, lo.z]);
-        }
+        });
         scored.sort((a, b) => b[4] - a[4] || cmp(a[0], b[0]));
         for (const [t, yi, yj, lo, z] of scored.slice(0, DISTINCTIVE_TOP)) rows.push([e, outlet, t, yi, yj, sig(lo), sig(z)]);
       }
