@@ -9,8 +9,8 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
-import { Aggregator, type CorpusContext, type SpilledRecord, type Tables } from '../aggregate/tables.js';
-import { csvRows, type Cell, type CsvOptions } from '../export/csv.js';
+import { Aggregator, type CorpusContext, type SpilledRecord } from '../aggregate/tables.js';
+import { csvRowRuns, type Cell, type CsvOptions } from '../export/csv.js';
 import { forEachLine } from './lines.js';
 import { reportRows } from '../export/report-data.js';
 
@@ -44,20 +44,6 @@ export interface ReduceJob {
   path: string;
 }
 
-/** Every table's rows (each sorted by event, the first column) as [table, event, that event's rows]. */
-function reduceBucketRows(tables: Tables): [TableName, string, Cell[][]][] {
-  const out: [TableName, string, Cell[][]][] = [];
-  for (const name of TABLES) {
-    let last: [TableName, string, Cell[][]] | null = null;
-    for (const r of tables[name].rows) {
-      const e = String(r[0]);
-      if (!last || last[1] !== e) out.push((last = [name, e, []]));
-      last[2].push(r);
-    }
-  }
-  return out;
-}
-
 /** What the reduce of one bucket hands back: each table's rows per event as CSV text, and the charted events' rows the report reads. */
 export interface BucketResult {
   bucket: number;
@@ -89,9 +75,19 @@ function reducePart(data: ReduceData, path: string, result: BucketResult): void 
     const [event, rec] = JSON.parse(line) as [string, SpilledRecord];
     agg.addSpilled(rec, event);
   });
-  for (const [name, event, rows] of reduceBucketRows(agg.tables())) {
-    result.segments.push([name, event, csvRows(rows, data.csv)]);
-    if (data.charted.has(event)) result.chartedRows.push([name, event, reportRows(name, rows)]);
+  const tables = agg.tables();
+  // Every table's rows are sorted by event, the first column.
+  for (const name of TABLES) {
+    const rows = tables[name].rows;
+    for (const [event, text] of csvRowRuns(rows, (r) => String(r[0]), data.csv)) result.segments.push([name, event, text]);
+    const charted = new Map<string, Cell[][]>();
+    for (const r of rows) {
+      const event = String(r[0]);
+      if (!data.charted.has(event)) continue;
+      if (!charted.has(event)) charted.set(event, []);
+      charted.get(event)!.push(r);
+    }
+    for (const [event, eventRows] of charted) result.chartedRows.push([name, event, reportRows(name, eventRows)]);
   }
 }
 
