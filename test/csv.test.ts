@@ -1,6 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import fc from 'fast-check';
-import { csvRowRuns, csvRows, neutralise, toCsv, formatNumber } from '../src/export/csv.js';
+import { neutralise, toCsv, formatNumber } from '../src/export/csv.js';
 
 describe('CSV writing', () => {
   test('formula-like text cells get an apostrophe; numbers never do', () => {
@@ -37,27 +36,4 @@ describe('CSV writing', () => {
     expect(formatNumber(1.5e-7)).toBe('1.5e-7');
     expect(formatNumber(123456789012345680000)).toBe('123456789012345680000');
   });
-});
-
-test('csvRowRuns cuts one rendering into runs of rows by key, each as csvRows renders it alone', () => {
-  const text = fc.oneof(fc.constantFrom('', 'a', 'x,y', 'say "no"', 'line\nbreak', 'cr\rhere', 'crlf\r\nend', '"', '\n', '=1+1', 'é “q”'), fc.string());
-  const cellArb = fc.oneof(text, fc.integer(), fc.double({ noNaN: true }), fc.constant(null), fc.boolean());
-  fc.assert(
-    fc.property(fc.array(fc.tuple(fc.constantFrom('e1', 'e2', 'e\n3', 'e"4'), fc.array(cellArb, { minLength: 1, maxLength: 4 })), { maxLength: 30, size: 'max' }), fc.boolean(), (spec, excel) => {
-      const options = { excel };
-      const rows = spec.map(([key, cells]) => [key, ...cells]);
-      const runs = csvRowRuns(rows, (r) => String(r[0]), options);
-      expect(runs.map(([, t]) => t).join('')).toBe(rows.length ? csvRows(rows, options) : '');
-      let at = 0;
-      for (const [key, t] of runs) {
-        let end = at;
-        while (end < rows.length && rows[end][0] === key) end++;
-        expect(end).toBeGreaterThan(at);
-        expect(t).toBe(csvRows(rows.slice(at, end), options));
-        at = end;
-      }
-      expect(at).toBe(rows.length);
-    }),
-    { numRuns: 300, seed: 3 },
-  );
 });

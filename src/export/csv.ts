@@ -48,35 +48,6 @@ export function csvRows(rows: Cell[][], options: CsvOptions): string {
   return stringify(rows.map((r) => r.map(cell)), stringifyOptions(options));
 }
 
-/**
- * Rows rendered in one csv-stringify call and cut back into runs of consecutive rows with the same `keyOf`: [key, text]
- * per run, each text being what `csvRows` gives for that run's rows. Speed: csv-stringify's set-up for a call outweighs
- * a few rows' work (with about one event per article, the reduce called it five times per event). A record ends at a
- * line feed outside quotes: csv-stringify quotes every field holding a quote, CR or LF, and doubles its quotes.
- */
-export function csvRowRuns(rows: Cell[][], keyOf: (row: Cell[]) => string, options: CsvOptions): [string, string][] {
-  const runs: [string, string][] = [];
-  if (!rows.length) return runs;
-  const text = csvRows(rows, options);
-  let row = 0;
-  let start = 0;
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) quoted = !quoted;
-    else if (c === 10 && !quoted) {
-      const key = keyOf(rows[row]);
-      if (row + 1 === rows.length || keyOf(rows[row + 1]) !== key) {
-        runs.push([key, text.slice(start, i + 1)]);
-        start = i + 1;
-      }
-      row++;
-    }
-  }
-  if (row !== rows.length || start !== text.length) throw new Error(`csvRowRuns: ${rows.length} rows read back as ${row} records`);
-  return runs;
-}
-
 /** Shortest round-trip form, no exponent for ordinary magnitudes (spreadsheets and R read both, humans prefer this). */
 export function formatNumber(n: number): string {
   if (Number.isInteger(n)) return String(n);

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { Aggregator, type CorpusContext, type SpilledRecord } from '../aggregate/tables.js';
-import { csvRowRuns, type Cell, type CsvOptions } from '../export/csv.js';
+import { csvRows, type Cell, type CsvOptions } from '../export/csv.js';
 import { forEachLine } from './lines.js';
 import { reportRows } from '../export/report-data.js';
 
@@ -76,18 +76,19 @@ function reducePart(data: ReduceData, path: string, result: BucketResult): void 
     agg.addSpilled(rec, event);
   });
   const tables = agg.tables();
-  // Every table's rows are sorted by event, the first column.
+  // Every table's rows are sorted by event, the first column. One csv-stringify call per event's rows: a few
+  // thousand rows per call at most (one call over 60,000 rows took twice as long as calls of 7 to 500).
   for (const name of TABLES) {
     const rows = tables[name].rows;
-    for (const [event, text] of csvRowRuns(rows, (r) => String(r[0]), data.csv)) result.segments.push([name, event, text]);
-    const charted = new Map<string, Cell[][]>();
-    for (const r of rows) {
-      const event = String(r[0]);
-      if (!data.charted.has(event)) continue;
-      if (!charted.has(event)) charted.set(event, []);
-      charted.get(event)!.push(r);
+    for (let start = 0; start < rows.length; ) {
+      const event = String(rows[start][0]);
+      let end = start + 1;
+      while (end < rows.length && String(rows[end][0]) === event) end++;
+      const eventRows = rows.slice(start, end);
+      result.segments.push([name, event, csvRows(eventRows, data.csv)]);
+      if (data.charted.has(event)) result.chartedRows.push([name, event, reportRows(name, eventRows)]);
+      start = end;
     }
-    for (const [event, eventRows] of charted) result.chartedRows.push([name, event, reportRows(name, eventRows)]);
   }
 }
 
