@@ -12,8 +12,19 @@ import { chartedEvents, reportRows } from './report-data.js';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-async function svg(spec: TopLevelSpec): Promise<string> {
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+/** Each chart's Vega dataflow, compiled and parsed once per thread: the charts differ only in their data. */
+const parsed = new Map<string, vega.Runtime>();
+
+/** `spec` (without data) drawn from `values` as SVG. */
+async function svg(spec: Omit<TopLevelSpec, 'data'>, values: object[]): Promise<string> {
+  const key = JSON.stringify(spec);
+  let runtime = parsed.get(key);
+  if (!runtime) {
+    runtime = vega.parse(compile({ ...spec, data: { name: 'values' } } as TopLevelSpec).spec);
+    parsed.set(key, runtime);
+  }
+  const view = new vega.View(runtime, { renderer: 'none' });
+  view.data('values', values);
   const out = await view.toSVG();
   view.finalize();
   return out;
@@ -27,11 +38,10 @@ function rowsOf(t: { columns: string[]; rows: Cell[][] }): Record<string, Cell>[
 function facetedBars(values: object[], row: string, width: number, encoding: object): Promise<string> {
   return svg({
     ...FONT,
-    data: { values },
     facet: { row: { field: row, type: 'nominal', title: null, header: { labelAngle: 0, labelAlign: 'left' } } },
     spec: { width, height: { step: 14 }, mark: 'bar', encoding },
     resolve: { scale: { y: 'independent' } },
-  } as TopLevelSpec);
+  } as Omit<TopLevelSpec, 'data'>, values);
 }
 
 /** One small bar chart per outlet, bars sorted by value: top speakers, distinctive terms. */
