@@ -20,32 +20,31 @@ export function neutralise(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-function cell(value: Cell): string | number {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? value : '';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  return neutralise(value);
-}
-
 /**
- * csv-stringify's options for our CSV. `quote_record_delimiter`: a field holding a line feed or a carriage return is
- * quoted whatever the record delimiter (csv-stringify's default, once a record delimiter is given, quotes only fields
- * holding that delimiter itself: with Excel's CRLF a text with a bare line break was written unquoted, and a spreadsheet
- * split its row there).
+ * csv-stringify's options for our CSV. Cells are converted by its casts (null and undefined are empty cells; a number
+ * that is not finite is empty too; booleans `true`/`false`; text neutralised), so rows go to it as they are.
+ * `quote_record_delimiter`: a cell holding a line feed or a carriage return is quoted whatever the record delimiter
+ * (csv-stringify's default, once a record delimiter is given, quotes only cells holding that delimiter itself: with
+ * Excel's CRLF a text with a bare line break was written unquoted, and a spreadsheet split its row there).
  */
-function stringifyOptions(options: CsvOptions) {
-  return { record_delimiter: options.excel ? 'windows' : 'unix', quote_record_delimiter: true, cast: { number: formatNumber } } as const;
+function stringifyOptions(options: CsvOptions, cells: boolean) {
+  return {
+    record_delimiter: options.excel ? 'windows' : 'unix',
+    quote_record_delimiter: true,
+    cast: cells
+      ? { number: (n: number) => (Number.isFinite(n) ? formatNumber(n) : ''), boolean: (b: boolean) => (b ? 'true' : 'false'), string: neutralise }
+      : { number: formatNumber },
+  } as const;
 }
 
 /** Render rows (header first) as CSV text. */
 export function toCsv(columns: string[], rows: Cell[][], options: CsvOptions): string {
-  const body = stringify([columns, ...rows.map((r) => r.map(cell))], stringifyOptions(options));
-  return (options.excel ? '\uFEFF' : '') + body;
+  return (options.excel ? '\uFEFF' : '') + stringify([columns], stringifyOptions(options, false)) + csvRows(rows, options);
 }
 
 /** Render rows without a header: `toCsv(columns, [], o) + csvRows(a, o) + csvRows(b, o)` = `toCsv(columns, [...a, ...b], o)`. */
 export function csvRows(rows: Cell[][], options: CsvOptions): string {
-  return stringify(rows.map((r) => r.map(cell)), stringifyOptions(options));
+  return rows.length ? stringify(rows, stringifyOptions(options, true)) : '';
 }
 
 /** Shortest round-trip form, no exponent for ordinary magnitudes (spreadsheets and R read both, humans prefer this). */
