@@ -1,4 +1,5 @@
-import { isSpaceCode, readText, tokenAt, wordsIn } from '../src/nlp/index.js';
+import fc from 'fast-check';
+import { getWink, isSpaceCode, readText, tokenAt, wordsIn } from '../src/nlp/index.js';
 
 describe('readText', () => {
   const text = ' date 2025-01-27 Rep. Tom Suozzi told CNN: “It will cause chaos.”\n\nHe did not agree.';
@@ -49,4 +50,36 @@ test('isSpaceCode agrees with the regex class \\s on every UTF-16 code', () => {
   for (let c = 0; c < 0x10000; c++) if (isSpaceCode(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c);
   expect(differ).toEqual([]);
   expect(isSpaceCode(Number.NaN)).toBe(false); // charCodeAt past the end of a string
+});
+
+test("token offsets are where wink's own preceding spaces put them, whatever the white space between tokens", () => {
+  const nlp = getWink();
+  /**
+   * Offsets as wink reproduces the text: each token after its preceding spaces, searched for where wink does not
+   * reproduce it (it drops some spaces, e.g. U+3000 before a word) — how readText found them up to 0.2.4.
+   */
+  const winkOffsets = (text: string): number[] => {
+    const toks = nlp.readDoc(text).tokens();
+    const values = toks.out() as string[];
+    const spaces = toks.out(nlp.its.precedingSpaces) as string[];
+    const starts: number[] = [];
+    let offset = 0;
+    for (let i = 0; i < values.length; i++) {
+      offset += spaces[i].length;
+      const at = text.startsWith(values[i], offset) ? offset : text.indexOf(values[i], offset);
+      starts.push(at >= 0 ? at : offset);
+      offset = starts[i] + values[i].length;
+    }
+    return starts;
+  };
+  const piece = fc.constantFrom('word', 'Trump', '“', '”', '"', "'s", ' ', '  ', '\n', '\n\n', '\t', '\u00a0', '\r\n', '.', ',', '—', '...', 'U.S.', "don't", '#tag', '$5', '3,000', 'é', '\u2009', '\u3000');
+  fc.assert(
+    fc.property(fc.array(piece, { minLength: 1, maxLength: 30, size: 'max' }), (parts) => {
+      const text = parts.join('');
+      const doc = readText(text);
+      expect(doc.tokStart).toEqual(winkOffsets(text));
+      for (let i = 0; i < doc.value.length; i++) expect(text.slice(doc.tokStart[i], doc.tokEnd[i])).toBe(doc.value[i]);
+    }),
+    { numRuns: 500, seed: 17 },
+  );
 });

@@ -126,7 +126,6 @@ export function readText(text: string): NlpDoc {
   const doc = nlp.readDoc(text);
   const toks = doc.tokens();
   const values = toks.out() as string[];
-  const spaces = toks.out(its.precedingSpaces) as string[];
   const pos = toks.out(its.pos) as string[];
   const lemma = toks.out(its.lemma as Parameters<typeof toks.out>[0]) as string[];
 
@@ -136,12 +135,16 @@ export function readText(text: string): NlpDoc {
   const lower = new Array<string>(n);
   let offset = 0;
   for (let i = 0; i < n; i++) {
-    offset += spaces[i].length;
-    // wink reproduces the text losslessly from values and preceding spaces; verify cheaply and re-sync if not.
-    if (text.startsWith(values[i], offset)) {
-      tokStart[i] = offset;
+    // Tokens follow one another with only white space between them (wink reproduces the text from its tokens and
+    // their preceding spaces); a whitespace token (a line break) may start right where the last token ended. Speed:
+    // found by skipping white space, without asking wink for each token's preceding spaces. Re-synced if not found.
+    const v = values[i];
+    let at = offset;
+    while (!text.startsWith(v, at) && at < text.length && isSpaceCode(text.charCodeAt(at))) at++;
+    if (text.startsWith(v, at)) {
+      tokStart[i] = at;
     } else {
-      const found = text.indexOf(values[i], offset);
+      const found = text.indexOf(v, offset);
       tokStart[i] = found >= 0 ? found : offset;
     }
     tokEnd[i] = tokStart[i] + values[i].length;
