@@ -56,10 +56,12 @@ export class TermCounts {
   /** Distinct terms counted. */
   size = 0;
 
-  constructor(capacity = 16) {
-    const slots = 1 << Math.max(4, Math.ceil(Math.log2(capacity * 2)));
-    this.keys = new Int32Array(slots).fill(-1);
-    this.values = new Float64Array(slots);
+  /** Slots double when half are taken (a power of two, for the mask in `slot`). */
+  private static readonly FIRST_SLOTS = 32;
+
+  constructor() {
+    this.keys = new Int32Array(TermCounts.FIRST_SLOTS).fill(-1);
+    this.values = new Float64Array(TermCounts.FIRST_SLOTS);
   }
 
   private slot(term: number): number {

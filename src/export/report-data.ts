@@ -16,7 +16,7 @@ export const REPORT_TOP_TERMS = 10;
  * Of charted events' rows of a table (in the table's order), the ones report.html draws: all of frames_by_outlet and
  * frame_comparison (outlets × frames), per event and outlet the first REPORT_TOP_SPEAKERS speakers other than UNKNOWN
  * and the first REPORT_TOP_TERMS terms, and no shared quotes. The one statement of that rule: the reduce hands the
- * report only these rows, and `renderReport` cuts whole tables with it too. So what the report holds stays the same
+ * report only these rows, and `renderSection` cuts whole tables with it too. So what the report holds stays the same
  * size however large the charted events grow: the speakers and shared quotes of an event grow with its articles (the
  * report's worker held about 110 MB of them for 12 events of 1,680 articles each).
  */

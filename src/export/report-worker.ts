@@ -21,8 +21,7 @@ parentPort!.on('message', (m: ReportMessage) => {
   if ('section' in m) {
     const { event, tables } = m.section;
     const done = last.then(() => renderSection(event, tables));
-    done.catch(() => undefined); // reported when the page is asked for
-    last = done.catch(() => undefined);
+    last = done.catch(() => undefined); // a failure is reported when the page is asked for
     sections.set(event, done);
     return;
   }

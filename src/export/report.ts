@@ -8,7 +8,7 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { Tables } from '../aggregate/tables.js';
 import type { Cell } from './csv.js';
-import { chartedEvents, reportRows } from './report-data.js';
+import { reportRows } from './report-data.js';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -61,29 +61,9 @@ export interface ReportMeta {
 }
 
 /**
- * The page from whole tables (or from only the charted events' rows, cut by `reportRows`, when `meta.events` gives the
- * number of events in the corpus): the same bytes as `renderSection` for each charted event put together by
- * `renderPage`, which is how a run builds it (each section rendered as soon as its event's rows are reduced).
+ * One event's section of the page: its rows of `tables` charted. `tables` may hold other events' rows too, and the
+ * event's whole rows or only its `reportRows` (what the reduce hands over): the section is the same.
  */
-export async function renderReport(tables: Tables, meta: ReportMeta & { events?: number }): Promise<string> {
-  const frames = tables.frames_by_outlet;
-  const size = new Map<string, { event: string; outlets: number; articles: number }>();
-  // Columns: event, outlet, frame, articles, … (src/aggregate/tables.ts); one row per frame of each event × outlet.
-  for (const r of frames.rows) {
-    if (r[2] !== frames.rows[0][2]) continue;
-    const e = String(r[0]);
-    if (!size.has(e)) size.set(e, { event: e, outlets: 0, articles: 0 });
-    const z = size.get(e)!;
-    z.outlets++;
-    z.articles += Number(r[3]);
-  }
-  const events = chartedEvents([...size.values()]);
-  const sections: string[] = [];
-  for (const event of events) sections.push(await renderSection(event, tables));
-  return renderPage(sections, meta, meta.events ?? size.size);
-}
-
-/** One event's section of the page: its rows of `tables` (which may hold other events' rows too) charted. */
 export async function renderSection(event: string, tables: Tables): Promise<string> {
   const mine = (t: { columns: string[]; rows: Cell[][] }) => ({ columns: t.columns, rows: t.rows.filter((r) => r[0] === event) });
   const frames = rowsOf(mine(tables.frames_by_outlet));

@@ -140,13 +140,13 @@ export function readText(text: string): NlpDoc {
     // found by skipping white space, without asking wink for each token's preceding spaces. Re-synced if not found.
     const v = values[i];
     let at = offset;
-    while (!text.startsWith(v, at) && at < text.length && isSpaceCode(text.charCodeAt(at))) at++;
-    if (text.startsWith(v, at)) {
-      tokStart[i] = at;
-    } else {
-      const found = text.indexOf(v, offset);
-      tokStart[i] = found >= 0 ? found : offset;
+    let found = text.startsWith(v, at);
+    while (!found && at < text.length && isSpaceCode(text.charCodeAt(at))) found = text.startsWith(v, ++at);
+    if (!found) {
+      const next = text.indexOf(v, offset);
+      at = next >= 0 ? next : offset;
     }
+    tokStart[i] = at;
     tokEnd[i] = tokStart[i] + values[i].length;
     offset = tokEnd[i];
     lower[i] = values[i].toLowerCase();
