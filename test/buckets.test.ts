@@ -7,7 +7,8 @@ import { BucketedTables, bucketOf, BUCKETS } from '../src/pipeline/buckets.js';
 import { Staging } from '../src/export/atomic.js';
 import { toCsv } from '../src/export/csv.js';
 import { renderPage, renderSection, type ReportMeta } from '../src/export/report.js';
-import { chartedEvents, REPORT_TOP_SPEAKERS, REPORT_TOP_TERMS, reportRows } from '../src/export/report-data.js';
+import { chartedEvents, largestEvents, REPORT_MAX_EVENTS, REPORT_TOP_SPEAKERS, REPORT_TOP_TERMS, reportRows, type EventSize } from '../src/export/report-data.js';
+import { EventSummaries } from '../src/aggregate/events.js';
 import type { AnalyzedArticle, FrameHitRecord, QuoteRecord } from '../src/types.js';
 
 const FRAMES = ['chaos', 'humane'];
@@ -50,7 +51,8 @@ function record(i: number, events = 7): AnalyzedArticle {
   const terms: [string, number][] = WORDS.filter((_, k) => (i + k) % 3 !== 0).map((w, k) => [w, ((i * 7 + k) % 5) + 1]);
   const quotes = [quote('q1', i % 2 ? 'Tom Homan' : 'Rivlin', `We set a goal of ${3000 + (i % 3)} arrests a day at the border`)];
   return {
-    id: `a${i}`, seq: i, outlet: OUTLETS[i % 3], date: `2025-01-${String(10 + (i % 9)).padStart(2, '0')}`, event: `event ${i % events}`, title: '', url: '', source: '', key: '',
+    // Every fifth event is carried by one outlet only (never charted while others compare outlets).
+    id: `a${i}`, seq: i, outlet: OUTLETS[(i % events) % 5 === 0 ? 0 : i % 3], date: `2025-01-${String(10 + (i % 9)).padStart(2, '0')}`, event: `event “${i % events}”, é`, title: '', url: '', source: '', key: '',
     chars: 0, tokens: 500 + i, sentences: 10, quotes, quotedTokens: quotes[0].tokens, hits: [hit(FRAMES[i % 2], 'author'), hit('chaos', 'quote', 'q1')], terms, notes: [],
   };
 }
@@ -59,16 +61,21 @@ test.each([
   ['buckets reduced whole', 60, 7, undefined],
   ['large buckets reduced in parts (every spill file above 300 bytes)', 600, 149, 300],
   ['many events (1,109), each with its rows\' byte ranges', 2300, 1109, undefined],
+  ['one article per event: no event compares outlets, so the largest of all are charted', 40, 40, undefined],
 ])('bucketed tables equal the whole-corpus tables, byte for byte; the spill folder is removed: %s', async (_, n, events, splitBytes) => {
   const records = Array.from({ length: n }, (_, i) => record(i, events));
   expect(new Set(records.map((r) => bucketOf(r.event))).size).toBeGreaterThan(1);
   expect(bucketOf('event 1')).toBeLessThan(BUCKETS);
+  // events.csv and the charted events as one EventSummaries of the whole corpus gives them.
+  const summaries = new EventSummaries();
+  for (const r of records) summaries.add(r.event, r.outlet, r.date);
 
   const agg = new Aggregator(FRAMES);
   for (const r of records) agg.add(r, r.event);
   const whole = agg.tables();
-  expect(whole.shared_quotes.rows.length).toBeGreaterThan(0);
-  expect(whole.distinctive_terms.rows.length).toBeGreaterThan(0);
+  // Quotes are shared, and terms set outlets apart, only within events of several outlets.
+  expect(whole.shared_quotes.rows.length > 0).toBe(n > events);
+  expect(whole.distinctive_terms.rows.length > 0).toBe(n > events);
 
   const out = mkdtempSync(join(tmpdir(), 'framelens-buckets-'));
   try {
@@ -82,15 +89,16 @@ test.each([
     });
     const { columns } = done;
     expect(done.eventCount).toBe(events);
+    expect(readFileSync(staging.path('events.csv'), 'utf8')).toBe(toCsv(EventSummaries.COLUMNS, [...summaries.rows()], { excel: false }));
+    expect(done.charted).toEqual(chartedEvents(summaries.sizes()));
     expect(new Set(done.charted)).toEqual(new Set(sections.keys()));
     const charted = joined(sections);
     for (const [name, t] of Object.entries(whole) as [keyof Tables, Tables[keyof Tables]][]) {
       expect(readFileSync(staging.path(`${name}.csv`), 'utf8')).toBe(toCsv(t.columns, t.rows, { excel: false }));
       expect(columns[name]).toEqual(t.columns);
-      // The report's rows are the rows it reads of the whole table's charted events (every event when there are at
-      // most 12).
+      // The report's rows are the rows it reads of the whole table's charted events.
       const chartedEvents = new Set(charted.frames_by_outlet.rows.map((r) => r[0]));
-      expect(chartedEvents.size).toBe(Math.min(events, 12));
+      expect(chartedEvents).toEqual(new Set(done.charted));
       expect(charted[name].rows).toEqual(reportRows(name, t.rows.filter((r) => chartedEvents.has(r[0]))));
     }
     expect(readdirSync(staging.dir).filter((f) => f.startsWith('buckets-'))).toEqual([]);
@@ -143,5 +151,35 @@ test('the report is handed only the rows it charts, and draws the same page from
     expect(renderPage(built, meta, done.eventCount)).toBe(page);
   } finally {
     rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('the charted events found one bucket at a time are those of all events at once', () => {
+  // Random event sizes shared out into buckets: the largest of each bucket merged with the largest so far, kept apart
+  // for the events that compare outlets (as BucketedTables.finish does), against chartedEvents over every event.
+  let seed = 7;
+  const random = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  for (let round = 0; round < 200; round++) {
+    const n = 1 + random(60);
+    const multiShare = random(3); // 0: no event compares outlets (the largest of all are charted)
+    const sizes: EventSize[] = Array.from({ length: n }, (_, i) => ({ event: `e${random(1000)}-${i}`, articles: 1 + random(6), outlets: random(3) < multiShare ? 2 + random(3) : 1 }));
+    const buckets = new Map<number, EventSize[]>();
+    for (const s of sizes) {
+      const b = random(5);
+      if (!buckets.has(b)) buckets.set(b, []);
+      buckets.get(b)!.push(s);
+    }
+    let compared: EventSize[] = [];
+    let largest: EventSize[] = [];
+    for (const part of buckets.values()) {
+      compared = largestEvents([...compared, ...part.filter((s) => s.outlets >= 2)]);
+      largest = largestEvents([...largest, ...part]);
+    }
+    const sorted = [...sizes].sort((a, b) => (a.event < b.event ? -1 : 1));
+    expect((compared.length ? compared : largest).map((s) => s.event)).toEqual(chartedEvents(sorted));
+    expect(compared.length + largest.length).toBeLessThanOrEqual(2 * REPORT_MAX_EVENTS);
   }
 });

@@ -40,8 +40,22 @@ export function reportRows(table: keyof Tables, rows: Cell[][]): Cell[][] {
  * stays readable (and fast to build) however many events a corpus has. Every event is still in the CSV tables.
  * `sizes` in event order.
  */
-export function chartedEvents(sizes: { event: string; outlets: number; articles: number }[]): string[] {
+export function chartedEvents(sizes: EventSize[]): string[] {
   const compared = sizes.filter((s) => s.outlets >= 2);
-  const pool = compared.length ? compared : sizes;
-  return [...pool].sort((a, b) => b.articles - a.articles || (a.event < b.event ? -1 : 1)).slice(0, REPORT_MAX_EVENTS).map((s) => s.event);
+  return largestEvents(compared.length ? compared : sizes).map((s) => s.event);
+}
+
+export interface EventSize {
+  event: string;
+  outlets: number;
+  articles: number;
+}
+
+/**
+ * The REPORT_MAX_EVENTS largest of `pool` (most articles first, then by name). The largest of a union are the largest
+ * of its parts' largest, so chartedEvents can be found one bucket of events at a time (buckets.ts) without holding
+ * every event's size.
+ */
+export function largestEvents<T extends EventSize>(pool: T[]): T[] {
+  return [...pool].sort((a, b) => b.articles - a.articles || (a.event < b.event ? -1 : 1)).slice(0, REPORT_MAX_EVENTS);
 }

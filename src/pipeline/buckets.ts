@@ -1,33 +1,39 @@
 /**
- * The comparison tables with memory bounded by a bucket of events rather than by the corpus. Each article's aggregate
- * input (its terms, quotes, frame hits: a `SpilledRecord`, its terms as numbers of the corpus's `Vocabulary`) is
- * spilled as one JSON line to a temporary file chosen by a stable hash of its event, one of BUCKETS files under the
- * output's staging folder. What stays in memory while the articles stream past is corpus-wide: the terms of the whole
- * corpus with their counts (the log-odds prior: one entry per distinct term, so it grows with the vocabulary, not the
- * articles), and per event a number, its dates, article count and outlets (EventSummaries, about 80 bytes) and its
- * bucket.
+ * The comparison tables and events.csv with memory bounded by a bucket of events rather than by the corpus. Each
+ * article's aggregate input (its terms, quotes, frame hits: a `SpilledRecord`, its terms as numbers of the corpus's
+ * `Vocabulary`) is spilled as one JSON line to a temporary file chosen by a stable hash of its event, one of BUCKETS
+ * files under the output's staging folder, and its event, outlet and date as a short line to that bucket's events
+ * file. What stays in memory while the articles stream past is corpus-wide and does not grow with the articles: the
+ * terms of the whole corpus with their counts (the log-odds prior: one entry per distinct term, so it grows with the
+ * vocabulary) and the outlets.
  *
- * `finish` then reduces the buckets (reduce-bucket.ts) — on the main thread, or with `--workers` above 1 in as many
- * reduce worker threads, each holding one bucket at a time (a large bucket one part of it at a time) — with an
- * `Aggregator` given those corpus-wide inputs, so each bucket's rows are exactly the whole corpus's rows for its
- * events. The rows come back as CSV text and go to one temporary file per table, with the byte range of each event's
- * rows; each table is then assembled by copying the ranges in event order. The rows of the charted events that the
- * report reads are kept as values for it (at most REPORT_MAX_EVENTS events); their buckets go first, so the report
- * renders while the other buckets are reduced. Spill files are removed as they are read, and the folder at the end
- * (or by the next run's Staging, after a crash).
+ * `finish` first reads the events files one bucket at a time: each bucket's events.csv rows (EventSummaries of that
+ * bucket alone) and the REPORT_MAX_EVENTS largest events so far, from which the report's charted events come. Then it
+ * reduces the buckets (reduce-bucket.ts) — on the main thread, or with `--workers` above 1 in as many reduce worker
+ * threads, each holding one bucket at a time (a large bucket one part of it at a time) — with an `Aggregator` given
+ * the corpus-wide inputs, so each bucket's rows are exactly the whole corpus's rows for its events; the charted
+ * events' buckets go first, so the report renders while the other buckets are reduced. Every table's rows come back
+ * as CSV text per event and are appended to one temporary file per table, and each bucket writes an index of its
+ * events in event order with the byte ranges of their rows (`RowIndex`); the tables are then assembled by merging
+ * the buckets' indexes (a heap of 2 × BUCKETS sorted files at most) and copying the ranges in event order. Nothing is
+ * kept per event of the corpus: under auto grouping, with nearly one event per article, the per-event state used to
+ * grow with the corpus (about 400 bytes an event: 405 MB at 252,000 articles). Spill files are removed as they are
+ * read, and the folder at the end (or by the next run's Staging, after a crash).
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalyzedArticle } from '../types.js';
 import { Aggregator, spilledRecord, type CorpusContext, type Tables } from '../aggregate/tables.js';
 import { Vocabulary } from '../aggregate/vocabulary.js';
 import { EventSummaries } from '../aggregate/events.js';
-import { chartedEvents } from '../export/report-data.js';
+import { largestEvents, type EventSize } from '../export/report-data.js';
 import { Worker } from 'node:worker_threads';
-import { toCsv, type CsvOptions } from '../export/csv.js';
+import { csvRows, toCsv, type CsvOptions } from '../export/csv.js';
 import type { Staging } from '../export/atomic.js';
 import { workerScript } from '../paths.js';
 import { ask } from './ask.js';
+import { forEachLine } from './lines.js';
+import { mergeSortedFiles } from './sorted-runs.js';
 import { eventBits, reduceBucket, SPLIT_BYTES, TABLES, type BucketResult, type ReduceData, type ReduceJob, type TableName } from './reduce-bucket.js';
 
 /**
@@ -41,13 +47,20 @@ export function bucketOf(event: string): number {
   return eventBits(event, 0) % BUCKETS;
 }
 
+/** Buckets of the events seen last, so that the articles of one event do not each hash its name (emptied when full). */
+const BUCKET_CACHE = 4096;
+
+/** The tables `finish` writes: the five comparison tables, then events.csv. */
+const OUTPUTS = [...TABLES, 'events'] as const;
+type OutputName = (typeof OUTPUTS)[number];
+
 export class BucketedTables {
-  readonly events = new EventSummaries();
   private readonly dir: string;
-  /** Spill file descriptors by bucket. */
-  private readonly spills = new Map<number, number>();
-  /** Bucket of each event, by its EventSummaries number. */
-  private readonly bucketByNumber: number[] = [];
+  /** Spill and events file descriptors by bucket. */
+  private readonly spills = new Map<number, { data: number; events: number }>();
+  private readonly bucketCache = new Map<string, number>();
+  /** Every outlet of the corpus. */
+  private readonly outlets = new Set<string>();
   /** The corpus's terms, numbered, with their counts (the log-odds prior). */
   private readonly vocabulary = new Vocabulary();
 
@@ -75,88 +88,247 @@ export class BucketedTables {
 
   /** A record's aggregate input, serialised (`JSON.stringify(spilledRecord(rec, addCorpus(rec)))`), to its event's bucket. */
   spill(event: string, outlet: string, date: string, aggregateJson: string): void {
-    const number = this.events.add(event, outlet, date);
-    if (number === this.bucketByNumber.length) this.bucketByNumber.push(bucketOf(event));
-    const b = this.bucketByNumber[number];
-    let fd = this.spills.get(b);
-    if (fd === undefined) {
-      fd = openSync(this.spillPath(b), 'w');
-      this.spills.set(b, fd);
+    let b = this.bucketCache.get(event);
+    if (b === undefined) {
+      if (this.bucketCache.size === BUCKET_CACHE) this.bucketCache.clear();
+      b = bucketOf(event);
+      this.bucketCache.set(event, b);
     }
+    let fds = this.spills.get(b);
+    if (fds === undefined) {
+      fds = { data: openSync(this.spillPath(b), 'w'), events: openSync(this.eventsPath(b), 'w') };
+      this.spills.set(b, fds);
+    }
+    this.outlets.add(outlet);
     // Written at once, not buffered: a buffer that outlived a few young-generation collections would be promoted to
     // the old generation and leave it to grow with garbage (V8 lets it grow to several times what is live).
-    writeSync(fd, `[${JSON.stringify(event)},${aggregateJson}]\n`);
+    writeSync(fds.events, `${JSON.stringify([event, outlet, date])}\n`);
+    writeSync(fds.data, `[${JSON.stringify(event)},${aggregateJson}]\n`);
   }
 
   /** Give up (the caller starts over): close and remove the spill files. */
   discard(): void {
-    for (const fd of this.spills.values()) closeSync(fd);
-    this.spills.clear();
+    this.closeSpills();
     rmSync(this.dir, { recursive: true, force: true });
   }
 
+  private closeSpills(): void {
+    for (const fds of this.spills.values()) {
+      closeSync(fds.data);
+      closeSync(fds.events);
+    }
+    this.spills.clear();
+  }
+
   /**
-   * Write the five comparison tables to `staging`, handing each charted event's rows (for the report, `reportRows`)
-   * to `charted` as soon as its bucket is reduced. The buckets are reduced by `threads` reduce workers at once (one:
-   * the main thread), in any order of completion: each event's rows land in a temporary file with their byte range
-   * and are copied out in event order, so the tables are the same bytes whatever the number of threads. Returns each
-   * table's columns, the charted events in the report's order and the number of events.
+   * Write the five comparison tables and events.csv to `staging`, handing each charted event's rows (for the report,
+   * `reportRows`) to `charted` as soon as its bucket is reduced. The buckets are reduced by `threads` reduce workers
+   * at once (one: the main thread), in any order of completion: each event's rows land in a temporary file, indexed
+   * by bucket, and are copied out in event order, so the tables are the same bytes whatever the number of threads.
+   * Returns each table's columns, the charted events in the report's order and the number of events.
    */
   async finish(
     staging: Staging,
     csv: CsvOptions,
     charted: (event: string, tables: Tables) => void,
   ): Promise<{ columns: Record<TableName, string[]>; charted: string[]; eventCount: number }> {
-    for (const fd of this.spills.values()) closeSync(fd);
+    const buckets = [...this.spills.keys()].sort((a, b) => a - b);
+    this.closeSpills();
     const { words, counts, total } = this.vocabulary;
-    const context: CorpusContext = { words, counts, total, outlets: this.events.outlets() };
-    const sizes = this.events.sizes();
-    const chartedList = chartedEvents(sizes);
-    const chartedSet = new Set(chartedList);
-    const chartedByBucket = new Map<number, string[]>();
-    for (const e of chartedList) {
-      const b = this.bucketByNumber[this.events.numberOf(e)!];
-      if (!chartedByBucket.has(b)) chartedByBucket.set(b, []);
-      chartedByBucket.get(b)!.push(e);
-    }
-    // Buckets holding charted events first (then in bucket order): the report renders while the rest is reduced.
-    const isCharted = (b: number) => chartedByBucket.has(b);
-    const order = [...this.spills.keys()].sort((a, b) => Number(isCharted(b)) - Number(isCharted(a)) || a - b);
+    const context: CorpusContext = { words, counts, total, outlets: [...this.outlets].sort() };
     const empty = new Aggregator(this.frames, context).tables();
-
-    const segments = new Segments(this.dir, this.events.size);
-    const workers = new ReduceWorkers(Math.min(this.threads, order.length), { frames: this.frames, context, csv, charted: chartedSet, splitBytes: this.splitBytes });
+    const rows = new RowFiles(this.dir);
     try {
-      await workers.each(order.map((b) => ({ bucket: b, path: this.spillPath(b) })), (result) => {
-        rmSync(this.spillPath(result.bucket));
-        for (const [name, event, text] of result.segments) segments.write(name, this.events.numberOf(event)!, text);
-        // An event's rows all come back with its bucket (an event is never split between parts).
-        const rows = new Map<string, Tables>();
-        for (const event of chartedByBucket.get(result.bucket) ?? []) {
-          rows.set(event, Object.fromEntries(TABLES.map((t) => [t, { columns: empty[t].columns, rows: [] }])) as unknown as Tables);
-        }
-        for (const [name, event, eventRows] of result.chartedRows) rows.get(event)![name].rows = eventRows;
-        for (const [event, tables] of rows) charted(event, tables);
-      });
-      for (const name of TABLES) {
-        const fd = openSync(staging.path(`${name}.csv`), 'w');
-        try {
-          writeSync(fd, toCsv(empty[name].columns, [], csv));
-          for (const { number } of sizes) segments.copy(name, number, fd);
-        } finally {
-          closeSync(fd);
-        }
+      // events.csv's rows and the charted events, one bucket at a time.
+      let eventCount = 0;
+      let compared: EventSize[] = [];
+      let largest: EventSize[] = [];
+      for (const b of buckets) {
+        const summaries = new EventSummaries();
+        forEachLine(this.eventsPath(b), (line) => {
+          const [event, outlet, date] = JSON.parse(line) as [string, string, string];
+          summaries.add(event, outlet, date);
+        });
+        rmSync(this.eventsPath(b));
+        const sizes = summaries.sizes();
+        eventCount += sizes.length;
+        compared = largestEvents([...compared, ...sizes.filter((s) => s.outlets >= 2)]);
+        largest = largestEvents([...largest, ...sizes]);
+        const index = new RowIndex(this.indexPath('events', b));
+        for (const row of summaries.rows()) index.add(String(row[0]), [['events', rows.append('events', csvRows([row], csv))]]);
+        index.close();
       }
+      // As chartedEvents: the events that compare outlets if any, else all.
+      const chartedList = (compared.length ? compared : largest).map((s) => s.event);
+      const chartedSet = new Set(chartedList);
+      const chartedByBucket = new Map<number, string[]>();
+      for (const e of chartedList) {
+        const b = bucketOf(e);
+        if (!chartedByBucket.has(b)) chartedByBucket.set(b, []);
+        chartedByBucket.get(b)!.push(e);
+      }
+      // Buckets holding charted events first (then in bucket order): the report renders while the rest is reduced.
+      const isCharted = (b: number) => chartedByBucket.has(b);
+      const order = [...buckets].sort((a, b) => Number(isCharted(b)) - Number(isCharted(a)) || a - b);
+
+      const workers = new ReduceWorkers(Math.min(this.threads, order.length), { frames: this.frames, context, csv, charted: chartedSet, splitBytes: this.splitBytes });
+      try {
+        await workers.each(order.map((b) => ({ bucket: b, path: this.spillPath(b) })), (result) => {
+          rmSync(this.spillPath(result.bucket));
+          // Each event's rows, by event: its table segments together, events in event order (a large bucket's parts
+          // come back one after the other, each in event order).
+          const byEvent = new Map<string, [TableName, string][]>();
+          for (const [name, event, text] of result.segments) {
+            if (!byEvent.has(event)) byEvent.set(event, []);
+            byEvent.get(event)!.push([name, text]);
+          }
+          const index = new RowIndex(this.indexPath('tables', result.bucket));
+          for (const event of [...byEvent.keys()].sort(compareEvents)) {
+            index.add(event, byEvent.get(event)!.map(([name, text]) => [name, rows.append(name, text)]));
+          }
+          index.close();
+          // An event's rows all come back with its bucket (an event is never split between parts).
+          const eventRows = new Map<string, Tables>();
+          for (const event of chartedByBucket.get(result.bucket) ?? []) {
+            eventRows.set(event, Object.fromEntries(TABLES.map((t) => [t, { columns: empty[t].columns, rows: [] }])) as unknown as Tables);
+          }
+          for (const [name, event, list] of result.chartedRows) eventRows.get(event)![name].rows = list;
+          for (const [event, tables] of eventRows) charted(event, tables);
+        });
+      } finally {
+        await workers.close();
+      }
+      const headers = Object.fromEntries(OUTPUTS.map((name) => [name, name === 'events' ? EventSummaries.COLUMNS : empty[name].columns])) as Record<OutputName, string[]>;
+      const indexes = buckets.flatMap((b) => [this.indexPath('events', b), this.indexPath('tables', b)]);
+      rows.assemble(indexes, (name) => staging.path(`${name}.csv`), (name) => toCsv(headers[name], [], csv));
+      return { columns: Object.fromEntries(TABLES.map((name) => [name, empty[name].columns])) as Record<TableName, string[]>, charted: chartedList, eventCount };
     } finally {
-      await workers.close();
-      segments.close();
+      rows.close();
       rmSync(this.dir, { recursive: true, force: true });
     }
-    return { columns: Object.fromEntries(TABLES.map((name) => [name, empty[name].columns])) as Record<TableName, string[]>, charted: chartedList, eventCount: sizes.length };
   }
 
   private spillPath(bucket: number): string {
     return join(this.dir, `${bucket}.jsonl`);
+  }
+
+  private eventsPath(bucket: number): string {
+    return join(this.dir, `${bucket}.events.jsonl`);
+  }
+
+  private indexPath(kind: 'events' | 'tables', bucket: number): string {
+    return join(this.dir, `${bucket}.${kind}.index.jsonl`);
+  }
+}
+
+/** Event order in every table (as EventSummaries sorts): UTF-16 code units, as `<` compares. */
+function compareEvents(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A byte range of one of RowFiles' files: [start, length]. */
+type Range = [start: number, length: number];
+
+/**
+ * One index line: an event, then for each output holding rows of it, the output's number in OUTPUTS and the byte
+ * range of the rows in its RowFiles file.
+ */
+type IndexLine = [event: string, ...ranges: number[]];
+
+/** A bucket's index file, written in event order (one JSON line per event). */
+class RowIndex {
+  private lines: string[] = [];
+
+  constructor(private readonly path: string) {}
+
+  add(event: string, ranges: [OutputName, Range][]): void {
+    const line: IndexLine = [event];
+    for (const [name, [start, length]] of ranges) if (length > 0) line.push(OUTPUTS.indexOf(name), start, length);
+    this.lines.push(JSON.stringify(line));
+  }
+
+  close(): void {
+    writeFileSync(this.path, this.lines.length ? this.lines.join('\n') + '\n' : '');
+    this.lines = [];
+  }
+}
+
+/** Bytes copied at once into an output file (one buffer per output while assembling). */
+const COPY_BUFFER = 256 * 1024;
+
+/** Every output's rows as CSV text, appended as they come back in one temporary file per output. */
+class RowFiles {
+  private readonly files = new Map<OutputName, { fd: number; size: number }>();
+
+  constructor(private readonly dir: string) {}
+
+  append(name: OutputName, text: string): Range {
+    let f = this.files.get(name);
+    if (f === undefined) {
+      f = { fd: openSync(join(this.dir, `${name}.rows`), 'w+'), size: 0 };
+      this.files.set(name, f);
+    }
+    const bytes = Buffer.from(text, 'utf8');
+    writeSync(f.fd, bytes, 0, bytes.length, f.size);
+    const range: Range = [f.size, bytes.length];
+    f.size += bytes.length;
+    return range;
+  }
+
+  /**
+   * Each output written to `pathOf(name)`: `header(name)`, then its rows in event order, as the sorted index files
+   * (`indexes`) name them, merged.
+   */
+  assemble(indexes: string[], pathOf: (name: OutputName) => string, header: (name: OutputName) => string): void {
+    const outs = OUTPUTS.map((name) => new CopyTarget(pathOf(name), header(name)));
+    try {
+      const read = (line: string) => JSON.parse(line) as IndexLine;
+      for (const line of mergeSortedFiles(indexes, (a, b) => compareEvents(a[0], b[0]), read)) {
+        for (let k = 1; k < line.length; k += 3) {
+          const name = OUTPUTS[line[k] as number];
+          outs[line[k] as number].copy(this.files.get(name)!.fd, line[k + 1] as number, line[k + 2] as number, name);
+        }
+      }
+    } finally {
+      for (const o of outs) o.close();
+    }
+  }
+
+  close(): void {
+    for (const f of this.files.values()) closeSync(f.fd);
+    this.files.clear();
+  }
+}
+
+/** An output file filled by copying byte ranges of other files, through a buffer. */
+class CopyTarget {
+  private readonly fd: number;
+  private readonly buffer = Buffer.allocUnsafe(COPY_BUFFER);
+  private used = 0;
+
+  constructor(path: string, header: string) {
+    this.fd = openSync(path, 'w');
+    writeSync(this.fd, header);
+  }
+
+  copy(from: number, start: number, length: number, name: string): void {
+    for (let done = 0; done < length; ) {
+      if (this.used === this.buffer.length) this.flush();
+      const n = readSync(from, this.buffer, this.used, Math.min(this.buffer.length - this.used, length - done), start + done);
+      if (n === 0) throw new Error(`${name}: temporary rows file ended early`);
+      this.used += n;
+      done += n;
+    }
+  }
+
+  private flush(): void {
+    writeSync(this.fd, this.buffer, 0, this.used);
+    this.used = 0;
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
   }
 }
 
@@ -195,50 +367,5 @@ class ReduceWorkers {
 
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
-  }
-}
-
-/**
- * Each table's rows as CSV text in a temporary file, with the byte range of every event's rows, kept as numbers in
- * typed arrays by the event's EventSummaries number (with nearly one event per article under auto grouping, a Map of
- * [start, length] pairs per table took about 540 bytes of heap per event; these 80).
- */
-class Segments {
-  private readonly files = new Map<TableName, { fd: number; size: number; start: Float64Array; length: Float64Array }>();
-
-  /** `events`: how many event numbers there are (0 … events − 1). */
-  constructor(dir: string, events: number) {
-    for (const name of TABLES) {
-      this.files.set(name, { fd: openSync(join(dir, `${name}.rows`), 'w+'), size: 0, start: new Float64Array(events), length: new Float64Array(events) });
-    }
-  }
-
-  write(name: TableName, event: number, text: string): void {
-    const f = this.files.get(name)!;
-    const bytes = Buffer.from(text, 'utf8');
-    writeSync(f.fd, bytes, 0, bytes.length, f.size);
-    f.start[event] = f.size;
-    f.length[event] = bytes.length;
-    f.size += bytes.length;
-  }
-
-  /** Append the rows of event number `event` in table `name` (if any) to `fd`. */
-  copy(name: TableName, event: number, fd: number): void {
-    const f = this.files.get(name)!;
-    if (f.length[event] === 0) return;
-    const start = f.start[event];
-    const length = f.length[event];
-    const buf = Buffer.allocUnsafe(Math.min(length, 1 << 20));
-    for (let done = 0; done < length; ) {
-      const n = readSync(f.fd, buf, 0, Math.min(buf.length, length - done), start + done);
-      if (n === 0) throw new Error(`${name}: temporary rows file ended early`);
-      writeSync(fd, buf, 0, n);
-      done += n;
-    }
-  }
-
-  close(): void {
-    for (const f of this.files.values()) closeSync(f.fd);
-    this.files.clear();
   }
 }

@@ -75,46 +75,55 @@ export class SortedRuns<T> {
   }
 
   private *merge(): Generator<T> {
-    const readers = this.runs.map((p) => new LineReader(p, MERGE_BUFFER));
-    const read = (r: number): { item: T; r: number } | null => {
-      const line = readers[r].next();
-      return line === null ? null : { item: this.format.read(line), r };
-    };
-    const heap: { item: T; r: number }[] = [];
-    const less = (a: number, b: number) => this.compare(heap[a].item, heap[b].item) < 0;
-    const swap = (a: number, b: number) => ([heap[a], heap[b]] = [heap[b], heap[a]]);
-    const up = (i: number) => {
-      for (let p = (i - 1) >> 1; i > 0 && less(i, p); i = p, p = (i - 1) >> 1) swap(i, p);
-    };
-    const down = (i: number) => {
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < heap.length && less(l, m)) m = l;
-        if (r < heap.length && less(r, m)) m = r;
-        if (m === i) return;
-        swap(i, m);
-        i = m;
-      }
-    };
-    for (let r = 0; r < readers.length; r++) {
-      const head = read(r);
-      if (head) {
-        heap.push(head);
-        up(heap.length - 1);
-      }
+    yield* mergeSortedFiles(this.runs, this.compare, (line) => this.format.read(line));
+  }
+}
+
+/**
+ * The items of files each sorted by `compare` (one line per item), merged into one sorted stream: a binary heap of
+ * the files' next items, each file read MERGE_BUFFER bytes at a time (LineReader opens it only to refill, so hundreds
+ * of files hold no descriptors). Equal items come in an order fixed by the files' contents.
+ */
+export function* mergeSortedFiles<T>(paths: string[], compare: (a: T, b: T) => number, read: (line: string) => T): Generator<T> {
+  const readers = paths.map((p) => new LineReader(p, MERGE_BUFFER));
+  const next = (r: number): { item: T; r: number } | null => {
+    const line = readers[r].next();
+    return line === null ? null : { item: read(line), r };
+  };
+  const heap: { item: T; r: number }[] = [];
+  const less = (a: number, b: number) => compare(heap[a].item, heap[b].item) < 0;
+  const swap = (a: number, b: number) => ([heap[a], heap[b]] = [heap[b], heap[a]]);
+  const up = (i: number) => {
+    for (let p = (i - 1) >> 1; i > 0 && less(i, p); i = p, p = (i - 1) >> 1) swap(i, p);
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && less(l, m)) m = l;
+      if (r < heap.length && less(r, m)) m = r;
+      if (m === i) return;
+      swap(i, m);
+      i = m;
     }
-    while (heap.length) {
-      const top = heap[0];
-      yield top.item;
-      const next = read(top.r);
-      if (next) heap[0] = next;
-      else {
-        const last = heap.pop()!;
-        if (heap.length) heap[0] = last;
-      }
-      if (heap.length) down(0);
+  };
+  for (let r = 0; r < readers.length; r++) {
+    const head = next(r);
+    if (head) {
+      heap.push(head);
+      up(heap.length - 1);
     }
+  }
+  while (heap.length) {
+    const top = heap[0];
+    yield top.item;
+    const following = next(top.r);
+    if (following) heap[0] = following;
+    else {
+      const last = heap.pop()!;
+      if (heap.length) heap[0] = last;
+    }
+    if (heap.length) down(0);
   }
 }

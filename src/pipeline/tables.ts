@@ -220,15 +220,13 @@ class Reduction {
     this.close();
     const { settings, staging } = this;
     const csv: CsvOptions = { excel: settings.excel };
-    const events = this.buckets.events;
     const renderer = settings.report ?? new ReportRenderer();
+    let events = 0;
     try {
       const { columns, charted, eventCount } = await this.buckets.finish(staging, csv, (event, tables) => renderer.section(event, tables));
+      events = eventCount;
       const html = renderer.page(charted, eventCount, { title: 'framelens report', generated: `${this.articles.rows} articles`, version: settings.version });
       html.catch(() => undefined); // awaited below; an early rejection must not go unhandled meanwhile
-      const eventsCsv = new CsvWriter(staging.path('events.csv'), EventSummaries.COLUMNS, csv);
-      for (const row of events.rows()) eventsCsv.write(row);
-      eventsCsv.close();
       const allProblems = [...problems, ...this.notes].sort((a, b) => a.seq - b.seq || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
       staging.write(
         'errors.csv',
@@ -245,7 +243,7 @@ class Reduction {
       frameHits: this.hits.rows,
       rejected: problems.length,
       notes: this.notes.length,
-      events: events.size,
+      events,
       eventMode: mode,
     };
   }
