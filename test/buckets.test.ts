@@ -10,6 +10,7 @@ import { renderPage, renderSection, type ReportMeta } from '../src/export/report
 import { chartedEvents, largestEvents, REPORT_MAX_EVENTS, REPORT_TOP_SPEAKERS, REPORT_TOP_TERMS, reportRows, type EventSize } from '../src/export/report-data.js';
 import { EventSummaries } from '../src/aggregate/events.js';
 import type { AnalyzedArticle, FrameHitRecord, QuoteRecord } from '../src/types.js';
+import { seededRandom } from './helpers/random.js';
 
 const FRAMES = ['chaos', 'humane'];
 
@@ -157,11 +158,7 @@ test('the report is handed only the rows it charts, and draws the same page from
 test('the charted events found one bucket at a time are those of all events at once', () => {
   // Random event sizes shared out into buckets: the largest of each bucket merged with the largest so far, kept apart
   // for the events that compare outlets (as BucketedTables.finish does), against chartedEvents over every event.
-  let seed = 7;
-  const random = (n: number) => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed % n;
-  };
+  const random = seededRandom(7);
   for (let round = 0; round < 200; round++) {
     const n = 1 + random(60);
     const multiShare = random(3); // 0: no event compares outlets (the largest of all are charted)

@@ -107,7 +107,7 @@ class Reduction {
   private readonly quotes: CsvWriter;
   private readonly hits: CsvWriter;
   private readonly buckets: BucketedTables;
-  private readonly notes: SeqProblem[] = [];
+  private readonly notes: NoteFile;
   private closed = false;
   private pending: { dir: string; aggregates: number; token: string } | null = null;
 
@@ -129,6 +129,7 @@ class Reduction {
       this.hits = new CsvWriter(staging.path('frame_hits.csv'), HIT_COLUMNS, csv);
     }
     this.buckets = new BucketedTables(settings.frames, staging.dir, settings.workers ?? 1);
+    this.notes = new NoteFile(staging.dir);
   }
 
   /** One record with its event (ignored while `deferred`). */
@@ -142,7 +143,7 @@ class Reduction {
       writeArticleRows(r, event, this.articles, this.quotes, this.hits);
       this.buckets.add(r, event);
     }
-    for (const n of r.notes) this.notes.push({ ...n, seq: r.seq });
+    this.notes.add(r);
   }
 
   /**
@@ -208,6 +209,7 @@ class Reduction {
   discard(): void {
     this.close();
     this.buckets.discard();
+    this.notes.discard();
     if (this.pending) {
       closeSync(this.pending.aggregates);
       rmSync(this.pending.dir, { recursive: true, force: true });
@@ -227,11 +229,9 @@ class Reduction {
       events = eventCount;
       const html = renderer.page(charted, eventCount, { title: 'framelens report', generated: `${this.articles.rows} articles`, version: settings.version });
       html.catch(() => undefined); // awaited below; an early rejection must not go unhandled meanwhile
-      const allProblems = [...problems, ...this.notes].sort((a, b) => a.seq - b.seq || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-      staging.write(
-        'errors.csv',
-        toCsv(ERROR_COLUMNS, allProblems.map((p) => [p.input, p.line, p.articleId, p.code, p.message]), csv),
-      );
+      const errors = new CsvWriter(staging.path('errors.csv'), ERROR_COLUMNS, csv);
+      for (const p of this.notes.mergedWith(problems)) errors.write([p.input, p.line, p.articleId, p.code, p.message]);
+      errors.close();
       writeCodebook(staging, settings, columns, EventSummaries.COLUMNS);
       staging.write('report.html', await html);
     } finally {
@@ -242,10 +242,67 @@ class Reduction {
       quotes: this.quotes.rows,
       frameHits: this.hits.rows,
       rejected: problems.length,
-      notes: this.notes.length,
+      notes: this.notes.count,
       events,
       eventMode: mode,
     };
+  }
+}
+
+/** errors.csv's order: input order (seq), then code; stable, so a record's notes of one code keep their order. */
+function compareProblems(a: SeqProblem, b: SeqProblem): number {
+  return a.seq - b.seq || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
+/**
+ * The records' notes (errors.csv's rows that are not rejected inputs: unbalanced quotation marks, …), one JSON line
+ * each in a temporary file as the records come in seq order, so that they are not held in memory (about one article
+ * in seven has one); `mergedWith` reads them back merged with the rejected inputs in errors.csv's order.
+ */
+export class NoteFile {
+  private readonly dir: string;
+  private fd: number | null;
+  count = 0;
+
+  constructor(parent: string) {
+    this.dir = mkdtempSync(join(parent, 'notes-'));
+    this.fd = openSync(join(this.dir, 'notes.jsonl'), 'w');
+  }
+
+  /** A record's notes (records come in seq order). */
+  add(r: Pick<AnalyzedArticle, 'seq' | 'notes'>): void {
+    if (!r.notes.length) return;
+    const notes = r.notes.map((n) => ({ ...n, seq: r.seq })).sort(compareProblems);
+    writeSync(this.fd!, notes.map((n) => JSON.stringify(n)).join('\n') + '\n');
+    this.count += notes.length;
+  }
+
+  /**
+   * Every note and every problem in errors.csv's order (as one stable sort of the problems followed by the notes):
+   * a rejected input never has a record, so no seq has both.
+   */
+  *mergedWith(problems: SeqProblem[]): Generator<SeqProblem> {
+    this.close();
+    const sorted = [...problems].sort(compareProblems);
+    let k = 0;
+    const lines = new LineReader(join(this.dir, 'notes.jsonl'));
+    for (let line = lines.next(); line !== null; line = lines.next()) {
+      const note = JSON.parse(line) as SeqProblem;
+      while (k < sorted.length && compareProblems(sorted[k], note) <= 0) yield sorted[k++];
+      yield note;
+    }
+    while (k < sorted.length) yield sorted[k++];
+    this.discard();
+  }
+
+  private close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+
+  discard(): void {
+    this.close();
+    rmSync(this.dir, { recursive: true, force: true });
   }
 }
 
