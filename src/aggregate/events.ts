@@ -335,8 +335,9 @@ export function assignEvents(items: EventInput[], mode: EventMode): Map<string, 
 }
 
 /**
- * The per-event facts of events.csv (dates, article count, outlets), summed one article at a time. Memory grows with
- * the number of events (nearly one per article under auto grouping), so each event is kept compactly: a number given
+ * The per-event facts of events.csv (dates, article count, outlets), summed one article at a time — for one bucket of
+ * events at a time (buckets.ts). Memory grows with the number of events (nearly one per article under auto grouping),
+ * so each event is kept compactly: a number given
  * on first sight (`add` returns it; the reduce's other per-event state shares it), and by that number its dates (date
  * strings interned), article count and outlets (a bit set over the corpus's outlets, numbered on first sight: an SMI
  * up to 30 outlets, a Set of outlet numbers beyond). About 80 bytes per event at 84,000 events, where a record with a

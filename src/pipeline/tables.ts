@@ -91,9 +91,9 @@ export type SeqProblem = Problem & { seq: number };
 
 /**
  * The per-article half of the reduce, fed one record at a time in seq order: the rows of articles.csv, quotes.csv and
- * frame_hits.csv, the aggregate inputs (spilled by event bucket, see buckets.ts), the event summaries (for events.csv)
- * and the notes. `run` feeds it while the analysis runs; `writeTables` feeds it from articles.jsonl. `finish` writes
- * everything else.
+ * frame_hits.csv, the aggregate inputs and events.csv's inputs (spilled by event bucket, see buckets.ts) and the
+ * notes (NoteFile), all written to files as they come. `run` feeds it while the analysis runs; `writeTables` feeds it
+ * from articles.jsonl. `finish` writes everything else.
  *
  * `deferred`: the records come before their events are known (auto grouping during the analysis). Their rows are
  * written to pending files with a placeholder in the event column (a random token and the record's seq: letters
