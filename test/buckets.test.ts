@@ -7,7 +7,7 @@ import { BucketedTables, bucketOf, BUCKETS } from '../src/pipeline/buckets.js';
 import { Staging } from '../src/export/atomic.js';
 import { toCsv } from '../src/export/csv.js';
 import { renderPage, renderSection, type ReportMeta } from '../src/export/report.js';
-import { chartedEvents, largestEvents, REPORT_MAX_EVENTS, REPORT_TOP_SPEAKERS, REPORT_TOP_TERMS, reportRows, type EventSize } from '../src/export/report-data.js';
+import { ChartedEvents, chartedEvents, REPORT_MAX_EVENTS, REPORT_TOP_SPEAKERS, REPORT_TOP_TERMS, reportRows, type EventSize } from '../src/export/report-data.js';
 import { EventSummaries } from '../src/aggregate/events.js';
 import type { AnalyzedArticle, FrameHitRecord, QuoteRecord } from '../src/types.js';
 import { seededRandom } from './helpers/random.js';
@@ -156,8 +156,9 @@ test('the report is handed only the rows it charts, and draws the same page from
 });
 
 test('the charted events found one bucket at a time are those of all events at once', () => {
-  // Random event sizes shared out into buckets: the largest of each bucket merged with the largest so far, kept apart
-  // for the events that compare outlets (as BucketedTables.finish does), against chartedEvents over every event.
+  // Random event sizes shared out into buckets and given to ChartedEvents a bucket at a time (as BucketedTables.finish
+  // does), against the rule written out over every event: those that compare outlets (else all), the most articles
+  // first, then by name, the first REPORT_MAX_EVENTS.
   const random = seededRandom(7);
   for (let round = 0; round < 200; round++) {
     const n = 1 + random(60);
@@ -169,14 +170,14 @@ test('the charted events found one bucket at a time are those of all events at o
       if (!buckets.has(b)) buckets.set(b, []);
       buckets.get(b)!.push(s);
     }
-    let compared: EventSize[] = [];
-    let largest: EventSize[] = [];
-    for (const part of buckets.values()) {
-      compared = largestEvents([...compared, ...part.filter((s) => s.outlets >= 2)]);
-      largest = largestEvents([...largest, ...part]);
-    }
-    const sorted = [...sizes].sort((a, b) => (a.event < b.event ? -1 : 1));
-    expect((compared.length ? compared : largest).map((s) => s.event)).toEqual(chartedEvents(sorted));
-    expect(compared.length + largest.length).toBeLessThanOrEqual(2 * REPORT_MAX_EVENTS);
+    const charted = new ChartedEvents();
+    for (const part of buckets.values()) charted.add(part);
+    const compared = sizes.filter((s) => s.outlets >= 2);
+    const rule = (compared.length ? compared : sizes)
+      .sort((a, b) => b.articles - a.articles || (a.event < b.event ? -1 : 1))
+      .slice(0, REPORT_MAX_EVENTS)
+      .map((s) => s.event);
+    expect(charted.events()).toEqual(rule);
+    expect(chartedEvents([...sizes].sort((a, b) => (a.event < b.event ? -1 : 1)))).toEqual(rule);
   }
 });

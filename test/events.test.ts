@@ -78,7 +78,6 @@ test('events.csv counts outlets past the 30 kept as bits (a corpus of many outle
   expect(rows[1]).toEqual(['small', 'small', '2025-01-09', '2025-01-10', 4, 3, outlets.slice(0, 3).join('; ')]);
   expect(rows[2]).toEqual(['wide', 'wide', '2025-01-31', '2025-02-02', 46, 45, outlets.join('; ')]);
   expect(summaries.sizes().map((z) => [z.event, z.articles, z.outlets])).toEqual([['late', 15, 15], ['small', 4, 3], ['wide', 46, 45]]);
-  expect(summaries.outlets()).toEqual(outlets);
 });
 
 /** Real news read from ../shared at run time (never copied): `<file>#<line>` ids, scored against a hand grouping. */

@@ -45,6 +45,7 @@
  * different-event pairs: the words are not there, so no weighting of them reaches issue #5's 0.95 on these sets.
  */
 import type { Cell } from '../export/csv.js';
+import type { EventSize } from '../export/report-data.js';
 import { Vocabulary } from './vocabulary.js';
 
 export interface EventInput {
@@ -337,11 +338,10 @@ export function assignEvents(items: EventInput[], mode: EventMode): Map<string, 
 /**
  * The per-event facts of events.csv (dates, article count, outlets), summed one article at a time — for one bucket of
  * events at a time (buckets.ts). Memory grows with the number of events (nearly one per article under auto grouping),
- * so each event is kept compactly: a number given
- * on first sight (`add` returns it; the reduce's other per-event state shares it), and by that number its dates (date
- * strings interned), article count and outlets (a bit set over the corpus's outlets, numbered on first sight: an SMI
- * up to 30 outlets, a Set of outlet numbers beyond). About 80 bytes per event at 84,000 events, where a record with a
- * Set of outlet names per event took 270 (heap measured with --expose-gc), not counting its own copies of the dates.
+ * so each event is kept compactly: a number given on first sight, and by that number its dates (date strings
+ * interned), article count and outlets (a bit set over the outlets, numbered on first sight: an SMI up to 30 outlets, a
+ * Set of outlet numbers beyond). About 80 bytes per event at 84,000 events, where a record with a Set of outlet names
+ * per event took 270 (heap measured with --expose-gc), not counting its own copies of the dates.
  */
 export class EventSummaries {
   private readonly numbers = new Map<string, number>();
@@ -357,8 +357,8 @@ export class EventSummaries {
   /** Event numbers in event order (code-point order of the names), sorted once: `sizes` and `rows` both read it. */
   private order: number[] | null = null;
 
-  /** Counts one article of `event`; returns the event's number (0, 1, 2, … in order of first sight). */
-  add(event: string, outlet: string, date: string): number {
+  /** Counts one article of `event`. */
+  add(event: string, outlet: string, date: string): void {
     let e = this.numbers.get(event);
     if (e === undefined) {
       e = this.names.length;
@@ -387,16 +387,6 @@ export class EventSummaries {
       if (!this.first[e] || d < this.first[e]) this.first[e] = d;
       if (d > this.last[e]) this.last[e] = d;
     }
-    return e;
-  }
-
-  /** The number `add` gave `event`, if it has one. */
-  numberOf(event: string): number | undefined {
-    return this.numbers.get(event);
-  }
-
-  get size(): number {
-    return this.names.length;
   }
 
   private sorted(): number[] {
@@ -413,14 +403,9 @@ export class EventSummaries {
     return out;
   }
 
-  /** Every event, sorted (code-point order), with its number and its article and outlet counts. */
-  sizes(): { event: string; number: number; articles: number; outlets: number }[] {
-    return this.sorted().map((e) => ({ event: this.names[e], number: e, articles: this.articles[e], outlets: this.outletNumbersOf(e).length }));
-  }
-
-  /** Every outlet of every event, sorted. */
-  outlets(): string[] {
-    return [...this.outletNames].sort();
+  /** Every event, sorted (code-point order), with its article and outlet counts. */
+  sizes(): EventSize[] {
+    return this.sorted().map((e) => ({ event: this.names[e], articles: this.articles[e], outlets: this.outletNumbersOf(e).length }));
   }
 
   static readonly COLUMNS = ['event', 'label', 'first_date', 'last_date', 'articles', 'n_outlets', 'outlets'];

@@ -41,8 +41,9 @@ export function reportRows(table: keyof Tables, rows: Cell[][]): Cell[][] {
  * `sizes` in event order.
  */
 export function chartedEvents(sizes: EventSize[]): string[] {
-  const compared = sizes.filter((s) => s.outlets >= 2);
-  return largestEvents(compared.length ? compared : sizes).map((s) => s.event);
+  const charted = new ChartedEvents();
+  charted.add(sizes);
+  return charted.events();
 }
 
 export interface EventSize {
@@ -52,10 +53,26 @@ export interface EventSize {
 }
 
 /**
- * The REPORT_MAX_EVENTS largest of `pool` (most articles first, then by name). The largest of a union are the largest
- * of its parts' largest, so chartedEvents can be found one bucket of events at a time (buckets.ts) without holding
- * every event's size.
+ * `chartedEvents` of a corpus whose events' sizes come a part at a time (buckets.ts, a bucket of events at a time),
+ * holding at most 2 × REPORT_MAX_EVENTS of them: the largest of a union are the largest of its parts' largest, kept
+ * apart for the events that compare outlets and for all (the pool when none does).
  */
-export function largestEvents<T extends EventSize>(pool: T[]): T[] {
+export class ChartedEvents {
+  private compared: EventSize[] = [];
+  private all: EventSize[] = [];
+
+  add(sizes: EventSize[]): void {
+    this.compared = largest([...this.compared, ...sizes.filter((s) => s.outlets >= 2)]);
+    this.all = largest([...this.all, ...sizes]);
+  }
+
+  /** The charted events, in the report's order. */
+  events(): string[] {
+    return (this.compared.length ? this.compared : this.all).map((s) => s.event);
+  }
+}
+
+/** The REPORT_MAX_EVENTS largest of `pool`: most articles first, then by name. */
+function largest(pool: EventSize[]): EventSize[] {
   return [...pool].sort((a, b) => b.articles - a.articles || (a.event < b.event ? -1 : 1)).slice(0, REPORT_MAX_EVENTS);
 }

@@ -27,7 +27,7 @@ import type { AnalyzedArticle } from '../types.js';
 import { Aggregator, spilledRecord, type CorpusContext, type Tables } from '../aggregate/tables.js';
 import { Vocabulary } from '../aggregate/vocabulary.js';
 import { EventSummaries } from '../aggregate/events.js';
-import { largestEvents, type EventSize } from '../export/report-data.js';
+import { ChartedEvents } from '../export/report-data.js';
 import { Worker } from 'node:worker_threads';
 import { csvRows, toCsv, type CsvOptions } from '../export/csv.js';
 import type { Staging } from '../export/atomic.js';
@@ -48,9 +48,6 @@ export function bucketOf(event: string): number {
   return eventBits(event, 0) % BUCKETS;
 }
 
-/** Buckets of the events seen last, so that the articles of one event do not each hash its name (emptied when full). */
-const BUCKET_CACHE = 4096;
-
 /** The tables `finish` writes: the five comparison tables, then events.csv. */
 const OUTPUTS = [...TABLES, 'events'] as const;
 type OutputName = (typeof OUTPUTS)[number];
@@ -59,7 +56,6 @@ export class BucketedTables {
   private readonly dir: string;
   /** Spill and events file descriptors by bucket. */
   private readonly spills = new Map<number, { data: number; events: number }>();
-  private readonly bucketCache = new Map<string, number>();
   /** Every outlet of the corpus. */
   private readonly outlets = new Set<string>();
   /** The corpus's terms, numbered, with their counts (the log-odds prior). */
@@ -89,12 +85,7 @@ export class BucketedTables {
 
   /** A record's aggregate input, serialised (`JSON.stringify(spilledRecord(rec, addCorpus(rec)))`), to its event's bucket. */
   spill(event: string, outlet: string, date: string, aggregateJson: string): void {
-    let b = this.bucketCache.get(event);
-    if (b === undefined) {
-      if (this.bucketCache.size === BUCKET_CACHE) this.bucketCache.clear();
-      b = bucketOf(event);
-      this.bucketCache.set(event, b);
-    }
+    const b = bucketOf(event);
     let fds = this.spills.get(b);
     if (fds === undefined) {
       fds = { data: openSync(this.spillPath(b), 'w'), events: openSync(this.eventsPath(b), 'w') };
@@ -142,8 +133,7 @@ export class BucketedTables {
     try {
       // events.csv's rows and the charted events, one bucket at a time.
       let eventCount = 0;
-      let compared: EventSize[] = [];
-      let largest: EventSize[] = [];
+      const chartedEvents = new ChartedEvents();
       for (const b of buckets) {
         const summaries = new EventSummaries();
         forEachLine(this.eventsPath(b), (line) => {
@@ -153,14 +143,12 @@ export class BucketedTables {
         rmSync(this.eventsPath(b));
         const sizes = summaries.sizes();
         eventCount += sizes.length;
-        compared = largestEvents([...compared, ...sizes.filter((s) => s.outlets >= 2)]);
-        largest = largestEvents([...largest, ...sizes]);
+        chartedEvents.add(sizes);
         const index = new RowIndex(this.indexPath('events', b));
         for (const row of summaries.rows()) index.add(String(row[0]), [['events', rows.append('events', csvRows([row], csv))]]);
         index.close();
       }
-      // As chartedEvents: the events that compare outlets if any, else all.
-      const chartedList = (compared.length ? compared : largest).map((s) => s.event);
+      const chartedList = chartedEvents.events();
       const chartedSet = new Set(chartedList);
       const chartedByBucket = new Map<number, string[]>();
       for (const e of chartedList) {

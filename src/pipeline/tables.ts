@@ -223,10 +223,8 @@ class Reduction {
     const { settings, staging } = this;
     const csv: CsvOptions = { excel: settings.excel };
     const renderer = settings.report ?? new ReportRenderer();
-    let events = 0;
     try {
       const { columns, charted, eventCount } = await this.buckets.finish(staging, csv, (event, tables) => renderer.section(event, tables));
-      events = eventCount;
       const html = renderer.page(charted, eventCount, { title: 'framelens report', generated: `${this.articles.rows} articles`, version: settings.version });
       html.catch(() => undefined); // awaited below; an early rejection must not go unhandled meanwhile
       const errors = new CsvWriter(staging.path('errors.csv'), ERROR_COLUMNS, csv);
@@ -234,18 +232,18 @@ class Reduction {
       errors.close();
       writeCodebook(staging, settings, columns, EventSummaries.COLUMNS);
       staging.write('report.html', await html);
+      return {
+        articles: this.articles.rows,
+        quotes: this.quotes.rows,
+        frameHits: this.hits.rows,
+        rejected: problems.length,
+        notes: this.notes.count,
+        events: eventCount,
+        eventMode: mode,
+      };
     } finally {
       if (!settings.report) await renderer.close();
     }
-    return {
-      articles: this.articles.rows,
-      quotes: this.quotes.rows,
-      frameHits: this.hits.rows,
-      rejected: problems.length,
-      notes: this.notes.count,
-      events,
-      eventMode: mode,
-    };
   }
 }
 
