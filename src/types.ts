@@ -37,7 +37,7 @@ export interface Quote {
   /** The quoted content span (for direct quotes, inside the marks). */
   start: number;
   end: number;
-  /** Word tokens inside [start, end). */
+  /** Word tokens inside [start, end), less those in `gaps`. */
   tokens: number;
   /** The reporting cue as written ("said", "told", "according to", ":"), '' if none. */
   cue: string;
@@ -52,6 +52,11 @@ export interface Quote {
   /** Role / affiliation ("border czar", "spokesman for America's Voice"), '' if none. */
   speakerRole: string;
   speakerType: SpeakerType;
+  /**
+   * Stretches of [start, end) that are not the speaker's words: the attribution and marks between the pieces of a
+   * quotation joined across "he said" (“A,” she said, “B.”), sorted, disjoint; [] for most quotes.
+   */
+  gaps: [number, number][];
 }
 
 /** A quote as stored in the analysis record: the span's text is sliced once, when the record is made. */

@@ -6,7 +6,7 @@ import { TermCounts } from '../src/aggregate/vocabulary.js';
 import type { AnalyzedArticle, FrameHitRecord, QuoteRecord } from '../src/types.js';
 
 function quote(id: string, speaker: string, text: string, tokens: number, kind: QuoteRecord['kind'] = 'direct'): QuoteRecord {
-  return { id, kind, start: 0, end: text.length, tokens, cue: 'said', cueStart: null, cueEnd: null, speaker, speakerMention: speaker, speakerStart: null, speakerEnd: null, speakerRole: speaker === 'Tom Homan' ? 'border czar' : '', speakerType: 'person', text };
+  return { id, kind, start: 0, end: text.length, tokens, cue: 'said', cueStart: null, cueEnd: null, speaker, speakerMention: speaker, speakerStart: null, speakerEnd: null, speakerRole: speaker === 'Tom Homan' ? 'border czar' : '', speakerType: 'person', gaps: [], text };
 }
 function hit(frame: string, voice: 'author' | 'quote', quoteId = '', speaker = ''): FrameHitRecord {
   return { frame, term: frame, start: 0, end: 1, voice, speaker, quoteId, negated: false, sentence: 0, match: frame, leftContext: '', rightContext: '' };
@@ -53,6 +53,25 @@ test('shared_quotes: the same quotation in two outlets despite wording variants'
   const sq = rows(t.shared_quotes);
   expect(sq).toHaveLength(1);
   expect(sq[0]).toMatchObject({ speaker: 'Tom Homan', outlets: 'Alpha; Beta', articles: 2, variants: 2 });
+});
+
+test('shared_quotes: a quotation joined across different attributions is matched on its pieces', () => {
+  // Alpha: “Working families deserve better schools,” said Ana Ruiz, speaking to reporters outside the state capitol
+  // building, “and safer streets.” Beta carries the same words with another attribution. Read whole, the shorter
+  // (Beta: 7 content words + 5 of its attribution) has 7 of 12 words in Alpha's (58% < SHARED_CONTAINMENT).
+  const split = (id: string, outlet: string, text: string, gap: string): AnalyzedArticle => {
+    const q = quote('q1', 'Ana Ruiz', text, 6);
+    q.gaps = [[text.indexOf(gap), text.indexOf(gap) + gap.length]];
+    return article(id, outlet, 500, [q], []);
+  };
+  const a = split('s1', 'Alpha', 'Working families deserve better schools,” said Ana Ruiz, speaking to reporters outside the state capitol building, “and safer streets.', ',” said Ana Ruiz, speaking to reporters outside the state capitol building, “');
+  const b = split('s2', 'Beta', 'Working families deserve better schools,” the governor told a cheering crowd in Springfield. “And safer streets.', ',” the governor told a cheering crowd in Springfield. “');
+  const sq = rows(tables([a, b]).shared_quotes);
+  expect(sq).toHaveLength(1);
+  expect(sq[0]).toMatchObject({ speaker: 'Ana Ruiz', outlets: 'Alpha; Beta', articles: 2, variants: 2 });
+  expect(sq[0].variant_texts).toBe('Working families deserve better schools … And safer streets. | Working families deserve better schools … and safer streets.');
+  // Read whole (the attribution as the speaker's words) they would not match.
+  expect(rows(tables([{ ...a, quotes: [{ ...a.quotes[0], gaps: [] }] }, { ...b, quotes: [{ ...b.quotes[0], gaps: [] }] }]).shared_quotes)).toEqual([]);
 });
 
 test('distinctive_terms: an outlet\'s own words have positive z; counts and counts elsewhere are right', () => {

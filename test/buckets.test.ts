@@ -43,7 +43,7 @@ const OUTLETS = ['Alpha', 'Beta', 'Gamma'];
 const WORDS = 'border arrests families court judge ruling wall crisis asylum migrants policy raid'.split(' ');
 
 function quote(id: string, speaker: string, text: string): QuoteRecord {
-  return { id, kind: 'direct', start: 0, end: text.length, tokens: text.split(' ').length, cue: 'said', cueStart: null, cueEnd: null, speaker, speakerMention: speaker, speakerStart: null, speakerEnd: null, speakerRole: '', speakerType: 'person', text };
+  return { id, kind: 'direct', start: 0, end: text.length, tokens: text.split(' ').length, cue: 'said', cueStart: null, cueEnd: null, speaker, speakerMention: speaker, speakerStart: null, speakerEnd: null, speakerRole: '', speakerType: 'person', gaps: [], text };
 }
 function hit(frame: string, voice: 'author' | 'quote', quoteId = ''): FrameHitRecord {
   return { frame, term: frame, start: 0, end: 1, voice, speaker: '', quoteId, negated: false, sentence: 0, match: frame, leftContext: '', rightContext: '' };

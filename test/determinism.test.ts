@@ -2,7 +2,7 @@
  * The same input gives the same bytes: whatever --workers, whatever the order of inputs on the command line, across
  * repeated runs, through --resume, and through --shard K/N + merge. Only manifest.json may differ.
  */
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { framelens, outputFiles } from './helpers/cli.js';
@@ -74,6 +74,19 @@ test('merge refuses an incomplete set of shards', () => {
   const r = framelens(['merge', join(dir, 'shard0'), join(dir, 'shard1'), '--out', join(dir, 'bad-merge')]);
   expect(r.status).toBe(2);
   expect(r.stderr).toMatch(/expected shards 0..2 of 3 exactly once/);
+});
+
+test('merge refuses shards written by another version (their records differ)', () => {
+  const old = [0, 1, 2].map((k) => {
+    const copy = join(dir, `old-shard${k}`);
+    cpSync(join(dir, `shard${k}`), copy, { recursive: true });
+    const m = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8'));
+    writeFileSync(join(copy, 'manifest.json'), JSON.stringify({ ...m, version: '0.0.1' }));
+    return copy;
+  });
+  const r = framelens(['merge', ...old, '--out', join(dir, 'old-merge')]);
+  expect(r.status).toBe(2);
+  expect(r.stderr).toMatch(/written by framelens 0\.0\.1, this is \d+\.\d+\.\d+: merge shards with the version that wrote them/);
 });
 
 test('the default event mode gives --events auto\'s bytes when only some articles have an event', () => {

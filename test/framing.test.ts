@@ -34,7 +34,7 @@ function matched(text: string, frames: Record<string, TermSpec[]>): [string, str
   return hits(text, frames).map((h) => [h.frame, text.slice(h.start, h.end)]);
 }
 
-function quote(id: string, text: string, span: string, speaker: string): Quote {
+function quote(id: string, text: string, span: string, speaker: string, gaps: [number, number][] = []): Quote {
   const start = text.indexOf(span);
   if (start < 0) throw new Error('span not in text: ' + span);
   return {
@@ -52,6 +52,7 @@ function quote(id: string, text: string, span: string, speaker: string): Quote {
     speakerEnd: null,
     speakerRole: '',
     speakerType: 'person',
+    gaps,
   };
 }
 
@@ -352,6 +353,21 @@ describe('voice, speaker, quote id, sentence', () => {
       ['author', ''],
       ['quote', 'q3'],
     ]);
+  });
+
+  test('a hit in a quote\'s gap (the attribution between joined pieces) is in the author\'s voice', () => {
+    const t = '“We must act,” said Ana Ruiz, an advocate for undocumented immigrants, “before the chaos spreads.”';
+    const q = quote('q1', t, 'We must act,” said Ana Ruiz, an advocate for undocumented immigrants, “before the chaos spreads.', 'Ana Ruiz', [
+      [t.indexOf('” said'), t.indexOf('before')],
+    ]);
+    const h = findFrameHits(readText(t), [q], compileMatcher(lexiconSet([lexicon('t', { chaos: ['chaos'], migrants: ['undocumented immigrant*'] })])));
+    expect(h.map((x) => [x.frame, x.voice, x.speaker, x.quoteId])).toEqual([
+      ['migrants', 'author', '', ''],
+      ['chaos', 'quote', 'Ana Ruiz', 'q1'],
+    ]);
+    // Without the gap the journalist's description would be Ruiz's words.
+    const whole = findFrameHits(readText(t), [{ ...q, gaps: [] }], compileMatcher(lexiconSet([lexicon('t', { migrants: ['undocumented immigrant*'] })])));
+    expect(whole.map((x) => x.voice)).toEqual(['quote']);
   });
 });
 

@@ -3,8 +3,9 @@
  * test/gold/quotes.jsonl, scored in test/eval.test.ts).
  */
 import { readText } from '../src/nlp/index.js';
-import { findQuotes, loadQuoteSettings } from '../src/quotes/index.js';
+import { findQuotes, loadQuoteSettings, quotePieces } from '../src/quotes/index.js';
 import type { Quote } from '../src/types.js';
+import { quotedWords } from '../src/pipeline/analyze.js';
 
 const settings = loadQuoteSettings();
 function quotes(text: string): (Quote & { text: string; mentionText: string })[] {
@@ -18,6 +19,44 @@ function quotes(text: string): (Quote & { text: string; mentionText: string })[]
 test('direct quote with curly marks, speaker after: span inside the marks, mention with offsets, role', () => {
   const [q] = quotes('“We will finish the wall,” Gov. Ana Ruiz said on Monday.');
   expect(q).toMatchObject({ kind: 'direct', text: 'We will finish the wall', speaker: 'Ana Ruiz', speakerMention: 'Gov. Ana Ruiz', mentionText: 'Gov. Ana Ruiz', speakerRole: 'Gov.', speakerType: 'person', cue: 'said' });
+});
+
+test('a quote joined across its attribution: the attribution is a gap, left out of tokens and pieces', () => {
+  const text = '“We must act now,” said Ana Ruiz, an advocate for undocumented immigrants, “before the border closes.”';
+  const [q] = quotes(text);
+  expect(q).toMatchObject({ kind: 'direct', speaker: 'Ana Ruiz', text: 'We must act now,” said Ana Ruiz, an advocate for undocumented immigrants, “before the border closes.' });
+  // A direct quote's own text stops before the comma that closes it, so the gap starts there.
+  expect(q.gaps).toEqual([[text.indexOf(',”'), text.indexOf('before')]]);
+  expect(quotePieces(q).map(([a, b]) => text.slice(a, b))).toEqual(['We must act now', 'before the border closes.']);
+  expect(q.tokens).toBe(8); // We must act now + before the border closes
+  // “A,” he said. ¶ “B.”: the next paragraph continues the quotation; what lies between is a gap.
+  const two = '“We must act now,” Ruiz said.\n\n“The border closes in June.”';
+  const [p] = quotes(two);
+  expect(quotePieces(p).map(([a, b]) => two.slice(a, b))).toEqual(['We must act now', 'The border closes in June.']);
+  // Words beside a quotation that share its cue: the cue between them is a gap.
+  const beside = 'The streets were deserted, he added, “but people need to connect.”';
+  const [b] = quotes(beside);
+  expect(quotePieces(b).map(([x, y]) => beside.slice(x, y))).toEqual(['The streets were deserted', 'but people need to connect.']);
+  // A plain quote has none.
+  expect(quotes('“We will finish the wall,” Gov. Ana Ruiz said.')[0].gaps).toEqual([]);
+});
+
+test('quoted_tokens: words of every quotation, gaps left out', () => {
+  const text = '“We must act now,” said Ana Ruiz, an advocate for immigrants, “before the border closes.”\n\nLater the mayor said, “It is chaos.”';
+  const doc = readText(text);
+  const qs = findQuotes(doc, settings);
+  expect(qs.map((q) => q.tokens)).toEqual([8, 3]);
+  // 4 + 4 words of Ruiz's pieces (not the 7 of "said Ana Ruiz, an advocate for immigrants"), then 3 of the mayor's.
+  expect(quotedWords(doc, qs)).toBe(11);
+  expect(quotedWords(doc, qs.map((q) => ({ ...q, gaps: [] })))).toBe(18);
+});
+
+test('hyphenated modifiers and names in speaker phrases; a weekday is never a speaker', () => {
+  expect(quotes('"We didn\'t discuss that," warm-and-fuzzy Trump said.')[0]).toMatchObject({ speaker: 'Trump', mentionText: 'warm-and-fuzzy Trump' });
+  expect(quotes('"I think it\'s over," says the 45-year-old mechanic from Ohio.')[0]).toMatchObject({ mentionText: 'the 45-year-old mechanic' });
+  expect(quotes('"It is a great tax," said Douglas Holtz-Eakin, a former adviser.')[0]).toMatchObject({ speaker: 'Douglas Holtz-Eakin' });
+  expect(quotes('"The economy was in trouble," Mohamed El-Erian said.')[0]).toMatchObject({ speaker: 'Mohamed El-Erian' });
+  expect(quotes('"We will respond," Benjamin Rhodes, a deputy adviser, said Sunday.')[0]).toMatchObject({ speaker: 'Benjamin Rhodes' });
 });
 
 test('straight marks and an inverted cue: "…," said Sen. X', () => {

@@ -14,6 +14,7 @@ import type { Cell } from '../export/csv.js';
 import { holm, homogeneity, logOddsDirichlet, sig } from './stats.js';
 import { addOccurrence, clusterQuotes, quoteKey, quoteVariant, type QuoteGroup } from './quotes.js';
 import { TermCounts, Vocabulary } from './vocabulary.js';
+import { quotePieces } from '../quotes/pieces.js';
 
 export interface Table {
   columns: string[];
@@ -42,14 +43,26 @@ export const BOILERPLATE = new Set(
 /** The parts of an AnalyzedArticle the comparison tables read. */
 export interface AggregateRecord extends Pick<AnalyzedArticle, 'id' | 'outlet' | 'tokens' | 'quotedTokens' | 'terms'> {
   hits: Pick<FrameHit, 'frame' | 'voice' | 'negated' | 'quoteId'>[];
-  quotes: Pick<QuoteRecord, 'id' | 'kind' | 'speaker' | 'tokens' | 'speakerRole' | 'speakerType' | 'text'>[];
+  quotes: Pick<QuoteRecord, 'id' | 'kind' | 'speaker' | 'tokens' | 'speakerRole' | 'speakerType' | 'text' | 'start' | 'end' | 'gaps'>[];
 }
 
 /**
- * A quotation as the reduce needs it: for one that can be shared (not indirect speech, enough content words), its
- * `quoteKey` and `quoteVariant` instead of its text (computed once, as the article is read, not in the reduce).
+ * What a quotation's speaker said, as text: its pieces joined by " … " — the attribution inside a quotation joined across
+ * it (“A,” said X, an advocate for …, “B.”) is left out, so that two outlets carrying the same words with different
+ * attributions match.
  */
-export type SpilledQuote = Omit<AggregateRecord['quotes'][number], 'text'> & { key?: string; variant?: string };
+export function spokenText(q: Pick<QuoteRecord, 'text' | 'start' | 'end' | 'gaps'>): string {
+  if (q.gaps.length === 0) return q.text;
+  return quotePieces(q)
+    .map(([a, b]) => q.text.slice(a - q.start, b - q.start).trim())
+    .join(' … ');
+}
+
+/**
+ * A quotation as the reduce needs it: for one that can be shared (not indirect speech, enough content words), the
+ * `quoteKey` and `quoteVariant` of its `spokenText` instead of its text (computed once, as the article is read, not in the reduce).
+ */
+export type SpilledQuote = Omit<AggregateRecord['quotes'][number], 'text' | 'start' | 'end' | 'gaps'> & { key?: string; variant?: string };
 
 /** What the reduce spills per article: an `AggregateRecord` with its terms as [number, count, …] (a `Vocabulary`'s), its quotes as `SpilledQuote`s. */
 export type SpilledRecord = Omit<AggregateRecord, 'terms' | 'quotes'> & { terms: number[]; quotes: SpilledQuote[] };
@@ -65,10 +78,11 @@ export function spilledRecord(r: AggregateRecord, terms: number[]): SpilledRecor
     hits: r.hits.map((h) => ({ frame: h.frame, voice: h.voice, negated: h.negated, quoteId: h.quoteId })),
     quotes: r.quotes.map((q) => {
       const out: SpilledQuote = { id: q.id, kind: q.kind, speaker: q.speaker, tokens: q.tokens, speakerRole: q.speakerRole, speakerType: q.speakerType };
-      const key = q.kind === 'indirect' ? null : quoteKey(q.text);
+      const spoken = q.kind === 'indirect' ? '' : spokenText(q);
+      const key = q.kind === 'indirect' ? null : quoteKey(spoken);
       if (key !== null) {
         out.key = key;
-        out.variant = quoteVariant(q.text);
+        out.variant = quoteVariant(spoken);
       }
       return out;
     }),

@@ -16,7 +16,7 @@ import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { getWink, readText } from '../nlp/index.js';
 import { maskBoilerplate } from '../corpus/clean.js';
-import { findQuotes, type QuoteSettings } from '../quotes/index.js';
+import { findQuotes, quotePieces, type QuoteSettings } from '../quotes/index.js';
 import type { Quote } from '../types.js';
 import { UsageError } from '../errors.js';
 import { toCsv } from '../export/csv.js';
@@ -90,6 +90,13 @@ function overlap(spans: [number, number][], s: number, e: number): number {
   return shared;
 }
 
+/** Characters two sets of spans share (each set disjoint). */
+function sharedChars(gold: [number, number][], pieces: [number, number][]): number {
+  let shared = 0;
+  for (const [s, e] of pieces) shared += overlap(gold, s, e);
+  return shared;
+}
+
 function finish(t: Tally) {
   const precision = t.predicted ? t.matched / t.predicted : 0;
   const recall = t.gold ? t.matched / t.gold : 0;
@@ -112,8 +119,12 @@ export function scoreArticle(gold: GoldAttribution[], predicted: Quote[]): { pai
   gold.forEach((g, gi) => {
     const glen = g.content!.spans.reduce((s, [a, b]) => s + (b - a), 0);
     predicted.forEach((p, pi) => {
-      const shared = overlap(g.content!.spans, p.start, p.end);
-      if (shared > 0 && shared >= 0.3 * glen && shared >= 0.3 * (p.end - p.start)) candidates.push([shared, gi, pi]);
+      // A joined quotation is its pieces: the attribution between them ("“A,” he said, “B”") is not content, as in
+      // PolNeAR's discontinuous content spans.
+      const pieces = quotePieces(p);
+      const shared = sharedChars(g.content!.spans, pieces);
+      const plen = pieces.reduce((s, [a, b]) => s + (b - a), 0);
+      if (shared > 0 && shared >= 0.3 * glen && shared >= 0.3 * plen) candidates.push([shared, gi, pi]);
     });
   });
   candidates.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);

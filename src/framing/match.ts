@@ -512,9 +512,10 @@ function byFrameThenStart(a: Candidate, b: Candidate): number {
 }
 
 /**
- * Frame hits in the article, sorted by (start, frame, end). A hit that lies inside a quote's [start, end) has voice
- * `quote` with that quote's speaker and id (the innermost quote if quotes nest); otherwise (including a hit that
- * straddles a quote's boundary) voice `author`, speaker '' and quoteId ''.
+ * Frame hits in the article, sorted by (start, frame, end). A hit that lies inside a quote's [start, end) and
+ * outside its gaps (the attribution between the pieces of a joined quotation) has voice `quote` with that quote's
+ * speaker and id (the innermost such quote if quotes nest); otherwise (including a hit that straddles a quote's
+ * boundary) voice `author`, speaker '' and quoteId ''.
  */
 export function findFrameHits(doc: NlpDoc, quotes: Quote[], matcher: Matcher): FrameHit[] {
   const P = buildPieces(doc);
@@ -537,7 +538,8 @@ export function findFrameHits(doc: NlpDoc, quotes: Quote[], matcher: Matcher): F
     if (!free) continue;
     for (let p = c.first; p <= c.last; p++) taken[p] = stamp;
     const token = P.token[c.first];
-    const q = locator.containing(c.start, c.end)[0] ?? null;
+    // Not a quote whose gap (the attribution between joined pieces: “A,” said X, an advocate for …, “B”) the hit touches.
+    const q = locator.containing(c.start, c.end).find((x) => !x.gaps.some(([a, b]) => c.start < b && c.end > a)) ?? null;
     hits.push({
       frame: matcher.frames[c.ref.frame],
       term: c.ref.term,

@@ -4,10 +4,10 @@
  * Runs inside worker threads; no I/O, no clock other than the optional stage timer passed in.
  */
 import { createHash } from 'node:crypto';
-import type { AnalyzedArticle, Article, FrameHitRecord, Problem, QuoteRecord } from '../types.js';
+import type { AnalyzedArticle, Article, FrameHitRecord, Problem, Quote, QuoteRecord } from '../types.js';
 import { maskBoilerplate } from '../corpus/clean.js';
 import { readText, isWord, wordsIn, type NlpDoc } from '../nlp/index.js';
-import { findQuotes, type QuoteSettings } from '../quotes/index.js';
+import { findQuotes, quotePieces, type QuoteSettings } from '../quotes/index.js';
 import { compileMatcher, findFrameHits, kwic, type Matcher } from '../framing/match.js';
 import type { LexiconSet } from '../framing/lexicon.js';
 import { articleTerms } from '../aggregate/terms.js';
@@ -37,9 +37,12 @@ export function articleKey(article: Article, settingsKey: string): string {
   return h.digest('hex');
 }
 
-/** Word tokens inside any quotation, counted once where quotes nest (a quote inside a block quote). */
-export function quotedWords(doc: NlpDoc, quotes: { start: number; end: number }[]): number {
-  const spans = quotes.map((q) => [q.start, q.end]).sort((a, b) => a[0] - b[0]);
+/**
+ * Word tokens inside any quotation, counted once where quotes nest (a quote inside a block quote); the attribution
+ * between the pieces of a joined quotation (its gaps) is not quoted.
+ */
+export function quotedWords(doc: NlpDoc, quotes: Pick<Quote, 'start' | 'end' | 'gaps'>[]): number {
+  const spans = quotes.flatMap(quotePieces).sort((a, b) => a[0] - b[0]);
   let total = 0;
   let curS = -1;
   let curE = -1;

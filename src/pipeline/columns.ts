@@ -5,7 +5,7 @@ export const ARTICLE_COLUMNS = [
 ];
 export const QUOTE_COLUMNS = [
   'article_id', 'outlet', 'event', 'quote_id', 'kind', 'speaker', 'speaker_mention', 'speaker_start', 'speaker_end',
-  'speaker_role', 'speaker_type', 'cue', 'text', 'start', 'end', 'tokens', 'cue_start', 'cue_end',
+  'speaker_role', 'speaker_type', 'cue', 'text', 'start', 'end', 'tokens', 'cue_start', 'cue_end', 'gaps',
 ];
 export const HIT_COLUMNS = [
   'article_id', 'outlet', 'event', 'frame', 'term', 'match', 'voice', 'speaker', 'quote_id', 'negated', 'sentence',

@@ -49,6 +49,10 @@ export async function mergeShards(settings: MergeSettings, commandLine: string[]
   const t0 = performance.now();
   const manifests = settings.dirs.map((d) => JSON.parse(readFileSync(join(d, 'manifest.json'), 'utf8')) as ShardManifest);
   const first = manifests[0];
+  // Records are read as this version writes them (0.2.7 added quotes' gaps): shards of another version are not merged.
+  if (first.version !== VERSION) {
+    throw new UsageError('E_OPTION', `${settings.dirs[0]} was written by framelens ${first.version}, this is ${VERSION}: merge shards with the version that wrote them, or run them again`);
+  }
   for (const [i, m] of manifests.entries()) {
     if (m.settings_key !== first.settings_key) {
       throw new UsageError('E_OPTION', `${settings.dirs[i]} was run with other settings than ${settings.dirs[0]} (version, lexicons or cues differ): shards must share settings`);

@@ -31,6 +31,7 @@ import { IntervalIndex } from '../search.js';
 import { compileSettings, isCap, isNameToken, npEndingAt, npStartingAt, PersonRegistry, speakerFromNp, stripDet, textOf, type Np, type Speaker } from './speakers.js';
 
 export { loadQuoteSettings, type QuoteSettings } from './settings.js';
+export { quotePieces } from './pieces.js';
 
 /** Longest direct quotation we accept, in characters (longer: a missing closing mark). */
 export const MAX_QUOTE_CHARS = 6000;
@@ -113,8 +114,32 @@ interface Candidate {
   attribution: Attribution | null;
   /** Set on block quotes and quotes continuing a block: inner quotes need their own attribution. */
   block?: boolean;
+  /** Stretches of [start, end) between joined pieces that are not the speaker's words (the attribution, marks). */
+  gaps?: [number, number][];
   /** A quoted title inside an attribution ("on “Meet the Press”"): never attributed. */
   title?: boolean;
+}
+
+function addGap(q: Candidate, start: number, end: number): void {
+  if (end > start) (q.gaps ??= []).push([start, end]);
+}
+
+/**
+ * A kept quote's gaps: inside its final [start, end) (later steps may move its edges), sorted, overlaps merged; []
+ * when there are none.
+ */
+function finalGaps(q: Candidate): [number, number][] {
+  if (!q.gaps) return [];
+  const out: [number, number][] = [];
+  for (const [a, b] of [...q.gaps].sort((x, y) => x[0] - y[0])) {
+    const s = Math.max(a, q.start);
+    const e = Math.min(b, q.end);
+    if (e <= s) continue;
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
 }
 
 function paragraphStarts(text: string): number[] {
@@ -641,6 +666,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
           const tailOk = !cueInTail && (c.kind === 'partial' ? /^[^.!?]{0,60}$/.test(tail) : tail.length <= 60 || (!!attr?.speaker && (/^\s*[,.]/.test(tail) || tail.length <= 160)));
           const tailStart = attr && attr.cueEnd !== null ? Math.max(attr.cueEnd, attr.speaker?.end ?? 0) : c.outerStart;
           if (attr && attr.cueEnd !== null && attr.cueEnd <= c.outerStart && !markOutsideTitles(tailStart, c.outerStart) && tailOk && !own) {
+            addGap(prev, prev.end, c.start);
             prev.end = c.end;
             prev.outerEnd = c.outerEnd;
             prev.attribution = attr;
@@ -751,6 +777,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         const q = lastAttributed.quote;
         const between = text.slice(q.outerEnd, c.outerStart);
         if (para - lastAttributed.para === 1 && (q.kind === 'direct' || q.kind === 'block') && between.length <= 200 && !/[“”"]|''/.test(between)) {
+          addGap(q, q.end, c.start);
           q.end = c.end;
           q.outerEnd = c.outerEnd;
           lastAttributed.para = para;
@@ -1065,6 +1092,9 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       const cueAt = found.attribution?.cueStart;
       const withQuote = cueAt != null ? quoteByCue.get(cueAt) : undefined;
       if (withQuote && withQuote.kind !== 'block') {
+        // The attribution between the two ("he added") is not the speaker's.
+        if (found.end <= withQuote.start) addGap(withQuote, found.end, withQuote.start);
+        else if (found.start >= withQuote.end) addGap(withQuote, withQuote.end, found.start);
         withQuote.start = Math.min(withQuote.start, found.start);
         withQuote.end = Math.max(withQuote.end, found.end);
         withQuote.outerStart = Math.min(withQuote.outerStart, found.outerStart);
@@ -1468,12 +1498,15 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   }
   return kept.map((q, i) => {
     const sp = q.attribution?.speaker ?? null;
+    const gaps = finalGaps(q);
+    let tokens = wordsIn(doc, q.start, q.end);
+    for (const [a, b] of gaps) tokens -= wordsIn(doc, a, b);
     return {
       id: `q${i + 1}`,
       kind: q.kind,
       start: q.start,
       end: q.end,
-      tokens: wordsIn(doc, q.start, q.end),
+      tokens,
       cue: q.attribution?.cue ?? '',
       cueStart: q.attribution?.cueStart ?? null,
       cueEnd: q.attribution?.cueEnd ?? null,
@@ -1483,6 +1516,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       speakerEnd: sp && sp.start >= 0 ? sp.end : null,
       speakerRole: sp?.role ?? '',
       speakerType: sp?.type ?? 'unknown',
+      gaps,
     };
   });
 }

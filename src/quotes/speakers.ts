@@ -90,11 +90,15 @@ export function isNameToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
 /** A token allowed inside a speaker noun phrase (names, titles, role words, determiners, possessives, "of"/"for"). */
 const SUBORDINATORS = new Set(['when', 'after', 'since', 'while', 'as', 'if', 'because', 'before', 'although', 'though', 'once', 'until', 'where', 'whereas']);
 
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
 function isNpToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
   const p = doc.pos[i];
   const l = doc.lower[i];
   // A capitalised subordinator opening the sentence ("When Trump announced …") is not part of a name.
   if (SUBORDINATORS.has(l)) return false;
+  // "said Sunday", "fact-check Wednesday was retweeted": a day is a time adjunct, never part of a speaker's name.
+  if (WEEKDAYS.has(l)) return false;
   if (p === 'PROPN' || p === 'NOUN' || p === 'NUM') return true;
   if (p === 'ADJ') return true;
   if (APOS.test(doc.value[i]) && p === 'PART') return true;
@@ -162,9 +166,11 @@ export function npEndingAt(doc: NlpDoc, last: number, lex: Lexicon, floor: numbe
       first = i;
       continue;
     }
-    // "KING-TV", "Coca-Cola": a hyphen inside a name, written without spaces.
-    if (doc.value[i] === '-' && i - 1 >= floor && adjacent(doc, i - 1, i) && adjacent(doc, i, i + 1) && isNpToken(doc, i - 1, lex)) {
-      first = i;
+    // "KING-TV", "Coca-Cola", "warm-and-fuzzy Trump": a hyphen written without spaces joins the word before it to
+    // the phrase, whatever wink tags that word.
+    if (doc.value[i] === '-' && i - 1 >= floor && adjacent(doc, i - 1, i) && adjacent(doc, i, i + 1) && /^[\p{L}\p{N}]/u.test(doc.value[i - 1])) {
+      first = i - 1;
+      i--;
       continue;
     }
     // "One in five", "nine out of 10", "4 in 10": a proportion.
@@ -221,6 +227,12 @@ export function npStartingAt(doc: NlpDoc, first: number, lex: Lexicon, ceil: num
       last = i;
       continue;
     }
+    // "the 45-year-old mechanic": a hyphen written without spaces joins the next word to the phrase.
+    if (doc.value[i] === '-' && last >= 0 && i + 1 <= ceil && adjacent(doc, i - 1, i) && adjacent(doc, i, i + 1) && /^[\p{L}\p{N}]/u.test(doc.value[i + 1])) {
+      last = i + 1;
+      i++;
+      continue;
+    }
     if ((li === 'of' || li === 'for') && last >= 0 && i + 1 <= ceil && (isNpToken(doc, i + 1, lex) || DETERMINERS.has(doc.lower[i + 1]))) {
       if (DETERMINERS.has(doc.lower[i + 1])) i++;
       continue;
@@ -246,6 +258,8 @@ function splitRoleName(doc: NlpDoc, np: Np, lex: Lexicon): { roleFirst: number; 
   let nameFirst = np.last + 1;
   for (let i = np.last; i >= np.first; i--) {
     if (isNameToken(doc, i, lex) || (APOS.test(doc.value[i]) && i < np.last)) nameFirst = i;
+    // "Douglas Holtz-Eakin", "Mohamed El-Erian": a hyphen written without spaces between two name words.
+    else if (doc.value[i] === '-' && i > np.first && i < np.last && nameFirst === i + 1 && adjacent(doc, i - 1, i) && adjacent(doc, i, i + 1) && isNameToken(doc, i - 1, lex)) nameFirst = i;
     else break;
   }
   return { roleFirst: np.first, nameFirst };
