@@ -51,6 +51,13 @@ test('quoted_tokens: words of every quotation, gaps left out', () => {
   expect(quotedWords(doc, qs.map((q) => ({ ...q, gaps: [] })))).toBe(18);
 });
 
+test('titles ending in "general" head a speaker phrase; a subject with a participle phrase reports', () => {
+  expect(quotes('The attorney general said the case was closed.')[0]).toMatchObject({ kind: 'indirect', text: 'the case was closed', mentionText: 'The attorney general', cue: 'said' });
+  expect(quotes('"The case is closed," the inspector general said.')[0]).toMatchObject({ kind: 'direct', mentionText: 'the inspector general' });
+  expect(quotes('A letter signed by 50 Republican security officials said Trump would be dangerous.')[0]).toMatchObject({ kind: 'indirect', text: 'Trump would be dangerous', mentionText: 'A letter signed by 50 Republican security officials' });
+  expect(quotes('A statement posted on the website said listings are user generated.')[0]).toMatchObject({ kind: 'indirect', text: 'listings are user generated' });
+});
+
 test('hyphenated modifiers and names in speaker phrases; a weekday is never a speaker', () => {
   expect(quotes('"We didn\'t discuss that," warm-and-fuzzy Trump said.')[0]).toMatchObject({ speaker: 'Trump', mentionText: 'warm-and-fuzzy Trump' });
   expect(quotes('"I think it\'s over," says the 45-year-old mechanic from Ohio.')[0]).toMatchObject({ mentionText: 'the 45-year-old mechanic' });

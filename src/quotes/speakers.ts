@@ -135,7 +135,8 @@ export function npEndingAt(doc: NlpDoc, last: number, lex: Lexicon, floor: numbe
   if (!isNpToken(doc, last, lex)) return null;
   // An adjective heads a phrase only as a noun wink mistags ("The Republican incumbent", "the accused"): after a
   // determiner or a name.
-  if (doc.pos[last] === 'ADJ' && !(last - 1 >= floor && /^(DET|PROPN)$/.test(doc.pos[last - 1]) && /^\p{Ll}/u.test(doc.value[last]))) return null;
+  // Also a title after a noun: "the attorney general", "the inspector general" (wink tags "general" as an adjective).
+  if (doc.pos[last] === 'ADJ' && !(last - 1 >= floor && /^(DET|PROPN)$/.test(doc.pos[last - 1]) && /^\p{Ll}/u.test(doc.value[last])) && !(last - 1 >= floor && doc.pos[last - 1] === 'NOUN' && lex.titles.has(l))) return null;
   let first = last;
   for (let i = last - 1; i >= floor && last - i < 12; i--) {
     if (nlSpan(doc, i, i + 1)) break;
