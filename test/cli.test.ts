@@ -58,6 +58,20 @@ test('--excel writes a BOM and CRLF line ends', () => {
   expect(csv.split('\r\n').length).toBeGreaterThan(2);
 });
 
+test('quotes.csv gaps: the attribution inside a joined quotation, as start..end offsets into the text', () => {
+  const input = join(dir, 'split.txt');
+  const text = '“We must act now,” said Ana Ruiz, an advocate for undocumented immigrants, “before the border closes.”\n';
+  writeFileSync(input, text);
+  const out = join(dir, 'split-out');
+  expect(framelens(['run', input, '--out', out, '--quiet']).status).toBe(0);
+  const [header, row] = readFileSync(join(out, 'quotes.csv'), 'utf8').trim().split('\n');
+  expect(header.split(',').at(-1)).toBe('gaps');
+  const gaps = row.split(',').at(-1)!;
+  expect(gaps).toMatch(/^\d+\.\.\d+$/);
+  const [a, b] = gaps.split('..').map(Number);
+  expect(text.slice(a, b)).toBe(',” said Ana Ruiz, an advocate for undocumented immigrants, “');
+});
+
 test('--events none puts every article in one group; --events auto assigns every article an event', () => {
   const none = join(dir, 'ev-none');
   expect(framelens(['run', 'corpora/', '--out', none, '--events', 'none', '--quiet']).status).toBe(0);

@@ -47,7 +47,7 @@ const DESCRIPTIONS: Record<string, Record<string, string>> = {
     text: 'The quotation\'s text: `text.slice(start, end)` of the article (for direct quotes, inside the marks).',
     cue_start: 'Start offset of the cue (empty if none).',
     cue_end: 'End offset of the cue (empty if none).',
-    gaps: 'Stretches of [start, end) that are not the speaker\'s words: the attribution between the pieces of a quotation joined across it ("“A,” she said, “B.”", "…, he added, “…”"), as `start-end` offset pairs separated by `;`; empty for most quotes. `tokens`, `quoted_tokens` and the voice of frame hits leave them out: a frame term there is the outlet\'s.',
+    gaps: 'Stretches of [start, end) that are not the speaker\'s words: the attribution between the pieces of a quotation joined across it ("“A,” she said, “B.”", "…, he added, “…”"), as `start..end` offset pairs separated by `;` (not `start-end`, which a spreadsheet may read as a date); empty for most quotes. `tokens`, `quoted_tokens` and the voice of frame hits leave them out: a frame term there is the outlet\'s.',
   },
   'frame_hits.csv': {
     term: 'The lexicon entry that matched (e.g. `illegal alien*`).',

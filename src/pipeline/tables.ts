@@ -426,7 +426,7 @@ function writeArticleRows(r: AnalyzedArticle, event: string, articles: CsvWriter
   for (const q of r.quotes) {
     quotes.write([
       r.id, r.outlet, event, q.id, q.kind, q.speaker, q.speakerMention, q.speakerStart, q.speakerEnd, q.speakerRole,
-      q.speakerType, q.cue, q.text, q.start, q.end, q.tokens, q.cueStart, q.cueEnd, q.gaps.map(([a, b]) => `${a}-${b}`).join(';'),
+      q.speakerType, q.cue, q.text, q.start, q.end, q.tokens, q.cueStart, q.cueEnd, q.gaps.map(([a, b]) => `${a}..${b}`).join(';'),
     ]);
   }
   for (const h of r.hits) {
