@@ -56,6 +56,7 @@ test('a joined prediction is scored by its pieces: the attribution between them 
   expect(scoreArticle([gold([[0, 40], [150, 200]])], [pred(0, 200, { gaps: [[40, 150]] })]).pairs).toEqual([[0, 0]]);
   // The same span read whole: 90 shared of 200 = 45% → still a match; with gold only the first piece, [0,40):
   // whole span 40/200 = 20% < 30% → no match; by pieces 40/90 = 44% → match.
+  expect(scoreArticle([gold([[0, 40], [150, 200]])], [pred(0, 200)]).pairs).toEqual([[0, 0]]);
   expect(scoreArticle([gold([[0, 40]])], [pred(0, 200)]).pairs).toEqual([]);
   expect(scoreArticle([gold([[0, 40]])], [pred(0, 200, { gaps: [[40, 150]] })]).pairs).toEqual([[0, 0]]);
 });
