@@ -1,7 +1,7 @@
 /** The comparison tables from hand-built per-article records: arithmetic, zero rows, voices, speakers, shared quotes, order. */
 import fc from 'fast-check';
 import { Aggregator, type Tables } from '../src/aggregate/tables.js';
-import { addOccurrence, clusterQuotes, quoteKey, SHARED_CONTAINMENT, type QuoteGroup } from '../src/aggregate/quotes.js';
+import { addOccurrence, clusterQuotes, contentWords, quoteKey, SHARED_CONTAINMENT, SHARED_PHRASES, type QuoteGroup } from '../src/aggregate/quotes.js';
 import { TermCounts } from '../src/aggregate/vocabulary.js';
 import type { AnalyzedArticle, FrameHitRecord, QuoteRecord } from '../src/types.js';
 
@@ -74,6 +74,15 @@ test('shared_quotes: a quotation joined across different attributions is matched
   expect(rows(tables([{ ...a, quotes: [{ ...a.quotes[0], gaps: [] }] }, { ...b, quotes: [{ ...b.quotes[0], gaps: [] }] }]).shared_quotes)).toEqual([]);
 });
 
+test('shared_quotes: titles of shows and works are not shared quotations; dashes are not content words', () => {
+  const show = (id: string, outlet: string) => article(id, outlet, 300, [quote('q1', 'Ana Ruiz', 'The Late Show With Stephen Colbert', 6, 'partial')], []);
+  expect(rows(tables([show('t1', 'Alpha'), show('t2', 'Beta')]).shared_quotes)).toEqual([]);
+  expect(contentWords('What difference - at this point, what difference does it make?')).toEqual(['difference', 'point', 'difference', 'make']);
+  const said = (id: string, outlet: string, text: string) => article(id, outlet, 300, [quote('q1', 'Hillary Clinton', text, 8)], []);
+  const sq = rows(tables([said('d1', 'Alpha', 'What difference - at this point, what difference does it make?'), said('d2', 'Beta', 'What difference at this point does it make?')]).shared_quotes);
+  expect(sq).toEqual([expect.objectContaining({ outlets: 'Alpha; Beta', variants: 2 })]);
+});
+
 test('distinctive_terms: an outlet\'s own words have positive z; counts and counts elsewhere are right', () => {
   const dt = rows(t.distinctive_terms);
   const chaos = dt.find((r) => r.outlet === 'Alpha' && r.term === 'chaos')!;
@@ -90,15 +99,22 @@ test('the tables do not depend on the order records are added in', () => {
 });
 
 describe('shared-quote clustering', () => {
-  /** The rule written out plainly: longest first, each quote joins the earliest cluster whose head holds enough of its words. */
+  /**
+   * The rule written out plainly: longest first, each quote joins the earliest cluster whose head holds enough of its
+   * words and enough of its pairs of consecutive words.
+   */
   function reference(groups: QuoteGroup[]): string[][] {
     const usable = [...groups].sort((a, b) => b.words.length - a.words.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const clusters: { head: Set<string>; keys: string[] }[] = [];
+    const pairsOf = (words: string[]) => new Set(words.slice(1).map((w, i) => `${words[i]} ${w}`));
+    const clusters: { head: Set<string>; headPairs: Set<string>; keys: string[] }[] = [];
     for (const q of usable) {
       const words = new Set(q.words);
-      const c = clusters.find((k) => [...words].filter((w) => k.head.has(w)).length / words.size >= SHARED_CONTAINMENT);
+      const pairs = pairsOf(q.words);
+      const c = clusters.find(
+        (k) => [...words].filter((w) => k.head.has(w)).length / words.size >= SHARED_CONTAINMENT && [...pairs].filter((p) => k.headPairs.has(p)).length >= SHARED_PHRASES * pairs.size,
+      );
       if (c) c.keys.push(q.key);
-      else clusters.push({ head: words, keys: [q.key] });
+      else clusters.push({ head: words, headPairs: pairs, keys: [q.key] });
     }
     return clusters.map((c) => c.keys);
   }

@@ -1,15 +1,23 @@
 /**
  * Shared quotations: the same quotation carried by several outlets in an event, matched despite wording variants
  * ("a goal of a minimum of 3,000 arrests" vs "minimum 3,000 arrests"). A quote's key is its content words
- * (natural's AggressiveTokenizer, lowercased, stopwords dropped); two quotes are the same quotation when the
- * content words of the shorter are at least SHARED_CONTAINMENT contained in the longer, and the shorter has at least
- * SHARED_MIN_WORDS content words. Quotes are clustered greedily against each cluster's first (longest) member, in a
+ * (natural's AggressiveTokenizer, lowercased, stopwords and punctuation dropped); two quotes are the same quotation when
+ * the content words of the shorter are at least SHARED_CONTAINMENT contained in the longer and at least SHARED_PHRASES
+ * of its pairs of consecutive content words are pairs of the longer too, and the shorter has at least SHARED_MIN_WORDS
+ * content words. (Titles — title-case fragments — and indirect speech are left out before: see spilledRecord.) Quotes are clustered greedily against each cluster's first (longest) member, in a
  * deterministic order (longest first, then text), so the result never depends on the order articles were added.
  */
 import AggressiveTokenizer from 'natural/lib/natural/tokenizers/aggressive_tokenizer.js';
 import { STOPWORDS } from './terms.js';
 
 export const SHARED_CONTAINMENT = 0.8;
+/**
+ * Share of a quotation's pairs of consecutive content words that the cluster's first quotation must also have as
+ * consecutive content words: a variant keeps most of its phrases ("minimum 3,000 arrests" in "a goal of a minimum of
+ * 3,000 arrests"), while a short fragment is not the same quotation as a long one that merely holds its words apart
+ * ("President Bernie Sanders." and "… Bernie Sanders announcing … whose husband was president …").
+ */
+export const SHARED_PHRASES = 0.5;
 export const SHARED_MIN_WORDS = 3;
 
 const tokenizer = new AggressiveTokenizer();
@@ -17,7 +25,8 @@ const tokenizer = new AggressiveTokenizer();
 export function contentWords(text: string): string[] {
   return tokenizer
     .tokenize(text.toLowerCase().replace(/[’‘]/g, "'"))
-    .filter((w) => !STOPWORDS.has(w) && w.length > 0);
+    // Not dashes and other punctuation the tokenizer keeps ("What difference - at this point").
+    .filter((w) => !STOPWORDS.has(w) && /[\p{L}\p{N}]/u.test(w));
 }
 
 /** All occurrences of one wording (same content words in the same order) within an event, collapsed. */
@@ -87,7 +96,15 @@ export function clusterQuotes(groups: Iterable<QuoteGroup>): SharedQuote[] {
   });
   const df = new Int32Array(numberOf.size);
   for (const ids of wordSets) for (const id of ids) df[id]++;
+  // Each quote's distinct pairs of consecutive content words, one number per pair.
+  const V = numberOf.size;
+  const pairSets = usable.map((q) => {
+    const pairs = new Set<number>();
+    for (let k = 1; k < q.words.length; k++) pairs.add(numberOf.get(q.words[k - 1])! * V + numberOf.get(q.words[k])!);
+    return pairs;
+  });
   const heads: Set<number>[] = [];
+  const headPairs: Set<number>[] = [];
   const members: QuoteGroup[][] = [];
   const index: number[][] = Array.from({ length: numberOf.size }, () => []);
   const seenFor: number[] = [];
@@ -112,13 +129,17 @@ export function clusterQuotes(groups: Iterable<QuoteGroup>): SharedQuote[] {
     for (const c of candidates.sort((a, b) => a - b)) {
       let shared = 0;
       for (const w of ids) if (heads[c].has(w)) shared++;
-      if (shared / n >= SHARED_CONTAINMENT) {
+      if (shared / n < SHARED_CONTAINMENT) continue;
+      let phrases = 0;
+      for (const p of pairSets[qi]) if (headPairs[c].has(p)) phrases++;
+      if (phrases >= SHARED_PHRASES * pairSets[qi].size) {
         joined = c;
         break;
       }
     }
     if (joined < 0) {
       heads.push(new Set(ids));
+      headPairs.push(pairSets[qi]);
       members.push([usable[qi]]);
       for (const w of ids) index[w].push(heads.length - 1);
     } else members[joined].push(usable[qi]);

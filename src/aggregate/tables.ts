@@ -14,7 +14,7 @@ import type { Cell } from '../export/csv.js';
 import { holm, homogeneity, logOddsDirichlet, sig } from './stats.js';
 import { addOccurrence, clusterQuotes, quoteKey, quoteVariant, type QuoteGroup } from './quotes.js';
 import { TermCounts, Vocabulary } from './vocabulary.js';
-import { quotePieces } from '../quotes/pieces.js';
+import { isTitleCase, quotePieces } from '../quotes/pieces.js';
 
 export interface Table {
   columns: string[];
@@ -78,8 +78,9 @@ export function spilledRecord(r: AggregateRecord, terms: number[]): SpilledRecor
     hits: r.hits.map((h) => ({ frame: h.frame, voice: h.voice, negated: h.negated, quoteId: h.quoteId })),
     quotes: r.quotes.map((q) => {
       const out: SpilledQuote = { id: q.id, kind: q.kind, speaker: q.speaker, tokens: q.tokens, speakerRole: q.speakerRole, speakerType: q.speakerType };
+      // Indirect speech is the writer's wording; a title-case fragment names a work, show or slogan.
       const spoken = q.kind === 'indirect' ? '' : spokenText(q);
-      const key = q.kind === 'indirect' ? null : quoteKey(spoken);
+      const key = q.kind === 'indirect' || isTitleCase(spoken) ? null : quoteKey(spoken);
       if (key !== null) {
         out.key = key;
         out.variant = quoteVariant(spoken);

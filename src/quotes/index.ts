@@ -29,6 +29,7 @@ import type { Quote, QuoteKind } from '../types.js';
 import type { QuoteSettings } from './settings.js';
 import { IntervalIndex } from '../search.js';
 import { compileSettings, isCap, isNameToken, npEndingAt, npStartingAt, PersonRegistry, speakerFromNp, stripDet, textOf, type Np, type Speaker } from './speakers.js';
+import { isTitleCase } from './pieces.js';
 
 export { loadQuoteSettings, type QuoteSettings } from './settings.js';
 export { quotePieces } from './pieces.js';
@@ -825,9 +826,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       inWord = !space;
     }
     if (runs >= 10) return false;
-    const words = text.slice(q.start, q.end).replace(/[.,!?]+$/, '').split(/\s+/).filter(Boolean);
-    if (words.length < 2 || words.length > 8 || !isCap(words[0])) return false;
-    return words.every((w) => isCap(w) || w.replace(/[^\p{L}]/gu, '').length < 4);
+    return isTitleCase(text.slice(q.start, q.end));
   }
 
   /**
