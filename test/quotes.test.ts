@@ -58,6 +58,14 @@ test('titles ending in "general" head a speaker phrase; a subject with a partici
   expect(quotes('A statement posted on the website said listings are user generated.')[0]).toMatchObject({ kind: 'indirect', text: 'listings are user generated' });
 });
 
+test('a dash and a name after a quotation sign it (“…” ― Name); a dash and other words do not', () => {
+  expect(quotes('“He represents our greatest shame.” ― Sonya Herridge\n')[0]).toMatchObject({ kind: 'direct', speaker: 'Sonya Herridge', cue: '―' });
+  expect(quotes('“I am so ashamed to be an American.” — Jacklyn Ashley.')[0]).toMatchObject({ speaker: 'Jacklyn Ashley', cue: '—' });
+  expect(quotes('“It is over.” — Edwin G. Monroy')[0]).toMatchObject({ speaker: 'Edwin G. Monroy' });
+  expect(quotes('“Make America Great Again” — the slogan of the campaign.')[0]).toMatchObject({ speaker: 'UNKNOWN', cue: '' });
+  expect(quotes('“We will win,” — Trump said.')[0]).toMatchObject({ speaker: 'Trump', cue: 'said' });
+});
+
 test('hyphenated modifiers and names in speaker phrases; a weekday is never a speaker', () => {
   expect(quotes('"We didn\'t discuss that," warm-and-fuzzy Trump said.')[0]).toMatchObject({ speaker: 'Trump', mentionText: 'warm-and-fuzzy Trump' });
   expect(quotes('"I think it\'s over," says the 45-year-old mechanic from Ohio.')[0]).toMatchObject({ mentionText: 'the 45-year-old mechanic' });

@@ -9,8 +9,8 @@
  *     long speaker descriptions and quoted titles, but not across a second cue ("she added");
  *  3. block quotes: the paragraph after a sentence ending in a colon with a cue and a speaker;
  *  4. attribution of each quote: cue and subject after or before it, shared subjects ("and said", ", adding"),
- *     colon and comma introductions ("X went further: “…”", "- Philip Bump: “…”", "As X put it: “…”"), a short
- *     "X agreed." sentence before it, the sentence's subject for a fragment (characterising verbs only for one or
+ *     colon and comma introductions ("X went further: “…”", "- Philip Bump: “…”", "As X put it: “…”"), signatures
+ *     (“…” ― Name), a short "X agreed." sentence before it, the sentence's subject for a fragment (characterising verbs only for one or
  *     two words; title-case fragments such as works and nicknames stay unattributed), the reported clause around a
  *     fragment (ending at clause boundaries), the next paragraph continuing a quotation;
  *  5a. headline attributions ("Obama: …") for names the article repeats, and transcript turns ("BOULDUAN: …");
@@ -43,6 +43,8 @@ export const MAX_QUOTE_PARAGRAPHS = 8;
 const HEADLINE = /^((?:\p{Lu}[\p{L}.'’-]*\s){0,3}\p{Lu}[\p{L}.'’-]*):\s+(\S.{8,})$/u;
 const HEADLINE_STOP = /^(related|update|updated|watch|exclusive|breaking|photo|photos|video|note|editor'?s note|source|sources|read more|see also|advertisement|q|a|correction|clarification|disclosure|live|analysis|opinion|commentary|pictured|above|below|top|bottom|via|credit|image|getty|reuters|ap|afp)$/i;
 /** Participles that often modify a subject ("voters surveyed", "a document filed Thursday"). */
+/** Dashes that sign a quotation with the name after them (“…” ― Sonya Herridge). */
+const SIGNATURE_DASH = new Set(['―', '—', '–']);
 const SUBJECT_PARTICIPLE = /^(surveyed|polled|questioned|interviewed|filed|released|published|obtained|reviewed|asked|contacted|reached|briefed|involved|signed|posted|sent|written|issued|prepared|conducted|commissioned|compiled|circulated|leaked|drafted|submitted|delivered|shared|cited|quoted|led|run|funded|backed|sponsored|aligned|allied|affiliated|based|tasked|charged|appointed|hired|assigned)$/;
 /** Words after a subject and before its cue: "voters overall said", "those surveyed said", "members alone". */
 const POST_NP = new Set(['overall', 'alone', 'combined', 'together', 'surveyed', 'polled', 'interviewed', 'questioned', 'themselves', 'himself', 'herself']);
@@ -458,6 +460,13 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     let last = first;
     while (last < n && last - first < 40 && !sentenceEnd(last) && !(isMark(last) && last > first) && !(last > first && breakBefore(last))) last++;
     if (first < n && /\n/.test(text.slice(afterOffset, doc.tokStart[first]))) return null;
+    // “…” ― Sonya Herridge / “…” — Jacklyn Ashley.: a dash and a name that ends the line or sentence sign the quotation.
+    if (first < n && SIGNATURE_DASH.has(doc.value[first])) {
+      let k = first + 1;
+      while (k < n && k - first <= 5 && (isNameToken(doc, k, lex) || (doc.value[k] === '.' && k > first + 1 && /^\p{Lu}\p{Ll}?$/u.test(doc.value[k - 1])))) k++;
+      const ends = k >= n || (doc.pos[k] === 'SPACE' && doc.value[k].includes('\n')) || (doc.value[k] === '.' && (k + 1 >= n || doc.pos[k + 1] === 'SPACE')) || isMark(k);
+      if (k - first >= 2 && ends) return makeAttribution(first, { np: { first: first + 1, last: k - 1 }, role: '' });
+    }
     for (let c = first; c < last && c - first < 30; c++) {
       if (!isCue(c)) continue;
       const ph = isPhraseAt(c);
