@@ -42,9 +42,9 @@ export const MAX_QUOTE_PARAGRAPHS = 8;
 /** "Name: content" at the start of a line (1–4 capitalised words before the colon). */
 const HEADLINE = /^((?:\p{Lu}[\p{L}.'’-]*\s){0,3}\p{Lu}[\p{L}.'’-]*):\s+(\S.{8,})$/u;
 const HEADLINE_STOP = /^(related|update|updated|watch|exclusive|breaking|photo|photos|video|note|editor'?s note|source|sources|read more|see also|advertisement|q|a|correction|clarification|disclosure|live|analysis|opinion|commentary|pictured|above|below|top|bottom|via|credit|image|getty|reuters|ap|afp)$/i;
-/** Participles that often modify a subject ("voters surveyed", "a document filed Thursday"). */
 /** Dashes that sign a quotation with the name after them (“…” ― Sonya Herridge). */
 const SIGNATURE_DASH = new Set(['―', '—', '–']);
+/** Participles that often modify a subject ("voters surveyed", "a document filed Thursday"). */
 const SUBJECT_PARTICIPLE = /^(surveyed|polled|questioned|interviewed|filed|released|published|obtained|reviewed|asked|contacted|reached|briefed|involved|signed|posted|sent|written|issued|prepared|conducted|commissioned|compiled|circulated|leaked|drafted|submitted|delivered|shared|cited|quoted|led|run|funded|backed|sponsored|aligned|allied|affiliated|based|tasked|charged|appointed|hired|assigned)$/;
 /** Words after a subject and before its cue: "voters overall said", "those surveyed said", "members alone". */
 const POST_NP = new Set(['overall', 'alone', 'combined', 'together', 'surveyed', 'polled', 'interviewed', 'questioned', 'themselves', 'himself', 'herself']);
