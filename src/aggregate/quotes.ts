@@ -4,8 +4,9 @@
  * (natural's AggressiveTokenizer, lowercased, stopwords and punctuation dropped); two quotes are the same quotation when
  * the content words of the shorter are at least SHARED_CONTAINMENT contained in the longer and at least SHARED_PHRASES
  * of its pairs of consecutive content words are pairs of the longer too, and the shorter has at least SHARED_MIN_WORDS
- * content words. (Titles — title-case fragments — and indirect speech are left out before: see spilledRecord.) Quotes are clustered greedily against each cluster's first (longest) member, in a
- * deterministic order (longest first, then text), so the result never depends on the order articles were added.
+ * content words (titles — title-case fragments — and indirect speech are left out before: see spilledRecord). Quotes
+ * are clustered greedily against each cluster's first (longest) member, in a deterministic order (longest first, then
+ * text), so the result never depends on the order articles were added.
  */
 import AggressiveTokenizer from 'natural/lib/natural/tokenizers/aggressive_tokenizer.js';
 import { STOPWORDS } from './terms.js';

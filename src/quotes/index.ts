@@ -10,9 +10,9 @@
  *  3. block quotes: the paragraph after a sentence ending in a colon with a cue and a speaker;
  *  4. attribution of each quote: cue and subject after or before it, shared subjects ("and said", ", adding"),
  *     colon and comma introductions ("X went further: “…”", "- Philip Bump: “…”", "As X put it: “…”"), signatures
- *     (“…” ― Name), a short "X agreed." sentence before it, the sentence's subject for a fragment (characterising verbs only for one or
- *     two words; title-case fragments such as works and nicknames stay unattributed), the reported clause around a
- *     fragment (ending at clause boundaries), the next paragraph continuing a quotation;
+ *     (“…” ― Name), a short "X agreed." sentence before it, the sentence's subject for a fragment (characterising
+ *     verbs only for one or two words; title-case fragments such as works and nicknames stay unattributed), the
+ *     reported clause around a fragment (ending at clause boundaries), the next paragraph continuing a quotation;
  *  5a. headline attributions ("Obama: …") for names the article repeats, and transcript turns ("BOULDUAN: …");
  *  5. indirect speech, only with `indirect_verbs` of pipeline/cues.yml: X said (that) …; …, X said; …, X said, …;
  *     according to X; X told CNN …; X called for …; X asked whether …; "moves that he said improved …"; with long and
