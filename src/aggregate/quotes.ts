@@ -86,22 +86,21 @@ export function clusterQuotes(groups: Iterable<QuoteGroup>): SharedQuote[] {
   // Speed: the event's words numbered once; each quote as its distinct word numbers, document frequencies in an array
   // (string-keyed Sets and Maps were most of the reduce's time in shared quotes).
   const numberOf = new Map<string, number>();
-  const wordSets = usable.map((q) => {
-    const ids = new Set<number>();
-    for (const w of q.words) {
+  const sequences = usable.map((q) =>
+    q.words.map((w) => {
       let id = numberOf.get(w);
       if (id === undefined) numberOf.set(w, (id = numberOf.size));
-      ids.add(id);
-    }
-    return [...ids];
-  });
+      return id;
+    }),
+  );
+  const wordSets = sequences.map((seq) => [...new Set(seq)]);
   const df = new Int32Array(numberOf.size);
   for (const ids of wordSets) for (const id of ids) df[id]++;
   // Each quote's distinct pairs of consecutive content words, one number per pair.
   const V = numberOf.size;
-  const pairSets = usable.map((q) => {
+  const pairSets = sequences.map((seq) => {
     const pairs = new Set<number>();
-    for (let k = 1; k < q.words.length; k++) pairs.add(numberOf.get(q.words[k - 1])! * V + numberOf.get(q.words[k])!);
+    for (let k = 1; k < seq.length; k++) pairs.add(seq[k - 1] * V + seq[k]);
     return pairs;
   });
   const heads: Set<number>[] = [];

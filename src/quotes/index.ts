@@ -29,7 +29,7 @@ import type { Quote, QuoteKind } from '../types.js';
 import type { QuoteSettings } from './settings.js';
 import { IntervalIndex } from '../search.js';
 import { compileSettings, isCap, isNameToken, npEndingAt, npStartingAt, PersonRegistry, speakerFromNp, stripDet, textOf, type Np, type Speaker } from './speakers.js';
-import { isTitleCase } from './pieces.js';
+import { isTitleCase, quotePieces } from './pieces.js';
 
 export { loadQuoteSettings, type QuoteSettings } from './settings.js';
 export { quotePieces } from './pieces.js';
@@ -1507,8 +1507,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   return kept.map((q, i) => {
     const sp = q.attribution?.speaker ?? null;
     const gaps = finalGaps(q);
-    let tokens = wordsIn(doc, q.start, q.end);
-    for (const [a, b] of gaps) tokens -= wordsIn(doc, a, b);
+    let tokens = 0;
+    for (const [a, b] of quotePieces({ start: q.start, end: q.end, gaps })) tokens += wordsIn(doc, a, b);
     return {
       id: `q${i + 1}`,
       kind: q.kind,

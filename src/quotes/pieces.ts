@@ -3,13 +3,7 @@
  * read them without loading it.
  */
 import type { Quote } from '../types.js';
-
-/** Capitalised (ASCII by its code, the rest by \p{Lu}). */
-function capitalised(s: string): boolean {
-  const c = s ? s.charCodeAt(0) : 0;
-  if (c < 128) return c >= 65 && c <= 90;
-  return /^\p{Lu}/u.test(s);
-}
+import { isCap } from './speakers.js';
 
 /**
  * 2–8 words, all capitalised but short ones ("The Late Show With Stephen Colbert", "Make America Great Again"): the
@@ -17,8 +11,8 @@ function capitalised(s: string): boolean {
  */
 export function isTitleCase(text: string): boolean {
   const words = text.replace(/[.,!?]+$/, '').split(/\s+/).filter(Boolean);
-  if (words.length < 2 || words.length > 8 || !capitalised(words[0])) return false;
-  return words.every((w) => capitalised(w) || w.replace(/[^\p{L}]/gu, '').length < 4);
+  if (words.length < 2 || words.length > 8 || !isCap(words[0])) return false;
+  return words.every((w) => isCap(w) || w.replace(/[^\p{L}]/gu, '').length < 4);
 }
 
 /** The speaker's words of a quote: [start, end) less its gaps, as sorted disjoint [start, end) pieces. */
