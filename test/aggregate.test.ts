@@ -83,6 +83,22 @@ test('shared_quotes: titles of shows and works are not shared quotations; dashes
   expect(sq).toEqual([expect.objectContaining({ outlets: 'Alpha; Beta', variants: 2 })]);
 });
 
+test('shared_quotes: a three-word fragment is the same quotation only when its words run in order in the longer one', () => {
+  const said = (id: string, outlet: string, speaker: string, text: string) => article(id, outlet, 300, [quote('q1', speaker, text, 8)], []);
+  // "standing", "ana", "ruiz" are all in the longer quote, and so is the pair "ana ruiz" — but not "standing ana".
+  const apart = tables([
+    said('f1', 'Alpha', 'Tom Lee', 'She is standing with Ana Ruiz'),
+    said('f2', 'Beta', 'Dan Ford', 'Senator Lee is standing tall despite losing the county primary to Ana Ruiz'),
+  ]);
+  expect(rows(apart.shared_quotes)).toEqual([]);
+  // The fragment as it runs in the longer one ("standing tall despite") is the same quotation.
+  const inside = tables([
+    said('f1', 'Alpha', 'Dan Ford', 'He is standing tall, despite it all'),
+    said('f2', 'Beta', 'Dan Ford', 'Senator Lee is standing tall despite losing the county primary to Ana Ruiz'),
+  ]);
+  expect(rows(inside.shared_quotes)).toEqual([expect.objectContaining({ outlets: 'Alpha; Beta', variants: 2 })]);
+});
+
 test('distinctive_terms: an outlet\'s own words have positive z; counts and counts elsewhere are right', () => {
   const dt = rows(t.distinctive_terms);
   const chaos = dt.find((r) => r.outlet === 'Alpha' && r.term === 'chaos')!;
@@ -106,15 +122,17 @@ describe('shared-quote clustering', () => {
   function reference(groups: QuoteGroup[]): string[][] {
     const usable = [...groups].sort((a, b) => b.words.length - a.words.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const pairsOf = (words: string[]) => new Set(words.slice(1).map((w, i) => `${words[i]} ${w}`));
+    // A head's pairs: each word with the next and with the one after.
+    const headPairsOf = (words: string[]) => new Set([...pairsOf(words), ...words.slice(2).map((w, i) => `${words[i]} ${w}`)]);
     const clusters: { head: Set<string>; headPairs: Set<string>; keys: string[] }[] = [];
     for (const q of usable) {
       const words = new Set(q.words);
       const pairs = pairsOf(q.words);
       const c = clusters.find(
-        (k) => [...words].filter((w) => k.head.has(w)).length / words.size >= SHARED_CONTAINMENT && [...pairs].filter((p) => k.headPairs.has(p)).length >= SHARED_PHRASES * pairs.size,
+        (k) => [...words].filter((w) => k.head.has(w)).length / words.size >= SHARED_CONTAINMENT && [...pairs].filter((p) => k.headPairs.has(p)).length >= Math.max(SHARED_PHRASES * pairs.size, Math.min(pairs.size, 2)),
       );
       if (c) c.keys.push(q.key);
-      else clusters.push({ head: words, headPairs: pairs, keys: [q.key] });
+      else clusters.push({ head: words, headPairs: headPairsOf(q.words), keys: [q.key] });
     }
     return clusters.map((c) => c.keys);
   }

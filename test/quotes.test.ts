@@ -41,6 +41,19 @@ test('a quote joined across its attribution: the attribution is a gap, left out 
   expect(quotes('“We will finish the wall,” Gov. Ana Ruiz said.')[0].gaps).toEqual([]);
 });
 
+test('"said when asked …": the question put to the speaker is not joined to the quotation as the speaker\'s words', () => {
+  const text = '“You bet I would,” Gov. Ana Ruiz said when asked whether she would close the border to travellers from Brazil.';
+  const [q, ...rest] = quotes(text);
+  expect(q).toMatchObject({ kind: 'direct', text: 'You bet I would', speaker: 'Ana Ruiz', gaps: [] });
+  expect(rest).toEqual([]);
+  // The same shape with a listener and an adjunct before the question ("told CNN in an interview when asked which …").
+  const told = '“Anyone but the senator,” Ruiz told CNN in an interview when asked which candidate she would back.';
+  expect(quotes(told).map((x) => x.text)).toEqual(['Anyone but the senator']);
+  // Without "when asked", the words after the cue are still the speaker's (the third-person "said she would …" is the speaker's).
+  const said = '“You bet I would,” Ruiz said on Monday she would close the border to travellers from Brazil.';
+  expect(quotePieces(quotes(said)[0]).map(([a, b]) => said.slice(a, b))).toEqual(['You bet I would', 'she would close the border to travellers from Brazil']);
+});
+
 test('quoted_tokens: words of every quotation, gaps left out', () => {
   const text = '“We must act now,” said Ana Ruiz, an advocate for immigrants, “before the border closes.”\n\nLater the mayor said, “It is chaos.”';
   const doc = readText(text);

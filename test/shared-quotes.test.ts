@@ -6,7 +6,8 @@
  * something someone said. A wording is keyed by the sha256 of its text as written in `variant_texts`, so that no
  * PolNeAR text is kept in this repository. A cluster is right when all its wordings are one quotation; an unlabelled
  * wording counts as wrong. Measured 2026-11-23: 0.2.6's rule (content-word containment only, titles included) on the
- * speaker's words 38 right of 71 (0.54), 0.2.7 39 of 51 (0.76), finding 39 of the 40 quotations right in either.
+ * speaker's words 38 right of 71 (0.54), 0.2.7 39 of 51 (0.76), finding 39 of the 40 quotations right in either;
+ * 0.2.8 (at least two shared pairs, pairs of the head one word apart too) 39 of 47 (0.83), the same 39 found.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -26,7 +27,7 @@ const labels = new Map(
 );
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-(existsSync(train) ? test : test.skip)('shared quotations on PolNeAR train: at least 0.7 of clusters are one quotation, 37 or more found', () => {
+(existsSync(train) ? test : test.skip)('shared quotations on PolNeAR train: at least 0.8 of clusters are one quotation, 38 or more found', () => {
   const out = join(mkdtempSync(join(tmpdir(), 'framelens-shared-')), 'out');
   const r = framelens(['run', train, '--out', out, '--events', 'none', '--quiet']);
   expect(r.status).toBe(0);
@@ -42,6 +43,6 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
     }
   }
   console.log(`shared-quotes.test.ts: ${right} of ${rows.length} shared quotations are one quotation (${(right / rows.length).toFixed(2)}); ${found.size} quotations found`);
-  expect(right / rows.length).toBeGreaterThanOrEqual(0.7);
-  expect(found.size).toBeGreaterThanOrEqual(37);
+  expect(right / rows.length).toBeGreaterThanOrEqual(0.8);
+  expect(found.size).toBeGreaterThanOrEqual(38);
 }, 300_000);

@@ -3,7 +3,8 @@
  * ("a goal of a minimum of 3,000 arrests" vs "minimum 3,000 arrests"). A quote's key is its content words
  * (natural's AggressiveTokenizer, lowercased, stopwords and punctuation dropped); two quotes are the same quotation when
  * the content words of the shorter are at least SHARED_CONTAINMENT contained in the longer and at least SHARED_PHRASES
- * of its pairs of consecutive content words are pairs of the longer too, and the shorter has at least SHARED_MIN_WORDS
+ * of its pairs of consecutive content words (and at least two: `phrasesNeeded`) are pairs of the longer too — there
+ * consecutive or one word apart (`headPairSet`) — and the shorter has at least SHARED_MIN_WORDS
  * content words (titles — title-case fragments — and indirect speech are left out before: see spilledRecord). Quotes
  * are clustered greedily against each cluster's first (longest) member, in a deterministic order (longest first, then
  * text), so the result never depends on the order articles were added.
@@ -20,6 +21,15 @@ export const SHARED_CONTAINMENT = 0.8;
  */
 export const SHARED_PHRASES = 0.5;
 export const SHARED_MIN_WORDS = 3;
+
+/**
+ * Pairs of consecutive content words that a quotation with `pairs` of them must share with a cluster's first
+ * quotation: SHARED_PHRASES of them, and at least two (all of a three-word fragment's) — one shared pair is a name
+ * ("Donald Trump", "Bernie Sanders") or a stock phrase ("never, ever") in a short fragment as often as a variant.
+ */
+export function phrasesNeeded(pairs: number): number {
+  return Math.max(SHARED_PHRASES * pairs, Math.min(pairs, 2));
+}
 
 const tokenizer = new AggressiveTokenizer();
 
@@ -79,6 +89,20 @@ export function addOccurrence(groups: Map<string, QuoteGroup>, key: string, vari
   g.articles.add(articleId);
 }
 
+/**
+ * A cluster head's pairs, one number per pair (first × V + second): each content word with the next one and with the
+ * one after that, so that a variant that leaves out or repeats a word still shares its pairs ("What difference at
+ * this point does it make?" and "What difference - at this point, what difference does it make?").
+ */
+export function headPairSet(seq: number[], V: number): Set<number> {
+  const pairs = new Set<number>();
+  for (let k = 1; k < seq.length; k++) {
+    pairs.add(seq[k - 1] * V + seq[k]);
+    if (k >= 2) pairs.add(seq[k - 2] * V + seq[k]);
+  }
+  return pairs;
+}
+
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function clusterQuotes(groups: Iterable<QuoteGroup>): SharedQuote[] {
@@ -132,14 +156,14 @@ export function clusterQuotes(groups: Iterable<QuoteGroup>): SharedQuote[] {
       if (shared / n < SHARED_CONTAINMENT) continue;
       let phrases = 0;
       for (const p of pairSets[qi]) if (headPairs[c].has(p)) phrases++;
-      if (phrases >= SHARED_PHRASES * pairSets[qi].size) {
+      if (phrases >= phrasesNeeded(pairSets[qi].size)) {
         joined = c;
         break;
       }
     }
     if (joined < 0) {
       heads.push(new Set(ids));
-      headPairs.push(pairSets[qi]);
+      headPairs.push(headPairSet(sequences[qi], V));
       members.push([usable[qi]]);
       for (const w of ids) index[w].push(heads.length - 1);
     } else members[joined].push(usable[qi]);

@@ -1116,6 +1116,12 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
     }
   }
 
+  /** "when asked", "after being asked", … among tokens [a, b]. */
+  function askedBetween(a: number, b: number): boolean {
+    for (let t = Math.max(a, 1); t <= b; t++) if (doc.lower[t] === 'asked' && /^(when|after|while|before|as|once|if|being)$/.test(doc.lower[t - 1])) return true;
+    return false;
+  }
+
   /**
    * "In February, as a protester was being removed, Mr. Trump said, “…”": the clause right before the comma at k is
    * subordinate (its last comma-separated part opens with "as", "when", …), so it sets the scene; it is not reported.
@@ -1457,6 +1463,9 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         if (doc.value[k] === ':' || doc.value[k] === ',') k++;
         // "X said, while arguing …": the second cue reports (it shares the subject).
         if (/^(while|before|after|when)$/.test(doc.lower[k] ?? '') && isCue(k + 1) && /ing$/.test(doc.lower[k + 1])) continue;
+        // "“You bet I would,” Christie said when asked whether he would …", "Le Pen told CNN when asked which candidate
+        // she would back": what follows is the question put to the speaker, not what the speaker said.
+        if (askedBetween(c + 1, Math.min(k + 1, l))) continue;
         // "Asked if he was ever bullied, the candidate said no.", "55 percent said so in December."
         if (/^(yes|no|so)$/.test(doc.lower[k]) && (k === l || doc.value[k + 1] === ',' || sentenceEnd(k + 1))) {
           return reported([doc.tokStart[k], doc.tokEnd[k]], makeAttribution(c, before));
