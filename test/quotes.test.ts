@@ -87,6 +87,21 @@ test('hyphenated modifiers and names in speaker phrases; a weekday is never a sp
   expect(quotes('"We will respond," Benjamin Rhodes, a deputy adviser, said Sunday.')[0]).toMatchObject({ speaker: 'Benjamin Rhodes' });
 });
 
+test('a possessive in a speaker phrase: a person after it is the speaker, a person\'s campaign is named after the full name', () => {
+  // The person, with the possessor as the role (the affiliation), whatever apostrophe the outlet types.
+  expect(quotes('“The numbers are bad,” CNN’s Lena Holt said.')[0]).toMatchObject({ speaker: 'Lena Holt', speakerType: 'person', speakerRole: 'CNN', mentionText: 'CNN’s Lena Holt' });
+  expect(quotes("\"It is a tax,\" said the Daily Ledger's Omar Reyes.")[0]).toMatchObject({ speaker: 'Omar Reyes', speakerType: 'person', speakerRole: 'Daily Ledger' });
+  // Role words after the possessive stay in the role as written.
+  expect(quotes('“We will win,” Ruiz’s chief strategist Dan Ford said.')[0]).toMatchObject({ speaker: 'Dan Ford', speakerRole: 'Ruiz’s chief strategist' });
+  // "Ruiz’s campaign" after "Ana Ruiz" was named, in either apostrophe: one organisation, "Ana Ruiz's campaign".
+  const text = 'Ana Ruiz spoke in Ohio. “We are ahead,” Ruiz’s campaign said. “We are not,” Sen. Ruiz\'s campaign said later.';
+  const qs = quotes(text);
+  expect(qs.map((q) => [q.speaker, q.speakerType])).toEqual([
+    ['Ana Ruiz\'s campaign', 'organization'],
+    ['Ana Ruiz\'s campaign', 'organization'],
+  ]);
+});
+
 test('straight marks and an inverted cue: "…," said Sen. X', () => {
   const [q] = quotes('"The budget is broken," said Sen. Paul Okafor, a Democrat from Ohio.');
   expect(q).toMatchObject({ kind: 'direct', text: 'The budget is broken', speaker: 'Paul Okafor' });

@@ -428,6 +428,41 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     }
     break;
   }
+  // A possessive inside the phrase: "CNN’s Tara Setmayer", "American Action Forum's Douglas Holtz-Eakin" (a person
+  // after it: the possessor is the speaker's affiliation), "Rival Hillary Clinton’s campaign" (a person's campaign or
+  // office: named after the person's full name).
+  let poss = -1;
+  for (let k = head.last - 1; k > head.first; k--) {
+    if (APOS.test(doc.value[k])) {
+      poss = k;
+      break;
+    }
+  }
+  if (poss > 0) {
+    const owner = { first: head.first, last: poss - 1 };
+    const owned = { first: poss + 1, last: head.last };
+    if (owned.last > owned.first && classify(doc, owned, lex) === 'person') {
+      const { nameFirst } = splitRoleName(doc, owned, lex);
+      if (nameFirst < owned.last) {
+        const name = people.resolveName(textOf(doc, nameFirst, owned.last), start);
+        // The role as written ("Kasich’s chief strategist"), or the possessor alone ("CNN").
+        const before = stripDet(textOf(doc, head.first, nameFirst - 1)).replace(/\s*['’]s$/, '');
+        const role = [[before, tail].filter(Boolean).join(' '), appositionRole].filter(Boolean).join('; ');
+        return { mention, start, end, canonical: name, role, type: 'person' };
+      }
+    }
+    let lowerRest = true;
+    for (let k = owned.first; k <= owned.last; k++) if (isCap(doc.value[k])) lowerRest = false;
+    if (lowerRest && classify(doc, owner, lex) === 'person') {
+      const { nameFirst } = splitRoleName(doc, owner, lex);
+      if (nameFirst <= owner.last) {
+        const name = people.resolveName(textOf(doc, nameFirst, owner.last), start);
+        const owns = textOf(doc, owned.first, owned.last).toLowerCase();
+        const type = classify(doc, head, lex);
+        if (type === 'organization') return { mention, start, end, canonical: `${name}'s ${owns}`, role: appositionRole, type };
+      }
+    }
+  }
   const type = classify(doc, head, lex);
   if (type === 'person') {
     const { nameFirst } = splitRoleName(doc, head, lex);
