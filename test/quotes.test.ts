@@ -49,7 +49,7 @@ test('"said when asked …": the question put to the speaker is not joined to th
   // The same shape with a listener and an adjunct before the question ("told CNN in an interview when asked which …").
   const told = '“Anyone but the senator,” Ruiz told CNN in an interview when asked which candidate she would back.';
   expect(quotes(told).map((x) => x.text)).toEqual(['Anyone but the senator']);
-  // Without "when asked", the words after the cue are still the speaker's (the third-person "said she would …" is the speaker's).
+  // Without "when asked", what follows the cue is still reported speech, joined to the quotation.
   const said = '“You bet I would,” Ruiz said on Monday she would close the border to travellers from Brazil.';
   expect(quotePieces(quotes(said)[0]).map(([a, b]) => said.slice(a, b))).toEqual(['You bet I would', 'she would close the border to travellers from Brazil']);
 });
