@@ -54,6 +54,19 @@ test('"said when asked …": the question put to the speaker is not joined to th
   expect(quotePieces(quotes(said)[0]).map(([a, b]) => said.slice(a, b))).toEqual(['You bet I would', 'she would close the border to travellers from Brazil']);
 });
 
+test('a listener after "told" does not start a clause of its own; "went on to say" has the subject before "go"', () => {
+  // After a quotation that ends its sentence, "Ruiz told ITV in an interview" attributes it; "Ruiz told reporters she
+  // would win" is a report of its own.
+  expect(quotes('He spoke.\n“It is bad, who knows?” Ruiz told ITV in an interview.')[0]).toMatchObject({ speaker: 'Ruiz', cue: 'told' });
+  const own = quotes('He spoke.\n“It is bad!” Ruiz told reporters she would win the race.');
+  expect(own.map((q) => [q.kind, q.speaker])).toEqual([
+    ['direct', 'UNKNOWN'],
+    ['indirect', 'Ruiz'],
+  ]);
+  expect(quotes('Ana Ruiz went on to say the plan would work.')[0]).toMatchObject({ kind: 'indirect', text: 'the plan would work', speaker: 'Ana Ruiz', cue: 'say' });
+  expect(quotes('Ana Ruiz goes on to say: “Today we win.”')[0]).toMatchObject({ kind: 'direct', speaker: 'Ana Ruiz', cue: 'say' });
+});
+
 test('quoted_tokens: words of every quotation, gaps left out', () => {
   const text = '“We must act now,” said Ana Ruiz, an advocate for immigrants, “before the border closes.”\n\nLater the mayor said, “It is chaos.”';
   const doc = readText(text);

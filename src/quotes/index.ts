@@ -365,6 +365,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
   /** The subject NP ending just before cue token c (skipping adverbs/auxiliaries, appositions, parentheticals). */
   const subjectBefore = (c: number, floor: number): { np: Np; role: string } | null => {
     let j = c - 1;
+    // "The email went on to say", "Obama goes on to say": the subject is before "go on to".
+    if (j - 3 >= floor && doc.lower[j] === 'to' && doc.lower[j - 1] === 'on' && doc.lemma[j - 2] === 'go') j -= 3;
     // "Carter however said", "Trump has also said": adverbs and auxiliaries between the subject and the cue.
     for (let skipped = 0; j >= floor && skipped < 3; skipped++) {
       const listed = (SKIPPABLE.has(doc.lower[j]) && (doc.pos[j] === 'AUX' || doc.pos[j] === 'PART' || doc.pos[j] === 'VERB')) || POST_NP.has(doc.lower[j]);
@@ -480,7 +482,10 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       const before = subjectBefore(c, first);
       // “… campaign.” She said she admires …: after a quotation that ends its sentence, a new sentence whose cue
       // reports a clause of its own is another report.
-      const ownClause = /[.!?]\s*(["”»]|'')$/.test(text.slice(Math.max(0, afterOffset - 4), afterOffset)) && /^(PRON|DET|PROPN|NOUN)$/.test(doc.pos[c + 1] ?? '') && last - c > 4;
+      // ("“…!” Trump told ITV in an interview." is not: the name after "told" is the listener.)
+      let clauseAt = c + 1;
+      if (lex.listenerVerbs.has(doc.lemma[c])) clauseAt = (npStartingAt(doc, c + 1, lex, last - 1)?.last ?? c) + 1;
+      const ownClause = /[.!?]\s*(["”»]|'')$/.test(text.slice(Math.max(0, afterOffset - 4), afterOffset)) && /^(PRON|DET|PROPN|NOUN)$/.test(doc.pos[clauseAt] ?? '') && last - c > 4;
       if (before && (before.np.first <= first + 2 || doc.value[before.np.first - 1] === ',') && !ownClause) return makeAttribution(c, before);
       // “How big is that wall?” asked the boy: right after the quotation, "asked" is inverted (the asker follows).
       // Not "…,” and said that Trump “…”": "and" shares an earlier subject, "that" opens a reported clause.
