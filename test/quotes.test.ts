@@ -67,6 +67,11 @@ test('a listener after "told" does not start a clause of its own; "went on to sa
   expect(quotes('Ana Ruiz goes on to say: “Today we win.”')[0]).toMatchObject({ kind: 'direct', speaker: 'Ana Ruiz', cue: 'say' });
 });
 
+test('"Having said that, …" is a discourse marker, not a report by "Having"', () => {
+  expect(quotes('Taxes matter. (Having said that, there are some economists who doubt it.)')).toEqual([]);
+  expect(quotes('Having won, Ana Ruiz said that taxes matter a great deal.')[0]).toMatchObject({ kind: 'indirect', speaker: 'Ana Ruiz', text: 'taxes matter a great deal' });
+});
+
 test('quoted_tokens: words of every quotation, gaps left out', () => {
   const text = '“We must act now,” said Ana Ruiz, an advocate for immigrants, “before the border closes.”\n\nLater the mayor said, “It is chaos.”';
   const doc = readText(text);

@@ -1332,6 +1332,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         continue;
       }
       if (!isIndirectCue(c)) continue;
+      // "Having said that, there are economists who …": a discourse marker, not a report.
+      if (doc.lower[c - 1] === 'having' && /^(that|this|so)$/.test(doc.lower[c + 1] ?? '') && doc.value[c + 2] === ',') continue;
       const lemma = doc.lemma[c];
       let before = subjectBefore(c, f);
       // "X did Y and said CLAUSE" / "X did Y, saying CLAUSE": the cue shares the clause's subject.
