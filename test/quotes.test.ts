@@ -120,6 +120,35 @@ test('a possessive in a speaker phrase: a person after it is the speaker, a pers
   ]);
 });
 
+test('"the senator said": a definite description names the last person named when that person was named with the role', () => {
+  // Named with the title, then by surname: "the senator" is Ruiz.
+  const text = 'Sen. Ana Ruiz spoke first. Later Ruiz met voters in Ohio. “We will win,” the senator said.';
+  expect(quotes(text)[0]).toMatchObject({ speaker: 'Ana Ruiz', speakerType: 'person', speakerRole: 'senator', mentionText: 'the senator' });
+  // The last person named was never called a senator: left as a role, not guessed ("World Bank President Jim Yong
+  // Kim" named after Obama is not "the president" Obama).
+  const other = 'Sen. Ana Ruiz spoke first. Then Tom Lee met voters in Ohio. “We will win,” the senator said.';
+  expect(quotes(other)[0]).toMatchObject({ speaker: 'senator', speakerType: 'anonymous' });
+  // A capitalised modifier must have been said of the person too ("the Florida senator"); "former" as well.
+  const florida = 'Florida Sen. Ana Ruiz spoke first. “We will win,” the Florida senator said.';
+  expect(quotes(florida)[0]).toMatchObject({ speaker: 'Ana Ruiz' });
+  const texas = 'Florida Sen. Ana Ruiz spoke first. “We will win,” the Texas senator said.';
+  expect(quotes(texas)[0]).toMatchObject({ speaker: 'texas senator', speakerType: 'anonymous' });
+  // An apposition names the role too ("Tom Lee, the former governor, …").
+  const former = 'Tom Lee, the former governor, came to Ohio. “We will win,” the former governor said.';
+  expect(quotes(former)[0]).toMatchObject({ speaker: 'Tom Lee' });
+  // Sources are never resolved: "the official" stays anonymous.
+  expect(quotes('Sen. Ana Ruiz spoke. “We will win,” the official said.')[0]).toMatchObject({ speaker: 'official', speakerType: 'anonymous' });
+});
+
+test('names: a sentence-opening subordinator is not part of a name; lowercase particles are', () => {
+  // "When Hillary Clinton …" registered "When Hillary Clinton" as a person, and "Clinton" resolved to it.
+  const when = 'When Ana Ruiz arrived, the crowd cheered. “We will win,” Ruiz said.';
+  expect(quotes(when)[0]).toMatchObject({ speaker: 'Ana Ruiz' });
+  // "Mayor Bill de Blasio" … "De Blasio said": one person, not "Bill" and "De Blasio".
+  const deBlasio = 'Mayor Bill de Blasio spoke on Monday. “It was intentional,” De Blasio said.';
+  expect(quotes(deBlasio)[0]).toMatchObject({ speaker: 'Bill de Blasio' });
+});
+
 test('straight marks and an inverted cue: "…," said Sen. X', () => {
   const [q] = quotes('"The budget is broken," said Sen. Paul Okafor, a Democrat from Ohio.');
   expect(q).toMatchObject({ kind: 'direct', text: 'The budget is broken', speaker: 'Paul Okafor' });

@@ -90,6 +90,10 @@ export function isNameToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
 /** A token allowed inside a speaker noun phrase (names, titles, role words, determiners, possessives, "of"/"for"). */
 const SUBORDINATORS = new Set(['when', 'after', 'since', 'while', 'as', 'if', 'because', 'before', 'although', 'though', 'once', 'until', 'where', 'whereas']);
 
+/** Lowercase particles inside personal names ("Bill de Blasio", "Vincent van Gogh"). */
+const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'da', 'di', 'del', 'la', 'le', 'du', 'dos', 'bin', 'ibn', 'al']);
+const ARTICLES = new Set(['the', 'los', 'las', 'el', 'la', 'le', 'les', 'il', 'der', 'die', 'das']);
+
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 function isNpToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
@@ -252,6 +256,49 @@ export interface PersonMention {
   at: number;
   /** Words in `name`. */
   words: number;
+  /** Title and role words written with the name ("Florida Sen. Marco Rubio", "Rubio, the Florida senator,"),
+   * lowercased, abbreviations spelled out ("sen." → "senator"): what "the Florida senator" can refer back to. */
+  roles: string[];
+}
+
+/** Abbreviated titles spelled out, for matching "the senator" to "Sen. Marco Rubio". */
+const TITLE_WORDS: Record<string, string[]> = {
+  'sen.': ['senator'], 'sens.': ['senator'], 'gov.': ['governor'], 'rep.': ['representative', 'congressman', 'congresswoman'],
+  'reps.': ['representative', 'congressman', 'congresswoman'], 'pres.': ['president'], congressman: ['congressman', 'representative'],
+  congresswoman: ['congresswoman', 'representative'],
+};
+
+/**
+ * Role nouns that a definite description ("the senator", "the Florida senator", "the former president") uses to refer
+ * back to a person named with that title or role; sources ("the official", "the spokesman") are not resolved.
+ */
+const REFERRING_ROLES = new Set(['senator', 'governor', 'president', 'candidate', 'nominee', 'mayor', 'judge', 'congressman',
+  'congresswoman', 'representative', 'chairman', 'chairwoman', 'secretary', 'speaker', 'ambassador', 'host', 'businessman',
+  'billionaire', 'attorney', 'justice', 'minister', 'sheriff', 'commissioner', 'leader']);
+/** Modifiers a definite description's referent must also have been named with ("the former president" is not Obama). */
+const REQUIRED_MODIFIERS = new Set(['former', 'vice', 'first', 'prime']);
+
+/**
+ * Title and role words written with the name in tokens [i, j]: up to five before it ("Republican presidential candidate
+ * Donald Trump", "Florida Sen. Marco Rubio") and an apposition after it ("Marco Rubio, the Florida senator,").
+ */
+function rolesAround(doc: NlpDoc, i: number, j: number, lex: Lexicon): string[] {
+  const roles: string[] = [];
+  const add = (t: number) => {
+    const l = doc.lower[t];
+    const spelled = TITLE_WORDS[l];
+    if (spelled) roles.push(...spelled);
+    else roles.push(l.replace(/\.$/, ''));
+  };
+  for (let t = i - 1; t >= 0 && i - t <= 5; t--) {
+    const l = doc.lower[t];
+    if (!(lex.titles.has(l) || lex.roleNouns.has(l) || isCap(doc.value[t]) || doc.pos[t] === 'ADJ') || doc.pos[t] === 'PUNCT' || doc.pos[t] === 'DET') break;
+    add(t);
+  }
+  if (doc.value[j + 1] === ',' && /^(the|a|an)$/.test(doc.lower[j + 2] ?? '')) {
+    for (let t = j + 3; t < doc.value.length && t - j <= 9 && doc.value[t] !== ',' && doc.pos[t] !== 'PUNCT' && doc.pos[t] !== 'VERB'; t++) add(t);
+  }
+  return roles;
 }
 
 /** Split an NP into role tokens (left) and name tokens (the trailing run of capitalised non-title words). */
@@ -321,18 +368,32 @@ function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
 export class PersonRegistry {
   readonly mentions: PersonMention[] = [];
 
-  constructor(doc: NlpDoc, lex: Lexicon) {
+  /** Offsets of names as written, full or surname alone ("Obama" after "Barack Obama"), by last word: built on first
+   * use (by `personWithRole`) from the article's tokens. */
+  private surnames: { last: string; at: number }[] | null = null;
+
+  constructor(
+    private readonly doc: NlpDoc,
+    lex: Lexicon,
+  ) {
     const n = doc.value.length;
     let i = 0;
     let notName = -1; // the token that ended the last run, when it is not a name token (not asked twice)
     while (i < n) {
-      if (i === notName || !isNameToken(doc, i, lex)) {
+      // "When Hillary Clinton …": a capitalised subordinator opening the sentence is not part of the name.
+      if (i === notName || !isNameToken(doc, i, lex) || SUBORDINATORS.has(doc.lower[i])) {
         i++;
         continue;
       }
       let j = i;
       while (j + 1 < n) {
         if (!isNameToken(doc, j + 1, lex)) {
+          // "Bill de Blasio", "Ludwig van Beethoven": a lowercase particle between name words.
+          // Not in a name that opens with an article ("Los Hijos de Trump" is a group).
+          if (NAME_PARTICLES.has(doc.value[j + 1]) && j + 2 < n && isNameToken(doc, j + 2, lex) && !nlSpan(doc, j + 1, j + 2) && !ARTICLES.has(doc.lower[i])) {
+            j += 2;
+            continue;
+          }
           notName = j + 1;
           break;
         }
@@ -351,7 +412,7 @@ export class PersonRegistry {
       for (let k = i; k <= j && shaped && !place && !orgLike; k++) orgLike = lex.orgWords.has(doc.lower[k]) || lex.outletWords.has(doc.lower[k]);
       if (shaped && !place && !orgLike) {
         const name = doc.value.slice(i, j + 1).join(' ');
-        this.mentions.push({ name, last: doc.lower[j], at: doc.tokStart[i], words: count });
+        this.mentions.push({ name, last: doc.lower[j], at: doc.tokStart[i], words: count, roles: rolesAround(doc, i, j, lex) });
       }
       i = j + 1;
     }
@@ -375,6 +436,13 @@ export class PersonRegistry {
     // Mentions up to `at`: the latest with two or more words, else the first; failing that, the first after `at`.
     // Only mentions with at least as many words as `name` can complete it.
     const lo = countBefore(list.length, (i) => list[i].at <= at);
+    // "De Blasio" after "Bill de Blasio", "Le Pen" after "Marine Le Pen": a surname with a particle is completed by a
+    // longer name ending with it, the latest first. (Not any surname of two words: a longer run ending with "Hillary
+    // Clinton" is as often a headline's "Rival Hillary Clinton" as a fuller name.)
+    if (words.length >= 2 && NAME_PARTICLES.has(words[0].toLowerCase())) {
+      const tail = ` ${name.toLowerCase()}`;
+      for (let i = lo - 1; i >= 0; i--) if (list[i].words > words.length && list[i].name.toLowerCase().endsWith(tail)) return list[i].name;
+    }
     let best: PersonMention | null = null;
     for (let i = lo - 1; i >= 0; i--) {
       if (list[i].words < words.length) continue;
@@ -387,6 +455,43 @@ export class PersonRegistry {
     let after: PersonMention | null = null;
     for (let i = lo; i < list.length && !after; i++) if (list[i].words >= words.length) after = list[i];
     return (best ?? after)?.name ?? name;
+  }
+
+  /**
+   * The person a definite description refers back to ("the senator", "the Florida senator", "the former president"):
+   * the last person named before `at`, when that person was named with `role` and every one of `modifiers` (in any
+   * mention before `at`); else null. (The latest person *with* the role is often not the one meant: "World Bank
+   * President Jim Yong Kim" named after Obama, then "the president said".)
+   */
+  personWithRole(role: string, modifiers: string[], at: number): string | null {
+    if (!REFERRING_ROLES.has(role)) return null;
+    const who = this.lastNamed(at);
+    if (!who) return null;
+    const lo = countBefore(this.mentions.length, (i) => this.mentions[i].at < at);
+    for (let i = lo - 1; i >= 0; i--) {
+      const m = this.mentions[i];
+      if (m.roles.includes(role) && modifiers.every((w) => m.roles.includes(w)) && this.resolveName(m.name, m.at) === who) return who;
+    }
+    return null;
+  }
+
+  /**
+   * The person named last before `at`, counting a surname written alone ("Obama said …" after "Barack Obama"), which
+   * `lastPerson` (two or more words, or a title) does not.
+   */
+  private lastNamed(at: number): string | null {
+    if (!this.surnames) {
+      const lasts = new Set<string>();
+      for (const m of this.mentions) lasts.add(m.last);
+      this.surnames = [];
+      for (let t = 0; t < this.doc.value.length; t++) {
+        if (lasts.has(this.doc.lower[t]) && isCap(this.doc.value[t])) this.surnames.push({ last: this.doc.value[t], at: this.doc.tokStart[t] });
+      }
+    }
+    const list = this.surnames;
+    // Every registered mention's last word is in the list, so its latest entry is the latest name of any form.
+    const k = countBefore(list.length, (i) => list[i].at < at);
+    return k === 0 ? null : this.resolveName(list[k - 1].last, list[k - 1].at);
   }
 
   /** lastPerson's answers by mention index: a pronoun asks again for the same mention many times. */
@@ -472,6 +577,13 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     if (!name) return { mention, start, end, canonical: stripDet(mention).toLowerCase(), role: role || stripDet(mention), type: 'anonymous' };
     name = people.resolveName(name, start);
     return { mention, start, end, canonical: name, role, type };
+  }
+  // "the senator", "the Florida senator", "the former president": a definite description of a person named before.
+  if ((type === 'anonymous' || type === 'unknown') && /^the$/i.test(doc.value[np.first]) && np.last - np.first <= 4 && !APOS.test(doc.value[np.last])) {
+    const modifiers: string[] = [];
+    for (let k = np.first + 1; k < np.last; k++) if (isCap(doc.value[k]) || REQUIRED_MODIFIERS.has(doc.lower[k])) modifiers.push(doc.lower[k]);
+    const who = people.personWithRole(doc.lower[np.last], modifiers, start);
+    if (who) return { mention, start, end, canonical: who, role: stripDet(mention), type: 'person' };
   }
   if (type === 'unknown' || type === 'anonymous') {
     return { mention, start, end, canonical: type === 'anonymous' ? stripDet(mention).toLowerCase() : 'UNKNOWN', role: appositionRole || (type === 'anonymous' ? stripDet(mention) : ''), type };
