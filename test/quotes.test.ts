@@ -140,13 +140,26 @@ test('"the senator said": a definite description names the last person named whe
   expect(quotes('Sen. Ana Ruiz spoke. “We will win,” the official said.')[0]).toMatchObject({ speaker: 'official', speakerType: 'anonymous' });
 });
 
-test('names: a sentence-opening subordinator is not part of a name; lowercase particles are', () => {
+test('names: a sentence-opening subordinator is not part of a name, lowercase particles are; full names, headlines', () => {
   // "When Hillary Clinton …" registered "When Hillary Clinton" as a person, and "Clinton" resolved to it.
   const when = 'When Ana Ruiz arrived, the crowd cheered. “We will win,” Ruiz said.';
   expect(quotes(when)[0]).toMatchObject({ speaker: 'Ana Ruiz' });
   // "Mayor Bill de Blasio" … "De Blasio said": one person, not "Bill" and "De Blasio".
   const deBlasio = 'Mayor Bill de Blasio spoke on Monday. “It was intentional,” De Blasio said.';
   expect(quotes(deBlasio)[0]).toMatchObject({ speaker: 'Bill de Blasio' });
+  // A full name is completed only by a name ending with all its words: "former President Tom Ruiz" after "Ana Ruiz"
+  // is Tom Ruiz (it was resolved to the latest "… Ruiz" of two words).
+  const two = 'Ana Ruiz spoke first. “We will win,” former President Tom Ruiz said, after Ana Ruiz left.';
+  expect(quotes(two)[0]).toMatchObject({ speaker: 'Tom Ruiz' });
+  // A no-break space inside a name is a space ("Newt\u00a0Gingrich" and "Newt Gingrich" are one speaker).
+  expect(quotes('Dan\u00a0Ford spoke. “We will win,” said Dan Ford.')[0]).toMatchObject({ speaker: 'Dan Ford' });
+  expect(quotes('Dan Ford spoke. “We will win,” said Dan\u00a0Ford.')[0]).toMatchObject({ speaker: 'Dan Ford' });
+  // A headline's capitals run other words into names ("Pence Endorses Dan Ford"): its runs are not registered, so a
+  // surname is not completed to "Pence Endorses Dan Ford".
+  const headline = 'Pence Endorses Dan Ford\n\nFord won the state on Tuesday. “We did it,” Ford said.';
+  expect(quotes(headline)[0]).toMatchObject({ speaker: 'Ford' });
+  // A sentence opener is not a first name ("So Dan Ford …" registered "So Dan Ford").
+  expect(quotes('So Dan Ford went home. “We will win,” he said.')[0]).toMatchObject({ speaker: 'Dan Ford' });
 });
 
 test('straight marks and an inverted cue: "…," said Sen. X', () => {

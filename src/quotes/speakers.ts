@@ -90,6 +90,27 @@ export function isNameToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
 /** A token allowed inside a speaker noun phrase (names, titles, role words, determiners, possessives, "of"/"for"). */
 const SUBORDINATORS = new Set(['when', 'after', 'since', 'while', 'as', 'if', 'because', 'before', 'although', 'though', 'once', 'until', 'where', 'whereas']);
 
+/**
+ * [start, end) of the lines written in title case (three or more words, every word of four or more letters
+ * capitalised): headlines and subheads, whose capitals do not mark names.
+ */
+function titleCaseLines(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let from = 0;
+  while (from < text.length) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    const words = text.slice(from, to).match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+    const long = words.filter((w) => w.length >= 4);
+    if (words.length >= 3 && long.length >= 2 && long.every((w) => isCap(w))) out.push([from, to]);
+    from = to + 1;
+  }
+  return out;
+}
+
+/** Words that open a sentence before a name and are never part of it ("Even Rendell agreed", "But Clinton said"). */
+const SENTENCE_OPENERS = new Set(['even', 'but', 'and', 'so', 'then', 'also', 'still', 'yet', 'meanwhile', 'however', 'now', 'like', 'unlike']);
+
 /** Lowercase particles inside personal names ("Bill de Blasio", "Vincent van Gogh"). */
 const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'da', 'di', 'del', 'la', 'le', 'du', 'dos', 'bin', 'ibn', 'al']);
 const ARTICLES = new Set(['the', 'los', 'las', 'el', 'la', 'le', 'les', 'il', 'der', 'die', 'das']);
@@ -377,11 +398,14 @@ export class PersonRegistry {
     lex: Lexicon,
   ) {
     const n = doc.value.length;
+    const headlines = titleCaseLines(doc.text);
+    let h = 0;
     let i = 0;
     let notName = -1; // the token that ended the last run, when it is not a name token (not asked twice)
     while (i < n) {
-      // "When Hillary Clinton …": a capitalised subordinator opening the sentence is not part of the name.
-      if (i === notName || !isNameToken(doc, i, lex) || SUBORDINATORS.has(doc.lower[i])) {
+      // "When Hillary Clinton …", "Even Rendell …": a capitalised subordinator or adverb opening the sentence is not
+      // part of the name.
+      if (i === notName || !isNameToken(doc, i, lex) || SUBORDINATORS.has(doc.lower[i]) || SENTENCE_OPENERS.has(doc.lower[i])) {
         i++;
         continue;
       }
@@ -410,7 +434,12 @@ export class PersonRegistry {
       const place = i > 0 && (doc.pos[i - 1] === 'ADP' || doc.lower[i - 1] === 'the' || doc.lower[i - 1] === 'and') && !titled;
       let orgLike = false;
       for (let k = i; k <= j && shaped && !place && !orgLike; k++) orgLike = lex.orgWords.has(doc.lower[k]) || lex.outletWords.has(doc.lower[k]);
-      if (shaped && !place && !orgLike) {
+      // Not in a headline-style line ("Pence Endorses Paul Ryan", "Rival Hillary Clinton …"): its capitals run words
+      // that are not names into the names.
+      const at = doc.tokStart[i];
+      while (h < headlines.length && headlines[h][1] <= at) h++;
+      const inHeadline = h < headlines.length && headlines[h][0] <= at;
+      if (shaped && !place && !orgLike && !inHeadline) {
         const name = doc.value.slice(i, j + 1).join(' ');
         this.mentions.push({ name, last: doc.lower[j], at: doc.tokStart[i], words: count, roles: rolesAround(doc, i, j, lex) });
       }
@@ -422,8 +451,9 @@ export class PersonRegistry {
   private byLast: Map<string, PersonMention[]> | null = null;
 
   /** Full name for a surname or partial name, using the latest full name with that last word before `at` (else any). */
-  resolveName(name: string, at: number): string {
-    const words = name.split(/\s+/);
+  resolveName(written: string, at: number): string {
+    const name = written.replace(/\s+/g, ' '); // "Newt\u00a0Gingrich" is "Newt Gingrich"
+    const words = name.split(' ');
     const last = words[words.length - 1].toLowerCase();
     if (!this.byLast) {
       this.byLast = new Map();
@@ -443,17 +473,21 @@ export class PersonRegistry {
       const tail = ` ${name.toLowerCase()}`;
       for (let i = lo - 1; i >= 0; i--) if (list[i].words > words.length && list[i].name.toLowerCase().endsWith(tail)) return list[i].name;
     }
+    // A name of two or more words is completed only by a name ending with all of them ("Bill Clinton" is never
+    // "Hillary Clinton").
+    const lower = name.toLowerCase();
+    const fits = (m: PersonMention) => m.words >= words.length && (words.length === 1 || m.name.toLowerCase() === lower || m.name.toLowerCase().endsWith(` ${lower}`));
     let best: PersonMention | null = null;
     for (let i = lo - 1; i >= 0; i--) {
-      if (list[i].words < words.length) continue;
+      if (!fits(list[i])) continue;
       if (list[i].words >= 2) {
         best = list[i];
         break;
       }
     }
-    if (!best) for (let i = 0; i < lo && !best; i++) if (list[i].words >= words.length) best = list[i];
+    if (!best) for (let i = 0; i < lo && !best; i++) if (fits(list[i])) best = list[i];
     let after: PersonMention | null = null;
-    for (let i = lo; i < list.length && !after; i++) if (list[i].words >= words.length) after = list[i];
+    for (let i = lo; i < list.length && !after; i++) if (fits(list[i])) after = list[i];
     return (best ?? after)?.name ?? name;
   }
 
