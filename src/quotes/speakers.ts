@@ -87,9 +87,6 @@ export function isNameToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
   return !lex.titles.has(doc.lower[i]);
 }
 
-/** A token allowed inside a speaker noun phrase (names, titles, role words, determiners, possessives, "of"/"for"). */
-const SUBORDINATORS = new Set(['when', 'after', 'since', 'while', 'as', 'if', 'because', 'before', 'although', 'though', 'once', 'until', 'where', 'whereas']);
-
 /**
  * [start, end) of the lines written in title case (three or more words, every word of four or more letters
  * capitalised): headlines and subheads, whose capitals do not mark names.
@@ -115,8 +112,12 @@ const SENTENCE_OPENERS = new Set(['even', 'but', 'and', 'so', 'then', 'also', 's
 const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'da', 'di', 'del', 'la', 'le', 'du', 'dos', 'bin', 'ibn', 'al']);
 const ARTICLES = new Set(['the', 'los', 'las', 'el', 'la', 'le', 'les', 'il', 'der', 'die', 'das']);
 
+/** Subordinators: a capitalised one opening a sentence is never part of a name ("When Trump announced …"). */
+const SUBORDINATORS = new Set(['when', 'after', 'since', 'while', 'as', 'if', 'because', 'before', 'although', 'though', 'once', 'until', 'where', 'whereas']);
+
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
+/** A token allowed inside a speaker noun phrase (names, titles, role words, determiners, possessives, "of"/"for"). */
 function isNpToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
   const p = doc.pos[i];
   const l = doc.lower[i];
