@@ -483,9 +483,11 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
       // “… campaign.” She said she admires …: after a quotation that ends its sentence, a new sentence whose cue
       // reports a clause of its own is another report.
       // ("“…!” Trump told ITV in an interview." is not: the name after "told" is the listener.)
-      let clauseAt = c + 1;
-      if (lex.listenerVerbs.has(doc.lemma[c])) clauseAt = (npStartingAt(doc, c + 1, lex, last - 1)?.last ?? c) + 1;
-      const ownClause = /[.!?]\s*(["”»]|'')$/.test(text.slice(Math.max(0, afterOffset - 4), afterOffset)) && /^(PRON|DET|PROPN|NOUN)$/.test(doc.pos[clauseAt] ?? '') && last - c > 4;
+      let ownClause = last - c > 4 && /[.!?]\s*(["”»]|'')$/.test(text.slice(Math.max(0, afterOffset - 4), afterOffset));
+      if (ownClause) {
+        const clauseAt = lex.listenerVerbs.has(doc.lemma[c]) ? (npStartingAt(doc, c + 1, lex, last - 1)?.last ?? c) + 1 : c + 1;
+        ownClause = /^(PRON|DET|PROPN|NOUN)$/.test(doc.pos[clauseAt] ?? '');
+      }
       if (before && (before.np.first <= first + 2 || doc.value[before.np.first - 1] === ',') && !ownClause) return makeAttribution(c, before);
       // “How big is that wall?” asked the boy: right after the quotation, "asked" is inverted (the asker follows).
       // Not "…,” and said that Trump “…”": "and" shares an earlier subject, "that" opens a reported clause.

@@ -88,21 +88,35 @@ export function isNameToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
 }
 
 /**
- * [start, end) of the lines written in title case (three or more words, every word of four or more letters
- * capitalised): headlines and subheads, whose capitals do not mark names.
+ * Whether the line of `text` holding offset `at` is written in title case (three or more words, every word of four
+ * or more letters capitalised, at least two of them): a headline or subhead, whose capitals do not mark names. A body
+ * paragraph fails at its first long lowercase word, so this costs little.
  */
-function titleCaseLines(text: string): [number, number][] {
-  const out: [number, number][] = [];
-  let from = 0;
-  while (from < text.length) {
-    let to = text.indexOf('\n', from);
-    if (to < 0) to = text.length;
-    const words = text.slice(from, to).match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
-    const long = words.filter((w) => w.length >= 4);
-    if (words.length >= 3 && long.length >= 2 && long.every((w) => isCap(w))) out.push([from, to]);
-    from = to + 1;
+function inTitleCaseLine(text: string, at: number): boolean {
+  const from = text.lastIndexOf('\n', at - 1) + 1;
+  let to = text.indexOf('\n', at);
+  if (to < 0) to = text.length;
+  let words = 0;
+  let long = 0;
+  for (let k = from; k < to; ) {
+    while (k < to && !isLetter(text.charCodeAt(k))) k++;
+    if (k >= to) break;
+    const first = text[k];
+    let len = 0;
+    for (let c = text.charCodeAt(k); k < to && (isLetter(c) || c === 39 || c === 0x2019 || c === 45); c = text.charCodeAt(++k)) len++;
+    words++;
+    if (len >= 4) {
+      if (!isCap(first)) return false;
+      long++;
+    }
   }
-  return out;
+  return words >= 3 && long >= 2;
+}
+
+/** A letter (ASCII by arithmetic, others by the Unicode property). */
+function isLetter(c: number): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /\p{L}/u.test(String.fromCharCode(c));
 }
 
 /** Words that open a sentence before a name and are never part of it ("Even Rendell agreed", "But Clinton said"). */
@@ -278,9 +292,9 @@ export interface PersonMention {
   at: number;
   /** Words in `name`. */
   words: number;
-  /** Title and role words written with the name ("Florida Sen. Marco Rubio", "Rubio, the Florida senator,"),
-   * lowercased, abbreviations spelled out ("sen." → "senator"): what "the Florida senator" can refer back to. */
-  roles: string[];
+  /** The name's first and last tokens (for its roles, found when first asked: `rolesOf`). */
+  first: number;
+  lastToken: number;
 }
 
 /** Abbreviated titles spelled out, for matching "the senator" to "Sen. Marco Rubio". */
@@ -396,13 +410,13 @@ export class PersonRegistry {
 
   constructor(
     private readonly doc: NlpDoc,
-    lex: Lexicon,
+    private readonly lex: Lexicon,
   ) {
     const n = doc.value.length;
-    const headlines = titleCaseLines(doc.text);
-    let h = 0;
     let i = 0;
     let notName = -1; // the token that ended the last run, when it is not a name token (not asked twice)
+    let lineTo = -1; // end of the line last checked for title case, and its answer
+    let lineTitle = false;
     while (i < n) {
       // "When Hillary Clinton …", "Even Rendell …": a capitalised subordinator or adverb opening the sentence is not
       // part of the name.
@@ -437,12 +451,20 @@ export class PersonRegistry {
       for (let k = i; k <= j && shaped && !place && !orgLike; k++) orgLike = lex.orgWords.has(doc.lower[k]) || lex.outletWords.has(doc.lower[k]);
       // Not in a headline-style line ("Pence Endorses Paul Ryan", "Rival Hillary Clinton …"): its capitals run words
       // that are not names into the names.
-      const at = doc.tokStart[i];
-      while (h < headlines.length && headlines[h][1] <= at) h++;
-      const inHeadline = h < headlines.length && headlines[h][0] <= at;
-      if (shaped && !place && !orgLike && !inHeadline) {
+      let headline = false;
+      if (shaped && !place && !orgLike) {
+        // One answer per line: the next mentions are mostly in the same paragraph.
+        const at = doc.tokStart[i];
+        if (at >= lineTo) {
+          lineTo = doc.text.indexOf('\n', at);
+          if (lineTo < 0) lineTo = doc.text.length;
+          lineTitle = inTitleCaseLine(doc.text, at);
+        }
+        headline = lineTitle;
+      }
+      if (shaped && !place && !orgLike && !headline) {
         const name = doc.value.slice(i, j + 1).join(' ');
-        this.mentions.push({ name, last: doc.lower[j], at: doc.tokStart[i], words: count, roles: rolesAround(doc, i, j, lex) });
+        this.mentions.push({ name, last: doc.lower[j], at: doc.tokStart[i], words: count, first: i, lastToken: j });
       }
       i = j + 1;
     }
@@ -505,10 +527,21 @@ export class PersonRegistry {
     const lo = countBefore(this.mentions.length, (i) => this.mentions[i].at < at);
     for (let i = lo - 1; i >= 0; i--) {
       const m = this.mentions[i];
-      if (m.roles.includes(role) && modifiers.every((w) => m.roles.includes(w)) && this.resolveName(m.name, m.at) === who) return who;
+      const roles = this.rolesOf(i);
+      if (roles.includes(role) && modifiers.every((w) => roles.includes(w)) && this.resolveName(m.name, m.at) === who) return who;
     }
     return null;
   }
+
+  /** Title and role words written with mention `k` ("Florida Sen. Marco Rubio", "Rubio, the Florida senator,"),
+   * lowercased, abbreviations spelled out ("sen." → "senator"): what "the Florida senator" can refer back to. */
+  private rolesOf(k: number): string[] {
+    let roles = this.roles.get(k);
+    if (!roles) this.roles.set(k, (roles = rolesAround(this.doc, this.mentions[k].first, this.mentions[k].lastToken, this.lex)));
+    return roles;
+  }
+
+  private readonly roles = new Map<number, string[]>();
 
   /**
    * The person named last before `at`, counting a surname written alone ("Obama said …" after "Barack Obama"), which
