@@ -160,6 +160,8 @@ test('names: a sentence-opening subordinator is not part of a name, lowercase pa
   expect(quotes(headline)[0]).toMatchObject({ speaker: 'Ford' });
   // A sentence opener is not a first name ("So Dan Ford …" registered "So Dan Ford").
   expect(quotes('So Dan Ford went home. “We will win,” he said.')[0]).toMatchObject({ speaker: 'Dan Ford' });
+  // A weekday ends a name: "Ford Friday" is not a person ("Super Tuesday" had become "she").
+  expect(quotes('Dan Ford spoke. It was a good Super Tuesday for him. “We will win,” he said.')[0]).toMatchObject({ speaker: 'Dan Ford' });
 });
 
 test('straight marks and an inverted cue: "…," said Sen. X', () => {

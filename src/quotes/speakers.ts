@@ -120,7 +120,7 @@ function isLetter(c: number): boolean {
 }
 
 /** Words that open a sentence before a name and are never part of it ("Even Rendell agreed", "But Clinton said"). */
-const SENTENCE_OPENERS = new Set(['even', 'but', 'and', 'so', 'then', 'also', 'still', 'yet', 'meanwhile', 'however', 'now', 'like', 'unlike']);
+const SENTENCE_OPENERS = new Set(['even', 'but', 'and', 'so', 'then', 'also', 'still', 'yet', 'meanwhile', 'however', 'now', 'like', 'unlike', 'only', 'not', 'perhaps', 'indeed', 'instead']);
 
 /** Lowercase particles inside personal names ("Bill de Blasio", "Vincent van Gogh"). */
 const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'da', 'di', 'del', 'la', 'le', 'du', 'dos', 'bin', 'ibn', 'al']);
@@ -420,13 +420,14 @@ export class PersonRegistry {
     while (i < n) {
       // "When Hillary Clinton …", "Even Rendell …": a capitalised subordinator or adverb opening the sentence is not
       // part of the name.
-      if (i === notName || !isNameToken(doc, i, lex) || SUBORDINATORS.has(doc.lower[i]) || SENTENCE_OPENERS.has(doc.lower[i])) {
+      if (i === notName || !isNameToken(doc, i, lex) || SUBORDINATORS.has(doc.lower[i]) || SENTENCE_OPENERS.has(doc.lower[i]) || WEEKDAYS.has(doc.lower[i])) {
         i++;
         continue;
       }
       let j = i;
       while (j + 1 < n) {
-        if (!isNameToken(doc, j + 1, lex)) {
+        // "in Florida Friday": a weekday ends a name.
+        if (!isNameToken(doc, j + 1, lex) || WEEKDAYS.has(doc.lower[j + 1])) {
           // "Bill de Blasio", "Ludwig van Beethoven": a lowercase particle between name words.
           // Not in a name that opens with an article ("Los Hijos de Trump" is a group).
           if (NAME_PARTICLES.has(doc.value[j + 1]) && j + 2 < n && isNameToken(doc, j + 2, lex) && !nlSpan(doc, j + 1, j + 2) && !ARTICLES.has(doc.lower[i])) {
