@@ -162,6 +162,8 @@ test('names: a sentence-opening subordinator is not part of a name, lowercase pa
   expect(quotes('So Dan Ford went home. “We will win,” he said.')[0]).toMatchObject({ speaker: 'Dan Ford' });
   // A weekday ends a name: "Ford Friday" is not a person ("Super Tuesday" had become "she").
   expect(quotes('Dan Ford spoke. It was a good Super Tuesday for him. “We will win,” he said.')[0]).toMatchObject({ speaker: 'Dan Ford' });
+  // A name right before a lowercase role noun modifies it ("the former New Mexico governor"): not a person.
+  expect(quotes('Dan Ford spoke. The former New Mexico governor is a triathlete. “We will win,” he said.')[0]).toMatchObject({ speaker: 'Dan Ford' });
 });
 
 test('straight marks and an inverted cue: "…," said Sen. X', () => {

@@ -463,7 +463,9 @@ export class PersonRegistry {
         }
         headline = lineTitle;
       }
-      if (shaped && !place && !orgLike && !headline) {
+      // "the former New Mexico governor", "a Florida senator": a name right before a lowercase role noun modifies it.
+      const modifier = j + 1 < n && !isCap(doc.value[j + 1]) && (lex.roleNouns.has(doc.lower[j + 1]) || lex.titles.has(doc.lower[j + 1]));
+      if (shaped && !place && !orgLike && !headline && !modifier) {
         const name = doc.value.slice(i, j + 1).join(' ');
         this.mentions.push({ name, last: doc.lower[j], at: doc.tokStart[i], words: count, first: i, lastToken: j });
       }
