@@ -162,6 +162,11 @@ test('names: a sentence-opening subordinator is not part of a name, lowercase pa
   expect(quotes('So Dan Ford went home. “We will win,” he said.')[0]).toMatchObject({ speaker: 'Dan Ford' });
   // A weekday ends a name: "Ford Friday" is not a person ("Super Tuesday" had become "she").
   expect(quotes('Dan Ford spoke. It was a good Super Tuesday for him. “We will win,” he said.')[0]).toMatchObject({ speaker: 'Dan Ford' });
+  // "Democrat", "Rival", "Challenger" before a name are titles; "a New Hampshire Democrat" is an unnamed source.
+  expect(quotes('“We will win,” Rival Ana Ruiz said.')[0]).toMatchObject({ speaker: 'Ana Ruiz', speakerRole: 'Rival' });
+  expect(quotes('“We will win,” said a New Hampshire Democrat.')[0]).toMatchObject({ speaker: 'new hampshire democrat', speakerType: 'anonymous' });
+  // The supporters of a named person are not that person.
+  expect(quotes('Supporters of Democrat Ana Ruiz say the plan is good for the state and its families.')[0]).toMatchObject({ speakerType: 'anonymous', speaker: 'supporters of democrat ana ruiz' });
   // A name right before a lowercase role noun modifies it ("the former New Mexico governor"): not a person.
   expect(quotes('Dan Ford spoke. The former New Mexico governor is a triathlete. “We will win,” he said.')[0]).toMatchObject({ speaker: 'Dan Ford' });
 });

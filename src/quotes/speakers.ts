@@ -364,6 +364,13 @@ function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
   if ((/^(\S+ )?(\S+) (in|out of) (\S+)$/.test(phrase) && doc.pos[np.last] === 'NUM') || /\b(close|familiar|loyal|near|linked|allied) (to|with)\b/.test(phrase)) return 'anonymous';
   // Poll shares: "52 percent of registered voters", "a third of Republicans".
   if (/^(about |nearly |almost |some |more than |less than )?(\S+ )?(percent|%|half|third|thirds|quarter|quarters|majority|minority|fifth|fifths) of\b/.test(phrase)) return 'anonymous';
+  // "supporters of Democrat Hillary Clinton", "critics of Mayor Ana Ruiz": a group named by whom it follows is unnamed,
+  // whatever name ends the phrase.
+  for (let k = np.first + 1; k < np.last; k++) {
+    if (doc.lower[k] !== 'of') continue;
+    if (lex.anonymous.has(doc.lower[k - 1])) return 'anonymous';
+    break;
+  }
   // A trailing run of two or more name words with no organisation word: a person ("White House press secretary
   // Karoline Leavitt"), whatever the role words before it say.
   const { nameFirst } = splitRoleName(doc, np, lex);
