@@ -28,8 +28,8 @@ import { isSpaceCode, tokenAt, wordsIn } from '../nlp/index.js';
 import type { Quote, QuoteKind } from '../types.js';
 import type { QuoteSettings } from './settings.js';
 import { IntervalIndex } from '../search.js';
-import { compileSettings, isCap, isNameToken, npEndingAt, npStartingAt, PersonRegistry, speakerFromNp, stripDet, textOf, type Np, type Speaker } from './speakers.js';
-import { isTitleCase, quotePieces } from './pieces.js';
+import { compileSettings, isNameToken, npEndingAt, npStartingAt, PersonRegistry, speakerFromNp, stripDet, textOf, type Np, type Speaker } from './speakers.js';
+import { isCap, isTitleCase, quotePieces } from './pieces.js';
 
 export { loadQuoteSettings, type QuoteSettings } from './settings.js';
 export { quotePieces } from './pieces.js';

@@ -7,6 +7,7 @@ import type { NlpDoc } from '../nlp/index.js';
 import type { SpeakerType } from '../types.js';
 import type { QuoteSettings } from './settings.js';
 import { countBefore } from '../search.js';
+import { isCap, titleCaseWords } from './pieces.js';
 
 export interface Lexicon {
   verbs: Set<string>;
@@ -69,13 +70,6 @@ const PERSON_PRONOUNS = new Set(['he', 'she', 'i', 'him', 'her', 'who']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'another', 'one', 'two', 'three', 'four', 'five', 'several', 'some', 'many', 'other', 'his', 'her', 'their', 'its', 'our', 'both']);
 const APOS = /^['’]s$/;
 
-/** Starts with a capital letter. ASCII is decided by its code (asked at almost every token); the rest by \p{Lu}. */
-export function isCap(s: string): boolean {
-  const c = s ? s.charCodeAt(0) : 0;
-  if (c < 128) return c >= 65 && c <= 90;
-  return /^\p{Lu}/u.test(s);
-}
-
 /** A token that can be part of a proper name. */
 export function isNameToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
   // Not punctuation, a number or a function word: one of these tags. The tag is tested first, the word's capital next
@@ -88,35 +82,15 @@ export function isNameToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
 }
 
 /**
- * Whether the line of `text` holding offset `at` is written in title case (three or more words, every word of four
- * or more letters capitalised, at least two of them): a headline or subhead, whose capitals do not mark names. A body
- * paragraph fails at its first long lowercase word, so this costs little.
+ * Whether the line of `text` holding offset `at` is a headline or subhead — `titleCaseWords` (isTitleCase's rule) with
+ * three or more words, two of them long — whose capitals do not mark names.
  */
 function inTitleCaseLine(text: string, at: number): boolean {
   const from = text.lastIndexOf('\n', at - 1) + 1;
   let to = text.indexOf('\n', at);
   if (to < 0) to = text.length;
-  let words = 0;
-  let long = 0;
-  for (let k = from; k < to; ) {
-    while (k < to && !isLetter(text.charCodeAt(k))) k++;
-    if (k >= to) break;
-    const first = text[k];
-    let len = 0;
-    for (let c = text.charCodeAt(k); k < to && (isLetter(c) || c === 39 || c === 0x2019 || c === 45); c = text.charCodeAt(++k)) len++;
-    words++;
-    if (len >= 4) {
-      if (!isCap(first)) return false;
-      long++;
-    }
-  }
-  return words >= 3 && long >= 2;
-}
-
-/** A letter (ASCII by arithmetic, others by the Unicode property). */
-function isLetter(c: number): boolean {
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return /\p{L}/u.test(String.fromCharCode(c));
+  const found = titleCaseWords(text, from, to);
+  return found !== null && found.words >= 3 && found.long >= 2;
 }
 
 /** Words that open a sentence before a name and are never part of it ("Even Rendell agreed", "But Clinton said"). */
@@ -611,6 +585,7 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     }
     break;
   }
+  const type = classify(doc, head, lex);
   // A possessive inside the phrase: "CNN’s Tara Setmayer", "American Action Forum's Douglas Holtz-Eakin" (a person
   // after it: the possessor is the speaker's affiliation), "Rival Hillary Clinton’s campaign" (a person's campaign or
   // office: named after the person's full name).
@@ -636,17 +611,14 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     }
     let lowerRest = true;
     for (let k = owned.first; k <= owned.last; k++) if (isCap(doc.value[k])) lowerRest = false;
-    if (lowerRest && classify(doc, owner, lex) === 'person') {
+    if (type === 'organization' && lowerRest && classify(doc, owner, lex) === 'person') {
       const { nameFirst } = splitRoleName(doc, owner, lex);
       if (nameFirst <= owner.last) {
         const name = people.resolveName(textOf(doc, nameFirst, owner.last), start);
-        const owns = textOf(doc, owned.first, owned.last).toLowerCase();
-        const type = classify(doc, head, lex);
-        if (type === 'organization') return { mention, start, end, canonical: `${name}'s ${owns}`, role: appositionRole, type };
+        return { mention, start, end, canonical: `${name}'s ${textOf(doc, owned.first, owned.last).toLowerCase()}`, role: appositionRole, type };
       }
     }
   }
-  const type = classify(doc, head, lex);
   if (type === 'person') {
     const { nameFirst } = splitRoleName(doc, head, lex);
     let name = textOf(doc, nameFirst, head.last).replace(/['’]s$/, '');
