@@ -72,6 +72,41 @@ test('"Having said that, …" is a discourse marker, not a report by "Having"', 
   expect(quotes('Having won, Ana Ruiz said that taxes matter a great deal.')[0]).toMatchObject({ kind: 'indirect', speaker: 'Ana Ruiz', text: 'taxes matter a great deal' });
 });
 
+test('words after "X said," that describe the quotation or set the scene are not joined to it as the speaker\'s', () => {
+  // A noun phrase ("another reference to …") or a participle ("crediting …") after the comma is the writer's comment.
+  expect(quotes('“You’ll have to ask a bear,” Rita Maddow said, another reference to the film’s best-known scene.').map((q) => q.text)).toEqual(['You’ll have to ask a bear']);
+  expect(quotes('“It is getting easier to train people,” Dan Fish said, crediting the software that had helped the campaign.').map((q) => q.text)).toEqual(['It is getting easier to train people']);
+  // "said of X …": the topic, with a relative clause or a clause of time after it, is not the report.
+  expect(quotes('“In any other year they would be short-listed,” Rita Maddow said of a list that included three senators from the Midwest.').map((q) => q.text)).toEqual(['In any other year they would be short-listed']);
+  expect(quotes('“Who do they think they are?” Tom Price said of the company in February, when it refused to unlock a phone.').map((q) => q.text)).toEqual(['Who do they think they are?']);
+  // "Asked what …, X said, “…”": the question put to the speaker is not the speaker's words.
+  expect(quotes('Asked what he would like the party’s nominee to be, Sheldon Adler said, “They have got to be able to win.”').map((q) => q.text)).toEqual(['They have got to be able to win.']);
+  // A clause after the comma is still reported speech: "X said, the plan will fail"; "X said of Y that …".
+  expect(quotes('Tom Price said, the plan will fail in the Senate.')[0]).toMatchObject({ kind: 'indirect', text: 'the plan will fail in the Senate', speaker: 'Tom Price' });
+  expect(quotes('Tom Price said of the mayor that she had broken every promise.')[0]).toMatchObject({ kind: 'indirect', text: 'she had broken every promise', speaker: 'Tom Price' });
+});
+
+test('“A,” X said, and her husband cut in. “B”: a clause with a subject of its own ends the split quotation', () => {
+  const qs = quotes('“Tell her I promised you a picture,” Betsy Ebel said, and her husband cut in. “Don’t forget Tom.”');
+  expect(qs.map((q) => q.text)).toEqual(['Tell her I promised you a picture', 'Don’t forget Tom.']);
+  // With the speaker's own pronoun the quotation goes on (“A,” she said, and she smiled. “B”).
+  expect(quotes('“Tell her I promised you a picture,” Betsy Ebel said, and she smiled. “Don’t forget Tom.”')).toHaveLength(1);
+});
+
+test('a pronoun is a person shown as one (title, reporting verb, apposition, surname used alone), the subject first', () => {
+  // A place, a show or an event named last is not "he".
+  expect(quotes('Gov. John Kasich spoke for an hour. New Hampshire voters cheered.\n\n“You have to unite people,” he said.')[0]).toMatchObject({ speaker: 'John Kasich', speakerMention: 'he' });
+  expect(quotes('Sen. Ted Cruz watched Good Morning America on Sunday. “We will win,” he said.')[0]).toMatchObject({ speaker: 'Ted Cruz' });
+  // A surname used alone names the person ("Kasich took …" after "John Kasich").
+  expect(quotes('John Kasich spoke first. Then Ted Cruz spoke.\n\nKasich took a different tack. “You have to unite people,” he said.')[0]).toMatchObject({ speaker: 'John Kasich' });
+  // The subject of the last clause, not a person named inside it: "Schlafly then discussed Trump’s wall. … she wrote".
+  const text = 'Phyllis Schlafly wrote a column. Donald Trump said she was right.\n\nSchlafly then discussed Trump’s proposed wall. “It is a neighborly idea,” she wrote.';
+  expect(quotes(text).pop()).toMatchObject({ speaker: 'Phyllis Schlafly', speakerMention: 'she' });
+  // A person introduced in an apposition to a role ("the foreign minister, Erlan Idris,") is a person.
+  const minister = 'The foreign minister, Erlan Idris, dismisses fears that Vladimir Putin wants the north. China is good news, he says, “for all of us.”';
+  expect(quotes(minister).pop()).toMatchObject({ speaker: 'Erlan Idris' });
+});
+
 test('quoted_tokens: words of every quotation, gaps left out', () => {
   const text = '“We must act now,” said Ana Ruiz, an advocate for immigrants, “before the border closes.”\n\nLater the mayor said, “It is chaos.”';
   const doc = readText(text);

@@ -678,6 +678,12 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
             for (let t = tokenAt(doc, attr.cueEnd); t < n && doc.tokStart[t] < c.outerStart; t++) {
               const described = /^(who|which|that|when|after|before|if|whether)$/.test(doc.lower[t - 1]) || (doc.pos[t - 1] === 'AUX' && /^(who|which|that)$/.test(doc.lower[t - 2]));
               if (isCue(t) && !described && doc.tokStart[t] >= Math.max(attr.cueEnd, attr.speaker?.end ?? 0)) cueInTail = true;
+              // “A,” Ebeling said, and her husband cut in. “B”: a clause with a subject of its own (not a pronoun
+              // that may be the speaker) starts someone else's turn.
+              if (AND_BUT.has(doc.lower[t]) && doc.value[t - 1] === ',' && !PRONOUN_SUBJECT.test(doc.lower[t + 1] ?? '')) {
+                const np = npStartingAt(doc, /^(his|her|their|its|our|my)$/.test(doc.lower[t + 1] ?? '') ? t + 2 : t + 1, lex, n - 1);
+                if (np && doc.pos[np.last + 1] === 'VERB' && doc.tokStart[np.last + 1] < c.outerStart) cueInTail = true;
+              }
             }
           }
           const tailOk = !cueInTail && (c.kind === 'partial' ? /^[^.!?]{0,60}$/.test(tail) : tail.length <= 60 || (!!attr?.speaker && (/^\s*[,.]/.test(tail) || tail.length <= 160)));
@@ -1131,12 +1137,15 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
 
   /**
    * "In February, as a protester was being removed, Mr. Trump said, “…”": the clause right before the comma at k is
-   * subordinate (its last comma-separated part opens with "as", "when", …), so it sets the scene; it is not reported.
+   * subordinate (its last comma-separated part opens with "as", "when", …, or the sentence with "Asked"), so it sets
+   * the scene; it is not reported.
    */
   function subordinateBefore(f: number, k: number): boolean {
     let t = k - 1;
     while (t > f && doc.value[t] !== ',') t--;
     const first = doc.value[t] === ',' ? t + 1 : f;
+    // "Asked what he would like in a nominee, Adelson said …": the question put to the speaker sets the scene too.
+    if (doc.lower[first] === 'asked' && first === f) return true;
     return SUBORDINATOR.test(doc.lower[first] ?? '') && doc.lower[first] !== 'where';
   }
 
@@ -1436,6 +1445,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         let thatAt = -1;
         for (let t = k; t <= Math.min(l, k + 8) && !callsFor(c); t++) {
           if (doc.lower[t] === 'that' && (doc.pos[t] === 'SCONJ' || doc.pos[t] === 'PRON' || doc.pos[t] === 'DET')) {
+            // "said of a list that included …": after a noun, "that" and a verb make a relative clause, not the report.
+            if (t > k && doc.pos[t - 1] === 'NOUN' && (doc.pos[t + 1] === 'VERB' || doc.pos[t + 1] === 'AUX')) break;
             thatAt = t;
             break;
           }
@@ -1460,6 +1471,8 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         } else if ((doc.pos[k] === 'ADP' && !(doc.lower[k] === 'at' && /^(least|most)$/.test(doc.lower[k + 1] ?? ''))) || doc.pos[k] === 'PROPN' && /day$/i.test(doc.value[k]) && !/^['’]s$/.test(doc.value[k + 1] ?? '')) {
           let t = k;
           while (t <= l && doc.value[t] !== ',' && t - k < 8) t++;
+          // "said of Apple in February, when the company balked …": a clause of time after the adjunct sets the scene.
+          if (doc.value[t] === ',' && /^(when|while|as|after|before|since)$/.test(doc.lower[t + 1] ?? '')) continue;
           if (doc.value[t] === ',') k = t + 1;
           else {
             // "said in a statement Thursday night they pulled …": the clause starts at a subject pronoun.
@@ -1469,7 +1482,15 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
             else continue;
           }
         }
+        // "“…,” Maddow said, another reference to the film", "…,” Fiorina told the crowd, her voice drowned out": after a
+        // comma, words without a verb of their own, or opening with "a"/"another", describe the quotation or the
+        // scene; they are not a report.
+        const afterComma = doc.value[k] === ',' && thatAt < 0;
+        const verbless = afterComma && k === c + 1;
         if (doc.value[k] === ':' || doc.value[k] === ',') k++;
+        if (afterComma && /^(a|an|another)$/.test(doc.lower[k] ?? '')) continue;
+        // "he said, crediting the software that …" (wink may tag the participle a noun): the writer's comment.
+        if (verbless && /^[a-z]+ing$/.test(doc.value[k] ?? '') && !/thing$/.test(doc.lower[k]) && !isCue(k)) continue;
         // "X said, while arguing …": the second cue reports (it shares the subject).
         if (/^(while|before|after|when)$/.test(doc.lower[k] ?? '') && isCue(k + 1) && /ing$/.test(doc.lower[k + 1])) continue;
         // "“You bet I would,” Christie said when asked whether he would …", "Le Pen told CNN when asked which candidate
@@ -1497,7 +1518,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         const opener = /^(PRON|DET|PROPN|NOUN|ADJ|NUM)$/.test(doc.pos[k]) || (doc.pos[k] === 'ADP' && doc.value[k + 1] === '-') || (/^\p{Lu}/u.test(doc.value[k]) && /^(VERB|AUX)$/.test(doc.pos[k + 1] ?? '')) || (doc.pos[k] === 'VERB' && /ing$/.test(doc.lower[k]) && !isCue(k) && doc.value[k - 1] !== ',') || (doc.pos[k] === 'ADV' && (/^(none|nearly|more|most)$/.test(doc.lower[k]) || doc.pos[k + 1] === 'SCONJ')) || (doc.pos[k] === 'SCONJ' && /^(if|because|when|while|although|once|unless)$/.test(doc.lower[k])) || (doc.pos[k] === 'ADP' && /^(about|around|over|nearly)$/.test(doc.lower[k])) || /^(whether|how|why|what|who|where|when)$/.test(doc.lower[k]) || (doc.lower[k] === 'at' && /^(least|most)$/.test(doc.lower[k + 1] ?? ''));
         // Without "that", the words after "write", "add", "claim" or "declare" must make a clause with a verb of its
         // own: "Baker wrote the letter Feb. 2" names what was written, not what was said.
-        const clause = thatAt >= 0 || !NEEDS_CLAUSE.test(lemma) || (span !== null && finiteVerbIn(k, tokenAt(doc, span[1] - 1)));
+        const clause = thatAt >= 0 || !(NEEDS_CLAUSE.test(lemma) || verbless) || (span !== null && finiteVerbIn(k, tokenAt(doc, span[1] - 1)));
         if (span && (thatAt >= 0 || opener) && clause) {
           return reported(span, makeAttribution(c, before));
         }

@@ -67,6 +67,8 @@ export interface Speaker {
 // "Mr. Sanders, who said …": a relative pronoun subject stands for the person just named.
 const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'him', 'her', 'them', 'who']);
 const PERSON_PRONOUNS = new Set(['he', 'she', 'i', 'him', 'her', 'who']);
+/** How many names back a pronoun looks for one shown to be a person's (`PersonRegistry.personLike`). */
+const PERSON_LOOKBACK = 6;
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'another', 'one', 'two', 'three', 'four', 'five', 'several', 'some', 'many', 'other', 'his', 'her', 'their', 'its', 'our', 'both']);
 const APOS = /^['’]s$/;
 
@@ -549,14 +551,147 @@ export class PersonRegistry {
   /** lastPerson's answers by mention index: a pronoun asks again for the same mention many times. */
   private readonly resolvedMention = new Map<number, string>();
 
-  /** The last person named before `at` (mentions are in text order: binary search). */
+  /** Names as written before a pronoun: every mention, and each surname standing alone ("Kasich took …"), in text
+   * order, with the token that shows the surname (-1 for a mention). Built on first use. */
+  private refs: { at: number; mention: number; token: number }[] | null = null;
+
+  /**
+   * The person a pronoun before `at` refers to: the latest name, full or a surname alone, that the article shows to be
+   * a person's (`personLike`), among the last few; failing that, the last full name of any kind.
+   */
   lastPerson(at: number): string | null {
     const lo = countBefore(this.mentions.length, (i) => this.mentions[i].at < at);
     if (lo === 0) return null;
-    const best = this.mentions[lo - 1];
-    let name = this.resolvedMention.get(lo - 1);
-    if (name === undefined) this.resolvedMention.set(lo - 1, (name = this.resolveName(best.name, best.at)));
+    const refs = this.buildRefs();
+    const r = countBefore(refs.length, (i) => refs[i].at < at);
+    // The latest person who is a clause's subject ("Schlafly then discussed Trump’s proposed wall. … she wrote"),
+    // else the latest person.
+    let latest: string | null = null;
+    for (let i = r - 1; i >= 0 && r - i <= PERSON_LOOKBACK; i--) {
+      const ref = refs[i];
+      const name = ref.mention >= 0 ? this.resolvedName(ref.mention) : this.resolveName(this.doc.value[ref.token], ref.at);
+      if (!this.personLike(name)) continue;
+      const first = ref.mention >= 0 ? this.mentions[ref.mention].first : ref.token;
+      const last = ref.mention >= 0 ? this.mentions[ref.mention].lastToken : ref.token;
+      if (this.subjectAt(first, last)) return name;
+      latest ??= name;
+    }
+    return latest ?? this.resolvedName(lo - 1);
+  }
+
+  /**
+   * Tokens [i, j] are a clause's subject: a verb follows, after a parenthesis ("(D-Mich.)"), an apposition (", the
+   * GOP chairman,") or adverbs ("Mendoza regularly witnessed"); or they follow a reporting verb ("said Beck").
+   */
+  private subjectAt(i: number, j: number): boolean {
+    const doc = this.doc;
+    const n = doc.value.length;
+    if (i > 0 && doc.pos[i - 1] === 'VERB' && this.lex.verbs.has(doc.lemma[i - 1])) return true;
+    if (i > 0 && /^(ADP|VERB|DET)$/.test(doc.pos[i - 1])) return false;
+    let k = j + 1;
+    if (doc.value[k] === '(') {
+      while (k < n && k - j < 10 && doc.value[k] !== ')') k++;
+      k++;
+    }
+    // "Kazakhstan's foreign minister, Erlan Idrissov, plays down concerns".
+    if (doc.value[k] === ',' && doc.value[i - 1] === ',' && (doc.pos[k + 1] === 'VERB' || doc.pos[k + 1] === 'AUX')) return true;
+    if (doc.value[k] === ',') {
+      let e = k + 1;
+      while (e < n && e - k < 20 && doc.value[e] !== ',' && !/^[.;:!?]$/.test(doc.value[e])) e++;
+      if (doc.value[e] !== ',') return false;
+      k = e + 1;
+    }
+    while (k < n && k - j < 8 && doc.pos[k] === 'ADV') k++;
+    return k < n && (doc.pos[k] === 'VERB' || doc.pos[k] === 'AUX') && !/^['’]s$/.test(doc.value[k]);
+  }
+
+  /** Mention k's full name (remembered: a pronoun asks again for the same mention many times). */
+  private resolvedName(k: number): string {
+    let name = this.resolvedMention.get(k);
+    if (name === undefined) this.resolvedMention.set(k, (name = this.resolveName(this.mentions[k].name, this.mentions[k].at)));
     return name;
+  }
+
+  private buildRefs(): { at: number; mention: number; token: number }[] {
+    if (this.refs) return this.refs;
+    const doc = this.doc;
+    const lasts = new Set<string>();
+    for (const m of this.mentions) lasts.add(m.last);
+    const refs: { at: number; mention: number; token: number }[] = [];
+    let k = 0;
+    for (let t = 0; t < doc.value.length; t++) {
+      if (k < this.mentions.length && this.mentions[k].first === t) {
+        refs.push({ at: this.mentions[k].at, mention: k, token: -1 });
+        t = this.mentions[k].lastToken;
+        k++;
+      } else if (this.standalone(t, lasts)) refs.push({ at: doc.tokStart[t], mention: -1, token: t });
+    }
+    return (this.refs = refs);
+  }
+
+  /** Token t is the last word of a registered full name, capitalised, with no name word beside it. */
+  private standalone(t: number, lasts: Set<string>): boolean {
+    const doc = this.doc;
+    if (!lasts.has(doc.lower[t]) || !isCap(doc.value[t])) return false;
+    if (t > 0 && isNameToken(doc, t - 1, this.lex) && !nlSpan(doc, t - 1, t)) return false;
+    return !(t + 1 < doc.value.length && isNameToken(doc, t + 1, this.lex) && !nlSpan(doc, t, t + 1));
+  }
+
+  /** personLike's answers by full name. */
+  private readonly personNames = new Map<string, boolean>();
+
+  /**
+   * Whether the article shows a full name to be a person's rather than a place's, a show's or an event's ("New
+   * Hampshire", "Good Morning America", "Election Day", which "he said" must not be): a mention of it, or its last
+   * word standing alone, has a title or role noun before it ("Sen. Ted Cruz", "professor Brigid Harrison", "Mr.
+   * Cruz"), is the subject or object of a reporting verb ("Ted Cruz said", "said Cruz", "Ina Kirsch, told the AP",
+   * "Michael Briggs, Sanders's spokesman, suggested"), or is described (", who", ", 67,"); or the last word alone is
+   * the subject of a verb ("Kasich took a different tack").
+   */
+  private personLike(name: string): boolean {
+    let known = this.personNames.get(name);
+    if (known !== undefined) return known;
+    const doc = this.doc;
+    const n = doc.value.length;
+    const cue = (t: number) => t >= 0 && t < n && doc.pos[t] === 'VERB' && this.lex.verbs.has(doc.lemma[t]);
+    const role = (t: number) => t >= 0 && (this.lex.titles.has(doc.lower[t]) || this.lex.roleNouns.has(doc.lower[t]));
+    const shown = (i: number, j: number) => {
+      // "Sen. Ted Cruz", "professor Brigid Harrison", "Kazakhstan's foreign minister, Erlan Idrissov,".
+      if (role(i - 1) || (doc.value[i - 1] === ',' && role(i - 2))) return true;
+      if (cue(j + 1) || cue(i - 1) || (doc.value[j + 1] === ',' && cue(j + 2))) return true;
+      if (doc.value[j + 1] !== ',') return false;
+      if (doc.lower[j + 2] === 'who' || doc.pos[j + 2] === 'NUM') return true;
+      // An apposition: "Reince Priebus, the GOP chairman,", "Michael Briggs, Sanders's spokesman, suggested".
+      let k = j + 2;
+      let roleIn = false;
+      while (k < n && k - j < 20 && doc.value[k] !== ',' && !(doc.pos[k] === 'PUNCT' && /^[.;:!?]$/.test(doc.value[k]))) {
+        if (role(k)) roleIn = true;
+        k++;
+      }
+      return doc.value[k] === ',' && (cue(k + 1) || (roleIn && /^(the|a|an)$/.test(doc.lower[j + 2])));
+    };
+    known = false;
+    let last = '';
+    for (let i = 0; i < this.mentions.length; i++) {
+      const m = this.mentions[i];
+      if (m.name !== name && this.resolvedName(i) !== name) continue;
+      last = m.last;
+      if (m.words === 1 || shown(m.first, m.lastToken)) {
+        known = true;
+        break;
+      }
+    }
+    if (!known && last) {
+      const lasts = new Set([last]);
+      for (let t = 0; t < n && !known; t++) {
+        if (!this.standalone(t, lasts)) continue;
+        let v = t + 1;
+        while (v < n && v - t < 4 && doc.pos[v] === 'ADV') v++;
+        known = shown(t, t) || (doc.pos[v] === 'VERB' && !/^(ADP|DET)$/.test(doc.pos[t - 1] ?? ''));
+      }
+    }
+    this.personNames.set(name, known);
+    return known;
   }
 }
 
