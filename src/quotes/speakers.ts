@@ -383,13 +383,9 @@ function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
   return 'person';
 }
 
-/** Registry of the article's person names, for "Homan" → "Tom Homan" and "he" → the last person named. */
+/** Registry of the article's person names, for "Homan" → "Tom Homan" and "he" → the person meant. */
 export class PersonRegistry {
   readonly mentions: PersonMention[] = [];
-
-  /** Offsets of names as written, full or surname alone ("Obama" after "Barack Obama"), by last word: built on first
-   * use (by `personWithRole`) from the article's tokens. */
-  private surnames: { last: string; at: number }[] | null = null;
 
   constructor(
     private readonly doc: NlpDoc,
@@ -530,22 +526,15 @@ export class PersonRegistry {
   private readonly roles = new Map<number, string[]>();
 
   /**
-   * The person named last before `at`, counting a surname written alone ("Obama said …" after "Barack Obama"), which
-   * `lastPerson` (two or more words, or a title) does not.
+   * The person named last before `at`, full name or surname written alone ("Obama said …" after "Barack Obama"),
+   * whatever kind of name it is (`lastPerson` asks for a person's).
    */
   private lastNamed(at: number): string | null {
-    if (!this.surnames) {
-      const lasts = new Set<string>();
-      for (const m of this.mentions) lasts.add(m.last);
-      this.surnames = [];
-      for (let t = 0; t < this.doc.value.length; t++) {
-        if (lasts.has(this.doc.lower[t]) && isCap(this.doc.value[t])) this.surnames.push({ last: this.doc.value[t], at: this.doc.tokStart[t] });
-      }
-    }
-    const list = this.surnames;
-    // Every registered mention's last word is in the list, so its latest entry is the latest name of any form.
-    const k = countBefore(list.length, (i) => list[i].at < at);
-    return k === 0 ? null : this.resolveName(list[k - 1].last, list[k - 1].at);
+    const refs = this.buildRefs();
+    const k = countBefore(refs.length, (i) => refs[i].at < at);
+    if (k === 0) return null;
+    const ref = refs[k - 1];
+    return ref.mention >= 0 ? this.resolvedName(ref.mention) : this.resolveName(this.doc.value[ref.token], ref.at);
   }
 
   /** lastPerson's answers by mention index: a pronoun asks again for the same mention many times. */
