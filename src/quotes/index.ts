@@ -681,7 +681,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
               // “A,” Ebeling said, and her husband cut in. “B”: a clause with a subject of its own (not a pronoun
               // that may be the speaker) starts someone else's turn.
               if (AND_BUT.has(doc.lower[t]) && doc.value[t - 1] === ',' && !PRONOUN_SUBJECT.test(doc.lower[t + 1] ?? '')) {
-                const np = npStartingAt(doc, /^(his|her|their|its|our|my)$/.test(doc.lower[t + 1] ?? '') ? t + 2 : t + 1, lex, n - 1);
+                const np = npStartingAt(doc, t + 1, lex, n - 1);
                 if (np && doc.pos[np.last + 1] === 'VERB' && doc.tokStart[np.last + 1] < c.outerStart) cueInTail = true;
               }
             }
@@ -1486,11 +1486,11 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         // comma, words without a verb of their own, or opening with "a"/"another", describe the quotation or the
         // scene; they are not a report.
         const afterComma = doc.value[k] === ',' && thatAt < 0;
-        const verbless = afterComma && k === c + 1;
+        const commaAfterCue = afterComma && k === c + 1;
         if (doc.value[k] === ':' || doc.value[k] === ',') k++;
         if (afterComma && /^(a|an|another)$/.test(doc.lower[k] ?? '')) continue;
         // "he said, crediting the software that …" (wink may tag the participle a noun): the writer's comment.
-        if (verbless && /^[a-z]+ing$/.test(doc.value[k] ?? '') && !/thing$/.test(doc.lower[k]) && !isCue(k)) continue;
+        if (commaAfterCue && /^[a-z]+ing$/.test(doc.value[k] ?? '') && !/thing$/.test(doc.lower[k]) && !isCue(k)) continue;
         // "X said, while arguing …": the second cue reports (it shares the subject).
         if (/^(while|before|after|when)$/.test(doc.lower[k] ?? '') && isCue(k + 1) && /ing$/.test(doc.lower[k + 1])) continue;
         // "“You bet I would,” Christie said when asked whether he would …", "Le Pen told CNN when asked which candidate
@@ -1516,9 +1516,10 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
         // The reported clause opens with its subject ("he", "the plan", "none of …", "about half of …") or with a
         // subordinate clause ("if he were president, …").
         const opener = /^(PRON|DET|PROPN|NOUN|ADJ|NUM)$/.test(doc.pos[k]) || (doc.pos[k] === 'ADP' && doc.value[k + 1] === '-') || (/^\p{Lu}/u.test(doc.value[k]) && /^(VERB|AUX)$/.test(doc.pos[k + 1] ?? '')) || (doc.pos[k] === 'VERB' && /ing$/.test(doc.lower[k]) && !isCue(k) && doc.value[k - 1] !== ',') || (doc.pos[k] === 'ADV' && (/^(none|nearly|more|most)$/.test(doc.lower[k]) || doc.pos[k + 1] === 'SCONJ')) || (doc.pos[k] === 'SCONJ' && /^(if|because|when|while|although|once|unless)$/.test(doc.lower[k])) || (doc.pos[k] === 'ADP' && /^(about|around|over|nearly)$/.test(doc.lower[k])) || /^(whether|how|why|what|who|where|when)$/.test(doc.lower[k]) || (doc.lower[k] === 'at' && /^(least|most)$/.test(doc.lower[k + 1] ?? ''));
-        // Without "that", the words after "write", "add", "claim" or "declare" must make a clause with a verb of its
-        // own: "Baker wrote the letter Feb. 2" names what was written, not what was said.
-        const clause = thatAt >= 0 || !(NEEDS_CLAUSE.test(lemma) || verbless) || (span !== null && finiteVerbIn(k, tokenAt(doc, span[1] - 1)));
+        // Without "that", the words after "write", "add", "claim" or "declare", or after a comma right after the cue,
+        // must make a clause with a verb of its own: "Baker wrote the letter Feb. 2" names what was written, not what
+        // was said; "Maddow said, another reference to the film" describes the quotation.
+        const clause = thatAt >= 0 || !(NEEDS_CLAUSE.test(lemma) || commaAfterCue) || (span !== null && finiteVerbIn(k, tokenAt(doc, span[1] - 1)));
         if (span && (thatAt >= 0 || opener) && clause) {
           return reported(span, makeAttribution(c, before));
         }

@@ -233,7 +233,8 @@ export function npEndingAt(doc: NlpDoc, last: number, lex: Lexicon, floor: numbe
 export function npStartingAt(doc: NlpDoc, first: number, lex: Lexicon, ceil: number): Np | null {
   if (first > ceil) return null;
   const l = doc.lower[first];
-  if (PRONOUNS.has(l) && doc.pos[first] === 'PRON') return { first, last: first };
+  // "her" before a noun is a possessive ("her husband"), like "his"; alone it is the pronoun.
+  if (PRONOUNS.has(l) && doc.pos[first] === 'PRON' && !(l === 'her' && first + 1 <= ceil && doc.pos[first + 1] === 'NOUN')) return { first, last: first };
   let i = first;
   if (DETERMINERS.has(l)) i++;
   let last = -1;
@@ -260,6 +261,14 @@ export function npStartingAt(doc: NlpDoc, first: number, lex: Lexicon, ceil: num
   // The head must be a noun, a name or a number word ("four people"), not a lone adjective.
   while (last > first && doc.pos[last] === 'ADJ') last--;
   return { first, last };
+}
+
+/** A name as written in the article: a registered mention, or a surname written alone (`mention` -1). */
+interface NameRef {
+  at: number;
+  first: number;
+  last: number;
+  mention: number;
 }
 
 export interface PersonMention {
@@ -532,17 +541,15 @@ export class PersonRegistry {
   private lastNamed(at: number): string | null {
     const refs = this.buildRefs();
     const k = countBefore(refs.length, (i) => refs[i].at < at);
-    if (k === 0) return null;
-    const ref = refs[k - 1];
-    return ref.mention >= 0 ? this.resolvedName(ref.mention) : this.resolveName(this.doc.value[ref.token], ref.at);
+    return k === 0 ? null : this.refName(refs[k - 1]);
   }
 
   /** lastPerson's answers by mention index: a pronoun asks again for the same mention many times. */
   private readonly resolvedMention = new Map<number, string>();
 
-  /** Names as written before a pronoun: every mention, and each surname standing alone ("Kasich took …"), in text
-   * order, with the token that shows the surname (-1 for a mention). Built on first use. */
-  private refs: { at: number; mention: number; token: number }[] | null = null;
+  /** Names as written: every mention, and each surname standing alone ("Kasich took …"; `mention` -1), in text order,
+   * with their first and last tokens. Built on first use. */
+  private refs: NameRef[] | null = null;
 
   /**
    * The person a pronoun before `at` refers to: the latest name, full or a surname alone, that the article shows to be
@@ -557,12 +564,9 @@ export class PersonRegistry {
     // else the latest person.
     let latest: string | null = null;
     for (let i = r - 1; i >= 0 && r - i <= PERSON_LOOKBACK; i--) {
-      const ref = refs[i];
-      const name = ref.mention >= 0 ? this.resolvedName(ref.mention) : this.resolveName(this.doc.value[ref.token], ref.at);
+      const name = this.refName(refs[i]);
       if (!this.personLike(name)) continue;
-      const first = ref.mention >= 0 ? this.mentions[ref.mention].first : ref.token;
-      const last = ref.mention >= 0 ? this.mentions[ref.mention].lastToken : ref.token;
-      if (this.subjectAt(first, last)) return name;
+      if (this.subjectAt(refs[i].first, refs[i].last)) return name;
       latest ??= name;
     }
     return latest ?? this.resolvedName(lo - 1);
@@ -601,29 +605,31 @@ export class PersonRegistry {
     return name;
   }
 
-  private buildRefs(): { at: number; mention: number; token: number }[] {
-    if (this.refs) return this.refs;
-    const doc = this.doc;
-    const lasts = new Set<string>();
-    for (const m of this.mentions) lasts.add(m.last);
-    const refs: { at: number; mention: number; token: number }[] = [];
-    let k = 0;
-    for (let t = 0; t < doc.value.length; t++) {
-      if (k < this.mentions.length && this.mentions[k].first === t) {
-        refs.push({ at: this.mentions[k].at, mention: k, token: -1 });
-        t = this.mentions[k].lastToken;
-        k++;
-      } else if (this.standalone(t, lasts)) refs.push({ at: doc.tokStart[t], mention: -1, token: t });
-    }
-    return (this.refs = refs);
+  /** A name reference's full name: a mention's resolved name, or the full name a surname written alone stands for. */
+  private refName(ref: NameRef): string {
+    return ref.mention >= 0 ? this.resolvedName(ref.mention) : this.resolveName(this.doc.value[ref.first], ref.at);
   }
 
-  /** Token t is the last word of a registered full name, capitalised, with no name word beside it. */
-  private standalone(t: number, lasts: Set<string>): boolean {
+  private buildRefs(): NameRef[] {
+    if (this.refs) return this.refs;
     const doc = this.doc;
-    if (!lasts.has(doc.lower[t]) || !isCap(doc.value[t])) return false;
-    if (t > 0 && isNameToken(doc, t - 1, this.lex) && !nlSpan(doc, t - 1, t)) return false;
-    return !(t + 1 < doc.value.length && isNameToken(doc, t + 1, this.lex) && !nlSpan(doc, t, t + 1));
+    const n = doc.value.length;
+    const lasts = new Set<string>();
+    for (const m of this.mentions) lasts.add(m.last);
+    // A surname stands alone when it is capitalised and no name word is beside it.
+    const nameBeside = (a: number, b: number) => isNameToken(doc, a, this.lex) && !nlSpan(doc, Math.min(a, b), Math.max(a, b));
+    const refs: NameRef[] = [];
+    let k = 0;
+    for (let t = 0; t < n; t++) {
+      const m = this.mentions[k];
+      if (m && m.first === t) {
+        refs.push({ at: m.at, first: t, last: m.lastToken, mention: k++ });
+        t = m.lastToken;
+      } else if (lasts.has(doc.lower[t]) && isCap(doc.value[t]) && !(t > 0 && nameBeside(t - 1, t)) && !(t + 1 < n && nameBeside(t + 1, t))) {
+        refs.push({ at: doc.tokStart[t], first: t, last: t, mention: -1 });
+      }
+    }
+    return (this.refs = refs);
   }
 
   /** personLike's answers by full name. */
@@ -671,12 +677,14 @@ export class PersonRegistry {
       }
     }
     if (!known && last) {
-      const lasts = new Set([last]);
-      for (let t = 0; t < n && !known; t++) {
-        if (!this.standalone(t, lasts)) continue;
+      // The surname written alone (found once, with the other name references).
+      for (const ref of this.buildRefs()) {
+        const t = ref.first;
+        if (ref.mention >= 0 || doc.lower[t] !== last) continue;
         let v = t + 1;
         while (v < n && v - t < 4 && doc.pos[v] === 'ADV') v++;
         known = shown(t, t) || (doc.pos[v] === 'VERB' && !/^(ADP|DET)$/.test(doc.pos[t - 1] ?? ''));
+        if (known) break;
       }
     }
     this.personNames.set(name, known);
