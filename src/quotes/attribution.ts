@@ -87,24 +87,24 @@ export function unlistedVerbRight(ctx: QuoteContext, afterOffset: number, first:
   const ends = (t: number): boolean => {
     if (t >= last || ctx.sentenceEnd(t) || doc.value[t] === ',') return true;
     if (doc.pos[t] === 'ADV') return t + 1 >= last || ctx.sentenceEnd(t + 1) || doc.value[t + 1] === ',';
-    if (lex.w.timeWord.test(doc.value[t])) return ends(lex.w.timePart.test(doc.lower[t + 1] ?? '') ? t + 2 : t + 1);
-    if (doc.lower[t] === 'on' && lex.w.timeWord.test(doc.value[t + 1] ?? '')) return ends(t + 1);
+    if (lex.w.timeWords.has(doc.value[t])) return ends(lex.w.timesOfDay.has(doc.lower[t + 1] ?? '') ? t + 2 : t + 1);
+    if (doc.lower[t] === 'on' && lex.w.timeWords.has(doc.value[t + 1] ?? '')) return ends(t + 1);
     return false;
   };
   // VERB NAME: "beamed Donald Hartley of Madison"; "reads a Wednesday editorial in The Des Moines Register".
   if (pastVerb(first) || /^reads?$/.test(doc.lower[first])) {
     const after = subjectAfter(ctx, first, last - 1);
-    const reads = /^reads?$/.test(doc.lower[first]) && after && lex.w.detStart.test(doc.lower[after.np.first]);
+    const reads = /^reads?$/.test(doc.lower[first]) && after && lex.w.descriptionDeterminers.has(doc.lower[after.np.first]);
     if (after && (/^\p{Lu}/u.test(doc.value[after.np.last]) || reads) && (ends(after.np.last + 1) || /^(of|in|on)$/.test(doc.lower[after.np.last + 1]))) return makeAttribution(ctx, first, after);
   }
   // NAME VERB: "Trump quipped", "he shot back"
   // wink may tag such a verb as a noun or an adjective ("Trump shot back", "Toomey fumed").
-  const verbAt = (t: number) => pastVerb(t) || (/^\p{Ll}/u.test(doc.value[t] ?? '') && (lex.w.irregularPast.test(doc.lower[t]) || (/ed$/.test(doc.lower[t]) && /^(ADJ|NOUN)$/.test(doc.pos[t]))));
+  const verbAt = (t: number) => pastVerb(t) || (/^\p{Ll}/u.test(doc.value[t] ?? '') && (lex.w.irregularPast.has(doc.lower[t]) || (/ed$/.test(doc.lower[t]) && /^(ADJ|NOUN)$/.test(doc.pos[t]))));
   let np = npStartingAt(doc, first, lex, last - 1);
   if (np && np.last > np.first && /^\p{Lu}/u.test(doc.value[np.last - 1]) && verbAt(np.last)) np = { first: np.first, last: np.last - 1 };
-  if (np && (lex.w.pronounSubject.test(doc.lower[np.first]) || doc.lower[np.first] === 'it' || /^\p{Lu}/u.test(doc.value[np.last]) || doc.pos[np.first] === 'DET') && verbAt(np.last + 1)) {
+  if (np && (lex.w.pronounSubjects.has(doc.lower[np.first]) || doc.lower[np.first] === 'it' || /^\p{Lu}/u.test(doc.value[np.last]) || doc.pos[np.first] === 'DET') && verbAt(np.last + 1)) {
     let t = np.last + 2;
-    if (/^(back|out|up|on)$/.test(doc.lower[t])) t++;
+    if (lex.w.verbParticles.has(doc.lower[t])) t++;
     if (ends(t)) return makeAttribution(ctx, np.last + 1, { np, role: '' });
   }
   return null;

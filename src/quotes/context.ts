@@ -183,7 +183,7 @@ export class QuoteContext {
   /** "X called for a ban on …", "called on Congress to …": a demand reported with its object as the content. */
   callsFor(i: number): boolean {
     const { doc } = this;
-    return doc.lemma[i] === 'call' && doc.pos[i] === 'VERB' && this.lex.w.callsForNext.has(doc.lower[i + 1]);
+    return doc.lemma[i] === 'call' && doc.pos[i] === 'VERB' && this.lex.w.callPrepositions.has(doc.lower[i + 1]);
   }
 
   /** Token i is a speech cue (cueAt is run at most once per token; the passes ask isCue many times). */
@@ -235,7 +235,7 @@ export class QuoteContext {
     if (!(lex.verbs.has(doc.lemma[i]) || lex.verbs.has(doc.lower[i]) || this.isPhraseAt(i) > 0)) return false;
     // A passive ("she was told that …", "it is said") reports what someone else said: not the subject's speech.
     if (doc.lower[i + 1] === 'by') return false; // "a strategy emphasized by X"
-    if (i > 0 && w.passiveAux.has(doc.lower[i - 1]) && /(ed|told|said|written|asked|wrote)$/.test(doc.lower[i])) return false;
+    if (i > 0 && w.passiveAuxiliaries.has(doc.lower[i - 1]) && w.passiveParticiple.test(doc.lower[i])) return false;
     return true;
   }
 
@@ -260,8 +260,8 @@ export class QuoteContext {
 
   /** "X said A, adding that …", "X did Y and (also) said …", "…, X said, while arguing …": a cue that shares the subject of the clause before. */
   joinsEarlierClause(c: number): boolean {
-    const { doc } = this;
-    return ((doc.value[c - 1] === ',' || /^(while|before|after|when)$/.test(doc.lower[c - 1] ?? '')) && /ing$/.test(doc.lower[c])) || /^(and|but)$/.test(doc.lower[c - 1]) || (/^(and|but)$/.test(doc.lower[c - 2] ?? '') && doc.pos[c - 1] === 'ADV');
+    const { doc, lex } = this;
+    return ((doc.value[c - 1] === ',' || lex.w.gerundOpeners.has(doc.lower[c - 1] ?? '')) && /ing$/.test(doc.lower[c])) || /^(and|but)$/.test(doc.lower[c - 1]) || (/^(and|but)$/.test(doc.lower[c - 2] ?? '') && doc.pos[c - 1] === 'ADV');
   }
 
   /** "Rep. Elijah Cummings (D-Md.)": the token before a parenthesis that token t closes, else t itself. */

@@ -3,7 +3,7 @@
  * sets for word lookups, cue phrases indexed by their first word.
  */
 import type { QuoteSettings } from './settings.js';
-import { CODE_WORDS, type Words } from './words.js';
+import { compileWords, type Words } from './words.js';
 
 export interface Lexicon {
   verbs: Set<string>;
@@ -47,7 +47,7 @@ export function compileSettings(s: QuoteSettings): Lexicon {
       orgWords: new Set(s.orgWords),
       outletWords: new Set(s.outletWords),
       anonymous: new Set(s.anonymous),
-      w: CODE_WORDS,
+      w: compileWords(s.words),
     };
     compiled.set(s, lex);
   }

@@ -7,13 +7,6 @@ import type { NlpDoc } from '../nlp/index.js';
 import type { Lexicon } from './lexicon.js';
 import { isCap, titleCaseWords } from './pieces.js';
 
-
-// "Mr. Sanders, who said …": a relative pronoun subject stands for the person just named.
-export const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'him', 'her', 'them', 'who']);
-export const PERSON_PRONOUNS = new Set(['he', 'she', 'i', 'him', 'her', 'who']);
-/** How many names back a pronoun looks for one shown to be a person's (`PersonRegistry.personLike`). */
-export const PERSON_LOOKBACK = 6;
-export const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'another', 'one', 'two', 'three', 'four', 'five', 'several', 'some', 'many', 'other', 'his', 'her', 'their', 'its', 'our', 'both']);
 export const APOS = /^['’]s$/;
 
 /** A token that can be part of a proper name. */
@@ -39,26 +32,14 @@ export function inTitleCaseLine(text: string, at: number): boolean {
   return found !== null && found.words >= 3 && found.long >= 2;
 }
 
-/** Words that open a sentence before a name and are never part of it ("Even Rendell agreed", "But Clinton said"). */
-export const SENTENCE_OPENERS = new Set(['even', 'but', 'and', 'so', 'then', 'also', 'still', 'yet', 'meanwhile', 'however', 'now', 'like', 'unlike', 'only', 'not', 'perhaps', 'indeed', 'instead']);
-
-/** Lowercase particles inside personal names ("Bill de Blasio", "Vincent van Gogh"). */
-export const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'da', 'di', 'del', 'la', 'le', 'du', 'dos', 'bin', 'ibn', 'al']);
-export const ARTICLES = new Set(['the', 'los', 'las', 'el', 'la', 'le', 'les', 'il', 'der', 'die', 'das']);
-
-/** Subordinators: a capitalised one opening a sentence is never part of a name ("When Trump announced …"). */
-export const SUBORDINATORS = new Set(['when', 'after', 'since', 'while', 'as', 'if', 'because', 'before', 'although', 'though', 'once', 'until', 'where', 'whereas']);
-
-export const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
-
 /** A token allowed inside a speaker noun phrase (names, titles, role words, determiners, possessives, "of"/"for"). */
 function isNpToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
   const p = doc.pos[i];
   const l = doc.lower[i];
   // A capitalised subordinator opening the sentence ("When Trump announced …") is not part of a name.
-  if (SUBORDINATORS.has(l)) return false;
+  if (lex.w.subordinators.has(l)) return false;
   // "said Sunday", "fact-check Wednesday was retweeted": a day is a time adjunct, never part of a speaker's name.
-  if (WEEKDAYS.has(l)) return false;
+  if (lex.w.weekdays.has(l)) return false;
   if (p === 'PROPN' || p === 'NOUN' || p === 'NUM') return true;
   if (p === 'ADJ') return true;
   if (APOS.test(doc.value[i]) && p === 'PART') return true;
@@ -91,7 +72,7 @@ export function nlSpan(doc: NlpDoc, a: number, b: number): boolean {
 export function npEndingAt(doc: NlpDoc, last: number, lex: Lexicon, floor: number): Np | null {
   if (last < floor) return null;
   const l = doc.lower[last];
-  if (PRONOUNS.has(l) && doc.pos[last] === 'PRON') return { first: last, last };
+  if (lex.w.pronouns.has(l) && doc.pos[last] === 'PRON') return { first: last, last };
   if (!isNpToken(doc, last, lex)) return null;
   // An adjective heads a phrase only as a noun wink mistags ("The Republican incumbent", "the accused"): after a
   // determiner or a name.
@@ -117,7 +98,7 @@ export function npEndingAt(doc: NlpDoc, last: number, lex: Lexicon, floor: numbe
       continue;
     }
     // "some of the same candidates", "most of the delegates": a quantifier before "of".
-    if (li === 'of' && i - 1 >= floor && /^(some|many|most|all|none|each|any|several|few|both|half|one|two|three|four|five|majority|minority|rest)$/.test(doc.lower[i - 1])) {
+    if (li === 'of' && i - 1 >= floor && lex.w.ofQuantifiers.has(doc.lower[i - 1])) {
       first = i - 1;
       if (i - 2 >= floor && /^(the|a)$/.test(doc.lower[i - 2])) first = i - 2;
       break;
@@ -145,7 +126,7 @@ export function npEndingAt(doc: NlpDoc, last: number, lex: Lexicon, floor: numbe
       continue;
     }
     // "people close to Clinton", "officials familiar with the plan"
-    if ((li === 'to' || li === 'with') && i - 2 >= floor && /^(close|familiar|loyal|near|linked|allied)$/.test(doc.lower[i - 1]) && lex.anonymous.has(doc.lower[i - 2])) {
+    if ((li === 'to' || li === 'with') && i - 2 >= floor && lex.w.closenessAdjectives.has(doc.lower[i - 1]) && lex.anonymous.has(doc.lower[i - 2])) {
       first = i - 2;
       i -= 2;
       continue;
@@ -160,7 +141,7 @@ export function npEndingAt(doc: NlpDoc, last: number, lex: Lexicon, floor: numbe
       first = i;
       continue;
     }
-    if (DETERMINERS.has(li) && (doc.pos[i] === 'DET' || doc.pos[i] === 'NUM' || doc.pos[i] === 'PRON' || doc.pos[i] === 'ADJ')) {
+    if (lex.w.determiners.has(li) && (doc.pos[i] === 'DET' || doc.pos[i] === 'NUM' || doc.pos[i] === 'PRON' || doc.pos[i] === 'ADJ')) {
       first = i;
       // "knowledge of the briefings": a determiner after a preposition is inside the phrase, not its left edge.
       if (i - 1 >= floor && ['of', 'for', 'with'].includes(doc.lower[i - 1])) continue;
@@ -178,9 +159,9 @@ export function npStartingAt(doc: NlpDoc, first: number, lex: Lexicon, ceil: num
   if (first > ceil) return null;
   const l = doc.lower[first];
   // "her" before a noun is a possessive ("her husband"), like "his"; alone it is the pronoun.
-  if (PRONOUNS.has(l) && doc.pos[first] === 'PRON' && !(l === 'her' && first + 1 <= ceil && doc.pos[first + 1] === 'NOUN')) return { first, last: first };
+  if (lex.w.pronouns.has(l) && doc.pos[first] === 'PRON' && !(l === 'her' && first + 1 <= ceil && doc.pos[first + 1] === 'NOUN')) return { first, last: first };
   let i = first;
-  if (DETERMINERS.has(l)) i++;
+  if (lex.w.determiners.has(l)) i++;
   let last = -1;
   for (; i <= ceil && i - first < 12; i++) {
     if (i > first && nlSpan(doc, i - 1, i)) break;
@@ -195,8 +176,8 @@ export function npStartingAt(doc: NlpDoc, first: number, lex: Lexicon, ceil: num
       i++;
       continue;
     }
-    if ((li === 'of' || li === 'for') && last >= 0 && i + 1 <= ceil && (isNpToken(doc, i + 1, lex) || DETERMINERS.has(doc.lower[i + 1]))) {
-      if (DETERMINERS.has(doc.lower[i + 1])) i++;
+    if ((li === 'of' || li === 'for') && last >= 0 && i + 1 <= ceil && (isNpToken(doc, i + 1, lex) || lex.w.determiners.has(doc.lower[i + 1]))) {
+      if (lex.w.determiners.has(doc.lower[i + 1])) i++;
       continue;
     }
     break;

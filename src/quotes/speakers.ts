@@ -8,7 +8,10 @@ import type { SpeakerType } from '../types.js';
 import { countBefore } from '../search.js';
 import { isCap } from './pieces.js';
 import type { Lexicon } from './lexicon.js';
-import { adjacent, APOS, ARTICLES, inTitleCaseLine, isNameToken, NAME_PARTICLES, nlSpan, PERSON_LOOKBACK, PERSON_PRONOUNS, PRONOUNS, SENTENCE_OPENERS, stripDet, SUBORDINATORS, textOf, WEEKDAYS, type Np } from './phrases.js';
+import { adjacent, APOS, inTitleCaseLine, isNameToken, nlSpan, stripDet, textOf, type Np } from './phrases.js';
+
+/** How many names back a pronoun looks for one shown to be a person's (`PersonRegistry.personLike`). */
+const PERSON_LOOKBACK = 6;
 
 export interface Speaker {
   mention: string;
@@ -38,23 +41,6 @@ export interface PersonMention {
   lastToken: number;
 }
 
-/** Abbreviated titles spelled out, for matching "the senator" to "Sen. Marco Rubio". */
-const TITLE_WORDS: Record<string, string[]> = {
-  'sen.': ['senator'], 'sens.': ['senator'], 'gov.': ['governor'], 'rep.': ['representative', 'congressman', 'congresswoman'],
-  'reps.': ['representative', 'congressman', 'congresswoman'], 'pres.': ['president'], congressman: ['congressman', 'representative'],
-  congresswoman: ['congresswoman', 'representative'],
-};
-
-/**
- * Role nouns that a definite description ("the senator", "the Florida senator", "the former president") uses to refer
- * back to a person named with that title or role; sources ("the official", "the spokesman") are not resolved.
- */
-const REFERRING_ROLES = new Set(['senator', 'governor', 'president', 'candidate', 'nominee', 'mayor', 'judge', 'congressman',
-  'congresswoman', 'representative', 'chairman', 'chairwoman', 'secretary', 'speaker', 'ambassador', 'host', 'businessman',
-  'billionaire', 'attorney', 'justice', 'minister', 'sheriff', 'commissioner', 'leader']);
-/** Modifiers a definite description's referent must also have been named with ("the former president" is not Obama). */
-const REQUIRED_MODIFIERS = new Set(['former', 'vice', 'first', 'prime']);
-
 /**
  * Title and role words written with the name in tokens [i, j]: up to five before it ("Republican presidential candidate
  * Donald Trump", "Florida Sen. Marco Rubio") and an apposition after it ("Marco Rubio, the Florida senator,").
@@ -63,7 +49,7 @@ function rolesAround(doc: NlpDoc, i: number, j: number, lex: Lexicon): string[] 
   const roles: string[] = [];
   const add = (t: number) => {
     const l = doc.lower[t];
-    const spelled = TITLE_WORDS[l];
+    const spelled = lex.w.titleSpellings.get(l);
     if (spelled) roles.push(...spelled);
     else roles.push(l.replace(/\.$/, ''));
   };
@@ -94,9 +80,9 @@ function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
   // Groups named by proportion, share or closeness ("4 in 10", "52 percent of voters", "people close to Clinton"):
   // unnamed sources.
   const phrase = textOf(doc, np.first, np.last).toLowerCase();
-  if ((/^(\S+ )?(\S+) (in|out of) (\S+)$/.test(phrase) && doc.pos[np.last] === 'NUM') || /\b(close|familiar|loyal|near|linked|allied) (to|with)\b/.test(phrase)) return 'anonymous';
+  if ((/^(\S+ )?(\S+) (in|out of) (\S+)$/.test(phrase) && doc.pos[np.last] === 'NUM') || lex.w.closenessPhrase.test(phrase)) return 'anonymous';
   // Poll shares: "52 percent of registered voters", "a third of Republicans".
-  if (/^(about |nearly |almost |some |more than |less than )?(\S+ )?(percent|%|half|third|thirds|quarter|quarters|majority|minority|fifth|fifths) of\b/.test(phrase)) return 'anonymous';
+  if (lex.w.shareOf.test(phrase)) return 'anonymous';
   // "supporters of Democrat Hillary Clinton", "critics of Mayor Ana Ruiz": a group named by whom it follows is unnamed,
   // whatever name ends the phrase.
   for (let k = np.first + 1; k < np.last; k++) {
@@ -107,9 +93,9 @@ function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
   // A trailing run of two or more name words with no organisation word: a person ("White House press secretary
   // Karoline Leavitt"), whatever the role words before it say.
   const { nameFirst } = splitRoleName(doc, np, lex);
-  const joined = nameFirst - 1 >= np.first && ['of', 'and', 'for', '&'].includes(doc.lower[nameFirst - 1]);
+  const joined = nameFirst - 1 >= np.first && lex.w.nameJoiners.has(doc.lower[nameFirst - 1]);
   // "Rep. Joan Fox", "Sen. Ted Post": an honorific before the name makes it a person, whatever the surname.
-  if (nameFirst - 1 >= np.first && nameFirst <= np.last && np.last - nameFirst <= 3 && lex.titles.has(doc.lower[nameFirst - 1]) && /\.$|^(president|senator|governor|mayor|judge|secretary)$/.test(doc.lower[nameFirst - 1])) return 'person';
+  if (nameFirst - 1 >= np.first && nameFirst <= np.last && np.last - nameFirst <= 3 && lex.titles.has(doc.lower[nameFirst - 1]) && (/\.$/.test(doc.lower[nameFirst - 1]) || lex.w.personTitles.has(doc.lower[nameFirst - 1]))) return 'person';
   if (!joined && np.last - nameFirst >= 1 && np.last - nameFirst <= 3) {
     let orgish = false;
     for (let i = nameFirst; i <= np.last; i++) if (lex.orgWords.has(doc.lower[i]) || lex.outletWords.has(doc.lower[i]) || doc.lower[i] === 'and') orgish = true;
@@ -156,17 +142,17 @@ export class PersonRegistry {
     while (i < n) {
       // "When Hillary Clinton …", "Even Rendell …": a capitalised subordinator or adverb opening the sentence is not
       // part of the name.
-      if (i === notName || !isNameToken(doc, i, lex) || SUBORDINATORS.has(doc.lower[i]) || SENTENCE_OPENERS.has(doc.lower[i]) || WEEKDAYS.has(doc.lower[i])) {
+      if (i === notName || !isNameToken(doc, i, lex) || lex.w.subordinators.has(doc.lower[i]) || lex.w.sentenceOpeners.has(doc.lower[i]) || lex.w.weekdays.has(doc.lower[i])) {
         i++;
         continue;
       }
       let j = i;
       while (j + 1 < n) {
         // "in Florida Friday": a weekday ends a name.
-        if (!isNameToken(doc, j + 1, lex) || WEEKDAYS.has(doc.lower[j + 1])) {
+        if (!isNameToken(doc, j + 1, lex) || lex.w.weekdays.has(doc.lower[j + 1])) {
           // "Bill de Blasio", "Ludwig van Beethoven": a lowercase particle between name words.
           // Not in a name that opens with an article ("Los Hijos de Trump" is a group).
-          if (NAME_PARTICLES.has(doc.value[j + 1]) && j + 2 < n && isNameToken(doc, j + 2, lex) && !nlSpan(doc, j + 1, j + 2) && !ARTICLES.has(doc.lower[i])) {
+          if (lex.w.nameParticles.has(doc.value[j + 1]) && j + 2 < n && isNameToken(doc, j + 2, lex) && !nlSpan(doc, j + 1, j + 2) && !lex.w.nameArticles.has(doc.lower[i])) {
             j += 2;
             continue;
           }
@@ -231,7 +217,7 @@ export class PersonRegistry {
     // "De Blasio" after "Bill de Blasio", "Le Pen" after "Marine Le Pen": a surname with a particle is completed by a
     // longer name ending with it, the latest first. (Not any surname of two words: a longer run ending with "Hillary
     // Clinton" is as often a headline's "Rival Hillary Clinton" as a fuller name.)
-    if (words.length >= 2 && NAME_PARTICLES.has(words[0].toLowerCase())) {
+    if (words.length >= 2 && this.lex.w.nameParticles.has(words[0].toLowerCase())) {
       const tail = ` ${name.toLowerCase()}`;
       for (let i = lo - 1; i >= 0; i--) if (list[i].words > words.length && list[i].name.toLowerCase().endsWith(tail)) return list[i].name;
     }
@@ -260,7 +246,7 @@ export class PersonRegistry {
    * President Jim Yong Kim" named after Obama, then "the president said".)
    */
   personWithRole(role: string, modifiers: string[], at: number): string | null {
-    if (!REFERRING_ROLES.has(role)) return null;
+    if (!this.lex.w.referringRoles.has(role)) return null;
     const who = this.lastNamed(at);
     if (!who) return null;
     const lo = countBefore(this.mentions.length, (i) => this.mentions[i].at < at);
@@ -446,8 +432,8 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
   const start = doc.tokStart[np.first];
   const end = doc.tokEnd[np.last];
   const l = doc.lower[np.first];
-  if (np.first === np.last && PRONOUNS.has(l)) {
-    if (PERSON_PRONOUNS.has(l)) {
+  if (np.first === np.last && lex.w.pronouns.has(l)) {
+    if (lex.w.personPronouns.has(l)) {
       const who = people.lastPerson(start) ?? lastSpeaker;
       return { mention, start, end, canonical: who ?? 'UNKNOWN', role: '', type: who ? 'person' : 'unknown' };
     }
@@ -511,7 +497,7 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
   // "the senator", "the Florida senator", "the former president": a definite description of a person named before.
   if ((type === 'anonymous' || type === 'unknown') && /^the$/i.test(doc.value[np.first]) && np.last - np.first <= 4 && !APOS.test(doc.value[np.last])) {
     const modifiers: string[] = [];
-    for (let k = np.first + 1; k < np.last; k++) if (isCap(doc.value[k]) || REQUIRED_MODIFIERS.has(doc.lower[k])) modifiers.push(doc.lower[k]);
+    for (let k = np.first + 1; k < np.last; k++) if (isCap(doc.value[k]) || lex.w.requiredModifiers.has(doc.lower[k])) modifiers.push(doc.lower[k]);
     const who = people.personWithRole(doc.lower[np.last], modifiers, start);
     if (who) return { mention, start, end, canonical: who, role: stripDet(mention), type: 'person' };
   }

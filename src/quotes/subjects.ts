@@ -14,13 +14,13 @@ export function subjectBefore(ctx: QuoteContext, c: number, floor: number): { np
   if (j - 3 >= floor && doc.lower[j] === 'to' && doc.lower[j - 1] === 'on' && doc.lemma[j - 2] === 'go') j -= 3;
   // "Carter however said", "Trump has also said": adverbs and auxiliaries between the subject and the cue.
   for (let skipped = 0; j >= floor && skipped < 3; skipped++) {
-    const listed = (lex.w.skippable.has(doc.lower[j]) && (doc.pos[j] === 'AUX' || doc.pos[j] === 'PART' || doc.pos[j] === 'VERB')) || lex.w.postNp.has(doc.lower[j]);
+    const listed = (lex.w.betweenSubjectAndCue.has(doc.lower[j]) && (doc.pos[j] === 'AUX' || doc.pos[j] === 'PART' || doc.pos[j] === 'VERB')) || lex.w.afterSubject.has(doc.lower[j]);
     if (!listed && !(doc.pos[j] === 'ADV' && /^\p{Ll}/u.test(doc.value[j]))) break;
     j--;
   }
   if (j < floor) return null;
   // "Hillary Clinton on Tuesday said", "Trump Wednesday said": a time adjunct between the subject and the cue.
-  if (lex.w.timeWord.test(doc.value[j]) && j - 1 >= floor) {
+  if (lex.w.timeWords.has(doc.value[j]) && j - 1 >= floor) {
     j--;
     if (doc.lower[j] === 'on' && j - 1 >= floor) j--;
   }
@@ -79,7 +79,7 @@ export function subjectBefore(ctx: QuoteContext, c: number, floor: number): { np
     j = j - 1;
   }
   const np = npEndingAt(doc, j, lex, floor);
-  if (!np && lex.w.quantSubject.test(doc.lower[j]) && (j === floor || /^[,;:]$|^(but|and|yet|while)$/.test(doc.lower[j - 1]) || ctx.sentenceEnd(j - 1))) return { np: { first: j, last: j }, role };
+  if (!np && lex.w.quantifierSubjects.has(doc.lower[j]) && (j === floor || /^[,;:]$|^(but|and|yet|while)$/.test(doc.lower[j - 1]) || ctx.sentenceEnd(j - 1))) return { np: { first: j, last: j }, role };
   return np ? { np, role } : null;
 }
 
@@ -103,7 +103,7 @@ export function clauseSubject(ctx: QuoteContext, s0: number, c: number): { np: N
   let s = s0;
   // "Cruz sought to block refugees, while Mike Huckabee … proposed …": the last clause that opens before the cue.
   for (let t = c - 2; t > s0; t--) {
-    if (doc.value[t - 1] === ',' && /^(while|whereas|although|though|but)$/.test(doc.lower[t]) && /^(PROPN|PRON|DET|NOUN|ADJ)$/.test(doc.pos[t + 1])) {
+    if (doc.value[t - 1] === ',' && lex.w.contrastOpeners.has(doc.lower[t]) && /^(PROPN|PRON|DET|NOUN|ADJ)$/.test(doc.pos[t + 1])) {
       s = t + 1;
       break;
     }
@@ -118,7 +118,7 @@ export function clauseSubject(ctx: QuoteContext, s0: number, c: number): { np: N
     let u = t;
     while (u < c && doc.value[u] !== ',' && u - t < 5) u++;
     if (doc.value[u] !== ',') return false;
-    for (let v = t; v < u; v++) if (/^(ago|week|weeks|month|months|year|years|day|days|weekend|night|morning|evening)$/.test(doc.lower[v]) || lex.w.timeWord.test(doc.value[v])) return true;
+    for (let v = t; v < u; v++) if (lex.w.timeNouns.has(doc.lower[v]) || lex.w.timeWords.has(doc.value[v])) return true;
     return false;
   };
   if (doc.pos[s] === 'ADP' || doc.pos[s] === 'SCONJ' || doc.pos[s] === 'ADV' || (doc.pos[s] !== 'PROPN' && timePhrase(s))) {
@@ -169,12 +169,12 @@ export function longSubject(ctx: QuoteContext, f: number, np: Np): Np | null {
   for (let t = s; t < np.first; t++) {
     const p = doc.pos[t];
     if (/^(DET|ADJ|NOUN|PROPN|NUM|ADP|PART|SYM)$/.test(p)) continue;
-    if (p === 'ADV' && /^(nearly|almost|about|roughly|approximately|more|less|fewer|than|just|only|over|under|some)$/.test(doc.lower[t])) continue; // "nearly two-thirds of …
-    if (p === 'PRON' && /^(his|her|their|its|our|those|them|all)$/.test(doc.lower[t])) continue;
+    if (p === 'ADV' && lex.w.quantityAdverbs.has(doc.lower[t])) continue; // "nearly two-thirds of …
+    if (p === 'PRON' && lex.w.subjectModifierPronouns.has(doc.lower[t])) continue;
     if (p === 'PUNCT' && /^[,%/—–-]$/.test(doc.value[t])) continue;
     if (p === 'PART' && doc.lower[t] === 'to' && doc.pos[t + 1] === 'VERB') continue; // "the push to boycott …"
     if (p === 'VERB' && doc.lower[t - 1] === 'to') continue;
-    if (p === 'VERB' && (/ing$/.test(doc.lower[t]) || lex.w.subjectParticiple.test(doc.lower[t]))) continue;
+    if (p === 'VERB' && (/ing$/.test(doc.lower[t]) || lex.w.subjectParticiples.has(doc.lower[t]))) continue;
     if (p === 'CCONJ' && doc.lower[t] === 'and') continue;
     // "Democrats in Iowa who watched the Saturday debate said …"
     if (doc.lower[t] === 'who' && t > s) {

@@ -116,7 +116,7 @@ function colonIntro(ctx: QuoteContext, c: Candidate): Attribution | null {
   if (s >= 0 && ctx.isMark(s)) return null;
   let subj = clauseSubject(ctx, s + 1, colon);
   // "Attorney General Ruth Mendez was direct: “…”": a copula and an adjective before the colon.
-  if (!subj && colon >= 2 && doc.pos[colon - 1] === 'ADJ' && /^(was|is|were|are)$/.test(doc.lower[colon - 2])) {
+  if (!subj && colon >= 2 && doc.pos[colon - 1] === 'ADJ' && lex.w.copulas.has(doc.lower[colon - 2])) {
     const np = npEndingAt(doc, colon - 3, lex, s + 1);
     if (np && np.first === s + 1) subj = { np, role: '', verb: colon - 2 };
   }
@@ -158,12 +158,12 @@ function shortSentenceIntro(ctx: QuoteContext, c: Candidate): Attribution | null
   while (s > 0 && !ctx.sentenceEnd(s - 1) && !ctx.breakBefore(s) && !ctx.isMark(s - 1) && end - s < 12) s--;
   if (ctx.isMark(s - 1) || (s > 0 && !ctx.sentenceEnd(s - 1) && !ctx.breakBefore(s))) return null;
   const np = npStartingAt(doc, s, lex, end - 1);
-  if (!np || !(/^\p{Lu}/u.test(doc.value[np.last]) || lex.w.pronounSubject.test(doc.lower[np.first]))) return null;
+  if (!np || !(/^\p{Lu}/u.test(doc.value[np.last]) || lex.w.pronounSubjects.has(doc.lower[np.first]))) return null;
   let v = np.last + 1;
   if (doc.pos[v] === 'AUX' && doc.pos[v + 1] === 'ADJ') v++;
   else if (doc.pos[v] !== 'VERB') return null;
   let t = v + 1;
-  while (t < end && (doc.pos[t] === 'ADV' || lex.w.timeWord.test(doc.value[t]) || lex.w.timePart.test(doc.lower[t]))) t++;
+  while (t < end && (doc.pos[t] === 'ADV' || lex.w.timeWords.has(doc.value[t]) || lex.w.timesOfDay.has(doc.lower[t]))) t++;
   if (t !== end) return null;
   const attr = makeAttribution(ctx, v, { np, role: '' });
   const type = attr.speaker?.type;
@@ -188,7 +188,7 @@ function subjectOfFragment(ctx: QuoteContext, c: Candidate): Attribution | null 
   const type = attr.speaker?.type;
   // "The complaint … alleged that the DNC “failed to …”", "The ad targets a “corrupt political system …”": a
   // document or group named by a definite noun phrase speaks too (speaker type unknown).
-  const described = type === 'unknown' && lex.w.detStart.test(doc.lower[subj.np.first]) && doc.pos[subj.np.last] === 'NOUN';
+  const described = type === 'unknown' && lex.w.descriptionDeterminers.has(doc.lower[subj.np.first]) && doc.pos[subj.np.last] === 'NOUN';
   if (!speaks(type, true) && !described) return null;
   return attr;
 }
@@ -209,14 +209,14 @@ function extendToClause(ctx: QuoteContext, c: Candidate): void {
     if (listener) k = listener.last + 1;
   }
   // "said Monday that …": a time adjunct before the reported clause is not part of it.
-  if (lex.w.timeWord.test(doc.value[k] ?? '') && k < quoteTok) k++;
-  else if (doc.pos[k] === 'ADP' && lex.w.timeWord.test(doc.value[k + 1] ?? '') && k + 1 < quoteTok) k += 2;
+  if (lex.w.timeWords.has(doc.value[k] ?? '') && k < quoteTok) k++;
+  else if (doc.pos[k] === 'ADP' && lex.w.timeWords.has(doc.value[k + 1] ?? '') && k + 1 < quoteTok) k += 2;
   while (k < quoteTok && (doc.lower[k] === 'that' || doc.pos[k] === 'PUNCT')) k++;
   // The clause ends with the quotation when the quotation ends its sentence (“… momentum.”), else at the next
   // clause boundary: a sentence end, a line break, a quotation mark, or ", and he …" / ", which …" / "; ".
   let e = tokenAt(doc, c.outerEnd);
   // Naming verbs ("what Mr. Hedge called ''the prior economy model,'' the club …"): the name ends the content.
-  const naming = /^(call|dub|label|brand|term|nickname|name)$/.test(doc.lemma[cue]) && (doc.value[e] === ',' || /,\W*$/.test(text.slice(c.start, c.outerEnd)));
+  const naming = lex.w.namingVerbs.has(doc.lemma[cue]) && (doc.value[e] === ',' || /,\W*$/.test(text.slice(c.start, c.outerEnd)));
   if (naming || /[.!?]\W*$/.test(text.slice(c.start, c.outerEnd))) e = tokenAt(doc, c.outerEnd);
   else while (e < n && !ctx.sentenceEnd(e) && !ctx.breakBefore(e) && !clauseBreak(ctx, e)) e++;
   let last = e - 1;

@@ -48,7 +48,7 @@ export function run(ctx: QuoteContext): void {
     colonAt = text.indexOf(':', lineEnd);
     const line = text.slice(lineStart, lineEnd);
     const m = HEADLINE.exec(line);
-    if (!m || lex.w.headlineStop.test(m[1])) continue;
+    if (!m || lex.w.headlineLabels.has(m[1].toLowerCase())) continue;
     const first = tokenAt(doc, lineStart);
     const colon = tokenAt(doc, lineStart + m[1].length);
     if (doc.value[colon] !== ':' || colon - first > 4 || colon <= first) continue;

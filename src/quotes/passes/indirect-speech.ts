@@ -117,8 +117,8 @@ function indirectsIn(ctx: QuoteContext, quoteByCue: Map<number, Candidate>, f: n
 
 /** "when asked", "after being asked", … among tokens [a, b]. */
 function askedBetween(ctx: QuoteContext, a: number, b: number): boolean {
-  const { doc } = ctx;
-  for (let t = Math.max(a, 1); t <= b; t++) if (doc.lower[t] === 'asked' && /^(when|after|while|before|as|once|if|being)$/.test(doc.lower[t - 1])) return true;
+  const { doc, lex } = ctx;
+  for (let t = Math.max(a, 1); t <= b; t++) if (doc.lower[t] === 'asked' && lex.w.askedOpeners.has(doc.lower[t - 1])) return true;
   return false;
 }
 
@@ -134,7 +134,7 @@ function subordinateBefore(ctx: QuoteContext, f: number, k: number): boolean {
   const first = doc.value[t] === ',' ? t + 1 : f;
   // "Asked what he would like in a nominee, Adelson said …": the question put to the speaker sets the scene too.
   if (doc.lower[first] === 'asked' && first === f) return true;
-  return lex.w.subordinator.test(doc.lower[first] ?? '') && doc.lower[first] !== 'where';
+  return lex.w.subordinators.has(doc.lower[first] ?? '') && doc.lower[first] !== 'where';
 }
 
 /** A verb or auxiliary in tokens [a, b] that can head a clause: not a participle in -ing, not after "to". */
@@ -187,7 +187,7 @@ function indirectIn(ctx: QuoteContext, f: number, l: number, s0: number, prior: 
       // According to X, CLAUSE (also "But, according to X, …") / CLAUSE(,) according to X.
       // "At the heart of the trouble, according to X, was a decision …": a source in the middle of a sentence that
       // goes on (not with a clause of its own: ", and …", ", but …") has content on both sides.
-      const goesOn = before && after && doc.value[c - 1] === ',' && !/^(and|but|while|whereas|although|though|as|so)$/.test(doc.lower[k + 1] ?? '');
+      const goesOn = before && after && doc.value[c - 1] === ',' && !lex.w.clauseConjunctions.has(doc.lower[k + 1] ?? '');
       const span = c <= f + 1 ? after : goesOn ? [before[0], after[1]] as [number, number] : before ?? after;
       if (span) return reported(span, attr);
       continue;
@@ -198,9 +198,9 @@ function indirectIn(ctx: QuoteContext, f: number, l: number, s0: number, prior: 
       const asker = npStartingAt(doc, c + 2, lex, l);
       if (!asker) continue;
       let k = asker.last + 1;
-      if (doc.pos[k] === 'ADP' && lex.w.timeWord.test(doc.value[k + 1] ?? '')) k += 2;
-      else if (lex.w.timeWord.test(doc.value[k] ?? '')) k++;
-      if (!/^(whether|if|about|to|how|what|why|when|where|who)$/.test(doc.lower[k] ?? '')) continue;
+      if (doc.pos[k] === 'ADP' && lex.w.timeWords.has(doc.value[k + 1] ?? '')) k += 2;
+      else if (lex.w.timeWords.has(doc.value[k] ?? '')) k++;
+      if (!lex.w.questionOpeners.has(doc.lower[k] ?? '')) continue;
       let e = k + 1;
       while (e <= l && doc.value[e] !== ',' && !ctx.sentenceEnd(e)) e++;
       const span = contentSpan(ctx, k, e - 1);
@@ -251,7 +251,7 @@ function indirectIn(ctx: QuoteContext, f: number, l: number, s0: number, prior: 
       if (doc.value[k] === ',' && doc.value[r] === ',' && l - r > 3) {
         const a = subordinateBefore(ctx, f, k) ? null : contentSpan(ctx, f, k - 1);
         // "…, KING-TV reported, while in Chicago …": a subordinate or coordinate tail is the writer's own.
-        const b = /^(while|whereas|but|and|although|though|as)$/.test(doc.lower[r + 1] ?? '') && a ? null : contentSpan(ctx, r + 1, l);
+        const b = lex.w.writerTailOpeners.has(doc.lower[r + 1] ?? '') && a ? null : contentSpan(ctx, r + 1, l);
         // "The solution, the partner told them, was simple": a short subject before the attribution belongs too.
         const subjectOnly = !a && b && k - 1 >= f && k - f <= 3 && !subordinateBefore(ctx, f, k);
         const span: [number, number] | null = a && b ? [a[0], b[1]] : subjectOnly ? [doc.tokStart[f], b![1]] : b ?? a;
@@ -290,7 +290,7 @@ function indirectIn(ctx: QuoteContext, f: number, l: number, s0: number, prior: 
     // X said (that) CLAUSE. — X opens the sentence, or follows an introductory phrase or a conjunction.
     const lead = before ? before.np.first - 1 : -1;
     // A dash opens a clause only when spaced ("WASHINGTON (Reuters) - U.S. …"), not inside a name ("KING-TV").
-    const opensClauseAt = (i: number) => /^[,:;]$/.test(doc.value[i]) || (/^[—–-]$/.test(doc.value[i]) && ctx.spaced(i)) || doc.pos[i] === 'CCONJ' || doc.pos[i] === 'SCONJ' || lex.w.subordinator.test(doc.lower[i] ?? '');
+    const opensClauseAt = (i: number) => /^[,:;]$/.test(doc.value[i]) || (/^[—–-]$/.test(doc.value[i]) && ctx.spaced(i)) || doc.pos[i] === 'CCONJ' || doc.pos[i] === 'SCONJ' || lex.w.subordinators.has(doc.lower[i] ?? '');
     if (before && !(before.np.first <= f + 3 || opensClauseAt(lead))) {
       const whole = longSubject(ctx, f, before.np);
       if (whole) before = { np: whole, role: before.role };
@@ -319,9 +319,9 @@ function indirectIn(ctx: QuoteContext, f: number, l: number, s0: number, prior: 
       }
       // "said on Friday he met …", "said Wednesday the plan …": a time adjunct without a comma.
       let adj = k;
-      if (doc.pos[adj] === 'ADP' && lex.w.timeWord.test(doc.value[adj + 1] ?? '')) adj += 2;
-      else if (lex.w.timeWord.test(doc.value[adj])) adj += 1;
-      if (lex.w.timePart.test(doc.lower[adj] ?? '')) adj++;
+      if (doc.pos[adj] === 'ADP' && lex.w.timeWords.has(doc.value[adj + 1] ?? '')) adj += 2;
+      else if (lex.w.timeWords.has(doc.value[adj])) adj += 1;
+      if (lex.w.timesOfDay.has(doc.lower[adj] ?? '')) adj++;
       if (ctx.callsFor(c)) {
         k = c + 2;
         thatAt = c + 1; // the object is the content, whatever it opens with
@@ -337,12 +337,12 @@ function indirectIn(ctx: QuoteContext, f: number, l: number, s0: number, prior: 
         let t = k;
         while (t <= l && doc.value[t] !== ',' && t - k < 8) t++;
         // "said of Apple in February, when the company balked …": a clause of time after the adjunct sets the scene.
-        if (doc.value[t] === ',' && /^(when|while|as|after|before|since)$/.test(doc.lower[t + 1] ?? '')) continue;
+        if (doc.value[t] === ',' && lex.w.sceneClauseOpeners.has(doc.lower[t + 1] ?? '')) continue;
         if (doc.value[t] === ',') k = t + 1;
         else {
           // "said in a statement Thursday night they pulled …": the clause starts at a subject pronoun.
           let p = k + 1;
-          while (p <= l && p - k < 9 && !(lex.w.subjectPronoun.test(doc.lower[p]) && (doc.pos[p + 1] === 'VERB' || doc.pos[p + 1] === 'AUX'))) p++;
+          while (p <= l && p - k < 9 && !(lex.w.clauseSubjectPronouns.has(doc.lower[p]) && (doc.pos[p + 1] === 'VERB' || doc.pos[p + 1] === 'AUX'))) p++;
           if (p <= l && p - k < 9) k = p;
           else continue;
         }
@@ -357,7 +357,7 @@ function indirectIn(ctx: QuoteContext, f: number, l: number, s0: number, prior: 
       // "he said, crediting the software that …" (wink may tag the participle a noun): the writer's comment.
       if (commaAfterCue && /^[a-z]+ing$/.test(doc.value[k] ?? '') && !/thing$/.test(doc.lower[k]) && !ctx.isCue(k)) continue;
       // "X said, while arguing …": the second cue reports (it shares the subject).
-      if (/^(while|before|after|when)$/.test(doc.lower[k] ?? '') && ctx.isCue(k + 1) && /ing$/.test(doc.lower[k + 1])) continue;
+      if (lex.w.gerundOpeners.has(doc.lower[k] ?? '') && ctx.isCue(k + 1) && /ing$/.test(doc.lower[k + 1])) continue;
       // "“You bet I would,” Christie said when asked whether he would …", "Le Pen told CNN when asked which candidate
       // she would back": what follows is the question put to the speaker, not what the speaker said.
       if (askedBetween(ctx, c + 1, Math.min(k + 1, l))) continue;
@@ -368,7 +368,7 @@ function indirectIn(ctx: QuoteContext, f: number, l: number, s0: number, prior: 
       // "Barkley, who said he typically votes democratic, said …": a relative clause ends at its closing comma.
       let end = clauseEnd(ctx, k, l);
       // "When Trump announced his candidacy in June 2015, he …": a subordinate clause ends at its comma.
-      if (lex.w.subordinator.test(doc.lower[before.np.first - 1] ?? '')) {
+      if (lex.w.subordinators.has(doc.lower[before.np.first - 1] ?? '')) {
         for (let t = k + 1; t < end; t++) if (doc.value[t] === ',') {
           end = t - 1;
           break;
@@ -380,11 +380,11 @@ function indirectIn(ctx: QuoteContext, f: number, l: number, s0: number, prior: 
       const span = contentSpan(ctx, k, end);
       // The reported clause opens with its subject ("he", "the plan", "none of …", "about half of …") or with a
       // subordinate clause ("if he were president, …").
-      const opener = /^(PRON|DET|PROPN|NOUN|ADJ|NUM)$/.test(doc.pos[k]) || (doc.pos[k] === 'ADP' && doc.value[k + 1] === '-') || (/^\p{Lu}/u.test(doc.value[k]) && /^(VERB|AUX)$/.test(doc.pos[k + 1] ?? '')) || (doc.pos[k] === 'VERB' && /ing$/.test(doc.lower[k]) && !ctx.isCue(k) && doc.value[k - 1] !== ',') || (doc.pos[k] === 'ADV' && (/^(none|nearly|more|most)$/.test(doc.lower[k]) || doc.pos[k + 1] === 'SCONJ')) || (doc.pos[k] === 'SCONJ' && /^(if|because|when|while|although|once|unless)$/.test(doc.lower[k])) || (doc.pos[k] === 'ADP' && /^(about|around|over|nearly)$/.test(doc.lower[k])) || /^(whether|how|why|what|who|where|when)$/.test(doc.lower[k]) || (doc.lower[k] === 'at' && /^(least|most)$/.test(doc.lower[k + 1] ?? ''));
+      const opener = /^(PRON|DET|PROPN|NOUN|ADJ|NUM)$/.test(doc.pos[k]) || (doc.pos[k] === 'ADP' && doc.value[k + 1] === '-') || (/^\p{Lu}/u.test(doc.value[k]) && /^(VERB|AUX)$/.test(doc.pos[k + 1] ?? '')) || (doc.pos[k] === 'VERB' && /ing$/.test(doc.lower[k]) && !ctx.isCue(k) && doc.value[k - 1] !== ',') || (doc.pos[k] === 'ADV' && (lex.w.clauseAdverbs.has(doc.lower[k]) || doc.pos[k + 1] === 'SCONJ')) || (doc.pos[k] === 'SCONJ' && lex.w.clauseSubordinators.has(doc.lower[k])) || (doc.pos[k] === 'ADP' && lex.w.approximators.has(doc.lower[k])) || lex.w.whWords.has(doc.lower[k]) || (doc.lower[k] === 'at' && /^(least|most)$/.test(doc.lower[k + 1] ?? ''));
       // Without "that", the words after "write", "add", "claim" or "declare", or after a comma right after the cue,
       // must make a clause with a verb of its own: "Baker wrote the letter Feb. 2" names what was written, not what
       // was said; "Maddow said, another reference to the film" describes the quotation.
-      const clause = thatAt >= 0 || !(lex.w.needsClause.test(lemma) || commaAfterCue) || (span !== null && finiteVerbIn(ctx, k, tokenAt(doc, span[1] - 1)));
+      const clause = thatAt >= 0 || !(lex.w.needsClauseVerbs.has(lemma) || commaAfterCue) || (span !== null && finiteVerbIn(ctx, k, tokenAt(doc, span[1] - 1)));
       if (span && (thatAt >= 0 || opener) && clause) {
         return reported(span, makeAttribution(ctx, c, before));
       }

@@ -44,11 +44,11 @@ export function run(ctx: QuoteContext): void {
         // about …") does not start a new report.
         if (attr?.cueEnd != null) {
           for (let t = tokenAt(doc, attr.cueEnd); t < n && doc.tokStart[t] < c.outerStart; t++) {
-            const described = /^(who|which|that|when|after|before|if|whether)$/.test(doc.lower[t - 1]) || (doc.pos[t - 1] === 'AUX' && /^(who|which|that)$/.test(doc.lower[t - 2]));
+            const described = lex.w.descriptionOpeners.has(doc.lower[t - 1]) || (doc.pos[t - 1] === 'AUX' && /^(who|which|that)$/.test(doc.lower[t - 2]));
             if (ctx.isCue(t) && !described && doc.tokStart[t] >= Math.max(attr.cueEnd, attr.speaker?.end ?? 0)) cueInTail = true;
             // “A,” Ebeling said, and her husband cut in. “B”: a clause with a subject of its own (not a pronoun
             // that may be the speaker) starts someone else's turn.
-            if (lex.w.andBut.has(doc.lower[t]) && doc.value[t - 1] === ',' && !lex.w.pronounSubject.test(doc.lower[t + 1] ?? '')) {
+            if (lex.w.andBut.has(doc.lower[t]) && doc.value[t - 1] === ',' && !lex.w.pronounSubjects.has(doc.lower[t + 1] ?? '')) {
               const np = npStartingAt(doc, t + 1, lex, n - 1);
               if (np && doc.pos[np.last + 1] === 'VERB' && doc.tokStart[np.last + 1] < c.outerStart) cueInTail = true;
             }
