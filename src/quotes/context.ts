@@ -43,7 +43,7 @@ export function addGap(q: Candidate, start: number, end: number): void {
 }
 
 /**
- * A kept quote's gaps: inside its final [start, end) (later steps may move its edges), sorted, overlaps merged; []
+ * A kept quote's gaps: inside its final [start, end) (later passes may move its edges), sorted, overlaps merged; []
  * when there are none.
  */
 export function finalGaps(q: Candidate): [number, number][] {
