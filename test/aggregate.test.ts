@@ -74,6 +74,15 @@ test('shared_quotes: a quotation joined across different attributions is matched
   expect(rows(tables([{ ...a, quotes: [{ ...a.quotes[0], gaps: [] }] }, { ...b, quotes: [{ ...b.quotes[0], gaps: [] }] }]).shared_quotes)).toEqual([]);
 });
 
+test('content words keep letters of every script: "José Núñez" is two words, not "jos", "n", "ez"', () => {
+  expect(contentWords('José Núñez said')).toEqual(['josé', 'núñez']);
+  expect(contentWords('Ångström, Øresund and Łódź; Владимир Путин; 東京')).toEqual(['ångström', 'øresund', 'łódź', 'владимир', 'путин', '東京']);
+  // A decomposed accent (e + combining acute) stays inside its word.
+  expect(contentWords('Jose\u0301 Nun\u0303ez')).toEqual(['jose\u0301', 'nun\u0303ez']);
+  // Apostrophes (curly ones too), hyphens and slashes stay inside words, as before.
+  expect(contentWords('O’Rourke’s anti-war 9/11 remarks')).toEqual(["o'rourke's", 'anti-war', '9/11', 'remarks']);
+});
+
 test('shared_quotes: titles of shows and works are not shared quotations; dashes are not content words', () => {
   const show = (id: string, outlet: string) => article(id, outlet, 300, [quote('q1', 'Ana Ruiz', 'The Late Show With Stephen Colbert', 6, 'partial')], []);
   expect(rows(tables([show('t1', 'Alpha'), show('t2', 'Beta')]).shared_quotes)).toEqual([]);

@@ -1,7 +1,8 @@
 /**
  * Shared quotations: the same quotation carried by several outlets in an event, matched despite wording variants
  * ("a goal of a minimum of 3,000 arrests" vs "minimum 3,000 arrests"). A quote's key is its content words
- * (natural's AggressiveTokenizer, lowercased, stopwords and punctuation dropped); two quotes are the same quotation when
+ * (runs of letters, marks, digits, apostrophes, hyphens and slashes in any script, lowercased, stopwords and
+ * punctuation dropped); two quotes are the same quotation when
  * the content words of the shorter are at least SHARED_CONTAINMENT contained in the longer and at least SHARED_PHRASES
  * of its pairs of consecutive content words (and at least two: `phrasesNeeded`) are pairs of the longer too — there
  * consecutive or one word apart (`headPairSet`) — and the shorter has at least SHARED_MIN_WORDS
@@ -9,7 +10,6 @@
  * are clustered greedily against each cluster's first (longest) member, in a deterministic order (longest first, then
  * text), so the result never depends on the order articles were added.
  */
-import AggressiveTokenizer from 'natural/lib/natural/tokenizers/aggressive_tokenizer.js';
 import { STOPWORDS } from './terms.js';
 
 export const SHARED_CONTAINMENT = 0.8;
@@ -31,12 +31,18 @@ export function phrasesNeeded(pairs: number): number {
   return Math.max(SHARED_PHRASES * pairs, Math.min(pairs, 2));
 }
 
-const tokenizer = new AggressiveTokenizer();
+/**
+ * What separates words: anything but a letter or combining mark of any script, a digit, an apostrophe, a hyphen or a
+ * slash ("José Núñez" is two words, "don't", "anti-war" and "9/11" one each).
+ */
+const WORD_SEPARATORS = /[^\p{L}\p{M}\p{N}'\-/]+/u;
 
 export function contentWords(text: string): string[] {
-  return tokenizer
-    .tokenize(text.toLowerCase().replace(/[’‘]/g, "'"))
-    // Not dashes and other punctuation the tokenizer keeps ("What difference - at this point").
+  return text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .split(WORD_SEPARATORS)
+    // Not dashes and other punctuation the split keeps ("What difference - at this point").
     .filter((w) => !STOPWORDS.has(w) && /[\p{L}\p{N}]/u.test(w));
 }
 

@@ -1,11 +1,13 @@
 /**
- * The cue lexicon (pipeline/cues.yml): loaded once at the edge, validated with file:line, frozen, and sent as plain
- * data to the worker threads.
+ * The cue lexicon (pipeline/cues.yml) and the quote finder's word lists (pipeline/quote-words.yml): loaded once at the
+ * edge, validated with file:line, frozen, and sent as plain data to the worker threads. Both are part of the settings
+ * that `--resume` compares.
  */
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar } from 'yaml';
 import { UsageError } from '../errors.js';
 import { packageFile } from '../paths.js';
+import { WORD_LISTS, type WordLists } from './words.js';
 
 export interface QuoteSettings {
   verbs: string[];
@@ -19,9 +21,14 @@ export interface QuoteSettings {
   orgWords: string[];
   outletWords: string[];
   anonymous: string[];
+  /** The passes' word lists, as written in pipeline/quote-words.yml (see words.ts). */
+  words: WordLists;
 }
 
-const KEYS: Record<string, keyof QuoteSettings> = {
+/** The cue lexicon's lists (everything but the word lists, which have a file of their own). */
+type CueList = Exclude<keyof QuoteSettings, 'words'>;
+
+const KEYS: Record<string, CueList> = {
   verbs: 'verbs',
   listener_verbs: 'listenerVerbs',
   indirect_verbs: 'indirectVerbs',
@@ -35,8 +42,9 @@ const KEYS: Record<string, keyof QuoteSettings> = {
 };
 
 export const DEFAULT_CUES_FILE = 'pipeline/cues.yml';
+export const DEFAULT_WORDS_FILE = 'pipeline/quote-words.yml';
 
-export function loadQuoteSettings(cuesPath?: string): QuoteSettings {
+export function loadQuoteSettings(cuesPath?: string, wordsPath?: string): QuoteSettings {
   const path = cuesPath ?? packageFile(DEFAULT_CUES_FILE);
   let text: string;
   try {
@@ -49,7 +57,7 @@ export function loadQuoteSettings(cuesPath?: string): QuoteSettings {
   const at = (offset: number | undefined) => `${path}:${offset === undefined ? 1 : lc.linePos(offset).line}`;
   if (doc.errors.length) throw new UsageError('E_OPTION', `${at(doc.errors[0].pos[0])}: cue lexicon is not valid YAML: ${doc.errors[0].message}`);
   if (!isMap(doc.contents)) throw new UsageError('E_OPTION', `${at(0)}: cue lexicon must be a mapping of lists`);
-  const out: QuoteSettings = { verbs: [], listenerVerbs: [], indirectVerbs: [], phrases: [], blockWords: [], titles: [], roleNouns: [], orgWords: [], outletWords: [], anonymous: [] };
+  const out: QuoteSettings = { verbs: [], listenerVerbs: [], indirectVerbs: [], phrases: [], blockWords: [], titles: [], roleNouns: [], orgWords: [], outletWords: [], anonymous: [], words: {} };
   for (const item of doc.contents.items) {
     const key = isScalar(item.key) ? String(item.key.value) : '';
     const field = KEYS[key];
@@ -64,6 +72,53 @@ export function loadQuoteSettings(cuesPath?: string): QuoteSettings {
   }
   if (!out.verbs.length) throw new UsageError('E_OPTION', `${at(0)}: cue lexicon has no verbs`);
   if (!out.indirectVerbs.length) out.indirectVerbs = [...out.verbs];
-  for (const k of Object.keys(out) as (keyof QuoteSettings)[]) out[k] = [...new Set(out[k])].sort();
+  for (const k of Object.values(KEYS)) out[k] = [...new Set(out[k])].sort();
+  out.words = loadQuoteWords(wordsPath ?? packageFile(DEFAULT_WORDS_FILE));
+  return Object.freeze(out);
+}
+
+/**
+ * pipeline/quote-words.yml: a mapping of every list of WORD_LISTS to a list of words (title_spellings: to a mapping of
+ * lists), entries kept as written and in order.
+ */
+export function loadQuoteWords(path: string): WordLists {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError('E_OPTION', `quote word lists ${path} cannot be read: ${(e as Error).message}`);
+  }
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc });
+  const at = (offset: number | undefined) => `${path}:${offset === undefined ? 1 : lc.linePos(offset).line}`;
+  if (doc.errors.length) throw new UsageError('E_OPTION', `${at(doc.errors[0].pos[0])}: quote word lists are not valid YAML: ${doc.errors[0].message}`);
+  if (!isMap(doc.contents)) throw new UsageError('E_OPTION', `${at(0)}: quote word lists must be a mapping of lists`);
+  const words = (key: string, node: unknown): string[] => {
+    if (!isSeq(node)) throw new UsageError('E_OPTION', `${at((node as { range?: number[] } | null)?.range?.[0])}: "${key}" must be a list of words`);
+    return node.items.map((v) => {
+      if (!isScalar(v) || typeof v.value !== 'string' || !v.value.trim()) {
+        throw new UsageError('E_OPTION', `${at((v as { range?: number[] }).range?.[0])}: entries of "${key}" must be non-empty words (quote numbers and signs: "%")`);
+      }
+      return v.value.trim();
+    });
+  };
+  const out: WordLists = {};
+  for (const item of doc.contents.items) {
+    const key = isScalar(item.key) ? String(item.key.value) : '';
+    const keyAt = at(isScalar(item.key) ? item.key.range?.[0] : undefined);
+    const kind = WORD_LISTS[key];
+    if (!kind) throw new UsageError('E_OPTION', `${keyAt}: unknown list "${key}" in quote word lists (expected ${Object.keys(WORD_LISTS).join(', ')})`);
+    if (key in out) throw new UsageError('E_OPTION', `${keyAt}: list "${key}" is given twice`);
+    if (kind !== 'map') {
+      out[key] = words(key, item.value);
+      continue;
+    }
+    if (!isMap(item.value)) throw new UsageError('E_OPTION', `${keyAt}: "${key}" must be a mapping of lists`);
+    const byTitle: Record<string, string[]> = {};
+    for (const sub of item.value.items) byTitle[isScalar(sub.key) ? String(sub.key.value) : ''] = words(`${key}: ${isScalar(sub.key) ? String(sub.key.value) : ''}`, sub.value);
+    out[key] = byTitle;
+  }
+  const missing = Object.keys(WORD_LISTS).filter((k) => !(k in out));
+  if (missing.length) throw new UsageError('E_OPTION', `${at(0)}: quote word lists lack ${missing.map((k) => `"${k}"`).join(', ')}`);
   return Object.freeze(out);
 }

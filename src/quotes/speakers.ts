@@ -5,55 +5,13 @@
  */
 import type { NlpDoc } from '../nlp/index.js';
 import type { SpeakerType } from '../types.js';
-import type { QuoteSettings } from './settings.js';
 import { countBefore } from '../search.js';
-import { isCap, titleCaseWords } from './pieces.js';
+import { isCap } from './pieces.js';
+import type { Lexicon } from './lexicon.js';
+import { adjacent, APOS, inTitleCaseLine, isNameToken, nlSpan, stripDet, textOf, type Np } from './phrases.js';
 
-export interface Lexicon {
-  verbs: Set<string>;
-  listenerVerbs: Set<string>;
-  indirectVerbs: Set<string>;
-  /** Multi-word cues (split into words) by their first word, in the order of the settings. */
-  phrasesByFirst: Map<string, string[][]>;
-  /** 1 at the UTF-16 code of each phrase's first letter: a quick test before `phrasesByFirst`. */
-  phraseFirstCodes: Uint8Array;
-  blockWords: Set<string>;
-  titles: Set<string>;
-  roleNouns: Set<string>;
-  orgWords: Set<string>;
-  outletWords: Set<string>;
-  anonymous: Set<string>;
-}
-
-const compiled = new WeakMap<QuoteSettings, Lexicon>();
-
-export function compileSettings(s: QuoteSettings): Lexicon {
-  let lex = compiled.get(s);
-  if (!lex) {
-    const phrasesByFirst = new Map<string, string[][]>();
-    const phraseFirstCodes = new Uint8Array(0x10000);
-    for (const ph of s.phrases.map((p) => p.split(/\s+/))) {
-      phraseFirstCodes[ph[0].charCodeAt(0)] = 1;
-      if (!phrasesByFirst.has(ph[0])) phrasesByFirst.set(ph[0], []);
-      phrasesByFirst.get(ph[0])!.push(ph);
-    }
-    lex = {
-      verbs: new Set(s.verbs),
-      listenerVerbs: new Set(s.listenerVerbs),
-      indirectVerbs: new Set(s.indirectVerbs),
-      phrasesByFirst,
-      phraseFirstCodes,
-      blockWords: new Set(s.blockWords),
-      titles: new Set(s.titles),
-      roleNouns: new Set(s.roleNouns),
-      orgWords: new Set(s.orgWords),
-      outletWords: new Set(s.outletWords),
-      anonymous: new Set(s.anonymous),
-    };
-    compiled.set(s, lex);
-  }
-  return lex;
-}
+/** How many names back a pronoun looks for one shown to be a person's (`PersonRegistry.personLike`). */
+const PERSON_LOOKBACK = 6;
 
 export interface Speaker {
   mention: string;
@@ -62,205 +20,6 @@ export interface Speaker {
   canonical: string;
   role: string;
   type: SpeakerType;
-}
-
-// "Mr. Sanders, who said …": a relative pronoun subject stands for the person just named.
-const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'him', 'her', 'them', 'who']);
-const PERSON_PRONOUNS = new Set(['he', 'she', 'i', 'him', 'her', 'who']);
-/** How many names back a pronoun looks for one shown to be a person's (`PersonRegistry.personLike`). */
-const PERSON_LOOKBACK = 6;
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'another', 'one', 'two', 'three', 'four', 'five', 'several', 'some', 'many', 'other', 'his', 'her', 'their', 'its', 'our', 'both']);
-const APOS = /^['’]s$/;
-
-/** A token that can be part of a proper name. */
-export function isNameToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
-  // Not punctuation, a number or a function word: one of these tags. The tag is tested first, the word's capital next
-  // and the lexicon last: cheapest first (this is asked at every token of the article).
-  const p = doc.pos[i];
-  if (!(p === 'PROPN' || p === 'NOUN' || p === 'ADJ' || p === 'VERB' || p === 'X' || p === 'ADV')) return false;
-  const v = doc.value[i];
-  if (!v || !isCap(v)) return false;
-  return !lex.titles.has(doc.lower[i]);
-}
-
-/**
- * Whether the line of `text` holding offset `at` is a headline or subhead — `titleCaseWords` (isTitleCase's rule) with
- * three or more words, two of them long — whose capitals do not mark names.
- */
-function inTitleCaseLine(text: string, at: number): boolean {
-  const from = text.lastIndexOf('\n', at - 1) + 1;
-  let to = text.indexOf('\n', at);
-  if (to < 0) to = text.length;
-  const found = titleCaseWords(text, from, to);
-  return found !== null && found.words >= 3 && found.long >= 2;
-}
-
-/** Words that open a sentence before a name and are never part of it ("Even Rendell agreed", "But Clinton said"). */
-const SENTENCE_OPENERS = new Set(['even', 'but', 'and', 'so', 'then', 'also', 'still', 'yet', 'meanwhile', 'however', 'now', 'like', 'unlike', 'only', 'not', 'perhaps', 'indeed', 'instead']);
-
-/** Lowercase particles inside personal names ("Bill de Blasio", "Vincent van Gogh"). */
-const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'da', 'di', 'del', 'la', 'le', 'du', 'dos', 'bin', 'ibn', 'al']);
-const ARTICLES = new Set(['the', 'los', 'las', 'el', 'la', 'le', 'les', 'il', 'der', 'die', 'das']);
-
-/** Subordinators: a capitalised one opening a sentence is never part of a name ("When Trump announced …"). */
-const SUBORDINATORS = new Set(['when', 'after', 'since', 'while', 'as', 'if', 'because', 'before', 'although', 'though', 'once', 'until', 'where', 'whereas']);
-
-const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
-
-/** A token allowed inside a speaker noun phrase (names, titles, role words, determiners, possessives, "of"/"for"). */
-function isNpToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
-  const p = doc.pos[i];
-  const l = doc.lower[i];
-  // A capitalised subordinator opening the sentence ("When Trump announced …") is not part of a name.
-  if (SUBORDINATORS.has(l)) return false;
-  // "said Sunday", "fact-check Wednesday was retweeted": a day is a time adjunct, never part of a speaker's name.
-  if (WEEKDAYS.has(l)) return false;
-  if (p === 'PROPN' || p === 'NOUN' || p === 'NUM') return true;
-  if (p === 'ADJ') return true;
-  if (APOS.test(doc.value[i]) && p === 'PART') return true;
-  if (lex.titles.has(l)) return true;
-  if (isCap(doc.value[i]) && (p === 'VERB' || p === 'X' || p === 'ADV')) return true;
-  return false;
-}
-
-export interface Np {
-  first: number;
-  last: number;
-}
-
-/** Tokens a and b written with nothing between them ("teary-eyed"). */
-function adjacent(doc: NlpDoc, a: number, b: number): boolean {
-  return doc.tokEnd[a] === doc.tokStart[b];
-}
-
-function nlSpan(doc: NlpDoc, a: number, b: number): boolean {
-  // A scan of the gap instead of a slice and a regex (asked at every word of a name or noun phrase).
-  const end = doc.tokStart[b] ?? doc.text.length;
-  for (let k = doc.tokEnd[a] ?? 0; k < end; k++) if (doc.text.charCodeAt(k) === 10) return true;
-  return false;
-}
-
-/**
- * The noun phrase ending at token `last` (inclusive), scanning left. Allows "Department of Homeland Security",
- * "spokeswoman for the Clinton campaign", determiners at the left edge. Returns null if there is no head.
- */
-export function npEndingAt(doc: NlpDoc, last: number, lex: Lexicon, floor: number): Np | null {
-  if (last < floor) return null;
-  const l = doc.lower[last];
-  if (PRONOUNS.has(l) && doc.pos[last] === 'PRON') return { first: last, last };
-  if (!isNpToken(doc, last, lex)) return null;
-  // An adjective heads a phrase only as a noun wink mistags ("The Republican incumbent", "the accused"): after a
-  // determiner or a name.
-  // Also a title after a noun: "the attorney general", "the inspector general" (wink tags "general" as an adjective).
-  if (doc.pos[last] === 'ADJ' && !(last - 1 >= floor && /^(DET|PROPN)$/.test(doc.pos[last - 1]) && /^\p{Ll}/u.test(doc.value[last])) && !(last - 1 >= floor && doc.pos[last - 1] === 'NOUN' && lex.titles.has(l))) return null;
-  let first = last;
-  for (let i = last - 1; i >= floor && last - i < 12; i--) {
-    if (nlSpan(doc, i, i + 1)) break;
-    const li = doc.lower[i];
-    if (isNpToken(doc, i, lex)) {
-      first = i;
-      continue;
-    }
-    // "52 percent of registered voters", "Democratic registered voters": a participle as a modifier.
-    if (doc.pos[i] === 'VERB' && /^\p{Ll}+ed$/u.test(doc.value[i]) && i - 1 >= floor && (/^(DET|ADJ|NUM)$/.test(doc.pos[i - 1]) || doc.lower[i - 1] === 'of')) {
-      first = i;
-      continue;
-    }
-    // "A teary-eyed Bush", "17-year-old Jared Potts": a hyphenated modifier, whatever wink tags its parts.
-    if (i - 1 >= floor && doc.value[i - 1] === '-' && adjacent(doc, i - 1, i) && i - 2 >= floor && adjacent(doc, i - 2, i - 1) && /^[\p{L}\p{N}]/u.test(doc.value[i - 2])) {
-      first = i - 2;
-      i -= 2;
-      continue;
-    }
-    // "some of the same candidates", "most of the delegates": a quantifier before "of".
-    if (li === 'of' && i - 1 >= floor && /^(some|many|most|all|none|each|any|several|few|both|half|one|two|three|four|five|majority|minority|rest)$/.test(doc.lower[i - 1])) {
-      first = i - 1;
-      if (i - 2 >= floor && /^(the|a)$/.test(doc.lower[i - 2])) first = i - 2;
-      break;
-    }
-    // "Department of Homeland Security", "spokesman for America's Voice": a preposition between two NP parts.
-    if ((li === 'of' || li === 'for') && i - 1 >= floor && isNpToken(doc, i - 1, lex)) {
-      first = i;
-      continue;
-    }
-    // "KING-TV", "Coca-Cola", "warm-and-fuzzy Trump": a hyphen written without spaces joins the word before it to
-    // the phrase, whatever wink tags that word.
-    if (doc.value[i] === '-' && i - 1 >= floor && adjacent(doc, i - 1, i) && adjacent(doc, i, i + 1) && /^[\p{L}\p{N}]/u.test(doc.value[i - 1])) {
-      first = i - 1;
-      i--;
-      continue;
-    }
-    // "One in five", "nine out of 10", "4 in 10": a proportion.
-    if ((li === 'in' || li === 'of') && doc.pos[i + 1] === 'NUM' && i - 1 >= floor && (doc.pos[i - 1] === 'NUM' || doc.lower[i - 1] === 'out')) {
-      first = i - 1;
-      i--;
-      if (doc.lower[i] === 'out' && i - 1 >= floor && doc.pos[i - 1] === 'NUM') {
-        first = i - 1;
-        i--;
-      }
-      continue;
-    }
-    // "people close to Clinton", "officials familiar with the plan"
-    if ((li === 'to' || li === 'with') && i - 2 >= floor && /^(close|familiar|loyal|near|linked|allied)$/.test(doc.lower[i - 1]) && lex.anonymous.has(doc.lower[i - 2])) {
-      first = i - 2;
-      i -= 2;
-      continue;
-    }
-    // "four people with knowledge of the briefings", "officials with the agency"
-    if (li === 'with' && i - 1 >= floor && lex.anonymous.has(doc.lower[i - 1])) {
-      first = i;
-      continue;
-    }
-    // "Sanders and his supporters", "Immigration and Customs Enforcement"
-    if (li === 'and' && i - 1 >= floor && isNpToken(doc, i - 1, lex) && i + 1 <= last) {
-      first = i;
-      continue;
-    }
-    if (DETERMINERS.has(li) && (doc.pos[i] === 'DET' || doc.pos[i] === 'NUM' || doc.pos[i] === 'PRON' || doc.pos[i] === 'ADJ')) {
-      first = i;
-      // "knowledge of the briefings": a determiner after a preposition is inside the phrase, not its left edge.
-      if (i - 1 >= floor && ['of', 'for', 'with'].includes(doc.lower[i - 1])) continue;
-      break;
-    }
-    break;
-  }
-  // Do not start on a dangling preposition.
-  while (first < last && (doc.lower[first] === 'of' || doc.lower[first] === 'for')) first++;
-  return { first, last };
-}
-
-/** The noun phrase starting at token `first` (scanning right): "Sen. Ted Cruz", "a spokesman for the campaign". */
-export function npStartingAt(doc: NlpDoc, first: number, lex: Lexicon, ceil: number): Np | null {
-  if (first > ceil) return null;
-  const l = doc.lower[first];
-  // "her" before a noun is a possessive ("her husband"), like "his"; alone it is the pronoun.
-  if (PRONOUNS.has(l) && doc.pos[first] === 'PRON' && !(l === 'her' && first + 1 <= ceil && doc.pos[first + 1] === 'NOUN')) return { first, last: first };
-  let i = first;
-  if (DETERMINERS.has(l)) i++;
-  let last = -1;
-  for (; i <= ceil && i - first < 12; i++) {
-    if (i > first && nlSpan(doc, i - 1, i)) break;
-    const li = doc.lower[i];
-    if (isNpToken(doc, i, lex)) {
-      last = i;
-      continue;
-    }
-    // "the 45-year-old mechanic": a hyphen written without spaces joins the next word to the phrase.
-    if (doc.value[i] === '-' && last >= 0 && i + 1 <= ceil && adjacent(doc, i - 1, i) && adjacent(doc, i, i + 1) && /^[\p{L}\p{N}]/u.test(doc.value[i + 1])) {
-      last = i + 1;
-      i++;
-      continue;
-    }
-    if ((li === 'of' || li === 'for') && last >= 0 && i + 1 <= ceil && (isNpToken(doc, i + 1, lex) || DETERMINERS.has(doc.lower[i + 1]))) {
-      if (DETERMINERS.has(doc.lower[i + 1])) i++;
-      continue;
-    }
-    break;
-  }
-  if (last < 0) return null;
-  // The head must be a noun, a name or a number word ("four people"), not a lone adjective.
-  while (last > first && doc.pos[last] === 'ADJ') last--;
-  return { first, last };
 }
 
 /** A name as written in the article: a registered mention, or a surname written alone (`mention` -1). */
@@ -282,23 +41,6 @@ export interface PersonMention {
   lastToken: number;
 }
 
-/** Abbreviated titles spelled out, for matching "the senator" to "Sen. Marco Rubio". */
-const TITLE_WORDS: Record<string, string[]> = {
-  'sen.': ['senator'], 'sens.': ['senator'], 'gov.': ['governor'], 'rep.': ['representative', 'congressman', 'congresswoman'],
-  'reps.': ['representative', 'congressman', 'congresswoman'], 'pres.': ['president'], congressman: ['congressman', 'representative'],
-  congresswoman: ['congresswoman', 'representative'],
-};
-
-/**
- * Role nouns that a definite description ("the senator", "the Florida senator", "the former president") uses to refer
- * back to a person named with that title or role; sources ("the official", "the spokesman") are not resolved.
- */
-const REFERRING_ROLES = new Set(['senator', 'governor', 'president', 'candidate', 'nominee', 'mayor', 'judge', 'congressman',
-  'congresswoman', 'representative', 'chairman', 'chairwoman', 'secretary', 'speaker', 'ambassador', 'host', 'businessman',
-  'billionaire', 'attorney', 'justice', 'minister', 'sheriff', 'commissioner', 'leader']);
-/** Modifiers a definite description's referent must also have been named with ("the former president" is not Obama). */
-const REQUIRED_MODIFIERS = new Set(['former', 'vice', 'first', 'prime']);
-
 /**
  * Title and role words written with the name in tokens [i, j]: up to five before it ("Republican presidential candidate
  * Donald Trump", "Florida Sen. Marco Rubio") and an apposition after it ("Marco Rubio, the Florida senator,").
@@ -307,7 +49,7 @@ function rolesAround(doc: NlpDoc, i: number, j: number, lex: Lexicon): string[] 
   const roles: string[] = [];
   const add = (t: number) => {
     const l = doc.lower[t];
-    const spelled = TITLE_WORDS[l];
+    const spelled = lex.w.titleSpellings.get(l);
     if (spelled) roles.push(...spelled);
     else roles.push(l.replace(/\.$/, ''));
   };
@@ -334,21 +76,13 @@ function splitRoleName(doc: NlpDoc, np: Np, lex: Lexicon): { roleFirst: number; 
   return { roleFirst: np.first, nameFirst };
 }
 
-function textOf(doc: NlpDoc, a: number, b: number): string {
-  return a > b ? '' : doc.text.slice(doc.tokStart[a], doc.tokEnd[b]);
-}
-
-function stripDet(s: string): string {
-  return s.replace(/^(the|a|an)\s+/i, '');
-}
-
 function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
   // Groups named by proportion, share or closeness ("4 in 10", "52 percent of voters", "people close to Clinton"):
   // unnamed sources.
   const phrase = textOf(doc, np.first, np.last).toLowerCase();
-  if ((/^(\S+ )?(\S+) (in|out of) (\S+)$/.test(phrase) && doc.pos[np.last] === 'NUM') || /\b(close|familiar|loyal|near|linked|allied) (to|with)\b/.test(phrase)) return 'anonymous';
+  if ((/^(\S+ )?(\S+) (in|out of) (\S+)$/.test(phrase) && doc.pos[np.last] === 'NUM') || lex.w.closenessPhrase.test(phrase)) return 'anonymous';
   // Poll shares: "52 percent of registered voters", "a third of Republicans".
-  if (/^(about |nearly |almost |some |more than |less than )?(\S+ )?(percent|%|half|third|thirds|quarter|quarters|majority|minority|fifth|fifths) of\b/.test(phrase)) return 'anonymous';
+  if (lex.w.shareOf.test(phrase)) return 'anonymous';
   // "supporters of Democrat Hillary Clinton", "critics of Mayor Ana Ruiz": a group named by whom it follows is unnamed,
   // whatever name ends the phrase.
   for (let k = np.first + 1; k < np.last; k++) {
@@ -359,9 +93,9 @@ function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
   // A trailing run of two or more name words with no organisation word: a person ("White House press secretary
   // Karoline Leavitt"), whatever the role words before it say.
   const { nameFirst } = splitRoleName(doc, np, lex);
-  const joined = nameFirst - 1 >= np.first && ['of', 'and', 'for', '&'].includes(doc.lower[nameFirst - 1]);
+  const joined = nameFirst - 1 >= np.first && lex.w.nameJoiners.has(doc.lower[nameFirst - 1]);
   // "Rep. Joan Fox", "Sen. Ted Post": an honorific before the name makes it a person, whatever the surname.
-  if (nameFirst - 1 >= np.first && nameFirst <= np.last && np.last - nameFirst <= 3 && lex.titles.has(doc.lower[nameFirst - 1]) && /\.$|^(president|senator|governor|mayor|judge|secretary)$/.test(doc.lower[nameFirst - 1])) return 'person';
+  if (nameFirst - 1 >= np.first && nameFirst <= np.last && np.last - nameFirst <= 3 && lex.titles.has(doc.lower[nameFirst - 1]) && (/\.$/.test(doc.lower[nameFirst - 1]) || lex.w.personTitles.has(doc.lower[nameFirst - 1]))) return 'person';
   if (!joined && np.last - nameFirst >= 1 && np.last - nameFirst <= 3) {
     let orgish = false;
     for (let i = nameFirst; i <= np.last; i++) if (lex.orgWords.has(doc.lower[i]) || lex.outletWords.has(doc.lower[i]) || doc.lower[i] === 'and') orgish = true;
@@ -408,17 +142,17 @@ export class PersonRegistry {
     while (i < n) {
       // "When Hillary Clinton …", "Even Rendell …": a capitalised subordinator or adverb opening the sentence is not
       // part of the name.
-      if (i === notName || !isNameToken(doc, i, lex) || SUBORDINATORS.has(doc.lower[i]) || SENTENCE_OPENERS.has(doc.lower[i]) || WEEKDAYS.has(doc.lower[i])) {
+      if (i === notName || !isNameToken(doc, i, lex) || lex.w.subordinators.has(doc.lower[i]) || lex.w.sentenceOpeners.has(doc.lower[i]) || lex.w.weekdays.has(doc.lower[i])) {
         i++;
         continue;
       }
       let j = i;
       while (j + 1 < n) {
         // "in Florida Friday": a weekday ends a name.
-        if (!isNameToken(doc, j + 1, lex) || WEEKDAYS.has(doc.lower[j + 1])) {
+        if (!isNameToken(doc, j + 1, lex) || lex.w.weekdays.has(doc.lower[j + 1])) {
           // "Bill de Blasio", "Ludwig van Beethoven": a lowercase particle between name words.
           // Not in a name that opens with an article ("Los Hijos de Trump" is a group).
-          if (NAME_PARTICLES.has(doc.value[j + 1]) && j + 2 < n && isNameToken(doc, j + 2, lex) && !nlSpan(doc, j + 1, j + 2) && !ARTICLES.has(doc.lower[i])) {
+          if (lex.w.nameParticles.has(doc.value[j + 1]) && j + 2 < n && isNameToken(doc, j + 2, lex) && !nlSpan(doc, j + 1, j + 2) && !lex.w.nameArticles.has(doc.lower[i])) {
             j += 2;
             continue;
           }
@@ -483,7 +217,7 @@ export class PersonRegistry {
     // "De Blasio" after "Bill de Blasio", "Le Pen" after "Marine Le Pen": a surname with a particle is completed by a
     // longer name ending with it, the latest first. (Not any surname of two words: a longer run ending with "Hillary
     // Clinton" is as often a headline's "Rival Hillary Clinton" as a fuller name.)
-    if (words.length >= 2 && NAME_PARTICLES.has(words[0].toLowerCase())) {
+    if (words.length >= 2 && this.lex.w.nameParticles.has(words[0].toLowerCase())) {
       const tail = ` ${name.toLowerCase()}`;
       for (let i = lo - 1; i >= 0; i--) if (list[i].words > words.length && list[i].name.toLowerCase().endsWith(tail)) return list[i].name;
     }
@@ -512,7 +246,7 @@ export class PersonRegistry {
    * President Jim Yong Kim" named after Obama, then "the president said".)
    */
   personWithRole(role: string, modifiers: string[], at: number): string | null {
-    if (!REFERRING_ROLES.has(role)) return null;
+    if (!this.lex.w.referringRoles.has(role)) return null;
     const who = this.lastNamed(at);
     if (!who) return null;
     const lo = countBefore(this.mentions.length, (i) => this.mentions[i].at < at);
@@ -698,8 +432,8 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
   const start = doc.tokStart[np.first];
   const end = doc.tokEnd[np.last];
   const l = doc.lower[np.first];
-  if (np.first === np.last && PRONOUNS.has(l)) {
-    if (PERSON_PRONOUNS.has(l)) {
+  if (np.first === np.last && lex.w.pronouns.has(l)) {
+    if (lex.w.personPronouns.has(l)) {
       const who = people.lastPerson(start) ?? lastSpeaker;
       return { mention, start, end, canonical: who ?? 'UNKNOWN', role: '', type: who ? 'person' : 'unknown' };
     }
@@ -763,7 +497,7 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
   // "the senator", "the Florida senator", "the former president": a definite description of a person named before.
   if ((type === 'anonymous' || type === 'unknown') && /^the$/i.test(doc.value[np.first]) && np.last - np.first <= 4 && !APOS.test(doc.value[np.last])) {
     const modifiers: string[] = [];
-    for (let k = np.first + 1; k < np.last; k++) if (isCap(doc.value[k]) || REQUIRED_MODIFIERS.has(doc.lower[k])) modifiers.push(doc.lower[k]);
+    for (let k = np.first + 1; k < np.last; k++) if (isCap(doc.value[k]) || lex.w.requiredModifiers.has(doc.lower[k])) modifiers.push(doc.lower[k]);
     const who = people.personWithRole(doc.lower[np.last], modifiers, start);
     if (who) return { mention, start, end, canonical: who, role: stripDet(mention), type: 'person' };
   }
@@ -779,4 +513,3 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
   return { mention, start, end, canonical, role: appositionRole, type };
 }
 
-export { textOf, stripDet, PRONOUNS };

@@ -1,0 +1,198 @@
+/**
+ * Noun phrases from POS and capitalisation, without a parser: the phrase ending at a token (scanning left: "Department
+ * of Homeland Security", "spokeswoman for the Clinton campaign", "52 percent of registered voters") or starting at one
+ * (scanning right: "Sen. Ted Cruz"), and the tokens that can be part of a name.
+ */
+import type { NlpDoc } from '../nlp/index.js';
+import type { Lexicon } from './lexicon.js';
+import { isCap, titleCaseWords } from './pieces.js';
+
+export const APOS = /^['’]s$/;
+
+/** A token that can be part of a proper name. */
+export function isNameToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
+  // Not punctuation, a number or a function word: one of these tags. The tag is tested first, the word's capital next
+  // and the lexicon last: cheapest first (this is asked at every token of the article).
+  const p = doc.pos[i];
+  if (!(p === 'PROPN' || p === 'NOUN' || p === 'ADJ' || p === 'VERB' || p === 'X' || p === 'ADV')) return false;
+  const v = doc.value[i];
+  if (!v || !isCap(v)) return false;
+  return !lex.titles.has(doc.lower[i]);
+}
+
+/**
+ * Whether the line of `text` holding offset `at` is a headline or subhead — `titleCaseWords` (isTitleCase's rule) with
+ * three or more words, two of them long — whose capitals do not mark names.
+ */
+export function inTitleCaseLine(text: string, at: number): boolean {
+  const from = text.lastIndexOf('\n', at - 1) + 1;
+  let to = text.indexOf('\n', at);
+  if (to < 0) to = text.length;
+  const found = titleCaseWords(text, from, to);
+  return found !== null && found.words >= 3 && found.long >= 2;
+}
+
+/** A token allowed inside a speaker noun phrase (names, titles, role words, determiners, possessives, "of"/"for"). */
+function isNpToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
+  const p = doc.pos[i];
+  const l = doc.lower[i];
+  // A capitalised subordinator opening the sentence ("When Trump announced …") is not part of a name.
+  if (lex.w.subordinators.has(l)) return false;
+  // "said Sunday", "fact-check Wednesday was retweeted": a day is a time adjunct, never part of a speaker's name.
+  if (lex.w.weekdays.has(l)) return false;
+  if (p === 'PROPN' || p === 'NOUN' || p === 'NUM') return true;
+  if (p === 'ADJ') return true;
+  if (APOS.test(doc.value[i]) && p === 'PART') return true;
+  if (lex.titles.has(l)) return true;
+  if (isCap(doc.value[i]) && (p === 'VERB' || p === 'X' || p === 'ADV')) return true;
+  return false;
+}
+
+export interface Np {
+  first: number;
+  last: number;
+}
+
+/** Tokens a and b written with nothing between them ("teary-eyed"). */
+export function adjacent(doc: NlpDoc, a: number, b: number): boolean {
+  return doc.tokEnd[a] === doc.tokStart[b];
+}
+
+export function nlSpan(doc: NlpDoc, a: number, b: number): boolean {
+  // A scan of the gap instead of a slice and a regex (asked at every word of a name or noun phrase).
+  const end = doc.tokStart[b] ?? doc.text.length;
+  for (let k = doc.tokEnd[a] ?? 0; k < end; k++) if (doc.text.charCodeAt(k) === 10) return true;
+  return false;
+}
+
+/**
+ * The noun phrase ending at token `last` (inclusive), scanning left. Allows "Department of Homeland Security",
+ * "spokeswoman for the Clinton campaign", determiners at the left edge. Returns null if there is no head.
+ */
+export function npEndingAt(doc: NlpDoc, last: number, lex: Lexicon, floor: number): Np | null {
+  if (last < floor) return null;
+  const l = doc.lower[last];
+  if (lex.w.pronouns.has(l) && doc.pos[last] === 'PRON') return { first: last, last };
+  if (!isNpToken(doc, last, lex)) return null;
+  // An adjective heads a phrase only as a noun wink mistags ("The Republican incumbent", "the accused"): after a
+  // determiner or a name.
+  // Also a title after a noun: "the attorney general", "the inspector general" (wink tags "general" as an adjective).
+  if (doc.pos[last] === 'ADJ' && !(last - 1 >= floor && /^(DET|PROPN)$/.test(doc.pos[last - 1]) && /^\p{Ll}/u.test(doc.value[last])) && !(last - 1 >= floor && doc.pos[last - 1] === 'NOUN' && lex.titles.has(l))) return null;
+  let first = last;
+  for (let i = last - 1; i >= floor && last - i < 12; i--) {
+    if (nlSpan(doc, i, i + 1)) break;
+    const li = doc.lower[i];
+    if (isNpToken(doc, i, lex)) {
+      first = i;
+      continue;
+    }
+    // "52 percent of registered voters", "Democratic registered voters": a participle as a modifier.
+    if (doc.pos[i] === 'VERB' && /^\p{Ll}+ed$/u.test(doc.value[i]) && i - 1 >= floor && (/^(DET|ADJ|NUM)$/.test(doc.pos[i - 1]) || doc.lower[i - 1] === 'of')) {
+      first = i;
+      continue;
+    }
+    // "A teary-eyed Bush", "17-year-old Jared Potts": a hyphenated modifier, whatever wink tags its parts.
+    if (i - 1 >= floor && doc.value[i - 1] === '-' && adjacent(doc, i - 1, i) && i - 2 >= floor && adjacent(doc, i - 2, i - 1) && /^[\p{L}\p{N}]/u.test(doc.value[i - 2])) {
+      first = i - 2;
+      i -= 2;
+      continue;
+    }
+    // "some of the same candidates", "most of the delegates": a quantifier before "of".
+    if (li === 'of' && i - 1 >= floor && lex.w.ofQuantifiers.has(doc.lower[i - 1])) {
+      first = i - 1;
+      if (i - 2 >= floor && /^(the|a)$/.test(doc.lower[i - 2])) first = i - 2;
+      break;
+    }
+    // "Department of Homeland Security", "spokesman for America's Voice": a preposition between two NP parts.
+    if ((li === 'of' || li === 'for') && i - 1 >= floor && isNpToken(doc, i - 1, lex)) {
+      first = i;
+      continue;
+    }
+    // "KING-TV", "Coca-Cola", "warm-and-fuzzy Trump": a hyphen written without spaces joins the word before it to
+    // the phrase, whatever wink tags that word.
+    if (doc.value[i] === '-' && i - 1 >= floor && adjacent(doc, i - 1, i) && adjacent(doc, i, i + 1) && /^[\p{L}\p{N}]/u.test(doc.value[i - 1])) {
+      first = i - 1;
+      i--;
+      continue;
+    }
+    // "One in five", "nine out of 10", "4 in 10": a proportion.
+    if ((li === 'in' || li === 'of') && doc.pos[i + 1] === 'NUM' && i - 1 >= floor && (doc.pos[i - 1] === 'NUM' || doc.lower[i - 1] === 'out')) {
+      first = i - 1;
+      i--;
+      if (doc.lower[i] === 'out' && i - 1 >= floor && doc.pos[i - 1] === 'NUM') {
+        first = i - 1;
+        i--;
+      }
+      continue;
+    }
+    // "people close to Clinton", "officials familiar with the plan"
+    if ((li === 'to' || li === 'with') && i - 2 >= floor && lex.w.closenessAdjectives.has(doc.lower[i - 1]) && lex.anonymous.has(doc.lower[i - 2])) {
+      first = i - 2;
+      i -= 2;
+      continue;
+    }
+    // "four people with knowledge of the briefings", "officials with the agency"
+    if (li === 'with' && i - 1 >= floor && lex.anonymous.has(doc.lower[i - 1])) {
+      first = i;
+      continue;
+    }
+    // "Sanders and his supporters", "Immigration and Customs Enforcement"
+    if (li === 'and' && i - 1 >= floor && isNpToken(doc, i - 1, lex) && i + 1 <= last) {
+      first = i;
+      continue;
+    }
+    if (lex.w.determiners.has(li) && (doc.pos[i] === 'DET' || doc.pos[i] === 'NUM' || doc.pos[i] === 'PRON' || doc.pos[i] === 'ADJ')) {
+      first = i;
+      // "knowledge of the briefings": a determiner after a preposition is inside the phrase, not its left edge.
+      if (i - 1 >= floor && ['of', 'for', 'with'].includes(doc.lower[i - 1])) continue;
+      break;
+    }
+    break;
+  }
+  // Do not start on a dangling preposition.
+  while (first < last && (doc.lower[first] === 'of' || doc.lower[first] === 'for')) first++;
+  return { first, last };
+}
+
+/** The noun phrase starting at token `first` (scanning right): "Sen. Ted Cruz", "a spokesman for the campaign". */
+export function npStartingAt(doc: NlpDoc, first: number, lex: Lexicon, ceil: number): Np | null {
+  if (first > ceil) return null;
+  const l = doc.lower[first];
+  // "her" before a noun is a possessive ("her husband"), like "his"; alone it is the pronoun.
+  if (lex.w.pronouns.has(l) && doc.pos[first] === 'PRON' && !(l === 'her' && first + 1 <= ceil && doc.pos[first + 1] === 'NOUN')) return { first, last: first };
+  let i = first;
+  if (lex.w.determiners.has(l)) i++;
+  let last = -1;
+  for (; i <= ceil && i - first < 12; i++) {
+    if (i > first && nlSpan(doc, i - 1, i)) break;
+    const li = doc.lower[i];
+    if (isNpToken(doc, i, lex)) {
+      last = i;
+      continue;
+    }
+    // "the 45-year-old mechanic": a hyphen written without spaces joins the next word to the phrase.
+    if (doc.value[i] === '-' && last >= 0 && i + 1 <= ceil && adjacent(doc, i - 1, i) && adjacent(doc, i, i + 1) && /^[\p{L}\p{N}]/u.test(doc.value[i + 1])) {
+      last = i + 1;
+      i++;
+      continue;
+    }
+    if ((li === 'of' || li === 'for') && last >= 0 && i + 1 <= ceil && (isNpToken(doc, i + 1, lex) || lex.w.determiners.has(doc.lower[i + 1]))) {
+      if (lex.w.determiners.has(doc.lower[i + 1])) i++;
+      continue;
+    }
+    break;
+  }
+  if (last < 0) return null;
+  // The head must be a noun, a name or a number word ("four people"), not a lone adjective.
+  while (last > first && doc.pos[last] === 'ADJ') last--;
+  return { first, last };
+}
+
+
+export function textOf(doc: NlpDoc, a: number, b: number): string {
+  return a > b ? '' : doc.text.slice(doc.tokStart[a], doc.tokEnd[b]);
+}
+
+export function stripDet(s: string): string {
+  return s.replace(/^(the|a|an)\s+/i, '');
+}
