@@ -1,0 +1,306 @@
+/**
+ * One speaker per person or organisation across the whole corpus (docs/speakers.md has the rules and why).
+ * Input: the corpus's distinct (event, speaker as the quote finder wrote it, speaker_type) rows with their quotes,
+ * article ids and outlets, plus the researcher's aliases. Output: each row's speaker_id and canonical speaker, and the
+ * entities.csv rows. Pure: no I/O; the result depends only on the set of rows (not on their order, on how the corpus
+ * was split into shards or on the worker count), because every choice is made from summed counts with ties broken
+ * by code-point order.
+ *
+ * Rules, in order:
+ *  1. aliases: a row whose speaker (folded: case, accents) is an alias takes the alias's speaker before anything else;
+ *  2. persons with a first and a last name merge when first name, last name and suffix are equal after removing
+ *     titles and folding case, accents, periods, apostrophes and hyphens, and their middle names agree (equal, or an
+ *     initial of the other); a form without middle names joins them when the middle names seen form one person;
+ *     different first names never merge (no nicknames, no fuzzy first names);
+ *  3. a surname (or one name word) written alone merges into the one person of that last name quoted in the same
+ *     event, else into the one person of that last name in the whole corpus; otherwise it stays a speaker of its own;
+ *  4. organisations and outlets merge only on equal normalised forms (case, accents, leading "the", punctuation);
+ *  5. anonymous and unknown speakers are not entities: their speaker_id is empty.
+ */
+import { createHash } from 'node:crypto';
+import type { SpeakerType } from '../types.js';
+import { cleanWritten, foldName, middlesCompatible, orgKey, parsePerson, type NameWords, type PersonName } from './names.js';
+
+export interface SpeakerRow {
+  event: string;
+  /** The speaker as quotes.csv has it (the quote finder's per-article canonical name). */
+  speaker: string;
+  speakerType: SpeakerType;
+  quotes: number;
+  /** Ids of the articles these quotes are in (duplicates allowed). */
+  articles: readonly string[];
+  outlets: readonly string[];
+}
+
+export interface EntityOptions {
+  /** Lowercased title words to remove before a person's name (pipeline/cues.yml titles + pipeline/entities.yml). */
+  titles: readonly string[];
+  /** Lowercased generational suffixes without period (pipeline/entities.yml). */
+  suffixes: readonly string[];
+  /** Folded alias → speaker (`loadAliases`). */
+  aliases?: ReadonlyMap<string, string>;
+  /** Share of a last name's quotes a person needs to take that surname written alone (default SURNAME_SHARE). */
+  surnameShare?: number;
+}
+
+/**
+ * A surname written alone is the person of that last name with at least this share of the quotes of everyone with
+ * that last name (full names, across the corpus): "Trump" is Donald Trump (93% in PolNeAR train, beside Eric, Ivanka,
+ * Melania and headline fragments read as names), "Clinton" stays itself (Hillary 87%, Bill 12%).
+ */
+export const SURNAME_SHARE = 0.9;
+
+export interface Assignment {
+  event: string;
+  speaker: string;
+  speakerType: SpeakerType;
+  /** '' for anonymous and unknown speakers. */
+  speakerId: string;
+  /** The entity's canonical name; the speaker itself for anonymous and unknown speakers. */
+  canonical: string;
+}
+
+/** One row of entities.csv. */
+export interface EntityRow {
+  speaker_id: string;
+  speaker: string;
+  speaker_type: SpeakerType;
+  /** "Donald Trump (658); Donald J. Trump (64); Trump (53)": written forms with their quotes, most quoted first. */
+  variants: string;
+  quotes: number;
+  articles: number;
+  outlets: number;
+}
+
+export interface Resolution {
+  /** One per distinct input (event, speaker, speakerType), sorted by event, speaker, type. */
+  assignments: Assignment[];
+  /** Sorted by quotes (descending), then speaker, then speaker_id. */
+  entities: EntityRow[];
+  /** The assignment of one input row's (event, speaker, speakerType); null if no such row was given. */
+  lookup(event: string, speaker: string, speakerType: SpeakerType): Assignment | null;
+}
+
+export const ENTITY_COLUMNS = ['speaker_id', 'speaker', 'speaker_type', 'variants', 'quotes', 'articles', 'outlets'] as const;
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const rowKey = (event: string, speaker: string, type: string) => `${event}\u0000${type}\u0000${speaker}`;
+
+/** speaker_id: `s_` and the first 10 hex digits of SHA-256 of the entity's class and canonical name. */
+export function speakerIdOf(cls: 'person' | 'org', canonical: string): string {
+  return `s_${createHash('sha256').update(`${cls}\u0000${canonical}`).digest('hex').slice(0, 10)}`;
+}
+
+interface Row extends SpeakerRow {
+  /** The name after aliases (what is compared). */
+  name: string;
+  aliased: boolean;
+}
+
+class Entity {
+  readonly rows: Row[] = [];
+  canonical = '';
+  id = '';
+  type: SpeakerType = 'person';
+  constructor(
+    readonly cls: 'person' | 'org',
+    /** A stable internal key (the merged name key): orders entities whose ids collide. */
+    readonly key: string,
+  ) {}
+}
+
+/** Quotes by key, summed. */
+function tally<T>(items: Iterable<T>, key: (t: T) => string, count: (t: T) => number): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const it of items) m.set(key(it), (m.get(key(it)) ?? 0) + count(it));
+  return m;
+}
+
+/** The most quoted key; ties: fewer characters, then code-point order. */
+function mostQuoted(counts: Map<string, number>): string {
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || cmp(a[0], b[0]))[0][0];
+}
+
+function mergeRows(rows: readonly SpeakerRow[], aliases: ReadonlyMap<string, string>): Row[] {
+  const byKey = new Map<string, Row>();
+  for (const r of rows) {
+    const speaker = cleanWritten(r.speaker);
+    const k = rowKey(r.event, speaker, r.speakerType);
+    const have = byKey.get(k);
+    if (have) {
+      have.quotes += r.quotes;
+      have.articles = [...have.articles, ...r.articles];
+      have.outlets = [...have.outlets, ...r.outlets];
+      continue;
+    }
+    const named = r.speakerType === 'person' || r.speakerType === 'organization' || r.speakerType === 'outlet';
+    const target = named ? aliases.get(foldName(speaker)) : undefined;
+    byKey.set(k, { ...r, speaker, name: target ?? speaker, aliased: target !== undefined, articles: [...r.articles], outlets: [...r.outlets] });
+  }
+  return [...byKey.values()].sort((a, b) => cmp(a.event, b.event) || cmp(a.speaker, b.speaker) || cmp(a.speakerType, b.speakerType));
+}
+
+export function resolveEntities(input: readonly SpeakerRow[], options: EntityOptions): Resolution {
+  const words: NameWords = { titles: new Set(options.titles), suffixes: new Set(options.suffixes) };
+  const rows = mergeRows(input, options.aliases ?? new Map());
+  const entityOf = new Map<Row, Entity>();
+  const entities: Entity[] = [];
+  const add = (e: Entity, r: Row) => {
+    e.rows.push(r);
+    entityOf.set(r, e);
+  };
+
+  // Persons: full names grouped by first|last|suffix, then split by middle names.
+  const parsed = new Map<Row, PersonName>();
+  const fullByKey = new Map<string, Row[]>();
+  const singles: Row[] = [];
+  const orgs = new Map<string, Row[]>();
+  for (const r of rows) {
+    if (r.speakerType === 'person' || (r.aliased && r.speakerType !== 'organization' && r.speakerType !== 'outlet')) {
+      const p = parsePerson(r.name, words);
+      if (!p) continue;
+      parsed.set(r, p);
+      if (p.units === 1) singles.push(r);
+      else {
+        const k = `${p.first}|${p.last}|${p.suffix}`;
+        if (!fullByKey.has(k)) fullByKey.set(k, []);
+        fullByKey.get(k)!.push(r);
+      }
+    } else if (r.speakerType === 'organization' || r.speakerType === 'outlet') {
+      const k = orgKey(r.name);
+      if (!k) continue;
+      if (!orgs.has(k)) orgs.set(k, []);
+      orgs.get(k)!.push(r);
+    }
+  }
+
+  const persons: Entity[] = [];
+  for (const k of [...fullByKey.keys()].sort(cmp)) {
+    const group = fullByKey.get(k)!;
+    const middleCounts = tally(group, (r) => parsed.get(r)!.middles.join(' '), (r) => r.quotes);
+    const forms = [...middleCounts.entries()].filter(([m]) => m !== '').sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]));
+    // Each middle-name form joins the first cluster it agrees with entirely (most quoted forms first).
+    const clusters: string[][] = [];
+    for (const [m] of forms) {
+      const ms = m.split(' ');
+      const c = clusters.find((cl) => cl.every((o) => middlesCompatible(o.split(' '), ms)));
+      if (c) c.push(m);
+      else clusters.push([m]);
+    }
+    const clusterOf = new Map<string, number>();
+    clusters.forEach((cl, i) => cl.forEach((m) => clusterOf.set(m, i)));
+    const made = new Map<number, Entity>();
+    for (const r of group) {
+      const m = parsed.get(r)!.middles.join(' ');
+      // No middle name: the one person with middle names, or a speaker of its own when those are several people.
+      const i = m === '' ? (clusters.length <= 1 ? 0 : -1) : clusterOf.get(m)!;
+      if (!made.has(i)) {
+        const e = new Entity('person', `${k}|${i < 0 ? '' : clusters[i]?.[0] ?? ''}`);
+        made.set(i, e);
+        persons.push(e);
+      }
+      add(made.get(i)!, r);
+    }
+  }
+
+  // Surnames written alone: the person of that last name who has at least `surnameShare` of the quotes of all the
+  // persons of that last name in the corpus (SURNAME_SHARE; 1 = only when exactly one person has that last name).
+  const share = options.surnameShare ?? SURNAME_SHARE;
+  const quotesOf = (e: Entity) => e.rows.reduce((s, r) => s + r.quotes, 0);
+  const dominant = new Map<string, Entity | null>();
+  for (const e of persons) {
+    const last = parsed.get(e.rows[0])!.last;
+    if (!dominant.has(last)) {
+      const same = persons.filter((o) => parsed.get(o.rows[0])!.last === last);
+      const total = same.reduce((s, o) => s + quotesOf(o), 0);
+      const top = [...same].sort((a, b) => quotesOf(b) - quotesOf(a) || cmp(a.key, b.key))[0];
+      dominant.set(last, quotesOf(top) >= share * total ? top : null);
+    }
+  }
+  const alone = new Map<string, Entity>();
+  for (const r of singles) {
+    const p = parsed.get(r)!;
+    let target: Entity | null = p.suffix ? null : (dominant.get(p.last) ?? null);
+    if (!target) {
+      const k = `${p.last}|${p.suffix}`;
+      if (!alone.has(k)) {
+        const e = new Entity('person', `|${k}`);
+        alone.set(k, e);
+      }
+      target = alone.get(k)!;
+    }
+    add(target, r);
+  }
+  entities.push(...persons, ...[...alone.keys()].sort(cmp).map((k) => alone.get(k)!));
+  for (const k of [...orgs.keys()].sort(cmp)) {
+    const e = new Entity('org', k);
+    for (const r of orgs.get(k)!) add(e, r);
+    entities.push(e);
+  }
+
+  // Canonical names: an alias target if the entity has one, else the most quoted full name, else the most quoted form.
+  for (const e of entities) {
+    const targets = e.rows.filter((r) => r.aliased);
+    if (targets.length) e.canonical = mostQuoted(tally(targets, (r) => cleanWritten(r.name), (r) => r.quotes));
+    else if (e.cls === 'person') {
+      const full = e.rows.filter((r) => parsed.get(r)!.units > 1);
+      e.canonical = mostQuoted(tally(full.length ? full : e.rows, (r) => parsed.get(r)!.display, (r) => r.quotes));
+    } else e.canonical = mostQuoted(tally(e.rows, (r) => r.name, (r) => r.quotes));
+    if (e.cls === 'org') {
+      const types = tally(e.rows, (r) => r.speakerType, (r) => r.quotes);
+      e.type = [...types.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0][0] as SpeakerType;
+    }
+    e.id = speakerIdOf(e.cls, e.canonical);
+  }
+  // Two entities with one canonical name (e.g. a surname alone and a person renamed to it by an alias): the one with
+  // the smaller internal key keeps the id, the others get `_2`, `_3`, ….
+  const byId = new Map<string, Entity[]>();
+  for (const e of entities) {
+    if (!byId.has(e.id)) byId.set(e.id, []);
+    byId.get(e.id)!.push(e);
+  }
+  for (const same of byId.values()) {
+    if (same.length < 2) continue;
+    same.sort((a, b) => cmp(a.cls, b.cls) || cmp(a.key, b.key));
+    same.forEach((e, i) => {
+      if (i > 0) e.id = `${e.id}_${i + 1}`;
+    });
+  }
+
+  const assignments: Assignment[] = rows.map((r) => {
+    const e = entityOf.get(r);
+    return { event: r.event, speaker: r.speaker, speakerType: r.speakerType, speakerId: e?.id ?? '', canonical: e?.canonical ?? r.speaker };
+  });
+  const index = new Map(assignments.map((a) => [rowKey(a.event, a.speaker, a.speakerType), a]));
+  const entityRows: EntityRow[] = entities.map((e) => {
+    const variants = [...tally(e.rows, (r) => r.speaker, (r) => r.quotes).entries()]
+      .sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))
+      .map(([v, n]) => `${v} (${n})`)
+      .join('; ');
+    return {
+      speaker_id: e.id,
+      speaker: e.canonical,
+      speaker_type: e.type,
+      variants,
+      quotes: e.rows.reduce((s, r) => s + r.quotes, 0),
+      articles: new Set(e.rows.flatMap((r) => r.articles)).size,
+      outlets: new Set(e.rows.flatMap((r) => r.outlets)).size,
+    };
+  });
+  entityRows.sort((a, b) => b.quotes - a.quotes || cmp(a.speaker, b.speaker) || cmp(a.speaker_id, b.speaker_id));
+  return {
+    assignments,
+    entities: entityRows,
+    lookup: (event, speaker, speakerType) => index.get(rowKey(event, cleanWritten(speaker), speakerType)) ?? null,
+  };
+}
+
+/** Parse an entities.csv `variants` cell back into [written form, quotes] pairs. */
+export function parseVariants(cell: string): [string, number][] {
+  if (!cell) return [];
+  return cell.split('; ').map((part) => {
+    const m = /^(.*) \((\d+)\)$/.exec(part);
+    if (!m) throw new Error(`not a variant: ${part}`);
+    return [m[1], Number(m[2])];
+  });
+}
