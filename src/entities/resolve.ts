@@ -174,6 +174,22 @@ export function resolveEntities(input: readonly SpeakerRow[], options: EntityOpt
     }
   }
 
+  // "Douglas Holtz Eakin" is "Douglas Holtz-Eakin": a last middle name and the last name that together are the
+  // hyphenated (or spaced) last name of a name with the same first name and suffix join it.
+  for (const k of [...fullByKey.keys()].sort(cmp)) {
+    const group = fullByKey.get(k)!;
+    for (const r of [...group]) {
+      const p = parsed.get(r)!;
+      if (!p.middles.length) continue;
+      const joined = `${p.first}|${p.middles[p.middles.length - 1]} ${p.last}|${p.suffix}`;
+      if (joined === k || !fullByKey.has(joined)) continue;
+      parsed.set(r, { ...p, middles: p.middles.slice(0, -1), last: `${p.middles[p.middles.length - 1]} ${p.last}` });
+      group.splice(group.indexOf(r), 1);
+      fullByKey.get(joined)!.push(r);
+    }
+    if (!group.length) fullByKey.delete(k);
+  }
+
   const persons: Entity[] = [];
   for (const k of [...fullByKey.keys()].sort(cmp)) {
     const group = fullByKey.get(k)!;
