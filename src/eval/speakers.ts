@@ -1,0 +1,218 @@
+/**
+ * `framelens eval --speaker-labels FILE`: score the speaker column researchers use — who a quotation is attributed to
+ * after merging across the corpus (src/entities/) — against hand labels (test/fixtures/speakers/*.jsonl: doc_id,
+ * content and source offsets, mention_kind, the speaker's fullest plain name, speaker_type).
+ *  - a label's prediction is the predicted quote whose pieces share at least 30% of each with the label's content
+ *    span, one-to-one, greedily by shared characters (`scoreArticle`, as quote matching in eval);
+ *  - right person: the predicted entity's canonical name or one of its written variants equals the label's speaker
+ *    after normalisation (case, accents, a leading "the", punctuation), or the label is unnamed (speaker "") and the
+ *    prediction names nobody (anonymous or UNKNOWN);
+ *  - merging, over pairs of matched labels with a named speaker: a pair of one labelled person with one non-empty
+ *    speaker_id is a true positive, one labelled person split over two ids (or none) a false negative, two labelled
+ *    persons under one id a false positive.
+ */
+import { readFileSync } from 'node:fs';
+import type { Quote } from '../types.js';
+import { UsageError } from '../errors.js';
+import { orgKey } from '../entities/names.js';
+import { resolveEntities, type EntityOptions, type SpeakerRow } from '../entities/resolve.js';
+import { scoreArticle } from './index.js';
+
+export const MENTION_KINDS = ['full_name', 'surname', 'pronoun', 'role', 'organization', 'none_nearby'] as const;
+
+export interface SpeakerLabel {
+  doc_id: string;
+  attribution: string;
+  content: [number, number];
+  source: [number, number];
+  mention_kind: string;
+  speaker: string;
+  speaker_type: string;
+  gender?: string;
+}
+
+/** A predicted quotation with its speaker after merging. */
+export interface SpeakerPrediction {
+  docId: string;
+  start: number;
+  end: number;
+  gaps: [number, number][];
+  /** '' for anonymous and unknown speakers. */
+  speakerId: string;
+  speakerType: string;
+  /** The entity's canonical name and written variants (the speaker itself when it has no id). */
+  names: readonly string[];
+}
+
+export interface KindScore {
+  labels: number;
+  matched: number;
+  right: number;
+  /** right / matched (0 when nothing matched). */
+  accuracy: number;
+}
+
+export interface SpeakerScore extends KindScore {
+  byKind: Record<string, KindScore>;
+  /** Labels with no predicted quote over their content. */
+  unmatched: number;
+  pairs: { truePositive: number; falsePositive: number; falseNegative: number; precision: number; recall: number };
+}
+
+function isPair(v: unknown): v is [number, number] {
+  return Array.isArray(v) && v.length === 2 && v.every((x) => Number.isInteger(x) && x >= 0) && v[0] <= v[1];
+}
+
+/** Parse a label file (JSON lines); a malformed line is a usage error naming file:line. */
+export function parseSpeakerLabels(text: string, file: string): SpeakerLabel[] {
+  const out: SpeakerLabel[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim()) return;
+    let r: Record<string, unknown>;
+    try {
+      r = JSON.parse(line) as Record<string, unknown>;
+    } catch (e) {
+      throw new UsageError('E_OPTION', `${file}:${i + 1}: not a JSON line (${(e as Error).message})`);
+    }
+    const ok =
+      typeof r.doc_id === 'string' && isPair(r.content) && isPair(r.source) && typeof r.speaker === 'string' &&
+      typeof r.mention_kind === 'string' && (MENTION_KINDS as readonly string[]).includes(r.mention_kind) && typeof r.speaker_type === 'string';
+    if (!ok) throw new UsageError('E_OPTION', `${file}:${i + 1}: expected {doc_id, content:[s,e], source:[s,e], mention_kind (${MENTION_KINDS.join(', ')}), speaker, speaker_type}`);
+    out.push(r as unknown as SpeakerLabel);
+  });
+  return out;
+}
+
+export function loadSpeakerLabels(file: string): SpeakerLabel[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError('E_INPUT_MISSING', `speaker label file ${file} cannot be read: ${(e as Error).message}`);
+  }
+  return parseSpeakerLabels(text, file);
+}
+
+const norm = (name: string) => orgKey(name);
+
+/** The label's prediction (index into `predicted`) by the eval's one-to-one matching, per document. */
+function matchLabels(labels: readonly SpeakerLabel[], predicted: readonly SpeakerPrediction[]): (SpeakerPrediction | null)[] {
+  const byDoc = new Map<string, SpeakerPrediction[]>();
+  for (const p of predicted) {
+    if (!byDoc.has(p.docId)) byDoc.set(p.docId, []);
+    byDoc.get(p.docId)!.push(p);
+  }
+  const labelsByDoc = new Map<string, number[]>();
+  labels.forEach((l, i) => {
+    if (!labelsByDoc.has(l.doc_id)) labelsByDoc.set(l.doc_id, []);
+    labelsByDoc.get(l.doc_id)!.push(i);
+  });
+  const out: (SpeakerPrediction | null)[] = labels.map(() => null);
+  for (const [doc, idx] of labelsByDoc) {
+    const preds = byDoc.get(doc) ?? [];
+    const gold = idx.map((i) => ({
+      id: labels[i].attribution, type: 'Attribution',
+      source: { spans: [labels[i].source], text: '' }, cue: null, content: { spans: [labels[i].content], text: '' },
+    }));
+    const quotes = preds.map((p) => ({ start: p.start, end: p.end, gaps: p.gaps, speaker: 'UNKNOWN', speakerStart: null, speakerEnd: null }) as unknown as Quote);
+    const { pairs } = scoreArticle(gold, quotes);
+    for (const [g, p] of pairs) out[idx[g]] = preds[p];
+  }
+  return out;
+}
+
+export function isRightPerson(label: SpeakerLabel, p: SpeakerPrediction): boolean {
+  if (label.speaker.trim() === '') return p.speakerId === '' && (p.speakerType === 'anonymous' || p.speakerType === 'unknown');
+  const want = norm(label.speaker);
+  return p.names.some((n) => norm(n) === want);
+}
+
+const pairs2 = (n: number) => (n * (n - 1)) / 2;
+
+export function scoreSpeakers(labels: readonly SpeakerLabel[], predicted: readonly SpeakerPrediction[]): SpeakerScore {
+  const matched = matchLabels(labels, predicted);
+  const tally = (): KindScore => ({ labels: 0, matched: 0, right: 0, accuracy: 0 });
+  const total = tally();
+  const byKind: Record<string, KindScore> = Object.fromEntries(MENTION_KINDS.map((k) => [k, tally()]));
+  const samePerson = new Map<string, number>();
+  const sameId = new Map<string, number>();
+  const both = new Map<string, number>();
+  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  labels.forEach((l, i) => {
+    const p = matched[i];
+    for (const t of [total, byKind[l.mention_kind]]) {
+      t.labels++;
+      if (p) {
+        t.matched++;
+        if (isRightPerson(l, p)) t.right++;
+      }
+    }
+    if (!p || l.speaker.trim() === '') return;
+    const person = norm(l.speaker);
+    bump(samePerson, person);
+    if (p.speakerId) {
+      bump(sameId, p.speakerId);
+      bump(both, `${person}\u0000${p.speakerId}`);
+    }
+  });
+  for (const t of [total, ...Object.values(byKind)]) t.accuracy = t.matched ? t.right / t.matched : 0;
+  const sum = (m: Map<string, number>) => [...m.values()].reduce((s, n) => s + pairs2(n), 0);
+  const tp = sum(both);
+  const fp = sum(sameId) - tp;
+  const fn = sum(samePerson) - tp;
+  return {
+    ...total,
+    byKind,
+    unmatched: total.labels - total.matched,
+    pairs: { truePositive: tp, falsePositive: fp, falseNegative: fn, precision: tp + fp ? tp / (tp + fp) : 0, recall: tp + fn ? tp / (tp + fn) : 0 },
+  };
+}
+
+/** An article's predicted quotes as eval found them. */
+export interface ArticlePredictions {
+  docId: string;
+  outlet: string;
+  quotes: readonly Quote[];
+}
+
+/**
+ * Merge the speakers of every predicted quote of the gold file (one corpus; eval has no events) and score them.
+ * The gold file's articles are the corpus, as `framelens run` over the same file would see them.
+ */
+export function evaluateSpeakers(labels: readonly SpeakerLabel[], articles: readonly ArticlePredictions[], options: EntityOptions): SpeakerScore {
+  const rows = new Map<string, SpeakerRow>();
+  for (const a of articles) {
+    for (const q of a.quotes) {
+      const k = `${q.speakerType}\u0000${q.speaker}`;
+      const r = rows.get(k) ?? { event: '', speaker: q.speaker, speakerType: q.speakerType, quotes: 0, articles: [], outlets: [] };
+      r.quotes++;
+      (r.articles as string[]).push(a.docId);
+      (r.outlets as string[]).push(a.outlet);
+      rows.set(k, r);
+    }
+  }
+  const resolved = resolveEntities([...rows.values()], options);
+  const namesById = new Map<string, string[]>();
+  for (const e of resolved.entities) namesById.set(e.speaker_id, [e.speaker, ...e.variants.split('; ').map((v) => v.replace(/ \(\d+\)$/, ''))]);
+  const predicted: SpeakerPrediction[] = articles.flatMap((a) =>
+    a.quotes.map((q) => {
+      const as = resolved.lookup('', q.speaker, q.speakerType)!;
+      return { docId: a.docId, start: q.start, end: q.end, gaps: q.gaps, speakerId: as.speakerId, speakerType: q.speakerType, names: as.speakerId ? namesById.get(as.speakerId)! : [q.speaker] };
+    }),
+  );
+  return scoreSpeakers(labels, predicted);
+}
+
+export function formatSpeakerScore(s: SpeakerScore, file: string): string {
+  const pct = (x: number) => (100 * x).toFixed(1).padStart(6);
+  const row = (name: string, t: KindScore) => `${name.padEnd(14)} ${String(t.labels).padStart(6)} ${String(t.matched).padStart(7)} ${String(t.right).padStart(6)} ${pct(t.accuracy)}`;
+  return [
+    `speakers: ${file} (right person among labelled quotations with a matching predicted quote)`,
+    `${'mention_kind'.padEnd(14)} ${'labels'.padStart(6)} ${'matched'.padStart(7)} ${'right'.padStart(6)} ${'acc %'.padStart(6)}`,
+    ...MENTION_KINDS.filter((k) => s.byKind[k].labels > 0).map((k) => row(k, s.byKind[k])),
+    row('ALL', s),
+    `labelled quotations with no matching predicted quote: ${s.unmatched}`,
+    `merging over pairs of labelled quotations: precision ${s.pairs.precision.toFixed(3)} (${s.pairs.falsePositive} pairs of different people merged), ` +
+      `recall ${s.pairs.recall.toFixed(3)} (${s.pairs.truePositive} of ${s.pairs.truePositive + s.pairs.falseNegative} pairs of one person merged)`,
+  ].join('\n');
+}
