@@ -63,6 +63,20 @@ test('a surname alone: one person of that surname merges; two comparable people 
   expect(strict.id('Cruz')).not.toBe(strict.id('Ted Cruz'));
 });
 
+test('a surname alone in another article needs a person quoted in SURNAME_MIN_ARTICLES articles', () => {
+  const rows: SpeakerRow[] = [
+    { event: 'e1', speaker: 'Roberta A. Kaplan', speakerType: 'person', quotes: 1, articles: ['a1'], outlets: ['o'] },
+    { event: 'e1', speaker: 'Kaplan', speakerType: 'person', quotes: 2, articles: ['a2'], outlets: ['o'] },
+    { event: 'e2', speaker: 'Kaplan', speakerType: 'person', quotes: 1, articles: ['a1'], outlets: ['o'] },
+  ];
+  const r = resolveEntities(rows, opts());
+  const roberta = r.lookup('e1', 'Roberta A. Kaplan', 'person')!.speakerId;
+  expect(r.lookup('e1', 'Kaplan', 'person')!.speakerId).not.toBe(roberta);
+  expect(r.lookup('e2', 'Kaplan', 'person')!.speakerId).toBe(roberta); // named in the same article
+  const loose = resolveEntities(rows, opts({ surnameMinArticles: 1 }));
+  expect(loose.lookup('e1', 'Kaplan', 'person')!.speakerId).toBe(roberta);
+});
+
 test('middle names and initials: compatible forms merge, different ones (George H.W. vs George W. Bush) do not', () => {
   const { id } = ids([row('George H.W. Bush', 5), row('George W. Bush', 7), row('George Herbert Walker Bush', 1), row('George Bush', 2)]);
   expect(id('George H.W. Bush')).not.toBe(id('George W. Bush'));
@@ -96,7 +110,11 @@ test('organisations and outlets merge only on equal normalised forms; anonymous 
     row('The New York Times', 5, 'outlet'), row('New York Times', 13, 'outlet'), row('New York Post', 2, 'outlet'),
     row('F.B.I.', 2, 'organization'), row('FBI', 4, 'organization'), row('Federal Bureau of Investigation', 1, 'organization'),
     row('officials', 9, 'anonymous'), row('UNKNOWN', 50, 'unknown'),
+    row('His campaign', 2, 'organization'), row('some Democrats', 2, 'organization'), row('Police', 3, 'organization'), row('police', 1, 'organization'),
+    row('Democratic National Committee', 2, 'organization'),
   ]);
+  for (const common of ['His campaign', 'some Democrats', 'Police', 'police']) expect(id(common, 'organization')).toBe('');
+  expect(id('Democratic National Committee', 'organization')).toMatch(/^s_/);
   expect(id('The New York Times', 'outlet')).toBe(id('New York Times', 'outlet'));
   expect(canonical('The New York Times', 'outlet')).toBe('New York Times');
   expect(id('New York Post', 'outlet')).not.toBe(id('New York Times', 'outlet'));

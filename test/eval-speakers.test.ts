@@ -57,10 +57,12 @@ test('label file: malformed lines are usage errors with file:line', () => {
   expect(() => parseSpeakerLabels(JSON.stringify({ ...label('d', [1, 2], 'A'), content: [5, 2] }), 'l.jsonl')).toThrow(/^l\.jsonl:1: expected/);
 });
 
-// Two hand-written articles: the quote finder names "Mr. Rubio" alone in the second (no full name there); merging
-// across the corpus makes it Marco Rubio, which is what the labels say.
+// Hand-written articles: the quote finder names "Mr. Rubio" alone in the second (no full name there); merging across
+// the corpus makes it Marco Rubio (quoted by full name in three articles), which is what the labels say.
 const A1 = 'Senator Marco Rubio spoke in Miami on Monday. "We will win Florida," Marco Rubio said. "It is our state," he added.';
 const A2 = 'The debate ended late. "I am proud of this campaign," Mr. Rubio said. A spokesman said, "The numbers are good."';
+const A3 = 'Marco Rubio visited Tampa. "Taxes are too high," Marco Rubio said.';
+const A4 = 'In Orlando, Marco Rubio spoke to donors. "We need your help," Marco Rubio said.';
 const at = (text: string, piece: string): [number, number] => [text.indexOf(piece), text.indexOf(piece) + piece.length];
 
 test('end to end on hand-written articles: the quote finder, the merging across articles, the score', () => {
@@ -68,6 +70,8 @@ test('end to end on hand-written articles: the quote finder, the merging across 
   const articles = [
     { docId: 'a1', outlet: 'o1', quotes: findQuotes(readText(A1), settings) },
     { docId: 'a2', outlet: 'o2', quotes: findQuotes(readText(A2), settings) },
+    { docId: 'a3', outlet: 'o1', quotes: findQuotes(readText(A3), settings) },
+    { docId: 'a4', outlet: 'o2', quotes: findQuotes(readText(A4), settings) },
   ];
   expect(articles[1].quotes.map((q) => q.speaker)).toContain('Rubio');
   const labels = [
@@ -79,7 +83,10 @@ test('end to end on hand-written articles: the quote finder, the merging across 
   const s = evaluateSpeakers(labels, articles, loadEntitySettings(settings.titles));
   expect(s).toMatchObject({ labels: 4, matched: 4, right: 4, unmatched: 0 });
   expect(s.pairs).toMatchObject({ truePositive: 3, falsePositive: 0, falseNegative: 0 });
-  // Without merging across articles ("Rubio" kept apart by an alias to another name), the surname label is wrong.
+  // Named in one article only, Marco Rubio does not take "Mr. Rubio" in another: the surname label is wrong.
+  const fewer = evaluateSpeakers(labels, articles.slice(0, 2), loadEntitySettings(settings.titles));
+  expect(fewer.byKind.surname).toMatchObject({ matched: 1, right: 0 });
+  // Nor when an alias sends "Rubio" to another name.
   const apart = evaluateSpeakers(labels, articles, { ...loadEntitySettings(settings.titles), aliases: new Map([['rubio', 'Somebody Else']]) });
   expect(apart.byKind.surname).toMatchObject({ matched: 1, right: 0 });
   expect(apart.pairs).toMatchObject({ truePositive: 1, falseNegative: 2 });
@@ -89,7 +96,7 @@ test('framelens eval --speaker-labels prints the table by mention kind', () => {
   const dir = mkdtempSync(join(tmpdir(), 'fl-evalsp-'));
   const gold = join(dir, 'gold.jsonl');
   const labels = join(dir, 'labels.jsonl');
-  writeFileSync(gold, [A1, A2].map((text, i) => JSON.stringify({ doc_id: `a${i + 1}`, publisher: `o${i + 1}`, text, attributions: [] })).join('\n') + '\n');
+  writeFileSync(gold, [A1, A2, A3, A4].map((text, i) => JSON.stringify({ doc_id: `a${i + 1}`, publisher: `o${i + 1}`, text, attributions: [] })).join('\n') + '\n');
   writeFileSync(labels, [label('a1', at(A1, 'We will win Florida,'), 'Marco Rubio'), label('a2', at(A2, 'I am proud of this campaign,'), 'Marco Rubio', 'surname')].map((l) => JSON.stringify(l)).join('\n') + '\n');
   const r = framelens(['eval', '--gold', gold, '--speaker-labels', labels]);
   expect(r.status).toBe(0);

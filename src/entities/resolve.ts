@@ -41,7 +41,14 @@ export interface EntityOptions {
   aliases?: ReadonlyMap<string, string>;
   /** Share of a last name's quotes a person needs to take that surname written alone (default SURNAME_SHARE). */
   surnameShare?: number;
+  /** Articles a person must be quoted in to take a surname written alone in other articles (default SURNAME_MIN_ARTICLES). */
+  surnameMinArticles?: number;
+  /** Lowercased first words that make an organisation's name a description ("his", "some"): pipeline/entities.yml. */
+  descriptionWords?: readonly string[];
 }
+
+/** See `surnameMinArticles`: 3 keeps the merges of a surname alone right in the PolNeAR train sample (docs/speakers.md). */
+export const SURNAME_MIN_ARTICLES = 3;
 
 /**
  * A surname written alone is the person of that last name with at least this share of the quotes of everyone with
@@ -140,8 +147,22 @@ function mergeRows(rows: readonly SpeakerRow[], aliases: ReadonlyMap<string, str
   return [...byKey.values()].sort((a, b) => cmp(a.event, b.event) || cmp(a.speaker, b.speaker) || cmp(a.speakerType, b.speakerType));
 }
 
+/**
+ * An organisation or outlet written as a name: a capitalised word after a leading "the", not a possessive or
+ * demonstrative first. "the company", "police", "His campaign" name different bodies in different articles, so they
+ * get no speaker_id (like anonymous speakers); so does "Police" when the corpus also writes it "police" (a common
+ * noun capitalised at the start of a sentence).
+ */
+function isProperName(name: string, descriptionWords: ReadonlySet<string>): boolean {
+  const words = cleanWritten(name).split(' ');
+  if (descriptionWords.has(words[0].toLowerCase())) return false;
+  const rest = /^the$/i.test(words[0]) ? words.slice(1) : words;
+  return rest.some((w) => /^\p{Lu}/u.test(w));
+}
+
 export function resolveEntities(input: readonly SpeakerRow[], options: EntityOptions): Resolution {
   const words: NameWords = { titles: new Set(options.titles), suffixes: new Set(options.suffixes) };
+  const descriptionWords = new Set(options.descriptionWords ?? []);
   const rows = mergeRows(input, options.aliases ?? new Map());
   const entityOf = new Map<Row, Entity>();
   const entities: Entity[] = [];
@@ -155,6 +176,7 @@ export function resolveEntities(input: readonly SpeakerRow[], options: EntityOpt
   const fullByKey = new Map<string, Row[]>();
   const singles: Row[] = [];
   const orgs = new Map<string, Row[]>();
+  const commonNouns = new Set<string>();
   for (const r of rows) {
     if (r.speakerType === 'person' || (r.aliased && r.speakerType !== 'organization' && r.speakerType !== 'outlet')) {
       const p = parsePerson(r.name, words);
@@ -169,6 +191,10 @@ export function resolveEntities(input: readonly SpeakerRow[], options: EntityOpt
     } else if (r.speakerType === 'organization' || r.speakerType === 'outlet') {
       const k = orgKey(r.name);
       if (!k) continue;
+      if (!r.aliased && !isProperName(r.name, descriptionWords)) {
+        commonNouns.add(k);
+        continue;
+      }
       if (!orgs.has(k)) orgs.set(k, []);
       orgs.get(k)!.push(r);
     }
@@ -233,10 +259,20 @@ export function resolveEntities(input: readonly SpeakerRow[], options: EntityOpt
       dominant.set(last, quotesOf(top) >= share * total ? top : null);
     }
   }
+  // ... and who is named in an article where the surname is, or is quoted in SURNAME_MIN_ARTICLES articles or more:
+  // a person named once in one article does not take a surname written alone in another ("Mr. Kaplan, a
+  // screenwriter" is not Roberta A. Kaplan, "Representative Brooks" not the columnist David Brooks).
+  const articlesOf = new Map<Entity, Set<string>>();
+  const articleSet = (e: Entity) => {
+    if (!articlesOf.has(e)) articlesOf.set(e, new Set(e.rows.flatMap((r) => r.articles)));
+    return articlesOf.get(e)!;
+  };
+  const minArticles = options.surnameMinArticles ?? SURNAME_MIN_ARTICLES;
   const alone = new Map<string, Entity>();
   for (const r of singles) {
     const p = parsed.get(r)!;
     let target: Entity | null = p.suffix ? null : (dominant.get(p.last) ?? null);
+    if (target && articleSet(target).size < minArticles && !r.articles.some((a) => articleSet(target!).has(a))) target = null;
     if (!target) {
       const k = `${p.last}|${p.suffix}`;
       if (!alone.has(k)) {
@@ -249,6 +285,7 @@ export function resolveEntities(input: readonly SpeakerRow[], options: EntityOpt
   }
   entities.push(...persons, ...[...alone.keys()].sort(cmp).map((k) => alone.get(k)!));
   for (const k of [...orgs.keys()].sort(cmp)) {
+    if (commonNouns.has(k) && !orgs.get(k)!.some((r) => r.aliased)) continue;
     const e = new Entity('org', k);
     for (const r of orgs.get(k)!) add(e, r);
     entities.push(e);

@@ -12,6 +12,8 @@ export interface EntitySettings {
   titles: string[];
   /** Lowercased generational suffixes without their period ("jr", "iii"). */
   suffixes: string[];
+  /** Lowercased first words that make an organisation's name a description ("his campaign", "some Democrats"). */
+  descriptionWords: string[];
 }
 
 export const DEFAULT_ENTITIES_FILE = 'pipeline/entities.yml';
@@ -29,19 +31,22 @@ export function loadEntitySettings(extraTitles: readonly string[] = [], path?: s
   const doc = parseDocument(text, { lineCounter: lc });
   const at = (offset: number | undefined) => `${file}:${offset === undefined ? 1 : lc.linePos(offset).line}`;
   if (doc.errors.length) throw new UsageError('E_OPTION', `${at(doc.errors[0].pos[0])}: not valid YAML: ${doc.errors[0].message}`);
-  if (!isMap(doc.contents)) throw new UsageError('E_OPTION', `${at(0)}: expected a mapping of lists (titles, suffixes)`);
-  const out: EntitySettings = { titles: [...extraTitles], suffixes: [] };
+  if (!isMap(doc.contents)) throw new UsageError('E_OPTION', `${at(0)}: expected a mapping of lists (titles, suffixes, description_words)`);
+  const out: EntitySettings = { titles: [...extraTitles], suffixes: [], descriptionWords: [] };
+  const keys: Record<string, keyof EntitySettings> = { titles: 'titles', suffixes: 'suffixes', description_words: 'descriptionWords' };
   for (const item of doc.contents.items) {
     const key = isScalar(item.key) ? String(item.key.value) : '';
     const where = at(isScalar(item.key) ? item.key.range?.[0] : undefined);
-    if (key !== 'titles' && key !== 'suffixes') throw new UsageError('E_OPTION', `${where}: unknown key "${key}" (expected titles, suffixes)`);
+    const field = keys[key];
+    if (!field) throw new UsageError('E_OPTION', `${where}: unknown key "${key}" (expected ${Object.keys(keys).join(', ')})`);
     if (!isSeq(item.value)) throw new UsageError('E_OPTION', `${where}: "${key}" must be a list`);
     for (const v of item.value.items) {
       if (!isScalar(v) || typeof v.value !== 'string' || !v.value.trim()) {
         throw new UsageError('E_OPTION', `${at((v as { range?: number[] }).range?.[0])}: entries of "${key}" must be non-empty words`);
       }
-      out[key].push(v.value.trim().toLowerCase().replace(key === 'suffixes' ? /\.$/ : /^$/, ''));
+      out[field].push(v.value.trim().toLowerCase().replace(field === 'suffixes' ? /\.$/ : /^$/, ''));
     }
   }
-  return Object.freeze({ titles: [...new Set(out.titles)].sort(), suffixes: [...new Set(out.suffixes)].sort() });
+  const sorted = (xs: string[]) => [...new Set(xs)].sort();
+  return Object.freeze({ titles: sorted(out.titles), suffixes: sorted(out.suffixes), descriptionWords: sorted(out.descriptionWords) });
 }
