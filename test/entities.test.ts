@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseVariants, resolveEntities, type EntityOptions, type SpeakerRow } from '../src/entities/resolve.js';
 import { loadAliases, parseAliases } from '../src/entities/aliases.js';
 import { loadEntitySettings } from '../src/entities/settings.js';
+import { suggestAliases } from '../src/entities/suggest.js';
 import { loadQuoteSettings } from '../src/quotes/index.js';
 import { UsageError } from '../src/errors.js';
 import type { SpeakerType } from '../src/types.js';
@@ -193,4 +194,12 @@ test('deterministic: the same ids, canonicals and rows whatever the row order or
   const tie = [row('Paul D. Ryan', 5), row('Paul Ryan', 5)];
   expect(resolveEntities(tie, opts()).entities[0].speaker).toBe('Paul Ryan');
   expect(resolveEntities([...tie].reverse(), opts()).entities[0].speaker).toBe('Paul Ryan');
+});
+
+test('alias suggestions: close first names with one last name are suggested, never merged', () => {
+  const r = resolveEntities([row('Matt Morrison', 3), row('Matthew Morrison', 1), row('Pete Santilli', 2), row('Peter Santilli', 2), row('Bill Clinton', 5), row('Hillary Clinton', 9)], opts());
+  expect(r.lookup('e1', 'Matt Morrison', 'person')!.speakerId).not.toBe(r.lookup('e1', 'Matthew Morrison', 'person')!.speakerId);
+  const s = suggestAliases(r.entities, { titles: new Set(settings.titles), suffixes: new Set(settings.suffixes) });
+  expect(s.map((x) => [x.alias, x.speaker])).toEqual([['Peter Santilli', 'Pete Santilli'], ['Matthew Morrison', 'Matt Morrison']]);
+  expect(s[0].similarity).toBeGreaterThan(s[1].similarity);
 });
