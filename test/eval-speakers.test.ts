@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { evaluateSpeakers, parseSpeakerLabels, scoreSpeakers, type SpeakerLabel, type SpeakerPrediction } from '../src/eval/speakers.js';
+import { evaluateSpeakers, labelIdentities, parseSpeakerLabels, scoreSpeakers, type SpeakerLabel, type SpeakerPrediction } from '../src/eval/speakers.js';
 import { loadEntitySettings } from '../src/entities/settings.js';
 import { findQuotes, loadQuoteSettings } from '../src/quotes/index.js';
 import { readText } from '../src/nlp/index.js';
@@ -47,6 +47,11 @@ test('scoring by hand: matching by overlap, right person by name or variant, mer
   expect(s.pairs).toMatchObject({ truePositive: 1, falseNegative: 2, falsePositive: 2 });
   expect(s.pairs.precision).toBeCloseTo(1 / 3);
   expect(s.pairs.recall).toBeCloseTo(1 / 3);
+});
+
+test('label identities: a surname-only label is the one labelled person of that last name', () => {
+  const ls = [label('d1', [0, 1], 'Obama'), label('d2', [0, 1], 'Barack Obama'), label('d3', [0, 1], 'Clinton'), label('d4', [0, 1], 'Bill Clinton'), label('d5', [0, 1], 'Hillary Clinton'), label('d6', [0, 1], 'The F.B.I.', 'organization', 'organization')];
+  expect(labelIdentities(ls)).toEqual(['barack obama', 'barack obama', 'clinton', 'bill clinton', 'hillary clinton', 'fbi']);
 });
 
 test('label file: malformed lines are usage errors with file:line', () => {

@@ -241,7 +241,12 @@ export function writeEvalOutputs(r: EvalReport, outDir: string): void {
     renameSync(tmp, join(outDir, name));
   };
   write('eval_details.csv', toCsv(cols, rows, { excel: false }));
+  if (r.speakers) {
+    const sc = ['doc_id', 'attribution', 'mention_kind', 'label_speaker', 'predicted_speaker', 'speaker_id', 'right'] as const;
+    write('eval_speakers.csv', toCsv([...sc], r.speakers.details.map((d) => sc.map((c) => d[c])), { excel: false }));
+  }
   const { details: _details, ...summary } = r;
   void _details;
+  if (summary.speakers) summary.speakers = { ...summary.speakers, details: [] };
   write('eval_summary.json', JSON.stringify(summary, null, 2) + '\n');
 }

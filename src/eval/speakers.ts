@@ -7,7 +7,7 @@
  *  - right person: the predicted entity's canonical name or one of its written variants equals the label's speaker
  *    after normalisation (case, accents, a leading "the", punctuation), or the label is unnamed (speaker "") and the
  *    prediction names nobody (anonymous or UNKNOWN);
- *  - merging, over pairs of matched labels with a named speaker: a pair of one labelled person with one non-empty
+ *  - merging, over pairs of matched labels with a named speaker (`labelIdentities`): a pair of one labelled person with one non-empty
  *    speaker_id is a true positive, one labelled person split over two ids (or none) a false negative, two labelled
  *    persons under one id a false positive.
  */
@@ -44,6 +44,19 @@ export interface SpeakerPrediction {
   names: readonly string[];
 }
 
+/** One label and what was predicted for it (eval_speakers.csv). */
+export interface SpeakerDetail {
+  doc_id: string;
+  attribution: string;
+  mention_kind: string;
+  label_speaker: string;
+  /** The matched prediction's canonical speaker ('' when no predicted quote matched). */
+  predicted_speaker: string;
+  speaker_id: string;
+  /** null when no predicted quote matched. */
+  right: boolean | null;
+}
+
 export interface KindScore {
   labels: number;
   matched: number;
@@ -57,6 +70,7 @@ export interface SpeakerScore extends KindScore {
   /** Labels with no predicted quote over their content. */
   unmatched: number;
   pairs: { truePositive: number; falsePositive: number; falseNegative: number; precision: number; recall: number };
+  details: SpeakerDetail[];
 }
 
 function isPair(v: unknown): v is [number, number] {
@@ -129,8 +143,29 @@ export function isRightPerson(label: SpeakerLabel, p: SpeakerPrediction): boolea
 
 const pairs2 = (n: number) => (n * (n - 1)) / 2;
 
+/**
+ * Who each label names, for the pairs: its normalised speaker, except that a one-word person name ("Obama", where an
+ * article never gives the first name) is the one labelled person with more words and that last word, if exactly one.
+ */
+export function labelIdentities(labels: readonly SpeakerLabel[]): string[] {
+  const fullByLast = new Map<string, Set<string>>();
+  for (const l of labels) {
+    const n = norm(l.speaker);
+    if (l.speaker_type !== 'person' || !n.includes(' ')) continue;
+    const last = n.split(' ').pop()!;
+    if (!fullByLast.has(last)) fullByLast.set(last, new Set());
+    fullByLast.get(last)!.add(n);
+  }
+  return labels.map((l) => {
+    const n = norm(l.speaker);
+    const full = l.speaker_type === 'person' && n && !n.includes(' ') ? fullByLast.get(n) : undefined;
+    return full?.size === 1 ? [...full][0] : n;
+  });
+}
+
 export function scoreSpeakers(labels: readonly SpeakerLabel[], predicted: readonly SpeakerPrediction[]): SpeakerScore {
   const matched = matchLabels(labels, predicted);
+  const identity = labelIdentities(labels);
   const tally = (): KindScore => ({ labels: 0, matched: 0, right: 0, accuracy: 0 });
   const total = tally();
   const byKind: Record<string, KindScore> = Object.fromEntries(MENTION_KINDS.map((k) => [k, tally()]));
@@ -138,17 +173,20 @@ export function scoreSpeakers(labels: readonly SpeakerLabel[], predicted: readon
   const sameId = new Map<string, number>();
   const both = new Map<string, number>();
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  const details: SpeakerDetail[] = [];
   labels.forEach((l, i) => {
     const p = matched[i];
+    const right = p ? isRightPerson(l, p) : null;
+    details.push({ doc_id: l.doc_id, attribution: l.attribution, mention_kind: l.mention_kind, label_speaker: l.speaker, predicted_speaker: p?.names[0] ?? '', speaker_id: p?.speakerId ?? '', right });
     for (const t of [total, byKind[l.mention_kind]]) {
       t.labels++;
       if (p) {
         t.matched++;
-        if (isRightPerson(l, p)) t.right++;
+        if (right) t.right++;
       }
     }
     if (!p || l.speaker.trim() === '') return;
-    const person = norm(l.speaker);
+    const person = identity[i];
     bump(samePerson, person);
     if (p.speakerId) {
       bump(sameId, p.speakerId);
@@ -165,6 +203,7 @@ export function scoreSpeakers(labels: readonly SpeakerLabel[], predicted: readon
     byKind,
     unmatched: total.labels - total.matched,
     pairs: { truePositive: tp, falsePositive: fp, falseNegative: fn, precision: tp + fp ? tp / (tp + fp) : 0, recall: tp + fn ? tp / (tp + fn) : 0 },
+    details,
   };
 }
 
