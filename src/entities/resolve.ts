@@ -102,9 +102,14 @@ export function speakerIdOf(cls: 'person' | 'org', canonical: string): string {
 }
 
 interface Row extends SpeakerRow {
+  /** rowKey(event, speaker, type): the order of the assignments. */
+  key: string;
   /** The name after aliases (what is compared). */
   name: string;
   aliased: boolean;
+  /** A person's name parts (persons only). */
+  person?: PersonName;
+  entity?: Entity;
 }
 
 class Entity {
@@ -139,15 +144,15 @@ function mergeRows(rows: readonly SpeakerRow[], aliases: ReadonlyMap<string, str
     const have = byKey.get(k);
     if (have) {
       have.quotes += r.quotes;
-      have.articles = [...have.articles, ...r.articles];
-      have.outlets = [...have.outlets, ...r.outlets];
+      for (const a of r.articles) (have.articles as string[]).push(a);
+      for (const o of r.outlets) (have.outlets as string[]).push(o);
       continue;
     }
     const named = r.speakerType === 'person' || r.speakerType === 'organization' || r.speakerType === 'outlet';
     const target = named ? aliases.get(foldName(speaker)) : undefined;
-    byKey.set(k, { ...r, speaker, name: target ?? speaker, aliased: target !== undefined, articles: [...r.articles], outlets: [...r.outlets] });
+    byKey.set(k, { ...r, key: k, speaker, name: target ?? speaker, aliased: target !== undefined, articles: [...r.articles], outlets: [...r.outlets] });
   }
-  return [...byKey.values()].sort((a, b) => cmp(a.event, b.event) || cmp(a.speaker, b.speaker) || cmp(a.speakerType, b.speakerType));
+  return [...byKey.values()].sort((a, b) => cmp(a.key, b.key));
 }
 
 /**
@@ -167,24 +172,22 @@ export function resolveEntities(input: readonly SpeakerRow[], options: EntityOpt
   const words: NameWords = { titles: new Set(options.titles), suffixes: new Set(options.suffixes) };
   const descriptionWords = new Set(options.descriptionWords ?? []);
   const rows = mergeRows(input, options.aliases ?? new Map());
-  const entityOf = new Map<Row, Entity>();
   const entities: Entity[] = [];
   const add = (e: Entity, r: Row) => {
     e.rows.push(r);
-    entityOf.set(r, e);
+    r.entity = e;
   };
 
   // Persons: full names grouped by first|last|suffix, then split by middle names.
-  const parsed = new Map<Row, PersonName>();
   const fullByKey = new Map<string, Row[]>();
   const singles: Row[] = [];
   const orgs = new Map<string, Row[]>();
   const commonNouns = new Set<string>();
   for (const r of rows) {
-    if (r.speakerType === 'person' || (r.aliased && r.speakerType !== 'organization' && r.speakerType !== 'outlet')) {
+    if (r.speakerType === 'person') {
       const p = parsePerson(r.name, words);
       if (!p) continue;
-      parsed.set(r, p);
+      r.person = p;
       if (p.units === 1) singles.push(r);
       else {
         const k = `${p.first}|${p.last}|${p.suffix}`;
@@ -208,11 +211,11 @@ export function resolveEntities(input: readonly SpeakerRow[], options: EntityOpt
   for (const k of [...fullByKey.keys()].sort(cmp)) {
     const group = fullByKey.get(k)!;
     for (const r of [...group]) {
-      const p = parsed.get(r)!;
+      const p = r.person!;
       if (!p.middles.length) continue;
       const joined = `${p.first}|${p.middles[p.middles.length - 1]} ${p.last}|${p.suffix}`;
       if (joined === k || !fullByKey.has(joined)) continue;
-      parsed.set(r, { ...p, middles: p.middles.slice(0, -1), last: `${p.middles[p.middles.length - 1]} ${p.last}` });
+      r.person = { ...p, middles: p.middles.slice(0, -1), last: `${p.middles[p.middles.length - 1]} ${p.last}` };
       group.splice(group.indexOf(r), 1);
       fullByKey.get(joined)!.push(r);
     }
@@ -222,7 +225,7 @@ export function resolveEntities(input: readonly SpeakerRow[], options: EntityOpt
   const persons: Entity[] = [];
   for (const k of [...fullByKey.keys()].sort(cmp)) {
     const group = fullByKey.get(k)!;
-    const middleCounts = tally(group, (r) => parsed.get(r)!.middles.join(' '), (r) => r.quotes);
+    const middleCounts = tally(group, (r) => r.person!.middles.join(' '), (r) => r.quotes);
     const forms = [...middleCounts.entries()].filter(([m]) => m !== '').sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]));
     // Each middle-name form joins the first cluster it agrees with entirely (most quoted forms first).
     const clusters: string[][] = [];
@@ -236,7 +239,7 @@ export function resolveEntities(input: readonly SpeakerRow[], options: EntityOpt
     clusters.forEach((cl, i) => cl.forEach((m) => clusterOf.set(m, i)));
     const made = new Map<number, Entity>();
     for (const r of group) {
-      const m = parsed.get(r)!.middles.join(' ');
+      const m = r.person!.middles.join(' ');
       // No middle name: the one person with middle names, or a speaker of its own when those are several people.
       const i = m === '' ? (clusters.length <= 1 ? 0 : -1) : clusterOf.get(m)!;
       if (!made.has(i)) {
@@ -252,15 +255,17 @@ export function resolveEntities(input: readonly SpeakerRow[], options: EntityOpt
   // persons of that last name in the corpus (SURNAME_SHARE; 1 = only when exactly one person has that last name).
   const share = options.surnameShare ?? SURNAME_SHARE;
   const quotesOf = (e: Entity) => e.rows.reduce((s, r) => s + r.quotes, 0);
-  const dominant = new Map<string, Entity | null>();
+  const byLast = new Map<string, Entity[]>();
   for (const e of persons) {
-    const last = parsed.get(e.rows[0])!.last;
-    if (!dominant.has(last)) {
-      const same = persons.filter((o) => parsed.get(o.rows[0])!.last === last);
-      const total = same.reduce((s, o) => s + quotesOf(o), 0);
-      const top = [...same].sort((a, b) => quotesOf(b) - quotesOf(a) || cmp(a.key, b.key))[0];
-      dominant.set(last, quotesOf(top) >= share * total ? top : null);
-    }
+    const last = e.rows[0].person!.last;
+    if (!byLast.has(last)) byLast.set(last, []);
+    byLast.get(last)!.push(e);
+  }
+  const dominant = new Map<string, Entity | null>();
+  for (const [last, same] of byLast) {
+    const total = same.reduce((s, o) => s + quotesOf(o), 0);
+    const top = [...same].sort((a, b) => quotesOf(b) - quotesOf(a) || cmp(a.key, b.key))[0];
+    dominant.set(last, quotesOf(top) >= share * total ? top : null);
   }
   // ... and who is named in an article where the surname is, or is quoted in SURNAME_MIN_ARTICLES articles or more:
   // a person named once in one article does not take a surname written alone in another ("Mr. Kaplan, a
@@ -273,7 +278,7 @@ export function resolveEntities(input: readonly SpeakerRow[], options: EntityOpt
   const minArticles = options.surnameMinArticles ?? SURNAME_MIN_ARTICLES;
   const alone = new Map<string, Entity>();
   for (const r of singles) {
-    const p = parsed.get(r)!;
+    const p = r.person!;
     let target: Entity | null = p.suffix ? null : (dominant.get(p.last) ?? null);
     if (target && articleSet(target).size < minArticles && !r.articles.some((a) => articleSet(target!).has(a))) target = null;
     if (!target) {
@@ -286,7 +291,8 @@ export function resolveEntities(input: readonly SpeakerRow[], options: EntityOpt
     }
     add(target, r);
   }
-  entities.push(...persons, ...[...alone.keys()].sort(cmp).map((k) => alone.get(k)!));
+  for (const e of persons) entities.push(e);
+  for (const k of [...alone.keys()].sort(cmp)) entities.push(alone.get(k)!);
   for (const k of [...orgs.keys()].sort(cmp)) {
     if (commonNouns.has(k) && !orgs.get(k)!.some((r) => r.aliased)) continue;
     const e = new Entity('org', k);
@@ -299,8 +305,8 @@ export function resolveEntities(input: readonly SpeakerRow[], options: EntityOpt
     const targets = e.rows.filter((r) => r.aliased);
     if (targets.length) e.canonical = mostQuoted(tally(targets, (r) => cleanWritten(r.name), (r) => r.quotes));
     else if (e.cls === 'person') {
-      const full = e.rows.filter((r) => parsed.get(r)!.units > 1);
-      e.canonical = mostQuoted(tally(full.length ? full : e.rows, (r) => parsed.get(r)!.display, (r) => r.quotes));
+      const full = e.rows.filter((r) => r.person!.units > 1);
+      e.canonical = mostQuoted(tally(full.length ? full : e.rows, (r) => r.person!.display, (r) => r.quotes));
     } else e.canonical = mostQuoted(tally(e.rows, (r) => r.name, (r) => r.quotes));
     if (e.cls === 'org') {
       const types = tally(e.rows, (r) => r.speakerType, (r) => r.quotes);
@@ -324,7 +330,7 @@ export function resolveEntities(input: readonly SpeakerRow[], options: EntityOpt
   }
 
   const assignments: Assignment[] = rows.map((r) => {
-    const e = entityOf.get(r);
+    const e = r.entity;
     return { event: r.event, speaker: r.speaker, speakerType: r.speakerType, speakerId: e?.id ?? '', canonical: e?.canonical ?? r.speaker };
   });
   const index = new Map(assignments.map((a) => [rowKey(a.event, a.speaker, a.speakerType), a]));
