@@ -203,3 +203,14 @@ test('alias suggestions: close first names with one last name are suggested, nev
   expect(s.map((x) => [x.alias, x.speaker])).toEqual([['Peter Santilli', 'Pete Santilli'], ['Matthew Morrison', 'Matt Morrison']]);
   expect(s[0].similarity).toBeGreaterThan(s[1].similarity);
 });
+
+test('entity word lists: pipeline/entities.yml loads; a bad file is a usage error with file:line', () => {
+  expect(settings.suffixes).toEqual(['ii', 'iii', 'iv', 'jr', 'sr']);
+  expect(settings.titles).toEqual(expect.arrayContaining(['president', 'mr.', 'co-anchor']));
+  expect(settings.descriptionWords).toContain('his');
+  const dir = mkdtempSync(join(tmpdir(), 'fl-entyml-'));
+  writeFileSync(join(dir, 'e.yml'), 'titles: [a]\nnicknames: [b]\n');
+  expect(() => loadEntitySettings([], join(dir, 'e.yml'))).toThrow(/e\.yml:2: unknown key "nicknames"/);
+  writeFileSync(join(dir, 'f.yml'), 'suffixes:\n  - jr\n  - ""\n');
+  expect(() => loadEntitySettings([], join(dir, 'f.yml'))).toThrow(/f\.yml:3: entries of "suffixes" must be non-empty/);
+});
