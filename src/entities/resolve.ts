@@ -337,7 +337,8 @@ export function resolveEntities(input: readonly SpeakerRow[], options: EntityOpt
   const entityRows: EntityRow[] = entities.map((e) => {
     const variants = [...tally(e.rows, (r) => r.speaker, (r) => r.quotes).entries()]
       .sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))
-      .map(([v, n]) => `${v} (${n})`)
+      // A ";" inside a written name (never seen in practice) is written "," so that the cell always splits on "; ".
+      .map(([v, n]) => `${v.replace(/;/g, ',')} (${n})`)
       .join('; ');
     return {
       speaker_id: e.id,
