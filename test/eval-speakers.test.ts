@@ -95,6 +95,10 @@ test('end to end on hand-written articles: the quote finder, the merging across 
   const apart = evaluateSpeakers(labels, articles, { ...loadEntitySettings(settings.titles), aliases: new Map([['rubio', 'Somebody Else']]) });
   expect(apart.byKind.surname).toMatchObject({ matched: 1, right: 0 });
   expect(apart.pairs).toMatchObject({ truePositive: 1, falseNegative: 2 });
+  // Labels about other articles: counted apart; none at all in the gold file is a usage error.
+  const other = evaluateSpeakers([...labels, label('zz', [0, 5], 'Somebody')], articles, loadEntitySettings(settings.titles));
+  expect(other).toMatchObject({ labels: 5, unmatched: 1, notInGold: 1 });
+  expect(() => evaluateSpeakers([label('zz', [0, 5], 'Somebody')], articles, loadEntitySettings(settings.titles))).toThrow(/none of the 1 speaker labels/);
 });
 
 test('framelens eval --speaker-labels prints the table by mention kind', () => {

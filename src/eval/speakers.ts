@@ -69,6 +69,8 @@ export interface SpeakerScore extends KindScore {
   byKind: Record<string, KindScore>;
   /** Labels with no predicted quote over their content. */
   unmatched: number;
+  /** Labels about an article the gold file does not have (counted in `unmatched` too). */
+  notInGold?: number;
   pairs: { truePositive: number; falsePositive: number; falseNegative: number; precision: number; recall: number };
   details: SpeakerDetail[];
 }
@@ -230,6 +232,11 @@ export function evaluateSpeakers(labels: readonly SpeakerLabel[], articles: read
       rows.set(k, r);
     }
   }
+  const docs = new Set(articles.map((a) => a.docId));
+  const outside = labels.filter((l) => !docs.has(l.doc_id)).length;
+  if (labels.length > 0 && outside === labels.length) {
+    throw new UsageError('E_OPTION', `none of the ${labels.length} speaker labels is about an article of the gold file (doc_id): labels and gold are different sets`);
+  }
   const resolved = resolveEntities([...rows.values()], options);
   const namesById = new Map<string, string[]>();
   for (const e of resolved.entities) namesById.set(e.speaker_id, [e.speaker, ...e.variants.split('; ').map((v) => v.replace(/ \(\d+\)$/, ''))]);
@@ -239,7 +246,7 @@ export function evaluateSpeakers(labels: readonly SpeakerLabel[], articles: read
       return { docId: a.docId, start: q.start, end: q.end, gaps: q.gaps, speakerId: as.speakerId, speakerType: q.speakerType, names: as.speakerId ? namesById.get(as.speakerId)! : [q.speaker] };
     }),
   );
-  return scoreSpeakers(labels, predicted);
+  return { ...scoreSpeakers(labels, predicted), notInGold: outside };
 }
 
 export function formatSpeakerScore(s: SpeakerScore, file: string): string {
@@ -250,7 +257,7 @@ export function formatSpeakerScore(s: SpeakerScore, file: string): string {
     `${'mention_kind'.padEnd(14)} ${'labels'.padStart(6)} ${'matched'.padStart(7)} ${'right'.padStart(6)} ${'acc %'.padStart(6)}`,
     ...MENTION_KINDS.filter((k) => s.byKind[k].labels > 0).map((k) => row(k, s.byKind[k])),
     row('ALL', s),
-    `labelled quotations with no matching predicted quote: ${s.unmatched}`,
+    `labelled quotations with no matching predicted quote: ${s.unmatched}${s.notInGold ? ` (${s.notInGold} about articles not in the gold file)` : ''}`,
     `merging over pairs of labelled quotations: precision ${s.pairs.precision.toFixed(3)} (${s.pairs.falsePositive} pairs of different people merged), ` +
       `recall ${s.pairs.recall.toFixed(3)} (${s.pairs.truePositive} of ${s.pairs.truePositive + s.pairs.falseNegative} pairs of one person merged)`,
   ].join('\n');
