@@ -12,10 +12,13 @@
  *     titles and folding case, accents, periods, apostrophes and hyphens, and their middle names agree (equal, or an
  *     initial of the other); a form without middle names joins them when the middle names seen form one person;
  *     different first names never merge (no nicknames, no fuzzy first names);
- *  3. a surname (or one name word) written alone merges into the one person of that last name quoted in the same
- *     event, else into the one person of that last name in the whole corpus; otherwise it stays a speaker of its own;
+ *  3. a surname (or one name word) written alone merges into the person of that last name with at least
+ *     SURNAME_SHARE of the quotes of all persons of that last name in the corpus, if that person is quoted in
+ *     SURNAME_MIN_ARTICLES articles or named in an article where the surname is; otherwise it stays a speaker of its
+ *     own (the rules use the whole corpus, not the event: `event` only keys the assignments);
  *  4. organisations and outlets merge only on equal normalised forms (case, accents, leading "the", punctuation);
- *  5. anonymous and unknown speakers are not entities: their speaker_id is empty.
+ *  5. anonymous and unknown speakers, and organisation names that are descriptions ("his campaign", "police"), are
+ *     not entities: their speaker_id is empty.
  */
 import { createHash } from 'node:crypto';
 import type { SpeakerType } from '../types.js';
@@ -83,7 +86,7 @@ export interface EntityRow {
 }
 
 export interface Resolution {
-  /** One per distinct input (event, speaker, speakerType), sorted by event, speaker, type. */
+  /** One per distinct input (event, speaker, speakerType), sorted by event, then type, then speaker. */
   assignments: Assignment[];
   /** Sorted by quotes (descending), then speaker, then speaker_id. */
   entities: EntityRow[];
