@@ -47,6 +47,9 @@ test('scoring by hand: matching by overlap, right person by name or variant, mer
   expect(s.pairs).toMatchObject({ truePositive: 1, falseNegative: 2, falsePositive: 2 });
   expect(s.pairs.precision).toBeCloseTo(1 / 3);
   expect(s.pairs.recall).toBeCloseTo(1 / 3);
+  // The merging alone: only labels whose quote names the labelled person (d1's pronoun went to "Donald J Trumpp",
+  // d2's Clinton to Trump: both left out) — the two Trump labels under one id, FBI alone.
+  expect(s.attributedPairs).toMatchObject({ truePositive: 1, falsePositive: 0, falseNegative: 0, precision: 1, recall: 1 });
 });
 
 test('label identities: a surname-only label is the one labelled person of that last name', () => {
@@ -112,7 +115,8 @@ test('framelens eval --speaker-labels prints the table by mention kind', () => {
   expect(r.stdout).toMatch(/quote F1/);
   expect(r.stdout).toMatch(/^surname\s+1\s+1\s+1\s+100\.0$/m);
   expect(r.stdout).toMatch(/^ALL\s+2\s+2\s+2\s+100\.0$/m);
-  expect(r.stdout).toMatch(/precision 1\.000 .*recall 1\.000 \(1 of 1 pairs/);
+  expect(r.stdout).toMatch(/^merging, all matched labels.*precision 1\.000 .*recall 1\.000 \(1 of 1 pairs/m);
+  expect(r.stdout).toMatch(/^merging, labels whose quote names the labelled person: precision 1\.000 .*recall 1\.000 \(1 of 1 pairs/m);
   writeFileSync(join(dir, 'bad.csv'), 'alias,speaker\nRubio\n');
   const bad = framelens(['eval', '--gold', gold, '--speaker-labels', labels, '--aliases', join(dir, 'bad.csv')]);
   expect(bad.status).toBe(2);

@@ -9,7 +9,9 @@
  *    prediction names nobody (anonymous or UNKNOWN);
  *  - merging, over pairs of matched labels with a named speaker (`labelIdentities`): a pair of one labelled person with one non-empty
  *    speaker_id is a true positive, one labelled person split over two ids (or none) a false negative, two labelled
- *    persons under one id a false positive.
+ *    persons under one id a false positive. Counted twice: over all matched labels (a quotation the quote finder gave
+ *    to the wrong person makes a false pair there), and over the labels whose quote names the labelled person in some
+ *    form, which measures the merging alone.
  */
 import { readFileSync } from 'node:fs';
 import type { Quote } from '../types.js';
@@ -42,6 +44,8 @@ export interface SpeakerPrediction {
   speakerType: string;
   /** The entity's canonical name and written variants (the speaker itself when it has no id). */
   names: readonly string[];
+  /** The speaker as the quote finder wrote it in this article, before merging (default: names[0]). */
+  written?: string;
 }
 
 /** One label and what was predicted for it (eval_speakers.csv). */
@@ -71,8 +75,22 @@ export interface SpeakerScore extends KindScore {
   unmatched: number;
   /** Labels about an article the gold file does not have (counted in `unmatched` too). */
   notInGold?: number;
-  pairs: { truePositive: number; falsePositive: number; falseNegative: number; precision: number; recall: number };
+  /** Over all matched labels with a named speaker: wrong attributions (a pronoun resolved to another person) count. */
+  pairs: PairScore;
+  /**
+   * Over the matched labels whose predicted quote names the labelled person in some form (`namesLabelledPerson`):
+   * what the merging alone does with the names it is given.
+   */
+  attributedPairs: PairScore;
   details: SpeakerDetail[];
+}
+
+export interface PairScore {
+  truePositive: number;
+  falsePositive: number;
+  falseNegative: number;
+  precision: number;
+  recall: number;
 }
 
 function isPair(v: unknown): v is [number, number] {
@@ -171,10 +189,8 @@ export function scoreSpeakers(labels: readonly SpeakerLabel[], predicted: readon
   const tally = (): KindScore => ({ labels: 0, matched: 0, right: 0, accuracy: 0 });
   const total = tally();
   const byKind: Record<string, KindScore> = Object.fromEntries(MENTION_KINDS.map((k) => [k, tally()]));
-  const samePerson = new Map<string, number>();
-  const sameId = new Map<string, number>();
-  const both = new Map<string, number>();
-  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  const all = new PairTally();
+  const attributed = new PairTally();
   const details: SpeakerDetail[] = [];
   labels.forEach((l, i) => {
     const p = matched[i];
@@ -188,25 +204,46 @@ export function scoreSpeakers(labels: readonly SpeakerLabel[], predicted: readon
       }
     }
     if (!p || l.speaker.trim() === '') return;
-    const person = identity[i];
-    bump(samePerson, person);
-    if (p.speakerId) {
-      bump(sameId, p.speakerId);
-      bump(both, `${person}\u0000${p.speakerId}`);
-    }
+    all.add(identity[i], p.speakerId);
+    if (namesLabelledPerson(l, p)) attributed.add(identity[i], p.speakerId);
   });
   for (const t of [total, ...Object.values(byKind)]) t.accuracy = t.matched ? t.right / t.matched : 0;
-  const sum = (m: Map<string, number>) => [...m.values()].reduce((s, n) => s + pairs2(n), 0);
-  const tp = sum(both);
-  const fp = sum(sameId) - tp;
-  const fn = sum(samePerson) - tp;
-  return {
-    ...total,
-    byKind,
-    unmatched: total.labels - total.matched,
-    pairs: { truePositive: tp, falsePositive: fp, falseNegative: fn, precision: tp + fp ? tp / (tp + fp) : 0, recall: tp + fn ? tp / (tp + fn) : 0 },
-    details,
-  };
+  return { ...total, byKind, unmatched: total.labels - total.matched, pairs: all.score(), attributedPairs: attributed.score(), details };
+}
+
+/**
+ * The quote finder named the labelled person, in whatever form, in the article: the written speaker's last word is the
+ * label's (persons), or the names are equal after normalisation (organisations, outlets).
+ */
+export function namesLabelledPerson(label: SpeakerLabel, p: SpeakerPrediction): boolean {
+  const want = norm(label.speaker);
+  const got = norm(p.written ?? p.names[0] ?? '');
+  if (!want || !got) return false;
+  if (label.speaker_type !== 'person') return want === got;
+  return want.split(' ').pop() === got.split(' ').pop();
+}
+
+/** Pairs of labelled quotations: one labelled person under one id, split, or two people under one id. */
+class PairTally {
+  private readonly samePerson = new Map<string, number>();
+  private readonly sameId = new Map<string, number>();
+  private readonly both = new Map<string, number>();
+
+  add(person: string, speakerId: string): void {
+    const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+    bump(this.samePerson, person);
+    if (!speakerId) return;
+    bump(this.sameId, speakerId);
+    bump(this.both, `${person}\u0000${speakerId}`);
+  }
+
+  score(): PairScore {
+    const sum = (m: Map<string, number>) => [...m.values()].reduce((s, n) => s + pairs2(n), 0);
+    const tp = sum(this.both);
+    const fp = sum(this.sameId) - tp;
+    const fn = sum(this.samePerson) - tp;
+    return { truePositive: tp, falsePositive: fp, falseNegative: fn, precision: tp + fp ? tp / (tp + fp) : 0, recall: tp + fn ? tp / (tp + fn) : 0 };
+  }
 }
 
 /** An article's predicted quotes as eval found them. */
@@ -243,10 +280,14 @@ export function evaluateSpeakers(labels: readonly SpeakerLabel[], articles: read
   const predicted: SpeakerPrediction[] = articles.flatMap((a) =>
     a.quotes.map((q) => {
       const as = resolved.lookup('', q.speaker, q.speakerType)!;
-      return { docId: a.docId, start: q.start, end: q.end, gaps: q.gaps, speakerId: as.speakerId, speakerType: q.speakerType, names: as.speakerId ? namesById.get(as.speakerId)! : [q.speaker] };
+      return { docId: a.docId, start: q.start, end: q.end, gaps: q.gaps, speakerId: as.speakerId, speakerType: q.speakerType, names: as.speakerId ? namesById.get(as.speakerId)! : [q.speaker], written: q.speaker };
     }),
   );
   return { ...scoreSpeakers(labels, predicted), notInGold: outside };
+}
+
+function pairLine(what: string, p: PairScore): string {
+  return `${what}: precision ${p.precision.toFixed(3)} (${p.falsePositive} pairs of different people under one id), recall ${p.recall.toFixed(3)} (${p.truePositive} of ${p.truePositive + p.falseNegative} pairs of one person under one id)`;
 }
 
 export function formatSpeakerScore(s: SpeakerScore, file: string): string {
@@ -258,7 +299,7 @@ export function formatSpeakerScore(s: SpeakerScore, file: string): string {
     ...MENTION_KINDS.filter((k) => s.byKind[k].labels > 0).map((k) => row(k, s.byKind[k])),
     row('ALL', s),
     `labelled quotations with no matching predicted quote: ${s.unmatched}${s.notInGold ? ` (${s.notInGold} about articles not in the gold file)` : ''}`,
-    `merging over pairs of labelled quotations: precision ${s.pairs.precision.toFixed(3)} (${s.pairs.falsePositive} pairs of different people merged), ` +
-      `recall ${s.pairs.recall.toFixed(3)} (${s.pairs.truePositive} of ${s.pairs.truePositive + s.pairs.falseNegative} pairs of one person merged)`,
+    pairLine('merging, all matched labels (wrong attributions count)', s.pairs),
+    pairLine('merging, labels whose quote names the labelled person', s.attributedPairs),
   ].join('\n');
 }
