@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { evaluateSpeakers, labelIdentities, parseSpeakerLabels, scoreSpeakers, type SpeakerLabel, type SpeakerPrediction } from '../src/eval/speakers.js';
+import { evaluateSpeakers, isRightPerson, labelIdentities, parseSpeakerLabels, scoreSpeakers, type SpeakerLabel, type SpeakerPrediction } from '../src/eval/speakers.js';
 import { loadEntitySettings } from '../src/entities/settings.js';
 import { findQuotes, loadQuoteSettings } from '../src/quotes/index.js';
 import { readText } from '../src/nlp/index.js';
@@ -50,6 +50,14 @@ test('scoring by hand: matching by overlap, right person by name or variant, mer
   // The merging alone: only labels whose quote names the labelled person (d1's pronoun went to "Donald J Trumpp",
   // d2's Clinton to Trump: both left out) — the two Trump labels under one id, FBI alone.
   expect(s.attributedPairs).toMatchObject({ truePositive: 1, falsePositive: 0, falseNegative: 0, precision: 1, recall: 1 });
+});
+
+test('right person: a label without middle names matches a written name with them, not another first name', () => {
+  const l = label('d', [0, 10], 'Steven Warren');
+  expect(isRightPerson(l, pred('d', 0, 10, 's_w', ['Steven H. Warren', 'Col. Steven H. Warren']))).toBe(true);
+  expect(isRightPerson(l, pred('d', 0, 10, 's_w', ['Steve Warren']))).toBe(false);
+  expect(isRightPerson(l, pred('d', 0, 10, 's_w', ['Steven Warren Jr.']))).toBe(false);
+  expect(isRightPerson(label('d', [0, 10], 'George H.W. Bush'), pred('d', 0, 10, 's_b', ['George W. Bush']))).toBe(false);
 });
 
 test('label identities: a surname-only label is the one labelled person of that last name', () => {

@@ -5,8 +5,9 @@
  *  - a label's prediction is the predicted quote whose pieces share at least 30% of each with the label's content
  *    span, one-to-one, greedily by shared characters (`scoreArticle`, as quote matching in eval);
  *  - right person: the predicted entity's canonical name or one of its written variants equals the label's speaker
- *    after normalisation (case, accents, a leading "the", punctuation), or the label is unnamed (speaker "") and the
- *    prediction names nobody (anonymous or UNKNOWN);
+ *    after normalisation (case, accents, a leading "the", punctuation; for persons, titles and middle names or
+ *    initials as the merging compares them), or the label is unnamed (speaker "") and the prediction names nobody
+ *    (anonymous or UNKNOWN);
  *  - merging, over pairs of matched labels with a named speaker (`labelIdentities`): a pair of one labelled person with one non-empty
  *    speaker_id is a true positive, one labelled person split over two ids (or none) a false negative, two labelled
  *    persons under one id a false positive. Counted twice: over all matched labels (a quotation the quote finder gave
@@ -16,7 +17,7 @@
 import { readFileSync } from 'node:fs';
 import type { Quote } from '../types.js';
 import { UsageError } from '../errors.js';
-import { orgKey } from '../entities/names.js';
+import { middlesCompatible, orgKey, parsePerson, type NameWords } from '../entities/names.js';
 import { resolveEntities, type EntityOptions, type SpeakerRow } from '../entities/resolve.js';
 import { scoreArticle } from './index.js';
 
@@ -155,10 +156,27 @@ function matchLabels(labels: readonly SpeakerLabel[], predicted: readonly Speake
   return out;
 }
 
-export function isRightPerson(label: SpeakerLabel, p: SpeakerPrediction): boolean {
+/** Name words for comparing a label's name with a prediction's: no titles, the usual generational suffixes. */
+const PLAIN_WORDS: NameWords = { titles: new Set(), suffixes: new Set(['jr', 'sr', 'ii', 'iii', 'iv']) };
+
+/**
+ * A labelled person's name and a written name are one person's by the merging rule for full names: same first name,
+ * last name and suffix, middle names equal, initials of each other or absent on one side ("Steven Warren", as labels
+ * write names, and "Steven H. Warren", as the corpus does).
+ */
+function samePersonName(label: string, written: string, words: NameWords): boolean {
+  const a = parsePerson(label, words);
+  const b = parsePerson(written, words);
+  if (!a || !b || a.units < 2 || b.units < 2) return false;
+  if (a.first !== b.first || a.last !== b.last || a.suffix !== b.suffix) return false;
+  return a.middles.length === 0 || b.middles.length === 0 || middlesCompatible(a.middles, b.middles);
+}
+
+export function isRightPerson(label: SpeakerLabel, p: SpeakerPrediction, words: NameWords = PLAIN_WORDS): boolean {
   if (label.speaker.trim() === '') return p.speakerId === '' && (p.speakerType === 'anonymous' || p.speakerType === 'unknown');
   const want = norm(label.speaker);
-  return p.names.some((n) => norm(n) === want);
+  if (p.names.some((n) => norm(n) === want)) return true;
+  return label.speaker_type === 'person' && p.speakerType === 'person' && p.names.some((n) => samePersonName(label.speaker, n, words));
 }
 
 const pairs2 = (n: number) => (n * (n - 1)) / 2;
@@ -183,7 +201,7 @@ export function labelIdentities(labels: readonly SpeakerLabel[]): string[] {
   });
 }
 
-export function scoreSpeakers(labels: readonly SpeakerLabel[], predicted: readonly SpeakerPrediction[]): SpeakerScore {
+export function scoreSpeakers(labels: readonly SpeakerLabel[], predicted: readonly SpeakerPrediction[], words: NameWords = PLAIN_WORDS): SpeakerScore {
   const matched = matchLabels(labels, predicted);
   const identity = labelIdentities(labels);
   const tally = (): KindScore => ({ labels: 0, matched: 0, right: 0, accuracy: 0 });
@@ -194,7 +212,7 @@ export function scoreSpeakers(labels: readonly SpeakerLabel[], predicted: readon
   const details: SpeakerDetail[] = [];
   labels.forEach((l, i) => {
     const p = matched[i];
-    const right = p ? isRightPerson(l, p) : null;
+    const right = p ? isRightPerson(l, p, words) : null;
     details.push({ doc_id: l.doc_id, attribution: l.attribution, mention_kind: l.mention_kind, label_speaker: l.speaker, predicted_speaker: p?.names[0] ?? '', speaker_id: p?.speakerId ?? '', right });
     for (const t of [total, byKind[l.mention_kind]]) {
       t.labels++;
@@ -283,7 +301,7 @@ export function evaluateSpeakers(labels: readonly SpeakerLabel[], articles: read
       return { docId: a.docId, start: q.start, end: q.end, gaps: q.gaps, speakerId: as.speakerId, speakerType: q.speakerType, names: as.speakerId ? namesById.get(as.speakerId)! : [q.speaker], written: q.speaker };
     }),
   );
-  return { ...scoreSpeakers(labels, predicted), notInGold: outside };
+  return { ...scoreSpeakers(labels, predicted, { titles: new Set(options.titles), suffixes: new Set(options.suffixes) }), notInGold: outside };
 }
 
 function pairLine(what: string, p: PairScore): string {
