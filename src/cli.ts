@@ -13,6 +13,9 @@ import { mergeShards, normaliseMergeOptions } from './pipeline/merge.js';
 import { checkLexicon, convertLexicon } from './framing/lexicon.js';
 import { loadQuoteSettings } from './quotes/index.js';
 import { evaluate, formatEvalReport, writeEvalOutputs } from './eval/index.js';
+import { formatSpeakerScore, loadSpeakerLabels } from './eval/speakers.js';
+import { loadEntitySettings } from './entities/settings.js';
+import { loadAliases } from './entities/aliases.js';
 import { limitHeapGrowth } from './pipeline/heap.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -84,9 +87,16 @@ export function buildProgram(): Command {
     .requiredOption('--gold <file>', 'gold JSONL (see README: Validating quotes)')
     .option('--out <dir>', 'also write per-quote details here')
     .option('--cues <file>', 'reporting-cue lexicon (default pipeline/cues.yml)')
-    .action(async (opts: { gold: string; out?: string; cues?: string }) => {
-      const report = await evaluate(opts.gold, loadQuoteSettings(opts.cues));
+    .option('--speaker-labels <file>', 'also score the merged speaker column against speaker labels (JSONL)')
+    .option('--aliases <file>', 'with --speaker-labels: CSV alias,speaker applied before speakers are merged')
+    .action(async (opts: { gold: string; out?: string; cues?: string; speakerLabels?: string; aliases?: string }) => {
+      const settings = loadQuoteSettings(opts.cues);
+      const speakers = opts.speakerLabels
+        ? { labels: loadSpeakerLabels(opts.speakerLabels), entities: { ...loadEntitySettings(settings.titles), aliases: opts.aliases ? loadAliases(opts.aliases) : undefined } }
+        : undefined;
+      const report = await evaluate(opts.gold, settings, speakers);
       process.stdout.write(formatEvalReport(report) + '\n');
+      if (report.speakers) process.stdout.write(formatSpeakerScore(report.speakers, opts.speakerLabels!) + '\n');
       if (opts.out) writeEvalOutputs(report, opts.out);
     });
 

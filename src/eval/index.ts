@@ -20,6 +20,8 @@ import { findQuotes, quotePieces, type QuoteSettings } from '../quotes/index.js'
 import type { Quote } from '../types.js';
 import { UsageError } from '../errors.js';
 import { toCsv } from '../export/csv.js';
+import { evaluateSpeakers, type ArticlePredictions, type SpeakerLabel, type SpeakerScore } from './speakers.js';
+import type { EntityOptions } from '../entities/resolve.js';
 
 type Spans = { spans: [number, number][]; text: string } | null;
 interface GoldAttribution {
@@ -82,6 +84,8 @@ export interface EvalReport {
   byOutlet: Record<string, Tally & { precision: number; recall: number; f1: number; speakerAccuracy: number }>;
   articlesPerSecond: number;
   details: MatchDetail[];
+  /** With speaker labels: the right-person and merging scores (src/eval/speakers.ts). */
+  speakers?: SpeakerScore;
 }
 
 function overlap(spans: [number, number][], s: number, e: number): number {
@@ -140,7 +144,8 @@ export function scoreArticle(gold: GoldAttribution[], predicted: Quote[]): { pai
   return { pairs, speakerRight: pairs.map(([gi, pi]) => speakerIsRight(predicted[pi], gold[gi].source!)) };
 }
 
-export async function evaluate(goldPath: string, settings: QuoteSettings): Promise<EvalReport> {
+export async function evaluate(goldPath: string, settings: QuoteSettings, speakerLabels?: { labels: SpeakerLabel[]; entities: EntityOptions }): Promise<EvalReport> {
+  const forSpeakers: ArticlePredictions[] = [];
   const total: Tally = { gold: 0, predicted: 0, matched: 0, speakerRight: 0 };
   const byOutlet: Record<string, Tally> = {};
   const details: MatchDetail[] = [];
@@ -179,6 +184,7 @@ export async function evaluate(goldPath: string, settings: QuoteSettings): Promi
         t.speakerRight += speakerRight.filter(Boolean).length;
       }
       const id = rec.doc_id ?? rec.id ?? `${lineNo}`;
+      if (speakerLabels) forSpeakers.push({ docId: id, outlet, quotes: predicted });
       const slice = (s: number, e: number) => rec.text.slice(s, e);
       const matchedG = new Map(pairs.map(([g, p], k) => [g, [p, k] as const]));
       const matchedP = new Set(pairs.map(([, p]) => p));
@@ -206,6 +212,7 @@ export async function evaluate(goldPath: string, settings: QuoteSettings): Promi
     byOutlet: Object.fromEntries(Object.keys(byOutlet).sort().map((k) => [k, finish(byOutlet[k])])),
     articlesPerSecond: analysisMs > 0 ? articles / (analysisMs / 1000) : 0,
     details,
+    ...(speakerLabels ? { speakers: evaluateSpeakers(speakerLabels.labels, forSpeakers, speakerLabels.entities) } : {}),
   };
 }
 
@@ -234,7 +241,12 @@ export function writeEvalOutputs(r: EvalReport, outDir: string): void {
     renameSync(tmp, join(outDir, name));
   };
   write('eval_details.csv', toCsv(cols, rows, { excel: false }));
+  if (r.speakers) {
+    const sc = ['doc_id', 'attribution', 'mention_kind', 'label_speaker', 'predicted_speaker', 'speaker_id', 'right'] as const;
+    write('eval_speakers.csv', toCsv([...sc], r.speakers.details.map((d) => sc.map((c) => d[c])), { excel: false }));
+  }
   const { details: _details, ...summary } = r;
   void _details;
+  if (summary.speakers) summary.speakers = { ...summary.speakers, details: [] };
   write('eval_summary.json', JSON.stringify(summary, null, 2) + '\n');
 }
