@@ -3,7 +3,7 @@
  * written, so it can never describe a column that is not there (or miss one).
  */
 import type { Staging } from './atomic.js';
-import { ARTICLE_COLUMNS, ERROR_COLUMNS, HIT_COLUMNS, QUOTE_COLUMNS } from '../pipeline/columns.js';
+import { ARTICLE_COLUMNS, ERROR_COLUMNS, HIT_COLUMNS, QUOTE_COLUMNS } from './columns.js';
 import { CODES } from '../errors.js';
 
 /** Codes that stop a run before anything is written (exit 2; lexicon codes too: see lexicon check): never in errors.csv. */

@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { renderPage, renderSection, type ReportMeta } from './report.js';
-import type { Tables } from '../aggregate/tables.js';
+import type { Tables } from '../engine/tables.js';
 
 export type ReportMessage =
   /** A charted event's rows (its `reportRows`): render its section. No answer. */

@@ -1,0 +1,72 @@
+/**
+ * Event assignment, the one path used by `run`, `merge` and the tests: the table `article_events` (seq, event) from
+ * the record tables, joined by every table that has an event column.
+ *  - metadata: the article's own event, or UNASSIGNED;
+ *  - none: one event, ALL_EVENTS;
+ *  - auto: DuckDB counts the terms' document frequencies and sorts the articles into visiting order (date, undated
+ *    last, then id, then seq); the grouping (src/events/grouping.ts) reads them once, holding only its open groups,
+ *    and its closed groups go back into a table where SQL names them ("label", "label #2", … by first member's id).
+ *  - the default (null): metadata where every article has an event, else auto.
+ */
+import { ALL_EVENTS, Grouping, TermStats, UNASSIGNED, type EventMode, type GroupItem } from '../events/grouping.js';
+import { Cursor, sqlString, type Engine } from './database.js';
+
+export async function assignEvents(db: Engine, requested: EventMode | null): Promise<EventMode> {
+  let mode = requested;
+  if (mode === null) {
+    const missing = Number(await db.scalar(`SELECT count(*)::INTEGER FROM records.articles WHERE event = ''`));
+    mode = missing === 0 ? 'metadata' : 'auto';
+  }
+  await db.run('DROP TABLE IF EXISTS article_events');
+  if (mode === 'metadata') {
+    await db.run(`CREATE TABLE article_events AS SELECT seq, CASE WHEN event = '' THEN ${sqlString(UNASSIGNED)} ELSE event END AS event FROM records.articles`);
+  } else if (mode === 'none') {
+    await db.run(`CREATE TABLE article_events AS SELECT seq, ${sqlString(ALL_EVENTS)} AS event FROM records.articles`);
+  } else {
+    await autoEvents(db);
+  }
+  return mode;
+}
+
+async function autoEvents(db: Engine): Promise<void> {
+  // Terms numbered with their document frequencies; articles numbered in visiting order.
+  await db.run(`CREATE OR REPLACE TABLE work.term_ids AS SELECT term, (row_number() OVER (ORDER BY term) - 1)::INTEGER AS id, count(*)::INTEGER AS df FROM records.terms GROUP BY term`);
+  await db.run(`CREATE OR REPLACE TABLE work.visit AS SELECT seq, id, date, title, row_number() OVER (ORDER BY date = '', date, id, seq)::INTEGER AS ord FROM records.articles`);
+  const stats = new TermStats();
+  for await (const [word, , df] of db.rows('SELECT term, id, df FROM work.term_ids ORDER BY id')) stats.define(String(word), Number(df));
+  stats.n = Number(await db.scalar('SELECT count(*)::INTEGER FROM records.articles'));
+
+  await db.run('CREATE OR REPLACE TABLE work.auto_groups (label VARCHAR, first_id VARCHAR, seq INTEGER)');
+  const appender = await db.appender('auto_groups', 'work');
+  const grouping = new Grouping(stats, (g) => {
+    for (const seq of g.members) {
+      appender.appendVarchar(g.label);
+      appender.appendVarchar(g.firstId);
+      appender.appendInteger(seq);
+      appender.endRow();
+    }
+  });
+  // The articles in visiting order, and beside them their terms (as numbers) in the same order.
+  const articles = db.rows('SELECT ord, seq, id, date, title FROM work.visit ORDER BY ord');
+  const terms = new Cursor(db.rows('SELECT v.ord, i.id, t.count FROM records.terms t JOIN work.term_ids i USING (term) JOIN work.visit v USING (seq) ORDER BY v.ord'));
+  for await (const [ord, seq, id, date, title] of articles) {
+    const item: GroupItem = { id: String(id), seq: Number(seq), date: String(date), title: String(title), terms: [] };
+    for (let t = await terms.peek(); t !== null && t[0] === ord; t = await terms.peek()) {
+      await terms.next();
+      item.terms.push(Number(t[1]), Number(t[2]));
+    }
+    grouping.add(item);
+  }
+  grouping.end();
+  await terms.close();
+  appender.closeSync();
+  await db.run(`
+    CREATE TABLE article_events AS
+    WITH named AS (
+      SELECT label, first_id, row_number() OVER (PARTITION BY label ORDER BY first_id) AS k
+      FROM (SELECT DISTINCT label, first_id FROM work.auto_groups)
+    )
+    SELECT g.seq, CASE WHEN n.k = 1 THEN g.label ELSE g.label || ' #' || n.k END AS event
+    FROM work.auto_groups g JOIN named n USING (label, first_id)`);
+  await db.run('DROP TABLE work.auto_groups; DROP TABLE work.visit; DROP TABLE work.term_ids');
+}
