@@ -36,11 +36,9 @@ export class Engine {
       memory_limit: MEMORY_LIMIT,
       temp_directory: o.tempDir,
       threads: String(Math.max(1, o.threads)),
-      // Every result the tables read is ordered explicitly; without insertion order DuckDB needs less memory.
-      preserve_insertion_order: 'false',
     });
     const connection = await instance.connect();
-    await connection.run(`CREATE SCHEMA ${WORK}`);
+    await connection.run(`CREATE SCHEMA IF NOT EXISTS ${WORK}`);
     return new Engine(instance, connection, o.tempDir);
   }
 

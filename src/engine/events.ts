@@ -8,8 +8,8 @@
  *    and its closed groups go back into a table where SQL names them ("label", "label #2", … by first member's id).
  *  - the default (null): metadata where every article has an event, else auto.
  */
-import { ALL_EVENTS, Grouping, TermStats, UNASSIGNED, type EventMode, type GroupItem } from '../events/grouping.js';
-import { Cursor, sqlString, type Engine } from './database.js';
+import { ALL_EVENTS, Grouping, TermStats, UNASSIGNED, type EventMode } from '../events/grouping.js';
+import { sqlString, type Engine } from './database.js';
 
 export async function assignEvents(db: Engine, requested: EventMode | null): Promise<EventMode> {
   let mode = requested;
@@ -33,7 +33,12 @@ async function autoEvents(db: Engine): Promise<void> {
   await db.run(`CREATE OR REPLACE TABLE work.term_ids AS SELECT term, (row_number() OVER (ORDER BY term) - 1)::INTEGER AS id, count(*)::INTEGER AS df FROM records.terms GROUP BY term`);
   await db.run(`CREATE OR REPLACE TABLE work.visit AS SELECT seq, id, date, title, row_number() OVER (ORDER BY date = '', date, id, seq)::INTEGER AS ord FROM records.articles`);
   const stats = new TermStats();
-  for await (const [word, , df] of db.rows('SELECT term, id, df FROM work.term_ids ORDER BY id')) stats.define(String(word), Number(df));
+  // The vocabulary in one row (a row per term costs more to hand over than the words): terms hold no line feeds.
+  const [words, dfs] = (await db.all(`SELECT string_agg(term, chr(10) ORDER BY id), string_agg(df::VARCHAR, ' ' ORDER BY id) FROM work.term_ids`))[0];
+  if (words !== null) {
+    const dfList = String(dfs).split(' ');
+    String(words).split('\n').forEach((w, i) => stats.define(w, Number(dfList[i])));
+  }
   stats.n = Number(await db.scalar('SELECT count(*)::INTEGER FROM records.articles'));
 
   await db.run('CREATE OR REPLACE TABLE work.auto_groups (label VARCHAR, first_id VARCHAR, seq INTEGER)');
@@ -46,19 +51,15 @@ async function autoEvents(db: Engine): Promise<void> {
       appender.endRow();
     }
   });
-  // The articles in visiting order, and beside them their terms (as numbers) in the same order.
-  const articles = db.rows('SELECT ord, seq, id, date, title FROM work.visit ORDER BY ord');
-  const terms = new Cursor(db.rows('SELECT v.ord, i.id, t.count FROM records.terms t JOIN work.term_ids i USING (term) JOIN work.visit v USING (seq) ORDER BY v.ord'));
-  for await (const [ord, seq, id, date, title] of articles) {
-    const item: GroupItem = { id: String(id), seq: Number(seq), date: String(date), title: String(title), terms: [] };
-    for (let t = await terms.peek(); t !== null && t[0] === ord; t = await terms.peek()) {
-      await terms.next();
-      item.terms.push(Number(t[1]), Number(t[2]));
-    }
-    grouping.add(item);
+  // The articles in visiting order, each with its terms as "number count number count …".
+  const articles = db.rows(`
+    SELECT v.seq, v.id, v.date, v.title, string_agg(i.id::VARCHAR || ' ' || t.count::VARCHAR, ' ')
+    FROM work.visit v LEFT JOIN records.terms t USING (seq) LEFT JOIN work.term_ids i USING (term)
+    GROUP BY v.ord, v.seq, v.id, v.date, v.title ORDER BY v.ord`);
+  for await (const [seq, id, date, title, terms] of articles) {
+    grouping.add({ id: String(id), seq: Number(seq), date: String(date), title: String(title), terms: terms === null ? [] : String(terms).split(' ').map(Number) });
   }
   grouping.end();
-  await terms.close();
   appender.closeSync();
   await db.run(`
     CREATE TABLE article_events AS

@@ -5,7 +5,7 @@
  * tables (tables.ts), errors.csv, the codebook, report.html, then the tables into framelens.duckdb.
  */
 import type { Problem } from '../types.js';
-import { CsvWriter, type Cell, type CsvOptions } from '../export/csv.js';
+import { CsvWriter, toCsv, type Cell, type CsvOptions } from '../export/csv.js';
 import type { Staging } from '../export/atomic.js';
 import { ARTICLE_COLUMNS, ERROR_COLUMNS, HIT_COLUMNS, QUOTE_COLUMNS } from '../export/columns.js';
 import { writeCodebook } from '../export/codebook.js';
@@ -67,36 +67,78 @@ async function* notesOf(db: Engine): AsyncGenerator<SeqProblem> {
   }
 }
 
-/** Writes a query's rows (already in table order) to a CSV table; returns the row count. */
-async function writeRows(path: string, columns: string[], csv: CsvOptions, rows: AsyncIterable<Cell[]>): Promise<number> {
-  const w = new CsvWriter(path, columns, csv);
-  try {
-    for await (const r of rows) w.write(r);
-  } finally {
-    w.close();
+/**
+ * The per-article tables: their columns (SPEC order; each a SQL expression), rows in input order (seq), then text
+ * order within an article. They are also framelens.duckdb's tables of the same names (with the text as analysed, not
+ * neutralised as in the CSV).
+ */
+/** Column names beside their SQL expressions. */
+function withNames(names: string[], exprs: string[]): [string, string][] {
+  if (names.length !== exprs.length) throw new Error(`per-article table: ${names.length} columns, ${exprs.length} expressions`);
+  return names.map((n, i) => [n, exprs[i]]);
+}
+
+const PER_ARTICLE: { name: string; file: string; columns: [string, string][]; from: string; order: string[] }[] = [
+  {
+    name: 'articles', file: 'articles.csv',
+    columns: withNames(ARTICLE_COLUMNS, ['a.id', 'a.outlet', 'a.date', 'e.event', 'a.title', 'a.source', 'a.tokens', 'a.sentences', 'a.quotes', 'a.quoted_tokens', 'a.hits', 'a.hits_author', 'a.hits - a.hits_author', 'a.url', 'a.chars']),
+    from: 'records.articles a JOIN article_events e USING (seq)', order: ['a.seq'],
+  },
+  {
+    name: 'quotes', file: 'quotes.csv',
+    columns: withNames(QUOTE_COLUMNS, ['a.id', 'a.outlet', 'e.event', 'q.quote_id', 'q.kind', 'q.speaker', 'q.speaker_mention', 'q.speaker_start', 'q.speaker_end', 'q.speaker_role', 'q.speaker_type', 'q.cue', 'q.text', 'q.start', 'q."end"', 'q.tokens', 'q.cue_start', 'q.cue_end', 'q.gaps']),
+    from: 'records.quotes q JOIN records.articles a USING (seq) JOIN article_events e USING (seq)', order: ['q.seq', 'q.ord'],
+  },
+  {
+    name: 'frame_hits', file: 'frame_hits.csv',
+    columns: withNames(HIT_COLUMNS, ['a.id', 'a.outlet', 'e.event', 'h.frame', 'h.term', 'h.match', 'h.voice', 'h.speaker', 'h.quote_id', 'h.negated', 'h.sentence', 'h.start', 'h."end"', 'h.left_context', 'h.right_context']),
+    from: 'records.hits h JOIN records.articles a USING (seq) JOIN article_events e USING (seq)', order: ['h.seq', 'h.ord'],
+  },
+];
+
+/**
+ * A CSV cell in SQL, as src/export/csv.ts writes it with csv-stringify: NULL empty; numbers and booleans as text; a
+ * text cell neutralised (a leading apostrophe before =, +, -, @, tab, CR) and quoted when it holds a quotation mark,
+ * a comma, a line feed or a carriage return, its quotation marks doubled.
+ */
+const CSV_MACROS = [
+  `CREATE OR REPLACE TEMP MACRO csv_quote(v) AS
+    CASE WHEN contains(v, '"') OR contains(v, ',') OR contains(v, chr(10)) OR contains(v, chr(13)) THEN '"' || replace(v, '"', '""') || '"' ELSE v END`,
+  `CREATE OR REPLACE TEMP MACRO csv_text(v) AS
+    CASE WHEN v IS NULL THEN '' WHEN left(v, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) THEN csv_quote('''' || v) ELSE csv_quote(v) END`,
+  `CREATE OR REPLACE TEMP MACRO csv_value(v) AS coalesce(CAST(v AS VARCHAR), '')`,
+];
+
+/**
+ * The per-article tables, written by DuckDB (their rows are many: none crosses into JavaScript): each row rendered as
+ * a CSV line in SQL (CSV_MACROS), after the header, copied to the file in order. Returns each table's row count.
+ */
+async function perArticleTables(db: Engine, staging: Staging, csv: CsvOptions): Promise<Record<string, number>> {
+  for (const m of CSV_MACROS) await db.run(m);
+  const counts: Record<string, number> = {};
+  for (const t of PER_ARTICLE) {
+    const order = t.order.map((c, i) => `${c} AS _order_${i}`);
+    await db.run(`CREATE OR REPLACE TABLE main.${t.name} AS SELECT ${t.columns.map(([name, expr]) => `${expr} AS "${name}"`).join(', ')}, ${order.join(', ')} FROM ${t.from}`);
+    const types = new Map((await db.all(`SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' AND table_name = '${t.name}'`)).map(([c, type]) => [String(c), String(type)]));
+    const cells = t.columns.map(([name]) => (types.get(name) === 'VARCHAR' ? `csv_text("${name}")` : `csv_value("${name}")`));
+    const keys = t.order.map((_, i) => `_order_${i}`);
+    const header = toCsv(t.columns.map(([name]) => name), [], csv).replace(/\r?\n$/, '');
+    await db.run(`
+      COPY (
+        SELECT line FROM (
+          SELECT 0 AS part, ${keys.map((k) => `0 AS ${k}`).join(', ')}, ${sqlString(header)} AS line
+          UNION ALL
+          SELECT 1, ${keys.join(', ')}, concat_ws(',', ${cells.join(', ')}) FROM main.${t.name}
+        ) ORDER BY part, ${keys.join(', ')}
+      ) TO ${sqlString(staging.path(t.file))} (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', DELIMITER '\x1f', NEW_LINE ${sqlString(csv.excel ? '\r\n' : '\n')})`);
+    for (const k of keys) await db.run(`ALTER TABLE main.${t.name} DROP COLUMN ${k}`);
+    counts[t.name] = Number(await db.scalar(`SELECT count(*)::INTEGER FROM main.${t.name}`));
   }
-  return w.rows;
+  return counts;
 }
 
-/** The per-article tables, in input order (seq), then text order within an article. */
-async function perArticleTables(db: Engine, staging: Staging, csv: CsvOptions): Promise<{ articles: number; quotes: number; hits: number }> {
-  const articles = await writeRows(staging.path('articles.csv'), ARTICLE_COLUMNS, csv, db.rows(`
-    SELECT a.id, a.outlet, a.date, e.event, a.title, a.source, a.tokens, a.sentences, a.quotes, a.quoted_tokens, a.hits, a.hits_author,
-      a.hits - a.hits_author, a.url, a.chars
-    FROM records.articles a JOIN article_events e USING (seq) ORDER BY a.seq`) as AsyncIterable<Cell[]>);
-  const quotes = await writeRows(staging.path('quotes.csv'), QUOTE_COLUMNS, csv, db.rows(`
-    SELECT a.id, a.outlet, e.event, q.quote_id, q.kind, q.speaker, q.speaker_mention, q.speaker_start, q.speaker_end, q.speaker_role,
-      q.speaker_type, q.cue, q.text, q.start, q."end", q.tokens, q.cue_start, q.cue_end, q.gaps
-    FROM records.quotes q JOIN records.articles a USING (seq) JOIN article_events e USING (seq) ORDER BY q.seq, q.ord`) as AsyncIterable<Cell[]>);
-  const hits = await writeRows(staging.path('frame_hits.csv'), HIT_COLUMNS, csv, db.rows(`
-    SELECT a.id, a.outlet, e.event, h.frame, h.term, h.match, h.voice, h.speaker, h.quote_id, h.negated, h.sentence, h.start, h."end",
-      h.left_context, h.right_context
-    FROM records.hits h JOIN records.articles a USING (seq) JOIN article_events e USING (seq) ORDER BY h.seq, h.ord`) as AsyncIterable<Cell[]>);
-  return { articles, quotes, hits };
-}
-
-/** Every CSV table, also as a table of framelens.duckdb (as written: text cells neutralised as in the CSV). */
-const DATABASE_TABLES = ['articles', 'quotes', 'frame_hits', 'events', ...TABLES, 'errors'];
+/** The other CSV tables, also as tables of framelens.duckdb (as written: text cells neutralised as in the CSV). */
+const DATABASE_TABLES = ['events', ...TABLES, 'errors'];
 
 export async function writeTables(db: Engine, problems: SeqProblem[], settings: TableSettings, staging: Staging): Promise<TableCounts> {
   const csv: CsvOptions = { excel: settings.excel };
@@ -167,14 +209,15 @@ export async function writeTables(db: Engine, problems: SeqProblem[], settings: 
     staging.write('report.html', await html);
 
     await databaseTables(db, staging);
-    return { articles: counts.articles, quotes: counts.quotes, frameHits: counts.hits, rejected: problems.length, notes, events: eventCount, eventMode };
+    return { articles: counts.articles, quotes: counts.quotes, frameHits: counts.frame_hits, rejected: problems.length, notes, events: eventCount, eventMode };
   } finally {
     if (!settings.report) await renderer.close();
   }
 }
 
 /**
- * framelens.duckdb's tables for researchers: every CSV table as written, `article_events` (each article's event, by
+ * framelens.duckdb's tables for researchers, besides the per-article tables (made with their CSVs): every other CSV
+ * table as written, `article_events` (each article's event, by
  * seq) and `speakers` (one row per named speaker across the corpus). The records stay in schema `records`.
  */
 async function databaseTables(db: Engine, staging: Staging): Promise<void> {
