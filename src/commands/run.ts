@@ -17,6 +17,7 @@ import { createProgress } from '../runtime/progress.js';
 import { ReportRenderer } from '../export/report-renderer.js';
 import type { EventMode } from '../events/grouping.js';
 import { Engine } from '../engine/database.js';
+import { eventsMissing } from '../engine/events.js';
 import { createRecordTables, loadParts } from '../engine/parts.js';
 import { Resume, resumeSources } from '../engine/resume.js';
 import { writeTables, type SeqProblem, type TableCounts } from '../engine/reduce.js';
@@ -227,14 +228,16 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
     await Promise.all(inFlight);
     await pool.close();
     progress.stop();
-    if (!settings.quiet) {
-      const secs = ((performance.now() - t0) / 1000).toFixed(1);
-      process.stderr.write(`framelens: ${done} articles done in ${secs} s; writing the tables\n`);
-    }
 
     const tTables = performance.now();
     await loadParts(db, parts);
     if (resume) await resume.copy();
+    if (!settings.quiet) {
+      // The step after the analysis takes a while on a large corpus: say what it is doing.
+      const secs = ((performance.now() - t0) / 1000).toFixed(1);
+      const grouping = settings.events === 'auto' || (settings.events === null && (await eventsMissing(db)));
+      process.stderr.write(`framelens: ${done} articles done in ${secs} s; writing the tables${grouping ? ' (grouping events first)' : ''}\n`);
+    }
     counts = await writeTables(db, problems, { events: settings.events, excel: settings.excel, frames: lexicons.frames, version: VERSION, report }, staging);
     await db.close();
     tablesMs = performance.now() - tTables;

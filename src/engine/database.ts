@@ -83,6 +83,9 @@ export class Engine {
   async close(): Promise<void> {
     try {
       await this.connection.run(`DROP SCHEMA ${WORK} CASCADE`);
+      // Everything into the database file before it is committed (no write-ahead log left beside it). FORCE: a read
+      // stream's connection may not be released yet; no other writer exists by now.
+      await this.connection.run('FORCE CHECKPOINT');
     } finally {
       this.connection.closeSync();
       this.instance.closeSync();

@@ -11,12 +11,13 @@
 import { ALL_EVENTS, Grouping, TermStats, UNASSIGNED, type EventMode } from '../events/grouping.js';
 import { sqlString, type Engine } from './database.js';
 
+/** Whether some article has no event of its own (the default mode is then auto). */
+export async function eventsMissing(db: Engine): Promise<boolean> {
+  return Number(await db.scalar(`SELECT count(*)::INTEGER FROM records.articles WHERE event = ''`)) > 0;
+}
+
 export async function assignEvents(db: Engine, requested: EventMode | null): Promise<EventMode> {
-  let mode = requested;
-  if (mode === null) {
-    const missing = Number(await db.scalar(`SELECT count(*)::INTEGER FROM records.articles WHERE event = ''`));
-    mode = missing === 0 ? 'metadata' : 'auto';
-  }
+  const mode = requested ?? ((await eventsMissing(db)) ? 'auto' : 'metadata');
   await db.run('DROP TABLE IF EXISTS article_events');
   if (mode === 'metadata') {
     await db.run(`CREATE TABLE article_events AS SELECT seq, CASE WHEN event = '' THEN ${sqlString(UNASSIGNED)} ELSE event END AS event FROM records.articles`);

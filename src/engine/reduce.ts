@@ -137,6 +137,27 @@ async function perArticleTables(db: Engine, staging: Staging, csv: CsvOptions): 
   return counts;
 }
 
+/**
+ * articles.jsonl: each article's record as one JSON object, in input order: its metadata, counts and resume key, then
+ * its quotes, frame hits, terms and notes (the rows of the record tables, with their seq and order). Written by DuckDB
+ * from the record tables, for readers who want one object per article; `--resume` and `merge` read the same records
+ * from framelens.duckdb.
+ */
+async function writeRecordLines(db: Engine, staging: Staging): Promise<void> {
+  const list = (table: string) => `(SELECT seq, list(x ORDER BY x.ord) AS l FROM records.${table} x GROUP BY seq)`;
+  await db.run(`
+    COPY (
+      SELECT a.seq, a.id, a.outlet, a.date, a.event, a.title, a.url, a.source, a.key, a.chars, a.tokens, a.sentences, a.quoted_tokens,
+        coalesce(q.l, []) AS quotes, coalesce(h.l, []) AS hits, coalesce(t.l, []) AS terms, coalesce(n.l, []) AS notes
+      FROM records.articles a
+        LEFT JOIN ${list('quotes')} q USING (seq)
+        LEFT JOIN ${list('hits')} h USING (seq)
+        LEFT JOIN (SELECT seq, list({'term': term, 'count': count} ORDER BY term) AS l FROM records.terms GROUP BY seq) t USING (seq)
+        LEFT JOIN ${list('notes')} n USING (seq)
+      ORDER BY a.seq
+    ) TO ${sqlString(staging.path('articles.jsonl'))} (FORMAT json)`);
+}
+
 /** The other CSV tables, also as tables of framelens.duckdb (as written: text cells neutralised as in the CSV). */
 const DATABASE_TABLES = ['events', ...TABLES, 'errors'];
 
@@ -146,6 +167,7 @@ export async function writeTables(db: Engine, problems: SeqProblem[], settings: 
   try {
     const eventMode = await assignEvents(db, settings.events);
     const counts = await perArticleTables(db, staging, csv);
+    await writeRecordLines(db, staging);
     await prepareAggregates(db, settings.frames);
 
     // events.csv, and the events the report charts (known before the comparison tables are written).
