@@ -143,10 +143,5 @@ test('line reader: lines across refills, multi-byte characters split by a refill
     }
     expect(got).toEqual(lines.filter(Boolean));
     expect(numbers).toEqual([1, 3, 4, 5]); // the empty line 2 counted, not returned
-    // Runs of whole lines: together, the file exactly.
-    const runs = new LineReader(path, size);
-    let copy = '';
-    for (let t = runs.nextLines(); t !== null; t = runs.nextLines()) copy += t;
-    expect(copy).toBe(lines.join('\n'));
   }
 });

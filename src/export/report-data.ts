@@ -53,7 +53,7 @@ export interface EventSize {
 }
 
 /**
- * `chartedEvents` of a corpus whose events' sizes come a part at a time (buckets.ts, a bucket of events at a time),
+ * `chartedEvents` of a corpus whose events' sizes come a part at a time (the reduce reads events.csv's rows in chunks),
  * holding at most 2 × REPORT_MAX_EVENTS of them: the largest of a union are the largest of its parts' largest, kept
  * apart for the events that compare outlets and for all (the pool when none does).
  */
