@@ -28,7 +28,7 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { loadSource, writeSynthetic } from './synth.js';
 import { packageFile } from '../src/paths.js';
-import { LineReader } from '../src/pipeline/lines.js';
+import { LineReader } from '../src/runtime/lines.js';
 
 interface Args {
   corpus: string;

@@ -8,15 +8,15 @@ import { realpathSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from './errors.js';
 import { VERSION } from './version.js';
-import { normaliseRunOptions, runPipeline, DEFAULT_LEXICON } from './pipeline/run.js';
-import { mergeShards, normaliseMergeOptions } from './pipeline/merge.js';
+import { normaliseRunOptions, runPipeline, DEFAULT_LEXICON } from './commands/run.js';
+import { mergeShards, normaliseMergeOptions } from './commands/merge.js';
 import { checkLexicon, convertLexicon } from './framing/lexicon.js';
 import { loadQuoteSettings } from './quotes/index.js';
 import { evaluate, formatEvalReport, writeEvalOutputs } from './eval/index.js';
 import { formatSpeakerScore, loadSpeakerLabels } from './eval/speakers.js';
 import { loadEntitySettings } from './entities/settings.js';
 import { loadAliases } from './entities/aliases.js';
-import { limitHeapGrowth } from './pipeline/heap.js';
+import { limitHeapGrowth } from './runtime/heap.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -75,7 +75,7 @@ export function buildProgram(): Command {
     .requiredOption('--out <dir>', 'output folder for the merged tables')
     .option('--strict', 'exit 1 if any input was rejected')
     .option('--quiet', 'no summary')
-    .option('--workers <n>', 'parallel reduce workers for the comparison tables (default: available cores)')
+    .option('--workers <n>', 'threads of the reduce (default: available cores)')
     .action(async (dirs: string[], opts: Record<string, unknown>) => {
       const settings = normaliseMergeOptions({ ...opts, dirs });
       finish(await mergeShards(settings, process.argv.slice(2)), settings);

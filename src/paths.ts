@@ -24,7 +24,7 @@ export function packageFile(relative: string): string {
 }
 
 /**
- * A compiled worker script, e.g. `pipeline/worker.js` → dist/src/pipeline/worker.js (worker threads cannot load
+ * A compiled worker script, e.g. `analysis/worker.js` → dist/src/analysis/worker.js (worker threads cannot load
  * TypeScript; under ts-jest the build in dist/ is used, which `npm test` makes first).
  */
 export function workerScript(relativeToSrc: string): string {

@@ -1,8 +1,9 @@
-/** The comparison tables from hand-built per-article records: arithmetic, zero rows, voices, speakers, shared quotes, order. */
+/** The comparison tables (computed by the engine, src/engine/) from hand-built per-article records: arithmetic, zero rows, voices, speakers, shared quotes, order. */
 import fc from 'fast-check';
-import { Aggregator, type Tables } from '../src/aggregate/tables.js';
-import { addOccurrence, clusterQuotes, contentWords, quoteKey, SHARED_CONTAINMENT, SHARED_PHRASES, type QuoteGroup } from '../src/aggregate/quotes.js';
-import { TermCounts } from '../src/aggregate/vocabulary.js';
+import type { Tables } from '../src/engine/tables.js';
+import { addOccurrence, clusterQuotes, SHARED_CONTAINMENT, SHARED_PHRASES, type QuoteGroup } from '../src/engine/shared-quotes.js';
+import { contentWords, quoteKey } from '../src/analysis/share-key.js';
+import { engineTables, withRecords } from './helpers/engine.js';
 import type { AnalyzedArticle, FrameHitRecord, QuoteRecord } from '../src/types.js';
 
 function quote(id: string, speaker: string, text: string, tokens: number, kind: QuoteRecord['kind'] = 'direct'): QuoteRecord {
@@ -19,13 +20,15 @@ const A1 = article('a1', 'Alpha', 1000, [quote('q1', 'Tom Homan', 'We set a goal
 const A2 = article('a2', 'Alpha', 1000, [], [hit('chaos', 'author')], [['arrests', 1], ['chaos', 3]]);
 const B1 = article('b1', 'Beta', 2000, [quote('q1', 'Tom Homan', 'minimum 3,000 arrests a day', 5), quote('q2', 'Rivlin', 'Cruelty is the point', 4)], [hit('cruelty', 'quote', 'q2', 'Rivlin')], [['arrests', 2], ['families', 6], ['cruelty', 3]]);
 
-function tables(records: AnalyzedArticle[]): Tables {
-  const agg = new Aggregator(['chaos', 'humane', 'cruelty']);
-  for (const r of records) agg.add(r, 'e');
-  return agg.tables();
+/** The tables of `records` (numbered in the order given), all of event `e`. */
+async function tables(records: AnalyzedArticle[]): Promise<Tables> {
+  return withRecords(records.map((r, seq) => ({ ...r, seq })), (db) => engineTables(db, ['chaos', 'humane', 'cruelty'], 'metadata'));
 }
 const rows = (t: { columns: string[]; rows: unknown[][] }) => t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [c, r[i]])));
-const t = tables([A1, A2, B1]);
+let t: Tables;
+beforeAll(async () => {
+  t = await tables([A1, A2, B1]);
+});
 
 test('frames_by_outlet: every frame for every outlet (zeros too), author/quoted split, rates per 10k tokens', () => {
   const fb = rows(t.frames_by_outlet);
@@ -55,7 +58,7 @@ test('shared_quotes: the same quotation in two outlets despite wording variants'
   expect(sq[0]).toMatchObject({ speaker: 'Tom Homan', outlets: 'Alpha; Beta', articles: 2, variants: 2 });
 });
 
-test('shared_quotes: a quotation joined across different attributions is matched on its pieces', () => {
+test('shared_quotes: a quotation joined across different attributions is matched on its pieces', async () => {
   // Alpha: “Working families deserve better schools,” said Ana Ruiz, speaking to reporters outside the state capitol
   // building, “and safer streets.” Beta carries the same words with another attribution. Read whole, the shorter
   // (Beta: 7 content words + 5 of its attribution) has 7 of 12 words in Alpha's (58% < SHARED_CONTAINMENT).
@@ -66,12 +69,12 @@ test('shared_quotes: a quotation joined across different attributions is matched
   };
   const a = split('s1', 'Alpha', 'Working families deserve better schools,” said Ana Ruiz, speaking to reporters outside the state capitol building, “and safer streets.', ',” said Ana Ruiz, speaking to reporters outside the state capitol building, “');
   const b = split('s2', 'Beta', 'Working families deserve better schools,” the governor told a cheering crowd in Springfield. “And safer streets.', ',” the governor told a cheering crowd in Springfield. “');
-  const sq = rows(tables([a, b]).shared_quotes);
+  const sq = rows((await tables([a, b])).shared_quotes);
   expect(sq).toHaveLength(1);
   expect(sq[0]).toMatchObject({ speaker: 'Ana Ruiz', outlets: 'Alpha; Beta', articles: 2, variants: 2 });
   expect(sq[0].variant_texts).toBe('Working families deserve better schools … And safer streets. | Working families deserve better schools … and safer streets.');
   // Read whole (the attribution as the speaker's words) they would not match.
-  expect(rows(tables([{ ...a, quotes: [{ ...a.quotes[0], gaps: [] }] }, { ...b, quotes: [{ ...b.quotes[0], gaps: [] }] }]).shared_quotes)).toEqual([]);
+  expect(rows((await tables([{ ...a, quotes: [{ ...a.quotes[0], gaps: [] }] }, { ...b, quotes: [{ ...b.quotes[0], gaps: [] }] }])).shared_quotes)).toEqual([]);
 });
 
 test('content words keep letters of every script: "José Núñez" is two words, not "jos", "n", "ez"', () => {
@@ -83,25 +86,25 @@ test('content words keep letters of every script: "José Núñez" is two words, 
   expect(contentWords('O’Rourke’s anti-war 9/11 remarks')).toEqual(["o'rourke's", 'anti-war', '9/11', 'remarks']);
 });
 
-test('shared_quotes: titles of shows and works are not shared quotations; dashes are not content words', () => {
+test('shared_quotes: titles of shows and works are not shared quotations; dashes are not content words', async () => {
   const show = (id: string, outlet: string) => article(id, outlet, 300, [quote('q1', 'Ana Ruiz', 'The Late Show With Stephen Colbert', 6, 'partial')], []);
-  expect(rows(tables([show('t1', 'Alpha'), show('t2', 'Beta')]).shared_quotes)).toEqual([]);
+  expect(rows((await tables([show('t1', 'Alpha'), show('t2', 'Beta')])).shared_quotes)).toEqual([]);
   expect(contentWords('What difference - at this point, what difference does it make?')).toEqual(['difference', 'point', 'difference', 'make']);
   const said = (id: string, outlet: string, text: string) => article(id, outlet, 300, [quote('q1', 'Hillary Clinton', text, 8)], []);
-  const sq = rows(tables([said('d1', 'Alpha', 'What difference - at this point, what difference does it make?'), said('d2', 'Beta', 'What difference at this point does it make?')]).shared_quotes);
+  const sq = rows((await tables([said('d1', 'Alpha', 'What difference - at this point, what difference does it make?'), said('d2', 'Beta', 'What difference at this point does it make?')])).shared_quotes);
   expect(sq).toEqual([expect.objectContaining({ outlets: 'Alpha; Beta', variants: 2 })]);
 });
 
-test('shared_quotes: a three-word fragment is the same quotation only when its words run in order in the longer one', () => {
+test('shared_quotes: a three-word fragment is the same quotation only when its words run in order in the longer one', async () => {
   const said = (id: string, outlet: string, speaker: string, text: string) => article(id, outlet, 300, [quote('q1', speaker, text, 8)], []);
   // "standing", "ana", "ruiz" are all in the longer quote, and so is the pair "ana ruiz" — but not "standing ana".
-  const apart = tables([
+  const apart = await tables([
     said('f1', 'Alpha', 'Tom Lee', 'She is standing with Ana Ruiz'),
     said('f2', 'Beta', 'Dan Ford', 'Senator Lee is standing tall despite losing the county primary to Ana Ruiz'),
   ]);
   expect(rows(apart.shared_quotes)).toEqual([]);
   // The fragment as it runs in the longer one ("standing tall despite") is the same quotation.
-  const inside = tables([
+  const inside = await tables([
     said('f1', 'Alpha', 'Dan Ford', 'He is standing tall, despite it all'),
     said('f2', 'Beta', 'Dan Ford', 'Senator Lee is standing tall despite losing the county primary to Ana Ruiz'),
   ]);
@@ -117,10 +120,10 @@ test('distinctive_terms: an outlet\'s own words have positive z; counts and coun
   expect(dt.some((r) => r.term === 'alpha' || r.term === 'beta')).toBe(false);
 });
 
-test('the tables do not depend on the order records are added in', () => {
+test('the tables do not depend on the order records are added in', async () => {
   const json = (x: Tables) => JSON.stringify(x);
-  expect(json(tables([B1, A2, A1]))).toBe(json(t));
-  expect(json(tables([A2, B1, A1]))).toBe(json(t));
+  expect(json(await tables([B1, A2, A1]))).toBe(json(t));
+  expect(json(await tables([A2, B1, A1]))).toBe(json(t));
 });
 
 describe('shared-quote clustering', () => {
@@ -165,29 +168,4 @@ describe('shared-quote clustering', () => {
       { numRuns: 300, seed: 5 },
     );
   });
-});
-
-test('TermCounts sums counts by term number as a Map does, through growth, in an order fixed by what was added', () => {
-  fc.assert(
-    fc.property(fc.array(fc.tuple(fc.nat(300), fc.integer({ min: 1, max: 9 })), { minLength: 0, maxLength: 400, size: 'max' }), (adds) => {
-      const table = new TermCounts();
-      const map = new Map<number, number>();
-      for (const [t, c] of adds) {
-        table.add(t, c);
-        map.set(t, (map.get(t) ?? 0) + c);
-      }
-      const seen: [number, number][] = [];
-      table.forEach((t, c) => seen.push([t, c]));
-      expect(table.size).toBe(map.size);
-      expect(new Map(seen)).toEqual(map);
-      expect(seen).toHaveLength(map.size);
-      for (const t of [...map.keys(), 5001, 0]) expect(table.get(t)).toBe(map.get(t) ?? 0);
-      const again = new TermCounts();
-      for (const [t, c] of adds) again.add(t, c);
-      const order: number[] = [];
-      again.forEach((t) => order.push(t));
-      expect(order).toEqual(seen.map(([t]) => t));
-    }),
-    { numRuns: 200, seed: 11 },
-  );
 });

@@ -22,7 +22,7 @@ test('the run succeeds and writes every SPEC output', () => {
   expect(run.stderr).toMatch(/framelens: 2 articles/);
   expect(run.status).toBe(0);
   for (const f of ['articles.csv', 'quotes.csv', 'frame_hits.csv', 'frames_by_outlet.csv', 'frame_comparison.csv', 'speakers_by_outlet.csv',
-    'distinctive_terms.csv', 'shared_quotes.csv', 'errors.csv', 'codebook.md', 'manifest.json', 'report.html', 'articles.jsonl', 'events.csv']) {
+    'distinctive_terms.csv', 'shared_quotes.csv', 'errors.csv', 'codebook.md', 'manifest.json', 'report.html', 'framelens.duckdb', 'events.csv']) {
     expect(existsSync(join(out, f))).toBe(true);
   }
   expect(existsSync(join(out, '.framelens-tmp'))).toBe(false);

@@ -1,16 +1,17 @@
 /**
- * The streamed auto grouping (src/pipeline/event-groups.ts) against the in-memory one (assignEvents): the same events
- * whatever the size of its sorted runs, and the line reader under it, across refill boundaries.
+ * The auto grouping as the engine runs it (src/engine/events.ts over src/events/grouping.ts) against the method
+ * written plainly: the same events however the records were written, group names numbered in id order, the term index
+ * equivalent to comparing with every group, bounded open groups for undated articles; and the line reader.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assignEvents, UNASSIGNED, AUTO_THRESHOLD, AUTO_WINDOW_DAYS, compareGroupItems, MAX_OPEN_UNDATED, TermStats, tfidfVector, type EventInput, type GroupItem, type Vec } from '../src/aggregate/events.js';
-import { articleTerms } from '../src/aggregate/terms.js';
+import { AUTO_THRESHOLD, AUTO_WINDOW_DAYS, compareGroupItems, MAX_OPEN_UNDATED, TermStats, tfidfVector, type EventInput, type GroupItem, type Vec } from '../src/events/grouping.js';
+import { articleTerms } from '../src/analysis/terms.js';
 import { readText } from '../src/nlp/index.js';
 import { packageFile } from '../src/paths.js';
-import { EventGrouper } from '../src/pipeline/event-groups.js';
-import { LineReader } from '../src/pipeline/lines.js';
+import { LineReader } from '../src/runtime/lines.js';
+import { assignedEvents, eventRecord, eventsOf, withRecords } from './helpers/engine.js';
 
 interface Fixture { id: string; outlet: string; date: string; title: string; text: string }
 const fixture = readFileSync(packageFile('test/fixtures/events/articles.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Fixture);
@@ -23,28 +24,15 @@ let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'framelens-groups-'))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Events by article id from the streamed grouping, read back in seq order (as the tables read them). */
-function streamed(runs: [terms: number, members: number, pairs: number], order: EventInput[]): Map<string, string> {
-  const grouper = new EventGrouper(dir, ...runs);
-  for (const it of order) grouper.add(it);
-  const eventOf = grouper.assign().cursor();
-  const bySeq = [...order].sort((a, b) => a.seq - b.seq).map((it) => [it.id, eventOf(it.seq)] as [string, string]);
-  expect(eventOf(order.length + 5)).toBe(UNASSIGNED); // a seq never added
-  grouper.discard();
-  expect(readdirSync(dir)).toEqual([]); // its runs and the assignment are removed
-  return new Map(bySeq);
-}
-
-test('streamed grouping = in-memory grouping, in one run or in many sorted runs, whatever the input order', () => {
-  const expected = assignEvents(items, 'auto');
+test('the same events however the records were written (one or several workers\' part files, any order)', async () => {
+  const expected = await assignedEvents(items, 'auto');
   expect(new Set(expected.values()).size).toBeGreaterThan(5);
-  expect(streamed([1e9, 1e9, 1e9], items)).toEqual(expected); // each sort in memory
-  const terms = items.reduce((n, it) => n + it.terms.length, 0);
-  expect(streamed([Math.ceil(terms / 7), 5, 9], items)).toEqual(expected); // a few runs of each merged
-  expect(streamed([1, 1, 1], [...items].reverse())).toEqual(expected); // one article, group or pair per run
+  const records = items.map(eventRecord);
+  expect(await withRecords(records, (db) => eventsOf(db, 'auto'), 3)).toEqual(expected);
+  expect(await withRecords([...records].reverse(), (db) => eventsOf(db, 'auto'), 2)).toEqual(expected);
 });
 
-test('groups with the same label are numbered ("#2", "#3") in id order, across sorted runs too', () => {
+test('groups with the same label are numbered ("#2", "#3") in id order', async () => {
   // Five single-article groups of one day: a, c and e share their three most frequent terms (so their label), b and d
   // have labels of their own and ids in between, so that naming must see a, c and e together.
   const article = (id: string, seq: number, shared: string[]): EventInput => ({
@@ -53,16 +41,14 @@ test('groups with the same label are numbered ("#2", "#3") in id order, across s
   });
   const same = ['alpha', 'beta', 'gamma'];
   const repeated = [article('rep-e', 0, same), article('rep-d', 1, ['delta', 'eps', 'zeta']), article('rep-c', 2, same), article('rep-b', 3, ['eta', 'theta', 'iota']), article('rep-a', 4, same)];
-  const expected = assignEvents(repeated, 'auto');
+  const expected = await assignedEvents(repeated, 'auto');
   expect(expected.get('rep-a')).toBe('2025-03-01 alpha beta gamma');
   expect(expected.get('rep-c')).toBe('2025-03-01 alpha beta gamma #2');
   expect(expected.get('rep-e')).toBe('2025-03-01 alpha beta gamma #3');
-  expect(streamed([1e9, 1e9, 1e9], repeated)).toEqual(expected);
-  expect(streamed([1, 1, 1], repeated)).toEqual(expected);
 });
 
 /**
- * The method as events.ts describes it, written plainly: every open group compared with every article (no term index).
+ * The method as src/events/grouping.ts describes it, written plainly: every open group compared with every article (no term index).
  * Returns the partition (sets of ids), which the indexed grouping must reproduce exactly.
  */
 function plainPartition(input: EventInput[]): string[][] {
@@ -103,42 +89,44 @@ const partition = (events: Map<string, string>): string[][] => {
   return [...by.values()].map((ids) => ids.sort()).sort();
 };
 
-test('the grouping compares an article only with groups sharing a term, and groups exactly as comparing with all', () => {
-  expect(partition(assignEvents(items, 'auto'))).toEqual(plainPartition(items));
+test('the grouping compares an article only with groups sharing a term, and groups exactly as comparing with all', async () => {
+  expect(partition(await assignedEvents(items, 'auto'))).toEqual(plainPartition(items));
   // Undated, every group stays open: the most comparisons the index saves.
   const undated = items.map((it) => ({ ...it, date: '' }));
-  expect(partition(assignEvents(undated, 'auto'))).toEqual(plainPartition(undated));
-  expect(new Set(assignEvents(undated, 'auto').values()).size).toBeGreaterThan(5);
+  const grouped = await assignedEvents(undated, 'auto');
+  expect(partition(grouped)).toEqual(plainPartition(undated));
+  expect(new Set(grouped.values()).size).toBeGreaterThan(5);
 });
 
-test('undated articles: only the MAX_OPEN_UNDATED latest groups they started stay open (bounded time and memory)', () => {
+test('undated articles: only the MAX_OPEN_UNDATED latest groups they started stay open (bounded time and memory)', async () => {
   // Articles with nothing in common (each its own group), visited in id order; then a copy of the first and of the last.
   const n = MAX_OPEN_UNDATED + 5;
   const own = (i: number): [string, number][] => [[`alpha${i}`, 3], [`beta${i}`, 2], ['shared', 1]];
   const many: EventInput[] = Array.from({ length: n }, (_, i) => ({ id: `u${String(i).padStart(6, '0')}`, seq: i, outlet: 'o', date: '', title: '', event: '', terms: own(i) }));
   many.push({ ...many[0], id: 'v-first', seq: n }, { ...many[n - 1], id: 'v-last', seq: n + 1 });
-  const events = assignEvents(many, 'auto');
+  const events = await assignedEvents(many, 'auto');
   expect(new Set(events.values()).size).toBe(n + 1);
   expect(events.get('v-last')).toBe(events.get(many[n - 1].id)); // its group is still open
   expect(events.get('v-first')).not.toBe(events.get(many[0].id)); // its group was closed long before
   expect(partition(events)).toEqual(plainPartition(many));
   // Dated articles are not limited so: the same articles all on one day, the copy of the first joins it.
   const dated = many.map((it) => ({ ...it, date: '2024-01-01' }));
-  expect(assignEvents(dated, 'auto').get('v-first')).toBe(assignEvents(dated, 'auto').get(many[0].id));
+  const datedEvents = await assignedEvents(dated, 'auto');
+  expect(datedEvents.get('v-first')).toBe(datedEvents.get(many[0].id));
 });
 
 /** Real news read from ../shared at run time (never copied): PolNeAR train's 840 articles, dated, and 300 undated. */
 const train = packageFile('../shared/eval/polnear/train.jsonl');
-(existsSync(train) ? test : test.skip)('the same on PolNeAR train: 840 dated articles, and 300 of them undated', () => {
+(existsSync(train) ? test : test.skip)('the same on PolNeAR train: 840 dated articles, and 300 of them undated', async () => {
   const real: EventInput[] = readFileSync(train, 'utf8').trim().split('\n').map((l, i) => {
     const d = JSON.parse(l) as { text: string; publisher: string; date: string; title: string };
     return { id: `train#${i + 1}`, seq: i, outlet: d.publisher, date: d.date, title: d.title, event: '', terms: articleTerms(readText(d.text)) };
   });
-  const grouped = assignEvents(real, 'auto');
+  const grouped = await assignedEvents(real, 'auto');
   expect(new Set(grouped.values()).size).toBeLessThan(real.length * 0.95);
   expect(partition(grouped)).toEqual(plainPartition(real));
   const undated = real.slice(0, 300).map((it) => ({ ...it, date: '' }));
-  expect(partition(assignEvents(undated, 'auto'))).toEqual(plainPartition(undated));
+  expect(partition(await assignedEvents(undated, 'auto'))).toEqual(plainPartition(undated));
 }, 60_000);
 
 test('line reader: lines across refills, multi-byte characters split by a refill, empty lines, no final newline', () => {
@@ -155,10 +143,5 @@ test('line reader: lines across refills, multi-byte characters split by a refill
     }
     expect(got).toEqual(lines.filter(Boolean));
     expect(numbers).toEqual([1, 3, 4, 5]); // the empty line 2 counted, not returned
-    // Runs of whole lines (for rows copied with their events filled in): together, the file exactly.
-    const runs = new LineReader(path, size);
-    let copy = '';
-    for (let t = runs.nextLines(); t !== null; t = runs.nextLines()) copy += t;
-    expect(copy).toBe(lines.join('\n'));
   }
 });

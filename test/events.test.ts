@@ -4,8 +4,9 @@
  * Los Angeles wildfire stories six weeks apart) that a date-blind grouping would merge. Scored with B-cubed F1.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { assignEvents, EventSummaries, type EventInput } from '../src/aggregate/events.js';
-import { articleTerms } from '../src/aggregate/terms.js';
+import type { EventInput } from '../src/events/grouping.js';
+import { assignedEvents, engineTables, eventRecord, withRecords } from './helpers/engine.js';
+import { articleTerms } from '../src/analysis/terms.js';
 import { readText } from '../src/nlp/index.js';
 import { packageFile } from '../src/paths.js';
 
@@ -38,50 +39,52 @@ test('B-cubed of a perfect and of a one-cluster grouping (hand-computed)', () =>
   expect(bcubed(new Map([['a', 'k'], ['b', 'k'], ['c', 'k']]), truth).f1).toBeCloseTo(10 / 14, 12);
 });
 
-test('auto grouping reaches B-cubed F1 >= 0.95 on the synthetic gold set, keeping the two wildfires apart', () => {
-  const pred = assignEvents(items, 'auto');
+test('auto grouping reaches B-cubed F1 >= 0.95 on the synthetic gold set, keeping the two wildfires apart', async () => {
+  const pred = await assignedEvents(items, 'auto');
   const score = bcubed(pred, gold);
   expect(score.f1).toBeGreaterThanOrEqual(0.95);
   expect(pred.get('wildfire-0')).not.toBe(pred.get('wildfire2-0'));
   expect(new Set(fixture.filter((f) => f.gold_event === 'tariffs').map((f) => pred.get(f.id))).size).toBe(1);
 });
 
-test('auto grouping does not depend on input order', () => {
-  const a = assignEvents(items, 'auto');
-  const b = assignEvents([...items].reverse(), 'auto');
+test('auto grouping does not depend on input order', async () => {
+  const a = await assignedEvents(items, 'auto');
+  // The same articles written in the opposite order (and numbered so).
+  const b = await assignedEvents([...items].reverse().map((it, seq) => ({ ...it, seq })), 'auto');
   expect([...b.entries()].sort()).toEqual([...a.entries()].sort());
 });
 
-test('metadata and none modes; events.csv rows', () => {
+test('metadata and none modes; events.csv rows', async () => {
   const withMeta = items.map((it) => ({ ...it, event: gold.get(it.id)! }));
-  const meta = assignEvents(withMeta, 'metadata');
+  const meta = await assignedEvents(withMeta, 'metadata');
   expect(bcubed(meta, gold).f1).toBe(1);
-  expect(new Set(assignEvents(items, 'none').values())).toEqual(new Set(['all']));
-  const summaries = new EventSummaries();
-  for (const it of withMeta) summaries.add(meta.get(it.id)!, it.outlet, it.date);
-  const table = { columns: EventSummaries.COLUMNS, rows: [...summaries.rows()] };
+  expect(new Set((await assignedEvents(items, 'none')).values())).toEqual(new Set(['all']));
+  // The default: metadata where every article has an event, else auto.
+  expect(await assignedEvents(withMeta, null)).toEqual(meta);
+  expect(await assignedEvents([...withMeta.slice(1), { ...withMeta[0], event: '' }], null)).toEqual(await assignedEvents(items, 'auto'));
+  const table = (await withRecords(withMeta.map(eventRecord), (db) => engineTables(db, [], 'metadata'))).events;
   expect(table.columns).toEqual(['event', 'label', 'first_date', 'last_date', 'articles', 'n_outlets', 'outlets']);
   expect(table.rows.find((r) => r[0] === 'quotas')).toEqual(['quotas', 'quotas', '2025-01-27', '2025-01-28', 4, 4, 'Border Wire; Capital Times; Daily Planet; Metro Ledger']);
 });
 
-test('events.csv counts outlets past the 30 kept as bits (a corpus of many outlets), in event order', () => {
-  const summaries = new EventSummaries();
+test('events.csv: dates, articles and outlets per event, in event order, with many outlets', async () => {
   const outlets = Array.from({ length: 45 }, (_, k) => `Outlet ${String(k).padStart(2, '0')}`);
-  // "wide" has all 45 outlets (its set grows past 30 bits part-way); "late" only outlets numbered 30 and above; "small" 3.
-  for (const o of outlets) summaries.add('wide', o, '2025-02-02');
-  for (const o of outlets.slice(30)) summaries.add('late', o, '');
-  for (const o of [outlets[2], outlets[0], outlets[2], outlets[1]]) summaries.add('small', o, o === outlets[1] ? '2025-01-09' : '2025-01-10');
-  summaries.add('wide', outlets[44], '2025-01-31');
-  const rows = [...summaries.rows()];
+  const records: EventInput[] = [];
+  const add = (event: string, outlet: string, date: string) => records.push({ id: `a${records.length}`, seq: records.length, outlet, date, title: '', event, terms: [] });
+  // "wide" has all 45 outlets; "late" only the last 15 and no dates; "small" 3 outlets, one twice.
+  for (const o of outlets) add('wide', o, '2025-02-02');
+  for (const o of outlets.slice(30)) add('late', o, '');
+  for (const o of [outlets[2], outlets[0], outlets[2], outlets[1]]) add('small', o, o === outlets[1] ? '2025-01-09' : '2025-01-10');
+  add('wide', outlets[44], '2025-01-31');
+  const rows = (await withRecords(records.map(eventRecord), (db) => engineTables(db, [], 'metadata'))).events.rows;
   expect(rows.map((r) => r[0])).toEqual(['late', 'small', 'wide']);
   expect(rows[0]).toEqual(['late', 'late', '', '', 15, 15, outlets.slice(30).join('; ')]);
   expect(rows[1]).toEqual(['small', 'small', '2025-01-09', '2025-01-10', 4, 3, outlets.slice(0, 3).join('; ')]);
   expect(rows[2]).toEqual(['wide', 'wide', '2025-01-31', '2025-02-02', 46, 45, outlets.join('; ')]);
-  expect(summaries.sizes().map((z) => [z.event, z.articles, z.outlets])).toEqual([['late', 15, 15], ['small', 4, 3], ['wide', 46, 45]]);
 });
 
 /** Real news read from ../shared at run time (never copied): `<file>#<line>` ids, scored against a hand grouping. */
-function scoreRealNews(file: string, prefix: string, goldCsv: string): { p: number; r: number; f1: number; singletons: number } {
+async function scoreRealNews(file: string, prefix: string, goldCsv: string): Promise<{ p: number; r: number; f1: number; singletons: number }> {
   const goldRows = readFileSync(packageFile(goldCsv), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
   const truth = new Map(goldRows.map(([id, e]) => [id, e]));
   const docs = readFileSync(file, 'utf8').trim().split('\n').map((l, i) => ({ ...(JSON.parse(l) as { text: string; publisher: string; date: string; title: string }), id: `${prefix}#${i + 1}` }));
@@ -89,7 +92,7 @@ function scoreRealNews(file: string, prefix: string, goldCsv: string): { p: numb
     .filter((d) => truth.has(d.id))
     .map((d, i) => ({ id: d.id, seq: i, outlet: d.publisher, date: d.date, title: d.title, event: '', terms: articleTerms(readText(d.text)) }));
   expect(real.length).toBe(truth.size);
-  const score = bcubed(assignEvents(real, 'auto'), truth);
+  const score = bcubed(await assignedEvents(real, 'auto'), truth);
   const singletons = bcubed(new Map([...truth.keys()].map((id) => [id, id])), truth).f1;
   console.log(`events.test.ts: ${goldCsv.split('/').pop()} auto grouping B-cubed P ${score.p.toFixed(3)} R ${score.r.toFixed(3)} F1 ${score.f1.toFixed(3)} (all singletons F1 ${singletons.toFixed(3)})`);
   return { ...score, singletons };
@@ -101,12 +104,12 @@ function scoreRealNews(file: string, prefix: string, goldCsv: string): { p: numb
  * the Trump–Ginsburg feud, the RNC roll call, Trump's and Clinton's acceptance speeches, Obama's convention speech, the
  * Khan feud, "Obama founded ISIS", Biden's Scranton rally, the Weiner sexting story, Trump's Mexico visit, … — and 129
  * singletons (test/fixtures/events/train-split-events.csv; a convention is not one event, its speeches are). The
- * parameters in src/aggregate/events.ts were chosen on this set only. Measured 2026-11-22: B-cubed P 0.976, R 0.893,
+ * parameters in src/events/grouping.ts were chosen on this set only. Measured 2026-11-22: B-cubed P 0.976, R 0.893,
  * F1 0.933 (all singletons 0.901; the previous method 0.913).
  */
 const train = packageFile('../shared/eval/polnear/train.jsonl');
-(existsSync(train) ? test : test.skip)('auto grouping on the hand-grouped tuning set (PolNeAR train, Jul–Sep 2016)', () => {
-  const score = scoreRealNews(train, 'train.jsonl', 'test/fixtures/events/train-split-events.csv');
+(existsSync(train) ? test : test.skip)('auto grouping on the hand-grouped tuning set (PolNeAR train, Jul–Sep 2016)', async () => {
+  const score = await scoreRealNews(train, 'train.jsonl', 'test/fixtures/events/train-split-events.csv');
   expect(score.f1).toBeGreaterThanOrEqual(0.93);
 });
 
@@ -122,8 +125,8 @@ const train = packageFile('../shared/eval/polnear/train.jsonl');
  * changes that merge campaign stories by topic. Measured 2026-11-22: B-cubed P 0.902, R 0.716, F1 0.799 (all
  * singletons 0.819).
  */
-(existsSync(train) ? test : test.skip)('auto grouping on the second tuning set (PolNeAR train, Feb 2016)', () => {
-  const score = scoreRealNews(train, 'train.jsonl', 'test/fixtures/events/train-feb2016-events.csv');
+(existsSync(train) ? test : test.skip)('auto grouping on the second tuning set (PolNeAR train, Feb 2016)', async () => {
+  const score = await scoreRealNews(train, 'train.jsonl', 'test/fixtures/events/train-feb2016-events.csv');
   expect(score.f1).toBeGreaterThanOrEqual(0.79);
 });
 
@@ -142,8 +145,8 @@ const train = packageFile('../shared/eval/polnear/train.jsonl');
  * 7 days, the median cosine of same-event pairs is 0.07 and only 16 of 69 exceed the 99th percentile of
  * different-event pairs (0.22).
  */
-(existsSync(train) ? test : test.skip)('auto grouping on the third tuning set (PolNeAR train, Mar 2016)', () => {
-  const score = scoreRealNews(train, 'train.jsonl', 'test/fixtures/events/train-mar2016-events.csv');
+(existsSync(train) ? test : test.skip)('auto grouping on the third tuning set (PolNeAR train, Mar 2016)', async () => {
+  const score = await scoreRealNews(train, 'train.jsonl', 'test/fixtures/events/train-mar2016-events.csv');
   expect(score.f1).toBeGreaterThanOrEqual(0.83);
 });
 
@@ -163,7 +166,7 @@ const train = packageFile('../shared/eval/polnear/train.jsonl');
  * second round for issue #5 (nothing kept, method unchanged; the March tuning set added): F1 0.897.
  */
 const dev = packageFile('../shared/eval/polnear/dev.jsonl');
-(existsSync(dev) ? test : test.skip)('auto grouping on hand-grouped real news (PolNeAR dev): B-cubed F1 as measured', () => {
-  const score = scoreRealNews(dev, 'dev.jsonl', 'test/fixtures/events/dev-split-events.csv');
+(existsSync(dev) ? test : test.skip)('auto grouping on hand-grouped real news (PolNeAR dev): B-cubed F1 as measured', async () => {
+  const score = await scoreRealNews(dev, 'dev.jsonl', 'test/fixtures/events/dev-split-events.csv');
   expect(score.f1).toBeGreaterThanOrEqual(0.89);
 });

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { createAnalyzer } from '../src/pipeline/analyze.js';
+import { createAnalyzer } from '../src/analysis/analyze.js';
 import { loadLexicons } from '../src/framing/lexicon.js';
 import { loadQuoteSettings } from '../src/quotes/index.js';
 import { packageFile } from '../src/paths.js';

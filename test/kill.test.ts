@@ -3,7 +3,7 @@
  * `--resume` afterwards ends byte-identical to a clean run. Uses a real child process.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI, framelens, outputFiles } from './helpers/cli.js';
@@ -20,13 +20,22 @@ beforeAll(() => {
   reference = outputFiles(clean);
 });
 
-/** Start a run and SIGKILL it once the partial articles file has grown past `bytes`. */
+/** Bytes of the newest part-file folder of `out` (the records of the run under way). */
+function partBytes(out: string): number {
+  const root = join(out, '.framelens-parts');
+  if (!existsSync(root)) return 0;
+  const runs = readdirSync(root).map(Number).sort((a, b) => b - a);
+  if (!runs.length) return 0;
+  const folder = join(root, String(runs[0]));
+  return readdirSync(folder).reduce((n, f) => n + statSync(join(folder, f)).size, 0);
+}
+
+/** Start a run and SIGKILL it once its part files have grown past `bytes`. */
 function killMidRun(out: string, bytes: number, extra: string[] = []): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, 'run', input, '--out', out, '--quiet', '--workers', '1', '--batch-size', '4', ...extra], { stdio: 'ignore' });
-    const partial = join(out, '.articles.jsonl.partial');
     const timer = setInterval(() => {
-      if (existsSync(partial) && statSync(partial).size > bytes) {
+      if (partBytes(out) > bytes) {
         clearInterval(timer);
         child.kill('SIGKILL');
       }
@@ -69,7 +78,7 @@ test('killed first run: no tables at all; --resume completes byte-identical and 
 
 test('killed re-run over finished tables: the previous tables stay whole; killed twice then resumed is still identical', async () => {
   const out = join(dir, 'k2');
-  // The reference for the re-run's settings (a different --max-chars changes every resume key in articles.jsonl).
+  // The reference for the re-run's settings (a different --max-chars changes every article's resume key).
   const clean2 = join(dir, 'clean2');
   expect(framelens(['run', input, '--out', clean2, '--quiet', '--max-chars', '999999']).status).toBe(0);
   const reference2 = outputFiles(clean2);

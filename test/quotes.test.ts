@@ -5,7 +5,7 @@
 import { readText } from '../src/nlp/index.js';
 import { findQuotes, loadQuoteSettings, quotePieces } from '../src/quotes/index.js';
 import type { Quote } from '../src/types.js';
-import { quotedWords } from '../src/pipeline/analyze.js';
+import { quotedWords } from '../src/analysis/analyze.js';
 
 const settings = loadQuoteSettings();
 function quotes(text: string): (Quote & { text: string; mentionText: string })[] {

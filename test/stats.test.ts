@@ -1,5 +1,5 @@
 /** Statistics against values computed by hand (arithmetic in the comments). Natural logarithms throughout. */
-import { chiSquareP, gammaQ, holm, homogeneity, logOddsDirichlet, sig } from '../src/aggregate/stats.js';
+import { chiSquareP, gammaQ, holm, homogeneity, logOddsDirichlet, sig } from '../src/engine/stats.js';
 
 describe('chi-square p-values', () => {
   test('known quantiles: 3.841 (df 1), 5.991 (df 2), 7.815 (df 3) are the 5% critical values', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { readText, type NlpDoc } from '../src/nlp/index.js';
-import { articleTerms, normaliseTerm, STOPWORDS } from '../src/aggregate/terms.js';
+import { articleTerms, normaliseTerm, STOPWORDS } from '../src/analysis/terms.js';
 
 /** The plain definition normaliseTerm is a faster form of (regexes on every token). */
 function referenceTerm(lower: string): string | null {

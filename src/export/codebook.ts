@@ -3,7 +3,7 @@
  * written, so it can never describe a column that is not there (or miss one).
  */
 import type { Staging } from './atomic.js';
-import { ARTICLE_COLUMNS, ERROR_COLUMNS, HIT_COLUMNS, QUOTE_COLUMNS } from '../pipeline/columns.js';
+import { ARTICLE_COLUMNS, ERROR_COLUMNS, HIT_COLUMNS, QUOTE_COLUMNS } from './columns.js';
 import { CODES } from '../errors.js';
 
 /** Codes that stop a run before anything is written (exit 2; lexicon codes too: see lexicon check): never in errors.csv. */
@@ -121,7 +121,8 @@ export function writeCodebook(
   for (const [code, meaning] of Object.entries(CODES)) if (/^[EW]_/.test(code) && !/_LEX_/.test(code) && !SETTINGS_CODES.has(code)) lines.push(`| \`${code}\` | ${meaning} |`);
   lines.push('');
   lines.push('## Other files', '');
-  lines.push('- `articles.jsonl`: the full per-article analysis record, one JSON object per line, in row order (what `--resume` and `merge` reuse).');
+  lines.push('- `articles.jsonl`: the full per-article analysis record, one JSON object per line, in row order: metadata, counts, quotes, frame hits, terms and notes.');
+  lines.push('- `framelens.duckdb`: a DuckDB database with every table above (same names, e.g. `frames_by_outlet`; the per-article tables `articles`, `quotes`, `frame_hits` hold the text as analysed, not neutralised), `article_events` (each article\'s event, by `seq`), `speakers` (one row per named speaker: quotes, quoted tokens, articles, outlets) and, in schema `records`, the per-article records that `--resume` and `merge` reuse. Open it from R (duckdb package), Python (`duckdb`) or the DuckDB CLI.');
   lines.push('- `manifest.json`: version, command line, settings, lexicon and input sha256, counts, rejected inputs, start/end time, per-stage timings (ms, summed over workers).');
   lines.push('- `report.html`: a self-contained page (opens offline) with the comparison charts per event.');
   lines.push('');

@@ -3,7 +3,7 @@
  * only): which events, and which of their rows. The reduce (main thread and reduce workers) picks the rows with this
  * module, so those threads never load vega (about 0.2 s and 28 MB each).
  */
-import type { Tables } from '../aggregate/tables.js';
+import type { Tables } from '../engine/tables.js';
 import type { Cell } from './csv.js';
 
 /** Events charted in report.html (the rest are in the CSV tables). */
@@ -24,7 +24,7 @@ export function reportRows(table: keyof Tables, rows: Cell[][]): Cell[][] {
   if (table === 'shared_quotes') return [];
   if (table !== 'speakers_by_outlet' && table !== 'distinctive_terms') return rows;
   const top = table === 'speakers_by_outlet' ? REPORT_TOP_SPEAKERS : REPORT_TOP_TERMS;
-  // Both tables' columns start event, outlet, then the speaker or term (src/aggregate/tables.ts).
+  // Both tables' columns start event, outlet, then the speaker or term (src/engine/tables.ts).
   const taken = new Map<string, number>();
   return rows.filter((r) => {
     if (table === 'speakers_by_outlet' && r[2] === 'UNKNOWN') return false;
@@ -53,7 +53,7 @@ export interface EventSize {
 }
 
 /**
- * `chartedEvents` of a corpus whose events' sizes come a part at a time (buckets.ts, a bucket of events at a time),
+ * `chartedEvents` of a corpus whose events' sizes come a part at a time (the reduce reads events.csv's rows in chunks),
  * holding at most 2 × REPORT_MAX_EVENTS of them: the largest of a union are the largest of its parts' largest, kept
  * apart for the events that compare outlets and for all (the pool when none does).
  */

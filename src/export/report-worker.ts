@@ -2,11 +2,11 @@
  * report.html is rendered in a worker thread of its own (vega → SVG is the longest single step of the reduce), so the
  * main thread writes the CSV tables meanwhile. The worker loads vega when it starts, which `run` arranges to happen
  * while the analysis workers are busy. Each charted event's section is rendered as soon as its rows arrive (the
- * reduce hands them over bucket by bucket), one after another; the page is put together when it is asked for.
+ * reduce hands them over once the comparison tables are written), one after another; the page is put together when it is asked for.
  */
 import { parentPort } from 'node:worker_threads';
 import { renderPage, renderSection, type ReportMeta } from './report.js';
-import type { Tables } from '../aggregate/tables.js';
+import type { Tables } from '../engine/tables.js';
 
 export type ReportMessage =
   /** A charted event's rows (its `reportRows`): render its section. No answer. */

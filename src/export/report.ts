@@ -6,7 +6,7 @@
  */
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import type { Tables } from '../aggregate/tables.js';
+import type { Tables } from '../engine/tables.js';
 import type { Cell } from './csv.js';
 import { reportRows } from './report-data.js';
 

@@ -1,14 +1,15 @@
 /**
- * The worker pool: N worker threads, each with its own wink instance, fed batches through p-queue. The queue bounds
- * how many batches are in flight (memory stays flat however large the corpus); callers get results per batch as a
- * promise and restore order themselves.
+ * The worker pool: N analysis worker threads, each with its own wink instance and its own part files, fed batches
+ * through p-queue. The queue bounds how many batches are in flight (memory stays flat however large the corpus);
+ * callers get each batch's result (counts and problems; the records are in the part files) as a promise.
  */
 import { Worker } from 'node:worker_threads';
 import PQueue from 'p-queue';
 import type { Article } from '../types.js';
-import type { AnalysisSettings } from './analyze.js';
-import type { BatchResult } from './worker.js';
+import type { AnalysisSettings } from '../analysis/analyze.js';
+import type { BatchResult, WorkerData } from '../analysis/worker.js';
 import { workerScript } from '../paths.js';
+import { ask } from './ask.js';
 
 /** An article to analyse and its resume key (`articleKey`), computed by the caller. */
 export interface KeyedArticle {
@@ -25,10 +26,11 @@ export class WorkerPool {
   constructor(
     readonly size: number,
     settings: AnalysisSettings,
+    parts: string,
   ) {
-    const script = workerScript('pipeline/worker.js');
+    const script = workerScript('analysis/worker.js');
     for (let i = 0; i < size; i++) {
-      const w = new Worker(script, { workerData: settings });
+      const w = new Worker(script, { workerData: { settings, parts, index: i } satisfies WorkerData });
       w.on('error', (e) => (this.failure = e));
       this.all.push(w);
       this.idle.push(w);
@@ -59,8 +61,15 @@ export class WorkerPool {
     ) as Promise<BatchResult>;
   }
 
+  /** Waits for the batches in flight, has each worker close its part files, and ends the workers. */
   async close(): Promise<void> {
     await this.queue.onIdle();
+    if (!this.failure) await Promise.all(this.all.map((w) => ask(w, { close: true }, 'closing an analysis worker')));
+    await Promise.all(this.all.map((w) => w.terminate()));
+  }
+
+  /** Ends the workers at once (a failed run). */
+  async terminate(): Promise<void> {
     await Promise.all(this.all.map((w) => w.terminate()));
   }
 }

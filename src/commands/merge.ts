@@ -1,25 +1,27 @@
 /**
- * `framelens merge`: combine shard runs into the tables one run would have written. Each shard's articles.jsonl is in
- * `seq` order, so a k-way merge by `seq` restores the single-run order; the tables are then written by the same reduce
- * step as `run` (statistics are computed after the merge, from summed counts).
+ * `framelens merge`: combine shard runs into the tables one run would have written. Each shard's framelens.duckdb
+ * holds its records (schema `records`); they are copied into one database and reduced by the same SQL as `run`
+ * (src/engine/reduce.ts): every table is ordered by seq or by its keys, and statistics are computed from summed counts,
+ * so the bytes are those of one run.
  */
-import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { AnalyzedArticle } from '../types.js';
 import { optionError, UsageError } from '../errors.js';
 import { Staging } from '../export/atomic.js';
 import { writeManifest } from '../export/manifest.js';
-import { readRecords } from './records.js';
-import { writeTables, type EventMode, type SeqProblem } from './tables.js';
+import type { EventMode } from '../events/grouping.js';
+import { Engine, sqlString } from '../engine/database.js';
+import { createRecordTables, RECORD_TYPES } from '../engine/parts.js';
+import { writeTables, type SeqProblem } from '../engine/reduce.js';
 import { VERSION } from '../version.js';
-import { defaultWorkers, intOption, type RunSummary } from './run.js';
+import { DATABASE, defaultWorkers, intOption, type RunSummary } from './run.js';
 
 export interface MergeSettings {
   dirs: string[];
   out: string;
   strict: boolean;
   quiet: boolean;
-  /** Reduce worker threads (the comparison tables' event buckets are reduced in parallel). */
+  /** Threads of the reduce (DuckDB's). */
   workers: number;
 }
 
@@ -36,7 +38,7 @@ export function normaliseMergeOptions(raw: Record<string, unknown>): MergeSettin
   const dirs = (raw.dirs as string[] | undefined) ?? [];
   if (!dirs.length) throw optionError('dir', 'at least one shard output folder', dirs);
   for (const d of dirs) {
-    for (const f of ['manifest.json', 'articles.jsonl']) {
+    for (const f of ['manifest.json', DATABASE]) {
       if (!existsSync(join(d, f))) throw new UsageError('E_INPUT_MISSING', `${d} is not a finished framelens run: ${f} is missing`);
     }
   }
@@ -72,25 +74,25 @@ export async function mergeShards(settings: MergeSettings, commandLine: string[]
   }
 
   const staging = new Staging(resolve(settings.out));
-  const mergedPath = staging.path('articles.jsonl');
-  const fd = openSync(mergedPath, 'w');
-  const its = settings.dirs.map((d) => readRecords(join(d, 'articles.jsonl')));
-  const heads: (AnalyzedArticle | null)[] = await Promise.all(its.map(async (it) => ((await it.next()).value as AnalyzedArticle) ?? null));
+  const db = await Engine.open({ path: staging.path(DATABASE), tempDir: join(staging.dir, 'engine-tmp'), threads: settings.workers });
+  let counts;
   let total = 0;
-  for (;;) {
-    let best = -1;
-    for (let i = 0; i < heads.length; i++) if (heads[i] && (best < 0 || heads[i]!.seq < heads[best]!.seq)) best = i;
-    if (best < 0) break;
-    writeSync(fd, JSON.stringify(heads[best]) + '\n');
-    total++;
-    const nx = await its[best].next();
-    heads[best] = nx.done ? null : nx.value;
-  }
-  closeSync(fd);
-
   const problems = manifests.flatMap((m) => m.problems).sort((a, b) => a.seq - b.seq);
   const tTables = performance.now();
-  const counts = await writeTables(mergedPath, problems, { events: first.settings.events ?? null, excel: first.settings.excel, frames: first.settings.frames, version: VERSION, workers: settings.workers }, staging);
+  try {
+    await createRecordTables(db);
+    for (const [i, dir] of settings.dirs.entries()) {
+      await db.run(`ATTACH ${sqlString(resolve(dir, DATABASE))} AS shard_${i} (READ_ONLY)`);
+      for (const t of RECORD_TYPES) await db.run(`INSERT INTO records.${t} SELECT * FROM shard_${i}.records.${t}`);
+      await db.run(`DETACH shard_${i}`);
+    }
+    total = Number(await db.scalar('SELECT count(*)::INTEGER FROM records.articles'));
+    counts = await writeTables(db, problems, { events: first.settings.events ?? null, excel: first.settings.excel, frames: first.settings.frames, version: VERSION }, staging);
+    await db.close();
+  } catch (e) {
+    db.discard();
+    throw e;
+  }
   const inputs = new Map<string, ShardManifest['inputs'][number]>();
   for (const m of manifests) for (const f of m.inputs) inputs.set(f.path, f);
   writeManifest(staging, {

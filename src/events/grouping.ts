@@ -17,9 +17,9 @@
  * Average-link avoids single-link chaining (A~B and B~C putting A and C together) and, unlike a normalised centroid,
  * still pays for members that do not resemble the newcomer.
  *
- * `groupSorted` needs only the corpus's document frequencies (`TermStats`) and the articles in visiting order, and
- * holds only the open groups: the pipeline feeds it from sorted runs on disk (src/pipeline/event-groups.ts), so the
- * grouping's memory is bounded by the window, not the corpus; `assignEvents` does the same for articles in memory.
+ * `Grouping` needs only the corpus's document frequencies (`TermStats`) and the articles in visiting order, and
+ * holds only the open groups: the engine feeds it the articles sorted by DuckDB and names the closed groups with SQL
+ * (src/engine/events.ts), so the grouping's memory is bounded by the window, not the corpus.
  *
  * Parameters were chosen on a hand-grouped tuning set (183 PolNeAR train articles, 2016-07-01..09-07, 21 events:
  * test/fixtures/events/train-split-events.csv), checked on a second one (85 train articles of February 2016, 7 primary-
@@ -47,8 +47,6 @@
  * less well than TF-IDF: they see the subject, not the happening) and a logistic-regression pair score over every
  * signal above (held out it does no better than the one cosine); neither kept, figures in docs/statistics.md.
  */
-import type { Cell } from '../export/csv.js';
-import type { EventSize } from '../export/report-data.js';
 import { Vocabulary } from './vocabulary.js';
 
 export interface EventInput {
@@ -221,35 +219,44 @@ function closeGroup(g: OpenGroup, words: string[]): EventGroup {
 }
 
 /**
- * Steps 2–4 over articles given in `compareGroupItems` order: each joins the best open group or starts one; a group
- * is labelled as soon as it closes and handed to `closed`, so only the open groups (the date window) are held.
+ * Steps 2–4 over articles given in `compareGroupItems` order (`add`, then `end`): each joins the best open group or
+ * starts one; a group is labelled as soon as it closes and handed to `closed`, so only the open groups (the date
+ * window) are held.
  */
-export function groupSorted(items: Iterable<GroupItem>, stats: TermStats, closed: (group: EventGroup) => void): void {
-  let open: OpenGroup[] = [];
+export class Grouping {
+  private open: OpenGroup[] = [];
   // The open groups having each term (by id) in their sum: an article is compared only with the groups it shares a
   // term with. The others' mean cosine is exactly 0, below AUTO_THRESHOLD, so the result is that of comparing with
   // every open group (in the same order, creation order), at a cost that does not grow with the open groups that
   // share nothing with it (a large day of news; a corpus without dates, whose groups never close).
-  const postings = new Map<number, Set<OpenGroup>>();
-  let created = 0;
-  let openUndated = 0;
-  const close = (g: OpenGroup) => {
+  private readonly postings = new Map<number, Set<OpenGroup>>();
+  private created = 0;
+  private openUndated = 0;
+
+  constructor(
+    private readonly stats: TermStats,
+    private readonly closed: (group: EventGroup) => void,
+  ) {}
+
+  private close(g: OpenGroup): void {
     for (const t of g.sum.keys()) {
-      const holders = postings.get(t)!;
+      const holders = this.postings.get(t)!;
       holders.delete(g);
-      if (!holders.size) postings.delete(t);
+      if (!holders.size) this.postings.delete(t);
     }
-    closed(closeGroup(g, stats.words));
-  };
-  for (const item of items) {
+    this.closed(closeGroup(g, this.stats.words));
+  }
+
+  add(item: GroupItem): void {
+    const { stats, postings } = this;
     const day = dayOf(item.date);
     if (day !== null) {
       const still: OpenGroup[] = [];
-      for (const g of open) {
+      for (const g of this.open) {
         if (g.firstDay === null || day - g.firstDay <= AUTO_WINDOW_DAYS) still.push(g);
-        else close(g);
+        else this.close(g);
       }
-      open = still;
+      this.open = still;
     }
     const v = tfidfVector(item, stats);
     const candidates = new Set<OpenGroup>();
@@ -264,13 +271,13 @@ export function groupSorted(items: Iterable<GroupItem>, stats: TermStats, closed
       }
     }
     if (best === null) {
-      if (day === null && openUndated === MAX_OPEN_UNDATED) {
-        const oldest = open.findIndex((g) => g.firstDay === null);
-        close(open[oldest]);
-        open.splice(oldest, 1);
-      } else if (day === null) openUndated++;
-      best = { order: created++, members: [], firstId: item.id, sum: new Map(), firstDay: day, counts: new Map(), df: new Map(), firstDate: '' };
-      open.push(best);
+      if (day === null && this.openUndated === MAX_OPEN_UNDATED) {
+        const oldest = this.open.findIndex((g) => g.firstDay === null);
+        this.close(this.open[oldest]);
+        this.open.splice(oldest, 1);
+      } else if (day === null) this.openUndated++;
+      best = { order: this.created++, members: [], firstId: item.id, sum: new Map(), firstDay: day, counts: new Map(), df: new Map(), firstDate: '' };
+      this.open.push(best);
     }
     best.members.push(item.seq);
     for (const [t, w] of v) {
@@ -287,138 +294,10 @@ export function groupSorted(items: Iterable<GroupItem>, stats: TermStats, closed
     }
     if (item.date && (!best.firstDate || item.date < best.firstDate)) best.firstDate = item.date;
   }
-  for (const g of open) close(g);
-}
 
-/** The naming order of groups: by label, then first member's id (article ids are unique: a total order). */
-export function compareGroups(a: EventGroup, b: EventGroup): number {
-  return a.label < b.label ? -1 : a.label > b.label ? 1 : a.firstId < b.firstId ? -1 : a.firstId > b.firstId ? 1 : 0;
-}
-
-/**
- * Event names of groups given in `compareGroups` order: the labels, with " #2", " #3", … for repeats (in that order),
- * as [seq, name] for each member. Groups sharing a label come one after the other, so only the last label is held.
- */
-export function* nameSortedGroups(groups: Iterable<EventGroup>): Generator<[number, string]> {
-  let last: string | null = null;
-  let k = 0;
-  for (const { members, label } of groups) {
-    k = label === last ? k + 1 : 1;
-    last = label;
-    const name = k === 1 ? label : `${label} #${k}`;
-    for (const seq of members) yield [seq, name];
-  }
-}
-
-/** Event names of groups held in memory (see nameSortedGroups): seq → name. */
-export function nameGroups(groups: EventGroup[]): Map<number, string> {
-  return new Map(nameSortedGroups([...groups].sort(compareGroups)));
-}
-
-/**
- * Article id → event used in every table, for articles held in memory (the pipeline streams them through
- * src/pipeline/event-groups.ts instead, with the same result). Deterministic and independent of the order of `items`.
- */
-export function assignEvents(items: EventInput[], mode: EventMode): Map<string, string> {
-  const out = new Map<string, string>();
-  if (mode === 'none') {
-    for (const it of items) out.set(it.id, ALL_EVENTS);
-    return out;
-  }
-  if (mode === 'metadata') {
-    for (const it of items) out.set(it.id, it.event || UNASSIGNED);
-    return out;
-  }
-  const stats = new TermStats();
-  const grouped: GroupItem[] = items.map((it) => ({ id: it.id, seq: it.seq, date: it.date, title: it.title, terms: stats.add(it.terms) }));
-  const groups: EventGroup[] = [];
-  groupSorted(grouped.sort(compareGroupItems), stats, (g) => groups.push(g));
-  const names = nameGroups(groups);
-  for (const it of items) out.set(it.id, names.get(it.seq)!);
-  return out;
-}
-
-/**
- * The per-event facts of events.csv (dates, article count, outlets), summed one article at a time — for one bucket of
- * events at a time (buckets.ts). Memory grows with the number of events (nearly one per article under auto grouping),
- * so each event is kept compactly: a number given on first sight, and by that number its dates (date strings
- * interned), article count and outlets (a bit set over the outlets, numbered on first sight: an SMI up to 30 outlets, a
- * Set of outlet numbers beyond). About 80 bytes per event at 84,000 events, where a record with a Set of outlet names
- * per event took 270 (heap measured with --expose-gc), not counting its own copies of the dates.
- */
-export class EventSummaries {
-  private readonly numbers = new Map<string, number>();
-  private readonly names: string[] = [];
-  private readonly first: string[] = [];
-  private readonly last: string[] = [];
-  private readonly articles: number[] = [];
-  private readonly outletSets: (number | Set<number>)[] = [];
-  private readonly outletNumbers = new Map<string, number>();
-  private readonly outletNames: string[] = [];
-  private readonly dates = new Map<string, string>();
-
-  /** Event numbers in event order (code-point order of the names), sorted once: `sizes` and `rows` both read it. */
-  private order: number[] | null = null;
-
-  /** Counts one article of `event`. */
-  add(event: string, outlet: string, date: string): void {
-    let e = this.numbers.get(event);
-    if (e === undefined) {
-      e = this.names.length;
-      this.numbers.set(event, e);
-      this.names.push(event);
-      this.first.push('');
-      this.last.push('');
-      this.articles.push(0);
-      this.outletSets.push(0);
-      this.order = null;
-    }
-    this.articles[e]++;
-    let o = this.outletNumbers.get(outlet);
-    if (o === undefined) {
-      o = this.outletNames.length;
-      this.outletNumbers.set(outlet, o);
-      this.outletNames.push(outlet);
-    }
-    const set = this.outletSets[e];
-    if (typeof set === 'number' && o < 30) this.outletSets[e] = set | (1 << o);
-    else if (typeof set === 'number') this.outletSets[e] = new Set([...this.outletNumbersOf(e), o]);
-    else set.add(o);
-    if (date) {
-      let d = this.dates.get(date);
-      if (d === undefined) this.dates.set(date, (d = date));
-      if (!this.first[e] || d < this.first[e]) this.first[e] = d;
-      if (d > this.last[e]) this.last[e] = d;
-    }
-  }
-
-  private sorted(): number[] {
-    const names = this.names;
-    return (this.order ??= names.map((_, e) => e).sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0)));
-  }
-
-  /** The numbers of event `e`'s outlets, whichever way its set is kept. */
-  private outletNumbersOf(e: number): number[] {
-    const set = this.outletSets[e];
-    if (typeof set !== 'number') return [...set];
-    const out: number[] = [];
-    for (let k = 0; k < 30; k++) if (set & (1 << k)) out.push(k);
-    return out;
-  }
-
-  /** Every event, sorted (code-point order), with its article and outlet counts. */
-  sizes(): EventSize[] {
-    return this.sorted().map((e) => ({ event: this.names[e], articles: this.articles[e], outlets: this.outletNumbersOf(e).length }));
-  }
-
-  static readonly COLUMNS = ['event', 'label', 'first_date', 'last_date', 'articles', 'n_outlets', 'outlets'];
-
-  /** events.csv's rows (columns: COLUMNS), sorted by event, one at a time. */
-  *rows(): Generator<Cell[]> {
-    for (const e of this.sorted()) {
-      const outlets = this.outletNumbersOf(e).map((k) => this.outletNames[k]).sort();
-      const name = this.names[e];
-      yield [name, name, this.first[e], this.last[e], this.articles[e], outlets.length, outlets.join('; ')];
-    }
+  /** Close the groups still open. */
+  end(): void {
+    for (const g of this.open) this.close(g);
+    this.open = [];
   }
 }

@@ -1,22 +1,26 @@
 /**
- * `framelens run`: read → (shard filter) → (resume) → worker pool → ordered articles.jsonl → tables → atomic commit.
+ * `framelens run`: read → (shard filter) → (resume) → worker pool, whose workers write the records to part files →
+ * DuckDB loads them → tables (src/engine/reduce.ts) → atomic commit.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { AnalyzedArticle } from '../types.js';
 import { optionError } from '../errors.js';
 import { expandInputs, readCorpus, type InputFile } from '../corpus/read.js';
 import { loadLexicons } from '../framing/lexicon.js';
 import { loadQuoteSettings } from '../quotes/index.js';
 import { Staging } from '../export/atomic.js';
-import { articleKey, emptyStageTimes, STAGES, type AnalysisSettings, type StageTimes } from './analyze.js';
-import { WorkerPool, type KeyedArticle } from './pool.js';
-import type { AnalyzedLine } from './worker.js';
-import { readRecords } from './records.js';
-import { ReportRenderer, StreamingTables, type EventMode, type SeqProblem, type TableCounts } from './tables.js';
-import { createProgress } from './progress.js';
+import { articleKey, emptyStageTimes, STAGES, type AnalysisSettings, type StageTimes } from '../analysis/analyze.js';
+import { WorkerPool, type KeyedArticle } from '../runtime/pool.js';
+import { createProgress } from '../runtime/progress.js';
+import { ReportRenderer } from '../export/report-renderer.js';
+import type { EventMode } from '../events/grouping.js';
+import { Engine } from '../engine/database.js';
+import { eventsMissing } from '../engine/events.js';
+import { createRecordTables, loadParts } from '../engine/parts.js';
+import { Resume, resumeSources } from '../engine/resume.js';
+import { writeTables, type SeqProblem, type TableCounts } from '../engine/reduce.js';
 import { packageFile } from '../paths.js';
 import { VERSION } from '../version.js';
 import { writeManifest } from '../export/manifest.js';
@@ -40,8 +44,10 @@ export interface RunSettings {
 export const DEFAULT_LEXICON = 'pipeline/lexicons/immigration.yml';
 export const DEFAULT_CUES = 'pipeline/cues.yml';
 export const DEFAULT_MAX_CHARS = 1_000_000;
-export const PARTIAL = '.articles.jsonl.partial';
-const RESUME = '.articles.jsonl.resume';
+/** The database every run leaves in `--out`: the records (schema `records`) and every table. */
+export const DATABASE = 'framelens.duckdb';
+/** Under `--out`: the part-file folders of runs not yet committed (one numbered folder per run). */
+export const PARTS = '.framelens-parts';
 
 /** A whole-number option (`--workers`, `--batch-size`, …): its value, `fallback` when not given, or a UsageError. */
 export function intOption(name: string, value: unknown, min: number, fallback: number): number {
@@ -96,43 +102,12 @@ export function shardOf(key: string, n: number): number {
   return h.readUIntBE(0, 6) % n;
 }
 
-/** Walks an earlier articles.jsonl in seq order, handing back records whose key still matches. */
-class ResumeSource {
-  private it: AsyncGenerator<AnalyzedArticle>;
-  private current: AnalyzedArticle | null | undefined;
-  constructor(path: string) {
-    this.it = readRecords(path, true);
-  }
-  async take(seq: number, key: string): Promise<AnalyzedArticle | null> {
-    for (;;) {
-      if (this.current === undefined) {
-        const n = await this.it.next();
-        this.current = n.done ? null : n.value;
-      }
-      if (this.current === null || this.current.seq > seq) return null;
-      const rec: AnalyzedArticle = this.current;
-      this.current = undefined;
-      if (rec.seq === seq) return rec.key === key ? rec : null;
-    }
-  }
-}
-
 export interface RunSummary {
   counts: TableCounts;
   analysed: number;
   reused: number;
   seconds: number;
   exitCode: number;
-}
-
-/** A finished article as its articles.jsonl line; a reused one (`--resume`) also as the record it was read as. */
-type Entry = { analyzed: AnalyzedLine; record?: AnalyzedArticle } | { problem: SeqProblem };
-/** Articles to analyse go to the workers with their resume key, computed here (the reading thread has time to spare). */
-const isPending = (x: Entry | KeyedArticle): x is KeyedArticle => 'article' in x;
-interface Slot {
-  done: boolean;
-  entries: Entry[];
-  promise: Promise<void>;
 }
 
 /** Count the records a run will see, cheaply, for the progress bar (jsonl lines, csv lines, one per .txt). */
@@ -179,101 +154,70 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
     .digest('hex');
   const analysis: AnalysisSettings = { version: VERSION, quotes, lexicons, settingsKey };
 
+  // Output folder: the tables are staged and committed at the end; the records are written to a part-file folder of
+  // this run's own under PARTS, kept until the commit (an interrupted run's records are what --resume reuses).
   const out = resolve(settings.out);
   const staging = new Staging(out);
-  const partialPath = join(out, PARTIAL);
-  const resumePath = join(out, RESUME);
-  const sources: ResumeSource[] = [];
-  if (settings.resume) {
-    if (existsSync(partialPath)) renameSync(partialPath, resumePath);
-    if (existsSync(resumePath)) sources.push(new ResumeSource(resumePath));
-    if (existsSync(join(out, 'articles.jsonl'))) sources.push(new ResumeSource(join(out, 'articles.jsonl')));
-  }
-  const partial = openSync(partialPath, 'w');
-  const pool = new WorkerPool(settings.workers, analysis);
+  const partsRoot = join(out, PARTS);
+  if (!settings.resume) rmSync(partsRoot, { recursive: true, force: true });
+  const sources = settings.resume ? resumeSources(join(out, DATABASE), partsRoot) : [];
+  const parts = newPartsFolder(partsRoot);
+  const db = await Engine.open({ path: staging.path(DATABASE), tempDir: join(staging.dir, 'engine-tmp'), threads: settings.workers });
+  const pool = new WorkerPool(settings.workers, analysis, parts);
   // The report's worker loads vega while the analysis runs; it renders report.html at the end.
   const report = new ReportRenderer();
   report.start();
+
   const times: StageTimes = emptyStageTimes();
   const inputHashes: { path: string; sha256: string; bytes: number }[] = [];
   const problems: SeqProblem[] = [];
   const progress = createProgress(estimateTotal(files), { quiet: settings.quiet, tty: Boolean(process.stderr.isTTY) });
-  let emitted = 0;
-  const reduce = new StreamingTables(
-    { events: settings.events, excel: settings.excel, frames: lexicons.frames, version: VERSION, report, workers: settings.workers },
-    staging,
-  );
+  let done = 0;
   let analysed = 0;
   let reused = 0;
   const mine = (key: string) => !settings.shard || shardOf(key, settings.shard.n) === settings.shard.k;
 
-  const slots: Slot[] = [];
-  const emit = (entries: Entry[]) => {
-    for (const e of entries) {
-      if ('analyzed' in e) {
-        writeSync(partial, e.analyzed.line + '\n');
-        emitted++;
-        const { line } = e.analyzed;
-        const record = e.record;
-        reduce.add(e.analyzed.event, () => record ?? (JSON.parse(line) as AnalyzedArticle));
-      } else problems.push(e.problem);
-    }
-    progress.update(emitted + problems.length);
-  };
-  const drain = async (all: boolean) => {
-    while (slots.length && (all || slots[0].done)) {
-      const s = slots.shift()!;
-      await s.promise;
-      emit(s.entries);
-    }
-  };
-
-  let batch: (Entry | KeyedArticle)[] = [];
+  // Batches go to the workers as they fill; each one's result is counted when it comes back (the records are in the
+  // part files already). `inFlight` holds the batches not back yet, so that a failure surfaces.
+  const inFlight = new Set<Promise<void>>();
+  let batch: KeyedArticle[] = [];
   let batchChars = 0;
   const submit = async () => {
     if (!batch.length) return;
     const items = batch;
     batch = [];
     batchChars = 0;
-    const articles = items.filter(isPending);
-    const slot: Slot = { done: false, entries: [], promise: Promise.resolve() };
-    if (!articles.length) {
-      slot.done = true;
-      slot.entries = items as Entry[];
-    } else {
-      await pool.ready();
-      slot.promise = pool.run(articles).then((res) => {
-        for (const k of STAGES) times[k] += res.times[k];
-        const bySeq = new Map<number, Entry>();
-        for (const r of res.results) bySeq.set('analyzed' in r ? r.analyzed.seq : r.problem.seq, r as Entry);
-        slot.entries = items.map((x) => (isPending(x) ? bySeq.get(x.article.seq)! : x));
-        slot.done = true;
-      });
-    }
-    slots.push(slot);
-    await drain(false);
+    await pool.ready();
+    const p = pool.run(items).then((res) => {
+      for (const k of STAGES) times[k] += res.times[k];
+      problems.push(...res.problems);
+      done += items.length;
+      progress.update(done + problems.length);
+    });
+    inFlight.add(p);
+    p.then(() => inFlight.delete(p), () => undefined);
   };
 
+  let counts: TableCounts;
+  let tablesMs: number;
   try {
+    await createRecordTables(db);
+    const resume = sources.length ? await Resume.open(db, sources) : null;
     for await (const item of readCorpus(files, { maxChars: settings.maxChars }, (f, sha256, bytes) => inputHashes.push({ path: f.display, sha256, bytes }))) {
       if (item.problem) {
         const p = item.problem;
         if (!mine(p.articleId || `${p.input}:${p.line}`)) continue;
         // Problems carry the seq of their place in the input so errors.csv follows input order.
-        batch.push({ problem: { ...p, seq: item.seq } });
+        problems.push({ ...p, seq: item.seq });
         continue;
       }
       const a = item.article;
       if (!mine(a.id)) continue;
       const key = articleKey(a, settingsKey);
-      if (sources.length) {
-        let hit: AnalyzedArticle | null = null;
-        for (const s of sources) if (!hit) hit = await s.take(a.seq, key);
-        if (hit) {
-          reused++;
-          batch.push({ analyzed: { seq: hit.seq, event: hit.event, line: JSON.stringify(hit) }, record: hit });
-          continue;
-        }
+      if (resume && (await resume.take(a.seq, key))) {
+        reused++;
+        done++;
+        continue;
       }
       analysed++;
       batch.push({ article: a, key });
@@ -281,32 +225,31 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
       if (batch.length >= settings.batchSize || batchChars >= 400_000) await submit();
     }
     await submit();
-    await drain(true);
+    await Promise.all(inFlight);
     await pool.close();
-  } catch (e) {
-    await pool.close().catch(() => undefined);
-    await report.close().catch(() => undefined);
-    reduce.discard();
-    closeSync(partial);
-    throw e;
-  }
-  closeSync(partial);
-  progress.stop();
-  if (!settings.quiet) {
-    // The step after the analysis takes minutes on a large corpus: say what it is doing.
-    const secs = ((performance.now() - t0) / 1000).toFixed(1);
-    process.stderr.write(`framelens: ${emitted} articles done in ${secs} s; writing the tables${reduce.grouping ? ' (grouping events first)' : ''}\n`);
-  }
+    progress.stop();
 
-  const tTables = performance.now();
-  let counts: TableCounts;
-  try {
-    counts = await reduce.finish(partialPath, problems);
+    const tTables = performance.now();
+    await loadParts(db, parts);
+    if (resume) await resume.copy();
+    if (!settings.quiet) {
+      // The step after the analysis takes a while on a large corpus: say what it is doing.
+      const secs = ((performance.now() - t0) / 1000).toFixed(1);
+      const grouping = settings.events === 'auto' || (settings.events === null && (await eventsMissing(db)));
+      process.stderr.write(`framelens: ${done} articles done in ${secs} s; writing the tables${grouping ? ' (grouping events first)' : ''}\n`);
+    }
+    counts = await writeTables(db, problems, { events: settings.events, excel: settings.excel, frames: lexicons.frames, version: VERSION, report }, staging);
+    await db.close();
+    tablesMs = performance.now() - tTables;
+  } catch (e) {
+    progress.stop();
+    await pool.terminate().catch(() => undefined);
+    db.discard();
+    throw e;
   } finally {
     await report.close();
   }
-  renameSync(partialPath, staging.path('articles.jsonl'));
-  const tablesMs = performance.now() - tTables;
+
   const finished = new Date();
   writeManifest(staging, {
     command: commandLine,
@@ -321,9 +264,19 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
     settingsKey,
   });
   staging.commit();
-  if (existsSync(resumePath)) rmSync(resumePath);
+  // Committed: the records are in framelens.duckdb now.
+  rmSync(partsRoot, { recursive: true, force: true });
   const seconds = (performance.now() - t0) / 1000;
   return { counts, analysed, reused, seconds, exitCode: settings.strict && counts.rejected > 0 ? 1 : 0 };
+}
+
+/** A fresh numbered folder under `root` for this run's part files. */
+function newPartsFolder(root: string): string {
+  mkdirSync(root, { recursive: true });
+  const taken = readdirSync(root).filter((d) => /^\d+$/.test(d)).map(Number);
+  const dir = join(root, String(taken.length ? Math.max(...taken) + 1 : 0));
+  mkdirSync(dir);
+  return dir;
 }
 
 function roundTimes(t: StageTimes): Record<string, number> {

@@ -10,7 +10,7 @@ import { readText, isWord, wordsIn, type NlpDoc } from '../nlp/index.js';
 import { findQuotes, quotePieces, type QuoteSettings } from '../quotes/index.js';
 import { compileMatcher, findFrameHits, kwic, type Matcher } from '../framing/match.js';
 import type { LexiconSet } from '../framing/lexicon.js';
-import { articleTerms } from '../aggregate/terms.js';
+import { articleTerms } from './terms.js';
 
 export interface AnalysisSettings {
   version: string;

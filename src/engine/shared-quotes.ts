@@ -1,16 +1,14 @@
 /**
  * Shared quotations: the same quotation carried by several outlets in an event, matched despite wording variants
  * ("a goal of a minimum of 3,000 arrests" vs "minimum 3,000 arrests"). A quote's key is its content words
- * (runs of letters, marks, digits, apostrophes, hyphens and slashes in any script, lowercased, stopwords and
- * punctuation dropped); two quotes are the same quotation when
+ * (src/analysis/share-key.ts); two quotes are the same quotation when
  * the content words of the shorter are at least SHARED_CONTAINMENT contained in the longer and at least SHARED_PHRASES
  * of its pairs of consecutive content words (and at least two: `phrasesNeeded`) are pairs of the longer too — there
  * consecutive or one word apart (`headPairSet`) — and the shorter has at least SHARED_MIN_WORDS
- * content words (titles — title-case fragments — and indirect speech are left out before: see spilledRecord). Quotes
+ * content words (titles — title-case fragments — and indirect speech are left out before: src/analysis/share-key.ts). Quotes
  * are clustered greedily against each cluster's first (longest) member, in a deterministic order (longest first, then
  * text), so the result never depends on the order articles were added.
  */
-import { STOPWORDS } from './terms.js';
 
 export const SHARED_CONTAINMENT = 0.8;
 /**
@@ -20,7 +18,6 @@ export const SHARED_CONTAINMENT = 0.8;
  * ("President Bernie Sanders." and "… Bernie Sanders announcing … whose husband was president …").
  */
 export const SHARED_PHRASES = 0.5;
-export const SHARED_MIN_WORDS = 3;
 
 /**
  * Pairs of consecutive content words that a quotation with `pairs` of them must share with a cluster's first
@@ -29,21 +26,6 @@ export const SHARED_MIN_WORDS = 3;
  */
 export function phrasesNeeded(pairs: number): number {
   return Math.max(SHARED_PHRASES * pairs, Math.min(pairs, 2));
-}
-
-/**
- * What separates words: anything but a letter or combining mark of any script, a digit, an apostrophe, a hyphen or a
- * slash ("José Núñez" is two words, "don't", "anti-war" and "9/11" one each).
- */
-const WORD_SEPARATORS = /[^\p{L}\p{M}\p{N}'\-/]+/u;
-
-export function contentWords(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/[’‘]/g, "'")
-    .split(WORD_SEPARATORS)
-    // Not dashes and other punctuation the split keeps ("What difference - at this point").
-    .filter((w) => !STOPWORDS.has(w) && /[\p{L}\p{N}]/u.test(w));
 }
 
 /** All occurrences of one wording (same content words in the same order) within an event, collapsed. */
@@ -65,23 +47,9 @@ export interface SharedQuote {
 }
 
 /**
- * A quotation's identity for matching: its content words joined by single spaces (no content word holds a space), or
- * null when it has fewer than SHARED_MIN_WORDS distinct ones (too short to be matched as the same quotation).
- */
-export function quoteKey(text: string): string | null {
-  const words = contentWords(text);
-  return new Set(words).size < SHARED_MIN_WORDS ? null : words.join(' ');
-}
-
-/** A quotation's wording as listed among the variants: white space runs as one space, trimmed. */
-export function quoteVariant(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/**
  * Add one quotation (its `quoteKey`, not null, and `quoteVariant`) to an event's groups. Identical wordings collapse:
- * memory grows with distinct quotes only. Key and variant are computed as each article is read (see spilledRecord in
- * tables.ts), so the reduce only groups.
+ * memory grows with distinct quotes only. Key and variant are computed as each article is analysed
+ * (src/analysis/share-key.ts), so the reduce only groups.
  */
 export function addOccurrence(groups: Map<string, QuoteGroup>, key: string, variant: string, speaker: string, outlet: string, articleId: string): void {
   let g = groups.get(key);

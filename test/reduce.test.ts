@@ -1,16 +1,21 @@
-/** The bucketed reduce writes exactly the tables of one in-memory Aggregator over the whole corpus, and cleans up. */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+/**
+ * The reduce (src/engine/reduce.ts): the tables written to a staging folder are the rows the engine computes, as
+ * csv.ts renders them (the per-article tables are rendered in SQL: the same bytes, Excel mode too, for every kind of
+ * cell); the report is handed only the rows it charts; the charted events are chosen from sizes given in parts.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Aggregator, type Tables } from '../src/aggregate/tables.js';
-import { BucketedTables, bucketOf, BUCKETS } from '../src/pipeline/buckets.js';
+import type { Tables } from '../src/engine/tables.js';
 import { Staging } from '../src/export/atomic.js';
-import { toCsv } from '../src/export/csv.js';
+import { toCsv, type Cell } from '../src/export/csv.js';
+import { ARTICLE_COLUMNS, HIT_COLUMNS, QUOTE_COLUMNS } from '../src/export/columns.js';
 import { renderPage, renderSection, type ReportMeta } from '../src/export/report.js';
 import { ChartedEvents, chartedEvents, REPORT_MAX_EVENTS, REPORT_TOP_SPEAKERS, REPORT_TOP_TERMS, reportRows, type EventSize } from '../src/export/report-data.js';
-import { EventSummaries } from '../src/aggregate/events.js';
+import { writeTables, type SeqProblem } from '../src/engine/reduce.js';
 import type { AnalyzedArticle, FrameHitRecord, QuoteRecord } from '../src/types.js';
 import { seededRandom } from './helpers/random.js';
+import { engineTables, withRecords } from './helpers/engine.js';
 
 const FRAMES = ['chaos', 'humane'];
 
@@ -58,56 +63,6 @@ function record(i: number, events = 7): AnalyzedArticle {
   };
 }
 
-test.each([
-  ['buckets reduced whole', 60, 7, undefined],
-  ['large buckets reduced in parts (every spill file above 300 bytes)', 600, 149, 300],
-  ['many events (1,109), each with its rows\' byte ranges', 2300, 1109, undefined],
-  ['one article per event: no event compares outlets, so the largest of all are charted', 40, 40, undefined],
-])('bucketed tables equal the whole-corpus tables, byte for byte; the spill folder is removed: %s', async (_, n, events, splitBytes) => {
-  const records = Array.from({ length: n }, (_, i) => record(i, events));
-  expect(new Set(records.map((r) => bucketOf(r.event))).size).toBeGreaterThan(1);
-  expect(bucketOf('event 1')).toBeLessThan(BUCKETS);
-  // events.csv and the charted events as one EventSummaries of the whole corpus gives them.
-  const summaries = new EventSummaries();
-  for (const r of records) summaries.add(r.event, r.outlet, r.date);
-
-  const agg = new Aggregator(FRAMES);
-  for (const r of records) agg.add(r, r.event);
-  const whole = agg.tables();
-  // Quotes are shared, and terms set outlets apart, only within events of several outlets.
-  expect(whole.shared_quotes.rows.length > 0).toBe(n > events);
-  expect(whole.distinctive_terms.rows.length > 0).toBe(n > events);
-
-  const out = mkdtempSync(join(tmpdir(), 'framelens-buckets-'));
-  try {
-    const staging = new Staging(out);
-    const bucketed = new BucketedTables(FRAMES, staging.dir, 1, splitBytes);
-    for (const r of records) bucketed.add(r, r.event);
-    const sections = new Map<string, Tables>();
-    const done = await bucketed.finish(staging, { excel: false }, (e, t) => {
-      expect(sections.has(e)).toBe(false);
-      sections.set(e, t);
-    });
-    const { columns } = done;
-    expect(done.eventCount).toBe(events);
-    expect(readFileSync(staging.path('events.csv'), 'utf8')).toBe(toCsv(EventSummaries.COLUMNS, [...summaries.rows()], { excel: false }));
-    expect(done.charted).toEqual(chartedEvents(summaries.sizes()));
-    expect(new Set(done.charted)).toEqual(new Set(sections.keys()));
-    const charted = joined(sections);
-    for (const [name, t] of Object.entries(whole) as [keyof Tables, Tables[keyof Tables]][]) {
-      expect(readFileSync(staging.path(`${name}.csv`), 'utf8')).toBe(toCsv(t.columns, t.rows, { excel: false }));
-      expect(columns[name]).toEqual(t.columns);
-      // The report's rows are the rows it reads of the whole table's charted events.
-      const chartedEvents = new Set(charted.frames_by_outlet.rows.map((r) => r[0]));
-      expect(chartedEvents).toEqual(new Set(done.charted));
-      expect(charted[name].rows).toEqual(reportRows(name, t.rows.filter((r) => chartedEvents.has(r[0]))));
-    }
-    expect(readdirSync(staging.dir).filter((f) => f.startsWith('buckets-'))).toEqual([]);
-  } finally {
-    rmSync(out, { recursive: true, force: true });
-  }
-});
-
 test('the report is handed only the rows it charts, and draws the same page from them as from the whole tables', async () => {
   // Three events whose outlets quote more speakers (and UNKNOWN) than are charted and use more distinctive terms.
   const vocabulary = 'border arrests families court judge ruling wall crisis asylum migrants policy raid senate house vote budget governor mayor police union strike school teacher hospital nurse fire storm flood drought harvest'.split(' ');
@@ -119,16 +74,14 @@ test('the report is handed only the rows it charts, and draws the same page from
     r.quotes = [0, 1, 2].map((k) => quote(`q${k}`, (i + k) % 7 === 0 ? 'UNKNOWN' : `Speaker ${(i * 3 + k) % 14}`, `We said ${k} things about ${vocabulary[(i + k) % 30]} and the ${vocabulary[(i * 7) % 30]} today`));
     return r;
   });
-  const agg = new Aggregator(FRAMES);
-  for (const r of records) agg.add(r, r.event);
-  const whole = agg.tables();
-  const out = mkdtempSync(join(tmpdir(), 'framelens-buckets-'));
-  try {
-    const staging = new Staging(out);
-    const bucketed = new BucketedTables(FRAMES, staging.dir, 1);
-    for (const r of records) bucketed.add(r, r.event);
-    const sections = new Map<string, Tables>();
-    const done = await bucketed.finish(staging, { excel: false }, (e, t) => sections.set(e, t));
+  const whole = await withRecords(records, (db) => engineTables(db, FRAMES, 'metadata'));
+  const sizes: EventSize[] = whole.events.rows.map((r) => ({ event: String(r[0]), articles: Number(r[4]), outlets: Number(r[5]) }));
+  const done = { charted: chartedEvents(sizes), eventCount: sizes.length };
+  // Each charted event's rows as the reduce hands them to the report.
+  const sections = new Map<string, Tables>(
+    done.charted.map((e) => [e, Object.fromEntries((['frames_by_outlet', 'frame_comparison', 'speakers_by_outlet', 'distinctive_terms', 'shared_quotes'] as const).map((name) => [name, { columns: whole[name].columns, rows: reportRows(name, whole[name].rows.filter((r) => r[0] === e)) }])) as unknown as Tables]),
+  );
+  {
     const charted = joined(sections);
     const perOutlet = (rows: unknown[][]) => {
       const n = new Map<string, number>();
@@ -150,14 +103,12 @@ test('the report is handed only the rows it charts, and draws the same page from
     const built = [];
     for (const e of done.charted) built.push(await renderSection(e, sections.get(e)!));
     expect(renderPage(built, meta, done.eventCount)).toBe(page);
-  } finally {
-    rmSync(out, { recursive: true, force: true });
   }
 });
 
-test('the charted events found one bucket at a time are those of all events at once', () => {
-  // Random event sizes shared out into buckets and given to ChartedEvents a bucket at a time (as BucketedTables.finish
-  // does), against the rule written out over every event: those that compare outlets (else all), the most articles
+test('the charted events found a part at a time are those of all events at once', () => {
+  // Random event sizes shared out into parts and given to ChartedEvents a part at a time (as the reduce does, a
+  // chunk of events.csv's rows at a time), against the rule written out over every event: those that compare outlets (else all), the most articles
   // first, then by name, the first REPORT_MAX_EVENTS.
   const random = seededRandom(7);
   for (let round = 0; round < 200; round++) {
@@ -181,3 +132,45 @@ test('the charted events found one bucket at a time are those of all events at o
     expect(chartedEvents([...sizes].sort((a, b) => (a.event < b.event ? -1 : 1)))).toEqual(rule);
   }
 });
+
+/** Cells a spreadsheet would read as formulas, quotes, commas, line breaks, non-ASCII, empty and null values. */
+const TRICKY = ['=SUM(A1)', '+1 555', '-dash', '@handle', '\tTab', '\rCR', 'say "hi", then', 'two\nlines', 'crlf\r\nend', 'é “curly” 😀', '', 'plain', "'quoted'", ',lead', 'x"'];
+
+function trickyRecord(i: number): AnalyzedArticle {
+  const t = (k: number) => TRICKY[(i + k) % TRICKY.length];
+  const quotes: QuoteRecord[] = [0, 1].map((k) => ({
+    id: `q${k + 1}`, kind: 'direct', start: 3 + k, end: 9 + k, tokens: 2, cue: t(k), cueStart: k ? null : 1, cueEnd: k ? null : 2, speaker: t(k + 1),
+    speakerMention: t(k + 2), speakerStart: k ? 0 : null, speakerEnd: null, speakerRole: t(k + 3), speakerType: 'person', gaps: k ? [[4, 5], [6, 7]] : [], text: t(k + 4),
+  }));
+  const hits: FrameHitRecord[] = [{ frame: 'chaos', term: t(5), start: 0, end: 1, voice: 'quote', speaker: t(6), quoteId: 'q1', negated: i % 2 === 0, sentence: i, match: t(7), leftContext: t(8), rightContext: t(9) }];
+  return {
+    id: `${t(10)}-${i}`, seq: i, outlet: t(11), date: '2025-01-02', event: t(12) || 'e', title: t(13), url: t(14), source: `in.jsonl:${i + 1}`, key: '',
+    chars: 100 + i, tokens: 50, sentences: 3, quotes, quotedTokens: 4, hits, terms: [['word', 2]], notes: [],
+  };
+}
+
+test.each([false, true])('per-article tables rendered in SQL are the bytes csv.ts writes (excel %s)', async (excel) => {
+  const records = Array.from({ length: TRICKY.length * 2 }, (_, i) => trickyRecord(i));
+  const out = mkdtempSync(join(tmpdir(), 'framelens-reduce-'));
+  try {
+    const staging = new Staging(out);
+    const problems: SeqProblem[] = [{ seq: 99, input: '=bad.jsonl', line: 3, articleId: '', code: 'E_BAD_JSON', message: 'bad, "line"' }];
+    const counts = await withRecords(records, (db) => writeTables(db, problems, { events: 'metadata', excel, frames: ['chaos'], version: 'test' }, staging), 3);
+    expect(counts).toMatchObject({ articles: records.length, quotes: 2 * records.length, frameHits: records.length, rejected: 1, eventMode: 'metadata' });
+    const csv = { excel };
+    const articles: Cell[][] = records.map((r) => [r.id, r.outlet, r.date, r.event, r.title, r.source, r.tokens, r.sentences, r.quotes.length, r.quotedTokens, 1, 0, 1, r.url, r.chars]);
+    const quotes: Cell[][] = records.flatMap((r) => r.quotes.map((q) => [
+      r.id, r.outlet, r.event, q.id, q.kind, q.speaker, q.speakerMention, q.speakerStart, q.speakerEnd, q.speakerRole, q.speakerType, q.cue, q.text, q.start, q.end, q.tokens,
+      q.cueStart, q.cueEnd, q.gaps.map(([a, b]) => `${a}..${b}`).join(';'),
+    ]));
+    const hits: Cell[][] = records.flatMap((r) => r.hits.map((h) => [
+      r.id, r.outlet, r.event, h.frame, h.term, h.match, h.voice, h.speaker, h.quoteId, h.negated, h.sentence, h.start, h.end, h.leftContext, h.rightContext,
+    ]));
+    expect(readFileSync(staging.path('articles.csv'), 'utf8')).toBe(toCsv(ARTICLE_COLUMNS, articles, csv));
+    expect(readFileSync(staging.path('quotes.csv'), 'utf8')).toBe(toCsv(QUOTE_COLUMNS, quotes, csv));
+    expect(readFileSync(staging.path('frame_hits.csv'), 'utf8')).toBe(toCsv(HIT_COLUMNS, hits, csv));
+    expect(readFileSync(staging.path('errors.csv'), 'utf8')).toBe(toCsv(['input', 'line', 'article_id', 'code', 'message'], [['=bad.jsonl', 3, '', 'E_BAD_JSON', 'bad, "line"']], csv));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}, 60_000);

@@ -1,9 +1,7 @@
 /**
- * Reading a UTF-8 file a buffer at a time, pulled a line (or a run of whole lines) at a time: articles.jsonl
- * (records.ts), the reduce's spill files (reduce-bucket.ts), the auto grouping's sorted runs (event-groups.ts) and
- * the rows written before their events (tables.ts) stay out of memory. The file
- * is opened for each refill and closed again, so a merge of hundreds of sorted runs holds no file descriptors, and
- * reads into one buffer shared by all readers: each reader keeps only the unread rest of its last refill.
+ * Reading a UTF-8 file a buffer at a time, pulled a line at a time, so that a large file (a corpus's JSONL, read by
+ * bench/) stays out of memory. The file is opened for each refill and closed again, and read into one buffer shared
+ * by all readers: each reader keeps only the unread rest of its last refill.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 
@@ -45,28 +43,6 @@ export class LineReader {
     }
   }
 
-  /**
-   * The next whole lines, newlines and empty lines kept, as many as the buffer holds (at most about a refill); null at
-   * the end. For text transformed line by line. Not counted in `lineNumber`.
-   */
-  nextLines(): string | null {
-    for (;;) {
-      const nl = this.pending.lastIndexOf(0x0a);
-      if (nl >= this.start) {
-        const text = this.pending.toString('utf8', this.start, nl + 1);
-        this.start = nl + 1;
-        return text;
-      }
-      if (this.eof) {
-        if (this.start >= this.pending.length) return null;
-        const text = this.pending.toString('utf8', this.start);
-        this.start = this.pending.length;
-        return text;
-      }
-      this.refill();
-    }
-  }
-
   private refill(): void {
     if (shared.length < this.bufferBytes) shared = Buffer.allocUnsafe(this.bufferBytes);
     const fd = openSync(this.path, 'r');
@@ -85,10 +61,4 @@ export class LineReader {
     this.pending = Buffer.concat([this.pending.subarray(this.start), shared.subarray(0, got)]);
     this.start = 0;
   }
-}
-
-/** Calls `fn` with each non-empty line of a UTF-8 file. */
-export function forEachLine(path: string, fn: (line: string) => void): void {
-  const lines = new LineReader(path);
-  for (let line = lines.next(); line !== null; line = lines.next()) fn(line);
 }

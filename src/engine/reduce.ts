@@ -1,0 +1,259 @@
+/**
+ * The reduce: from the record tables (records.*, loaded from part files or from earlier runs' databases) and the
+ * rejected inputs to every output, staged for the atomic commit. `run` and `merge` both end here, so a merge of shards
+ * writes exactly what one run would. Order: events (events.ts), the per-article tables, events.csv, the comparison
+ * tables (tables.ts), errors.csv, the codebook, report.html, then the tables into framelens.duckdb.
+ */
+import type { Problem } from '../types.js';
+import { CsvWriter, toCsv, type Cell, type CsvOptions } from '../export/csv.js';
+import type { Staging } from '../export/atomic.js';
+import { ARTICLE_COLUMNS, ERROR_COLUMNS, HIT_COLUMNS, QUOTE_COLUMNS } from '../export/columns.js';
+import { writeCodebook } from '../export/codebook.js';
+import { ChartedEvents, reportRows } from '../export/report-data.js';
+import { ReportRenderer } from '../export/report-renderer.js';
+import type { EventMode } from '../events/grouping.js';
+import { sqlString, type Engine } from './database.js';
+import { assignEvents } from './events.js';
+import {
+  distinctiveTable, DISTINCTIVE_COLUMNS, eventRows, EVENT_COLUMNS, frameComparisonColumns, frameTables, FRAMES_BY_OUTLET_COLUMNS,
+  prepareAggregates, SHARED_COLUMNS, sharedQuoteTable, SPEAKER_COLUMNS, speakerTable, TABLES, type TableName, type Tables,
+} from './tables.js';
+
+export interface TableSettings {
+  /** `null`: metadata where every article has an event, else auto (SPEC). */
+  events: EventMode | null;
+  excel: boolean;
+  frames: string[];
+  version: string;
+  /** A renderer started earlier by the caller (and closed by it); else one is made for this call. */
+  report?: ReportRenderer;
+}
+
+export interface TableCounts {
+  articles: number;
+  quotes: number;
+  frameHits: number;
+  rejected: number;
+  notes: number;
+  events: number;
+  eventMode: EventMode;
+}
+
+export type SeqProblem = Problem & { seq: number };
+
+/** errors.csv's order: input order (seq), then code; stable, so a record's notes of one code keep their order. */
+export function compareProblems(a: SeqProblem, b: SeqProblem): number {
+  return a.seq - b.seq || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
+/**
+ * Every note (given in errors.csv's order) and every rejected input, in errors.csv's order (as one stable sort of the
+ * problems followed by the notes): a rejected input never has a record, so no seq has both.
+ */
+export async function* mergeProblems(problems: SeqProblem[], notes: AsyncIterable<SeqProblem>): AsyncGenerator<SeqProblem> {
+  const sorted = [...problems].sort(compareProblems);
+  let k = 0;
+  for await (const note of notes) {
+    while (k < sorted.length && compareProblems(sorted[k], note) <= 0) yield sorted[k++];
+    yield note;
+  }
+  while (k < sorted.length) yield sorted[k++];
+}
+
+/** The records' notes in errors.csv's order (seq, code, then their order in the record). */
+async function* notesOf(db: Engine): AsyncGenerator<SeqProblem> {
+  for await (const [seq, input, line, articleId, code, message] of db.rows('SELECT seq, input, line, article_id, code, message FROM records.notes ORDER BY seq, code, ord')) {
+    yield { seq: Number(seq), input: String(input), line: Number(line), articleId: String(articleId), code: String(code), message: String(message) };
+  }
+}
+
+/**
+ * The per-article tables: their columns (SPEC order; each a SQL expression), rows in input order (seq), then text
+ * order within an article. They are also framelens.duckdb's tables of the same names (with the text as analysed, not
+ * neutralised as in the CSV).
+ */
+/** Column names beside their SQL expressions. */
+function withNames(names: string[], exprs: string[]): [string, string][] {
+  if (names.length !== exprs.length) throw new Error(`per-article table: ${names.length} columns, ${exprs.length} expressions`);
+  return names.map((n, i) => [n, exprs[i]]);
+}
+
+const PER_ARTICLE: { name: string; file: string; columns: [string, string][]; from: string; order: string[] }[] = [
+  {
+    name: 'articles', file: 'articles.csv',
+    columns: withNames(ARTICLE_COLUMNS, ['a.id', 'a.outlet', 'a.date', 'e.event', 'a.title', 'a.source', 'a.tokens', 'a.sentences', 'a.quotes', 'a.quoted_tokens', 'a.hits', 'a.hits_author', 'a.hits - a.hits_author', 'a.url', 'a.chars']),
+    from: 'records.articles a JOIN article_events e USING (seq)', order: ['a.seq'],
+  },
+  {
+    name: 'quotes', file: 'quotes.csv',
+    columns: withNames(QUOTE_COLUMNS, ['a.id', 'a.outlet', 'e.event', 'q.quote_id', 'q.kind', 'q.speaker', 'q.speaker_mention', 'q.speaker_start', 'q.speaker_end', 'q.speaker_role', 'q.speaker_type', 'q.cue', 'q.text', 'q.start', 'q."end"', 'q.tokens', 'q.cue_start', 'q.cue_end', 'q.gaps']),
+    from: 'records.quotes q JOIN records.articles a USING (seq) JOIN article_events e USING (seq)', order: ['q.seq', 'q.ord'],
+  },
+  {
+    name: 'frame_hits', file: 'frame_hits.csv',
+    columns: withNames(HIT_COLUMNS, ['a.id', 'a.outlet', 'e.event', 'h.frame', 'h.term', 'h.match', 'h.voice', 'h.speaker', 'h.quote_id', 'h.negated', 'h.sentence', 'h.start', 'h."end"', 'h.left_context', 'h.right_context']),
+    from: 'records.hits h JOIN records.articles a USING (seq) JOIN article_events e USING (seq)', order: ['h.seq', 'h.ord'],
+  },
+];
+
+/**
+ * A CSV cell in SQL, as src/export/csv.ts writes it with csv-stringify: NULL empty; numbers and booleans as text; a
+ * text cell neutralised (a leading apostrophe before =, +, -, @, tab, CR) and quoted when it holds a quotation mark,
+ * a comma, a line feed or a carriage return, its quotation marks doubled.
+ */
+const CSV_MACROS = [
+  `CREATE OR REPLACE TEMP MACRO csv_quote(v) AS
+    CASE WHEN contains(v, '"') OR contains(v, ',') OR contains(v, chr(10)) OR contains(v, chr(13)) THEN '"' || replace(v, '"', '""') || '"' ELSE v END`,
+  `CREATE OR REPLACE TEMP MACRO csv_text(v) AS
+    CASE WHEN v IS NULL THEN '' WHEN left(v, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) THEN csv_quote('''' || v) ELSE csv_quote(v) END`,
+  `CREATE OR REPLACE TEMP MACRO csv_value(v) AS coalesce(CAST(v AS VARCHAR), '')`,
+];
+
+/**
+ * The per-article tables, written by DuckDB (their rows are many: none crosses into JavaScript): each row rendered as
+ * a CSV line in SQL (CSV_MACROS), after the header, copied to the file in order. Returns each table's row count.
+ */
+async function perArticleTables(db: Engine, staging: Staging, csv: CsvOptions): Promise<Record<string, number>> {
+  for (const m of CSV_MACROS) await db.run(m);
+  const counts: Record<string, number> = {};
+  for (const t of PER_ARTICLE) {
+    const order = t.order.map((c, i) => `${c} AS _order_${i}`);
+    await db.run(`CREATE OR REPLACE TABLE main.${t.name} AS SELECT ${t.columns.map(([name, expr]) => `${expr} AS "${name}"`).join(', ')}, ${order.join(', ')} FROM ${t.from}`);
+    const types = new Map((await db.all(`SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' AND table_name = '${t.name}'`)).map(([c, type]) => [String(c), String(type)]));
+    const cells = t.columns.map(([name]) => (types.get(name) === 'VARCHAR' ? `csv_text("${name}")` : `csv_value("${name}")`));
+    const keys = t.order.map((_, i) => `_order_${i}`);
+    const header = toCsv(t.columns.map(([name]) => name), [], csv).replace(/\r?\n$/, '');
+    await db.run(`
+      COPY (
+        SELECT line FROM (
+          SELECT 0 AS part, ${keys.map((k) => `0 AS ${k}`).join(', ')}, ${sqlString(header)} AS line
+          UNION ALL
+          SELECT 1, ${keys.join(', ')}, concat_ws(',', ${cells.join(', ')}) FROM main.${t.name}
+        ) ORDER BY part, ${keys.join(', ')}
+      ) TO ${sqlString(staging.path(t.file))} (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', DELIMITER '\x1f', NEW_LINE ${sqlString(csv.excel ? '\r\n' : '\n')})`);
+    for (const k of keys) await db.run(`ALTER TABLE main.${t.name} DROP COLUMN ${k}`);
+    counts[t.name] = Number(await db.scalar(`SELECT count(*)::INTEGER FROM main.${t.name}`));
+  }
+  return counts;
+}
+
+/**
+ * articles.jsonl: each article's record as one JSON object, in input order: its metadata, counts and resume key, then
+ * its quotes, frame hits, terms and notes (the rows of the record tables, with their seq and order). Written by DuckDB
+ * from the record tables, for readers who want one object per article; `--resume` and `merge` read the same records
+ * from framelens.duckdb.
+ */
+async function writeRecordLines(db: Engine, staging: Staging): Promise<void> {
+  const list = (table: string) => `(SELECT seq, list(x ORDER BY x.ord) AS l FROM records.${table} x GROUP BY seq)`;
+  await db.run(`
+    COPY (
+      SELECT a.seq, a.id, a.outlet, a.date, a.event, a.title, a.url, a.source, a.key, a.chars, a.tokens, a.sentences, a.quoted_tokens,
+        coalesce(q.l, []) AS quotes, coalesce(h.l, []) AS hits, coalesce(t.l, []) AS terms, coalesce(n.l, []) AS notes
+      FROM records.articles a
+        LEFT JOIN ${list('quotes')} q USING (seq)
+        LEFT JOIN ${list('hits')} h USING (seq)
+        LEFT JOIN (SELECT seq, list({'term': term, 'count': count} ORDER BY term) AS l FROM records.terms GROUP BY seq) t USING (seq)
+        LEFT JOIN ${list('notes')} n USING (seq)
+      ORDER BY a.seq
+    ) TO ${sqlString(staging.path('articles.jsonl'))} (FORMAT json)`);
+}
+
+/** The other CSV tables, also as tables of framelens.duckdb (as written: text cells neutralised as in the CSV). */
+const DATABASE_TABLES = ['events', ...TABLES, 'errors'];
+
+export async function writeTables(db: Engine, problems: SeqProblem[], settings: TableSettings, staging: Staging): Promise<TableCounts> {
+  const csv: CsvOptions = { excel: settings.excel };
+  const renderer = settings.report ?? new ReportRenderer();
+  try {
+    const eventMode = await assignEvents(db, settings.events);
+    const counts = await perArticleTables(db, staging, csv);
+    await writeRecordLines(db, staging);
+    await prepareAggregates(db, settings.frames);
+
+    // events.csv, and the events the report charts (known before the comparison tables are written).
+    const charting = new ChartedEvents();
+    let sizes: { event: string; articles: number; outlets: number }[] = [];
+    const events = new CsvWriter(staging.path('events.csv'), EVENT_COLUMNS, csv);
+    for await (const row of eventRows(db)) {
+      events.write(row);
+      sizes.push({ event: String(row[0]), articles: Number(row[4]), outlets: Number(row[5]) });
+      if (sizes.length === 2048) {
+        charting.add(sizes);
+        sizes = [];
+      }
+    }
+    charting.add(sizes);
+    events.close();
+    const eventCount = events.rows;
+    const charted = charting.events();
+    const chartedRows = new Map<string, Partial<Record<TableName, Cell[][]>>>(charted.map((e) => [e, {}]));
+    const keep = (name: TableName, event: string, rows: Cell[][]) => {
+      const tables = chartedRows.get(event);
+      if (tables) tables[name] = reportRows(name, rows);
+    };
+
+    const outlets = (await db.all('SELECT DISTINCT outlet FROM records.articles')).map((r) => String(r[0])).sort();
+    const columns: Record<TableName, string[]> = {
+      frames_by_outlet: FRAMES_BY_OUTLET_COLUMNS,
+      frame_comparison: frameComparisonColumns(outlets),
+      speakers_by_outlet: SPEAKER_COLUMNS,
+      distinctive_terms: DISTINCTIVE_COLUMNS,
+      shared_quotes: SHARED_COLUMNS,
+    };
+    const writers = Object.fromEntries(TABLES.map((t) => [t, new CsvWriter(staging.path(`${t}.csv`), columns[t], csv)])) as Record<TableName, CsvWriter>;
+    try {
+      const put = (name: TableName, event: string, rows: Cell[][]) => {
+        for (const r of rows) writers[name].write(r);
+        keep(name, event, rows);
+      };
+      for await (const { event, byOutlet, comparison } of frameTables(db, outlets, settings.frames)) {
+        put('frames_by_outlet', event, byOutlet);
+        put('frame_comparison', event, comparison);
+      }
+      for await (const [event, rows] of speakerTable(db)) put('speakers_by_outlet', event, rows);
+      for await (const [event, rows] of distinctiveTable(db)) put('distinctive_terms', event, rows);
+      for await (const [event, rows] of sharedQuoteTable(db)) put('shared_quotes', event, rows);
+    } finally {
+      for (const w of Object.values(writers)) w.close();
+    }
+    for (const [event, rows] of chartedRows) {
+      const tables = Object.fromEntries(TABLES.map((t) => [t, { columns: columns[t], rows: rows[t] ?? [] }])) as unknown as Tables;
+      renderer.section(event, tables);
+    }
+    const html = renderer.page(charted, eventCount, { title: 'framelens report', generated: `${counts.articles} articles`, version: settings.version });
+    html.catch(() => undefined); // awaited below; an early rejection must not go unhandled meanwhile
+
+    const errors = new CsvWriter(staging.path('errors.csv'), ERROR_COLUMNS, csv);
+    for await (const p of mergeProblems(problems, notesOf(db))) errors.write([p.input, p.line, p.articleId, p.code, p.message]);
+    errors.close();
+    const notes = errors.rows - problems.length;
+    writeCodebook(staging, settings, columns, EVENT_COLUMNS);
+    staging.write('report.html', await html);
+
+    await databaseTables(db, staging);
+    return { articles: counts.articles, quotes: counts.quotes, frameHits: counts.frame_hits, rejected: problems.length, notes, events: eventCount, eventMode };
+  } finally {
+    if (!settings.report) await renderer.close();
+  }
+}
+
+/**
+ * framelens.duckdb's tables for researchers, besides the per-article tables (made with their CSVs): every other CSV
+ * table as written, `article_events` (each article's event, by
+ * seq) and `speakers` (one row per named speaker across the corpus). The records stay in schema `records`.
+ */
+async function databaseTables(db: Engine, staging: Staging): Promise<void> {
+  for (const t of DATABASE_TABLES) {
+    const path = staging.path(`${t}.csv`);
+    // Every row read to choose the columns' types; nothing is taken as a null but an empty cell.
+    await db.run(`CREATE OR REPLACE TABLE main.${t} AS SELECT * FROM read_csv(${sqlString(path)}, header = true, sample_size = -1, allow_quoted_nulls = false)`);
+  }
+  await db.run(`
+    CREATE OR REPLACE TABLE main.speakers AS
+    WITH q AS (SELECT q.*, a.outlet FROM records.quotes q JOIN records.articles a USING (seq) WHERE q.speaker <> 'UNKNOWN'),
+    types AS (SELECT speaker, speaker_type, count(*) AS n FROM q GROUP BY ALL),
+    type AS (SELECT speaker, first(speaker_type ORDER BY n DESC, speaker_type) AS speaker_type FROM types GROUP BY speaker)
+    SELECT speaker, type.speaker_type, count(*)::INTEGER AS quotes, sum(tokens)::INTEGER AS quoted_tokens,
+      count(DISTINCT seq)::INTEGER AS articles, count(DISTINCT outlet)::INTEGER AS outlets
+    FROM q JOIN type USING (speaker) GROUP BY speaker, type.speaker_type ORDER BY speaker`);
+}

@@ -1,0 +1,248 @@
+/**
+ * The tables, computed from the record tables and `article_events` (events.ts). DuckDB does the grouping, counting,
+ * sorting and joining and hands back integer sums in table order; the rates and statistics are computed here from
+ * those sums (so the bytes are the same whatever the worker count, the shard split or the order records were
+ * written in). Methods: docs/statistics.md.
+ *
+ * Each builder yields one event's rows at a time (every table is sorted by event first), so memory holds one event,
+ * and the report can be handed the rows of the events it charts.
+ */
+import type { Cell } from '../export/csv.js';
+import { homogeneity, holm, logOddsDirichlet, sig } from './stats.js';
+import { addOccurrence, clusterQuotes, type QuoteGroup } from './shared-quotes.js';
+import { Cursor, type Engine } from './database.js';
+
+export interface Table {
+  columns: string[];
+  rows: Cell[][];
+}
+
+/** The comparison tables, in the order they are written. */
+export const TABLES = ['frames_by_outlet', 'frame_comparison', 'speakers_by_outlet', 'distinctive_terms', 'shared_quotes'] as const;
+export type TableName = (typeof TABLES)[number];
+export type Tables = Record<TableName, Table>;
+
+/** Terms listed per event × outlet in distinctive_terms.csv (highest z first), and the minimum count to be listed. */
+export const DISTINCTIVE_TOP = 30;
+export const DISTINCTIVE_MIN_COUNT = 3;
+
+/** Words never listed as distinctive: site furniture and generic news words (outlet names are excluded per event). */
+export const BOILERPLATE = new Set(
+  ('advertisement click subscribe newsletter sign share tweet facebook twitter email photo photos image images getty ap ' +
+    'reuters afp copyright rights reserved reading read story stories related video watch follow updated published ' +
+    'contributed reporting editor editors page link links comment comments cnn msnbc').split(' '),
+);
+
+export const FRAMES_BY_OUTLET_COLUMNS = [
+  'event', 'outlet', 'frame', 'articles', 'articles_with_frame', 'hits', 'hits_author', 'hits_quoted', 'tokens', 'per_10k_tokens',
+  'per_10k_author', 'per_10k_quoted', 'hits_negated',
+];
+export const SPEAKER_COLUMNS = ['event', 'outlet', 'speaker', 'speaker_role', 'speaker_type', 'quotes', 'quoted_tokens', 'share_of_quoted_tokens', 'frames_in_quotes'];
+export const DISTINCTIVE_COLUMNS = ['event', 'outlet', 'term', 'count', 'count_elsewhere', 'log_odds', 'z'];
+export const SHARED_COLUMNS = ['event', 'speaker', 'text', 'outlets', 'articles', 'variants', 'n_outlets', 'article_ids', 'variant_texts'];
+export const EVENT_COLUMNS = ['event', 'label', 'first_date', 'last_date', 'articles', 'n_outlets', 'outlets'];
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const num = (v: unknown) => Number(v);
+const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+const per10k = (hits: number, tokens: number): number | null => (tokens > 0 ? sig((hits / tokens) * 10_000) : null);
+
+/** `<outlet>_per_10k` column name: lowercase, non-alphanumerics to `_`. */
+export function outletColumn(outlet: string): string {
+  return `${outlet.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_+|_+$/g, '') || 'outlet'}_per_10k`;
+}
+
+/** frame_comparison's columns: one rate column per outlet of the corpus (sorted), names made unique. */
+export function frameComparisonColumns(outlets: string[]): string[] {
+  const used = new Set<string>();
+  const cols: string[] = [];
+  for (const o of outlets) {
+    let c = outletColumn(o);
+    for (let k = 2; used.has(c); k++) c = `${outletColumn(o).replace(/_per_10k$/, '')}_${k}_per_10k`;
+    used.add(c);
+    cols.push(c);
+  }
+  return ['event', 'frame', ...cols, 'chi2', 'p_value', 'g2', 'df', 'p_value_g2', 'p_holm', 'min_expected', 'outlets'];
+}
+
+/** Consecutive rows sharing their first column (the event), as [event, rows]. */
+async function* byEvent(rows: AsyncGenerator<unknown[]>): AsyncGenerator<[string, unknown[][]]> {
+  let event: string | null = null;
+  let group: unknown[][] = [];
+  for await (const r of rows) {
+    const e = String(r[0]);
+    if (e !== event) {
+      if (event !== null) yield [event, group];
+      event = e;
+      group = [];
+    }
+    group.push(r);
+  }
+  if (event !== null) yield [event, group];
+}
+
+/**
+ * The per-article join every aggregate reads: each article's event, outlet and sizes (`work.ev`), the sums per event ×
+ * outlet (`work.outlet_sums`) and the lexicon's frames in order (`work.frames`).
+ */
+export async function prepareAggregates(db: Engine, frames: string[]): Promise<void> {
+  await db.run(`CREATE OR REPLACE TABLE work.ev AS SELECT a.seq, e.event, a.outlet, a.id, a.date, a.tokens, a.quoted_tokens FROM records.articles a JOIN article_events e USING (seq)`);
+  await db.run(`CREATE OR REPLACE TABLE work.outlet_sums AS SELECT event, outlet, count(*)::INTEGER AS articles, sum(tokens)::DOUBLE AS tokens, sum(quoted_tokens)::DOUBLE AS quoted_tokens FROM work.ev GROUP BY event, outlet`);
+  await db.run('CREATE OR REPLACE TABLE work.frames (frame VARCHAR, ord INTEGER)');
+  const app = await db.appender('frames', 'work');
+  frames.forEach((f, i) => {
+    app.appendVarchar(f);
+    app.appendInteger(i);
+    app.endRow();
+  });
+  app.closeSync();
+}
+
+/**
+ * frames_by_outlet (event, outlet, then frame in lexicon order) and frame_comparison (event, then frame in lexicon
+ * order; a rate column per outlet of the corpus, then the homogeneity test across the event's outlets), per event.
+ */
+export async function* frameTables(db: Engine, outlets: string[], frames: string[]): AsyncGenerator<{ event: string; byOutlet: Cell[][]; comparison: Cell[][] }> {
+  const rows = db.rows(`
+    WITH hit_sums AS (
+      SELECT ev.event, ev.outlet, h.frame, count(DISTINCT h.seq)::INTEGER AS articles_with_frame,
+        count(*) FILTER (WHERE h.voice = 'author')::INTEGER AS author, count(*) FILTER (WHERE h.voice <> 'author')::INTEGER AS quoted,
+        count(*) FILTER (WHERE h.negated)::INTEGER AS negated
+      FROM records.hits h JOIN work.ev ev USING (seq) GROUP BY ev.event, ev.outlet, h.frame
+    )
+    SELECT o.event, o.outlet, f.frame, o.articles, coalesce(h.articles_with_frame, 0), coalesce(h.author, 0), coalesce(h.quoted, 0),
+      o.tokens, coalesce(h.negated, 0)
+    FROM work.outlet_sums o CROSS JOIN work.frames f LEFT JOIN hit_sums h ON h.event = o.event AND h.outlet = o.outlet AND h.frame = f.frame
+    ORDER BY o.event, o.outlet, f.ord`);
+  for await (const [event, group] of byEvent(rows)) {
+    const byOutlet: Cell[][] = [];
+    // The event's outlets in order, each with its hits per frame (lexicon order) and tokens.
+    const eventOutlets: { outlet: string; hits: number[]; tokens: number }[] = [];
+    for (const r of group) {
+      const [, outlet, frame, articles, withFrame, a, q, tokens, neg] = r;
+      const o = String(outlet);
+      if (eventOutlets.at(-1)?.outlet !== o) eventOutlets.push({ outlet: o, hits: [], tokens: num(tokens) });
+      eventOutlets.at(-1)!.hits.push(num(a) + num(q));
+      const t = num(tokens);
+      byOutlet.push([event, o, String(frame), num(articles), num(withFrame), num(a) + num(q), num(a), num(q), t, per10k(num(a) + num(q), t), per10k(num(a), t), per10k(num(q), t), num(neg)]);
+    }
+    const tests = frames.map((_, i) => homogeneity(eventOutlets.map((o) => o.hits[i]), eventOutlets.map((o) => o.tokens)));
+    const adjusted = holm(tests.map((t) => (t ? t.p : null)));
+    const comparison: Cell[][] = [];
+    frames.forEach((f, i) => {
+      const rates = new Map(eventOutlets.map((o) => [o.outlet, per10k(o.hits[i], o.tokens)]));
+      const t = tests[i];
+      comparison.push([
+        event, f, ...outlets.map((o) => (rates.has(o) ? rates.get(o)! : null)),
+        t ? sig(t.chi2) : null, t ? sig(t.p) : null, t ? sig(t.g2) : null, t ? t.df : null, t ? sig(t.pG2) : null,
+        adjusted[i] === null ? null : sig(adjusted[i]!), t ? sig(t.minExpected) : null, eventOutlets.length,
+      ]);
+    });
+    yield { event, byOutlet, comparison };
+  }
+}
+
+/**
+ * speakers_by_outlet: per event × outlet × speaker, the quotes, quoted tokens, most frequent role and type (ties: the
+ * first in code-point order) and the frames inside the speaker's quotes; sorted by event, outlet, quotes (descending),
+ * speaker.
+ */
+export async function* speakerTable(db: Engine): AsyncGenerator<[string, Cell[][]]> {
+  const rows = db.rows(`
+    WITH q AS (SELECT ev.event, ev.outlet, q.seq, q.quote_id, q.speaker, q.tokens, q.speaker_role, q.speaker_type FROM records.quotes q JOIN work.ev ev USING (seq)),
+    sp AS (SELECT event, outlet, speaker, count(*)::INTEGER AS quotes, sum(tokens)::DOUBLE AS tokens FROM q GROUP BY ALL),
+    roles AS (SELECT event, outlet, speaker, speaker_role, count(*) AS n FROM q WHERE speaker_role <> '' GROUP BY ALL),
+    role AS (SELECT event, outlet, speaker, first(speaker_role ORDER BY n DESC, speaker_role) AS role FROM roles GROUP BY ALL),
+    types AS (SELECT event, outlet, speaker, speaker_type, count(*) AS n FROM q GROUP BY ALL),
+    type AS (SELECT event, outlet, speaker, first(speaker_type ORDER BY n DESC, speaker_type) AS type FROM types GROUP BY ALL),
+    fr AS (
+      SELECT q.event, q.outlet, q.speaker, h.frame, count(*) AS n
+      FROM records.hits h JOIN q ON h.seq = q.seq AND h.quote_id = q.quote_id WHERE h.voice = 'quote' GROUP BY ALL
+    ),
+    frames AS (SELECT event, outlet, speaker, string_agg(frame || ':' || n, '; ' ORDER BY n DESC, frame) AS frames FROM fr GROUP BY ALL)
+    SELECT sp.event, sp.outlet, sp.speaker, coalesce(role.role, ''), coalesce(type.type, ''), sp.quotes, sp.tokens, o.quoted_tokens, coalesce(frames.frames, '')
+    FROM sp JOIN work.outlet_sums o USING (event, outlet)
+      LEFT JOIN role USING (event, outlet, speaker) LEFT JOIN type USING (event, outlet, speaker) LEFT JOIN frames USING (event, outlet, speaker)
+    ORDER BY sp.event, sp.outlet, sp.quotes DESC, sp.speaker`);
+  for await (const [event, group] of byEvent(rows)) {
+    yield [event, group.map(([, outlet, speaker, role, type, quotes, tokens, outletQuoted, frames]) => [
+      event, String(outlet), String(speaker), str(role), str(type) || 'unknown', num(quotes), num(tokens),
+      num(outletQuoted) > 0 ? sig(num(tokens) / num(outletQuoted)) : null, str(frames),
+    ])];
+  }
+}
+
+/**
+ * distinctive_terms: Monroe et al. log-odds, each outlet vs the event's other outlets, prior = whole-corpus counts (α_w
+ * = corpus count of w, α0 = corpus total). Per event (of two outlets or more) × outlet, the DISTINCTIVE_TOP terms with
+ * the highest z among those used at least DISTINCTIVE_MIN_COUNT times by the outlet; outlet self-mentions and
+ * BOILERPLATE excluded.
+ */
+export async function* distinctiveTable(db: Engine): AsyncGenerator<[string, Cell[][]]> {
+  const alpha0 = num(await db.scalar('SELECT coalesce(sum(count), 0)::DOUBLE FROM records.terms'));
+  await db.run(`CREATE OR REPLACE TABLE work.outlet_terms AS SELECT ev.event, ev.outlet, t.term, sum(t.count)::DOUBLE AS c FROM records.terms t JOIN work.ev ev USING (seq) GROUP BY ALL`);
+  const events = new Cursor(db.rows(`SELECT event, list(outlet ORDER BY outlet) FROM work.outlet_sums GROUP BY event HAVING count(*) >= 2 ORDER BY event`));
+  const rows = db.rows(`
+    WITH totals AS (SELECT event, outlet, sum(c) AS total FROM work.outlet_terms GROUP BY ALL),
+    event_totals AS (SELECT event, sum(total) AS total FROM totals GROUP BY ALL),
+    event_terms AS (SELECT event, term, sum(c) AS c FROM work.outlet_terms GROUP BY ALL),
+    prior AS (SELECT term, sum(count)::DOUBLE AS c FROM records.terms GROUP BY term)
+    SELECT t.event, t.outlet, t.term, t.c, et.c - t.c, tot.total, evt.total, p.c
+    FROM work.outlet_terms t JOIN totals tot USING (event, outlet) JOIN event_totals evt USING (event) JOIN event_terms et USING (event, term) JOIN prior p USING (term)
+    WHERE t.c >= ${DISTINCTIVE_MIN_COUNT} AND t.event IN (SELECT event FROM work.outlet_sums GROUP BY event HAVING count(*) >= 2)
+    ORDER BY t.event, t.outlet`);
+  const listed = async (event: string): Promise<string[]> => {
+    // Both results are in the same (SQL) event order, and every event of `rows` is one of `events`.
+    for (let e = await events.next(); e !== null; e = await events.next()) {
+      if (String(e[0]) === event) return (e[1] as { items: unknown[] }).items.map(String);
+    }
+    return [];
+  };
+  for await (const [event, group] of byEvent(rows)) {
+    const outlets = await listed(event);
+    const selfWords = new Set(outlets.flatMap((o) => o.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1)));
+    const out: Cell[][] = [];
+    for (let start = 0; start < group.length; ) {
+      const outlet = String(group[start][1]);
+      let end = start;
+      const scored: [string, number, number, number, number][] = [];
+      for (; end < group.length && String(group[end][1]) === outlet; end++) {
+        const [, , term, yi, yj, total, eventTotal, prior] = group[end];
+        const word = String(term);
+        if (selfWords.has(word) || BOILERPLATE.has(word)) continue;
+        const lo = logOddsDirichlet(num(yi), num(total), num(yj), num(eventTotal) - num(total), num(prior), alpha0);
+        scored.push([word, num(yi), num(yj), lo.logOdds, lo.z]);
+      }
+      scored.sort((a, b) => b[4] - a[4] || cmp(a[0], b[0]));
+      for (const [t, yi, yj, lo, z] of scored.slice(0, DISTINCTIVE_TOP)) out.push([event, outlet, t, yi, yj, sig(lo), sig(z)]);
+      start = end;
+    }
+    if (out.length) yield [event, out];
+  }
+  await events.close();
+}
+
+/** shared_quotes: per event, the quotations carried by two outlets or more; sorted by event, outlets (descending), text. */
+export async function* sharedQuoteTable(db: Engine): AsyncGenerator<[string, Cell[][]]> {
+  const rows = db.rows(`SELECT ev.event, q.share_key, q.share_variant, q.speaker, ev.outlet, ev.id FROM records.quotes q JOIN work.ev ev USING (seq) WHERE q.share_key IS NOT NULL ORDER BY ev.event`);
+  for await (const [event, group] of byEvent(rows)) {
+    const groups = new Map<string, QuoteGroup>();
+    for (const [, key, variant, speaker, outlet, id] of group) addOccurrence(groups, String(key), String(variant), String(speaker), String(outlet), String(id));
+    const shared = clusterQuotes(groups.values());
+    shared.sort((a, b) => b.outlets.length - a.outlets.length || cmp(a.text, b.text));
+    const out: Cell[][] = shared.map((q) => [event, q.speaker, q.text, q.outlets.join('; '), q.articles.length, q.variants.length, q.outlets.length, q.articles.join('; '), q.variants.join(' | ')]);
+    if (out.length) yield [event, out];
+  }
+}
+
+/** events.csv: per event, its first and last dates, articles and outlets (code-point order); sorted by event. */
+export async function* eventRows(db: Engine): AsyncGenerator<Cell[]> {
+  const rows = db.rows(`
+    SELECT event, coalesce(min(date) FILTER (WHERE date <> ''), ''), coalesce(max(date) FILTER (WHERE date <> ''), ''), count(*)::INTEGER,
+      list(DISTINCT outlet)
+    FROM work.ev GROUP BY event ORDER BY event`);
+  for await (const [event, first, last, articles, outletList] of rows) {
+    const outlets = (outletList as { items: unknown[] }).items.map(String).sort();
+    yield [String(event), String(event), String(first), String(last), num(articles), outlets.length, outlets.join('; ')];
+  }
+}
