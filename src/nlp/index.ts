@@ -119,20 +119,88 @@ function winkCache(nlp: Wink): WinkCache {
   }
 }
 
+/** wink's raw document data: a flat array of TOKEN_SIZE numbers per token, and the cache its numbers index. */
+interface WinkDocData {
+  tokens: number[];
+  cache: { value(index: number): string };
+}
+type TokenFn = (index: number, rdd: WinkDocData, addons: unknown) => string;
+interface WinkInternals {
+  rdd: WinkDocData;
+  addons: unknown;
+}
+
+/** wink's token layout (wink-nlp/src/constants.js): numbers per token; word 1 above this marks a contraction. */
+const TOKEN_SIZE = 4;
+const CONTRACTION_ABOVE = 65535;
+/** POS index bits in a token's third number (constants.posMask, constants.bits4lemma). */
+const POS_MASK = 0x3f00000;
+const POS_SHIFT = 20;
+
+/**
+ * Speed: a token's document data and the model's addons, read once per document through a property function of our
+ * own (listed among wink's allowed ones for this thread), so that each token's value, POS and lemma come from wink's
+ * own `its` functions called directly, without wink building an array per property.
+ */
+const grabInternals = (_index: number, rdd: WinkDocData, addons: unknown): WinkInternals => ({ rdd, addons });
+let grabAllowed = false;
+
+/**
+ * Per thread, by wink lexeme index: the lowercased form (the same string object for every occurrence, so later Map
+ * lookups on it reuse its cached hash) and, per POS, the lemma. wink's lemma of a token that is not a contraction
+ * depends only on its lexeme and POS (its.lemma: spelling map, single-lemma property or the lemmatizer, which consults
+ * only the model's own vocabulary), so it is computed once per pair. Capped like the matcher's caches.
+ */
+const lowerOf = new Map<number, string>();
+const lemmaOf = new Map<number, string>();
+const MEMO_LIMIT = 500_000;
+
 /** Tokenise, tag and split into sentences. Pure apart from the lazily loaded model. */
 export function readText(text: string): NlpDoc {
   const nlp = getWink();
   const its = nlp.its;
   const doc = nlp.readDoc(text);
   const toks = doc.tokens();
-  const values = toks.out() as string[];
-  const pos = toks.out(its.pos) as string[];
-  const lemma = toks.out(its.lemma as Parameters<typeof toks.out>[0]) as string[];
+  const n = toks.length();
+  const values = new Array<string>(n);
+  const pos = new Array<string>(n);
+  const lemma = new Array<string>(n);
+  const lower = new Array<string>(n);
+  if (n > 0) {
+    if (!grabAllowed) {
+      const allowed = require('wink-nlp/src/allowed.js') as { its4token: Set<unknown> };
+      allowed.its4token.add(grabInternals);
+      grabAllowed = true;
+    }
+    const { rdd, addons } = toks.itemAt(0).out(grabInternals as never) as unknown as WinkInternals;
+    const valueFn = its.value as unknown as TokenFn;
+    const posFn = its.pos as unknown as TokenFn;
+    const lemmaFn = its.lemma as unknown as TokenFn;
+    const data = rdd.tokens;
+    if (lowerOf.size > MEMO_LIMIT) lowerOf.clear();
+    if (lemmaOf.size > MEMO_LIMIT) lemmaOf.clear();
+    for (let i = 0; i < n; i++) {
+      const lexeme = data[i * TOKEN_SIZE];
+      const v = valueFn(i, rdd, addons);
+      const p = posFn(i, rdd, addons);
+      values[i] = v;
+      pos[i] = p;
+      let lo = lowerOf.get(lexeme);
+      if (lo === undefined) lowerOf.set(lexeme, (lo = v.toLowerCase()));
+      lower[i] = lo;
+      if (data[i * TOKEN_SIZE + 1] > CONTRACTION_ABOVE) {
+        lemma[i] = lemmaFn(i, rdd, addons);
+        continue;
+      }
+      const key = lexeme * 64 + ((data[i * TOKEN_SIZE + 2] & POS_MASK) >>> POS_SHIFT);
+      let le = lemmaOf.get(key);
+      if (le === undefined) lemmaOf.set(key, (le = lemmaFn(i, rdd, addons)));
+      lemma[i] = le;
+    }
+  }
 
-  const n = values.length;
   const tokStart = new Array<number>(n);
   const tokEnd = new Array<number>(n);
-  const lower = new Array<string>(n);
   let offset = 0;
   for (let i = 0; i < n; i++) {
     // Tokens follow one another with only white space between them (wink reproduces the text from its tokens and
@@ -147,9 +215,8 @@ export function readText(text: string): NlpDoc {
       at = next >= 0 ? next : offset;
     }
     tokStart[i] = at;
-    tokEnd[i] = tokStart[i] + values[i].length;
+    tokEnd[i] = at + v.length;
     offset = tokEnd[i];
-    lower[i] = values[i].toLowerCase();
   }
 
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
