@@ -19,6 +19,11 @@ export interface NlpDoc {
   value: string[];
   /** Lowercased surface form. */
   lower: string[];
+  /**
+   * From readText: a number per distinct `lower` string, the same for equal strings throughout the thread (index into
+   * `wordOfId`), for stages that count words (array indexing instead of string hashing). Hand-built documents omit it.
+   */
+  lowerId?: Int32Array;
   /** Universal POS tag (PROPN, VERB, PUNCT, …). */
   pos: string[];
   lemma: string[];
@@ -146,14 +151,36 @@ const grabInternals = (_index: number, rdd: WinkDocData, addons: unknown): WinkI
 let grabAllowed = false;
 
 /**
- * Per thread, by wink lexeme index: the lowercased form (the same string object for every occurrence, so later Map
- * lookups on it reuse its cached hash) and, per POS, the lemma. wink's lemma of a token that is not a contraction
- * depends only on its lexeme and POS (its.lemma: spelling map, single-lemma property or the lemmatizer, which consults
- * only the model's own vocabulary), so it is computed once per pair. Capped like the matcher's caches.
+ * Per thread, by wink lexeme index: the id of its lowercased form (+1; 0: not seen yet) and, per POS, its lemma.
+ * wink's lemma of a token that is not a contraction depends only on its lexeme and POS (its.lemma: spelling map,
+ * single-lemma property or the lemmatizer, which consults only the model's own vocabulary), so it is computed once per
+ * pair. wink itself keeps every word it has met for the life of the thread; these tables grow with it, by at most a
+ * few numbers and strings per word.
  */
-const lowerOf = new Map<number, string>();
+let lowerIdOfLexeme = new Int32Array(1 << 16);
 const lemmaOf = new Map<number, string>();
-const MEMO_LIMIT = 500_000;
+const idOfWord = new Map<string, number>();
+/** The lowercased word of each `lowerId` (one string object per word, shared by all its tokens). */
+export const wordOfId: string[] = [];
+
+function lowerIdOf(lexeme: number, value: string): number {
+  if (lexeme >= lowerIdOfLexeme.length) {
+    const grown = new Int32Array(Math.max(lowerIdOfLexeme.length * 2, lexeme + 1));
+    grown.set(lowerIdOfLexeme);
+    lowerIdOfLexeme = grown;
+  }
+  const known = lowerIdOfLexeme[lexeme];
+  if (known !== 0) return known - 1;
+  const word = value.toLowerCase();
+  let id = idOfWord.get(word);
+  if (id === undefined) {
+    id = wordOfId.length;
+    wordOfId.push(word);
+    idOfWord.set(word, id);
+  }
+  lowerIdOfLexeme[lexeme] = id + 1;
+  return id;
+}
 
 /** Tokenise, tag and split into sentences. Pure apart from the lazily loaded model. */
 export function readText(text: string): NlpDoc {
@@ -166,6 +193,7 @@ export function readText(text: string): NlpDoc {
   const pos = new Array<string>(n);
   const lemma = new Array<string>(n);
   const lower = new Array<string>(n);
+  const lowerId = new Int32Array(n);
   if (n > 0) {
     if (!grabAllowed) {
       const allowed = require('wink-nlp/src/allowed.js') as { its4token: Set<unknown> };
@@ -177,17 +205,15 @@ export function readText(text: string): NlpDoc {
     const posFn = its.pos as unknown as TokenFn;
     const lemmaFn = its.lemma as unknown as TokenFn;
     const data = rdd.tokens;
-    if (lowerOf.size > MEMO_LIMIT) lowerOf.clear();
-    if (lemmaOf.size > MEMO_LIMIT) lemmaOf.clear();
     for (let i = 0; i < n; i++) {
       const lexeme = data[i * TOKEN_SIZE];
       const v = valueFn(i, rdd, addons);
       const p = posFn(i, rdd, addons);
       values[i] = v;
       pos[i] = p;
-      let lo = lowerOf.get(lexeme);
-      if (lo === undefined) lowerOf.set(lexeme, (lo = v.toLowerCase()));
-      lower[i] = lo;
+      const id = lowerIdOf(lexeme, v);
+      lowerId[i] = id;
+      lower[i] = wordOfId[id];
       if (data[i * TOKEN_SIZE + 1] > CONTRACTION_ABOVE) {
         lemma[i] = lemmaFn(i, rdd, addons);
         continue;
@@ -230,7 +256,7 @@ export function readText(text: string): NlpDoc {
     for (let t = spans[s][0]; t <= spans[s][1]; t++) sentenceOf[t] = s;
     sentences.push({ start: tokStart[first] ?? 0, end: tokEnd[last] ?? 0, firstToken: first, lastToken: last });
   }
-  return { text, tokStart, tokEnd, value: values, lower, pos, lemma, sentenceOf, sentences };
+  return { text, tokStart, tokEnd, value: values, lower, lowerId, pos, lemma, sentenceOf, sentences };
 }
 
 /**
