@@ -122,7 +122,15 @@ export function articleTerms(doc: NlpDoc): [string, number][] {
     if (countOfTerm[t]++ === 0) found.push(t);
   }
   // Speed: sorting was a third of this stage; a numeric comparison decides almost every pair, strings only break ties.
-  found.sort((a, b) => keyOfTerm[a] - keyOfTerm[b] || (terms[a].term < terms[b].term ? -1 : terms[a].term > terms[b].term ? 1 : 0));
+  // The comparison returns small integers: a difference of two keys would be a boxed double for each call.
+  found.sort((a, b) => {
+    const ka = keyOfTerm[a];
+    const kb = keyOfTerm[b];
+    if (ka !== kb) return ka < kb ? -1 : 1;
+    const ta = terms[a].term;
+    const tb = terms[b].term;
+    return ta < tb ? -1 : ta > tb ? 1 : 0;
+  });
   const out: [string, number][] = new Array(found.length);
   for (let k = 0; k < found.length; k++) {
     const t = found[k];

@@ -239,9 +239,8 @@ const REUSE_LIMIT = 1 << 16;
 function buildPieces(doc: NlpDoc): Pieces {
   const nTok = doc.value.length;
   const P = nTok + 16 <= REUSE_LIMIT ? reused : emptyPieces();
+  // Speed: text and lemma keep their length (and storage) from earlier articles; only the first P.n entries count.
   P.n = 0;
-  P.text.length = 0;
-  P.lemma.length = 0;
   if (P.start.length < nTok + 16) grow(P, nTok + 16);
   let run = 0;
   let joinNext = false;
@@ -312,8 +311,8 @@ function buildPieces(doc: NlpDoc): Pieces {
 function addPiece(P: Pieces, text: string, lemma: string, start: number, end: number, token: number, run: number, continues: boolean): void {
   const idx = P.n++;
   if (idx === P.start.length) grow(P, 2 * idx);
-  P.text.push(text);
-  P.lemma.push(lemma);
+  P.text[idx] = text;
+  P.lemma[idx] = lemma;
   P.start[idx] = start;
   P.end[idx] = end;
   P.token[idx] = token;
