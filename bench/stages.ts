@@ -14,7 +14,9 @@
  * For each stage the fastest round's milliseconds are printed, with the ratio bare ÷ stage and the stage's share of
  * bare wink's time; "record" is the building of the analysis record (analyze's time outside the five stages), "json"
  * the serialising of it. The last row compares the whole per-article cost with bare wink: the speed target is
- * bare ÷ ours ≥ 0.8.
+ * bare ÷ ours ≥ 0.8. A third kind of round, (c) `readText` alone over every text in a row (the nlp stage without the
+ * other stages between its calls), shows how much of the nlp stage's cost comes from running among the other stages
+ * (garbage they leave, caches they evict) rather than from wink and the conversion themselves.
  *
  * Only ratios measured like this — in the same process, alternated, fastest round of each — mean anything on a shared
  * or busy machine: absolute times drift by tens of percent within minutes with other jobs, and two separate runs
@@ -32,6 +34,8 @@ import { loadLexicons } from '../src/framing/lexicon.js';
 import { loadQuoteSettings } from '../src/quotes/settings.js';
 import { articleKey, createAnalyzer, emptyStageTimes, STAGES, type AnalysisSettings, type StageTimes } from '../src/pipeline/analyze.js';
 import { DEFAULT_CUES, DEFAULT_LEXICON, DEFAULT_MAX_CHARS } from '../src/pipeline/run.js';
+import { readText } from '../src/nlp/index.js';
+import { maskBoilerplate } from '../src/corpus/clean.js';
 import { limitHeapGrowth } from '../src/pipeline/heap.js';
 import { VERSION } from '../src/version.js';
 import type { Article } from '../src/types.js';
@@ -115,6 +119,8 @@ async function main(): Promise<void> {
     if (item.article) items.push({ article: item.article, key: articleKey(item.article, settings.settingsKey) });
   }
   const texts = items.map((i) => i.article.text);
+  // What the nlp stage reads: the text with boilerplate masked.
+  const masked = texts.map((t) => maskBoilerplate(t).masked);
   const nlp = winkNLP(model);
   const now = args.clock === 'cpu' ? cpuNow : () => performance.now();
   const analyzer = createAnalyzer(settings, now);
@@ -122,12 +128,16 @@ async function main(): Promise<void> {
 
   const bare: number[] = [];
   const ours: RoundTimes[] = [];
+  const nlpAlone: number[] = [];
   let tokens = 0;
   for (let r = 0; r < args.rounds; r++) {
     const b = bareRound(nlp, texts, now);
     bare.push(b.ms);
     tokens = b.tokens;
     ours.push(oursRound(analyze, items, now));
+    const t0 = now();
+    for (const text of masked) readText(text);
+    nlpAlone.push(now() - t0);
     const o = ours[ours.length - 1];
     process.stderr.write(`round ${r + 1}/${args.rounds}: bare ${b.ms.toFixed(0)} ms, ours ${o.total.toFixed(0)} ms (bare/ours ${(b.ms / o.total).toFixed(2)})\n`);
   }
@@ -140,6 +150,8 @@ async function main(): Promise<void> {
     const ms = fastest(row);
     console.log(`${row} | ${ms.toFixed(0)} | ${(bareMin / ms).toFixed(2)} | ${((100 * ms) / bareMin).toFixed(1)}%`);
   }
+  const alone = Math.min(...nlpAlone);
+  console.log(`(nlp alone: readText over every text in a row) | ${alone.toFixed(0)} | ${(bareMin / alone).toFixed(2)} | ${((100 * alone) / bareMin).toFixed(1)}%`);
   const total = fastest('total');
   console.log(`ours: whole analysis + json | ${total.toFixed(0)} | ${(bareMin / total).toFixed(2)} | ${((100 * total) / bareMin).toFixed(1)}%`);
   const perRound = bare.map((b, i) => (b / ours[i].total).toFixed(2)).join(', ');
