@@ -27,6 +27,32 @@ describe('readText', () => {
     expect(doc.lemma[doc.value.indexOf('told')]).toBe('tell');
   });
 
+  test("values, POS, lemmas and lowercase forms are wink's own, token by token (read from its data directly)", () => {
+    // Contractions (lemma stored in the token), one word under two POS (the lemma memo is per word and POS),
+    // mixed case of one word (one lowercase id), and words wink learns on the way.
+    const texts = [
+      "I can't go, they don't run. The run was long; RUN, Run, run! She's running and ran. Xyzzyq's xyzzyq.",
+      'The leaves fell. He leaves early. Saw a saw? Better better BETTER. Breitbart, Zlorp-ish and nation’s news.',
+    ];
+    const its = getWink().its;
+    const idOf = new Map<string, number>();
+    for (const t of texts) {
+      const d = readText(t);
+      const toks = getWink().readDoc(t).tokens();
+      expect(d.value).toEqual(toks.out());
+      expect(d.pos).toEqual(toks.out(its.pos));
+      expect(d.lemma).toEqual(toks.out(its.lemma as Parameters<typeof toks.out>[0]));
+      expect(d.lower).toEqual(d.value.map((v) => v.toLowerCase()));
+      expect(d.lowerId).toHaveLength(d.value.length);
+      for (let i = 0; i < d.lower.length; i++) {
+        const id = d.lowerId![i];
+        if (!idOf.has(d.lower[i])) idOf.set(d.lower[i], id);
+        expect(id).toBe(idOf.get(d.lower[i]));
+      }
+    }
+    expect(new Set(idOf.values()).size).toBe(idOf.size);
+  });
+
   test('tokenAt and wordsIn count words by offset', () => {
     const start = text.indexOf('It will');
     expect(doc.value[tokenAt(doc, start)]).toBe('It');

@@ -228,6 +228,36 @@ function emptyPieces(): Pieces {
   return { n: 0, text: [], lemma: [], start: none, end: none, token: none, run: none, unitFirst: none, unitLast: none };
 }
 
+/** A lowercased word as the matcher compares it. */
+interface WordForm {
+  /** All ASCII: normalising leaves it (and a lemma equal to it) as it is. */
+  plain: boolean;
+  /** normalizeWord of the word. */
+  lower: string;
+  hyphen: boolean;
+}
+
+function wordForm(rawLower: string): WordForm {
+  const plain = isAscii(rawLower);
+  const lower = plain ? rawLower : normalizeWord(rawLower);
+  return { plain, lower, hyphen: lower.includes('-') };
+}
+
+/**
+ * Speed: each word's form decided once per thread, by its id (NlpDoc.lowerId, numbered by readText for the thread);
+ * grows with the words readText has numbered.
+ */
+const formOfId: (WordForm | undefined)[] = [];
+
+function wordFormOf(id: number, rawLower: string): WordForm {
+  let form = formOfId[id];
+  if (form === undefined) {
+    while (formOfId.length <= id) formOfId.push(undefined);
+    formOfId[id] = form = wordForm(rawLower);
+  }
+  return form;
+}
+
 /**
  * Speed: one Pieces per thread, reused by every article (only its first `n` entries are ever read), so that its
  * typed arrays are not allocated and zeroed again for each article (about a quarter of the stage's time on PolNeAR).
@@ -238,10 +268,10 @@ const REUSE_LIMIT = 1 << 16;
 
 function buildPieces(doc: NlpDoc): Pieces {
   const nTok = doc.value.length;
+  const ids = doc.lowerId;
   const P = nTok + 16 <= REUSE_LIMIT ? reused : emptyPieces();
+  // Speed: text and lemma keep their length (and storage) from earlier articles; only the first P.n entries count.
   P.n = 0;
-  P.text.length = 0;
-  P.lemma.length = 0;
   if (P.start.length < nTok + 16) grow(P, nTok + 16);
   let run = 0;
   let joinNext = false;
@@ -280,11 +310,12 @@ function buildPieces(doc: NlpDoc): Pieces {
     }
     const rawLower = doc.lower[i];
     // ASCII in doc.lower is lowercase already: left as it is by toLowerCase and normalizeWord.
-    const plain = isAscii(rawLower);
-    const lower = plain ? rawLower : normalizeWord(rawLower);
+    const form = ids === undefined ? wordForm(rawLower) : wordFormOf(ids[i], rawLower);
+    const plain = form.plain;
+    const lower = form.lower;
     // Speed: most lemmas are the word itself; a plain lowercase one needs no case mapping or normalising.
     const lemma = plain && doc.lemma[i] === rawLower ? lower : normalizeWord((doc.lemma[i] ?? lower).toLowerCase());
-    if (!lower.includes('-')) {
+    if (!form.hyphen) {
       // Speed: one piece, the whole token (the loop below without its arrays).
       if (lower !== '') addPiece(P, lower, lemma, doc.tokStart[i], doc.tokStart[i] + v.length, i, run, joinNext);
       joinNext = false;
@@ -312,8 +343,8 @@ function buildPieces(doc: NlpDoc): Pieces {
 function addPiece(P: Pieces, text: string, lemma: string, start: number, end: number, token: number, run: number, continues: boolean): void {
   const idx = P.n++;
   if (idx === P.start.length) grow(P, 2 * idx);
-  P.text.push(text);
-  P.lemma.push(lemma);
+  P.text[idx] = text;
+  P.lemma[idx] = lemma;
   P.start[idx] = start;
   P.end[idx] = end;
   P.token[idx] = token;

@@ -19,6 +19,11 @@ export interface NlpDoc {
   value: string[];
   /** Lowercased surface form. */
   lower: string[];
+  /**
+   * From readText: a number per distinct `lower` string, the same for equal strings throughout the thread (index into
+   * `wordOfId`), for stages that count words (array indexing instead of string hashing). Hand-built documents omit it.
+   */
+  lowerId?: Int32Array;
   /** Universal POS tag (PROPN, VERB, PUNCT, …). */
   pos: string[];
   lemma: string[];
@@ -119,20 +124,109 @@ function winkCache(nlp: Wink): WinkCache {
   }
 }
 
+/** wink's raw document data: a flat array of TOKEN_SIZE numbers per token, and the cache its numbers index. */
+interface WinkDocData {
+  tokens: number[];
+  cache: { value(index: number): string };
+}
+type TokenFn = (index: number, rdd: WinkDocData, addons: unknown) => string;
+interface WinkInternals {
+  rdd: WinkDocData;
+  addons: unknown;
+}
+
+/** wink's token layout (wink-nlp/src/constants.js): numbers per token; word 1 above this marks a contraction. */
+const TOKEN_SIZE = 4;
+const CONTRACTION_ABOVE = 65535;
+/** POS index bits in a token's third number (constants.posMask, constants.bits4lemma). */
+const POS_MASK = 0x3f00000;
+const POS_SHIFT = 20;
+
+/**
+ * Speed: a token's document data and the model's addons, read once per document through a property function of our
+ * own (listed among wink's allowed ones for this thread), so that each token's value, POS and lemma come from wink's
+ * own `its` functions called directly, without wink building an array per property.
+ */
+const grabInternals = (_index: number, rdd: WinkDocData, addons: unknown): WinkInternals => ({ rdd, addons });
+let grabAllowed = false;
+
+/**
+ * Per thread, by wink lexeme index: the id of its lowercased form (+1; 0: not seen yet) and, per POS, its lemma.
+ * wink's lemma of a token that is not a contraction depends only on its lexeme and POS (its.lemma: spelling map,
+ * single-lemma property or the lemmatizer, which consults only the model's own vocabulary), so it is computed once per
+ * pair. wink itself keeps every word it has met for the life of the thread; these tables grow with it, by at most a
+ * few numbers and strings per word.
+ */
+let lowerIdOfLexeme = new Int32Array(1 << 16);
+const lemmaOf = new Map<number, string>();
+const idOfWord = new Map<string, number>();
+/** The lowercased word of each `lowerId` (one string object per word, shared by all its tokens). */
+export const wordOfId: string[] = [];
+
+function lowerIdOf(lexeme: number, value: string): number {
+  if (lexeme >= lowerIdOfLexeme.length) {
+    const grown = new Int32Array(Math.max(lowerIdOfLexeme.length * 2, lexeme + 1));
+    grown.set(lowerIdOfLexeme);
+    lowerIdOfLexeme = grown;
+  }
+  const known = lowerIdOfLexeme[lexeme];
+  if (known !== 0) return known - 1;
+  const word = value.toLowerCase();
+  let id = idOfWord.get(word);
+  if (id === undefined) {
+    id = wordOfId.length;
+    wordOfId.push(word);
+    idOfWord.set(word, id);
+  }
+  lowerIdOfLexeme[lexeme] = id + 1;
+  return id;
+}
+
 /** Tokenise, tag and split into sentences. Pure apart from the lazily loaded model. */
 export function readText(text: string): NlpDoc {
   const nlp = getWink();
   const its = nlp.its;
   const doc = nlp.readDoc(text);
   const toks = doc.tokens();
-  const values = toks.out() as string[];
-  const pos = toks.out(its.pos) as string[];
-  const lemma = toks.out(its.lemma as Parameters<typeof toks.out>[0]) as string[];
+  const n = toks.length();
+  const values = new Array<string>(n);
+  const pos = new Array<string>(n);
+  const lemma = new Array<string>(n);
+  const lower = new Array<string>(n);
+  const lowerId = new Int32Array(n);
+  if (n > 0) {
+    if (!grabAllowed) {
+      const allowed = require('wink-nlp/src/allowed.js') as { its4token: Set<unknown> };
+      allowed.its4token.add(grabInternals);
+      grabAllowed = true;
+    }
+    const { rdd, addons } = toks.itemAt(0).out(grabInternals as never) as unknown as WinkInternals;
+    const valueFn = its.value as unknown as TokenFn;
+    const posFn = its.pos as unknown as TokenFn;
+    const lemmaFn = its.lemma as unknown as TokenFn;
+    const data = rdd.tokens;
+    for (let i = 0; i < n; i++) {
+      const lexeme = data[i * TOKEN_SIZE];
+      const v = valueFn(i, rdd, addons);
+      const p = posFn(i, rdd, addons);
+      values[i] = v;
+      pos[i] = p;
+      const id = lowerIdOf(lexeme, v);
+      lowerId[i] = id;
+      lower[i] = wordOfId[id];
+      if (data[i * TOKEN_SIZE + 1] > CONTRACTION_ABOVE) {
+        lemma[i] = lemmaFn(i, rdd, addons);
+        continue;
+      }
+      const key = lexeme * 64 + ((data[i * TOKEN_SIZE + 2] & POS_MASK) >>> POS_SHIFT);
+      let le = lemmaOf.get(key);
+      if (le === undefined) lemmaOf.set(key, (le = lemmaFn(i, rdd, addons)));
+      lemma[i] = le;
+    }
+  }
 
-  const n = values.length;
   const tokStart = new Array<number>(n);
   const tokEnd = new Array<number>(n);
-  const lower = new Array<string>(n);
   let offset = 0;
   for (let i = 0; i < n; i++) {
     // Tokens follow one another with only white space between them (wink reproduces the text from its tokens and
@@ -147,9 +241,8 @@ export function readText(text: string): NlpDoc {
       at = next >= 0 ? next : offset;
     }
     tokStart[i] = at;
-    tokEnd[i] = tokStart[i] + values[i].length;
+    tokEnd[i] = at + v.length;
     offset = tokEnd[i];
-    lower[i] = values[i].toLowerCase();
   }
 
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
@@ -163,7 +256,7 @@ export function readText(text: string): NlpDoc {
     for (let t = spans[s][0]; t <= spans[s][1]; t++) sentenceOf[t] = s;
     sentences.push({ start: tokStart[first] ?? 0, end: tokEnd[last] ?? 0, firstToken: first, lastToken: last });
   }
-  return { text, tokStart, tokEnd, value: values, lower, pos, lemma, sentenceOf, sentences };
+  return { text, tokStart, tokEnd, value: values, lower, lowerId, pos, lemma, sentenceOf, sentences };
 }
 
 /**
