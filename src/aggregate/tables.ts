@@ -188,7 +188,7 @@ export class Aggregator {
 
     const quoteFrames = new Map<string, Map<string, number>>();
     for (const h of rec.hits) {
-      if (h.voice !== 'quote') continue;
+      if (h.voice === 'author') continue; // quote and paraphrase: the speaker's
       if (!quoteFrames.has(h.quoteId)) quoteFrames.set(h.quoteId, new Map());
       bump(quoteFrames.get(h.quoteId)!, h.frame);
     }

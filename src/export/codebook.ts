@@ -52,9 +52,9 @@ const DESCRIPTIONS: Record<string, Record<string, string>> = {
   'frame_hits.csv': {
     term: 'The lexicon entry that matched (e.g. `illegal alien*`).',
     match: 'The words matched, as written in the article.',
-    voice: '`author` (the outlet\'s own voice) or `quote` (inside a quotation, outside its `gaps`).',
-    speaker: 'For `quote` voice: the quotation\'s canonical speaker; empty for `author` voice.',
-    quote_id: 'For `quote` voice: the quotation (`quote_id` in quotes.csv); empty otherwise.',
+    voice: '`author`: the outlet\'s own words (outside any quotation, or inside an unattributed scare quote, or in the attribution between the pieces of a joined quotation); `quote`: inside quotation marks attributed to a source (a direct, partial or block quotation, outside its `gaps`); `paraphrase`: inside indirect speech attributed to a source (quotes.csv kind `indirect`: the writer\'s wording of what the source said, outside quotation marks).',
+    speaker: 'For `quote` and `paraphrase` voice: the quotation\'s canonical speaker; empty for `author` voice.',
+    quote_id: 'For `quote` and `paraphrase` voice: the quotation (`quote_id` in quotes.csv); for `author` voice, the scare quote holding the hit (an unattributed partial quotation in quotes.csv), else empty.',
     negated: '`true` when the hit lies in the scope of a negation (see docs/lexicons.md for the rule).',
     sentence: '0-based sentence index in the article.',
     left_context: 'Keyword-in-context text before the hit (window documented in docs/lexicons.md), whitespace collapsed.',
