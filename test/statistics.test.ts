@@ -7,6 +7,8 @@ import { bootstrapMeanInterval, bootstrapRatioInterval, percentileInterval } fro
 import { signFlipTest } from '../src/engine/statistics/permutation.js';
 import { rngFor, seedFromKey } from '../src/engine/statistics/rng.js';
 import { chiSquareP } from '../src/aggregate/stats.js';
+import { fisherFreemanHalton } from '../src/engine/statistics/contingency.js';
+import { CONTRAST_COLUMNS, outletContrasts, type EventOutletFrameHits, type EventOutletTokens } from '../src/engine/statistics/contrasts.js';
 import { rAvailable, rNumbers } from './helpers/r.js';
 
 const withR = rAvailable ? test : test.skip;
@@ -123,5 +125,107 @@ describe('chi-square p-values from @stdlib', () => {
     const r = rNumbers(`for (df in ${fmt(dfs)}) for (x in ${fmt(xs)}) cat(sprintf("%.17g ", pchisq(x, df, lower.tail = FALSE)))`);
     let k = 0;
     for (const df of dfs) for (const x of xs) expect(Math.abs(chiSquareP(x, df) - r[k++])).toBeLessThan(1e-12);
+  });
+});
+
+describe('Fisher–Freeman–Halton exact test for a k × 2 table', () => {
+  test('by hand, 2 × 2: hits 3 of 4 and 1 of 4 tokens → p = 34/70', () => {
+    // H = 4 hits among N = 8 tokens, rows of 4: P(x1) = C(4, x1) C(4, 4 − x1) / C(8, 4) = (1, 16, 36, 16, 1) / 70;
+    // observed x1 = 3 has 16/70; tables at most as likely: x1 = 0, 1, 3, 4 → 34/70.
+    const r = fisherFreemanHalton([3, 1], [4, 4], 'k')!;
+    expect(r.method).toBe('exact');
+    expect(r.p).toBeCloseTo(34 / 70, 14);
+  });
+  test('by hand, 3 × 2: one hit in each of three rows of 2 tokens is the most likely table → p = 1', () => {
+    // H = 3 of N = 6, rows of 2: P(1,1,1) = 8/20 is the mode, so every table is at most as likely.
+    expect(fisherFreemanHalton([1, 1, 1], [2, 2, 2], 'k')!.p).toBeCloseTo(1, 14);
+    // (2, 1, 0) has P = C(2,2) C(2,1) C(2,0) / 20 = 2/20; tables with P ≤ 2/20: all but (1,1,1) → 12/20
+    expect(fisherFreemanHalton([2, 1, 0], [2, 2, 2], 'k')!.p).toBeCloseTo(12 / 20, 14);
+  });
+  test('no test with one outlet, no hits or no tokens', () => {
+    expect(fisherFreemanHalton([1], [10], 'k')).toBeNull();
+    expect(fisherFreemanHalton([0, 0], [10, 10], 'k')).toBeNull();
+    expect(fisherFreemanHalton([1, 2], [0, 10], 'k')).toBeNull();
+  });
+  test('Monte Carlo when the tables are many: seeded, reproducible, close to the exact value', () => {
+    const hits = [1, 4, 0, 9];
+    const totals = [300, 500, 200, 900];
+    const exact = fisherFreemanHalton(hits, totals, 'k')!;
+    expect(exact.method).toBe('exact');
+    const mc = fisherFreemanHalton(hits, totals, 'k', 9999, 10)!;
+    expect(mc.method).toBe('monte-carlo');
+    expect(fisherFreemanHalton(hits, totals, 'k', 9999, 10)).toEqual(mc);
+    // standard error sqrt(p (1 − p) / 9999) ≤ 0.005
+    expect(Math.abs(mc.p - exact.p)).toBeLessThan(0.02);
+  });
+  withR('exact p equals R fisher.test on the same tables', () => {
+    const tables: [number[], number[]][] = [
+      [[3, 1], [4, 4]],
+      [[2, 0, 5], [150, 80, 400]],
+      [[1, 4, 0, 9], [300, 500, 200, 900]],
+      [[0, 3, 1, 0, 2], [120, 90, 60, 200, 45]],
+    ];
+    for (const [hits, totals] of tables) {
+      const r = rNumbers(`x <- ${fmt(hits)}; n <- ${fmt(totals)};
+        cat(sprintf("%.17g", fisher.test(cbind(x, n - x), workspace = 2e7)$p.value))`);
+      expect(fisherFreemanHalton(hits, totals, 'k')!.p).toBeCloseTo(r[0], 9);
+    }
+  });
+});
+
+describe('outlet_contrasts rows', () => {
+  // Outlets A and B cover events e1–e3; C covers e1 and e2 only.
+  //   e1: A 1000 tokens, 2 author hits → 20 per 10k; B 2000 tokens, 1 author → 5;   C 1000, 0 → 0
+  //   e2: A 500, 1 quote → 20 (all), 0 author;          B 1000, 0 → 0;            C 1000, 1 author → 10
+  //   e3: A 2000, 1 paraphrase → 5 (all);               B 1000, 2 author → 20
+  const tokens: EventOutletTokens[] = [
+    { event: 'e1', outlet: 'A', tokens: 1000 }, { event: 'e1', outlet: 'B', tokens: 2000 }, { event: 'e1', outlet: 'C', tokens: 1000 },
+    { event: 'e2', outlet: 'A', tokens: 500 }, { event: 'e2', outlet: 'B', tokens: 1000 }, { event: 'e2', outlet: 'C', tokens: 1000 },
+    { event: 'e3', outlet: 'A', tokens: 2000 }, { event: 'e3', outlet: 'B', tokens: 1000 },
+  ];
+  const hits: EventOutletFrameHits[] = [
+    { event: 'e1', outlet: 'A', frame: 'chaos', author: 2, quote: 0, paraphrase: 0 },
+    { event: 'e1', outlet: 'B', frame: 'chaos', author: 1, quote: 0, paraphrase: 0 },
+    { event: 'e2', outlet: 'A', frame: 'chaos', author: 0, quote: 1, paraphrase: 0 },
+    { event: 'e2', outlet: 'C', frame: 'chaos', author: 1, quote: 0, paraphrase: 0 },
+    { event: 'e3', outlet: 'A', frame: 'chaos', author: 0, quote: 0, paraphrase: 1 },
+    { event: 'e3', outlet: 'B', frame: 'chaos', author: 2, quote: 0, paraphrase: 0 },
+  ];
+  const rows = outletContrasts(['chaos', 'humane'], tokens, hits);
+  const row = (frame: string, voice: string, a: string, b: string) =>
+    Object.fromEntries(CONTRAST_COLUMNS.map((c, i) => [c, rows.find((r) => r[0] === frame && r[1] === voice && r[2] === a && r[3] === b)![i]]));
+
+  test('one row per frame × voice × pair, in frame, voice, outlet order', () => {
+    expect(rows).toHaveLength(2 * 4 * 3);
+    expect(rows.slice(0, 4).map((r) => r.slice(0, 4))).toEqual([
+      ['chaos', 'all', 'A', 'B'], ['chaos', 'all', 'A', 'C'], ['chaos', 'all', 'B', 'C'], ['chaos', 'author', 'A', 'B'],
+    ]);
+  });
+  test('A vs B, all voices: means 15 and 8.33333 over 3 events, exact sign-flip p = 6/8', () => {
+    // d = (15, 20, −15), Σ = 20; the eight sums ±15 ±20 ±15 are 50, 20, 10, −20, 20, −10, −20, −50: six have |s| ≥ 20.
+    const r = row('chaos', 'all', 'A', 'B');
+    expect(r).toMatchObject({ events: 3, mean_a_per_10k: 15, mean_b_per_10k: 8.33333, diff_per_10k: 6.66667, p_value: 0.75, p_method: 'exact' });
+    expect(r.ci_low as number).toBeLessThanOrEqual(6.66667);
+    expect(r.ci_high as number).toBeGreaterThanOrEqual(6.66667);
+    // a bootstrap mean of three differences lies between the smallest and the largest
+    expect(r.ci_low as number).toBeGreaterThanOrEqual(-15);
+    expect(r.ci_high as number).toBeLessThanOrEqual(20);
+  });
+  test('voices split the hits: A\'s author rates are 20, 0, 0', () => {
+    expect(row('chaos', 'author', 'A', 'B')).toMatchObject({ mean_a_per_10k: 6.66667, mean_b_per_10k: 8.33333 });
+    expect(row('chaos', 'paraphrase', 'A', 'B')).toMatchObject({ mean_a_per_10k: 1.66667, mean_b_per_10k: 0 });
+  });
+  test('fewer than 3 shared events: means, but no interval, p or q', () => {
+    expect(row('chaos', 'all', 'A', 'C')).toMatchObject({ events: 2, mean_a_per_10k: 20, mean_b_per_10k: 5, ci_low: null, ci_high: null, p_value: null, q_value: null });
+  });
+  test('q-values: Benjamini–Hochberg over the rows with a p-value', () => {
+    const ps = rows.map((r) => r[10]).filter((p): p is number => typeof p === 'number');
+    const qs = rows.map((r) => r[11]).filter((q): q is number => typeof q === 'number');
+    expect(qs).toHaveLength(ps.length);
+    expect(ps.length).toBe(2 * 4); // A–B in every frame × voice
+    expect(qs).toEqual(benjaminiHochberg(ps).map((q) => Number(q!.toPrecision(6))));
+  });
+  test('the same rows whatever the input order', () => {
+    expect(outletContrasts(['chaos', 'humane'], [...tokens].reverse(), [...hits].reverse())).toEqual(rows);
   });
 });
