@@ -7,7 +7,7 @@ import { bootstrapMeanInterval, bootstrapRatioInterval, percentileInterval } fro
 import { signFlipTest } from '../src/engine/statistics/permutation.js';
 import { rngFor, seedFromKey } from '../src/engine/statistics/rng.js';
 import { chiSquareP } from '../src/aggregate/stats.js';
-import { fisherFreemanHalton } from '../src/engine/statistics/contingency.js';
+import { fisherFreemanHalton, screenedExactTest } from '../src/engine/statistics/contingency.js';
 import { CONTRAST_COLUMNS, outletContrasts, type EventOutletFrameHits, type EventOutletTokens } from '../src/engine/statistics/contrasts.js';
 import { rAvailable, rNumbers } from './helpers/r.js';
 
@@ -228,4 +228,10 @@ describe('outlet_contrasts rows', () => {
   test('the same rows whatever the input order', () => {
     expect(outletContrasts(['chaos', 'humane'], [...tokens].reverse(), [...hits].reverse())).toEqual(rows);
   });
+});
+
+test('frame_comparison: the exact test only where the smallest expected count is below 5', () => {
+  expect(screenedExactTest('e', 'chaos', [10, 20], [100, 100], 15)).toBeNull();
+  expect(screenedExactTest('e', 'chaos', [3, 1], [4, 4], 2)).toEqual({ p: fisherFreemanHalton([3, 1], [4, 4], 'k')!.p, method: 'exact' });
+  expect(screenedExactTest('e', 'chaos', [3, 1], [4, 4], null)).toBeNull();
 });

@@ -10,7 +10,8 @@
  */
 import { sig } from '../../aggregate/stats.js';
 import { bootstrapRatioInterval } from './bootstrap.js';
-import { CONTRAST_VOICES, type Cell, type ContrastVoice } from './contrasts.js';
+import type { Cell } from '../../export/csv.js';
+import { CONTRAST_VOICES, type ContrastVoice } from './contrasts.js';
 import { KEY_SEP } from './rng.js';
 
 export interface ArticleRow {

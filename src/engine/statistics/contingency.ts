@@ -135,3 +135,19 @@ export function fisherFreemanHalton(
   }
   return { p: (1 + count) / (M + 1), method: 'monte-carlo' };
 }
+
+/**
+ * frame_comparison.csv's exact p-value: the Fisher–Freeman–Halton test of an event × frame's k × 2 table, computed only
+ * when the chi-square screening is unreliable (smallest expected count below MIN_EXPECTED_FOR_CHI2); null otherwise or
+ * when there is no test. Seeded from the event and frame, so a row's value does not depend on the other rows.
+ */
+export function screenedExactTest(
+  event: string,
+  frame: string,
+  hits: readonly number[],
+  totals: readonly number[],
+  minExpected: number | null,
+): ExactTestResult | null {
+  if (minExpected === null || !(minExpected < MIN_EXPECTED_FOR_CHI2)) return null;
+  return fisherFreemanHalton(hits, totals, `ffh\u0000${event}\u0000${frame}`);
+}

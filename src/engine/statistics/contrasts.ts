@@ -12,6 +12,7 @@
  * The rate of an outlet in an event for a voice is hits / tokens × 10,000 (voice `all` = the three summed). An event
  * counts for a pair when both outlets have tokens > 0 in it.
  */
+import type { Cell } from '../../export/csv.js';
 import { sig } from '../../aggregate/stats.js';
 import { bootstrapMeanInterval } from './bootstrap.js';
 import { benjaminiHochberg } from './multiplicity.js';
@@ -39,7 +40,6 @@ export interface EventOutletFrameHits {
   paraphrase: number;
 }
 
-export type Cell = string | number | null;
 
 export const CONTRAST_COLUMNS = [
   'frame', 'voice', 'outlet_a', 'outlet_b', 'events', 'mean_a_per_10k', 'mean_b_per_10k', 'diff_per_10k',

@@ -15,7 +15,7 @@
  *     events with tokens (the lexicon hardly matches this corpus).
  */
 import { sig } from '../../aggregate/stats.js';
-import type { Cell } from './contrasts.js';
+import type { Cell } from '../../export/csv.js';
 
 /** Above this share of a frame's hits for one term, a warning. */
 export const TOP_TERM_WARN_SHARE = 0.5;
