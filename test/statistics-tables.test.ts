@@ -1,6 +1,7 @@
 /** The table builders of src/engine/statistics/: article_frames, outlet_rates, lexicon_fit — hand-worked inputs. */
 import { articleFramesColumns, articleFramesRows, outletRates, OUTLET_RATE_COLUMNS, type ArticleFrameHits, type ArticleRow } from '../src/engine/statistics/article-frames.js';
 import { lexiconFit, LEXICON_FIT_COLUMNS } from '../src/engine/statistics/lexicon-fit.js';
+import { statisticsInputs } from '../src/engine/statistics/inputs.js';
 
 const articles: ArticleRow[] = [
   { article_id: 'a1', outlet: 'Fox', date: '2024-01-02', event: 'e1', title: 'T1', tokens: 1000, quotes: 3 },
@@ -75,4 +76,25 @@ describe('lexicon_fit', () => {
       'lexicon: all frames together match less than 1 per 10,000 tokens in 3 of 3 events: the lexicon hardly matches this corpus',
     ]);
   });
+});
+
+test('statisticsInputs: the builders\' input rows summed from analysis records', () => {
+  const rec = (id: string, outlet: string, tokens: number, hits: [string, 'author' | 'quote' | 'paraphrase', string][], terms: [string, number][]) =>
+    ({ id, outlet, date: '2024-01-02', title: id, tokens, quotes: [{}, {}], hits: hits.map(([frame, voice, term]) => ({ frame, voice, term })), terms });
+  const inp = statisticsInputs([
+    { record: rec('a1', 'Fox', 100, [['chaos', 'author', 'chaos'], ['chaos', 'paraphrase', 'mayhem']], [['border', 2]]), event: 'e' },
+    { record: rec('a2', 'Fox', 50, [['chaos', 'quote', 'chaos']], [['border', 1], ['wall', 3]]), event: 'e' },
+  ]);
+  expect(inp.articles.map((a) => [a.article_id, a.tokens, a.quotes])).toEqual([['a1', 100, 2], ['a2', 50, 2]]);
+  expect(inp.articleHits).toEqual([
+    { article_id: 'a1', frame: 'chaos', author: 1, quote: 0, paraphrase: 1 },
+    { article_id: 'a2', frame: 'chaos', author: 0, quote: 1, paraphrase: 0 },
+  ]);
+  expect(inp.eventOutletTokens).toEqual([{ event: 'e', outlet: 'Fox', tokens: 150 }]);
+  expect(inp.eventOutletFrameHits).toEqual([{ event: 'e', outlet: 'Fox', frame: 'chaos', author: 1, quote: 1, paraphrase: 1 }]);
+  expect(inp.eventFrameHits).toEqual([{ event: 'e', frame: 'chaos', hits: 3, articles_with_hits: 2 }]);
+  expect(inp.frameTermHits).toEqual([{ frame: 'chaos', term: 'chaos', hits: 2 }, { frame: 'chaos', term: 'mayhem', hits: 1 }]);
+  expect(inp.eventOutletTerms).toEqual([{ event: 'e', outlet: 'Fox', term: 'border', count: 3 }, { event: 'e', outlet: 'Fox', term: 'wall', count: 3 }]);
+  expect([...inp.prior]).toEqual([['border', 3], ['wall', 3]]);
+  expect(inp.alpha0).toBe(6);
 });

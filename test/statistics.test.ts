@@ -225,6 +225,12 @@ describe('outlet_contrasts rows', () => {
     expect(ps.length).toBe(2 * 4); // A–B in every frame × voice
     expect(qs).toEqual(benjaminiHochberg(ps).map((q) => Number(q!.toPrecision(6))));
   });
+  test('a pair\'s rows do not depend on the other outlets (seeds come from the row\'s own key)', () => {
+    const withoutC = outletContrasts(['chaos', 'humane'], tokens.filter((t) => t.outlet !== 'C'), hits.filter((h) => h.outlet !== 'C'));
+    const ab = (rs: typeof rows) => rs.filter((r) => r[2] === 'A' && r[3] === 'B').map((r) => r.slice(0, 11));
+    // q-values differ (another family), everything else is the same
+    expect(ab(withoutC)).toEqual(ab(rows));
+  });
   test('the same rows whatever the input order', () => {
     expect(outletContrasts(['chaos', 'humane'], [...tokens].reverse(), [...hits].reverse())).toEqual(rows);
   });

@@ -98,7 +98,7 @@ export const AGG_BY_FILE: Record<string, Record<string, string>> = {
     mean_a_per_10k: 'Mean over those events of outlet_a\'s rate in the event: its hits of the frame in this voice / its word tokens × 10,000, over its articles in the event. Each event weighs the same.',
     mean_b_per_10k: 'The same for outlet_b.',
     diff_per_10k: 'mean_a_per_10k − mean_b_per_10k (= the mean of the per-event differences).',
-    ci_low: '95% percentile bootstrap interval of diff_per_10k, lower end: events resampled with replacement 1,999 times (seeded from the row\'s frame, voice and outlets, so the file is the same run to run). Empty with fewer than 3 shared events.',
+    ci_low: '95% percentile bootstrap interval of diff_per_10k, lower end: events resampled with replacement 1,999 times (seeded from the two outlets, one set of resamples for all the pair\'s frames and voices, so the file is the same run to run). Empty with fewer than 3 shared events.',
     ci_high: 'Upper end of the same interval.',
     p_value: 'Two-sided paired sign-flip permutation test of the per-event differences (null: within each event the two outlets\' rates are exchangeable): exact over all 2^n sign patterns for n ≤ 16 events, else 9,999 seeded random patterns, p = (1 + count) / 10,000. Empty with fewer than 3 shared events. Events, not articles or tokens, are the units: the test does not assume tokens are independent.',
     q_value: 'Benjamini–Hochberg adjusted p-value (false discovery rate) across every row of this table that has a p_value.',
@@ -115,7 +115,7 @@ export const AGG_BY_FILE: Record<string, Record<string, string>> = {
     tokens: 'Word tokens of those articles.',
     hits: 'Hits of the frame in this voice in those articles.',
     per_10k_tokens: 'hits / tokens × 10,000 (pooled over the outlet\'s articles).',
-    ci_low: '95% percentile bootstrap interval of per_10k_tokens, lower end: the outlet\'s articles resampled with replacement 1,999 times (seeded from outlet, frame and voice), the pooled rate recomputed each time. Articles, not tokens, are the units.',
+    ci_low: '95% percentile bootstrap interval of per_10k_tokens, lower end: the outlet\'s articles resampled with replacement 1,999 times (seeded from the outlet, one set of resamples for all its rows), the pooled rate recomputed each time. Articles, not tokens, are the units.',
     ci_high: 'Upper end of the same interval.',
   },
   'lexicon_fit.csv': {

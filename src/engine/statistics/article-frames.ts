@@ -9,10 +9,10 @@
  *     counts. A missing row means zero hits.
  */
 import { sig } from '../../aggregate/stats.js';
-import { bootstrapRatioInterval } from './bootstrap.js';
+import { BOOTSTRAP_REPLICATES, percentileInterval } from './bootstrap.js';
 import type { Cell } from '../../export/csv.js';
 import { CONTRAST_VOICES, type ContrastVoice } from './contrasts.js';
-import { KEY_SEP } from './rng.js';
+import { KEY_SEP, rngFor } from './rng.js';
 
 export interface ArticleRow {
   article_id: string;
@@ -68,37 +68,81 @@ export const OUTLET_RATE_COLUMNS = ['outlet', 'frame', 'voice', 'articles', 'tok
 
 /**
  * Per outlet × frame × voice over all the outlet's articles (every event): hits, tokens, hits per 10,000 tokens
- * (Σ hits / Σ tokens × 10,000) and a 95% percentile bootstrap interval over the outlet's articles (articles resampled
- * with replacement, the pooled rate recomputed; seeded from outlet, frame and voice). Articles without tokens count
- * in `articles` but not in the interval. Rows sorted by outlet (code-point order), frame (lexicon order), voice (all,
- * author, quote, paraphrase); an outlet with no tokens has empty rate and interval.
+ * (Σ hits / Σ tokens × 10,000) and a 95% percentile bootstrap interval over the outlet's articles: the articles
+ * resampled with replacement B times, the pooled rate recomputed. One set of B resamples per outlet (seeded from the
+ * outlet's name, drawn from its articles in id order) serves all its frames and voices: an outlet's rows are the same
+ * whatever the other outlets and the row order, and the cost is B × (articles + their hits), not that times the
+ * number of frames. Articles without tokens count in `articles` but are not resampled. Rows sorted by outlet
+ * (code-point order), frame (lexicon order), voice (all, author, quote, paraphrase); an outlet with no tokens has
+ * empty rate and interval.
  */
-export function outletRates(frames: readonly string[], articles: readonly ArticleRow[], hits: readonly ArticleFrameHits[]): Cell[][] {
+export function outletRates(
+  frames: readonly string[],
+  articles: readonly ArticleRow[],
+  hits: readonly ArticleFrameHits[],
+  B = BOOTSTRAP_REPLICATES,
+): Cell[][] {
   const index = hitIndex(hits);
   const byOutlet = new Map<string, ArticleRow[]>();
   for (const a of articles) {
     if (!byOutlet.has(a.outlet)) byOutlet.set(a.outlet, []);
     byOutlet.get(a.outlet)!.push(a);
   }
+  const V = CONTRAST_VOICES.length;
+  const cells = frames.length * V; // cell c = frame index × V + voice index
   const rows: Cell[][] = [];
   for (const outlet of [...byOutlet.keys()].sort(cmp)) {
+    const all = byOutlet.get(outlet)!;
     // Articles in id order: the resampling draws from a fixed sequence whatever order the rows came in.
-    const arts = byOutlet.get(outlet)!.slice().sort((x, y) => cmp(x.article_id, y.article_id));
-    const tokens = arts.map((a) => a.tokens);
+    const arts = all.filter((a) => a.tokens > 0).sort((x, y) => cmp(x.article_id, y.article_id));
+    const n = arts.length;
+    // Per article, its non-zero cells as [cell, count, …].
+    const sparse = arts.map((a) => {
+      const out: number[] = [];
+      frames.forEach((f, fi) => {
+        const h = index.get(`${a.article_id}${KEY_SEP}${f}`);
+        if (!h) return;
+        CONTRAST_VOICES.forEach((v, vi) => {
+          const c = count(h, v);
+          if (c > 0) out.push(fi * V + vi, c);
+        });
+      });
+      return out;
+    });
     let tokenSum = 0;
-    for (const t of tokens) tokenSum += t;
-    for (const f of frames) {
-      for (const voice of CONTRAST_VOICES) {
-        const h = arts.map((a) => count(index.get(`${a.article_id}${KEY_SEP}${f}`), voice));
-        let hitSum = 0;
-        for (const x of h) hitSum += x;
-        const ci = tokenSum > 0 ? bootstrapRatioInterval(h, tokens, ['outlet-rate', outlet, f, voice].join(KEY_SEP), 10_000) : null;
-        rows.push([
-          outlet, f, voice, arts.length, tokenSum, hitSum, tokenSum > 0 ? sig((hitSum / tokenSum) * 10_000) : null,
-          ci ? sig(ci.low) : null, ci ? sig(ci.high) : null,
-        ]);
+    const hitSum = new Float64Array(cells);
+    for (let k = 0; k < n; k++) {
+      tokenSum += arts[k].tokens;
+      const sp = sparse[k];
+      for (let j = 0; j < sp.length; j += 2) hitSum[sp[j]] += sp[j + 1];
+    }
+    // reps[c × B + b]: cell c's rate in resample b.
+    const reps = new Float64Array(n > 0 ? cells * B : 0);
+    if (n > 0) {
+      const rng = rngFor(`outlet-rate${KEY_SEP}${outlet}`);
+      const acc = new Float64Array(cells);
+      for (let b = 0; b < B; b++) {
+        acc.fill(0);
+        let tok = 0;
+        for (let k = 0; k < n; k++) {
+          const j = rng.int(n);
+          tok += arts[j].tokens;
+          const sp = sparse[j];
+          for (let m = 0; m < sp.length; m += 2) acc[sp[m]] += sp[m + 1];
+        }
+        for (let c = 0; c < cells; c++) reps[c * B + b] = (acc[c] / tok) * 10_000;
       }
     }
+    frames.forEach((f, fi) => {
+      CONTRAST_VOICES.forEach((voice, vi) => {
+        const c = fi * V + vi;
+        const ci = n > 0 ? percentileInterval(reps.subarray(c * B, (c + 1) * B)) : null;
+        rows.push([
+          outlet, f, voice, all.length, tokenSum, hitSum[c], tokenSum > 0 ? sig((hitSum[c] / tokenSum) * 10_000) : null,
+          ci ? sig(ci.low) : null, ci ? sig(ci.high) : null,
+        ]);
+      });
+    });
   }
   return rows;
 }

@@ -32,6 +32,8 @@ export function percentileInterval(replicates: Float64Array, level = 0.95): Inte
 export function bootstrapMeanInterval(values: readonly number[], key: string, B = BOOTSTRAP_REPLICATES, level = 0.95): Interval | null {
   const n = values.length;
   if (n === 0) return null;
+  // Every resample of a constant sample has the same mean (common: a frame neither outlet used).
+  if (values.every((v) => v === values[0])) return { low: values[0], high: values[0] };
   const rng = rngFor(key);
   const reps = new Float64Array(B);
   for (let b = 0; b < B; b++) {
@@ -76,6 +78,32 @@ export function bootstrapRatioInterval(
       sy += y[j];
     }
     reps[b] = (sx / sy) * scale;
+  }
+  return percentileInterval(reps, level);
+}
+
+/**
+ * B resamples of n units as indices (resample b is indices[b × n … (b + 1) × n − 1]), from a generator seeded from
+ * `key`: drawn once and reused for every statistic over the same units (e.g. all frames and voices of one outlet pair).
+ */
+export function resampleIndices(n: number, key: string, B = BOOTSTRAP_REPLICATES): Uint32Array {
+  const rng = rngFor(key);
+  const out = new Uint32Array(B * n);
+  for (let i = 0; i < out.length; i++) out[i] = rng.int(n);
+  return out;
+}
+
+/** The 95% percentile interval of the mean of `values` over the resamples in `indices` (from `resampleIndices`). */
+export function meanIntervalFromIndices(values: readonly number[], indices: Uint32Array, level = 0.95): Interval | null {
+  const n = values.length;
+  if (n === 0) return null;
+  if (values.every((v) => v === values[0])) return { low: values[0], high: values[0] };
+  const B = indices.length / n;
+  const reps = new Float64Array(B);
+  for (let b = 0, i = 0; b < B; b++) {
+    let s = 0;
+    for (let k = 0; k < n; k++) s += values[indices[i++]];
+    reps[b] = s / n;
   }
   return percentileInterval(reps, level);
 }

@@ -11,10 +11,14 @@
  *     integer counts. A missing row means zero hits.
  * The rate of an outlet in an event for a voice is hits / tokens × 10,000 (voice `all` = the three summed). An event
  * counts for a pair when both outlets have tokens > 0 in it.
+ *
+ * Seeds: the bootstrap resamples of a pair's shared events are drawn once per pair (key: the two outlets) and serve
+ * all its frames and voices; each row's permutation test is seeded from frame, voice and outlets. Neither depends on
+ * the other pairs or the row order.
  */
 import type { Cell } from '../../export/csv.js';
 import { sig } from '../../aggregate/stats.js';
-import { bootstrapMeanInterval } from './bootstrap.js';
+import { meanIntervalFromIndices, resampleIndices } from './bootstrap.js';
 import { benjaminiHochberg } from './multiplicity.js';
 import { signFlipTest } from './permutation.js';
 import { KEY_SEP } from './rng.js';
@@ -78,49 +82,53 @@ export function outletContrasts(frames: readonly string[], tokens: readonly Even
     }
   }
 
-  const rows: Cell[][] = [];
-  const ps: (number | null)[] = [];
-  for (const frame of frames) {
-    for (const voice of CONTRAST_VOICES) {
-      for (let i = 0; i < outlets.length; i++) {
-        for (let j = i + 1; j < outlets.length; j++) {
-          const [a, b] = [outlets[i], outlets[j]];
-          const events = shared.get(`${i}:${j}`)!;
-          const rate = (outlet: string, e: string) =>
-            (hitsOf(hitIndex.get(`${frame}${KEY_SEP}${e}${KEY_SEP}${outlet}`), voice) / tok.get(outlet)!.get(e)!) * 10_000;
-          const ra = events.map((e) => rate(a, e));
-          const rb = events.map((e) => rate(b, e));
-          const n = events.length;
-          if (n === 0) {
-            rows.push([frame, voice, a, b, 0, null, null, null, null, null, null, null, null]);
-            ps.push(null);
-            continue;
-          }
-          let sa = 0;
-          let sb = 0;
-          for (let k = 0; k < n; k++) {
-            sa += ra[k];
-            sb += rb[k];
-          }
-          const d = ra.map((x, k) => x - rb[k]);
-          let sd = 0;
-          for (const x of d) sd += x;
-          const row: Cell[] = [frame, voice, a, b, n, sig(sa / n), sig(sb / n), sig(sd / n)];
-          if (n < MIN_SHARED_EVENTS) {
-            row.push(null, null, null, null, null);
-            ps.push(null);
-          } else {
-            const key = [frame, voice, a, b].join(KEY_SEP);
-            const ci = bootstrapMeanInterval(d, `bootstrap${KEY_SEP}${key}`)!;
-            const test = signFlipTest(d, `permutation${KEY_SEP}${key}`)!;
-            row.push(sig(ci.low), sig(ci.high), test.p, null, test.method);
-            ps.push(test.p);
-          }
-          rows.push(row);
+  // Pairs outermost, so each pair's bootstrap resamples (of its shared events) are drawn once for all its frames and
+  // voices; rows are then put in frame, voice, pair order.
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < outlets.length; i++) for (let j = i + 1; j < outlets.length; j++) pairs.push([i, j]);
+  const V = CONTRAST_VOICES.length;
+  const slot = (fi: number, vi: number, pi: number) => (fi * V + vi) * pairs.length + pi;
+  const rows: Cell[][] = new Array(frames.length * V * pairs.length);
+  const ps: (number | null)[] = new Array(rows.length).fill(null);
+  pairs.forEach(([i, j], pi) => {
+    const [a, b] = [outlets[i], outlets[j]];
+    const events = shared.get(`${i}:${j}`)!;
+    const n = events.length;
+    const draws = n >= MIN_SHARED_EVENTS ? resampleIndices(n, ['bootstrap', a, b].join(KEY_SEP)) : null;
+    frames.forEach((frame, fi) => {
+      CONTRAST_VOICES.forEach((voice, vi) => {
+        const k = slot(fi, vi, pi);
+        if (n === 0) {
+          rows[k] = [frame, voice, a, b, 0, null, null, null, null, null, null, null, null];
+          return;
         }
-      }
-    }
-  }
+        const rate = (outlet: string, e: string) =>
+          (hitsOf(hitIndex.get(`${frame}${KEY_SEP}${e}${KEY_SEP}${outlet}`), voice) / tok.get(outlet)!.get(e)!) * 10_000;
+        const ra = events.map((e) => rate(a, e));
+        const rb = events.map((e) => rate(b, e));
+        let sa = 0;
+        let sb = 0;
+        let sd = 0;
+        const d = new Array<number>(n);
+        for (let m = 0; m < n; m++) {
+          sa += ra[m];
+          sb += rb[m];
+          d[m] = ra[m] - rb[m];
+          sd += d[m];
+        }
+        const row: Cell[] = [frame, voice, a, b, n, sig(sa / n), sig(sb / n), sig(sd / n)];
+        if (!draws) {
+          row.push(null, null, null, null, null);
+        } else {
+          const ci = meanIntervalFromIndices(d, draws)!;
+          const test = signFlipTest(d, ['permutation', frame, voice, a, b].join(KEY_SEP))!;
+          row.push(sig(ci.low), sig(ci.high), test.p, null, test.method);
+          ps[k] = test.p;
+        }
+        rows[k] = row;
+      });
+    });
+  });
   const qs = benjaminiHochberg(ps);
   rows.forEach((row, k) => {
     const p = row[10];

@@ -46,15 +46,30 @@ export function signFlipTest(d: readonly number[], key: string, M = PERMUTATIONS
     }
     return { p: count / total, method: 'exact' };
   }
+  // Monte Carlo: each random 32-bit word gives the signs of 32 differences. Speed: the differences in groups of 8, each
+  // group's 256 signed sums tabled once, so a sign assignment costs n / 8 lookups instead of n additions.
+  const groups = Math.ceil(n / 8);
+  const table = new Float64Array(groups * 256);
+  for (let g = 0; g < groups; g++) {
+    const base = g * 256;
+    let neg = 0;
+    for (let k = g * 8; k < Math.min(n, g * 8 + 8); k++) neg -= d[k];
+    table[base] = neg;
+    for (let b = 1; b < 256; b++) {
+      const low = 31 - Math.clz32(b & -b);
+      const k = g * 8 + low;
+      table[base + b] = table[base + (b & (b - 1))] + (k < n ? 2 * d[k] : 0);
+    }
+  }
   const rng = rngFor(key);
   let count = 0;
   for (let m = 0; m < M; m++) {
     let s = 0;
     let bits = 0;
-    for (let k = 0; k < n; k++) {
-      if ((k & 31) === 0) bits = rng.next32();
-      s += (bits & 1) === 1 ? d[k] : -d[k];
-      bits >>>= 1;
+    for (let g = 0; g < groups; g++) {
+      if ((g & 3) === 0) bits = rng.next32();
+      s += table[g * 256 + (bits & 255)];
+      bits >>>= 8;
     }
     if (Math.abs(s) >= T) count++;
   }
