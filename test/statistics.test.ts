@@ -164,6 +164,7 @@ describe('Fisher–Freeman–Halton exact test for a k × 2 table', () => {
       [[2, 0, 5], [150, 80, 400]],
       [[1, 4, 0, 9], [300, 500, 200, 900]],
       [[0, 3, 1, 0, 2], [120, 90, 60, 200, 45]],
+      [[8, 2, 5], [10, 5, 9]], // more hits than other tokens: the other column is enumerated
     ];
     for (const [hits, totals] of tables) {
       const r = rNumbers(`x <- ${fmt(hits)}; n <- ${fmt(totals)};
