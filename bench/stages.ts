@@ -32,11 +32,11 @@ import { packageFile } from '../src/paths.js';
 import { expandInputs, readCorpus } from '../src/corpus/read.js';
 import { loadLexicons } from '../src/framing/lexicon.js';
 import { loadQuoteSettings } from '../src/quotes/settings.js';
-import { articleKey, createAnalyzer, emptyStageTimes, STAGES, type AnalysisSettings, type StageTimes } from '../src/pipeline/analyze.js';
-import { DEFAULT_CUES, DEFAULT_LEXICON, DEFAULT_MAX_CHARS } from '../src/pipeline/run.js';
+import { articleKey, createAnalyzer, emptyStageTimes, STAGES, type AnalysisSettings, type StageTimes } from '../src/analysis/analyze.js';
+import { DEFAULT_CUES, DEFAULT_LEXICON, DEFAULT_MAX_CHARS } from '../src/commands/run.js';
 import { readText } from '../src/nlp/index.js';
 import { maskBoilerplate } from '../src/corpus/clean.js';
-import { limitHeapGrowth } from '../src/pipeline/heap.js';
+import { limitHeapGrowth } from '../src/runtime/heap.js';
 import { VERSION } from '../src/version.js';
 import type { Article } from '../src/types.js';
 

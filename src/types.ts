@@ -28,7 +28,11 @@ export interface Article {
 
 export type QuoteKind = 'direct' | 'partial' | 'indirect' | 'block';
 export type SpeakerType = 'person' | 'organization' | 'outlet' | 'anonymous' | 'unknown';
-export type Voice = 'author' | 'quote';
+/**
+ * Whose words a frame hit is in: `author` the outlet's own (unattributed scare quotes included), `quote` inside
+ * quotation marks attributed to a source, `paraphrase` indirect speech attributed to a source.
+ */
+export type Voice = 'author' | 'quote' | 'paraphrase';
 
 export interface Quote {
   /** `q1`, `q2`, … in text order within the article. */
@@ -72,8 +76,9 @@ export interface FrameHit {
   start: number;
   end: number;
   voice: Voice;
-  /** The enclosing quote's speaker for `quote` voice, '' for author voice. */
+  /** The enclosing quote's speaker for `quote` and `paraphrase` voice, '' for author voice. */
   speaker: string;
+  /** The enclosing quote (for author voice: the scare quote holding the hit, if any), else ''. */
   quoteId: string;
   negated: boolean;
   /** 0-based sentence index in the article. */

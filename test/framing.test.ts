@@ -373,6 +373,36 @@ describe('voice, speaker, quote id, sentence', () => {
   });
 });
 
+describe('voice: author, quote, paraphrase', () => {
+  const m = () => compileMatcher(lexiconSet([lexicon('t', { chaos: ['chaos'] })]));
+  test('attributed indirect speech is paraphrase, with its speaker and id', () => {
+    const t = 'Suozzi said the plan would bring chaos. “It is chaos,” Rivlin said.';
+    const indirect: Quote = { ...quote('q1', t, 'the plan would bring chaos', 'Tom Suozzi'), kind: 'indirect' };
+    const direct = quote('q2', t, 'It is chaos,', 'Douglas Rivlin');
+    const h = findFrameHits(readText(t), [indirect, direct], m());
+    expect(h.map((x) => [x.voice, x.speaker, x.quoteId])).toEqual([
+      ['paraphrase', 'Tom Suozzi', 'q1'],
+      ['quote', 'Douglas Rivlin', 'q2'],
+    ]);
+    // Indirect speech with neither a speaker nor a cue is not attributed: it stays a quote's voice, not paraphrase.
+    const bare = findFrameHits(readText(t), [{ ...indirect, speaker: 'UNKNOWN', cue: '' }], m());
+    expect(bare[0].voice).toBe('quote');
+    // A speaker unknown but a cue ("according to a spokesman") still attributes it.
+    expect(findFrameHits(readText(t), [{ ...indirect, speaker: 'UNKNOWN' }], m())[0].voice).toBe('paraphrase');
+  });
+  test('a scare quote (unattributed partial) is the author\'s voice and keeps its quote id; a quotation around it wins', () => {
+    const t = 'Democrats push the “chaos” narrative. “They call it “chaos” now,” Suozzi said.';
+    const scare: Quote = { ...quote('q1', t, 'chaos', 'UNKNOWN'), kind: 'partial', cue: '' };
+    const outer = quote('q2', t, 'They call it “chaos” now,', 'Tom Suozzi');
+    const inner: Quote = { ...scare, id: 'q3', start: t.indexOf('chaos', outer.start), end: t.indexOf('chaos', outer.start) + 5 };
+    const h = findFrameHits(readText(t), [scare, outer, inner], m());
+    expect(h.map((x) => [x.voice, x.speaker, x.quoteId])).toEqual([
+      ['author', '', 'q1'],
+      ['quote', 'Tom Suozzi', 'q2'],
+    ]);
+  });
+});
+
 describe('kwic', () => {
   test('contexts are whole words within the window, whitespace collapsed, trimmed', () => {
     const text = 'one two   three\n\nfour CHAOS five\tsix seven eight';

@@ -8,6 +8,7 @@ import { createAnalyzer } from '../src/analysis/analyze.js';
 import { loadLexicons } from '../src/framing/lexicon.js';
 import { loadQuoteSettings } from '../src/quotes/index.js';
 import { packageFile } from '../src/paths.js';
+import { isParaphrase, isScareQuote } from '../src/framing/match.js';
 import type { Article } from '../src/types.js';
 
 const analyzer = createAnalyzer({
@@ -46,14 +47,18 @@ function checkInvariants(text: string): void {
     expect(h.start).toBeGreaterThanOrEqual(0);
     expect(h.end).toBeLessThanOrEqual(text.length);
     expect(text.slice(h.start, h.end)).toBe(h.match);
-    if (h.voice === 'quote') {
+    if (h.voice === 'quote' || h.voice === 'paraphrase') {
       const q = rec.quotes.find((x) => x.id === h.quoteId)!;
-      // the innermost quote containing the hit
-      for (const o of rec.quotes) if (o !== q && h.start >= o.start && h.end <= o.end) expect(o.end - o.start).toBeGreaterThanOrEqual(q.end - q.start);
       expect(q).toBeDefined();
+      expect(h.voice === 'paraphrase').toBe(isParaphrase(q));
+      // the innermost quote containing the hit, scare quotes aside
+      for (const o of rec.quotes) if (o !== q && !isScareQuote(o) && h.start >= o.start && h.end <= o.end) expect(o.end - o.start).toBeGreaterThanOrEqual(q.end - q.start);
       expect(h.start >= q.start && h.end <= q.end).toBe(true);
-    } else {
-      expect(h.quoteId).toBe('');
+    } else if (h.quoteId !== '') {
+      // the author's voice inside a scare quote, which keeps its id
+      const q = rec.quotes.find((x) => x.id === h.quoteId)!;
+      expect(isScareQuote(q)).toBe(true);
+      expect(h.start >= q.start && h.end <= q.end).toBe(true);
     }
   }
 }

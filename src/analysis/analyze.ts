@@ -108,10 +108,8 @@ export function createAnalyzer(settings: AnalysisSettings, now: () => number = (
       tick('nlp');
       const quotes = findQuotes(doc, settings.quotes);
       tick('quotes');
-      // Scare quotes (unattributed partial quotes: the Democrats' “chaos” narrative) are the outlet's own words: a
-      // frame term inside one stays in the author's voice.
-      const speech = quotes.filter((q) => !(q.kind === 'partial' && q.speaker === 'UNKNOWN' && q.cue === ''));
-      const hits = findFrameHits(doc, speech, matcher);
+      // A frame term inside a scare quote (the Democrats' “chaos” narrative) stays in the author's voice (findFrameHits).
+      const hits = findFrameHits(doc, quotes, matcher);
       tick('frames');
       const terms = articleTerms(doc);
       tick('terms');

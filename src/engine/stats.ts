@@ -2,58 +2,18 @@
  * Statistics for comparing outlets, pure and checked against hand-computed values in test/stats.test.ts.
  * Natural logarithms throughout.
  */
+import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 
-/** ln Γ(x), Lanczos approximation (g = 7, n = 9): ~15 significant digits for x > 0. */
-export function logGamma(x: number): number {
-  const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-  ];
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  x -= 1;
-  let a = c[0];
-  const t = x + 7.5;
-  for (let i = 1; i < 9; i++) a += c[i] / (x + i);
-  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
-}
-
-/** Regularised upper incomplete gamma Q(a, x) (Numerical Recipes: series for x < a+1, continued fraction otherwise). */
-export function gammaQ(a: number, x: number): number {
-  if (x <= 0) return 1;
-  if (x < a + 1) {
-    let sum = 1 / a;
-    let del = sum;
-    let ap = a;
-    for (let n = 0; n < 1000; n++) {
-      ap += 1;
-      del *= x / ap;
-      sum += del;
-      if (Math.abs(del) < Math.abs(sum) * 1e-15) break;
-    }
-    return Math.max(0, 1 - sum * Math.exp(-x + a * Math.log(x) - logGamma(a)));
-  }
-  let b = x + 1 - a;
-  let c = 1 / 1e-300;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < 1000; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < 1e-300) d = 1e-300;
-    c = b + an / c;
-    if (Math.abs(c) < 1e-300) c = 1e-300;
-    d = 1 / d;
-    const del = d * c;
-    h *= del;
-    if (Math.abs(del - 1) < 1e-15) break;
-  }
-  return Math.min(1, Math.exp(-x + a * Math.log(x) - logGamma(a)) * h);
-}
-
-/** Upper-tail p-value of a chi-square statistic with `df` degrees of freedom. */
+/** Upper-tail p-value of a chi-square statistic with `df` degrees of freedom (1 − CDF, from @stdlib's chi-square CDF). */
 export function chiSquareP(stat: number, df: number): number {
-  return df > 0 ? gammaQ(df / 2, stat / 2) : 1;
+  if (df <= 0) return 1;
+  if (stat <= 0) return 1;
+  return Math.min(1, Math.max(0, 1 - chisquareCdf(stat, df)));
+}
+
+/** Regularised upper incomplete gamma Q(a, x) = P(χ²(2a) > 2x). */
+export function gammaQ(a: number, x: number): number {
+  return chiSquareP(2 * x, 2 * a);
 }
 
 export interface HomogeneityTest {

@@ -157,7 +157,7 @@ export async function* speakerTable(db: Engine): AsyncGenerator<[string, Cell[][
     type AS (SELECT event, outlet, speaker, first(speaker_type ORDER BY n DESC, speaker_type) AS type FROM types GROUP BY ALL),
     fr AS (
       SELECT q.event, q.outlet, q.speaker, h.frame, count(*) AS n
-      FROM records.hits h JOIN q ON h.seq = q.seq AND h.quote_id = q.quote_id WHERE h.voice = 'quote' GROUP BY ALL
+      FROM records.hits h JOIN q ON h.seq = q.seq AND h.quote_id = q.quote_id WHERE h.voice <> 'author' GROUP BY ALL
     ),
     frames AS (SELECT event, outlet, speaker, string_agg(frame || ':' || n, '; ' ORDER BY n DESC, frame) AS frames FROM fr GROUP BY ALL)
     SELECT sp.event, sp.outlet, sp.speaker, coalesce(role.role, ''), coalesce(type.type, ''), sp.quotes, sp.tokens, o.quoted_tokens, coalesce(frames.frames, '')

@@ -52,9 +52,9 @@ const DESCRIPTIONS: Record<string, Record<string, string>> = {
   'frame_hits.csv': {
     term: 'The lexicon entry that matched (e.g. `illegal alien*`).',
     match: 'The words matched, as written in the article.',
-    voice: '`author` (the outlet\'s own voice) or `quote` (inside a quotation, outside its `gaps`).',
-    speaker: 'For `quote` voice: the quotation\'s canonical speaker; empty for `author` voice.',
-    quote_id: 'For `quote` voice: the quotation (`quote_id` in quotes.csv); empty otherwise.',
+    voice: '`author`: the outlet\'s own words (outside any quotation, or inside an unattributed scare quote, or in the attribution between the pieces of a joined quotation); `quote`: inside quotation marks attributed to a source (a direct, partial or block quotation, outside its `gaps`); `paraphrase`: inside indirect speech attributed to a source (quotes.csv kind `indirect`: the writer\'s wording of what the source said, outside quotation marks).',
+    speaker: 'For `quote` and `paraphrase` voice: the quotation\'s canonical speaker; empty for `author` voice.',
+    quote_id: 'For `quote` and `paraphrase` voice: the quotation (`quote_id` in quotes.csv); for `author` voice, the scare quote holding the hit (an unattributed partial quotation in quotes.csv), else empty.',
     negated: '`true` when the hit lies in the scope of a negation (see docs/lexicons.md for the rule).',
     sentence: '0-based sentence index in the article.',
     left_context: 'Keyword-in-context text before the hit (window documented in docs/lexicons.md), whitespace collapsed.',
@@ -80,6 +80,60 @@ const FILES: Record<string, string> = {
   'shared_quotes.csv': 'One row per quotation carried by more than one outlet in an event.',
   'events.csv': 'One row per event.',
   'errors.csv': 'One row per rejected input (E_ codes, skipped) or note about an analysed article (W_ codes).',
+  'outlet_contrasts.csv': 'One row per frame × voice (`all`, `author`, `quote`, `paraphrase`) × pair of outlets (outlet_a before outlet_b in code-point order): the two outlets\' mean per-event rates over the events both covered, their difference, a 95% bootstrap interval over events, a paired permutation p-value over events and a Benjamini–Hochberg q-value across the table. Rows sorted by frame (lexicon order), voice, outlet_a, outlet_b.',
+  'article_frames.csv': 'One row per analysed article (the order of articles.csv): the article\'s fields and, for every frame of the lexicon, its hit counts by voice, zeros written. Ready for regression (e.g. a count model of `<frame>` with offset log(tokens)).',
+  'outlet_rates.csv': 'One row per outlet × frame × voice over all the outlet\'s articles (every event): the pooled rate with a 95% bootstrap interval over articles. Rows sorted by outlet, frame (lexicon order), voice (`all`, `author`, `quote`, `paraphrase`).',
+  'lexicon_fit.csv': 'One row per frame of the lexicon (lexicon order): how often and how broadly the lexicon matches this corpus. Warnings (one term making over half a frame\'s hits; the lexicon matching less than 1 hit per 10,000 tokens in most events) are printed on stderr.',
+};
+
+/**
+ * Columns whose meaning depends on the table (the same name means something else elsewhere): looked up before AGG.
+ */
+export const AGG_BY_FILE: Record<string, Record<string, string>> = {
+  'outlet_contrasts.csv': {
+    voice: '`all` (every hit), `author` (the outlet\'s own words), `quote` (inside quotation marks attributed to a source) or `paraphrase` (indirect speech attributed to a source).',
+    outlet_a: 'First outlet of the pair (code-point order).',
+    outlet_b: 'Second outlet of the pair.',
+    events: 'Events both outlets covered (both have articles with tokens in the event); the means and the tests are over these events.',
+    mean_a_per_10k: 'Mean over those events of outlet_a\'s rate in the event: its hits of the frame in this voice / its word tokens × 10,000, over its articles in the event. Each event weighs the same.',
+    mean_b_per_10k: 'The same for outlet_b.',
+    diff_per_10k: 'mean_a_per_10k − mean_b_per_10k (= the mean of the per-event differences).',
+    ci_low: '95% percentile bootstrap interval of diff_per_10k, lower end: events resampled with replacement 1,999 times (seeded from the two outlets, one set of resamples for all the pair\'s frames and voices, so the file is the same run to run). Empty with fewer than 3 shared events.',
+    ci_high: 'Upper end of the same interval.',
+    p_value: 'Two-sided paired sign-flip permutation test of the per-event differences (null: within each event the two outlets\' rates are exchangeable): exact over all 2^n sign patterns for n ≤ 16 events, else 9,999 seeded random patterns, p = (1 + count) / 10,000. Empty with fewer than 3 shared events. Events, not articles or tokens, are the units: the test does not assume tokens are independent.',
+    q_value: 'Benjamini–Hochberg adjusted p-value (false discovery rate) across every row of this table that has a p_value.',
+    p_method: '`exact` or `monte-carlo`: how p_value was computed.',
+  },
+  'article_frames.csv': {
+    date: 'Publication date (YYYY-MM-DD) as in articles.csv.',
+    title: 'Title from the metadata.',
+    quotes: 'Quotations found in the article (rows of quotes.csv).',
+  },
+  'outlet_rates.csv': {
+    voice: '`all`, `author`, `quote` or `paraphrase` (as in outlet_contrasts.csv).',
+    articles: 'Articles of the outlet (every event).',
+    tokens: 'Word tokens of those articles.',
+    hits: 'Hits of the frame in this voice in those articles.',
+    per_10k_tokens: 'hits / tokens × 10,000 (pooled over the outlet\'s articles).',
+    ci_low: '95% percentile bootstrap interval of per_10k_tokens, lower end: the outlet\'s articles resampled with replacement 1,999 times (seeded from the outlet, one set of resamples for all its rows), the pooled rate recomputed each time. Articles, not tokens, are the units.',
+    ci_high: 'Upper end of the same interval.',
+  },
+  'lexicon_fit.csv': {
+    hits: 'Hits of the frame in the whole corpus (all voices).',
+    per_10k_tokens: 'hits / all word tokens of the corpus × 10,000.',
+    top_term: 'The lexicon entry (as written in the lexicon, e.g. `illegal alien*`) with the most hits of the frame; ties: code-point order. Empty with no hits.',
+    top_term_share: 'Its hits / the frame\'s hits. Above 0.5 the frame mostly measures one word (a warning on stderr).',
+    events_with_hits: 'Events with at least one hit of the frame.',
+    articles_with_hits: 'Articles with at least one hit of the frame.',
+    events_below_min_rate: 'Events (with tokens) where the frame matches less than 1 hit per 10,000 tokens.',
+  },
+  'distinctive_terms.csv': {
+    significant: '`true` when |z| ≥ 1.96 (two-sided 5% for this one term, no adjustment for the many terms listed: read it as a screening flag). Only over-represented terms (z > 0) are listed; an event with no `true` row has nothing that stands out (the report says so).',
+  },
+  'frame_comparison.csv': {
+    p_exact: 'Where min_expected < 5 (the chi-square approximation is unreliable): the Fisher–Freeman–Halton exact test of the same outlets × (hits, other tokens) table, conditional on both margins (exact enumeration up to 200,000 tables, else 9,999 seeded Monte Carlo tables). It assumes every token of the event is equally likely to be a hit under the null, so like the chi-square it is descriptive screening: tokens of one article are not independent. Empty where min_expected ≥ 5.',
+    p_exact_method: '`exact` or `monte-carlo`: how p_exact was computed; empty with it.',
+  },
 };
 
 const AGGREGATE_NOTE =
@@ -114,7 +168,7 @@ export function writeCodebook(
   section('articles.csv', ARTICLE_COLUMNS, DESCRIPTIONS['articles.csv']);
   section('quotes.csv', QUOTE_COLUMNS, DESCRIPTIONS['quotes.csv']);
   section('frame_hits.csv', HIT_COLUMNS, DESCRIPTIONS['frame_hits.csv']);
-  for (const [name, cols] of Object.entries(aggregateColumns)) section(`${name}.csv`, cols, {}, AGGREGATE_NOTE);
+  for (const [name, cols] of Object.entries(aggregateColumns)) section(`${name}.csv`, cols, AGG_BY_FILE[`${name}.csv`] ?? {}, AGGREGATE_NOTE);
   section('events.csv', eventColumns, {}, AGGREGATE_NOTE);
   section('errors.csv', ERROR_COLUMNS, DESCRIPTIONS['errors.csv']);
   lines.push('Codes in `errors.csv`:', '', '| code | meaning |', '|---|---|');

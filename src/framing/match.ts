@@ -543,10 +543,24 @@ function byFrameThenStart(a: Candidate, b: Candidate): number {
 }
 
 /**
+ * A scare quote: an unattributed partial quotation (the Democrats' “chaos” narrative), no speaker and no cue. Its
+ * words are the outlet's own.
+ */
+export function isScareQuote(q: Pick<Quote, 'kind' | 'speaker' | 'cue'>): boolean {
+  return q.kind === 'partial' && q.speaker === 'UNKNOWN' && q.cue === '';
+}
+
+/** Indirect speech attributed to a source (a speaker or a reporting cue): its words are the writer's paraphrase. */
+export function isParaphrase(q: Pick<Quote, 'kind' | 'speaker' | 'cue'>): boolean {
+  return q.kind === 'indirect' && (q.speaker !== 'UNKNOWN' || q.cue !== '');
+}
+
+/**
  * Frame hits in the article, sorted by (start, frame, end). A hit that lies inside a quote's [start, end) and
- * outside its gaps (the attribution between the pieces of a joined quotation) has voice `quote` with that quote's
- * speaker and id (the innermost such quote if quotes nest); otherwise (including a hit that straddles a quote's
- * boundary) voice `author`, speaker '' and quoteId ''.
+ * outside its gaps (the attribution between the pieces of a joined quotation) takes that quote's speaker and id (the
+ * innermost such quote if quotes nest, scare quotes aside) and voice `paraphrase` when the quote is attributed indirect
+ * speech (`isParaphrase`), `quote` otherwise. A hit in no such quote (including one that straddles a quote's boundary)
+ * has voice `author` and speaker ''; its quoteId is the innermost scare quote (`isScareQuote`) holding it, else ''.
  */
 export function findFrameHits(doc: NlpDoc, quotes: Quote[], matcher: Matcher): FrameHit[] {
   const P = buildPieces(doc);
@@ -570,15 +584,17 @@ export function findFrameHits(doc: NlpDoc, quotes: Quote[], matcher: Matcher): F
     for (let p = c.first; p <= c.last; p++) taken[p] = stamp;
     const token = P.token[c.first];
     // Not a quote whose gap (the attribution between joined pieces: “A,” said X, an advocate for …, “B”) the hit touches.
-    const q = locator.containing(c.start, c.end).find((x) => !x.gaps.some(([a, b]) => c.start < b && c.end > a)) ?? null;
+    const holders = locator.containing(c.start, c.end).filter((x) => !x.gaps.some(([a, b]) => c.start < b && c.end > a));
+    const q = holders.find((x) => !isScareQuote(x)) ?? null;
+    const scare = q ? null : (holders[0] ?? null);
     hits.push({
       frame: matcher.frames[c.ref.frame],
       term: c.ref.term,
       start: c.start,
       end: c.end,
-      voice: q ? 'quote' : 'author',
+      voice: q ? (isParaphrase(q) ? 'paraphrase' : 'quote') : 'author',
       speaker: q ? q.speaker : '',
-      quoteId: q ? q.id : '',
+      quoteId: q ? q.id : scare ? scare.id : '',
       negated: isNegated(doc, token),
       sentence: doc.sentenceOf[token] ?? 0,
     });

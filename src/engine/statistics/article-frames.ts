@@ -1,0 +1,153 @@
+/**
+ * article_frames.csv (one row per article, ready for regression) and the per-outlet corpus rates with bootstrap
+ * intervals over articles (outlet_rates.csv). Pure: rows in, table rows out.
+ *
+ * Input rows (the reduce produces them):
+ *   - `ArticleRow`: one per analysed article: article_id, outlet, date, event (as used in the tables), title, tokens
+ *     (word tokens), quotes (quotations found).
+ *   - `ArticleFrameHits`: one per article × frame with any hits: hits by voice (author, quote, paraphrase), integer
+ *     counts. A missing row means zero hits.
+ */
+import { sig } from '../stats.js';
+import { BOOTSTRAP_REPLICATES, percentileInterval } from './bootstrap.js';
+import type { Cell } from '../../export/csv.js';
+import { CONTRAST_VOICES, type ContrastVoice } from './contrasts.js';
+import { KEY_SEP, rngFor } from './rng.js';
+
+export interface ArticleRow {
+  article_id: string;
+  outlet: string;
+  date: string;
+  event: string;
+  title: string;
+  tokens: number;
+  quotes: number;
+}
+
+export interface ArticleFrameHits {
+  article_id: string;
+  frame: string;
+  author: number;
+  quote: number;
+  paraphrase: number;
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Columns: the article's fields, then per frame (lexicon order) `<frame>` (all voices), `_author`, `_quote`, `_paraphrase`. */
+export function articleFramesColumns(frames: readonly string[]): string[] {
+  return ['article_id', 'outlet', 'date', 'event', 'title', 'tokens', 'quotes', ...frames.flatMap((f) => [f, `${f}_author`, `${f}_quote`, `${f}_paraphrase`])];
+}
+
+function hitIndex(hits: readonly ArticleFrameHits[]): Map<string, ArticleFrameHits> {
+  const m = new Map<string, ArticleFrameHits>();
+  for (const h of hits) {
+    const k = `${h.article_id}${KEY_SEP}${h.frame}`;
+    const prev = m.get(k);
+    // Several rows for one article × frame are summed.
+    m.set(k, prev ? { ...prev, author: prev.author + h.author, quote: prev.quote + h.quote, paraphrase: prev.paraphrase + h.paraphrase } : h);
+  }
+  return m;
+}
+
+/** One row per article, in the order given (articles.csv's order); every count written, zeros included. */
+export function articleFramesRows(frames: readonly string[], articles: readonly ArticleRow[], hits: readonly ArticleFrameHits[]): Cell[][] {
+  const index = hitIndex(hits);
+  return articles.map((a) => {
+    const row: Cell[] = [a.article_id, a.outlet, a.date, a.event, a.title, a.tokens, a.quotes];
+    for (const f of frames) {
+      const h = index.get(`${a.article_id}${KEY_SEP}${f}`);
+      const [au, qu, pa] = h ? [h.author, h.quote, h.paraphrase] : [0, 0, 0];
+      row.push(au + qu + pa, au, qu, pa);
+    }
+    return row;
+  });
+}
+
+export const OUTLET_RATE_COLUMNS = ['outlet', 'frame', 'voice', 'articles', 'tokens', 'hits', 'per_10k_tokens', 'ci_low', 'ci_high'];
+
+/**
+ * Per outlet × frame × voice over all the outlet's articles (every event): hits, tokens, hits per 10,000 tokens
+ * (Σ hits / Σ tokens × 10,000) and a 95% percentile bootstrap interval over the outlet's articles: the articles
+ * resampled with replacement B times, the pooled rate recomputed. One set of B resamples per outlet (seeded from the
+ * outlet's name, drawn from its articles in id order) serves all its frames and voices: an outlet's rows are the same
+ * whatever the other outlets and the row order, and the cost is B × (articles + their hits), not that times the
+ * number of frames. Articles without tokens count in `articles` but are not resampled. Rows sorted by outlet
+ * (code-point order), frame (lexicon order), voice (all, author, quote, paraphrase); an outlet with no tokens has
+ * empty rate and interval.
+ */
+export function outletRates(
+  frames: readonly string[],
+  articles: readonly ArticleRow[],
+  hits: readonly ArticleFrameHits[],
+  B = BOOTSTRAP_REPLICATES,
+): Cell[][] {
+  const index = hitIndex(hits);
+  const byOutlet = new Map<string, ArticleRow[]>();
+  for (const a of articles) {
+    if (!byOutlet.has(a.outlet)) byOutlet.set(a.outlet, []);
+    byOutlet.get(a.outlet)!.push(a);
+  }
+  const V = CONTRAST_VOICES.length;
+  const cells = frames.length * V; // cell c = frame index × V + voice index
+  const rows: Cell[][] = [];
+  for (const outlet of [...byOutlet.keys()].sort(cmp)) {
+    const all = byOutlet.get(outlet)!;
+    // Articles in id order: the resampling draws from a fixed sequence whatever order the rows came in.
+    const arts = all.filter((a) => a.tokens > 0).sort((x, y) => cmp(x.article_id, y.article_id));
+    const n = arts.length;
+    // Per article, its non-zero cells as [cell, count, …].
+    const sparse = arts.map((a) => {
+      const out: number[] = [];
+      frames.forEach((f, fi) => {
+        const h = index.get(`${a.article_id}${KEY_SEP}${f}`);
+        if (!h) return;
+        CONTRAST_VOICES.forEach((v, vi) => {
+          const c = count(h, v);
+          if (c > 0) out.push(fi * V + vi, c);
+        });
+      });
+      return out;
+    });
+    let tokenSum = 0;
+    const hitSum = new Float64Array(cells);
+    for (let k = 0; k < n; k++) {
+      tokenSum += arts[k].tokens;
+      const sp = sparse[k];
+      for (let j = 0; j < sp.length; j += 2) hitSum[sp[j]] += sp[j + 1];
+    }
+    // reps[c × B + b]: cell c's rate in resample b.
+    const reps = new Float64Array(n > 0 ? cells * B : 0);
+    if (n > 0) {
+      const rng = rngFor(`outlet-rate${KEY_SEP}${outlet}`);
+      const acc = new Float64Array(cells);
+      for (let b = 0; b < B; b++) {
+        acc.fill(0);
+        let tok = 0;
+        for (let k = 0; k < n; k++) {
+          const j = rng.int(n);
+          tok += arts[j].tokens;
+          const sp = sparse[j];
+          for (let m = 0; m < sp.length; m += 2) acc[sp[m]] += sp[m + 1];
+        }
+        for (let c = 0; c < cells; c++) reps[c * B + b] = (acc[c] / tok) * 10_000;
+      }
+    }
+    frames.forEach((f, fi) => {
+      CONTRAST_VOICES.forEach((voice, vi) => {
+        const c = fi * V + vi;
+        const ci = n > 0 ? percentileInterval(reps.subarray(c * B, (c + 1) * B)) : null;
+        rows.push([
+          outlet, f, voice, all.length, tokenSum, hitSum[c], tokenSum > 0 ? sig((hitSum[c] / tokenSum) * 10_000) : null,
+          ci ? sig(ci.low) : null, ci ? sig(ci.high) : null,
+        ]);
+      });
+    });
+  }
+  return rows;
+}
+
+function count(h: ArticleFrameHits | undefined, voice: ContrastVoice): number {
+  if (!h) return 0;
+  return voice === 'all' ? h.author + h.quote + h.paraphrase : h[voice];
+}

@@ -1,0 +1,100 @@
+/** The table builders of src/engine/statistics/: article_frames, outlet_rates, lexicon_fit — hand-worked inputs. */
+import { articleFramesColumns, articleFramesRows, outletRates, OUTLET_RATE_COLUMNS, type ArticleFrameHits, type ArticleRow } from '../src/engine/statistics/article-frames.js';
+import { lexiconFit, LEXICON_FIT_COLUMNS } from '../src/engine/statistics/lexicon-fit.js';
+import { statisticsInputs } from '../src/engine/statistics/inputs.js';
+
+const articles: ArticleRow[] = [
+  { article_id: 'a1', outlet: 'Fox', date: '2024-01-02', event: 'e1', title: 'T1', tokens: 1000, quotes: 3 },
+  { article_id: 'a2', outlet: 'CNN', date: '2024-01-02', event: 'e1', title: 'T2', tokens: 500, quotes: 1 },
+  { article_id: 'a3', outlet: 'Fox', date: '2024-01-05', event: 'e2', title: 'T3', tokens: 3000, quotes: 0 },
+];
+const hits: ArticleFrameHits[] = [
+  { article_id: 'a1', frame: 'chaos', author: 2, quote: 1, paraphrase: 0 },
+  { article_id: 'a3', frame: 'chaos', author: 0, quote: 0, paraphrase: 1 },
+  { article_id: 'a3', frame: 'humane', author: 1, quote: 0, paraphrase: 0 },
+];
+
+test('article_frames: one row per article, every frame × voice written, zeros included', () => {
+  expect(articleFramesColumns(['chaos', 'humane'])).toEqual([
+    'article_id', 'outlet', 'date', 'event', 'title', 'tokens', 'quotes',
+    'chaos', 'chaos_author', 'chaos_quote', 'chaos_paraphrase', 'humane', 'humane_author', 'humane_quote', 'humane_paraphrase',
+  ]);
+  expect(articleFramesRows(['chaos', 'humane'], articles, hits)).toEqual([
+    ['a1', 'Fox', '2024-01-02', 'e1', 'T1', 1000, 3, 3, 2, 1, 0, 0, 0, 0, 0],
+    ['a2', 'CNN', '2024-01-02', 'e1', 'T2', 500, 1, 0, 0, 0, 0, 0, 0, 0, 0],
+    ['a3', 'Fox', '2024-01-05', 'e2', 'T3', 3000, 0, 1, 0, 0, 1, 1, 1, 0, 0],
+  ]);
+});
+
+test('outlet_rates: pooled rate over the outlet\'s articles with a bootstrap interval over articles', () => {
+  const rows = outletRates(['chaos'], articles, hits);
+  const get = (outlet: string, voice: string) => Object.fromEntries(OUTLET_RATE_COLUMNS.map((c, i) => [c, rows.find((r) => r[0] === outlet && r[2] === voice)![i]]));
+  expect(rows.map((r) => `${r[0]}/${r[2]}`)).toEqual(['CNN/all', 'CNN/author', 'CNN/quote', 'CNN/paraphrase', 'Fox/all', 'Fox/author', 'Fox/quote', 'Fox/paraphrase']);
+  // Fox: 4 chaos hits in 4000 tokens = 10 per 10k; resampling two articles gives 3/1000 → 30, 1/3000 → 3.33333, or
+  // both (4/4000 → 10): the interval lies within [3.33333, 30].
+  const fox = get('Fox', 'all');
+  expect(fox).toMatchObject({ articles: 2, tokens: 4000, hits: 4, per_10k_tokens: 10 });
+  expect(fox.ci_low).toBeCloseTo(3.33333, 4);
+  expect(fox.ci_high).toBeCloseTo(30, 10);
+  expect(get('Fox', 'paraphrase')).toMatchObject({ hits: 1, per_10k_tokens: 2.5 });
+  expect(get('CNN', 'all')).toMatchObject({ articles: 1, hits: 0, per_10k_tokens: 0, ci_low: 0, ci_high: 0 });
+  expect(outletRates(['chaos'], [...articles].reverse(), [...hits].reverse())).toEqual(rows);
+});
+
+describe('lexicon_fit', () => {
+  const events = [{ event: 'e1', tokens: 20_000 }, { event: 'e2', tokens: 10_000 }, { event: 'e3', tokens: 10_000 }];
+  const eventHits = [
+    { event: 'e1', frame: 'chaos', hits: 6, articles_with_hits: 2 },
+    { event: 'e2', frame: 'chaos', hits: 2, articles_with_hits: 1 },
+    { event: 'e1', frame: 'humane', hits: 1, articles_with_hits: 1 },
+  ];
+  const termHits = [
+    { frame: 'chaos', term: 'chaos', hits: 5 }, { frame: 'chaos', term: 'disorder', hits: 3 },
+    { frame: 'humane', term: 'humane', hits: 1 },
+  ];
+  test('per frame: hits, rate over all tokens, top term and its share, events and articles with hits', () => {
+    const { rows } = lexiconFit(['chaos', 'humane', 'cruelty'], events, eventHits, termHits);
+    expect(LEXICON_FIT_COLUMNS).toEqual(['frame', 'hits', 'per_10k_tokens', 'top_term', 'top_term_share', 'events_with_hits', 'articles_with_hits', 'events_below_min_rate']);
+    // chaos: 8 hits / 40,000 tokens × 10,000 = 2; "chaos" 5 of 8 = 0.625; per-event rates 3, 2, 0 → one event below 1
+    // humane: 1 / 40,000 × 10,000 = 0.25; rates 0.5, 0, 0 → three below
+    expect(rows).toEqual([
+      ['chaos', 8, 2, 'chaos', 0.625, 2, 3, 1],
+      ['humane', 1, 0.25, 'humane', 1, 1, 1, 3],
+      ['cruelty', 0, 0, null, null, 0, 0, 3],
+    ]);
+  });
+  test('warnings: a term over half a frame\'s hits; the lexicon below 1 per 10k in most events', () => {
+    // all frames per event: e1 7 / 20,000 → 3.5; e2 2 / 10,000 → 2; e3 0 → one event of three below: no lexicon warning
+    const { warnings } = lexiconFit(['chaos', 'humane', 'cruelty'], events, eventHits, termHits);
+    expect(warnings).toEqual([
+      'lexicon: frame "chaos": the term "chaos" makes 63% of its 8 hits',
+      'lexicon: frame "humane": the term "humane" makes 100% of its 1 hits',
+    ]);
+    // with ten times the tokens, e1 0.35, e2 0.2, e3 0: all three below
+    const big = events.map((e) => ({ ...e, tokens: e.tokens * 10 }));
+    expect(lexiconFit(['chaos'], big, eventHits, [{ frame: 'chaos', term: 'chaos', hits: 4 }, { frame: 'chaos', term: 'mess', hits: 4 }]).warnings).toEqual([
+      'lexicon: all frames together match less than 1 per 10,000 tokens in 3 of 3 events: the lexicon hardly matches this corpus',
+    ]);
+  });
+});
+
+test('statisticsInputs: the builders\' input rows summed from analysis records', () => {
+  const rec = (id: string, outlet: string, tokens: number, hits: [string, 'author' | 'quote' | 'paraphrase', string][], terms: [string, number][]) =>
+    ({ id, outlet, date: '2024-01-02', title: id, tokens, quotes: [{}, {}], hits: hits.map(([frame, voice, term]) => ({ frame, voice, term })), terms });
+  const inp = statisticsInputs([
+    { record: rec('a1', 'Fox', 100, [['chaos', 'author', 'chaos'], ['chaos', 'paraphrase', 'mayhem']], [['border', 2]]), event: 'e' },
+    { record: rec('a2', 'Fox', 50, [['chaos', 'quote', 'chaos']], [['border', 1], ['wall', 3]]), event: 'e' },
+  ]);
+  expect(inp.articles.map((a) => [a.article_id, a.tokens, a.quotes])).toEqual([['a1', 100, 2], ['a2', 50, 2]]);
+  expect(inp.articleHits).toEqual([
+    { article_id: 'a1', frame: 'chaos', author: 1, quote: 0, paraphrase: 1 },
+    { article_id: 'a2', frame: 'chaos', author: 0, quote: 1, paraphrase: 0 },
+  ]);
+  expect(inp.eventOutletTokens).toEqual([{ event: 'e', outlet: 'Fox', tokens: 150 }]);
+  expect(inp.eventOutletFrameHits).toEqual([{ event: 'e', outlet: 'Fox', frame: 'chaos', author: 1, quote: 1, paraphrase: 1 }]);
+  expect(inp.eventFrameHits).toEqual([{ event: 'e', frame: 'chaos', hits: 3, articles_with_hits: 2 }]);
+  expect(inp.frameTermHits).toEqual([{ frame: 'chaos', term: 'chaos', hits: 2 }, { frame: 'chaos', term: 'mayhem', hits: 1 }]);
+  expect(inp.eventOutletTerms).toEqual([{ event: 'e', outlet: 'Fox', term: 'border', count: 3 }, { event: 'e', outlet: 'Fox', term: 'wall', count: 3 }]);
+  expect([...inp.prior]).toEqual([['border', 3], ['wall', 3]]);
+  expect(inp.alpha0).toBe(6);
+});
