@@ -236,8 +236,9 @@ class Reduction {
         articles: this.articles.rows,
         quotes: this.quotes.rows,
         frameHits: this.hits.rows,
-        rejected: problems.length,
-        notes: this.notes.count,
+        // W_ rows (a file with no outlet column, a date not read) are notes: their articles were kept.
+        rejected: problems.filter((p) => !p.code.startsWith('W_')).length,
+        notes: this.notes.count + problems.filter((p) => p.code.startsWith('W_')).length,
         events: eventCount,
         eventMode: mode,
       };
