@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { expandInputs, readCorpus, type ReadItem } from '../src/corpus/read.js';
 import { IntakeReport, parseColumnsOption, resolveColumns, type ColumnOverrides } from '../src/corpus/columns.js';
 import { normaliseDate, type DateOrder } from '../src/corpus/dates.js';
-import { framelens } from './helpers/cli.js';
+import { framelens, outputFiles } from './helpers/cli.js';
 import { packageFile } from '../src/paths.js';
 
 const fixture = (name: string) => packageFile(join('test/fixtures/exports', name));
@@ -199,6 +199,19 @@ describe('the CLI says what it read', () => {
     expect(readFileSync(join(out, 'errors.csv'), 'utf8')).toMatch(/no-outlet\.csv,1,,W_NO_OUTLET,"no outlet column .*columns seen: ""id"", ""date"", ""title"", ""text""/);
     const ok = framelens(['run', fixture('no-outlet.csv'), '--out', join(dir, 'no-outlet-2'), '--workers', '1', '--quiet', '--columns', 'outlet=title', '--strict']);
     expect(ok.status).toBe(0);
+  });
+
+  test('the notes (W_NO_OUTLET, W_DATE) land in the same errors.csv rows whether run whole or as merged shards', () => {
+    const inputs = [fixture('dates.csv'), fixture('no-outlet.csv')];
+    const whole = join(dir, 'whole');
+    expect(framelens(['run', ...inputs, '--out', whole, '--workers', '1', '--quiet']).status).toBe(0);
+    const shards = [0, 1].map((k) => join(dir, `shard${k}`));
+    shards.forEach((out, k) => expect(framelens(['run', ...inputs, '--out', out, '--shard', `${k}/2`, '--workers', '1', '--quiet']).status).toBe(0));
+    const merged = join(dir, 'merged');
+    expect(framelens(['merge', ...shards, '--out', merged, '--quiet']).status).toBe(0);
+    const errors = outputFiles(whole)['errors.csv'];
+    expect(errors.match(/,W_[A-Z_]+,/g)).toEqual([',W_DATE_AMBIGUOUS,', ',W_DATE,', ',W_DATE,', ',W_NO_OUTLET,']);
+    expect(outputFiles(merged)).toEqual(outputFiles(whole));
   });
 
   test('bad --columns and --date-order values are usage errors (exit 2)', () => {

@@ -465,7 +465,7 @@ async function* readCsvRecords(
       yield { problem: { input: file.display, line: 1, articleId: '', code: 'E_NO_TEXT', message }, seq: nextSeq() };
       return;
     }
-    if (map.outlet === undefined) yield noOutletProblem(file, names, settings, nextSeq());
+    if (map.outlet === undefined && entries.some((e) => e.record)) yield noOutletProblem(file, names, settings, nextSeq());
   }
   for (const e of entries) {
     if (!e.record) {
