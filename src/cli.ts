@@ -34,6 +34,7 @@ function summaryLine(s: Awaited<ReturnType<typeof runPipeline>>, out: string): s
 
 /** The end of `run` and `merge`: the summary line (unless --quiet) and the exit code. */
 function finish(summary: Awaited<ReturnType<typeof runPipeline>>, settings: { quiet: boolean; out: string }): void {
+  for (const line of summary.notices ?? []) if (!settings.quiet || line.includes('warning')) process.stderr.write(line + '\n');
   if (!settings.quiet) process.stderr.write(summaryLine(summary, settings.out) + '\n');
   process.exitCode = summary.exitCode;
 }
@@ -63,6 +64,8 @@ export function buildProgram(): Command {
     .option('--cues <file>', 'reporting-cue lexicon (default pipeline/cues.yml)')
     .option('--max-chars <n>', 'reject articles longer than this many characters', '1000000')
     .option('--batch-size <n>', 'articles per batch sent to a worker', '16')
+    .option('--columns <map>', 'field=column,… for .csv/.jsonl columns not recognised (fields: text, id, outlet, date, title, url, event)')
+    .option('--date-order <order>', 'dmy | mdy: how to read numeric dates whose day and month could be swapped (default: reported)')
     .action(async (inputs: string[], opts: Record<string, unknown>) => {
       const settings = normaliseRunOptions({ ...opts, inputs });
       finish(await runPipeline(settings, process.argv.slice(2)), settings);

@@ -17,6 +17,10 @@ export const CODES = {
   E_ANALYSIS: 'analysis failed for this article',
   // notes about an analysed article (errors.csv, article kept)
   W_UNBALANCED_QUOTES: 'unbalanced quotation marks',
+  // notes about an input file or row (errors.csv, articles kept)
+  W_NO_OUTLET: 'no outlet column: every article of this file has outlet "unknown"',
+  W_DATE: 'date not recognised: the article is kept with no date',
+  W_DATE_AMBIGUOUS: 'numeric date whose day and month could be swapped: give --date-order',
   // settings problems (exit 2)
   E_OPTION: 'bad option value',
   E_LEXICON: 'lexicon could not be used',

@@ -1,5 +1,5 @@
 /**
- * The README's examples run: the "Bring your own dictionary" quanteda and LIWC dictionaries are checked and used for
+ * The README's examples run: the "Lexicons" section's quanteda and LIWC dictionaries are checked and used for
  * a run, and the summary line and the table rows quoted in the worked example are what `npm start` produces.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { framelens } from './helpers/cli.js';
 import { packageFile } from '../src/paths.js';
+import { acceptedNames } from '../src/corpus/columns.js';
 
 const readme = readFileSync(packageFile('README.md'), 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'framelens-readme-'));
@@ -19,8 +20,8 @@ function blocks(section: string): { lang: string; body: string }[] {
   return [...text.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1], body: m[2] }));
 }
 
-test('the quanteda and LIWC dictionaries in "Bring your own dictionary" load cleanly and run', () => {
-  const bs = blocks('Bring your own dictionary');
+test('the quanteda and LIWC dictionaries in "Lexicons" load cleanly and run', () => {
+  const bs = blocks('Lexicons');
   const yaml = bs.find((b) => b.lang === 'yaml')!;
   const dic = bs.find((b) => b.body.startsWith('%\n'))!;
   expect(yaml && dic).toBeTruthy();
@@ -50,4 +51,17 @@ test('the worked example shows what npm start writes', () => {
   const csvBlocks = blocks('Worked example').filter((b) => b.lang === 'csv');
   const frames = readFileSync(join(out, 'frames_by_outlet.csv'), 'utf8');
   for (const line of csvBlocks[0].body.trim().split('\n')) expect(frames).toContain(line);
+});
+
+test('the README stays a user guide: under 20 KB, every run option and every recognised column name in it', () => {
+  expect(Buffer.byteLength(readme)).toBeLessThan(20_000);
+  const help = framelens(['run', '--help']).stdout;
+  for (const [, option] of help.matchAll(/^\s+(--[a-z-]+)/gm)) expect({ option, inReadme: readme.includes(`\`${option}`) }).toEqual({ option, inReadme: true });
+  const names = acceptedNames();
+  const start = readme.indexOf('## Your data');
+  const table = readme.slice(start, readme.indexOf('\n## ', start + 3));
+  for (const [field, list] of Object.entries(names)) {
+    const row = table.split('\n').find((l) => l.startsWith(`| \`${field}\` |`));
+    expect({ field, names: row?.split('|')[3].match(/`([^`]+)`/g)?.map((n) => n.slice(1, -1)) }).toEqual({ field, names: list });
+  }
 });

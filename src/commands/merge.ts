@@ -109,5 +109,5 @@ export async function mergeShards(settings: MergeSettings, commandLine: string[]
     shards: manifests.map((m, i) => ({ dir: settings.dirs[i], shard: m.settings.shard })),
   });
   staging.commit();
-  return { counts, analysed: 0, reused: total, seconds: (performance.now() - t0) / 1000, exitCode: settings.strict && counts.rejected > 0 ? 1 : 0 };
+  return { counts, analysed: 0, reused: total, seconds: (performance.now() - t0) / 1000, exitCode: settings.strict && (counts.rejected > 0 || problems.some((p) => p.code === 'W_NO_OUTLET')) ? 1 : 0 };
 }

@@ -24,6 +24,8 @@ import { writeTables, type SeqProblem, type TableCounts } from '../engine/reduce
 import { packageFile } from '../paths.js';
 import { VERSION } from '../version.js';
 import { writeManifest } from '../export/manifest.js';
+import { IntakeReport, parseColumnsOption, type ColumnOverrides } from '../corpus/columns.js';
+import { isDateOrder, type DateOrder } from '../corpus/dates.js';
 
 export interface RunSettings {
   inputs: string[];
@@ -39,6 +41,8 @@ export interface RunSettings {
   quiet: boolean;
   maxChars: number;
   batchSize: number;
+  columns: ColumnOverrides;
+  dateOrder: DateOrder | null;
 }
 
 export const DEFAULT_LEXICON = 'pipeline/lexicons/immigration.yml';
@@ -93,7 +97,15 @@ export function normaliseRunOptions(raw: Record<string, unknown>): RunSettings {
     quiet: Boolean(raw.quiet),
     maxChars: intOption('max-chars', raw.maxChars, 1, DEFAULT_MAX_CHARS),
     batchSize: intOption('batch-size', raw.batchSize, 1, 16),
+    columns: parseColumnsOption(raw.columns),
+    dateOrder: dateOrderOption(raw.dateOrder),
   });
+}
+
+function dateOrderOption(v: unknown): DateOrder | null {
+  if (v === undefined) return null;
+  if (!isDateOrder(v)) throw optionError('--date-order', 'dmy or mdy', v);
+  return v;
 }
 
 /** Stable shard of a key: the first 48 bits of its sha256, modulo N. */
@@ -108,6 +120,8 @@ export interface RunSummary {
   reused: number;
   seconds: number;
   exitCode: number;
+  /** Lines for stderr before the summary: which columns fed which fields, warnings about the input's layout. */
+  notices?: string[];
 }
 
 /** Count the records a run will see, cheaply, for the progress bar (jsonl lines, csv lines, one per .txt). */
@@ -170,6 +184,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
 
   const times: StageTimes = emptyStageTimes();
   const inputHashes: { path: string; sha256: string; bytes: number }[] = [];
+  const intake = new IntakeReport();
   const problems: SeqProblem[] = [];
   const progress = createProgress(estimateTotal(files), { quiet: settings.quiet, tty: Boolean(process.stderr.isTTY) });
   let done = 0;
@@ -203,7 +218,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
   try {
     await createRecordTables(db);
     const resume = sources.length ? await Resume.open(db, sources) : null;
-    for await (const item of readCorpus(files, { maxChars: settings.maxChars }, (f, sha256, bytes) => inputHashes.push({ path: f.display, sha256, bytes }))) {
+    for await (const item of readCorpus(files, { maxChars: settings.maxChars, columns: settings.columns, dateOrder: settings.dateOrder ?? undefined, intake }, (f, sha256, bytes) => inputHashes.push({ path: f.display, sha256, bytes }))) {
       if (item.problem) {
         const p = item.problem;
         if (!mine(p.articleId || `${p.input}:${p.line}`)) continue;
@@ -262,12 +277,22 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
     finished,
     timingsMs: { ...roundTimes(times), tables: Math.round(tablesMs), total: Math.round(performance.now() - t0) },
     settingsKey,
+    intake: { columns: intake.columns(), no_outlet_column: intake.noOutlet, dates_not_read: intake.datesNotRead },
   });
   staging.commit();
   // Committed: the records are in framelens.duckdb now.
   rmSync(partsRoot, { recursive: true, force: true });
   const seconds = (performance.now() - t0) / 1000;
-  return { counts, analysed, reused, seconds, exitCode: settings.strict && counts.rejected > 0 ? 1 : 0 };
+  const strictFail = counts.rejected > 0 || intake.noOutlet.length > 0;
+  return { counts, analysed, reused, seconds, exitCode: settings.strict && strictFail ? 1 : 0, notices: intakeNotices(intake) };
+}
+
+/** What the summary says about the input's layout: the columns read per field, and what could not be read. */
+function intakeNotices(intake: IntakeReport): string[] {
+  const lines = intake.columns().map((c) => `framelens: columns read: ${c.fields}${c.files.length > 1 ? ` (${c.files.length} files)` : ` (${c.files[0]})`}`);
+  for (const f of intake.noOutlet) lines.push(`framelens: warning W_NO_OUTLET: ${f} has no outlet column, so its articles' outlet is "unknown" (see errors.csv; --columns outlet=COLUMN)`);
+  if (intake.datesNotRead) lines.push(`framelens: warning: ${intake.datesNotRead} date(s) could not be read and were left empty (W_DATE / W_DATE_AMBIGUOUS in errors.csv)`);
+  return lines;
 }
 
 /** A fresh numbered folder under `root` for this run's part files. */

@@ -11,6 +11,8 @@ import { parse as parseCsvSync } from 'csv-parse/sync';
 import type { Article, Problem } from '../types.js';
 import { CODES, UsageError, type Code } from '../errors.js';
 import { decodeBytes } from './decode.js';
+import { missingColumnMessage, resolveColumns, type ColumnMap, type ColumnOverrides, type IntakeReport } from './columns.js';
+import { normaliseDate, type DateOrder } from './dates.js';
 
 export const FORMATS = ['.txt', '.jsonl', '.csv'] as const;
 /** The manifest that gives metadata to the .txt files of its folder; never read as articles. */
@@ -29,9 +31,18 @@ export interface InputFile {
 export interface ReadSettings {
   /** Articles longer than this (characters) are rejected with E_TOO_LONG. */
   maxChars: number;
+  /** --columns: field → column name, overriding the recognised names (.csv and .jsonl). */
+  columns?: ColumnOverrides;
+  /** --date-order: how to read a numeric date whose day and month could be swapped. */
+  dateOrder?: DateOrder;
+  /** Filled in while reading: which columns fed which fields, files with no outlet column. */
+  intake?: IntakeReport;
 }
 
 export type ReadItem = { article: Article; problem?: undefined } | { problem: Problem; seq: number; article?: undefined };
+
+/** CSV rows may end in CRLF or LF, mixed within a file (a header saved by one tool, rows by another). */
+const LINE_ENDINGS = ['\r\n', '\n'];
 
 const posix = (p: string) => p.split(sep).join('/');
 
@@ -86,20 +97,26 @@ interface Meta {
   extra: Record<string, string>;
 }
 
-function metaFromFields(fields: Record<string, unknown>, skip: Set<string>): Meta {
+/**
+ * Metadata from a record's fields: through `map` (the columns resolved for a .csv or .jsonl file), else by the
+ * native key names (.txt headers, corpus.csv). Columns that feed no field are kept as extra metadata.
+ */
+function metaFromFields(fields: Record<string, unknown>, skip: Set<string>, map?: ColumnMap): Meta {
   const str = (v: unknown) => (v === undefined || v === null ? undefined : String(v).trim());
+  const used = new Set(map ? Object.values(map) : []);
   const extra: Record<string, string> = {};
   for (const [k, v] of Object.entries(fields)) {
-    if (KNOWN_KEYS.has(k) || skip.has(k) || v === null || typeof v === 'object') continue;
+    if (KNOWN_KEYS.has(k) || skip.has(k) || used.has(k) || v === null || typeof v === 'object') continue;
     extra[k] = String(v);
   }
+  const get = (f: keyof ColumnMap) => (map ? (map[f] === undefined ? undefined : str(fields[map[f]!])) : str(fields[f]));
   return {
-    id: str(fields.id) || undefined,
-    outlet: str(fields.outlet) || str(fields.publisher) || undefined,
-    date: str(fields.date),
-    title: str(fields.title),
-    url: str(fields.url),
-    event: str(fields.event),
+    id: get('id') || undefined,
+    outlet: (map ? get('outlet') : str(fields.outlet) || str(fields.publisher)) || undefined,
+    date: get('date'),
+    title: get('title'),
+    url: get('url'),
+    event: get('event'),
     extra,
   };
 }
@@ -126,7 +143,7 @@ class ManifestCache {
       return null;
     }
     try {
-      const rows = parseCsvSync(decoded.text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
+      const rows = parseCsvSync(decoded.text, { columns: true, skip_empty_lines: true, trim: true, bom: true, record_delimiter: LINE_ENDINGS }) as Record<string, string>[];
       const map = new Map<string, Record<string, string>>();
       for (const r of rows) if (r.file) map.set(basename(r.file), r);
       return map;
@@ -182,22 +199,31 @@ export async function* readCorpus(
     seq: at ?? seq++,
   });
 
-  /** Checks shared by all formats; returns the article or a problem. */
-  const make = (file: InputFile, line: number, defaultId: string, text: string, meta: Meta): ReadItem => {
+  /**
+   * Checks shared by all formats; returns the article or a problem, and with the article a note (same seq) when its
+   * date could not be read.
+   */
+  const make = (file: InputFile, line: number, defaultId: string, text: string, meta: Meta): ReadItem[] => {
     const id = meta.id || defaultId;
     const s = seq++;
-    if (text.trim() === '') return problem(file, line, 'E_EMPTY', CODES.E_EMPTY, id, s);
+    if (text.trim() === '') return [problem(file, line, 'E_EMPTY', CODES.E_EMPTY, id, s)];
     if (text.length > settings.maxChars) {
-      return problem(file, line, 'E_TOO_LONG', `article has ${text.length} characters; the limit is ${settings.maxChars} (--max-chars)`, id, s);
+      return [problem(file, line, 'E_TOO_LONG', `article has ${text.length} characters; the limit is ${settings.maxChars} (--max-chars)`, id, s)];
     }
-    if (seenIds.has(id)) return problem(file, line, 'E_DUPLICATE_ID', `duplicate article id ${JSON.stringify(id)}: an earlier article has it`, id, s);
+    if (seenIds.has(id)) return [problem(file, line, 'E_DUPLICATE_ID', `duplicate article id ${JSON.stringify(id)}: an earlier article has it`, id, s)];
     seenIds.add(id);
-    return {
+    const date = normaliseDate(meta.date ?? '', settings.dateOrder);
+    const note: ReadItem[] = [];
+    if (!date.ok) {
+      note.push(problem(file, line, date.code, date.message, id, s));
+      if (settings.intake) settings.intake.datesNotRead++;
+    }
+    const item: ReadItem = {
       article: {
         id,
         seq: s,
         outlet: meta.outlet || 'unknown',
-        date: meta.date ?? '',
+        date: date.ok ? date.date : '',
         event: meta.event ?? '',
         title: meta.title ?? '',
         url: meta.url ?? '',
@@ -206,6 +232,7 @@ export async function* readCorpus(
         extra: meta.extra,
       },
     };
+    return [item, ...note];
   };
 
   for (const file of files) {
@@ -225,7 +252,7 @@ export async function* readCorpus(
       continue;
     }
     if (ext === '.jsonl') {
-      yield* readJsonl(file, (line, id, text, meta) => make(file, line, id, text, meta), () => seq++, onFileDone);
+      yield* readJsonl(file, (line, id, text, meta) => make(file, line, id, text, meta), () => seq++, settings, onFileDone);
       continue;
     }
     let buf: Buffer;
@@ -265,18 +292,26 @@ export async function* readCorpus(
           meta = { ...m, ...Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined && v !== '')), extra: { ...m.extra, ...meta.extra } };
         }
       }
-      yield make(file, line, file.rel, text, meta);
+      yield* make(file, line, file.rel, text, meta);
       continue;
     }
     // .csv
-    yield* readCsvRecords(file, decoded.text, (line, text, meta) => make(file, line, `${file.rel}#${line}`, text, meta), () => seq++);
+    yield* readCsvRecords(file, decoded.text, (line, text, meta) => make(file, line, `${file.rel}#${line}`, text, meta), () => seq++, settings);
   }
+}
+
+/** The warning for a file none of whose records has an outlet column (an errors.csv row; the articles are kept). */
+function noOutletProblem(file: InputFile, names: string[], settings: ReadSettings, seq: number): ReadItem {
+  settings.intake?.noOutlet.push(file.display);
+  const message = missingColumnMessage('outlet', names, settings.columns ?? {}, 'every article of this file has outlet "unknown"');
+  return { problem: { input: file.display, line: 1, articleId: '', code: 'W_NO_OUTLET', message }, seq };
 }
 
 async function* readJsonl(
   file: InputFile,
-  make: (line: number, id: string, text: string, meta: Meta) => ReadItem,
+  make: (line: number, id: string, text: string, meta: Meta) => ReadItem[],
   nextSeq: () => number,
+  settings: ReadSettings,
   onFileDone?: (file: InputFile, sha256: string, bytes: number) => void,
 ): AsyncGenerator<ReadItem> {
   const bad = (line: number, code: Code, message: string): ReadItem => ({
@@ -288,19 +323,13 @@ async function* readJsonl(
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let pending: Buffer[] = [];
   let lineNo = 0;
-  const handle = function* (lineBuf: Buffer): Generator<ReadItem> {
-    lineNo++;
-    let body = lineBuf;
-    if (lineNo === 1 && body.length >= 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) body = body.subarray(3);
-    if (body.length && body[body.length - 1] === 0x0d) body = body.subarray(0, body.length - 1);
-    if (body.length === 0 || body.every((b) => b === 0x20 || b === 0x09)) return; // blank lines are allowed
-    let lineText: string;
-    try {
-      lineText = decoder.decode(body);
-    } catch {
-      yield bad(lineNo, 'E_UTF8', 'invalid UTF-8 in this line');
-      return;
-    }
+  // Records' key sets are resolved to columns once each; the file is warned about if none has an outlet key.
+  const maps = new Map<string, ColumnMap>();
+  let sawOutlet = false;
+  let firstKeys: string[] | null = null;
+  const handleText = function* (raw: string): Generator<ReadItem> {
+    const lineText = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (/^[ \t]*$/.test(lineText)) return; // blank lines are allowed
     if (lineText.includes('\u0000')) {
       yield bad(lineNo, 'E_BINARY', 'NUL byte in this line');
       return;
@@ -317,18 +346,53 @@ async function* readJsonl(
       return;
     }
     const fields = rec as Record<string, unknown>;
-    if (typeof fields.text !== 'string') {
-      yield bad(lineNo, 'E_NO_TEXT', fields.text === undefined ? 'record has no "text" field' : '"text" must be a string');
+    const keys = Object.keys(fields);
+    const sig = keys.join('\u0000');
+    let map = maps.get(sig);
+    if (!map) {
+      map = resolveColumns(keys, settings.columns);
+      maps.set(sig, map);
+      settings.intake?.noteColumns(file.display, map);
+    }
+    firstKeys ??= keys;
+    if (map.outlet !== undefined) sawOutlet = true;
+    if (map.text === undefined) {
+      yield bad(lineNo, 'E_NO_TEXT', `record has ${missingColumnMessage('text', keys, settings.columns ?? {}, 'record not read')}`);
       return;
     }
-    yield make(lineNo, `${file.rel}#${lineNo}`, fields.text, metaFromFields(fields, new Set(['text'])));
+    if (typeof fields[map.text] !== 'string') {
+      yield bad(lineNo, 'E_NO_TEXT', `${JSON.stringify(map.text)} must be a string`);
+      return;
+    }
+    yield* make(lineNo, `${file.rel}#${lineNo}`, fields[map.text] as string, metaFromFields(fields, new Set([map.text]), map));
   };
+  const handle = function* (lineBuf: Buffer): Generator<ReadItem> {
+    lineNo++;
+    let body = lineBuf;
+    if (lineNo === 1 && body.length >= 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) body = body.subarray(3);
+    if (body.length === 0 || body.every((b) => b === 0x20 || b === 0x09 || b === 0x0d)) return; // blank lines are allowed
+    let lineText: string;
+    try {
+      lineText = decoder.decode(body);
+    } catch {
+      yield bad(lineNo, 'E_UTF8', 'invalid UTF-8 in this line');
+      return;
+    }
+    yield* handleText(lineText);
+  };
+  // A file starting with a UTF-16 byte-order mark is decoded whole (its lines are not byte-separable as UTF-8).
+  let utf16: Buffer[] | null = null;
   let stream;
   try {
     stream = createReadStream(file.path);
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       hash.update(chunk);
+      if (bytes === 0 && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) utf16 = [];
       bytes += chunk.length;
+      if (utf16) {
+        utf16.push(chunk);
+        continue;
+      }
       let from = 0;
       for (let i = 0; i < chunk.length; i++) {
         if (chunk[i] !== 0x0a) continue;
@@ -343,26 +407,38 @@ async function* readJsonl(
     yield bad(lineNo + 1, 'E_READ', `${CODES.E_READ}: ${(e as Error).message}`);
     return;
   }
-  if (pending.length) yield* handle(Buffer.concat(pending));
+  if (utf16) {
+    const decoded = decodeBytes(Buffer.concat(utf16));
+    if (decoded.ok) {
+      for (const line of decoded.text.split('\n')) {
+        lineNo++;
+        yield* handleText(line);
+      }
+    }
+  } else if (pending.length) yield* handle(Buffer.concat(pending));
+  if (firstKeys && !sawOutlet) yield noOutletProblem(file, firstKeys, settings, nextSeq());
   onFileDone?.(file, hash.digest('hex'), bytes);
 }
 
 async function* readCsvRecords(
   file: InputFile,
   text: string,
-  make: (line: number, text: string, meta: Meta) => ReadItem,
+  make: (line: number, text: string, meta: Meta) => ReadItem[],
   nextSeq: () => number,
+  settings: ReadSettings,
 ): AsyncGenerator<ReadItem> {
   // The parser reports skipped rows through an event that can fire before earlier good rows are consumed, so collect
   // both with their line numbers and hand them on in line order.
   type Entry = { line: number; record?: Record<string, string>; code?: Code; message?: string };
   const entries: Entry[] = [];
+  let header: string[] | null = null;
   const parser = parseCsv({
-    columns: (header: string[]) => header.map((h) => h.trim()),
+    columns: (cells: string[]) => (header = cells.map((h) => h.trim())),
     bom: true,
     info: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
+    record_delimiter: LINE_ENDINGS,
   });
   parser.on('skip', (err: { message: string; lines?: number }) => {
     entries.push({ line: err.lines ?? 0, code: 'E_CSV', message: `${CODES.E_CSV}: ${err.message}` });
@@ -380,18 +456,22 @@ async function* readCsvRecords(
     entries.push({ line: err.lines ?? 0, code: 'E_CSV', message: `${CODES.E_CSV}: ${err.message}; the rest of the file was not read` });
   }
   entries.sort((a, b) => a.line - b.line);
-  const first = entries.find((e) => e.record);
-  if (first && !('text' in first.record!)) {
-    yield { problem: { input: file.display, line: 1, articleId: '', code: 'E_NO_TEXT', message: 'CSV header has no "text" column: nothing in this file was read' }, seq: nextSeq() };
-    return;
+  const names: string[] = header ?? [];
+  const map = resolveColumns(names, settings.columns);
+  if (header) {
+    settings.intake?.noteColumns(file.display, map);
+    if (map.text === undefined) {
+      const message = `CSV header has ${missingColumnMessage('text', names, settings.columns ?? {}, 'nothing in this file was read')}`;
+      yield { problem: { input: file.display, line: 1, articleId: '', code: 'E_NO_TEXT', message }, seq: nextSeq() };
+      return;
+    }
+    if (map.outlet === undefined && entries.some((e) => e.record)) yield noOutletProblem(file, names, settings, nextSeq());
   }
   for (const e of entries) {
     if (!e.record) {
       yield { problem: { input: file.display, line: e.line, articleId: '', code: e.code!, message: e.message! }, seq: nextSeq() };
-    } else if (!('text' in e.record)) {
-      yield { problem: { input: file.display, line: e.line, articleId: '', code: 'E_NO_TEXT', message: 'CSV has no "text" column' }, seq: nextSeq() };
     } else {
-      yield make(e.line, e.record.text, metaFromFields(e.record, new Set(['text'])));
+      yield* make(e.line, e.record[map.text!] ?? '', metaFromFields(e.record, new Set([map.text!]), map));
     }
   }
 }

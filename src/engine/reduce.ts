@@ -226,12 +226,14 @@ export async function writeTables(db: Engine, problems: SeqProblem[], settings: 
     const errors = new CsvWriter(staging.path('errors.csv'), ERROR_COLUMNS, csv);
     for await (const p of mergeProblems(problems, notesOf(db))) errors.write([p.input, p.line, p.articleId, p.code, p.message]);
     errors.close();
-    const notes = errors.rows - problems.length;
+    // W_ rows (a file with no outlet column, a date not read) are notes: their articles were kept.
+    const rejected = problems.filter((p) => !p.code.startsWith('W_')).length;
+    const notes = errors.rows - rejected;
     writeCodebook(staging, settings, columns, EVENT_COLUMNS);
     staging.write('report.html', await html);
 
     await databaseTables(db, staging);
-    return { articles: counts.articles, quotes: counts.quotes, frameHits: counts.frame_hits, rejected: problems.length, notes, events: eventCount, eventMode };
+    return { articles: counts.articles, quotes: counts.quotes, frameHits: counts.frame_hits, rejected, notes, events: eventCount, eventMode };
   } finally {
     if (!settings.report) await renderer.close();
   }

@@ -11,7 +11,7 @@ const SETTINGS_CODES = new Set(['E_OPTION', 'E_LEXICON', 'E_INPUT_MISSING']);
 
 const COMMON: Record<string, string> = {
   article_id: 'Article identifier: the input `id`, else the path relative to the input root (.txt) or `path#line` (.jsonl/.csv).',
-  outlet: 'Outlet (publisher) from the metadata; `unknown` when none was given.',
+  outlet: 'Outlet (publisher) from the metadata (the column named `outlet`, `publisher`, `media_name`, `source`, `publication`, … or `--columns outlet=…`; manifest.json says which); `unknown` when none was given (`W_NO_OUTLET` in errors.csv when a file has no such column).',
   event: 'Event the article is grouped under (see `events.csv` and `--events`).',
   frame: 'Frame name from the lexicon (`lexicon:frame` when several lexicons are loaded).',
   speaker: 'Canonical speaker name (e.g. "Tom Homan" for "Homan", "he", "border czar Tom Homan"; "Dana Bash" for "CNN’s Dana Bash"; "Hillary Clinton\'s campaign" for "Clinton’s campaign"), or `UNKNOWN`.',
@@ -24,7 +24,7 @@ const COMMON: Record<string, string> = {
 
 const DESCRIPTIONS: Record<string, Record<string, string>> = {
   'articles.csv': {
-    date: 'Publication date as given (an inline `date YYYY-MM-DD` marker at the top of the text is used when no date was given).',
+    date: 'Publication date as `YYYY-MM-DD`, normalised from the input (ISO dates and date-times, RFC 2822, "July 2, 2010", "2 July 2010", numeric dates with `--date-order`; a date-time keeps the calendar date in its own zone); empty when none was given or it could not be read (`W_DATE`, `W_DATE_AMBIGUOUS` in errors.csv). An inline `date YYYY-MM-DD` marker at the top of the text is used when no date was given.',
     title: 'Title from the metadata.',
     source: 'Where the article was read: `input:line` (line 1 for a .txt body without header; the body\'s first line otherwise).',
     sentences: 'Sentences (wink-nlp sentence boundaries).',

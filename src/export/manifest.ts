@@ -17,6 +17,8 @@ export interface ManifestData {
   timingsMs: Record<string, number>;
   settingsKey: string;
   shards?: object[];
+  /** What reading found about the input's layout (columns per field, files with no outlet column). */
+  intake?: object;
 }
 
 export function writeManifest(staging: Staging, m: ManifestData): void {
@@ -36,6 +38,7 @@ export function writeManifest(staging: Staging, m: ManifestData): void {
     finished: m.finished.toISOString(),
     seconds: (m.finished.getTime() - m.started.getTime()) / 1000,
     timings_ms: m.timingsMs,
+    ...(m.intake ? { intake: m.intake } : {}),
     ...(m.shards ? { shards: m.shards } : {}),
   };
   staging.write('manifest.json', JSON.stringify(manifest, null, 2) + '\n');

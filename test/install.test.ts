@@ -1,0 +1,50 @@
+/**
+ * Installed for use anywhere: `npm pack` holds everything the CLI needs at run time, and the packed package,
+ * installed globally into a temporary prefix, runs from another folder with its default lexicon, cues and column
+ * names found inside the package. Nothing is downloaded: the install is `--offline`, of the unpacked tarball, whose
+ * dependencies are this clone's node_modules (a global install of the .tgz itself resolves dependencies on the
+ * registry, which a test may not reach).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { packageFile } from '../src/paths.js';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const run = (cmd: string, args: string[], cwd: string) => {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout: 240_000, env: { ...process.env, npm_config_update_notifier: 'false' } });
+  return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+};
+
+test('npm pack → npm install -g --prefix TMP --offline → framelens runs from another folder', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'framelens-install-'));
+  // dist/ is built (npm test compiles first); --ignore-scripts skips the prepare build.
+  const pack = run(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], packageFile('.'));
+  expect(pack.status).toBe(0);
+  const [info] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
+  const files = info.files.map((f) => f.path);
+  for (const needed of ['dist/src/cli.js', 'dist/src/pipeline/worker.js', 'pipeline/cues.yml', 'pipeline/columns.yml', 'pipeline/lexicons/immigration.yml', 'package.json']) {
+    expect(files).toContain(needed);
+  }
+  expect(files.filter((f) => f.startsWith('test/') || f.startsWith('corpora/'))).toEqual([]);
+
+  const unpacked = join(dir, 'unpacked');
+  mkdirSync(unpacked);
+  expect(run('tar', ['xzf', join(dir, info.filename), '-C', unpacked], dir).status).toBe(0);
+  const pkg = join(unpacked, 'package');
+  symlinkSync(realpathSync(packageFile('node_modules')), join(pkg, 'node_modules'), 'dir');
+  const prefix = join(dir, 'prefix');
+  const install = run(npm, ['install', '-g', '--prefix', prefix, '--offline', '--ignore-scripts', '--no-audit', '--no-fund', pkg], dir);
+  expect({ status: install.status, stderr: install.status ? install.stderr : '' }).toEqual({ status: 0, stderr: '' });
+
+  const bin = join(prefix, process.platform === 'win32' ? 'framelens.cmd' : join('bin', 'framelens'));
+  const elsewhere = join(dir, 'elsewhere');
+  mkdirSync(elsewhere);
+  expect(run(bin, ['--version'], elsewhere).stdout.trim()).toBe(JSON.parse(readFileSync(packageFile('package.json'), 'utf8')).version);
+  const r = run(bin, ['run', packageFile('test/fixtures/exports/nexis.csv'), '--out', 'out', '--workers', '1', '--quiet'], elsewhere);
+  expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
+  const manifest = JSON.parse(readFileSync(join(elsewhere, 'out', 'manifest.json'), 'utf8'));
+  expect(manifest.lexicons[0].path).toBe(join(realpathSync(pkg), 'pipeline/lexicons/immigration.yml'));
+  expect(readFileSync(join(elsewhere, 'out', 'articles.csv'), 'utf8')).toContain(',The Valley Courier,2010-07-02,');
+}, 300_000);
