@@ -1,12 +1,17 @@
 #!/usr/bin/env node
 /**
  * The command line (thin): parse options, hand them to each module's normaliser, map errors to exit codes.
- * Exit codes: 0 success; 1 `--strict` and something was rejected; 2 usage or settings error, nothing written.
+ * Exit codes (docs/exit-codes.md): 0 success; 1 `--strict` and something was rejected, or nothing to analyse; 2 usage
+ * or settings error (including `--out` held by another run or unusable), nothing written; 3 the output could not be
+ * written (disk full, read-only, permissions), previous tables kept; 4 internal error (a bug: the stack is printed).
  */
 import { Command, CommanderError, Option } from 'commander';
 import { realpathSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { UsageError } from './errors.js';
+import { RunError, UsageError } from './errors.js';
+// reliability: coded file-system errors and the removal of a failed run's temporary files
+import { writeFailure } from './runtime/fs-errors.js';
+import { abandonOutLocks } from './runtime/lock.js';
 import { VERSION } from './version.js';
 import { normaliseRunOptions, runPipeline, DEFAULT_LEXICON } from './pipeline/run.js';
 import { mergeShards, normaliseMergeOptions } from './pipeline/merge.js';
@@ -130,12 +135,18 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version end here with exit code 0; everything else commander rejects is a usage error.
       return e.exitCode === 0 ? 0 : 2;
     }
+    const outs = abandonOutLocks();
     if (e instanceof UsageError) {
       process.stderr.write(`framelens: error ${e.code}: ${e.message}\n`);
       return 2;
     }
-    process.stderr.write(`framelens: internal error: ${(e as Error).stack ?? String(e)}\n`);
-    return 3;
+    const failure = e instanceof RunError ? e : writeFailure(e, outs[0]);
+    if (failure) {
+      process.stderr.write(`framelens: error ${failure.code}: ${failure.message}\n`);
+      return failure.exitCode;
+    }
+    process.stderr.write(`framelens: internal error (please report it): ${(e as Error).stack ?? String(e)}\n`);
+    return 4;
   }
 }
 

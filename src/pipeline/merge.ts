@@ -7,7 +7,10 @@ import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:f
 import { join, resolve } from 'node:path';
 import type { AnalyzedArticle } from '../types.js';
 import { optionError, UsageError } from '../errors.js';
-import { Staging } from '../export/atomic.js';
+import { Staging, STAGING } from '../export/atomic.js';
+// reliability: the --out lock and the workers limit
+import { acquireOutLock } from '../runtime/lock.js';
+import { checkWorkers } from '../runtime/limits.js';
 import { writeManifest } from '../export/manifest.js';
 import { readRecords } from './records.js';
 import { writeTables, type EventMode, type SeqProblem } from './tables.js';
@@ -41,7 +44,7 @@ export function normaliseMergeOptions(raw: Record<string, unknown>): MergeSettin
     }
   }
   if (!raw.out) throw optionError('--out', 'an output folder', raw.out);
-  return Object.freeze({ dirs, out: String(raw.out), strict: Boolean(raw.strict), quiet: Boolean(raw.quiet), workers: intOption('workers', raw.workers, 1, defaultWorkers()) });
+  return Object.freeze({ dirs, out: String(raw.out), strict: Boolean(raw.strict), quiet: Boolean(raw.quiet), workers: checkWorkers(intOption('workers', raw.workers, 1, defaultWorkers())) });
 }
 
 export async function mergeShards(settings: MergeSettings, commandLine: string[]): Promise<RunSummary> {
@@ -71,6 +74,7 @@ export async function mergeShards(settings: MergeSettings, commandLine: string[]
     }
   }
 
+  const lock = acquireOutLock(resolve(settings.out), commandLine, [STAGING]);
   const staging = new Staging(resolve(settings.out));
   const mergedPath = staging.path('articles.jsonl');
   const fd = openSync(mergedPath, 'w');
@@ -107,5 +111,6 @@ export async function mergeShards(settings: MergeSettings, commandLine: string[]
     shards: manifests.map((m, i) => ({ dir: settings.dirs[i], shard: m.settings.shard })),
   });
   staging.commit();
+  lock.release();
   return { counts, analysed: 0, reused: total, seconds: (performance.now() - t0) / 1000, exitCode: settings.strict && counts.rejected > 0 ? 1 : 0 };
 }

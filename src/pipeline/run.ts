@@ -10,7 +10,11 @@ import { optionError } from '../errors.js';
 import { expandInputs, readCorpus, type InputFile } from '../corpus/read.js';
 import { loadLexicons } from '../framing/lexicon.js';
 import { loadQuoteSettings } from '../quotes/index.js';
-import { Staging } from '../export/atomic.js';
+import { Staging, STAGING } from '../export/atomic.js';
+// reliability: the --out lock, the workers limit, the nothing-to-analyse outcome
+import { acquireOutLock } from '../runtime/lock.js';
+import { checkWorkers } from '../runtime/limits.js';
+import { nothingToAnalyse } from '../errors.js';
 import { articleKey, emptyStageTimes, STAGES, type AnalysisSettings, type StageTimes } from './analyze.js';
 import { WorkerPool, type KeyedArticle } from './pool.js';
 import type { AnalyzedLine } from './worker.js';
@@ -78,7 +82,7 @@ export function normaliseRunOptions(raw: Record<string, unknown>): RunSettings {
     out: String(raw.out ?? 'output/'),
     lexicons,
     cues: raw.cues ? String(raw.cues) : packageFile(DEFAULT_CUES),
-    workers: intOption('workers', raw.workers, 1, defaultWorkers()),
+    workers: checkWorkers(intOption('workers', raw.workers, 1, defaultWorkers())),
     events: events as EventMode | null,
     excel: Boolean(raw.excel),
     resume: Boolean(raw.resume),
@@ -173,13 +177,16 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
   // Everything that can fail on settings fails here, before anything is written (exit 2).
   const lexicons = loadLexicons(settings.lexicons);
   const quotes = loadQuoteSettings(settings.cues);
-  const files = expandInputs(settings.inputs);
+  const out = resolve(settings.out);
+  const files = expandInputs(settings.inputs, { out }); // reliability: never reads --out or other output folders
   const settingsKey = createHash('sha256')
     .update(JSON.stringify({ version: VERSION, quotes, lexicons: lexicons.lexicons.map((l) => l.sha256), maxChars: settings.maxChars }))
     .digest('hex');
   const analysis: AnalysisSettings = { version: VERSION, quotes, lexicons, settingsKey };
 
-  const out = resolve(settings.out);
+  // reliability: one run per --out (exit 2 if held); on failure the staging folder and partial file are removed
+  const lock = acquireOutLock(out, commandLine, [STAGING, PARTIAL]);
+  if (lock.tookOver && !settings.quiet) process.stderr.write(`framelens: note: took over the lock of a run into ${out} that is no longer running\n`);
   const staging = new Staging(out);
   const partialPath = join(out, PARTIAL);
   const resumePath = join(out, RESUME);
@@ -205,6 +212,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
   );
   let analysed = 0;
   let reused = 0;
+  let accepted = 0; // articles read and not rejected, before the shard filter (reliability: nothing to analyse)
   const mine = (key: string) => !settings.shard || shardOf(key, settings.shard.n) === settings.shard.k;
 
   const slots: Slot[] = [];
@@ -264,6 +272,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
         continue;
       }
       const a = item.article;
+      accepted++;
       if (!mine(a.id)) continue;
       const key = articleKey(a, settingsKey);
       if (sources.length) {
@@ -283,6 +292,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
     await submit();
     await drain(true);
     await pool.close();
+    if (!accepted) throw nothingToAnalyse(settings.inputs, out, problems); // reliability: keep the previous tables
   } catch (e) {
     await pool.close().catch(() => undefined);
     await report.close().catch(() => undefined);
@@ -322,6 +332,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
   });
   staging.commit();
   if (existsSync(resumePath)) rmSync(resumePath);
+  lock.release();
   const seconds = (performance.now() - t0) / 1000;
   return { counts, analysed, reused, seconds, exitCode: settings.strict && counts.rejected > 0 ? 1 : 0 };
 }
