@@ -161,6 +161,10 @@ export function walkInputs(args: string[], options: { out?: string } = {}): Inpu
     const st = statSync(root.abs);
     if (st.isDirectory()) {
       if (walked.has(root.real)) continue; // inside an argument already walked
+      if (root.real === outReal) {
+        problem(root, '', 'E_OWN_OUTPUT', `${root.arg} is the --out folder: not read as input`);
+        continue;
+      }
       walkDir(root, root.abs, root.real, '', new Set(), root.abs !== root.real);
     } else if (st.isFile()) {
       const parent = dirname(root.real);

@@ -115,6 +115,9 @@ export function acquireOutLock(out: string, command: string[], temporary: string
       try {
         writeSync(fd, JSON.stringify(mine) + '\n');
         fsyncSync(fd);
+      } catch (e) {
+        rmSync(path, { force: true }); // a lock that could not be written (a full disk) is not left behind
+        throw e;
       } finally {
         closeSync(fd);
       }
