@@ -270,6 +270,26 @@ describe('case 9: file-system errors are coded messages with the path, no stack 
     noStack(r.stderr);
   });
 
+  test('--out where the user may not write: exit 2, E_OUT_UNUSABLE saying permission denied', () => {
+    const root = process.getuid?.() === 0;
+    if (root && spawnSync('setpriv', ['--version']).status !== 0) {
+      console.warn('case 9: running as root without setpriv, so a permission cannot be denied; skipping this check');
+      return;
+    }
+    const parent = join(dir, 'not-mine');
+    mkdirSync(parent);
+    chmodSync(parent, 0o555);
+    const args = [CLI, 'run', corpora, '--out', join(parent, 'out')];
+    // As root nothing is denied: run the CLI as the unprivileged user nobody instead.
+    const r = root
+      ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args], { encoding: 'utf8', cwd: packageFile('.') })
+      : spawnSync(process.execPath, args, { encoding: 'utf8', cwd: packageFile('.') });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/E_OUT_UNUSABLE.*permission denied for .*not-mine/);
+    noStack(r.stderr);
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
   test('a full disk: exit 3, E_WRITE naming the folder and what to do; previous tables kept, no temporary files', () => {
     const full = tmpfs(join(dir, 'full'), 'size=400k');
     if (!full) return;
