@@ -47,7 +47,14 @@ export function buildProgram(): Command {
     .description('How did different outlets frame the same event? Quotes, speakers and framing terms by voice, compared across outlets.')
     .version(VERSION, '-V, --version')
     .showHelpAfterError()
-    .exitOverride();
+    .exitOverride()
+    // reliability: every exit code, in the help (docs/exit-codes.md has the details)
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 success (rejected inputs are in errors.csv); 1 --strict and something was rejected, or nothing to analyse (previous tables kept);\n' +
+        '2 usage or settings error, --out held by another run or unusable (nothing written); 3 the output could not be written (disk full, read-only,\n' +
+        'permissions: previous tables kept, temporary files removed); 4 internal error (a bug: please report it).',
+    );
 
   program
     .command('run')
