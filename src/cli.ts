@@ -1,12 +1,17 @@
 #!/usr/bin/env node
 /**
  * The command line (thin): parse options, hand them to each module's normaliser, map errors to exit codes.
- * Exit codes: 0 success; 1 `--strict` and something was rejected; 2 usage or settings error, nothing written.
+ * Exit codes (docs/exit-codes.md): 0 success; 1 `--strict` and something was rejected, or nothing to analyse; 2 usage
+ * or settings error (including `--out` held by another run or unusable), nothing written; 3 the output could not be
+ * written (disk full, read-only, permissions), previous tables kept; 4 internal error (a bug: the stack is printed).
  */
 import { Command, CommanderError, Option } from 'commander';
 import { realpathSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { UsageError } from './errors.js';
+import { RunError, UsageError } from './errors.js';
+// reliability: coded file-system errors and the removal of a failed run's temporary files
+import { writeFailure } from './runtime/fs-errors.js';
+import { abandonOutLocks } from './runtime/lock.js';
 import { VERSION } from './version.js';
 import { normaliseRunOptions, runPipeline, DEFAULT_LEXICON } from './commands/run.js';
 import { mergeShards, normaliseMergeOptions } from './commands/merge.js';
@@ -46,7 +51,14 @@ export function buildProgram(): Command {
     .description('How did different outlets frame the same event? Quotes, speakers and framing terms by voice, compared across outlets.')
     .version(VERSION, '-V, --version')
     .showHelpAfterError()
-    .exitOverride();
+    .exitOverride()
+    // reliability: every exit code, in the help (docs/exit-codes.md has the details)
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 success (rejected inputs are in errors.csv); 1 --strict and something was rejected, or nothing to analyse (previous tables kept);\n' +
+        '2 usage or settings error, --out held by another run or unusable (nothing written); 3 the output could not be written (disk full, read-only,\n' +
+        'permissions: previous tables kept, temporary files removed); 4 internal error (a bug: please report it).',
+    );
 
   program
     .command('run')
@@ -143,12 +155,18 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version end here with exit code 0; everything else commander rejects is a usage error.
       return e.exitCode === 0 ? 0 : 2;
     }
+    const outs = abandonOutLocks();
     if (e instanceof UsageError) {
       process.stderr.write(`framelens: error ${e.code}: ${e.message}\n`);
       return 2;
     }
-    process.stderr.write(`framelens: internal error: ${(e as Error).stack ?? String(e)}\n`);
-    return 3;
+    const failure = e instanceof RunError ? e : writeFailure(e, outs[0]);
+    if (failure) {
+      process.stderr.write(`framelens: error ${failure.code}: ${failure.message}\n`);
+      return failure.exitCode;
+    }
+    process.stderr.write(`framelens: internal error (please report it): ${(e as Error).stack ?? String(e)}\n`);
+    return 4;
   }
 }
 

@@ -15,6 +15,10 @@ export const CODES = {
   E_DUPLICATE_ID: 'duplicate article id',
   E_TOO_LONG: 'article longer than the size limit',
   E_ANALYSIS: 'analysis failed for this article',
+  E_FIELD_TYPE: 'metadata field is not text or a number',
+  E_LINK_LOOP: 'symbolic link leads back to a folder above it (not followed)',
+  E_LINK_BROKEN: 'symbolic link points to nothing',
+  E_OWN_OUTPUT: 'a framelens output folder (not read as input)',
   // notes about an analysed article (errors.csv, article kept)
   W_UNBALANCED_QUOTES: 'unbalanced quotation marks',
   // notes about an input file or row (errors.csv, articles kept)
@@ -25,6 +29,11 @@ export const CODES = {
   E_OPTION: 'bad option value',
   E_LEXICON: 'lexicon could not be used',
   E_INPUT_MISSING: 'input path does not exist',
+  E_OUT_LOCKED: '--out is held by another framelens run',
+  E_OUT_UNUSABLE: '--out cannot be used as an output folder',
+  // run outcomes (exit 1 and 3; see docs/exit-codes.md)
+  E_NOTHING: 'nothing to analyse: no article was accepted',
+  E_WRITE: 'the output could not be written',
   // lexicon problems (framelens lexicon check; any E_LEX_* makes the lexicon unusable: exit 2)
   E_LEX_READ: 'lexicon file could not be read',
   E_LEX_FORMAT: 'lexicon format not recognised',
@@ -60,7 +69,30 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * A coded failure with its own exit code (see docs/exit-codes.md): 1 nothing to analyse, 3 the output could not be
+ * written. The CLI prints `framelens: error CODE: message` (no stack trace) and exits with `exitCode`.
+ */
+export class RunError extends Error {
+  readonly code: Code;
+  readonly exitCode: number;
+  constructor(code: Code, message: string, exitCode: number) {
+    super(message);
+    this.code = code;
+    this.exitCode = exitCode;
+    this.name = 'RunError';
+  }
+}
+
 /** Standard message for a bad option, in p-queue's style: name, expectation, what was given. */
 export function optionError(option: string, expected: string, got: unknown): UsageError {
   return new UsageError('E_OPTION', `Expected \`${option}\` to be ${expected}, got ${JSON.stringify(got)}`);
+}
+
+/** Exit 1: no article was accepted. The previous tables stay; what was rejected is listed in the message. */
+export function nothingToAnalyse(inputs: string[], out: string, problems: { input: string; line: number; code: string; message: string }[]): RunError {
+  const shown = problems.slice(0, 10).map((p) => `\n  ${p.input}${p.line ? `:${p.line}` : ''}: ${p.code}: ${p.message}`).join('');
+  const more = problems.length > 10 ? `\n  … and ${problems.length - 10} more` : '';
+  const what = problems.length ? `${problems.length} input${problems.length === 1 ? '' : 's'} rejected:${shown}${more}` : 'no .txt, .jsonl or .csv file was found';
+  return new RunError('E_NOTHING', `nothing to analyse in ${inputs.join(' ')}: ${what}\nThe previous tables in ${out} are kept.`, 1);
 }

@@ -7,7 +7,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { optionError, UsageError } from '../errors.js';
-import { Staging } from '../export/atomic.js';
+import { Staging, STAGING } from '../export/atomic.js';
+import { acquireOutLock } from '../runtime/lock.js';
+import { checkWorkers } from '../runtime/limits.js';
 import { writeManifest } from '../export/manifest.js';
 import type { EventMode } from '../events/grouping.js';
 import { Engine, sqlString } from '../engine/database.js';
@@ -43,7 +45,7 @@ export function normaliseMergeOptions(raw: Record<string, unknown>): MergeSettin
     }
   }
   if (!raw.out) throw optionError('--out', 'an output folder', raw.out);
-  return Object.freeze({ dirs, out: String(raw.out), strict: Boolean(raw.strict), quiet: Boolean(raw.quiet), workers: intOption('workers', raw.workers, 1, defaultWorkers()) });
+  return Object.freeze({ dirs, out: String(raw.out), strict: Boolean(raw.strict), quiet: Boolean(raw.quiet), workers: checkWorkers(intOption('workers', raw.workers, 1, defaultWorkers())) });
 }
 
 export async function mergeShards(settings: MergeSettings, commandLine: string[]): Promise<RunSummary> {
@@ -73,6 +75,7 @@ export async function mergeShards(settings: MergeSettings, commandLine: string[]
     }
   }
 
+  const lock = acquireOutLock(resolve(settings.out), commandLine, [STAGING]);
   const staging = new Staging(resolve(settings.out));
   const db = await Engine.open({ path: staging.path(DATABASE), tempDir: join(staging.dir, 'engine-tmp'), threads: settings.workers });
   let counts;
@@ -109,5 +112,6 @@ export async function mergeShards(settings: MergeSettings, commandLine: string[]
     shards: manifests.map((m, i) => ({ dir: settings.dirs[i], shard: m.settings.shard })),
   });
   staging.commit();
+  lock.release();
   return { counts, analysed: 0, reused: total, seconds: (performance.now() - t0) / 1000, exitCode: settings.strict && (counts.rejected > 0 || problems.some((p) => p.code === 'W_NO_OUTLET')) ? 1 : 0 };
 }

@@ -10,7 +10,10 @@ import { optionError } from '../errors.js';
 import { expandInputs, readCorpus, type InputFile } from '../corpus/read.js';
 import { loadLexicons } from '../framing/lexicon.js';
 import { loadQuoteSettings } from '../quotes/index.js';
-import { Staging } from '../export/atomic.js';
+import { Staging, STAGING } from '../export/atomic.js';
+import { acquireOutLock } from '../runtime/lock.js';
+import { checkWorkers } from '../runtime/limits.js';
+import { nothingToAnalyse } from '../errors.js';
 import { articleKey, emptyStageTimes, STAGES, type AnalysisSettings, type StageTimes } from '../analysis/analyze.js';
 import { WorkerPool, type KeyedArticle } from '../runtime/pool.js';
 import { createProgress } from '../runtime/progress.js';
@@ -88,7 +91,7 @@ export function normaliseRunOptions(raw: Record<string, unknown>): RunSettings {
     out: String(raw.out ?? 'output/'),
     lexicons,
     cues: raw.cues ? String(raw.cues) : packageFile(DEFAULT_CUES),
-    workers: intOption('workers', raw.workers, 1, defaultWorkers()),
+    workers: checkWorkers(intOption('workers', raw.workers, 1, defaultWorkers())),
     events: events as EventMode | null,
     excel: Boolean(raw.excel),
     resume: Boolean(raw.resume),
@@ -162,7 +165,8 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
   // Everything that can fail on settings fails here, before anything is written (exit 2).
   const lexicons = loadLexicons(settings.lexicons);
   const quotes = loadQuoteSettings(settings.cues);
-  const files = expandInputs(settings.inputs);
+  const out = resolve(settings.out);
+  const files = expandInputs(settings.inputs, { out }); // never reads --out or other output folders
   const settingsKey = createHash('sha256')
     .update(JSON.stringify({ version: VERSION, quotes, lexicons: lexicons.lexicons.map((l) => l.sha256), maxChars: settings.maxChars }))
     .digest('hex');
@@ -170,7 +174,10 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
 
   // Output folder: the tables are staged and committed at the end; the records are written to a part-file folder of
   // this run's own under PARTS, kept until the commit (an interrupted run's records are what --resume reuses).
-  const out = resolve(settings.out);
+  // One run per --out (exit 2 if held); should this process end without committing, the staging folder goes with the
+  // lock, while this run's part files stay for --resume.
+  const lock = acquireOutLock(out, commandLine, [STAGING]);
+  if (lock.tookOver && !settings.quiet) process.stderr.write(`framelens: note: took over the lock of a run into ${out} that is no longer running\n`);
   const staging = new Staging(out);
   const partsRoot = join(out, PARTS);
   if (!settings.resume) rmSync(partsRoot, { recursive: true, force: true });
@@ -190,6 +197,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
   let done = 0;
   let analysed = 0;
   let reused = 0;
+  let accepted = 0; // articles read and not rejected, before the shard filter: none is "nothing to analyse"
   const mine = (key: string) => !settings.shard || shardOf(key, settings.shard.n) === settings.shard.k;
 
   // Batches go to the workers as they fill; each one's result is counted when it comes back (the records are in the
@@ -227,6 +235,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
         continue;
       }
       const a = item.article;
+      accepted++;
       if (!mine(a.id)) continue;
       const key = articleKey(a, settingsKey);
       if (resume && (await resume.take(a.seq, key))) {
@@ -243,6 +252,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
     await Promise.all(inFlight);
     await pool.close();
     progress.stop();
+    if (!accepted) throw nothingToAnalyse(settings.inputs, out, problems); // the previous tables are kept
 
     const tTables = performance.now();
     await loadParts(db, parts);
@@ -260,6 +270,9 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
     progress.stop();
     await pool.terminate().catch(() => undefined);
     db.discard();
+    // A part-file folder with no records (nothing was analysed) is not kept for --resume.
+    removeIfEmpty(parts);
+    removeIfEmpty(partsRoot);
     throw e;
   } finally {
     await report.close();
@@ -282,6 +295,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
   staging.commit();
   // Committed: the records are in framelens.duckdb now.
   rmSync(partsRoot, { recursive: true, force: true });
+  lock.release();
   const seconds = (performance.now() - t0) / 1000;
   const strictFail = counts.rejected > 0 || intake.noOutlet.length > 0;
   return { counts, analysed, reused, seconds, exitCode: settings.strict && strictFail ? 1 : 0, notices: intakeNotices(intake) };
@@ -293,6 +307,14 @@ function intakeNotices(intake: IntakeReport): string[] {
   for (const f of intake.noOutlet) lines.push(`framelens: warning W_NO_OUTLET: ${f} has no outlet column, so its articles' outlet is "unknown" (see errors.csv; --columns outlet=COLUMN)`);
   if (intake.datesNotRead) lines.push(`framelens: warning: ${intake.datesNotRead} date(s) could not be read and were left empty (W_DATE / W_DATE_AMBIGUOUS in errors.csv)`);
   return lines;
+}
+
+function removeIfEmpty(dir: string): void {
+  try {
+    if (readdirSync(dir).length === 0) rmSync(dir, { recursive: true, force: true });
+  } catch {
+    /* already gone */
+  }
 }
 
 /** A fresh numbered folder under `root` for this run's part files. */

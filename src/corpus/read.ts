@@ -4,15 +4,17 @@
  * goes on. A missing input path is a usage error (exit 2) raised before anything runs.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { parse as parseCsv } from 'csv-parse';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, sep } from 'node:path';
 import { parse as parseCsvSync } from 'csv-parse/sync';
 import type { Article, Problem } from '../types.js';
-import { CODES, UsageError, type Code } from '../errors.js';
+import { CODES, type Code } from '../errors.js';
 import { decodeBytes } from './decode.js';
 import { missingColumnMessage, resolveColumns, type ColumnMap, type ColumnOverrides, type IntakeReport } from './columns.js';
 import { normaliseDate, type DateOrder } from './dates.js';
+import { walkInputs } from './walk.js';
+import { parseCsvRows } from './csv-rows.js';
+import { nonScalarField } from './fields.js';
 
 export const FORMATS = ['.txt', '.jsonl', '.csv'] as const;
 /** The manifest that gives metadata to the .txt files of its folder; never read as articles. */
@@ -26,6 +28,8 @@ export interface InputFile {
   display: string;
   /** Path relative to the input root (the argument if a directory, its folder if a file). */
   rel: string;
+  /** Set when the walk could not use this path (a loop, a broken link, an unreadable folder): listed, not read. */
+  problem?: { code: Code; message: string };
 }
 
 export interface ReadSettings {
@@ -46,39 +50,12 @@ const LINE_ENDINGS = ['\r\n', '\n'];
 
 const posix = (p: string) => p.split(sep).join('/');
 
-function walk(dir: string, out: string[]): void {
-  const names = readdirSync(dir).sort();
-  for (const name of names) {
-    if (name.startsWith('.')) continue; // hidden files and folders (.git, .DS_Store) are not inputs
-    const full = join(dir, name);
-    const st = statSync(full);
-    if (st.isDirectory()) walk(full, out);
-    else if (st.isFile()) out.push(full);
-  }
-}
-
 /**
- * Expand input arguments into files in canonical order: sorted by absolute path (so the order of arguments on the
- * command line never changes the outputs), each file once.
+ * Expand input arguments into files in canonical order (independent of the order of the arguments), each file once;
+ * paths the walk could not use come back with a `problem`. `out`: the --out folder, never read. See walk.ts.
  */
-export function expandInputs(paths: string[]): InputFile[] {
-  const files = new Map<string, InputFile>();
-  for (const arg of paths) {
-    const abs = resolve(arg);
-    if (!existsSync(abs)) throw new UsageError('E_INPUT_MISSING', `Input path does not exist: ${arg}`);
-    const st = statSync(abs);
-    if (st.isDirectory()) {
-      const found: string[] = [];
-      walk(abs, found);
-      for (const f of found) {
-        const rel = posix(relative(abs, f));
-        if (!files.has(f)) files.set(f, { path: f, display: posix(join(arg, rel)), rel });
-      }
-    } else if (!files.has(abs)) {
-      files.set(abs, { path: abs, display: posix(arg), rel: basename(abs) });
-    }
-  }
-  return [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+export function expandInputs(paths: string[], options: { out?: string } = {}): InputFile[] {
+  return walkInputs(paths, options);
 }
 
 function extensionOf(path: string): string {
@@ -137,7 +114,15 @@ class ManifestCache {
     const path = join(dir, MANIFEST_NAME);
     if (!existsSync(path)) return null;
     const display = posix(join(dirname(file.display), MANIFEST_NAME));
-    const decoded = decodeBytes(readFileSync(path));
+    // reliability: an unreadable corpus.csv is listed, not fatal
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch (e) {
+      this.problems.push({ input: display, line: 0, articleId: '', code: 'E_READ', message: `${CODES.E_READ}: ${(e as { code?: string }).code ?? (e as Error).message}` });
+      return null;
+    }
+    const decoded = decodeBytes(bytes);
     if (!decoded.ok) {
       this.problems.push({ input: display, line: decoded.line, articleId: '', code: decoded.code, message: decoded.message });
       return null;
@@ -236,6 +221,11 @@ export async function* readCorpus(
   };
 
   for (const file of files) {
+    // reliability: paths the walk listed (loops, broken links, unreadable folders, output folders)
+    if (file.problem) {
+      yield problem(file, 0, file.problem.code, file.problem.message);
+      continue;
+    }
     const ext = extensionOf(file.path);
     if (basename(file.path) === MANIFEST_NAME) {
       // Metadata for its folder's .txt files; hashed for the manifest but not read as articles.
@@ -364,6 +354,12 @@ async function* readJsonl(
       yield bad(lineNo, 'E_NO_TEXT', `${JSON.stringify(map.text)} must be a string`);
       return;
     }
+    // An object or list as id/outlet/… is rejected, not written as "[object Object]".
+    const wrong = nonScalarField(fields);
+    if (wrong) {
+      yield bad(lineNo, 'E_FIELD_TYPE', `"${wrong.field}" must be text or a number, got ${wrong.kind}`);
+      return;
+    }
     yield* make(lineNo, `${file.rel}#${lineNo}`, fields[map.text] as string, metaFromFields(fields, new Set([map.text]), map));
   };
   const handle = function* (lineBuf: Buffer): Generator<ReadItem> {
@@ -427,35 +423,9 @@ async function* readCsvRecords(
   nextSeq: () => number,
   settings: ReadSettings,
 ): AsyncGenerator<ReadItem> {
-  // The parser reports skipped rows through an event that can fire before earlier good rows are consumed, so collect
-  // both with their line numbers and hand them on in line order.
-  type Entry = { line: number; record?: Record<string, string>; code?: Code; message?: string };
-  const entries: Entry[] = [];
+  // Records in line order, resynchronised after a stray quotation mark (csv-rows.ts).
   let header: string[] | null = null;
-  const parser = parseCsv({
-    columns: (cells: string[]) => (header = cells.map((h) => h.trim())),
-    bom: true,
-    info: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    record_delimiter: LINE_ENDINGS,
-  });
-  parser.on('skip', (err: { message: string; lines?: number }) => {
-    entries.push({ line: err.lines ?? 0, code: 'E_CSV', message: `${CODES.E_CSV}: ${err.message}` });
-  });
-  parser.end(text);
-  try {
-    for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-      const { record, info } = item;
-      // info.lines is the line the record ends on; a record spanning lines starts earlier.
-      const line = info.lines - (Object.values(record).join('').match(/\n/g) ?? []).length;
-      entries.push({ line, record });
-    }
-  } catch (e) {
-    const err = e as { message: string; lines?: number };
-    entries.push({ line: err.lines ?? 0, code: 'E_CSV', message: `${CODES.E_CSV}: ${err.message}; the rest of the file was not read` });
-  }
-  entries.sort((a, b) => a.line - b.line);
+  const entries = parseCsvRows(text, (names) => (header = names));
   const names: string[] = header ?? [];
   const map = resolveColumns(names, settings.columns);
   if (header) {

@@ -1,10 +1,12 @@
 /**
  * Atomic outputs. Every output file is first written under `<out>/.framelens-tmp/` and renamed into place only when
  * the whole run has succeeded: a run killed at any moment leaves the previous complete tables (or none), never a torn
- * file. rename(2) within one file system is atomic.
+ * file. The set is committed as one step, manifest last (see runtime/commit.ts). Create a Staging only while holding
+ * the `--out` lock (runtime/lock.ts): it finishes an interrupted commit, then clears the staging folder.
  */
-import { existsSync, fsyncSync, mkdirSync, openSync, closeSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { commitStaged, recoverCommit } from '../runtime/commit.js';
 
 export const STAGING = '.framelens-tmp';
 
@@ -15,6 +17,7 @@ export class Staging {
   constructor(readonly out: string) {
     this.dir = join(out, STAGING);
     mkdirSync(out, { recursive: true });
+    recoverCommit(out, this.dir);
     if (existsSync(this.dir)) rmSync(this.dir, { recursive: true, force: true });
     mkdirSync(this.dir, { recursive: true });
   }
@@ -29,15 +32,8 @@ export class Staging {
     writeFileSync(this.path(name), content);
   }
 
-  /** fsync then rename every staged file into `out`; remove the staging folder. */
+  /** Commit every staged file into `out` as one step, manifest last; remove the staging folder. */
   commit(): void {
-    for (const name of this.files) {
-      const p = join(this.dir, name);
-      const fd = openSync(p, 'r');
-      fsyncSync(fd);
-      closeSync(fd);
-    }
-    for (const name of this.files) renameSync(join(this.dir, name), join(this.out, name));
-    if (readdirSync(this.dir).length === 0) rmSync(this.dir, { recursive: true, force: true });
+    commitStaged(this.out, this.dir, this.files);
   }
 }

@@ -151,7 +151,7 @@ export function writeCodebook(
     'All CSV files: UTF-8' + (settings.excel ? ' with a byte-order mark and CRLF line ends (`--excel`)' : ', LF line ends') +
       ', RFC 4180 quoting, one header row. Empty cell = no value.',
     '',
-    '**Spreadsheet safety.** A text cell that a spreadsheet would read as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return) is written with a leading apostrophe `\'` (OWASP CSV-injection guidance). Numeric columns are never altered. Strip one leading `\'` from such cells to recover the original text.',
+    '**Spreadsheet safety.** A text cell that a spreadsheet would read as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return, a fullwidth `＝` `＋` `－` `＠`, or an invisible character such as a zero-width space) is written with a leading apostrophe `\'` (OWASP CSV-injection guidance). Numeric columns are never altered. Strip one leading `\'` from such cells to recover the original text.',
     '',
     '**Offsets.** `start`/`end` columns index the article text as read (after a `.txt` header block; UTF-16 code units, JavaScript string indices): `text.slice(start, end)` is the span. Boilerplate masking and quote-mark normalisation never move offsets.',
     '',

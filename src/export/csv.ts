@@ -1,7 +1,7 @@
 /**
  * CSV writing for every table: RFC 4180 via csv-stringify, UTF-8, one header row, written to a temporary file that the
  * caller renames into place (see atomic.ts). Spreadsheet safety (OWASP CSV injection): a *text* cell starting with
- * `=`, `+`, `-`, `@`, tab or CR gets a leading apostrophe. Numbers are written as numbers and never prefixed, so a
+ * `=`, `+`, `-`, `@`, tab or CR (or a fullwidth or invisible look-alike, below) gets a leading apostrophe. Numbers are written as numbers and never prefixed, so a
  * z of -2.1 stays numeric. `excel` adds a UTF-8 BOM and CRLF line ends.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
@@ -13,7 +13,12 @@ export interface CsvOptions {
   excel: boolean;
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Formula starts: `=`, `+`, `-`, `@`, tab, CR; their fullwidth forms (＝ ＋ － ＠), which spreadsheets with East Asian
+ * input settings convert to the ASCII ones; and invisible format characters (zero-width space and joiners, word
+ * joiner, BOM, soft hyphen) that a spreadsheet may drop before reading what follows.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20\u200B-\u200F\u2060-\u2064\uFEFF\u00AD]/;
 
 /** Prefix a text cell that a spreadsheet would read as a formula. */
 export function neutralise(value: string): string {
