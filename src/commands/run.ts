@@ -270,8 +270,9 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
     progress.stop();
     await pool.terminate().catch(() => undefined);
     db.discard();
-    // A part-file folder with no records (nothing was analysed) is not kept for --resume.
-    removeIfEmpty(parts);
+    // A run that fails removes its temporary files, this run's part files too; a run that is killed leaves them,
+    // and --resume reuses them (docs/exit-codes.md).
+    rmSync(parts, { recursive: true, force: true });
     removeIfEmpty(partsRoot);
     throw e;
   } finally {

@@ -5,7 +5,7 @@
  * tables (tables.ts), errors.csv, the codebook, report.html, then the tables into framelens.duckdb.
  */
 import type { Problem } from '../types.js';
-import { CsvWriter, toCsv, type Cell, type CsvOptions } from '../export/csv.js';
+import { CsvWriter, FORMULA_START_CODES, toCsv, type Cell, type CsvOptions } from '../export/csv.js';
 import type { Staging } from '../export/atomic.js';
 import { ARTICLE_COLUMNS, ERROR_COLUMNS, HIT_COLUMNS, QUOTE_COLUMNS } from '../export/columns.js';
 import { writeCodebook } from '../export/codebook.js';
@@ -98,14 +98,14 @@ const PER_ARTICLE: { name: string; file: string; columns: [string, string][]; fr
 
 /**
  * A CSV cell in SQL, as src/export/csv.ts writes it with csv-stringify: NULL empty; numbers and booleans as text; a
- * text cell neutralised (a leading apostrophe before =, +, -, @, tab, CR) and quoted when it holds a quotation mark,
+ * text cell neutralised (a leading apostrophe before FORMULA_START_CODES: =, +, -, @, tab, CR, …) and quoted when it holds a quotation mark,
  * a comma, a line feed or a carriage return, its quotation marks doubled.
  */
 const CSV_MACROS = [
   `CREATE OR REPLACE TEMP MACRO csv_quote(v) AS
     CASE WHEN contains(v, '"') OR contains(v, ',') OR contains(v, chr(10)) OR contains(v, chr(13)) THEN '"' || replace(v, '"', '""') || '"' ELSE v END`,
   `CREATE OR REPLACE TEMP MACRO csv_text(v) AS
-    CASE WHEN v IS NULL THEN '' WHEN left(v, 1) IN ('=', '+', '-', '@', chr(9), chr(13)) THEN csv_quote('''' || v) ELSE csv_quote(v) END`,
+    CASE WHEN v IS NULL THEN '' WHEN left(v, 1) IN (${FORMULA_START_CODES.map((c) => `chr(${c})`).join(', ')}) THEN csv_quote('''' || v) ELSE csv_quote(v) END`,
   `CREATE OR REPLACE TEMP MACRO csv_value(v) AS coalesce(CAST(v AS VARCHAR), '')`,
 ];
 

@@ -18,11 +18,16 @@ export interface CsvOptions {
  * input settings convert to the ASCII ones; and invisible format characters (zero-width space and joiners, word
  * joiner, BOM, soft hyphen) that a spreadsheet may drop before reading what follows.
  */
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20\u200B-\u200F\u2060-\u2064\uFEFF\u00AD]/;
+export const FORMULA_START_CODES: readonly number[] = [
+  ...[0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d],
+  ...[0xff1d, 0xff0b, 0xff0d, 0xff20],
+  ...[0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xfeff, 0x00ad],
+];
+const FORMULA_START = new Set(FORMULA_START_CODES);
 
 /** Prefix a text cell that a spreadsheet would read as a formula. */
 export function neutralise(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return value.length > 0 && FORMULA_START.has(value.charCodeAt(0)) ? `'${value}` : value;
 }
 
 /**

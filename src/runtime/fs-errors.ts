@@ -35,13 +35,32 @@ export function describeErrno(code: string | undefined, path: string): string | 
   }
 }
 
-/** An error thrown by node:fs, as a coded RunError (exit 3), or undefined when it is not a file-system error. */
+/**
+ * The errno an error stands for: node:fs gives it as `code`; DuckDB (the reduce engine) only in its message, as the
+ * operating system's text ("IO Error: … No space left on device").
+ */
+const ERRNO_TEXTS: [RegExp, string][] = [
+  [/No space left on device/i, 'ENOSPC'],
+  [/Disk quota exceeded/i, 'EDQUOT'],
+  [/Read-only file system/i, 'EROFS'],
+  [/Permission denied/i, 'EACCES'],
+];
+function errnoOf(err: ErrnoError): string | undefined {
+  if (typeof err.code === 'string') return err.code;
+  const message = String(err.message ?? '');
+  if (!/IO Error/i.test(message)) return undefined;
+  return ERRNO_TEXTS.find(([re]) => re.test(message))?.[1];
+}
+
+/** An error thrown by node:fs or DuckDB, as a coded RunError (exit 3), or undefined when it is not a file-system error. */
 export function writeFailure(e: unknown, out?: string): RunError | undefined {
   const err = e as ErrnoError;
-  if (!err || typeof err !== 'object' || typeof err.code !== 'string') return undefined;
-  const text = describeErrno(err.code, err.path ?? out ?? 'the output folder');
+  if (!err || typeof err !== 'object') return undefined;
+  const code = errnoOf(err);
+  if (!code) return undefined;
+  const text = describeErrno(code, err.path ?? out ?? 'the output folder');
   if (!text) return undefined;
-  return new RunError('E_WRITE', `${text} (${err.code}${err.syscall ? ` in ${err.syscall}` : ''}); the previous tables are kept and temporary files were removed`, 3);
+  return new RunError('E_WRITE', `${text} (${code}${err.syscall ? ` in ${err.syscall}` : ''}); the previous tables are kept and temporary files were removed`, 3);
 }
 
 /** The same, for the `--out` check before anything is written: a settings error (exit 2). */
