@@ -16,11 +16,14 @@
  * GC threads), and CPU ÷ wall is how many of the machine's cores the run kept busy. "steal" is the CPU time the
  * hypervisor gave to other guests meanwhile (Linux /proc/stat, all cores; on a virtual machine a run with seconds of
  * steal was slowed by something outside it, and its time is not comparable).
- * Bare wink = `readDoc` plus reading tokens, POS and sentences, over the same texts, in this process. With `--repeat`,
+ * Bare wink = `readDoc` plus reading tokens, POS and sentences, over the same texts, in this process. When the worker
+ * counts include 1 and 2, each round also runs bare wink as one process over the corpus and as two processes side by
+ * side over its halves (bench/bare-child.ts): their ratio is what two cores give bare wink on this machine, the ceiling
+ * against which the two-worker gain is read. With `--repeat`,
  * bare wink is measured again before each round of runs, and each run is compared with the bare wink just before it
  * (the machine's speed drifts within minutes); the row gives the median of those ratios and each of them.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,6 +106,24 @@ function bareWink(path: string): { seconds: number; tokens: number; articles: nu
   return { seconds, tokens, articles, steal: stolenSince(steal0) };
 }
 
+/** Wall seconds of bare wink over the corpus in one process, and in two processes side by side over its halves. */
+async function bareProcesses(path: string): Promise<{ one: number; two: number }> {
+  const child = (k: number, n: number) =>
+    new Promise<number>((done, fail) => {
+      const p = spawn(process.execPath, [packageFile('dist/bench/bare-child.js'), path, String(k), String(n)], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      p.stdout.on('data', (d) => (out += d));
+      p.on('error', fail);
+      p.on('close', (code) => (code === 0 ? done((JSON.parse(out) as { wall: number }).wall) : fail(new Error(`bare wink child exited ${code}`))));
+    });
+  const t0 = performance.now();
+  await child(0, 1);
+  const one = (performance.now() - t0) / 1000;
+  const t1 = performance.now();
+  await Promise.all([child(0, 2), child(1, 2)]);
+  return { one, two: (performance.now() - t1) / 1000 };
+}
+
 interface RunResult {
   seconds: number;
   cpuSeconds: number;
@@ -125,7 +146,7 @@ function runPipeline(corpus: string, workers: number, out: string): RunResult {
   return { seconds: wall, cpuSeconds: res.cpuSeconds, steal, peakRssMb: res.maxRssKb / 1024, articles: res.articles, timings: manifest.timings_ms };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const dir = mkdtempSync(join(tmpdir(), 'framelens-bench-'));
   const source = loadSource(args.corpus);
@@ -139,9 +160,11 @@ function main(): void {
     // Bare wink and the runs alternate (bare, each worker count, bare, …): this machine's speed drifts within minutes,
     // so each run is compared with the bare wink measured next to it, and the ratio reported is the median of those.
     const bares: ReturnType<typeof bareWink>[] = [];
+    const processes: { one: number; two: number }[] = [];
     const runs = new Map<number, RunResult[]>(args.workers.map((w) => [w, []]));
     for (let i = 0; i < args.repeat; i++) {
       bares.push(bareWink(c.path));
+      if (args.workers.includes(1) && args.workers.includes(2)) processes.push(await bareProcesses(c.path));
       for (const w of args.workers) {
         const out = join(dir, `out-${c.label}-${w}`);
         runs.get(w)!.push(runPipeline(c.path, w, out));
@@ -152,6 +175,16 @@ function main(): void {
     const bare = median(bares, (b) => b.seconds);
     const bareSeconds = bares.map((b) => b.seconds.toFixed(2)).join(', ');
     console.log(`bare wink readDoc (${c.label}): ${bare.articles} articles, ${bare.tokens} tokens in ${bare.seconds.toFixed(2)} s (median${bares.length > 1 ? ` of ${bareSeconds}` : ''}) = ${Math.round(bare.tokens / bare.seconds)} tokens/s (steal ${fmtSteal(bare.steal)} s)`);
+    // The ceiling for two workers: bare wink as two processes side by side against one, measured in this round too.
+    const gains = processes.map((p) => p.one / p.two);
+    const ourGains = runs.has(1) && runs.has(2) ? runs.get(1)!.map((r, i) => r.seconds / runs.get(2)![i].seconds) : [];
+    if (gains.length) {
+      const g = median(gains, (x) => x);
+      const o = median(ourGains, (x) => x);
+      console.log(
+        `two processes (${c.label}): bare wink ${g.toFixed(2)}x one process (${gains.map((x) => x.toFixed(2)).join(', ')}); framelens 2 workers ${o.toFixed(2)}x 1 worker (${ourGains.map((x) => x.toFixed(2)).join(', ')}) = ${(o / g).toFixed(2)} of bare wink's gain`,
+      );
+    }
     for (const w of args.workers) {
       const mine = runs.get(w)!;
       const r = median(mine, (x) => x.seconds);
@@ -169,4 +202,4 @@ function main(): void {
   if (!args.keep) rmSync(dir, { recursive: true, force: true });
 }
 
-main();
+await main();

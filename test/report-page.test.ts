@@ -1,0 +1,104 @@
+/**
+ * report.html (src/export/report/): the page's data from table rows, and — where Debian's Chromium is installed —
+ * the page itself in a headless browser: no console errors, nothing fetched, every one of 200 events reachable from
+ * the index. Screenshots of the top, the index and one event are kept in the folder printed below, to be looked at.
+ */
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildReportData, formatP } from '../src/export/report/model.js';
+import { renderReport } from '../src/export/report/page.js';
+import { syntheticReportInput } from './helpers/report-input.js';
+
+test('an outlet without hits in an event keeps its tokens (drawn as a zero), and the frame that differs most is named', () => {
+  const input = syntheticReportInput(1);
+  input.frameCounts = input.frameCounts.map((r) => ({ ...r, hitsAuthor: 0, hitsQuote: 0, hitsParaphrase: 0 }));
+  input.frameCounts[0] = { ...input.frameCounts[0], hitsAuthor: 4 }; // Daily Ledger, chaos
+  const data = buildReportData(input);
+  const e = data.events[0];
+  expect(e.outlets.length).toBeGreaterThanOrEqual(2);
+  expect(e.tokens.every((t) => t > 0)).toBe(true);
+  expect(e.hits).toEqual([[0, 0, 4, 0, 0]]);
+  expect(e.topFrame).toBe('chaos');
+  const ledgerTokens = input.articles.find((a) => a.outlet === 'Daily Ledger')!.tokens;
+  expect(e.topSpread).toBeCloseTo((4 / ledgerTokens) * 10_000, 4);
+});
+
+test('only contrasts with q < 0.05 are stated; p-values are written as people read them', () => {
+  const data = buildReportData(syntheticReportInput(3));
+  expect(data.corpus.contrasts.map((c) => c.frame)).toEqual(['chaos']);
+  expect(data.corpus.contrastsTested).toBe(2);
+  expect(formatP(0.00000179842)).toBe('< 0.001');
+  expect(formatP(0.0123)).toBe('0.012');
+  expect(formatP(null)).toBe('');
+});
+
+test('the page is self-contained: no external resources; the data cannot close its script element', () => {
+  const html = renderReport(buildReportData(syntheticReportInput(5)));
+  expect(html).toMatch(/^<!doctype html>/);
+  expect(html).not.toMatch(/(src|href)=["']?https?:/i);
+  expect(html).not.toMatch(/<script[^>]+src=/i);
+  // Event labels hold "<", "&" and quotes: inside the JSON they are escaped, so only our own script tags close.
+  expect((html.match(/<\/script>/g) ?? []).length).toBe(3);
+  expect(html).toContain('\\u003c0>');
+});
+
+const chromium = '/usr/bin/chromium';
+if (!existsSync(chromium)) console.warn('report-page.test.ts: /usr/bin/chromium not installed: the browser tests are skipped (Debian package chromium)');
+
+(existsSync(chromium) ? test : test.skip)('in headless Chromium: no console errors, nothing fetched, every event of 200 reachable from the index; screenshots kept', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'framelens-report-page-'));
+  const data = buildReportData(syntheticReportInput(200));
+  const file = join(dir, 'report.html');
+  writeFileSync(file, renderReport(data));
+  const { chromium: browserType } = await import('playwright-core');
+  const browser = await browserType.launch({
+    executablePath: chromium,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(`file://${file}`);
+    await page.waitForSelector('#heat svg');
+    expect(await page.locator('#contrasts li').count()).toBe(1);
+    expect(await page.locator('#contrasts li').innerText()).toMatch(/^Daily Ledger used chaos 12\.3 per 10k tokens more than Metro Times in the 41 events both covered, 95% CI 4\.1 to 20\.5, q < 0\.001\.$/);
+    await page.screenshot({ path: join(dir, 'top.png') });
+    expect(await page.locator('#index-body tr').count()).toBe(200);
+    await page.locator('#index').screenshot({ path: join(dir, 'index.png') });
+    // Every event, from its index link: the section opens with the event's own title.
+    const links = page.locator('#index-body a');
+    for (let i = 0; i < 200; i++) {
+      const link = links.nth(i);
+      const label = await link.innerText();
+      await link.click();
+      // The section is drawn on hashchange, after the click returns: wait for its title (fails on timeout).
+      await page.waitForFunction((l) => (globalThis as any).document.getElementById('event-title')?.textContent === l, label, { timeout: 5000 });
+    }
+    // Sorting and filtering keep every event reachable; the filter narrows the index.
+    await page.locator('button[data-sort=articles]').click();
+    expect(await page.locator('#index-body tr').count()).toBe(200);
+    await page.fill('#index-filter', data.events[17].label);
+    expect(await page.locator('#index-body tr').count()).toBe(1);
+    await page.locator('#index-body a').first().click();
+    await page.waitForSelector('#event .chart svg');
+    expect(await page.locator('#event h3').allInnerTexts()).toEqual([
+      'Headlines',
+      'Frame rates by outlet and voice (frame hits per 10,000 word tokens)',
+      'Over-represented terms by outlet (vs the event’s other outlets)',
+      'Most-quoted speakers by outlet (quotations; name variants merged)',
+      'Quotations carried by more than one outlet',
+      'Keyword in context',
+    ]);
+    await page.locator('#event').screenshot({ path: join(dir, 'event.png') });
+    expect(errors).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
+    console.log(`report-page.test.ts: screenshots of report.html (top, index, event): ${dir}`);
+  } finally {
+    await browser.close();
+  }
+}, 180_000);
