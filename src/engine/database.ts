@@ -4,10 +4,11 @@
  * (2,048 rows) at a time.
  */
 import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBAppender, type DuckDBValue } from '@duckdb/node-api';
 
 /** DuckDB's own memory cap: its buffers spill to `tempDir` beyond this. */
-export const MEMORY_LIMIT = '200MB';
+export const MEMORY_LIMIT = '160MB';
 
 /** The schema of intermediate tables (dropped before the database is closed). */
 export const WORK = 'work';
@@ -30,14 +31,16 @@ export class Engine {
 
   static async open(o: EngineOptions): Promise<Engine> {
     mkdirSync(o.tempDir, { recursive: true });
-    // The working database is in memory (spilled to `tempDir` beyond MEMORY_LIMIT); `saveAs` writes the result.
-    const instance = await DuckDBInstance.create(':memory:', {
+    // The working database is a scratch file in `tempDir` (so that its tables, not only intermediates, can leave memory
+    // beyond MEMORY_LIMIT), never checkpointed: `saveAs` writes the result to a fresh file, and the scratch is deleted.
+    const instance = await DuckDBInstance.create(join(o.tempDir, 'scratch.duckdb'), {
       memory_limit: MEMORY_LIMIT,
       temp_directory: o.tempDir,
       threads: String(Math.max(1, o.threads)),
       // Nothing is downloaded at run time (the JSON and CSV readers are built in).
       autoinstall_known_extensions: 'false',
       autoload_known_extensions: 'false',
+      wal_autocheckpoint: '1TB',
     });
     const connection = await instance.connect();
     await connection.run(`CREATE SCHEMA IF NOT EXISTS ${WORK}`);
@@ -89,8 +92,8 @@ export class Engine {
     await this.connection.run(`ATTACH ${sqlString(path)} AS saved`);
     try {
       await this.connection.run('CREATE SCHEMA saved.records');
-      const tables = await this.all(`SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = 'memory' AND schema_name IN ('main', 'records') ORDER BY schema_name, table_name`);
-      for (const [schema, table] of tables) await this.connection.run(`CREATE TABLE saved.${schema}.${table} AS SELECT * FROM memory.${schema}.${table}`);
+      const tables = await this.all(`SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = 'scratch' AND schema_name IN ('main', 'records') ORDER BY schema_name, table_name`);
+      for (const [schema, table] of tables) await this.connection.run(`CREATE TABLE saved.${schema}.${table} AS SELECT * FROM scratch.${schema}.${table}`);
     } finally {
       await this.connection.run('DETACH saved');
     }

@@ -138,24 +138,13 @@ async function perArticleTables(db: Engine, staging: Staging, csv: CsvOptions): 
 }
 
 /**
- * articles.jsonl: each article's record as one JSON object, in input order: its metadata, counts and resume key, then
- * its quotes, frame hits, terms and notes (the rows of the record tables, with their seq and order). Written by DuckDB
- * from the record tables, for readers who want one object per article; `--resume` and `merge` read the same records
- * from framelens.duckdb.
+ * articles.jsonl: each article's record as one JSON object, in input order: its metadata, counts and resume key. Its
+ * quotes, frame hits, terms and notes are in framelens.duckdb (schema `records`, by `seq`), which `--resume` and
+ * `merge` read: nesting them into each article's line takes DuckDB an aggregate held whole in memory (a 840-article
+ * corpus exceeded a 128 MB limit), where these flat lines are a sorted copy.
  */
 async function writeRecordLines(db: Engine, staging: Staging): Promise<void> {
-  const list = (table: string) => `(SELECT seq, list(x ORDER BY x.ord) AS l FROM records.${table} x GROUP BY seq)`;
-  await db.run(`
-    COPY (
-      SELECT a.seq, a.id, a.outlet, a.date, a.event, a.title, a.url, a.source, a.key, a.chars, a.tokens, a.sentences, a.quoted_tokens,
-        coalesce(q.l, []) AS quotes, coalesce(h.l, []) AS hits, coalesce(t.l, []) AS terms, coalesce(n.l, []) AS notes
-      FROM records.articles a
-        LEFT JOIN ${list('quotes')} q USING (seq)
-        LEFT JOIN ${list('hits')} h USING (seq)
-        LEFT JOIN (SELECT seq, list({'term': term, 'count': count} ORDER BY term) AS l FROM records.terms GROUP BY seq) t USING (seq)
-        LEFT JOIN ${list('notes')} n USING (seq)
-      ORDER BY a.seq
-    ) TO ${sqlString(staging.path('articles.jsonl'))} (FORMAT json)`);
+  await db.run(`COPY (SELECT * EXCLUDE (quotes, hits, hits_author) FROM records.articles ORDER BY seq) TO ${sqlString(staging.path('articles.jsonl'))} (FORMAT json)`);
 }
 
 /** The other CSV tables, also as tables of framelens.duckdb (as written: text cells neutralised as in the CSV). */
