@@ -1,7 +1,7 @@
 /**
- * The embedded analytics engine (DuckDB): one database per run or merge, with a memory limit and a folder of its own
- * to spill to, so that grouping and sorting a corpus of any size keeps memory flat. Query results are read a chunk
- * (2,048 rows) at a time.
+ * The embedded analytics engine (DuckDB): one working database per run or merge, with a memory limit and a folder of
+ * its own to spill to, so that grouping and sorting a corpus of any size keeps memory flat. Query results are read a
+ * chunk (2,048 rows) at a time. What researchers get (framelens.duckdb) is written by `saveAs` at the end.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBAppender, type DuckDB
 /** DuckDB's own memory cap: its buffers spill to `tempDir` beyond this. */
 export const MEMORY_LIMIT = '160MB';
 
-/** The schema of intermediate tables (dropped before the database is closed). */
+/** The schema of intermediate tables (not saved). */
 export const WORK = 'work';
 
 export interface EngineOptions {
