@@ -190,6 +190,7 @@ export async function writeTables(db: Engine, problems: SeqProblem[], settings: 
       shared_quotes: SHARED_COLUMNS,
     };
     const writers = Object.fromEntries(TABLES.map((t) => [t, new CsvWriter(staging.path(`${t}.csv`), columns[t], csv)])) as Record<TableName, CsvWriter>;
+    let html: Promise<string> = Promise.resolve('');
     try {
       const put = (name: TableName, event: string, rows: Cell[][]) => {
         for (const r of rows) writers[name].write(r);
@@ -201,25 +202,25 @@ export async function writeTables(db: Engine, problems: SeqProblem[], settings: 
       }
       for await (const [event, rows] of speakerTable(db)) put('speakers_by_outlet', event, rows);
       for await (const [event, rows] of distinctiveTable(db)) put('distinctive_terms', event, rows);
+      // The report charts no shared quotes: it renders from here on, while the rest is written.
+      for (const [event, rows] of chartedRows) {
+        const tables = Object.fromEntries(TABLES.map((t) => [t, { columns: columns[t], rows: rows[t] ?? [] }])) as unknown as Tables;
+        renderer.section(event, tables);
+      }
+      html = renderer.page(charted, eventCount, { title: 'framelens report', generated: `${counts.articles} articles`, version: settings.version });
+      html.catch(() => undefined); // awaited below; an early rejection must not go unhandled meanwhile
       for await (const [event, rows] of sharedQuoteTable(db)) put('shared_quotes', event, rows);
     } finally {
       for (const w of Object.values(writers)) w.close();
     }
-    for (const [event, rows] of chartedRows) {
-      const tables = Object.fromEntries(TABLES.map((t) => [t, { columns: columns[t], rows: rows[t] ?? [] }])) as unknown as Tables;
-      renderer.section(event, tables);
-    }
-    const html = renderer.page(charted, eventCount, { title: 'framelens report', generated: `${counts.articles} articles`, version: settings.version });
-    html.catch(() => undefined); // awaited below; an early rejection must not go unhandled meanwhile
 
     const errors = new CsvWriter(staging.path('errors.csv'), ERROR_COLUMNS, csv);
     for await (const p of mergeProblems(problems, notesOf(db))) errors.write([p.input, p.line, p.articleId, p.code, p.message]);
     errors.close();
     const notes = errors.rows - problems.length;
     writeCodebook(staging, settings, columns, EVENT_COLUMNS);
-    staging.write('report.html', await html);
-
     await databaseTables(db, staging);
+    staging.write('report.html', await html);
     return { articles: counts.articles, quotes: counts.quotes, frameHits: counts.frame_hits, rejected: problems.length, notes, events: eventCount, eventMode };
   } finally {
     if (!settings.report) await renderer.close();
