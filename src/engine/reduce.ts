@@ -219,7 +219,7 @@ export async function writeTables(db: Engine, problems: SeqProblem[], settings: 
     errors.close();
     const notes = errors.rows - problems.length;
     writeCodebook(staging, settings, columns, EVENT_COLUMNS);
-    await databaseTables(db, staging);
+    await databaseTables(db, staging, csv);
     staging.write('report.html', await html);
     return { articles: counts.articles, quotes: counts.quotes, frameHits: counts.frame_hits, rejected: problems.length, notes, events: eventCount, eventMode };
   } finally {
@@ -232,11 +232,14 @@ export async function writeTables(db: Engine, problems: SeqProblem[], settings: 
  * table as written, `article_events` (each article's event, by
  * seq) and `speakers` (one row per named speaker across the corpus). The records stay in schema `records`.
  */
-async function databaseTables(db: Engine, staging: Staging): Promise<void> {
+async function databaseTables(db: Engine, staging: Staging, csv: CsvOptions): Promise<void> {
   for (const t of DATABASE_TABLES) {
     const path = staging.path(`${t}.csv`);
-    // Every row read to choose the columns' types; nothing is taken as a null but an empty cell.
-    await db.run(`CREATE OR REPLACE TABLE main.${t} AS SELECT * FROM read_csv(${sqlString(path)}, header = true, sample_size = -1, allow_quoted_nulls = false)`);
+    // The dialect as written (detecting it took most of the time; `new_line` takes the escaped form); every row read
+    // to choose the columns' types; nothing is taken as a null but an empty cell.
+    await db.run(`
+      CREATE OR REPLACE TABLE main.${t} AS SELECT * FROM read_csv(${sqlString(path)}, header = true, delim = ',', quote = '"', escape = '"',
+        new_line = ${sqlString(csv.excel ? '\\r\\n' : '\\n')}, sample_size = -1, allow_quoted_nulls = false)`);
   }
   await db.run(`
     CREATE OR REPLACE TABLE main.speakers AS
