@@ -77,7 +77,7 @@ export async function mergeShards(settings: MergeSettings, commandLine: string[]
 
   const lock = acquireOutLock(resolve(settings.out), commandLine, [STAGING]);
   const staging = new Staging(resolve(settings.out));
-  const db = await Engine.open({ path: staging.path(DATABASE), tempDir: join(staging.dir, 'engine-tmp'), threads: settings.workers });
+  const db = await Engine.open({ tempDir: join(staging.dir, 'engine-tmp'), threads: settings.workers });
   let counts;
   let total = 0;
   const problems = manifests.flatMap((m) => m.problems).sort((a, b) => a.seq - b.seq);
@@ -91,7 +91,8 @@ export async function mergeShards(settings: MergeSettings, commandLine: string[]
     }
     total = Number(await db.scalar('SELECT count(*)::INTEGER FROM records.articles'));
     counts = await writeTables(db, problems, { events: first.settings.events ?? null, excel: first.settings.excel, frames: first.settings.frames, version: VERSION }, staging);
-    await db.close();
+    await db.saveAs(staging.path(DATABASE));
+    db.close();
   } catch (e) {
     db.discard();
     throw e;

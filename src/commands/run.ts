@@ -183,7 +183,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
   if (!settings.resume) rmSync(partsRoot, { recursive: true, force: true });
   const sources = settings.resume ? resumeSources(join(out, DATABASE), partsRoot) : [];
   const parts = newPartsFolder(partsRoot);
-  const db = await Engine.open({ path: staging.path(DATABASE), tempDir: join(staging.dir, 'engine-tmp'), threads: settings.workers });
+  const db = await Engine.open({ tempDir: join(staging.dir, 'engine-tmp'), threads: settings.workers });
   const pool = new WorkerPool(settings.workers, analysis, parts);
   // The report's worker loads vega while the analysis runs; it renders report.html at the end.
   const report = new ReportRenderer();
@@ -264,7 +264,8 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
       process.stderr.write(`framelens: ${done} articles done in ${secs} s; writing the tables${grouping ? ' (grouping events first)' : ''}\n`);
     }
     counts = await writeTables(db, problems, { events: settings.events, excel: settings.excel, frames: lexicons.frames, version: VERSION, report }, staging);
-    await db.close();
+    await db.saveAs(staging.path(DATABASE));
+    db.close();
     tablesMs = performance.now() - tTables;
   } catch (e) {
     progress.stop();

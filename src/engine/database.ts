@@ -1,20 +1,19 @@
 /**
- * The embedded analytics engine (DuckDB): one database per run or merge, with a memory limit and a folder of its own
- * to spill to, so that grouping and sorting a corpus of any size keeps memory flat. Query results are read a chunk
- * (2,048 rows) at a time.
+ * The embedded analytics engine (DuckDB): one working database per run or merge, with a memory limit and a folder of
+ * its own to spill to, so that grouping and sorting a corpus of any size keeps memory flat. Query results are read a
+ * chunk (2,048 rows) at a time. What researchers get (framelens.duckdb) is written by `saveAs` at the end.
  */
 import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBAppender, type DuckDBValue } from '@duckdb/node-api';
 
 /** DuckDB's own memory cap: its buffers spill to `tempDir` beyond this. */
-export const MEMORY_LIMIT = '200MB';
+export const MEMORY_LIMIT = '160MB';
 
-/** The schema of intermediate tables (dropped before the database is closed). */
+/** The schema of intermediate tables (not saved). */
 export const WORK = 'work';
 
 export interface EngineOptions {
-  /** Database file (':memory:' for one that is never written). */
-  path: string;
   /** Spill folder, created here and removed by `close`. */
   tempDir: string;
   threads: number;
@@ -32,13 +31,16 @@ export class Engine {
 
   static async open(o: EngineOptions): Promise<Engine> {
     mkdirSync(o.tempDir, { recursive: true });
-    const instance = await DuckDBInstance.create(o.path, {
+    // The working database is a scratch file in `tempDir` (so that its tables, not only intermediates, can leave memory
+    // beyond MEMORY_LIMIT), never checkpointed: `saveAs` writes the result to a fresh file, and the scratch is deleted.
+    const instance = await DuckDBInstance.create(join(o.tempDir, 'scratch.duckdb'), {
       memory_limit: MEMORY_LIMIT,
       temp_directory: o.tempDir,
       threads: String(Math.max(1, o.threads)),
       // Nothing is downloaded at run time (the JSON and CSV readers are built in).
       autoinstall_known_extensions: 'false',
       autoload_known_extensions: 'false',
+      wal_autocheckpoint: '1TB',
     });
     const connection = await instance.connect();
     await connection.run(`CREATE SCHEMA IF NOT EXISTS ${WORK}`);
@@ -82,18 +84,24 @@ export class Engine {
     return this.connection.createAppender(table, schema);
   }
 
-  /** Write everything to the database file, then release it and the spill folder. */
-  async close(): Promise<void> {
+  /**
+   * Write the tables of schemas `main` and `records` to a new database file at `path` (bulk copies into a fresh file:
+   * quick to write, where checkpointing the working database after the reduce's many statements was not).
+   */
+  async saveAs(path: string): Promise<void> {
+    await this.connection.run(`ATTACH ${sqlString(path)} AS saved`);
     try {
-      await this.connection.run(`DROP SCHEMA ${WORK} CASCADE`);
-      // Everything into the database file before it is committed (no write-ahead log left beside it). FORCE: a read
-      // stream's connection may not be released yet; no other writer exists by now.
-      await this.connection.run('FORCE CHECKPOINT');
+      await this.connection.run('CREATE SCHEMA saved.records');
+      const tables = await this.all(`SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = 'scratch' AND schema_name IN ('main', 'records') ORDER BY schema_name, table_name`);
+      for (const [schema, table] of tables) await this.connection.run(`CREATE TABLE saved.${schema}.${table} AS SELECT * FROM scratch.${schema}.${table}`);
     } finally {
-      this.connection.closeSync();
-      this.instance.closeSync();
-      rmSync(this.tempDir, { recursive: true, force: true });
+      await this.connection.run('DETACH saved');
     }
+  }
+
+  /** Release the database and the spill folder. */
+  close(): void {
+    this.discard();
   }
 
   /** Release without writing (a failed run). */

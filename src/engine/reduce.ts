@@ -138,24 +138,13 @@ async function perArticleTables(db: Engine, staging: Staging, csv: CsvOptions): 
 }
 
 /**
- * articles.jsonl: each article's record as one JSON object, in input order: its metadata, counts and resume key, then
- * its quotes, frame hits, terms and notes (the rows of the record tables, with their seq and order). Written by DuckDB
- * from the record tables, for readers who want one object per article; `--resume` and `merge` read the same records
- * from framelens.duckdb.
+ * articles.jsonl: each article's record as one JSON object, in input order: its metadata, counts and resume key. Its
+ * quotes, frame hits, terms and notes are in framelens.duckdb (schema `records`, by `seq`), which `--resume` and
+ * `merge` read: nesting them into each article's line takes DuckDB an aggregate held whole in memory (a 840-article
+ * corpus exceeded a 128 MB limit), where these flat lines are a sorted copy.
  */
 async function writeRecordLines(db: Engine, staging: Staging): Promise<void> {
-  const list = (table: string) => `(SELECT seq, list(x ORDER BY x.ord) AS l FROM records.${table} x GROUP BY seq)`;
-  await db.run(`
-    COPY (
-      SELECT a.seq, a.id, a.outlet, a.date, a.event, a.title, a.url, a.source, a.key, a.chars, a.tokens, a.sentences, a.quoted_tokens,
-        coalesce(q.l, []) AS quotes, coalesce(h.l, []) AS hits, coalesce(t.l, []) AS terms, coalesce(n.l, []) AS notes
-      FROM records.articles a
-        LEFT JOIN ${list('quotes')} q USING (seq)
-        LEFT JOIN ${list('hits')} h USING (seq)
-        LEFT JOIN (SELECT seq, list({'term': term, 'count': count} ORDER BY term) AS l FROM records.terms GROUP BY seq) t USING (seq)
-        LEFT JOIN ${list('notes')} n USING (seq)
-      ORDER BY a.seq
-    ) TO ${sqlString(staging.path('articles.jsonl'))} (FORMAT json)`);
+  await db.run(`COPY (SELECT * EXCLUDE (quotes, hits, hits_author) FROM records.articles ORDER BY seq) TO ${sqlString(staging.path('articles.jsonl'))} (FORMAT json)`);
 }
 
 /** The other CSV tables, also as tables of framelens.duckdb (as written: text cells neutralised as in the CSV). */
@@ -201,6 +190,7 @@ export async function writeTables(db: Engine, problems: SeqProblem[], settings: 
       shared_quotes: SHARED_COLUMNS,
     };
     const writers = Object.fromEntries(TABLES.map((t) => [t, new CsvWriter(staging.path(`${t}.csv`), columns[t], csv)])) as Record<TableName, CsvWriter>;
+    let html: Promise<string> = Promise.resolve('');
     try {
       const put = (name: TableName, event: string, rows: Cell[][]) => {
         for (const r of rows) writers[name].write(r);
@@ -212,16 +202,17 @@ export async function writeTables(db: Engine, problems: SeqProblem[], settings: 
       }
       for await (const [event, rows] of speakerTable(db)) put('speakers_by_outlet', event, rows);
       for await (const [event, rows] of distinctiveTable(db)) put('distinctive_terms', event, rows);
+      // The report charts no shared quotes: it renders from here on, while the rest is written.
+      for (const [event, rows] of chartedRows) {
+        const tables = Object.fromEntries(TABLES.map((t) => [t, { columns: columns[t], rows: rows[t] ?? [] }])) as unknown as Tables;
+        renderer.section(event, tables);
+      }
+      html = renderer.page(charted, eventCount, { title: 'framelens report', generated: `${counts.articles} articles`, version: settings.version });
+      html.catch(() => undefined); // awaited below; an early rejection must not go unhandled meanwhile
       for await (const [event, rows] of sharedQuoteTable(db)) put('shared_quotes', event, rows);
     } finally {
       for (const w of Object.values(writers)) w.close();
     }
-    for (const [event, rows] of chartedRows) {
-      const tables = Object.fromEntries(TABLES.map((t) => [t, { columns: columns[t], rows: rows[t] ?? [] }])) as unknown as Tables;
-      renderer.section(event, tables);
-    }
-    const html = renderer.page(charted, eventCount, { title: 'framelens report', generated: `${counts.articles} articles`, version: settings.version });
-    html.catch(() => undefined); // awaited below; an early rejection must not go unhandled meanwhile
 
     const errors = new CsvWriter(staging.path('errors.csv'), ERROR_COLUMNS, csv);
     for await (const p of mergeProblems(problems, notesOf(db))) errors.write([p.input, p.line, p.articleId, p.code, p.message]);
@@ -230,9 +221,8 @@ export async function writeTables(db: Engine, problems: SeqProblem[], settings: 
     const rejected = problems.filter((p) => !p.code.startsWith('W_')).length;
     const notes = errors.rows - rejected;
     writeCodebook(staging, settings, columns, EVENT_COLUMNS);
+    await databaseTables(db, staging, csv);
     staging.write('report.html', await html);
-
-    await databaseTables(db, staging);
     return { articles: counts.articles, quotes: counts.quotes, frameHits: counts.frame_hits, rejected, notes, events: eventCount, eventMode };
   } finally {
     if (!settings.report) await renderer.close();
@@ -244,11 +234,14 @@ export async function writeTables(db: Engine, problems: SeqProblem[], settings: 
  * table as written, `article_events` (each article's event, by
  * seq) and `speakers` (one row per named speaker across the corpus). The records stay in schema `records`.
  */
-async function databaseTables(db: Engine, staging: Staging): Promise<void> {
+async function databaseTables(db: Engine, staging: Staging, csv: CsvOptions): Promise<void> {
   for (const t of DATABASE_TABLES) {
     const path = staging.path(`${t}.csv`);
-    // Every row read to choose the columns' types; nothing is taken as a null but an empty cell.
-    await db.run(`CREATE OR REPLACE TABLE main.${t} AS SELECT * FROM read_csv(${sqlString(path)}, header = true, sample_size = -1, allow_quoted_nulls = false)`);
+    // The dialect as written (detecting it took most of the time; `new_line` takes the escaped form); every row read
+    // to choose the columns' types; nothing is taken as a null but an empty cell.
+    await db.run(`
+      CREATE OR REPLACE TABLE main.${t} AS SELECT * FROM read_csv(${sqlString(path)}, header = true, delim = ',', quote = '"', escape = '"',
+        new_line = ${sqlString(csv.excel ? '\\r\\n' : '\\n')}, sample_size = -1, allow_quoted_nulls = false)`);
   }
   await db.run(`
     CREATE OR REPLACE TABLE main.speakers AS

@@ -175,7 +175,7 @@ export function writeCodebook(
   for (const [code, meaning] of Object.entries(CODES)) if (/^[EW]_/.test(code) && !/_LEX_/.test(code) && !SETTINGS_CODES.has(code)) lines.push(`| \`${code}\` | ${meaning} |`);
   lines.push('');
   lines.push('## Other files', '');
-  lines.push('- `articles.jsonl`: the full per-article analysis record, one JSON object per line, in row order: metadata, counts, quotes, frame hits, terms and notes.');
+  lines.push('- `articles.jsonl`: one JSON object per article, in row order: its metadata, counts and resume key (its quotes, frame hits, terms and notes are in `framelens.duckdb`, schema `records`, by `seq`).');
   lines.push('- `framelens.duckdb`: a DuckDB database with every table above (same names, e.g. `frames_by_outlet`; the per-article tables `articles`, `quotes`, `frame_hits` hold the text as analysed, not neutralised), `article_events` (each article\'s event, by `seq`), `speakers` (one row per named speaker: quotes, quoted tokens, articles, outlets) and, in schema `records`, the per-article records that `--resume` and `merge` reuse. Open it from R (duckdb package), Python (`duckdb`) or the DuckDB CLI.');
   lines.push('- `manifest.json`: version, command line, settings, lexicon and input sha256, counts, rejected inputs, start/end time, per-stage timings (ms, summed over workers).');
   lines.push('- `report.html`: a self-contained page (opens offline) with the comparison charts per event.');

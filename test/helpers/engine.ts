@@ -22,7 +22,7 @@ export async function withRecords<T>(records: AnalyzedArticle[], fn: (db: Engine
   const files = Array.from({ length: writers }, (_, w) => new PartFiles(dir, w));
   records.forEach((r, i) => files[i % writers].write([r]));
   for (const f of files) f.close();
-  const db = await Engine.open({ path: ':memory:', tempDir: join(dir, 'tmp'), threads: 1 });
+  const db = await Engine.open({ tempDir: join(dir, 'tmp'), threads: 1 });
   try {
     await createRecordTables(db);
     await loadParts(db, dir);
