@@ -33,8 +33,8 @@ test('only contrasts with q < 0.05 are stated; p-values are written as people re
   expect(formatP(null)).toBe('');
 });
 
-test('the page is self-contained: no external resources; the data cannot close its script element', () => {
-  const html = renderReport(buildReportData(syntheticReportInput(5)));
+test('the page is self-contained: no external resources; the data cannot close its script element', async () => {
+  const html = await renderReport(buildReportData(syntheticReportInput(5)));
   expect(html).toMatch(/^<!doctype html>/);
   expect(html).not.toMatch(/(src|href)=["']?https?:/i);
   expect(html).not.toMatch(/<script[^>]+src=/i);
@@ -50,7 +50,7 @@ if (!existsSync(chromium)) console.warn('report-page.test.ts: /usr/bin/chromium 
   const dir = mkdtempSync(join(tmpdir(), 'framelens-report-page-'));
   const data = buildReportData(syntheticReportInput(200));
   const file = join(dir, 'report.html');
-  writeFileSync(file, renderReport(data));
+  writeFileSync(file, await renderReport(data));
   const { chromium: browserType } = await import('playwright-core');
   const browser = await browserType.launch({
     executablePath: chromium,

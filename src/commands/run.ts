@@ -17,7 +17,6 @@ import { nothingToAnalyse } from '../errors.js';
 import { articleKey, emptyStageTimes, STAGES, type AnalysisSettings, type StageTimes } from '../analysis/analyze.js';
 import { WorkerPool, type KeyedArticle } from '../runtime/pool.js';
 import { createProgress } from '../runtime/progress.js';
-import { ReportRenderer } from '../export/report-renderer.js';
 import type { EventMode } from '../events/grouping.js';
 import { Engine } from '../engine/database.js';
 import { eventsMissing } from '../engine/events.js';
@@ -185,9 +184,6 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
   const parts = newPartsFolder(partsRoot);
   const db = await Engine.open({ tempDir: join(staging.dir, 'engine-tmp'), threads: settings.workers });
   const pool = new WorkerPool(settings.workers, analysis, parts);
-  // The report's worker loads vega while the analysis runs; it renders report.html at the end.
-  const report = new ReportRenderer();
-  report.start();
 
   const times: StageTimes = emptyStageTimes();
   const inputHashes: { path: string; sha256: string; bytes: number }[] = [];
@@ -263,7 +259,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
       const grouping = settings.events === 'auto' || (settings.events === null && (await eventsMissing(db)));
       process.stderr.write(`framelens: ${done} articles done in ${secs} s; writing the tables${grouping ? ' (grouping events first)' : ''}\n`);
     }
-    counts = await writeTables(db, problems, { events: settings.events, excel: settings.excel, frames: lexicons.frames, version: VERSION, report }, staging);
+    counts = await writeTables(db, problems, { events: settings.events, excel: settings.excel, frames: lexicons.frames, version: VERSION }, staging);
     await db.saveAs(staging.path(DATABASE));
     db.close();
     tablesMs = performance.now() - tTables;
@@ -276,8 +272,6 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
     rmSync(parts, { recursive: true, force: true });
     removeIfEmpty(partsRoot);
     throw e;
-  } finally {
-    await report.close();
   }
 
   const finished = new Date();

@@ -9,14 +9,15 @@ import { CsvWriter, FORMULA_START_CODES, toCsv, type Cell, type CsvOptions } fro
 import type { Staging } from '../export/atomic.js';
 import { ARTICLE_COLUMNS, ERROR_COLUMNS, HIT_COLUMNS, QUOTE_COLUMNS } from '../export/columns.js';
 import { writeCodebook } from '../export/codebook.js';
-import { ChartedEvents, reportRows } from '../export/report-data.js';
-import { ReportRenderer } from '../export/report-renderer.js';
+import { buildReportData } from '../export/report/model.js';
+import { renderReport } from '../export/report/page.js';
 import type { EventMode } from '../events/grouping.js';
 import { sqlString, type Engine } from './database.js';
 import { assignEvents } from './events.js';
+import { reportInput, ReportRows } from './report-input.js';
 import {
   distinctiveTable, DISTINCTIVE_COLUMNS, eventRows, EVENT_COLUMNS, frameComparisonColumns, frameTables, FRAMES_BY_OUTLET_COLUMNS,
-  prepareAggregates, SHARED_COLUMNS, sharedQuoteTable, SPEAKER_COLUMNS, speakerTable, TABLES, type TableName, type Tables,
+  prepareAggregates, SHARED_COLUMNS, sharedQuoteTable, SPEAKER_COLUMNS, speakerTable, TABLES, type TableName,
 } from './tables.js';
 
 export interface TableSettings {
@@ -25,8 +26,6 @@ export interface TableSettings {
   excel: boolean;
   frames: string[];
   version: string;
-  /** A renderer started earlier by the caller (and closed by it); else one is made for this call. */
-  report?: ReportRenderer;
 }
 
 export interface TableCounts {
@@ -152,81 +151,63 @@ const DATABASE_TABLES = ['events', ...TABLES, 'errors'];
 
 export async function writeTables(db: Engine, problems: SeqProblem[], settings: TableSettings, staging: Staging): Promise<TableCounts> {
   const csv: CsvOptions = { excel: settings.excel };
-  const renderer = settings.report ?? new ReportRenderer();
-  try {
-    const eventMode = await assignEvents(db, settings.events);
-    const counts = await perArticleTables(db, staging, csv);
-    await writeRecordLines(db, staging);
-    await prepareAggregates(db, settings.frames);
+  const eventMode = await assignEvents(db, settings.events);
+  const counts = await perArticleTables(db, staging, csv);
+  await writeRecordLines(db, staging);
+  await prepareAggregates(db, settings.frames);
+  const report = new ReportRows();
 
-    // events.csv, and the events the report charts (known before the comparison tables are written).
-    const charting = new ChartedEvents();
-    let sizes: { event: string; articles: number; outlets: number }[] = [];
-    const events = new CsvWriter(staging.path('events.csv'), EVENT_COLUMNS, csv);
-    for await (const row of eventRows(db)) {
-      events.write(row);
-      sizes.push({ event: String(row[0]), articles: Number(row[4]), outlets: Number(row[5]) });
-      if (sizes.length === 2048) {
-        charting.add(sizes);
-        sizes = [];
-      }
-    }
-    charting.add(sizes);
-    events.close();
-    const eventCount = events.rows;
-    const charted = charting.events();
-    const chartedRows = new Map<string, Partial<Record<TableName, Cell[][]>>>(charted.map((e) => [e, {}]));
-    const keep = (name: TableName, event: string, rows: Cell[][]) => {
-      const tables = chartedRows.get(event);
-      if (tables) tables[name] = reportRows(name, rows);
-    };
-
-    const outlets = (await db.all('SELECT DISTINCT outlet FROM records.articles')).map((r) => String(r[0])).sort();
-    const columns: Record<TableName, string[]> = {
-      frames_by_outlet: FRAMES_BY_OUTLET_COLUMNS,
-      frame_comparison: frameComparisonColumns(outlets),
-      speakers_by_outlet: SPEAKER_COLUMNS,
-      distinctive_terms: DISTINCTIVE_COLUMNS,
-      shared_quotes: SHARED_COLUMNS,
-    };
-    const writers = Object.fromEntries(TABLES.map((t) => [t, new CsvWriter(staging.path(`${t}.csv`), columns[t], csv)])) as Record<TableName, CsvWriter>;
-    let html: Promise<string> = Promise.resolve('');
-    try {
-      const put = (name: TableName, event: string, rows: Cell[][]) => {
-        for (const r of rows) writers[name].write(r);
-        keep(name, event, rows);
-      };
-      for await (const { event, byOutlet, comparison } of frameTables(db, outlets, settings.frames)) {
-        put('frames_by_outlet', event, byOutlet);
-        put('frame_comparison', event, comparison);
-      }
-      for await (const [event, rows] of speakerTable(db)) put('speakers_by_outlet', event, rows);
-      for await (const [event, rows] of distinctiveTable(db)) put('distinctive_terms', event, rows);
-      // The report charts no shared quotes: it renders from here on, while the rest is written.
-      for (const [event, rows] of chartedRows) {
-        const tables = Object.fromEntries(TABLES.map((t) => [t, { columns: columns[t], rows: rows[t] ?? [] }])) as unknown as Tables;
-        renderer.section(event, tables);
-      }
-      html = renderer.page(charted, eventCount, { title: 'framelens report', generated: `${counts.articles} articles`, version: settings.version });
-      html.catch(() => undefined); // awaited below; an early rejection must not go unhandled meanwhile
-      for await (const [event, rows] of sharedQuoteTable(db)) put('shared_quotes', event, rows);
-    } finally {
-      for (const w of Object.values(writers)) w.close();
-    }
-
-    const errors = new CsvWriter(staging.path('errors.csv'), ERROR_COLUMNS, csv);
-    for await (const p of mergeProblems(problems, notesOf(db))) errors.write([p.input, p.line, p.articleId, p.code, p.message]);
-    errors.close();
-    // W_ rows (a file with no outlet column, a date not read) are notes: their articles were kept.
-    const rejected = problems.filter((p) => !p.code.startsWith('W_')).length;
-    const notes = errors.rows - rejected;
-    writeCodebook(staging, settings, columns, EVENT_COLUMNS);
-    await databaseTables(db, staging, csv);
-    staging.write('report.html', await html);
-    return { articles: counts.articles, quotes: counts.quotes, frameHits: counts.frame_hits, rejected, notes, events: eventCount, eventMode };
-  } finally {
-    if (!settings.report) await renderer.close();
+  const events = new CsvWriter(staging.path('events.csv'), EVENT_COLUMNS, csv);
+  for await (const row of eventRows(db)) {
+    events.write(row);
+    report.event(EVENT_COLUMNS, row);
   }
+  events.close();
+  const eventCount = events.rows;
+
+  const outlets = (await db.all('SELECT DISTINCT outlet FROM records.articles')).map((r) => String(r[0])).sort();
+  const columns: Record<TableName, string[]> = {
+    frames_by_outlet: FRAMES_BY_OUTLET_COLUMNS,
+    frame_comparison: frameComparisonColumns(outlets),
+    speakers_by_outlet: SPEAKER_COLUMNS,
+    distinctive_terms: DISTINCTIVE_COLUMNS,
+    shared_quotes: SHARED_COLUMNS,
+  };
+  const writers = Object.fromEntries(TABLES.map((t) => [t, new CsvWriter(staging.path(`${t}.csv`), columns[t], csv)])) as Record<TableName, CsvWriter>;
+  try {
+    const put = (name: TableName, rows: Cell[][]) => {
+      for (const r of rows) writers[name].write(r);
+    };
+    for await (const { byOutlet, comparison } of frameTables(db, outlets, settings.frames)) {
+      put('frames_by_outlet', byOutlet);
+      put('frame_comparison', comparison);
+    }
+    for await (const [, rows] of speakerTable(db)) {
+      put('speakers_by_outlet', rows);
+      report.speakerRows(columns.speakers_by_outlet, rows);
+    }
+    for await (const [, rows] of distinctiveTable(db)) {
+      put('distinctive_terms', rows);
+      report.termRows(columns.distinctive_terms, rows);
+    }
+    for await (const [event, rows, shared] of sharedQuoteTable(db)) {
+      put('shared_quotes', rows);
+      for (const q of shared) report.shared.push({ event, speaker: q.speaker, wordings: q.wordings });
+    }
+  } finally {
+    for (const w of Object.values(writers)) w.close();
+  }
+
+  const errors = new CsvWriter(staging.path('errors.csv'), ERROR_COLUMNS, csv);
+  for await (const p of mergeProblems(problems, notesOf(db))) errors.write([p.input, p.line, p.articleId, p.code, p.message]);
+  errors.close();
+  // W_ rows (a file with no outlet column, a date not read) are notes: their articles were kept.
+  const rejected = problems.filter((p) => !p.code.startsWith('W_')).length;
+  const notes = errors.rows - rejected;
+  writeCodebook(staging, settings, columns, EVENT_COLUMNS);
+  staging.write('report.html', await renderReport(buildReportData(await reportInput(db, report, settings.frames, settings.version))));
+  await databaseTables(db, staging, csv);
+  return { articles: counts.articles, quotes: counts.quotes, frameHits: counts.frame_hits, rejected, notes, events: eventCount, eventMode };
 }
 
 /**

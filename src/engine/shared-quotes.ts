@@ -44,6 +44,8 @@ export interface SharedQuote {
   outlets: string[];
   articles: string[];
   variants: string[];
+  /** Each wording (one per group of identical content words) with the outlets that printed it: the report's side-by-side view. */
+  wordings: { text: string; outlets: string[] }[];
 }
 
 /**
@@ -152,9 +154,14 @@ export function clusterQuotes(groups: Iterable<QuoteGroup>): SharedQuote[] {
     const speaker = [...speakers.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))[0]?.[0] ?? 'UNKNOWN';
     const articles = new Set<string>();
     const variants = new Set<string>();
+    const wordings = new Map<string, Set<string>>();
     for (const m of group) {
       for (const a of m.articles) articles.add(a);
       for (const t of m.texts) variants.add(t);
+      const text = [...m.texts].sort(cmp)[0];
+      const seen = wordings.get(text) ?? new Set<string>();
+      for (const o of m.outlets) seen.add(o);
+      wordings.set(text, seen);
     }
     out.push({
       text: [...group[0].texts].sort(cmp)[0],
@@ -162,6 +169,9 @@ export function clusterQuotes(groups: Iterable<QuoteGroup>): SharedQuote[] {
       outlets: [...outlets].sort(cmp),
       articles: [...articles].sort(cmp),
       variants: [...variants].sort(cmp),
+      wordings: [...wordings]
+        .map(([text, outlets]) => ({ text, outlets: [...outlets].sort(cmp) }))
+        .sort((a, b) => cmp(a.outlets[0], b.outlets[0]) || cmp(a.text, b.text)),
     });
   }
   return out;

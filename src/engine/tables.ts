@@ -9,7 +9,7 @@
  */
 import type { Cell } from '../export/csv.js';
 import { homogeneity, holm, logOddsDirichlet, sig } from './stats.js';
-import { addOccurrence, clusterQuotes, type QuoteGroup } from './shared-quotes.js';
+import { addOccurrence, clusterQuotes, type QuoteGroup, type SharedQuote } from './shared-quotes.js';
 import { Cursor, type Engine } from './database.js';
 
 export interface Table {
@@ -223,7 +223,7 @@ export async function* distinctiveTable(db: Engine): AsyncGenerator<[string, Cel
 }
 
 /** shared_quotes: per event, the quotations carried by two outlets or more; sorted by event, outlets (descending), text. */
-export async function* sharedQuoteTable(db: Engine): AsyncGenerator<[string, Cell[][]]> {
+export async function* sharedQuoteTable(db: Engine): AsyncGenerator<[string, Cell[][], SharedQuote[]]> {
   const rows = db.rows(`SELECT ev.event, q.share_key, q.share_variant, q.speaker, ev.outlet, ev.id FROM records.quotes q JOIN work.ev ev USING (seq) WHERE q.share_key IS NOT NULL ORDER BY ev.event`);
   for await (const [event, group] of byEvent(rows)) {
     const groups = new Map<string, QuoteGroup>();
@@ -231,7 +231,7 @@ export async function* sharedQuoteTable(db: Engine): AsyncGenerator<[string, Cel
     const shared = clusterQuotes(groups.values());
     shared.sort((a, b) => b.outlets.length - a.outlets.length || cmp(a.text, b.text));
     const out: Cell[][] = shared.map((q) => [event, q.speaker, q.text, q.outlets.join('; '), q.articles.length, q.variants.length, q.outlets.length, q.articles.join('; '), q.variants.join(' | ')]);
-    if (out.length) yield [event, out];
+    if (out.length) yield [event, out, shared];
   }
 }
 

@@ -2,7 +2,7 @@
  * The report's charts as Vega-Lite specs, compiled to Vega once when the page is built; the page's script hands each
  * its rows (named data `values`). Palette: Okabe & Ito's colour-blind-safe colours for the voices, viridis for rates.
  */
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 
 /** Author, quote, paraphrase (Okabe–Ito blue, orange, bluish green). */
 export const VOICE_COLOURS = ['#0072B2', '#E69F00', '#009E73'];
@@ -98,9 +98,11 @@ function ranked(title: string, colourField: boolean) {
 
 let compiled: Record<string, object> | null = null;
 
-/** The charts' Vega specs, by name (compiled once per process). */
-export function chartSpecs(): Record<string, object> {
-  compiled ??= {
+/** The charts' Vega specs, by name (compiled once per process; vega-lite is loaded only then, not at start-up). */
+export async function chartSpecs(): Promise<Record<string, object>> {
+  if (compiled) return compiled;
+  const { compile } = await import('vega-lite');
+  compiled = {
     heat: compile(heat as TopLevelSpec).spec,
     rates: compile(rates as TopLevelSpec).spec,
     terms: compile(ranked('log-odds z (over-representation vs the event’s other outlets)', true) as TopLevelSpec).spec,

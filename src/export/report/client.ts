@@ -218,7 +218,12 @@ export function reportApp(data: ReportData, specs: Record<string, object>, vega:
         lines.textContent = '';
         const chosen = e.kwic.filter((k) => k[0] === Number(fSel.value) && k[1] === Number(oSel.value));
         if (!chosen.length) lines.append(h('p', {}, 'No hit of this frame in this outlet.'));
-        for (const k of chosen) lines.append(h('p', {}, h('span', { class: 'left' }, k[3]), h('mark', {}, k[4]), h('span', {}, k[5]), h('span', { class: 'voice' }, ` (${VOICES[k[2]]})`)));
+        for (const k of chosen) {
+          // Contexts as the table holds them, with one space either side of the keyword where a word meets it.
+          const left = k[3].replace(/\s+$/, '') + (/[\p{L}\p{N},;:]$/u.test(k[3].trimEnd()) ? ' ' : '');
+          const right = (/^[\p{L}\p{N}]/u.test(k[5].trimStart()) ? ' ' : '') + k[5].replace(/^\s+/, '');
+          lines.append(h('p', {}, h('span', { class: 'left' }, left), h('mark', {}, k[4]), h('span', {}, right), h('span', { class: 'voice' }, ` (${VOICES[k[2]]})`)));
+        }
       };
       fSel.addEventListener('change', draw);
       oSel.addEventListener('change', draw);

@@ -87,7 +87,7 @@ export interface ReportInput {
   articles: { id: string; outlet: string; date: string; event: string; title: string; url: string; tokens: number }[];
   /** event × outlet × frame counts (frames_by_outlet.csv). */
   frameCounts: { event: string; outlet: string; frame: string; hitsAuthor: number; hitsQuote: number; hitsParaphrase: number }[];
-  /** Per-outlet corpus rates with CIs, voice `all` and the three. */
+  /** Per-outlet corpus rates' 95% CIs, voice `all` and the three (the rates themselves are summed from the rows). */
   corpusRates: { frame: string; voice: ReportVoice; outlet: string; hits: number; tokens: number; ciLow: number | null; ciHigh: number | null }[];
   contrasts: { frame: string; voice: ReportVoice; outletA: string; outletB: string; events: number; diff: number; ciLow: number | null; ciHigh: number | null; p: number | null; q: number | null }[];
   warnings: string[];
@@ -194,9 +194,7 @@ export function buildReportData(input: ReportInput): ReportData {
     outlets,
     frames: input.frames,
     corpus: {
-      rates: input.corpusRates
-        .filter((r) => oi.has(r.outlet) && fi.has(r.frame))
-        .map((r) => [fi.get(r.frame)!, VOICES.indexOf(r.voice), oi.get(r.outlet)!, r.hits, r.tokens, r.ciLow === null ? null : round(r.ciLow), r.ciHigh === null ? null : round(r.ciHigh)]),
+      rates: corpusRates(input, outlets, oi, fi),
       contrasts: significant.map((c) => ({ frame: c.frame, voice: c.voice, a: c.outletA, b: c.outletB, events: c.events, diff: round(c.diff), ciLow: round(c.ciLow!), ciHigh: round(c.ciHigh!), q: c.q! })),
       contrastsTested: input.contrasts.filter((c) => c.p !== null).length,
       warnings: input.warnings,
@@ -204,6 +202,37 @@ export function buildReportData(input: ReportInput): ReportData {
     },
     events,
   };
+}
+
+/**
+ * Per frame × voice × outlet over all the outlet's articles: hits and tokens summed from the rows, the 95% CI from
+ * `corpusRates` where the statistics gave one (else none). Every outlet × frame × voice is listed, zeros included.
+ */
+function corpusRates(input: ReportInput, outlets: string[], oi: Map<string, number>, fi: Map<string, number>): ReportData['corpus']['rates'] {
+  const tokens = new Array<number>(outlets.length).fill(0);
+  for (const a of input.articles) tokens[oi.get(a.outlet)!] += a.tokens;
+  const hits = new Map<string, number>();
+  const add = (f: number, v: number, o: number, n: number) => hits.set(`${f},${v},${o}`, (hits.get(`${f},${v},${o}`) ?? 0) + n);
+  for (const r of input.frameCounts) {
+    const f = fi.get(r.frame);
+    const o = oi.get(r.outlet);
+    if (f === undefined || o === undefined) continue;
+    add(f, 0, o, r.hitsAuthor + r.hitsQuote + r.hitsParaphrase);
+    add(f, 1, o, r.hitsAuthor);
+    add(f, 2, o, r.hitsQuote);
+    add(f, 3, o, r.hitsParaphrase);
+  }
+  const ci = new Map(input.corpusRates.map((r) => [`${fi.get(r.frame)},${VOICES.indexOf(r.voice)},${oi.get(r.outlet)}`, r]));
+  const rows: ReportData['corpus']['rates'] = [];
+  for (let f = 0; f < input.frames.length; f++) {
+    for (let v = 0; v < VOICES.length; v++) {
+      for (let o = 0; o < outlets.length; o++) {
+        const c = ci.get(`${f},${v},${o}`);
+        rows.push([f, v, o, hits.get(`${f},${v},${o}`) ?? 0, tokens[o], c?.ciLow == null ? null : round(c.ciLow), c?.ciHigh == null ? null : round(c.ciHigh)]);
+      }
+    }
+  }
+  return rows;
 }
 
 /** The frame whose rate (all voices, per 10k tokens) differs most between the event's outlets, and the difference. */

@@ -42,7 +42,8 @@ blockquote footer{color:#555;font-size:.85rem}.kwic p{font-family:ui-monospace,m
 @media print{.no-print,#index-filter,select{display:none}#index-wrap{max-height:none;overflow:visible}body{max-width:none}a{color:#000}}
 `;
 
-export function renderReport(data: ReportData): string {
+export async function renderReport(data: ReportData): Promise<string> {
+  const specs = await chartSpecs();
   const voices = ['all voices', 'author (the outlet’s own words)', 'quote (inside quotation marks)', 'paraphrase (indirect speech)'];
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(data.title)}</title>
@@ -68,7 +69,7 @@ export function renderReport(data: ReportData): string {
 <section id="event" hidden></section>
 <script id="report-data" type="application/json">${scriptJson(data)}</script>
 <script>${vegaSource()}</script>
-<script>(${reportApp.toString()})(JSON.parse(document.getElementById('report-data').textContent), ${scriptJson(chartSpecs())}, vega);</script>
+<script>(${reportApp.toString()})(JSON.parse(document.getElementById('report-data').textContent), ${scriptJson(specs)}, vega);</script>
 </body></html>
 `;
 }

@@ -1,0 +1,91 @@
+/**
+ * report.html's rows: what the page shows (src/export/report/model.ts's ReportInput), read from the records with SQL
+ * (articles and their headlines, frame counts by voice, keyword-in-context lines) and from the tables the reduce has
+ * just computed (events, speakers, distinctive terms, shared quotations, the statistics), which the reduce collects as
+ * it writes them (`ReportRows`).
+ */
+import type { Cell } from '../export/csv.js';
+import { KWIC_PER_CELL, type ReportInput, type ReportVoice } from '../export/report/model.js';
+import type { Engine } from './database.js';
+
+/** Rows of the written tables, kept by the reduce for the page (by column name, so column order may change). */
+export class ReportRows {
+  readonly eventInfo = new Map<string, { label: string; date: string }>();
+  readonly speakers: ReportInput['speakers'] = [];
+  readonly terms: ReportInput['terms'] = [];
+  readonly shared: ReportInput['shared'] = [];
+  corpusRates: ReportInput['corpusRates'] = [];
+  contrasts: ReportInput['contrasts'] = [];
+  warnings: string[] = [];
+
+  /** A row of events.csv. */
+  event(columns: string[], row: Cell[]): void {
+    const get = picker(columns, row);
+    this.eventInfo.set(String(get('event')), { label: String(get('label')), date: String(get('first_date') ?? '') });
+  }
+
+  /** Rows of speakers_by_outlet.csv, per event and outlet most-quoted first. */
+  speakerRows(columns: string[], rows: Cell[][]): void {
+    for (const row of rows) {
+      const get = picker(columns, row);
+      this.speakers.push({ event: String(get('event')), outlet: String(get('outlet')), speaker: String(get('speaker')), quotes: Number(get('quotes')) });
+    }
+  }
+
+  /** Rows of distinctive_terms.csv; `significant` from its column where the table has one, else |z| ≥ 1.96. */
+  termRows(columns: string[], rows: Cell[][]): void {
+    for (const row of rows) {
+      const get = picker(columns, row);
+      const z = Number(get('z'));
+      const s = get('significant');
+      this.terms.push({ event: String(get('event')), outlet: String(get('outlet')), term: String(get('term')), count: Number(get('count')), z, significant: s === undefined ? Math.abs(z) >= 1.96 : s === true || s === 'true' });
+    }
+  }
+}
+
+function picker(columns: string[], row: Cell[]): (name: string) => Cell | undefined {
+  return (name) => {
+    const i = columns.indexOf(name);
+    return i < 0 ? undefined : row[i];
+  };
+}
+
+const VOICE_OF: Record<string, Exclude<ReportVoice, 'all'>> = { author: 'author', quote: 'quote', paraphrase: 'paraphrase' };
+
+/** The page's input: the records' side read here, the tables' side from `rows`. */
+export async function reportInput(db: Engine, rows: ReportRows, frames: string[], version: string): Promise<ReportInput> {
+  const articles: ReportInput['articles'] = (
+    await db.all(`SELECT a.id, a.outlet, a.date, ev.event, a.title, a.url, a.tokens FROM records.articles a JOIN work.ev ev USING (seq) ORDER BY a.seq`)
+  ).map(([id, outlet, date, event, title, url, tokens]) => ({ id: String(id), outlet: String(outlet), date: String(date), event: String(event), title: String(title), url: String(url), tokens: Number(tokens) }));
+  const frameCounts: ReportInput['frameCounts'] = (
+    await db.all(`
+      SELECT ev.event, ev.outlet, h.frame,
+        count(*) FILTER (WHERE h.voice = 'author')::INTEGER, count(*) FILTER (WHERE h.voice = 'quote')::INTEGER,
+        count(*) FILTER (WHERE h.voice = 'paraphrase')::INTEGER
+      FROM records.hits h JOIN work.ev ev USING (seq) GROUP BY ALL ORDER BY ALL`)
+  ).map(([event, outlet, frame, a, q, p]) => ({ event: String(event), outlet: String(outlet), frame: String(frame), hitsAuthor: Number(a), hitsQuote: Number(q), hitsParaphrase: Number(p) }));
+  // The first few hits of each event × frame × outlet, in text order.
+  const kwic: ReportInput['kwic'] = (
+    await db.all(`
+      SELECT event, frame, outlet, voice, left_context, match, right_context FROM (
+        SELECT ev.event, h.frame, ev.outlet, h.voice, h.left_context, h.match, h.right_context, h.seq, h.ord,
+          row_number() OVER (PARTITION BY ev.event, h.frame, ev.outlet ORDER BY h.seq, h.ord) AS n
+        FROM records.hits h JOIN work.ev ev USING (seq))
+      WHERE n <= ${KWIC_PER_CELL} ORDER BY event, frame, outlet, seq, ord`)
+  ).map(([event, frame, outlet, voice, left, match, right]) => ({ event: String(event), frame: String(frame), outlet: String(outlet), voice: VOICE_OF[String(voice)] ?? 'author', left: String(left), match: String(match), right: String(right) }));
+  return {
+    title: 'framelens report',
+    version,
+    frames,
+    articles,
+    frameCounts,
+    corpusRates: rows.corpusRates,
+    contrasts: rows.contrasts,
+    warnings: rows.warnings,
+    terms: rows.terms,
+    speakers: rows.speakers,
+    shared: rows.shared,
+    kwic,
+    eventInfo: rows.eventInfo,
+  };
+}
