@@ -24,6 +24,9 @@ import { eventsMissing } from '../engine/events.js';
 import { createRecordTables, loadParts } from '../engine/parts.js';
 import { Resume, resumeSources } from '../engine/resume.js';
 import { writeTables, type SeqProblem, type TableCounts } from '../engine/reduce.js';
+import { loadEntitySettings } from '../entities/settings.js';
+import { loadAliases } from '../entities/aliases.js';
+import type { EntityOptions } from '../entities/resolve.js';
 import { packageFile } from '../paths.js';
 import { VERSION } from '../version.js';
 import { writeManifest } from '../export/manifest.js';
@@ -46,6 +49,8 @@ export interface RunSettings {
   batchSize: number;
   columns: ColumnOverrides;
   dateOrder: DateOrder | null;
+  /** `--aliases FILE`: CSV alias,speaker applied before speakers are merged across the corpus; null when not given. */
+  aliases: string | null;
 }
 
 export const DEFAULT_LEXICON = 'pipeline/lexicons/immigration.yml';
@@ -102,7 +107,16 @@ export function normaliseRunOptions(raw: Record<string, unknown>): RunSettings {
     batchSize: intOption('batch-size', raw.batchSize, 1, 16),
     columns: parseColumnsOption(raw.columns),
     dateOrder: dateOrderOption(raw.dateOrder),
+    aliases: raw.aliases === undefined ? null : String(raw.aliases),
   });
+}
+
+/**
+ * The speaker-merging settings (src/engine/entities.ts): the entity word lists with the cue lexicon's titles, and the
+ * alias file if one is given, read and validated here (a broken file: exit 2, file:line, nothing written).
+ */
+export function entityOptions(titles: readonly string[], aliases: string | null): EntityOptions {
+  return { ...loadEntitySettings(titles), aliases: aliases === null ? undefined : loadAliases(aliases) };
 }
 
 function dateOrderOption(v: unknown): DateOrder | null {
@@ -165,6 +179,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
   // Everything that can fail on settings fails here, before anything is written (exit 2).
   const lexicons = loadLexicons(settings.lexicons);
   const quotes = loadQuoteSettings(settings.cues);
+  const entities = entityOptions(quotes.titles, settings.aliases);
   const out = resolve(settings.out);
   const files = expandInputs(settings.inputs, { out }); // never reads --out or other output folders
   const settingsKey = createHash('sha256')
@@ -263,7 +278,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
       const grouping = settings.events === 'auto' || (settings.events === null && (await eventsMissing(db)));
       process.stderr.write(`framelens: ${done} articles done in ${secs} s; writing the tables${grouping ? ' (grouping events first)' : ''}\n`);
     }
-    counts = await writeTables(db, problems, { events: settings.events, excel: settings.excel, frames: lexicons.frames, version: VERSION, report }, staging);
+    counts = await writeTables(db, problems, { events: settings.events, excel: settings.excel, frames: lexicons.frames, version: VERSION, entities, report }, staging);
     await db.saveAs(staging.path(DATABASE));
     db.close();
     tablesMs = performance.now() - tTables;
