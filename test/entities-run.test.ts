@@ -4,6 +4,7 @@
  * merge; a broken alias file stopping the run before anything is written; the same bytes whatever the worker count
  * and after a shard merge. The corpus is made up here: seven one-quote articles in two outlets.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,7 +86,9 @@ test('an alias file forces a merge: "Clinton" becomes Hillary Clinton everywhere
   const speakers = table(out, 'speakers_by_outlet.csv').filter((s) => s.speaker === 'Hillary Clinton');
   expect(speakers.map((s) => [s.outlet, s.quotes])).toEqual([['Outlet X', '1'], ['Outlet Y', '1']]);
   // The alias file is part of the settings recorded.
-  expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).settings.aliases).toBe(aliases);
+  const recorded = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).settings;
+  expect(recorded.aliases).toBe(aliases);
+  expect(recorded.aliases_sha256).toBe(createHash('sha256').update(readFileSync(aliases)).digest('hex'));
   // Without the file the tables are those of the plain run.
   expect(readFileSync(join(plain, 'entities.csv'), 'utf8')).not.toBe(readFileSync(join(out, 'entities.csv'), 'utf8'));
 });

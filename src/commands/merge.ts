@@ -16,7 +16,7 @@ import { Engine, sqlString } from '../engine/database.js';
 import { createRecordTables, RECORD_TYPES } from '../engine/parts.js';
 import { writeTables, type SeqProblem } from '../engine/reduce.js';
 import { VERSION } from '../version.js';
-import { DATABASE, defaultWorkers, entityOptions, intOption, type RunSummary } from './run.js';
+import { aliasesSha256, DATABASE, defaultWorkers, entityOptions, intOption, type RunSummary } from './run.js';
 import { loadQuoteSettings } from '../quotes/settings.js';
 
 export interface MergeSettings {
@@ -107,7 +107,7 @@ export async function mergeShards(settings: MergeSettings, commandLine: string[]
   for (const m of manifests) for (const f of m.inputs) inputs.set(f.path, f);
   writeManifest(staging, {
     command: commandLine,
-    settings: { ...first.settings, shard: null, merged_from: settings.dirs, aliases: settings.aliases },
+    settings: { ...first.settings, shard: null, merged_from: settings.dirs, aliases: settings.aliases, aliases_sha256: aliasesSha256(settings.aliases) },
     lexicons: first.lexicons,
     inputs: [...inputs.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     counts: { ...counts, analysed: 0, reused: total },

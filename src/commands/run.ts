@@ -3,7 +3,7 @@
  * DuckDB loads them → tables (src/engine/reduce.ts) → atomic commit.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { optionError } from '../errors.js';
@@ -117,6 +117,11 @@ export function normaliseRunOptions(raw: Record<string, unknown>): RunSettings {
  */
 export function entityOptions(titles: readonly string[], aliases: string | null): EntityOptions {
   return { ...loadEntitySettings(titles), aliases: aliases === null ? undefined : loadAliases(aliases) };
+}
+
+/** The alias file's SHA-256 for manifest.json (the file was read and checked by `entityOptions`); null without one. */
+export function aliasesSha256(aliases: string | null): string | null {
+  return aliases === null ? null : createHash('sha256').update(readFileSync(aliases)).digest('hex');
 }
 
 function dateOrderOption(v: unknown): DateOrder | null {
@@ -298,7 +303,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
   const finished = new Date();
   writeManifest(staging, {
     command: commandLine,
-    settings: { ...settings, frames: lexicons.frames },
+    settings: { ...settings, frames: lexicons.frames, aliases_sha256: aliasesSha256(settings.aliases) },
     lexicons: lexicons.lexicons.map((l) => ({ name: l.name, version: l.version, path: l.path, sha256: l.sha256 })),
     inputs: inputHashes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     counts: { ...counts, analysed, reused },
