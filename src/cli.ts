@@ -78,6 +78,7 @@ export function buildProgram(): Command {
     .option('--batch-size <n>', 'articles per batch sent to a worker', '16')
     .option('--columns <map>', 'field=column,… for .csv/.jsonl columns not recognised (fields: text, id, outlet, date, title, url, event)')
     .option('--date-order <order>', 'dmy | mdy: how to read numeric dates whose day and month could be swapped (default: reported)')
+    .option('--aliases <file>', 'CSV alias,speaker: name variants forced onto one speaker before speakers are merged across the corpus')
     .action(async (inputs: string[], opts: Record<string, unknown>) => {
       const settings = normaliseRunOptions({ ...opts, inputs });
       finish(await runPipeline(settings, process.argv.slice(2)), settings);
@@ -91,6 +92,7 @@ export function buildProgram(): Command {
     .option('--strict', 'exit 1 if any input was rejected')
     .option('--quiet', 'no summary')
     .option('--workers <n>', 'threads of the reduce (default: available cores)')
+    .option('--aliases <file>', 'CSV alias,speaker applied when the speakers of all shards are merged (the shards\' --aliases are not reused)')
     .action(async (dirs: string[], opts: Record<string, unknown>) => {
       const settings = normaliseMergeOptions({ ...opts, dirs });
       finish(await mergeShards(settings, process.argv.slice(2)), settings);

@@ -10,6 +10,8 @@ import { Staging } from '../src/export/atomic.js';
 import { toCsv, type Cell } from '../src/export/csv.js';
 import { ARTICLE_COLUMNS, HIT_COLUMNS, QUOTE_COLUMNS } from '../src/export/columns.js';
 import { writeTables, type SeqProblem } from '../src/engine/reduce.js';
+import { loadEntitySettings } from '../src/entities/settings.js';
+import { resolveEntities } from '../src/entities/resolve.js';
 import type { AnalyzedArticle, FrameHitRecord, QuoteRecord } from '../src/types.js';
 import { withRecords } from './helpers/engine.js';
 
@@ -35,16 +37,24 @@ test.each([false, true])('per-article tables rendered in SQL are the bytes csv.t
   try {
     const staging = new Staging(out);
     const problems: SeqProblem[] = [{ seq: 99, input: '=bad.jsonl', line: 3, articleId: '', code: 'E_BAD_JSON', message: 'bad, "line"' }];
-    const counts = await withRecords(records, (db) => writeTables(db, problems, { events: 'metadata', excel, frames: ['chaos'], version: 'test' }, staging), 3);
+    const entities = loadEntitySettings();
+    const counts = await withRecords(records, (db) => writeTables(db, problems, { events: 'metadata', excel, frames: ['chaos'], version: 'test', entities }, staging), 3);
     expect(counts).toMatchObject({ articles: records.length, quotes: 2 * records.length, frameHits: records.length, rejected: 1, eventMode: 'metadata' });
     const csv = { excel };
     const articles: Cell[][] = records.map((r) => [r.id, r.outlet, r.date, r.event, r.title, r.source, r.tokens, r.sentences, r.quotes.length, r.quotedTokens, 1, 0, 1, r.url, r.chars]);
+    // Speakers merged across the corpus (src/entities/, tested in entities.test.ts): the canonical name and speaker_id.
+    const rows = records.flatMap((r) => r.quotes.map((q) => ({ event: '', speaker: q.speaker, speakerType: q.speakerType, quotes: 1, articles: [r.id], outlets: [r.outlet] })));
+    const resolved = resolveEntities(rows, entities);
+    const named = (speaker: string): [string, string] => {
+      const a = resolved.lookup('', speaker, 'person')!;
+      return a.speakerId ? [a.canonical, a.speakerId] : [speaker, ''];
+    };
     const quotes: Cell[][] = records.flatMap((r) => r.quotes.map((q) => [
-      r.id, r.outlet, r.event, q.id, q.kind, q.speaker, q.speakerMention, q.speakerStart, q.speakerEnd, q.speakerRole, q.speakerType, q.cue, q.text, q.start, q.end, q.tokens,
+      r.id, r.outlet, r.event, q.id, q.kind, ...named(q.speaker), q.speakerMention, q.speakerStart, q.speakerEnd, q.speakerRole, q.speakerType, q.cue, q.text, q.start, q.end, q.tokens,
       q.cueStart, q.cueEnd, q.gaps.map(([a, b]) => `${a}..${b}`).join(';'),
     ]));
     const hits: Cell[][] = records.flatMap((r) => r.hits.map((h) => [
-      r.id, r.outlet, r.event, h.frame, h.term, h.match, h.voice, h.speaker, h.quoteId, h.negated, h.sentence, h.start, h.end, h.leftContext, h.rightContext,
+      r.id, r.outlet, r.event, h.frame, h.term, h.match, h.voice, ...named(h.speaker), h.quoteId, h.negated, h.sentence, h.start, h.end, h.leftContext, h.rightContext,
     ]));
     expect(readFileSync(staging.path('articles.csv'), 'utf8')).toBe(toCsv(ARTICLE_COLUMNS, articles, csv));
     expect(readFileSync(staging.path('quotes.csv'), 'utf8')).toBe(toCsv(QUOTE_COLUMNS, quotes, csv));

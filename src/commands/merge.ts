@@ -16,7 +16,8 @@ import { Engine, sqlString } from '../engine/database.js';
 import { createRecordTables, RECORD_TYPES } from '../engine/parts.js';
 import { writeTables, type SeqProblem } from '../engine/reduce.js';
 import { VERSION } from '../version.js';
-import { DATABASE, defaultWorkers, intOption, type RunSummary } from './run.js';
+import { aliasesSha256, DATABASE, defaultWorkers, entityOptions, intOption, type RunSummary } from './run.js';
+import { loadQuoteSettings } from '../quotes/settings.js';
 
 export interface MergeSettings {
   dirs: string[];
@@ -25,6 +26,8 @@ export interface MergeSettings {
   quiet: boolean;
   /** Threads of the reduce (DuckDB's). */
   workers: number;
+  /** `--aliases FILE` for the speakers merged across all shards (the shards' own aliases are not reused). */
+  aliases: string | null;
 }
 
 interface ShardManifest {
@@ -45,7 +48,7 @@ export function normaliseMergeOptions(raw: Record<string, unknown>): MergeSettin
     }
   }
   if (!raw.out) throw optionError('--out', 'an output folder', raw.out);
-  return Object.freeze({ dirs, out: String(raw.out), strict: Boolean(raw.strict), quiet: Boolean(raw.quiet), workers: checkWorkers(intOption('workers', raw.workers, 1, defaultWorkers())) });
+  return Object.freeze({ dirs, out: String(raw.out), strict: Boolean(raw.strict), quiet: Boolean(raw.quiet), workers: checkWorkers(intOption('workers', raw.workers, 1, defaultWorkers())), aliases: raw.aliases === undefined ? null : String(raw.aliases) });
 }
 
 export async function mergeShards(settings: MergeSettings, commandLine: string[]): Promise<RunSummary> {
@@ -75,6 +78,9 @@ export async function mergeShards(settings: MergeSettings, commandLine: string[]
     }
   }
 
+  // The entities are recomputed from every shard's quotations (never from the shards' entities.csv), with the cue
+  // lexicon's titles the shards used and this merge's --aliases.
+  const entities = entityOptions(loadQuoteSettings(typeof first.settings.cues === 'string' ? first.settings.cues : undefined).titles, settings.aliases);
   const lock = acquireOutLock(resolve(settings.out), commandLine, [STAGING]);
   const staging = new Staging(resolve(settings.out));
   const db = await Engine.open({ tempDir: join(staging.dir, 'engine-tmp'), threads: settings.workers });
@@ -90,7 +96,7 @@ export async function mergeShards(settings: MergeSettings, commandLine: string[]
       await db.run(`DETACH shard_${i}`);
     }
     total = Number(await db.scalar('SELECT count(*)::INTEGER FROM records.articles'));
-    counts = await writeTables(db, problems, { events: first.settings.events ?? null, excel: first.settings.excel, frames: first.settings.frames, version: VERSION }, staging);
+    counts = await writeTables(db, problems, { events: first.settings.events ?? null, excel: first.settings.excel, frames: first.settings.frames, version: VERSION, entities }, staging);
     await db.saveAs(staging.path(DATABASE));
     db.close();
   } catch (e) {
@@ -101,7 +107,7 @@ export async function mergeShards(settings: MergeSettings, commandLine: string[]
   for (const m of manifests) for (const f of m.inputs) inputs.set(f.path, f);
   writeManifest(staging, {
     command: commandLine,
-    settings: { ...first.settings, shard: null, merged_from: settings.dirs },
+    settings: { ...first.settings, shard: null, merged_from: settings.dirs, aliases: settings.aliases, aliases_sha256: aliasesSha256(settings.aliases) },
     lexicons: first.lexicons,
     inputs: [...inputs.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     counts: { ...counts, analysed: 0, reused: total },

@@ -3,7 +3,7 @@
  * DuckDB loads them → tables (src/engine/reduce.ts) → atomic commit.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { optionError } from '../errors.js';
@@ -23,6 +23,9 @@ import { eventsMissing } from '../engine/events.js';
 import { createRecordTables, loadParts } from '../engine/parts.js';
 import { Resume, resumeSources } from '../engine/resume.js';
 import { writeTables, type SeqProblem, type TableCounts } from '../engine/reduce.js';
+import { loadEntitySettings } from '../entities/settings.js';
+import { loadAliases } from '../entities/aliases.js';
+import type { EntityOptions } from '../entities/resolve.js';
 import { packageFile } from '../paths.js';
 import { VERSION } from '../version.js';
 import { writeManifest } from '../export/manifest.js';
@@ -45,6 +48,8 @@ export interface RunSettings {
   batchSize: number;
   columns: ColumnOverrides;
   dateOrder: DateOrder | null;
+  /** `--aliases FILE`: CSV alias,speaker applied before speakers are merged across the corpus; null when not given. */
+  aliases: string | null;
 }
 
 export const DEFAULT_LEXICON = 'pipeline/lexicons/immigration.yml';
@@ -101,7 +106,21 @@ export function normaliseRunOptions(raw: Record<string, unknown>): RunSettings {
     batchSize: intOption('batch-size', raw.batchSize, 1, 16),
     columns: parseColumnsOption(raw.columns),
     dateOrder: dateOrderOption(raw.dateOrder),
+    aliases: raw.aliases === undefined ? null : String(raw.aliases),
   });
+}
+
+/**
+ * The speaker-merging settings (src/engine/entities.ts): the entity word lists with the cue lexicon's titles, and the
+ * alias file if one is given, read and validated here (a broken file: exit 2, file:line, nothing written).
+ */
+export function entityOptions(titles: readonly string[], aliases: string | null): EntityOptions {
+  return { ...loadEntitySettings(titles), aliases: aliases === null ? undefined : loadAliases(aliases) };
+}
+
+/** The alias file's SHA-256 for manifest.json (the file was read and checked by `entityOptions`); null without one. */
+export function aliasesSha256(aliases: string | null): string | null {
+  return aliases === null ? null : createHash('sha256').update(readFileSync(aliases)).digest('hex');
 }
 
 function dateOrderOption(v: unknown): DateOrder | null {
@@ -164,6 +183,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
   // Everything that can fail on settings fails here, before anything is written (exit 2).
   const lexicons = loadLexicons(settings.lexicons);
   const quotes = loadQuoteSettings(settings.cues);
+  const entities = entityOptions(quotes.titles, settings.aliases);
   const out = resolve(settings.out);
   const files = expandInputs(settings.inputs, { out }); // never reads --out or other output folders
   const settingsKey = createHash('sha256')
@@ -259,7 +279,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
       const grouping = settings.events === 'auto' || (settings.events === null && (await eventsMissing(db)));
       process.stderr.write(`framelens: ${done} articles done in ${secs} s; writing the tables${grouping ? ' (grouping events first)' : ''}\n`);
     }
-    counts = await writeTables(db, problems, { events: settings.events, excel: settings.excel, frames: lexicons.frames, version: VERSION }, staging);
+    counts = await writeTables(db, problems, { events: settings.events, excel: settings.excel, frames: lexicons.frames, version: VERSION, entities }, staging);
     await db.saveAs(staging.path(DATABASE));
     db.close();
     tablesMs = performance.now() - tTables;
@@ -277,7 +297,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
   const finished = new Date();
   writeManifest(staging, {
     command: commandLine,
-    settings: { ...settings, frames: lexicons.frames },
+    settings: { ...settings, frames: lexicons.frames, aliases_sha256: aliasesSha256(settings.aliases) },
     lexicons: lexicons.lexicons.map((l) => ({ name: l.name, version: l.version, path: l.path, sha256: l.sha256 })),
     inputs: inputHashes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     counts: { ...counts, analysed, reused },

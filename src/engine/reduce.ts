@@ -15,6 +15,8 @@ import type { EventMode } from '../events/grouping.js';
 import { sqlString, type Engine } from './database.js';
 import { assignEvents } from './events.js';
 import { reportInput, ReportRows } from './report-input.js';
+import { ENTITY_TABLE_COLUMNS, loadEntities, writeEntities } from './entities.js';
+import type { EntityOptions } from '../entities/resolve.js';
 import {
   distinctiveTable, DISTINCTIVE_COLUMNS, eventRows, EVENT_COLUMNS, frameComparisonColumns, frameTables, FRAMES_BY_OUTLET_COLUMNS,
   prepareAggregates, SHARED_COLUMNS, sharedQuoteTable, SPEAKER_COLUMNS, speakerTable, TABLES, type TableName,
@@ -26,6 +28,8 @@ export interface TableSettings {
   excel: boolean;
   frames: string[];
   version: string;
+  /** Speaker merging across the corpus (word lists and the researcher's aliases): src/engine/entities.ts. */
+  entities: EntityOptions;
 }
 
 export interface TableCounts {
@@ -36,6 +40,7 @@ export interface TableCounts {
   notes: number;
   events: number;
   eventMode: EventMode;
+  entities: number;
 }
 
 export type SeqProblem = Problem & { seq: number };
@@ -85,13 +90,19 @@ const PER_ARTICLE: { name: string; file: string; columns: [string, string][]; fr
   },
   {
     name: 'quotes', file: 'quotes.csv',
-    columns: withNames(QUOTE_COLUMNS, ['a.id', 'a.outlet', 'e.event', 'q.quote_id', 'q.kind', 'q.speaker', 'q.speaker_mention', 'q.speaker_start', 'q.speaker_end', 'q.speaker_role', 'q.speaker_type', 'q.cue', 'q.text', 'q.start', 'q."end"', 'q.tokens', 'q.cue_start', 'q.cue_end', 'q.gaps']),
-    from: 'records.quotes q JOIN records.articles a USING (seq) JOIN article_events e USING (seq)', order: ['q.seq', 'q.ord'],
+    columns: withNames(QUOTE_COLUMNS, ['a.id', 'a.outlet', 'e.event', 'q.quote_id', 'q.kind', 'q.speaker', 'q.speaker_id', 'q.speaker_mention', 'q.speaker_start', 'q.speaker_end', 'q.speaker_role', 'q.speaker_type', 'q.cue', 'q.text', 'q.start', 'q."end"', 'q.tokens', 'q.cue_start', 'q.cue_end', 'q.gaps']),
+    // work.quotes: speakers as canonical names, with their speaker_id (entities.ts).
+    from: 'work.quotes q JOIN records.articles a USING (seq) JOIN article_events e USING (seq)', order: ['q.seq', 'q.ord'],
   },
   {
     name: 'frame_hits', file: 'frame_hits.csv',
-    columns: withNames(HIT_COLUMNS, ['a.id', 'a.outlet', 'e.event', 'h.frame', 'h.term', 'h.match', 'h.voice', 'h.speaker', 'h.quote_id', 'h.negated', 'h.sentence', 'h.start', 'h."end"', 'h.left_context', 'h.right_context']),
-    from: 'records.hits h JOIN records.articles a USING (seq) JOIN article_events e USING (seq)', order: ['h.seq', 'h.ord'],
+    columns: withNames(HIT_COLUMNS, ['a.id', 'a.outlet', 'e.event', 'h.frame', 'h.term', 'h.match', 'h.voice', 'coalesce(en.canonical, h.speaker)', "coalesce(en.speaker_id, '')", 'h.quote_id', 'h.negated', 'h.sentence', 'h.start', 'h."end"', 'h.left_context', 'h.right_context']),
+    // A quoted or paraphrased hit's speaker, canonical with its speaker_id (its type is its quotation's); an author
+    // hit has none.
+    from: `records.hits h JOIN records.articles a USING (seq) JOIN article_events e USING (seq)
+      LEFT JOIN records.quotes q ON q.seq = h.seq AND q.quote_id = h.quote_id AND h.voice <> 'author'
+      LEFT JOIN work.entity en ON en.speaker = h.speaker AND en.speaker_type = q.speaker_type`,
+    order: ['h.seq', 'h.ord'],
   },
 ];
 
@@ -147,11 +158,12 @@ async function writeRecordLines(db: Engine, staging: Staging): Promise<void> {
 }
 
 /** The other CSV tables, also as tables of framelens.duckdb (as written: text cells neutralised as in the CSV). */
-const DATABASE_TABLES = ['events', ...TABLES, 'errors'];
+const DATABASE_TABLES = ['events', ...TABLES, 'entities', 'errors'];
 
 export async function writeTables(db: Engine, problems: SeqProblem[], settings: TableSettings, staging: Staging): Promise<TableCounts> {
   const csv: CsvOptions = { excel: settings.excel };
   const eventMode = await assignEvents(db, settings.events);
+  const entityCount = writeEntities(await loadEntities(db, settings.entities), staging, csv);
   const counts = await perArticleTables(db, staging, csv);
   await writeRecordLines(db, staging);
   await prepareAggregates(db, settings.frames);
@@ -204,16 +216,16 @@ export async function writeTables(db: Engine, problems: SeqProblem[], settings: 
   // W_ rows (a file with no outlet column, a date not read) are notes: their articles were kept.
   const rejected = problems.filter((p) => !p.code.startsWith('W_')).length;
   const notes = errors.rows - rejected;
-  writeCodebook(staging, settings, columns, EVENT_COLUMNS);
+  writeCodebook(staging, settings, { ...columns, entities: ENTITY_TABLE_COLUMNS }, EVENT_COLUMNS);
   staging.write('report.html', await renderReport(buildReportData(await reportInput(db, report, settings.frames, settings.version))));
   await databaseTables(db, staging, csv);
-  return { articles: counts.articles, quotes: counts.quotes, frameHits: counts.frame_hits, rejected, notes, events: eventCount, eventMode };
+  return { articles: counts.articles, quotes: counts.quotes, frameHits: counts.frame_hits, rejected, notes, events: eventCount, eventMode, entities: entityCount };
 }
 
 /**
  * framelens.duckdb's tables for researchers, besides the per-article tables (made with their CSVs): every other CSV
- * table as written, `article_events` (each article's event, by
- * seq) and `speakers` (one row per named speaker across the corpus). The records stay in schema `records`.
+ * table as written (entities.csv included), `article_events` (each article's event, by seq) and `speakers` (one row
+ * per canonical speaker name across the corpus). The records stay in schema `records`.
  */
 async function databaseTables(db: Engine, staging: Staging, csv: CsvOptions): Promise<void> {
   for (const t of DATABASE_TABLES) {
@@ -226,7 +238,7 @@ async function databaseTables(db: Engine, staging: Staging, csv: CsvOptions): Pr
   }
   await db.run(`
     CREATE OR REPLACE TABLE main.speakers AS
-    WITH q AS (SELECT q.*, a.outlet FROM records.quotes q JOIN records.articles a USING (seq) WHERE q.speaker <> 'UNKNOWN'),
+    WITH q AS (SELECT q.*, a.outlet FROM work.quotes q JOIN records.articles a USING (seq) WHERE q.speaker <> 'UNKNOWN'),
     types AS (SELECT speaker, speaker_type, count(*) AS n FROM q GROUP BY ALL),
     type AS (SELECT speaker, first(speaker_type ORDER BY n DESC, speaker_type) AS speaker_type FROM types GROUP BY speaker)
     SELECT speaker, type.speaker_type, count(*)::INTEGER AS quotes, sum(tokens)::INTEGER AS quoted_tokens,

@@ -37,7 +37,7 @@ export const FRAMES_BY_OUTLET_COLUMNS = [
   'event', 'outlet', 'frame', 'articles', 'articles_with_frame', 'hits', 'hits_author', 'hits_quoted', 'tokens', 'per_10k_tokens',
   'per_10k_author', 'per_10k_quoted', 'hits_negated',
 ];
-export const SPEAKER_COLUMNS = ['event', 'outlet', 'speaker', 'speaker_role', 'speaker_type', 'quotes', 'quoted_tokens', 'share_of_quoted_tokens', 'frames_in_quotes'];
+export const SPEAKER_COLUMNS = ['event', 'outlet', 'speaker', 'speaker_id', 'speaker_role', 'speaker_type', 'quotes', 'quoted_tokens', 'share_of_quoted_tokens', 'frames_in_quotes'];
 export const DISTINCTIVE_COLUMNS = ['event', 'outlet', 'term', 'count', 'count_elsewhere', 'log_odds', 'z'];
 export const SHARED_COLUMNS = ['event', 'speaker', 'text', 'outlets', 'articles', 'variants', 'n_outlets', 'article_ids', 'variant_texts'];
 export const EVENT_COLUMNS = ['event', 'label', 'first_date', 'last_date', 'articles', 'n_outlets', 'outlets'];
@@ -149,24 +149,24 @@ export async function* frameTables(db: Engine, outlets: string[], frames: string
  */
 export async function* speakerTable(db: Engine): AsyncGenerator<[string, Cell[][]]> {
   const rows = db.rows(`
-    WITH q AS (SELECT ev.event, ev.outlet, q.seq, q.quote_id, q.speaker, q.tokens, q.speaker_role, q.speaker_type FROM records.quotes q JOIN work.ev ev USING (seq)),
-    sp AS (SELECT event, outlet, speaker, count(*)::INTEGER AS quotes, sum(tokens)::DOUBLE AS tokens FROM q GROUP BY ALL),
-    roles AS (SELECT event, outlet, speaker, speaker_role, count(*) AS n FROM q WHERE speaker_role <> '' GROUP BY ALL),
-    role AS (SELECT event, outlet, speaker, first(speaker_role ORDER BY n DESC, speaker_role) AS role FROM roles GROUP BY ALL),
-    types AS (SELECT event, outlet, speaker, speaker_type, count(*) AS n FROM q GROUP BY ALL),
-    type AS (SELECT event, outlet, speaker, first(speaker_type ORDER BY n DESC, speaker_type) AS type FROM types GROUP BY ALL),
+    WITH q AS (SELECT ev.event, ev.outlet, q.seq, q.quote_id, q.speaker, q.speaker_id, q.tokens, q.speaker_role, q.speaker_type FROM work.quotes q JOIN work.ev ev USING (seq)),
+    sp AS (SELECT event, outlet, speaker, speaker_id, count(*)::INTEGER AS quotes, sum(tokens)::DOUBLE AS tokens FROM q GROUP BY ALL),
+    roles AS (SELECT event, outlet, speaker, speaker_id, speaker_role, count(*) AS n FROM q WHERE speaker_role <> '' GROUP BY ALL),
+    role AS (SELECT event, outlet, speaker, speaker_id, first(speaker_role ORDER BY n DESC, speaker_role) AS role FROM roles GROUP BY ALL),
+    types AS (SELECT event, outlet, speaker, speaker_id, speaker_type, count(*) AS n FROM q GROUP BY ALL),
+    type AS (SELECT event, outlet, speaker, speaker_id, first(speaker_type ORDER BY n DESC, speaker_type) AS type FROM types GROUP BY ALL),
     fr AS (
-      SELECT q.event, q.outlet, q.speaker, h.frame, count(*) AS n
+      SELECT q.event, q.outlet, q.speaker, q.speaker_id, h.frame, count(*) AS n
       FROM records.hits h JOIN q ON h.seq = q.seq AND h.quote_id = q.quote_id WHERE h.voice <> 'author' GROUP BY ALL
     ),
-    frames AS (SELECT event, outlet, speaker, string_agg(frame || ':' || n, '; ' ORDER BY n DESC, frame) AS frames FROM fr GROUP BY ALL)
-    SELECT sp.event, sp.outlet, sp.speaker, coalesce(role.role, ''), coalesce(type.type, ''), sp.quotes, sp.tokens, o.quoted_tokens, coalesce(frames.frames, '')
+    frames AS (SELECT event, outlet, speaker, speaker_id, string_agg(frame || ':' || n, '; ' ORDER BY n DESC, frame) AS frames FROM fr GROUP BY ALL)
+    SELECT sp.event, sp.outlet, sp.speaker, sp.speaker_id, coalesce(role.role, ''), coalesce(type.type, ''), sp.quotes, sp.tokens, o.quoted_tokens, coalesce(frames.frames, '')
     FROM sp JOIN work.outlet_sums o USING (event, outlet)
-      LEFT JOIN role USING (event, outlet, speaker) LEFT JOIN type USING (event, outlet, speaker) LEFT JOIN frames USING (event, outlet, speaker)
-    ORDER BY sp.event, sp.outlet, sp.quotes DESC, sp.speaker`);
+      LEFT JOIN role USING (event, outlet, speaker, speaker_id) LEFT JOIN type USING (event, outlet, speaker, speaker_id) LEFT JOIN frames USING (event, outlet, speaker, speaker_id)
+    ORDER BY sp.event, sp.outlet, sp.quotes DESC, sp.speaker, sp.speaker_id`);
   for await (const [event, group] of byEvent(rows)) {
-    yield [event, group.map(([, outlet, speaker, role, type, quotes, tokens, outletQuoted, frames]) => [
-      event, String(outlet), String(speaker), str(role), str(type) || 'unknown', num(quotes), num(tokens),
+    yield [event, group.map(([, outlet, speaker, speakerId, role, type, quotes, tokens, outletQuoted, frames]) => [
+      event, String(outlet), String(speaker), str(speakerId), str(role), str(type) || 'unknown', num(quotes), num(tokens),
       num(outletQuoted) > 0 ? sig(num(tokens) / num(outletQuoted)) : null, str(frames),
     ])];
   }
@@ -224,7 +224,7 @@ export async function* distinctiveTable(db: Engine): AsyncGenerator<[string, Cel
 
 /** shared_quotes: per event, the quotations carried by two outlets or more; sorted by event, outlets (descending), text. */
 export async function* sharedQuoteTable(db: Engine): AsyncGenerator<[string, Cell[][], SharedQuote[]]> {
-  const rows = db.rows(`SELECT ev.event, q.share_key, q.share_variant, q.speaker, ev.outlet, ev.id FROM records.quotes q JOIN work.ev ev USING (seq) WHERE q.share_key IS NOT NULL ORDER BY ev.event`);
+  const rows = db.rows(`SELECT ev.event, q.share_key, q.share_variant, q.speaker, ev.outlet, ev.id FROM work.quotes q JOIN work.ev ev USING (seq) WHERE q.share_key IS NOT NULL ORDER BY ev.event`);
   for await (const [event, group] of byEvent(rows)) {
     const groups = new Map<string, QuoteGroup>();
     for (const [, key, variant, speaker, outlet, id] of group) addOccurrence(groups, String(key), String(variant), String(speaker), String(outlet), String(id));

@@ -5,6 +5,7 @@
 import type { Staging } from './atomic.js';
 import { ARTICLE_COLUMNS, ERROR_COLUMNS, HIT_COLUMNS, QUOTE_COLUMNS } from './columns.js';
 import { CODES } from '../errors.js';
+import { ENTITY_COLUMN_DESCRIPTIONS, ENTITY_FILE_DESCRIPTION, SPEAKER_ID_DESCRIPTION } from '../entities/codebook.js';
 
 /** Codes that stop a run before anything is written (exit 2; lexicon codes too: see lexicon check): never in errors.csv. */
 const SETTINGS_CODES = new Set(['E_OPTION', 'E_LEXICON', 'E_INPUT_MISSING']);
@@ -14,7 +15,8 @@ const COMMON: Record<string, string> = {
   outlet: 'Outlet (publisher) from the metadata (the column named `outlet`, `publisher`, `media_name`, `source`, `publication`, … or `--columns outlet=…`; manifest.json says which); `unknown` when none was given (`W_NO_OUTLET` in errors.csv when a file has no such column).',
   event: 'Event the article is grouped under (see `events.csv` and `--events`).',
   frame: 'Frame name from the lexicon (`lexicon:frame` when several lexicons are loaded).',
-  speaker: 'Canonical speaker name (e.g. "Tom Homan" for "Homan", "he", "border czar Tom Homan"; "Dana Bash" for "CNN’s Dana Bash"; "Hillary Clinton\'s campaign" for "Clinton’s campaign"), or `UNKNOWN`.',
+  speaker: 'Canonical speaker name: within an article a mention is resolved to the speaker\'s fullest name (e.g. "Tom Homan" for "Homan", "he", "border czar Tom Homan"; "Dana Bash" for "CNN’s Dana Bash"; "Hillary Clinton\'s campaign" for "Clinton’s campaign"), and across the corpus the names of one speaker are merged into one (the `speaker` of entities.csv for this speaker_id, e.g. "Donald Trump" for "Donald J. Trump" and "Trump"); or `UNKNOWN`.',
+  speaker_id: SPEAKER_ID_DESCRIPTION,
   speaker_role: 'Role or affiliation given in the text ("border czar", "spokesman for America\'s Voice", "CNN" for "CNN’s Dana Bash"); empty if none.',
   speaker_type: '`person`, `organization`, `outlet` (a news organisation), `anonymous` ("a source", "officials") or `unknown`.',
   tokens: 'Word tokens (wink-nlp tokenisation; punctuation, symbols and whitespace excluded).',
@@ -79,6 +81,7 @@ const FILES: Record<string, string> = {
   'distinctive_terms.csv': 'One row per event × outlet × term: terms that set an outlet apart from the event\'s other outlets.',
   'shared_quotes.csv': 'One row per quotation carried by more than one outlet in an event.',
   'events.csv': 'One row per event.',
+  'entities.csv': `${ENTITY_FILE_DESCRIPTION} Rows sorted by quotes (descending), then speaker, then speaker_id. Made after all articles are read (and after a shard merge, from every shard's quotations); \`--aliases FILE\` forces merges or names before the automatic merging (docs/speakers.md).`,
   'errors.csv': 'One row per rejected input (E_ codes, skipped) or note about an analysed article (W_ codes).',
   'outlet_contrasts.csv': 'One row per frame × voice (`all`, `author`, `quote`, `paraphrase`) × pair of outlets (outlet_a before outlet_b in code-point order): the two outlets\' mean per-event rates over the events both covered, their difference, a 95% bootstrap interval over events, a paired permutation p-value over events and a Benjamini–Hochberg q-value across the table. Rows sorted by frame (lexicon order), voice, outlet_a, outlet_b.',
   'article_frames.csv': 'One row per analysed article (the order of articles.csv): the article\'s fields and, for every frame of the lexicon, its hit counts by voice, zeros written. Ready for regression (e.g. a count model of `<frame>` with offset log(tokens)).',
@@ -90,6 +93,7 @@ const FILES: Record<string, string> = {
  * Columns whose meaning depends on the table (the same name means something else elsewhere): looked up before AGG.
  */
 export const AGG_BY_FILE: Record<string, Record<string, string>> = {
+  'entities.csv': ENTITY_COLUMN_DESCRIPTIONS,
   'outlet_contrasts.csv': {
     voice: '`all` (every hit), `author` (the outlet\'s own words), `quote` (inside quotation marks attributed to a source) or `paraphrase` (indirect speech attributed to a source).',
     outlet_a: 'First outlet of the pair (code-point order).',
@@ -176,7 +180,7 @@ export function writeCodebook(
   lines.push('');
   lines.push('## Other files', '');
   lines.push('- `articles.jsonl`: one JSON object per article, in row order: its metadata, counts and resume key (its quotes, frame hits, terms and notes are in `framelens.duckdb`, schema `records`, by `seq`).');
-  lines.push('- `framelens.duckdb`: a DuckDB database with every table above (same names, e.g. `frames_by_outlet`; the per-article tables `articles`, `quotes`, `frame_hits` hold the text as analysed, not neutralised), `article_events` (each article\'s event, by `seq`), `speakers` (one row per named speaker: quotes, quoted tokens, articles, outlets) and, in schema `records`, the per-article records that `--resume` and `merge` reuse. Open it from R (duckdb package), Python (`duckdb`) or the DuckDB CLI.');
+  lines.push('- `framelens.duckdb`: a DuckDB database with every table above (same names, e.g. `frames_by_outlet`; the per-article tables `articles`, `quotes`, `frame_hits` hold the text as analysed, not neutralised), `article_events` (each article\'s event, by `seq`), `speakers` (one row per canonical speaker name: quotes, quoted tokens, articles, outlets) and, in schema `records`, the per-article records that `--resume` and `merge` reuse. Open it from R (duckdb package), Python (`duckdb`) or the DuckDB CLI.');
   lines.push('- `manifest.json`: version, command line, settings, lexicon and input sha256, counts, rejected inputs, start/end time, per-stage timings (ms, summed over workers).');
   lines.push('- `report.html`: a self-contained page (opens offline) with the comparison charts per event.');
   lines.push('');

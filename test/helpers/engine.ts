@@ -10,6 +10,8 @@ import type { AnalyzedArticle } from '../../src/types.js';
 import { Engine } from '../../src/engine/database.js';
 import { createRecordTables, loadParts, PartFiles } from '../../src/engine/parts.js';
 import { assignEvents } from '../../src/engine/events.js';
+import { loadEntities } from '../../src/engine/entities.js';
+import { loadEntitySettings } from '../../src/entities/settings.js';
 import type { EventMode } from '../../src/events/grouping.js';
 import {
   distinctiveTable, DISTINCTIVE_COLUMNS, eventRows, EVENT_COLUMNS, frameComparisonColumns, frameTables, FRAMES_BY_OUTLET_COLUMNS, prepareAggregates,
@@ -43,6 +45,7 @@ export async function eventsOf(db: Engine, mode: EventMode | null): Promise<Map<
 /** Every comparison table and events.csv's rows, as the engine computes them. */
 export async function engineTables(db: Engine, frames: string[], mode: EventMode | null = null): Promise<Tables & { events: Table }> {
   await assignEvents(db, mode);
+  await loadEntities(db, loadEntitySettings());
   await prepareAggregates(db, frames);
   const outlets = (await db.all('SELECT DISTINCT outlet FROM records.articles')).map((r) => String(r[0])).sort();
   const t: Tables & { events: Table } = {
