@@ -24,7 +24,7 @@ test('npm pack → npm install -g --prefix TMP --offline → framelens runs from
   expect(pack.status).toBe(0);
   const [info] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
   const files = info.files.map((f) => f.path);
-  for (const needed of ['dist/src/cli.js', 'dist/src/pipeline/worker.js', 'pipeline/cues.yml', 'pipeline/columns.yml', 'pipeline/lexicons/immigration.yml', 'package.json']) {
+  for (const needed of ['dist/src/cli.js', 'dist/src/analysis/worker.js', 'pipeline/cues.yml', 'pipeline/columns.yml', 'pipeline/lexicons/immigration.yml', 'package.json']) {
     expect(files).toContain(needed);
   }
   expect(files.filter((f) => f.startsWith('test/') || f.startsWith('corpora/'))).toEqual([]);
