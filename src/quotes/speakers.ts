@@ -6,9 +6,12 @@
 import type { NlpDoc } from '../nlp/index.js';
 import type { SpeakerType } from '../types.js';
 import { countBefore } from '../search.js';
+import { tokenAt } from '../nlp/index.js';
 import { isCap } from './pieces.js';
 import type { Lexicon } from './lexicon.js';
 import { adjacent, APOS, inTitleCaseLine, isNameToken, nlSpan, stripDet, textOf, type Np } from './phrases.js';
+
+export type Gender = 'm' | 'f';
 
 /** How many names back a pronoun looks for one shown to be a person's (`PersonRegistry.personLike`). */
 const PERSON_LOOKBACK = 6;
@@ -169,7 +172,8 @@ export class PersonRegistry {
       const sentenceInitial = count === 2 && doc.pos[i] !== 'PROPN' && (i === 0 || doc.sentences[doc.sentenceOf[i]]?.firstToken === i);
       const shaped = count >= 2 && count <= 4 ? !sentenceInitial : titled;
       // "in South Carolina", "from New York": after a preposition a name is most often a place.
-      const place = i > 0 && (doc.pos[i - 1] === 'ADP' || doc.lower[i - 1] === 'the' || doc.lower[i - 1] === 'and') && !titled;
+      // (Not when a known first name opens it: "to that of Patti Davis".)
+      const place = i > 0 && (doc.pos[i - 1] === 'ADP' || doc.lower[i - 1] === 'the' || doc.lower[i - 1] === 'and') && !titled && !(count >= 2 && this.firstNameGender(doc.lower[i]));
       let orgLike = false;
       for (let k = i; k <= j && shaped && !place && !orgLike; k++) orgLike = lex.orgWords.has(doc.lower[k]) || lex.outletWords.has(doc.lower[k]);
       // Not in a headline-style line ("Pence Endorses Paul Ryan", "Rival Hillary Clinton …"): its capitals run words
@@ -187,12 +191,57 @@ export class PersonRegistry {
       }
       // "the former New Mexico governor", "a Florida senator": a name right before a lowercase role noun modifies it.
       const modifier = j + 1 < n && !isCap(doc.value[j + 1]) && (lex.roleNouns.has(doc.lower[j + 1]) || lex.titles.has(doc.lower[j + 1]));
-      if (shaped && !place && !orgLike && !headline && !modifier) {
+      // "Carson defied the question": a lone name that is a clause's subject is a person named by surname alone.
+      const lone = count === 1 && !titled && !place && !headline && !modifier && doc.pos[i] === 'PROPN' && this.loneSubject(i);
+      if ((shaped && !place && !orgLike && !headline && !modifier) || lone) {
         const name = doc.value.slice(i, j + 1).join(' ');
         this.mentions.push({ name, last: doc.lower[j], at: doc.tokStart[i], words: count, first: i, lastToken: j });
       }
       i = j + 1;
     }
+  }
+
+  /**
+   * A lone capitalised word at token i that is a clause's subject: a lowercase verb after it (adverbs between), not a
+   * word that names an organisation, a place or a day.
+   */
+  private loneSubject(i: number): boolean {
+    const { doc, lex } = this;
+    const l = doc.lower[i];
+    if (lex.orgWords.has(l) || lex.outletWords.has(l) || lex.anonymous.has(l) || lex.roleNouns.has(l) || lex.w.weekdays.has(l)) return false;
+    if (i > 0 && (isCap(doc.value[i - 1]) || APOS.test(doc.value[i - 1]))) return false;
+    // At a sentence start ("Friends offered …") only a word the article capitalises elsewhere too.
+    if (doc.sentences[doc.sentenceOf[i]].firstToken === i && !this.capitalisedInside().has(l)) return false;
+    let k = i + 1;
+    while (k < doc.value.length && k - i < 4 && doc.pos[k] === 'ADV') k++;
+    return doc.pos[k] === 'VERB' && /^\p{Ll}/u.test(doc.value[k] ?? '') && !/ing$/.test(doc.lower[k]);
+  }
+
+  /** Lowercased words the article capitalises inside a sentence (built on first use). */
+  private capInside: Set<string> | null = null;
+
+  private capitalisedInside(): Set<string> {
+    if (this.capInside) return this.capInside;
+    const doc = this.doc;
+    const set = (this.capInside = new Set<string>());
+    for (let t = 1; t < doc.value.length; t++) if (doc.pos[t] === 'PROPN' && isCap(doc.value[t]) && doc.sentences[doc.sentenceOf[t]].firstToken !== t) set.add(doc.lower[t]);
+    return set;
+  }
+
+  /** Offsets of the article's quotations, [start, end) pairs sorted by start (`setQuoted`). */
+  private quoted: [number, number][] = [];
+
+  /** The quotations' spans (marks included): a name inside a quotation is never a pronoun's antecedent. */
+  setQuoted(spans: [number, number][]): void {
+    this.quoted = [...spans].sort((a, b) => a[0] - b[0]);
+  }
+
+  /** Offset `at` is inside a quotation. */
+  inQuote(at: number): boolean {
+    const q = this.quoted;
+    const k = countBefore(q.length, (i) => q[i][0] <= at);
+    for (let i = k - 1; i >= 0 && k - i <= 3; i--) if (q[i][1] > at) return true;
+    return false;
   }
 
   /** Mentions by last word, in text order (built on first use): lookups stay fast in articles naming many people. */
@@ -250,11 +299,23 @@ export class PersonRegistry {
     const who = this.lastNamed(at);
     if (!who) return null;
     const lo = countBefore(this.mentions.length, (i) => this.mentions[i].at < at);
+    // Failing that, the one person the article named before with the role and modifiers ("Indiana Gov. Mike Pence",
+    // then other names, then "the governor said"); failing that, the one person with the role and the required
+    // modifiers ("Sen. Bernie Sanders" is "the Vermont senator"). Two such people leave the description unnamed.
+    const strict = new Set<string>();
+    const loose = new Set<string>();
     for (let i = lo - 1; i >= 0; i--) {
-      const m = this.mentions[i];
       const roles = this.rolesOf(i);
-      if (roles.includes(role) && modifiers.every((w) => roles.includes(w)) && this.resolveName(m.name, m.at) === who) return who;
+      if (!roles.includes(role)) continue;
+      const name = this.resolvedName(i);
+      if (modifiers.every((w) => roles.includes(w))) {
+        if (name === who) return who;
+        strict.add(name);
+      }
+      if (modifiers.every((w) => roles.includes(w) || !this.lex.w.requiredModifiers.has(w))) loose.add(name);
     }
+    if (strict.size === 1) return [...strict][0];
+    if (strict.size === 0 && loose.size === 1) return [...loose][0];
     return null;
   }
 
@@ -289,21 +350,119 @@ export class PersonRegistry {
    * The person a pronoun before `at` refers to: the latest name, full or a surname alone, that the article shows to be
    * a person's (`personLike`), among the last few; failing that, the last full name of any kind.
    */
-  lastPerson(at: number): string | null {
+  lastPerson(at: number, gender: Gender | null = null): string | null {
     const lo = countBefore(this.mentions.length, (i) => this.mentions[i].at < at);
     if (lo === 0) return null;
     const refs = this.buildRefs();
     const r = countBefore(refs.length, (i) => refs[i].at < at);
-    // The latest person who is a clause's subject ("Schlafly then discussed Trump’s proposed wall. … she wrote"),
-    // else the latest person.
+    const doc = this.doc;
+    const sentence = doc.sentenceOf[Math.min(tokenAt(doc, at), doc.value.length - 1)];
+    // The latest person who is a main clause's subject ("Schlafly then discussed Trump’s proposed wall. … she wrote"),
+    // else the latest person; never a name inside a quotation, a person whose gender the pronoun contradicts, or the
+    // object of the pronoun's own clause ("Trump, whom he called …").
     let latest: string | null = null;
-    for (let i = r - 1; i >= 0 && r - i <= PERSON_LOOKBACK; i--) {
-      const name = this.refName(refs[i]);
-      if (!this.personLike(name)) continue;
-      if (this.subjectAt(refs[i].first, refs[i].last)) return name;
+    for (let i = r - 1, seen = 0; i >= 0 && seen < PERSON_LOOKBACK; i--) {
+      const ref = refs[i];
+      if (this.inQuote(ref.at)) continue;
+      const name = this.refName(ref);
+      if (!this.personLike(name) || !this.fits(name, gender)) continue;
+      seen++;
+      if (doc.sentenceOf[ref.first] === sentence && this.objectOfRelative(ref.last)) continue;
+      if (this.subjectAt(ref.first, ref.last) && !this.subordinateSubject(ref.first, ref.last)) return name;
       latest ??= name;
     }
-    return latest ?? this.resolvedName(lo - 1);
+    if (latest) return latest;
+    const fallback = this.resolvedName(lo - 1);
+    return this.fits(fallback, gender) ? fallback : null;
+  }
+
+  /** A person of `name` may be referred to by a pronoun of `gender` (no gender, or the article shows no other). */
+  fits(name: string, gender: Gender | null): boolean {
+    if (!gender) return true;
+    const g = this.genderOf(name);
+    return g === null || g === gender;
+  }
+
+  /** "Trump, whom he called …": the name ending at token j is the object of the relative clause after it. */
+  private objectOfRelative(j: number): boolean {
+    const w = this.lex.w;
+    return w.objectRelatives.has(this.doc.lower[j + 1] ?? '') || (this.doc.value[j + 1] === ',' && w.objectRelatives.has(this.doc.lower[j + 2] ?? ''));
+  }
+
+  /**
+   * Tokens [i, j] are the subject of a subordinate or reported clause ("when Tapper asked", "that Obama did", "Pence
+   * said Trump will …"): a pronoun later refers to the main clause's subject first.
+   */
+  private subordinateSubject(i: number, j: number): boolean {
+    const doc = this.doc;
+    // Back over a title or role before the name ("that President Obama was …").
+    while (i > 0 && (this.lex.titles.has(doc.lower[i - 1]) || this.lex.roleNouns.has(doc.lower[i - 1]))) i--;
+    if (i === 0) return false;
+    const p = doc.lower[i - 1];
+    if (p === 'that' || this.lex.w.subordinators.has(p)) return true;
+    const next = doc.pos[j + 1];
+    return doc.pos[i - 1] === 'VERB' && this.lex.verbs.has(doc.lemma[i - 1]) && (next === 'VERB' || next === 'AUX');
+  }
+
+  /** genderOf's answers by full name. */
+  private readonly genders = new Map<string, Gender | null>();
+
+  /**
+   * The gender the article shows for a person, or null: an honorific before a mention ("Mr. Cruz", "Ms. White"), a
+   * gendered role noun written with a mention ("the congresswoman"), the first name, else the pronouns that refer to
+   * the person in the sentences where the name is a subject ("Davis made it clear that she …").
+   */
+  genderOf(name: string): Gender | null {
+    if (this.genders.has(name)) return this.genders.get(name)!;
+    const { doc, lex } = this;
+    const w = lex.w;
+    let title: Gender | null = null;
+    let noun: Gender | null = null;
+    let votes = 0;
+    const refs = this.buildRefs();
+    for (const ref of refs) {
+      if (this.refName(ref) !== name || this.inQuote(ref.at)) continue;
+      const before = doc.lower[ref.first - 1] ?? '';
+      if (!title && w.maleTitles.has(before)) title = 'm';
+      if (!title && w.femaleTitles.has(before)) title = 'f';
+      if (ref.mention >= 0 && !noun) {
+        for (const role of this.rolesOf(ref.mention)) {
+          if (w.maleNouns.has(role)) noun = 'm';
+          else if (w.femaleNouns.has(role)) noun = 'f';
+        }
+      }
+      if (!this.subjectAt(ref.first, ref.last)) continue;
+      // The first gendered pronoun after the subject in its sentence, before any other name.
+      const end = doc.sentences[doc.sentenceOf[ref.first]].lastToken;
+      for (let t = ref.last + 1; t <= end && t - ref.last < 40; t++) {
+        if (isNameToken(doc, t, lex)) break;
+        const l = doc.lower[t];
+        if (!w.malePronouns.has(l) && !w.femalePronouns.has(l)) continue;
+        if (!this.inQuote(doc.tokStart[t])) votes += w.malePronouns.has(l) ? 1 : -1;
+        break;
+      }
+    }
+    const words = name.split(' ');
+    const named = words.length >= 2 ? this.firstNameGender(words[0].toLowerCase()) : null;
+    const g = title ?? noun ?? named ?? (votes > 0 ? 'm' : votes < 0 ? 'f' : null);
+    this.genders.set(name, g);
+    return g;
+  }
+
+  /** The gender of a first name in the lists of given names, or null. */
+  private firstNameGender(first: string): Gender | null {
+    const w = this.lex.w;
+    return w.maleFirstNames.has(first) ? 'm' : w.femaleFirstNames.has(first) ? 'f' : null;
+  }
+
+  /** The person a name ending at token t stands for ("Mike Lee, who declared …"), or null when no name ends there. */
+  nameEndingAt(t: number): string | null {
+    const refs = this.buildRefs();
+    const k = countBefore(refs.length, (i) => refs[i].first <= t);
+    const ref = refs[k - 1];
+    if (!ref || ref.last !== t) return null;
+    const name = this.refName(ref);
+    return this.personLike(name) ? name : null;
   }
 
   /**
@@ -316,6 +475,11 @@ export class PersonRegistry {
     if (i > 0 && doc.pos[i - 1] === 'VERB' && this.lex.verbs.has(doc.lemma[i - 1])) return true;
     if (i > 0 && /^(ADP|VERB|DET)$/.test(doc.pos[i - 1])) return false;
     let k = j + 1;
+    // "David Woodard of Clemson University, said": a place or employer after the name.
+    if (doc.lower[k] === 'of' && isCap(doc.value[k + 1] ?? '')) {
+      k++;
+      while (k < n && k - j < 8 && isCap(doc.value[k])) k++;
+    }
     if (doc.value[k] === '(') {
       while (k < n && k - j < 10 && doc.value[k] !== ')') k++;
       k++;
@@ -399,9 +563,10 @@ export class PersonRegistry {
       }
       return doc.value[k] === ',' && (cue(k + 1) || (roleIn && /^(the|a|an)$/.test(doc.lower[j + 2])));
     };
-    known = false;
+    // A full name whose first name is a known given name ("Amanda Carpenter").
+    known = name.includes(' ') && this.firstNameGender(name.split(' ')[0].toLowerCase()) !== null;
     let last = '';
-    for (let i = 0; i < this.mentions.length; i++) {
+    for (let i = 0; i < this.mentions.length && !known; i++) {
       const m = this.mentions[i];
       if (m.name !== name && this.resolvedName(i) !== name) continue;
       last = m.last;
@@ -433,8 +598,16 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
   const end = doc.tokEnd[np.last];
   const l = doc.lower[np.first];
   if (np.first === np.last && lex.w.pronouns.has(l)) {
+    // "Mike Lee, who declared …", "critics who say …": a relative pronoun stands for the phrase right before it.
+    if (l === 'who') {
+      const t = doc.value[np.first - 1] === ',' ? np.first - 2 : np.first - 1;
+      const named = t >= 0 ? people.nameEndingAt(t) : null;
+      if (named) return { mention, start, end, canonical: named, role: '', type: 'person' };
+      if (t >= 0 && doc.pos[t] === 'NOUN' && !isCap(doc.value[t])) return { mention, start, end, canonical: doc.lower[t], role: doc.lower[t], type: 'anonymous' };
+    }
     if (lex.w.personPronouns.has(l)) {
-      const who = people.lastPerson(start) ?? lastSpeaker;
+      const gender = lex.w.malePronouns.has(l) ? 'm' : lex.w.femalePronouns.has(l) ? 'f' : null;
+      const who = people.lastPerson(start, gender) ?? (lastSpeaker && people.fits(lastSpeaker, gender) ? lastSpeaker : null);
       return { mention, start, end, canonical: who ?? 'UNKNOWN', role: '', type: who ? 'person' : 'unknown' };
     }
     return { mention, start, end, canonical: 'UNKNOWN', role: '', type: 'unknown' };
