@@ -209,9 +209,11 @@ export class PersonRegistry {
     const { doc, lex } = this;
     const l = doc.lower[i];
     if (lex.orgWords.has(l) || lex.outletWords.has(l) || lex.anonymous.has(l) || lex.roleNouns.has(l) || lex.w.weekdays.has(l)) return false;
-    if (i > 0 && (isCap(doc.value[i - 1]) || APOS.test(doc.value[i - 1]))) return false;
-    // At a sentence start ("Friends offered …") only a word the article capitalises elsewhere too.
-    if (doc.sentences[doc.sentenceOf[i]].firstToken === i && !this.capitalisedInside().has(l)) return false;
+    // Not an acronym ("ESPN"), nor a word joined to the one before ("Asia-Pacific").
+    if (/^[A-Z]{2,}$/.test(doc.value[i]) || (i > 0 && (isCap(doc.value[i - 1]) || APOS.test(doc.value[i - 1]) || doc.value[i - 1] === '-'))) return false;
+    // At a sentence start ("Friends offered …") not a plural or other inflected form, unless the article capitalises
+    // the word inside a sentence too.
+    if (doc.sentences[doc.sentenceOf[i]].firstToken === i && doc.lemma[i] !== l && !this.capitalisedInside().has(l)) return false;
     let k = i + 1;
     while (k < doc.value.length && k - i < 4 && doc.pos[k] === 'ADV') k++;
     return doc.pos[k] === 'VERB' && /^\p{Ll}/u.test(doc.value[k] ?? '') && !/ing$/.test(doc.lower[k]);
@@ -358,22 +360,43 @@ export class PersonRegistry {
     const doc = this.doc;
     const sentence = doc.sentenceOf[Math.min(tokenAt(doc, at), doc.value.length - 1)];
     // The latest person who is a main clause's subject ("Schlafly then discussed Trump’s proposed wall. … she wrote"),
-    // else the latest person; never a name inside a quotation, a person whose gender the pronoun contradicts, or the
-    // object of the pronoun's own clause ("Trump, whom he called …").
+    // in the sentences back to the latest person named in a main clause ("To professor Brigid Harrison, …"); else that
+    // person; else the latest person. Never a name inside a quotation, a person whose gender the pronoun contradicts,
+    // or the object of the pronoun's own clause ("Trump, whom he called …").
     let latest: string | null = null;
+    let plain: string | null = null;
+    let plainSentence = -1;
     for (let i = r - 1, seen = 0; i >= 0 && seen < PERSON_LOOKBACK; i--) {
       const ref = refs[i];
       if (this.inQuote(ref.at)) continue;
       const name = this.refName(ref);
       if (!this.personLike(name) || !this.fits(name, gender)) continue;
       seen++;
-      if (doc.sentenceOf[ref.first] === sentence && this.objectOfRelative(ref.last)) continue;
-      if (this.subjectAt(ref.first, ref.last) && !this.subordinateSubject(ref.first, ref.last)) return name;
+      const s = doc.sentenceOf[ref.first];
+      if (s === sentence && this.objectOfRelative(ref.last)) continue;
+      if (plainSentence >= 0 && s !== plainSentence) break;
+      const subordinate = this.subordinateSubject(ref.first, ref.last);
+      if (this.subjectAt(ref.first, ref.last) && !subordinate) return name;
       latest ??= name;
+      if (!plain && !subordinate && !this.dependent(ref.first, ref.last)) {
+        plain = name;
+        plainSentence = s;
+      }
     }
+    if (plain) return plain;
     if (latest) return latest;
     const fallback = this.resolvedName(lo - 1);
     return this.fits(fallback, gender) ? fallback : null;
+  }
+
+  /**
+   * Tokens [i, j] depend on another word: a preposition's or a verb's object ("leaning toward Kasich", "replaced
+   * Schilling") or a possessor ("Christie’s stare").
+   */
+  private dependent(i: number, j: number): boolean {
+    const doc = this.doc;
+    while (i > 0 && (this.lex.titles.has(doc.lower[i - 1]) || this.lex.roleNouns.has(doc.lower[i - 1]) || (isCap(doc.value[i - 1]) && doc.pos[i - 1] !== 'PUNCT'))) i--;
+    return /^(ADP|VERB|AUX)$/.test(doc.pos[i - 1] ?? '') || APOS.test(doc.value[j + 1] ?? '');
   }
 
   /** A person of `name` may be referred to by a pronoun of `gender` (no gender, or the article shows no other). */
@@ -472,7 +495,8 @@ export class PersonRegistry {
   private subjectAt(i: number, j: number): boolean {
     const doc = this.doc;
     const n = doc.value.length;
-    if (i > 0 && doc.pos[i - 1] === 'VERB' && this.lex.verbs.has(doc.lemma[i - 1])) return true;
+    // "said Beck.", "said Beck, the …" (not "said Trump’s use of …").
+    if (i > 0 && doc.pos[i - 1] === 'VERB' && this.lex.verbs.has(doc.lemma[i - 1])) return doc.pos[j + 1] === 'PUNCT' || j + 1 >= n;
     if (i > 0 && /^(ADP|VERB|DET)$/.test(doc.pos[i - 1])) return false;
     let k = j + 1;
     // "David Woodard of Clemson University, said": a place or employer after the name.
