@@ -86,6 +86,8 @@ function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
   if ((/^(\S+ )?(\S+) (in|out of) (\S+)$/.test(phrase) && doc.pos[np.last] === 'NUM') || lex.w.closenessPhrase.test(phrase)) return 'anonymous';
   // Poll shares: "52 percent of registered voters", "a third of Republicans".
   if (lex.w.shareOf.test(phrase)) return 'anonymous';
+  // "Both Democrats and Republicans", "many local GOP officials": a quantified plural group is unnamed.
+  if (np.last > np.first && lex.w.quantifierSubjects.has(doc.lower[np.first]) && doc.lemma[np.last] !== doc.lower[np.last] && /s$/.test(doc.lower[np.last])) return 'anonymous';
   // "supporters of Democrat Hillary Clinton", "critics of Mayor Ana Ruiz": a group named by whom it follows is unnamed,
   // whatever name ends the phrase.
   for (let k = np.first + 1; k < np.last; k++) {
@@ -682,6 +684,11 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
       }
     }
   }
+  // "N.Y." (of "D-N.Y."), "R-Utah": a state or party tag is no speaker; "the F.B.I.": initials after "the" are a body.
+  const initials = /^(\p{Lu}\.)+$/u.test(doc.value[head.last]) && (head.first === head.last || /^the$/i.test(doc.value[head.first]));
+  const tagged = doc.value[head.first - 1] === '-' && adjacent(doc, head.first - 1, head.first) && /^[DRI]$/.test(doc.value[head.first - 2] ?? '');
+  if (type === 'person' && (tagged || (initials && !/^the$/i.test(doc.value[head.first])))) return { mention, start, end, canonical: 'UNKNOWN', role: '', type: 'unknown' };
+  if (type === 'person' && initials) return { mention, start, end, canonical: textOf(doc, head.last, head.last), role: appositionRole, type: 'organization' };
   if (type === 'person') {
     const { nameFirst } = splitRoleName(doc, head, lex);
     let name = textOf(doc, nameFirst, head.last).replace(/['’]s$/, '');

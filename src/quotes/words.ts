@@ -24,6 +24,7 @@ export const WORD_LISTS: Record<string, ListKind> = {
   times_of_day: 'lower', work_nouns: 'lower', headline_labels: 'lower',
   male_pronouns: 'lower', female_pronouns: 'lower', male_titles: 'lower', female_titles: 'lower', male_nouns: 'lower',
   female_nouns: 'lower', male_first_names: 'lower', female_first_names: 'lower', object_relatives: 'lower',
+  notice_labels: 'lower',
 };
 
 /** The lists as read from the file: a list of words, or (title_spellings) words by title. */
@@ -50,6 +51,7 @@ export interface Words {
   maleFirstNames: Set<string>;
   femaleFirstNames: Set<string>;
   objectRelatives: Set<string>;
+  noticeLabels: Set<string>;
   determiners: Set<string>;
   ofQuantifiers: Set<string>;
   closenessAdjectives: Set<string>;
@@ -135,6 +137,7 @@ export function compileWords(lists: WordLists): Words {
     maleFirstNames: set('male_first_names'),
     femaleFirstNames: set('female_first_names'),
     objectRelatives: set('object_relatives'),
+    noticeLabels: set('notice_labels'),
     determiners: set('determiners'),
     ofQuantifiers: set('of_quantifiers'),
     closenessAdjectives: set('closeness_adjectives'),
