@@ -48,11 +48,11 @@ export interface PersonMention {
  * Title and role words written with the name in tokens [i, j]: up to five before it ("Republican presidential candidate
  * Donald Trump", "Florida Sen. Marco Rubio") and an apposition after it ("Marco Rubio, the Florida senator,").
  */
-function rolesAround(doc: NlpDoc, i: number, j: number, lex: Lexicon): string[] {
+function rolesAround(doc: NlpDoc, i: number, j: number, lex: Lexicon, spell = true): string[] {
   const roles: string[] = [];
   const add = (t: number) => {
     const l = doc.lower[t];
-    const spelled = lex.w.titleSpellings.get(l);
+    const spelled = spell ? lex.w.titleSpellings.get(l) : undefined;
     if (spelled) roles.push(...spelled);
     else roles.push(l.replace(/\.$/, ''));
   };
@@ -387,8 +387,14 @@ export class PersonRegistry {
     }
     if (plain) return plain;
     if (latest) return latest;
-    const fallback = this.resolvedName(lo - 1);
-    return this.fits(fallback, gender) ? fallback : null;
+    // The last full name of any kind, on the same conditions.
+    for (let k = lo - 1; k >= 0 && lo - k <= PERSON_LOOKBACK; k--) {
+      const m = this.mentions[k];
+      if (this.inQuote(m.at) || (doc.sentenceOf[m.first] === sentence && this.objectOfRelative(m.lastToken))) continue;
+      const name = this.resolvedName(k);
+      if (this.fits(name, gender)) return name;
+    }
+    return null;
   }
 
   /**
@@ -451,10 +457,12 @@ export class PersonRegistry {
       if (!title && w.maleTitles.has(before)) title = 'm';
       if (!title && w.femaleTitles.has(before)) title = 'f';
       if (ref.mention >= 0 && !noun) {
-        for (const role of this.rolesOf(ref.mention)) {
-          if (w.maleNouns.has(role)) noun = 'm';
-          else if (w.femaleNouns.has(role)) noun = 'f';
-        }
+        // The role words as written ("Rep." stands for a congressman or a congresswoman: no evidence).
+        const m = this.mentions[ref.mention];
+        const roles = rolesAround(doc, m.first, m.lastToken, lex, false);
+        const male = roles.some((x) => w.maleNouns.has(x));
+        const female = roles.some((x) => w.femaleNouns.has(x));
+        if (male !== female) noun = male ? 'm' : 'f';
       }
       if (!this.subjectAt(ref.first, ref.last)) continue;
       // The first gendered pronoun after the subject in its sentence, before any other name.
