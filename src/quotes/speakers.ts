@@ -31,6 +31,8 @@ interface NameRef {
   first: number;
   last: number;
   mention: number;
+  /** The full name it stands for (remembered: `refName`). */
+  name?: string;
 }
 
 export interface PersonMention {
@@ -444,25 +446,33 @@ export class PersonRegistry {
    * the person in the sentences where the name is a subject ("Davis made it clear that she …").
    */
   genderOf(name: string): Gender | null {
-    if (this.genders.has(name)) return this.genders.get(name)!;
+    if (!this.genders.size) this.findGenders();
+    const g = this.genders.get(name);
+    if (g !== undefined) return g;
+    const words = name.split(' ');
+    return words.length >= 2 ? this.firstNameGender(words[0].toLowerCase()) : null;
+  }
+
+  /** genderOf for every name the article refers to, in one pass over the name references. */
+  private findGenders(): void {
     const { doc, lex } = this;
     const w = lex.w;
-    let title: Gender | null = null;
-    let noun: Gender | null = null;
-    let votes = 0;
-    const refs = this.buildRefs();
-    for (const ref of refs) {
-      if (this.refName(ref) !== name || this.inQuote(ref.at)) continue;
+    const title = new Map<string, Gender>();
+    const noun = new Map<string, Gender>();
+    const votes = new Map<string, number>();
+    for (const ref of this.buildRefs()) {
+      if (this.inQuote(ref.at)) continue;
+      const name = this.refName(ref);
       const before = doc.lower[ref.first - 1] ?? '';
-      if (!title && w.maleTitles.has(before)) title = 'm';
-      if (!title && w.femaleTitles.has(before)) title = 'f';
-      if (ref.mention >= 0 && !noun) {
-        // The role words as written ("Rep." stands for a congressman or a congresswoman: no evidence).
+      if (!title.has(name) && (w.maleTitles.has(before) || w.femaleTitles.has(before))) title.set(name, w.maleTitles.has(before) ? 'm' : 'f');
+      if (ref.mention >= 0 && !noun.has(name)) {
+        // The role words as written ("Rep." stands for a congressman or a congresswoman: no evidence); both genders
+        // among them show neither.
         const m = this.mentions[ref.mention];
         const roles = rolesAround(doc, m.first, m.lastToken, lex, false);
         const male = roles.some((x) => w.maleNouns.has(x));
         const female = roles.some((x) => w.femaleNouns.has(x));
-        if (male !== female) noun = male ? 'm' : 'f';
+        if (male !== female) noun.set(name, male ? 'm' : 'f');
       }
       if (!this.subjectAt(ref.first, ref.last)) continue;
       // The first gendered pronoun after the subject in its sentence, before any other name.
@@ -471,15 +481,18 @@ export class PersonRegistry {
         if (isNameToken(doc, t, lex)) break;
         const l = doc.lower[t];
         if (!w.malePronouns.has(l) && !w.femalePronouns.has(l)) continue;
-        if (!this.inQuote(doc.tokStart[t])) votes += w.malePronouns.has(l) ? 1 : -1;
+        if (!this.inQuote(doc.tokStart[t])) votes.set(name, (votes.get(name) ?? 0) + (w.malePronouns.has(l) ? 1 : -1));
         break;
       }
     }
-    const words = name.split(' ');
-    const named = words.length >= 2 ? this.firstNameGender(words[0].toLowerCase()) : null;
-    const g = title ?? noun ?? named ?? (votes > 0 ? 'm' : votes < 0 ? 'f' : null);
-    this.genders.set(name, g);
-    return g;
+    const names = new Set<string>([...title.keys(), ...noun.keys(), ...votes.keys()]);
+    this.genders.set('', null); // marks the pass as done
+    for (const name of names) {
+      const words = name.split(' ');
+      const named = words.length >= 2 ? this.firstNameGender(words[0].toLowerCase()) : null;
+      const v = votes.get(name) ?? 0;
+      this.genders.set(name, title.get(name) ?? noun.get(name) ?? named ?? (v > 0 ? 'm' : v < 0 ? 'f' : null));
+    }
   }
 
   /** The gender of a first name in the lists of given names, or null. */
@@ -539,7 +552,7 @@ export class PersonRegistry {
 
   /** A name reference's full name: a mention's resolved name, or the full name a surname written alone stands for. */
   private refName(ref: NameRef): string {
-    return ref.mention >= 0 ? this.resolvedName(ref.mention) : this.resolveName(this.doc.value[ref.first], ref.at);
+    return (ref.name ??= ref.mention >= 0 ? this.resolvedName(ref.mention) : this.resolveName(this.doc.value[ref.first], ref.at));
   }
 
   private buildRefs(): NameRef[] {
