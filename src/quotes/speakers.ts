@@ -215,6 +215,8 @@ export class PersonRegistry {
     if (lex.orgWords.has(l) || lex.outletWords.has(l) || lex.anonymous.has(l) || lex.roleNouns.has(l) || lex.w.weekdays.has(l)) return false;
     // Not an acronym ("ESPN"), nor a word joined to the one before ("Asia-Pacific").
     if (/^[A-Z]{2,}$/.test(doc.value[i]) || (i > 0 && (isCap(doc.value[i - 1]) || APOS.test(doc.value[i - 1]) || doc.value[i - 1] === '-'))) return false;
+    // Not a word the article writes as a place ("in Ohio").
+    if (this.places().has(l)) return false;
     // At a sentence start ("Friends offered …") not a plural or other inflected form, unless the article capitalises
     // the word inside a sentence too.
     if (doc.sentences[doc.sentenceOf[i]].firstToken === i && doc.lemma[i] !== l && !this.capitalisedInside().has(l)) return false;
@@ -231,6 +233,17 @@ export class PersonRegistry {
     const doc = this.doc;
     const set = (this.capInside = new Set<string>());
     for (let t = 1; t < doc.value.length; t++) if (doc.pos[t] === 'PROPN' && isCap(doc.value[t]) && doc.sentences[doc.sentenceOf[t]].firstToken !== t) set.add(doc.lower[t]);
+    return set;
+  }
+
+  /** Lowercased capitalised words the article writes right after a place preposition ("in Ohio"; built on first use). */
+  private placeWords: Set<string> | null = null;
+
+  private places(): Set<string> {
+    if (this.placeWords) return this.placeWords;
+    const doc = this.doc;
+    const set = (this.placeWords = new Set<string>());
+    for (let t = 1; t < doc.value.length; t++) if (this.lex.w.placePrepositions.has(doc.lower[t - 1]) && isCap(doc.value[t])) set.add(doc.lower[t]);
     return set;
   }
 

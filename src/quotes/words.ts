@@ -24,7 +24,7 @@ export const WORD_LISTS: Record<string, ListKind> = {
   times_of_day: 'lower', work_nouns: 'lower', headline_labels: 'lower',
   male_pronouns: 'lower', female_pronouns: 'lower', male_titles: 'lower', female_titles: 'lower', male_nouns: 'lower',
   female_nouns: 'lower', male_first_names: 'lower', female_first_names: 'lower', object_relatives: 'lower',
-  notice_labels: 'lower',
+  notice_labels: 'lower', place_prepositions: 'lower',
 };
 
 /** The lists as read from the file: a list of words, or (title_spellings) words by title. */
@@ -52,6 +52,7 @@ export interface Words {
   femaleFirstNames: Set<string>;
   objectRelatives: Set<string>;
   noticeLabels: Set<string>;
+  placePrepositions: Set<string>;
   determiners: Set<string>;
   ofQuantifiers: Set<string>;
   closenessAdjectives: Set<string>;
@@ -138,6 +139,7 @@ export function compileWords(lists: WordLists): Words {
     femaleFirstNames: set('female_first_names'),
     objectRelatives: set('object_relatives'),
     noticeLabels: set('notice_labels'),
+    placePrepositions: set('place_prepositions'),
     determiners: set('determiners'),
     ofQuantifiers: set('of_quantifiers'),
     closenessAdjectives: set('closeness_adjectives'),
