@@ -27,7 +27,11 @@ export function rolesAround(doc: NlpDoc, i: number, j: number, lex: Lexicon, spe
     add(t);
   }
   if (doc.value[j + 1] === ',' && /^(the|a|an)$/.test(doc.lower[j + 2] ?? '')) {
-    for (let t = j + 3; t < doc.value.length && t - j <= 9 && doc.value[t] !== ',' && doc.pos[t] !== 'PUNCT' && doc.pos[t] !== 'VERB'; t++) add(t);
+    let t = j + 3;
+    while (t < doc.value.length && t - j <= 9 && doc.value[t] !== ',' && doc.pos[t] !== 'PUNCT' && doc.pos[t] !== 'VERB') t++;
+    // Only an apposition a comma or the sentence's end closes: in "… and Mika Brzezinski, the Democratic candidate
+    // stated …" the phrase is the next clause's subject.
+    if (doc.pos[t] !== 'VERB' && (doc.pos[t] === 'PUNCT' || t >= doc.value.length)) for (let k = j + 3; k < t; k++) add(k);
   }
   return roles;
 }
