@@ -35,6 +35,7 @@ const RULES: { rule: string; text: string; words: string; speaker: string; type:
   { rule: 'a role phrase with a state to the one person with the role', text: 'Sen. Bernie Sanders spoke in Iowa. Hillary Clinton answered him. “We will win this state,” the Vermont senator said.', words: 'We will win', speaker: 'Bernie Sanders', type: 'person' },
   // (A guard: this one held before the rule above, which must not name someone when the article names no one.)
   { rule: 'a role phrase with no one named stays an unnamed role', text: 'Voters went to the polls on Tuesday. “Turnout was high all day,” the governor said.', words: 'Turnout was high', speaker: 'governor', type: 'anonymous' },
+  // (A guard for the role rule above: a description that opens the next clause does not name the person before it.)
   { rule: 'a role phrase opening the next clause is no apposition of the name before it', text: 'In an interview with Joe Scarborough and Mika Brzezinski, the Democratic presidential candidate stated that Trump’s comments were “divisive and mean-spirited.”', words: 'divisive', speaker: 'democratic presidential candidate', type: 'anonymous' },
   // Never speakers.
   { rule: 'a quantified plural group is unnamed', text: '“The plan is dead on arrival,” many local GOP officials said.', words: 'The plan is dead', speaker: 'many local gop officials', type: 'anonymous' },
