@@ -233,8 +233,8 @@ export class PersonRegistry {
     if (!who) return null;
     const lo = countBefore(this.mentions.length, (i) => this.mentions[i].at < at);
     // Failing that, the one person the article named before with the role and modifiers ("Indiana Gov. Mike Pence",
-    // then other names, then "the governor said"); failing that, the one person with the role and the required
-    // modifiers ("Sen. Bernie Sanders" is "the Vermont senator"). Two such people leave the description unnamed.
+    // then other names, then "the governor said"); failing that, the one person named with the role and no other
+    // modifier ("Sen. Bernie Sanders" is "the Vermont senator"). Two such people leave the description unnamed.
     const strict = new Set<string>();
     const loose = new Set<string>();
     for (let i = lo - 1; i >= 0; i--) {
@@ -245,7 +245,10 @@ export class PersonRegistry {
         if (name === who) return who;
         strict.add(name);
       }
-      if (modifiers.every((w) => roles.includes(w) || !this.lex.w.requiredModifiers.has(w))) loose.add(name);
+      // Loosely: a person named with no modifiers at all ("Sen. Bernie Sanders" for "the Vermont senator"; not
+      // "Florida Sen. Ana Ruiz" for "the Texas senator"), and the required modifiers.
+      const bare = roles.every((x) => this.lex.titles.has(x) || this.lex.roleNouns.has(x) || this.lex.w.referringRoles.has(x));
+      if (bare && modifiers.every((w) => roles.includes(w) || !this.lex.w.requiredModifiers.has(w))) loose.add(name);
     }
     if (strict.size === 1) return [...strict][0];
     if (strict.size === 0 && loose.size === 1) return [...loose][0];
