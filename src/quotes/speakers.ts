@@ -125,6 +125,10 @@ export class PersonRegistry {
    */
   private loneSubject(i: number): boolean {
     const { doc, lex } = this;
+    // The verb after it first: it rules out most words before any lookup.
+    let k = i + 1;
+    while (k < doc.value.length && k - i < 4 && doc.pos[k] === 'ADV') k++;
+    if (!(doc.pos[k] === 'VERB' && /^\p{Ll}/u.test(doc.value[k] ?? '') && !/ing$/.test(doc.lower[k]))) return false;
     const l = doc.lower[i];
     if (lex.orgWords.has(l) || lex.outletWords.has(l) || lex.anonymous.has(l) || lex.roleNouns.has(l) || lex.w.weekdays.has(l)) return false;
     // Not an acronym ("ESPN"), nor a word joined to the one before ("Asia-Pacific").
@@ -133,10 +137,7 @@ export class PersonRegistry {
     if (this.places().has(l)) return false;
     // At a sentence start ("Friends offered …") not a plural or other inflected form, unless the article capitalises
     // the word inside a sentence too.
-    if (doc.sentences[doc.sentenceOf[i]].firstToken === i && doc.lemma[i] !== l && !this.capitalisedInside().has(l)) return false;
-    let k = i + 1;
-    while (k < doc.value.length && k - i < 4 && doc.pos[k] === 'ADV') k++;
-    return doc.pos[k] === 'VERB' && /^\p{Ll}/u.test(doc.value[k] ?? '') && !/ing$/.test(doc.lower[k]);
+    return !(doc.sentences[doc.sentenceOf[i]].firstToken === i && doc.lemma[i] !== l && !this.capitalisedInside().has(l));
   }
 
   /** Lowercased words the article capitalises inside a sentence (built on first use). */
@@ -150,14 +151,15 @@ export class PersonRegistry {
     return set;
   }
 
-  /** Lowercased capitalised words the article writes right after a place preposition ("in Ohio"; built on first use). */
+  /** Lowercased proper nouns the article writes right after a place preposition ("in Ohio"; built on first use). */
   private placeWords: Set<string> | null = null;
 
   private places(): Set<string> {
     if (this.placeWords) return this.placeWords;
     const doc = this.doc;
     const set = (this.placeWords = new Set<string>());
-    for (let t = 1; t < doc.value.length; t++) if (this.lex.w.placePrepositions.has(doc.lower[t - 1]) && isCap(doc.value[t])) set.add(doc.lower[t]);
+    // The tag first: most tokens are no preposition.
+    for (let t = 1; t < doc.value.length; t++) if (doc.pos[t - 1] === 'ADP' && doc.pos[t] === 'PROPN' && this.lex.w.placePrepositions.has(doc.lower[t - 1])) set.add(doc.lower[t]);
     return set;
   }
 
@@ -376,53 +378,55 @@ export class PersonRegistry {
    * the person in the sentences where the name is a subject ("Davis made it clear that she …").
    */
   genderOf(name: string): Gender | null {
-    if (!this.genders.size) this.findGenders();
-    const g = this.genders.get(name);
-    if (g !== undefined) return g;
-    const words = name.split(' ');
-    return words.length >= 2 ? this.firstNameGender(words[0].toLowerCase()) : null;
+    let g = this.genders.get(name);
+    if (g === undefined) this.genders.set(name, (g = this.findGender(name)));
+    return g;
   }
 
-  /** genderOf for every name the article refers to, in one pass over the name references. */
-  private findGenders(): void {
+  /** Name references by their last word, lowercased (built on first use): genderOf reads only a name's own. */
+  private refsByLast: Map<string, NameRef[]> | null = null;
+
+  private findGender(name: string): Gender | null {
     const { doc, lex } = this;
     const w = lex.w;
-    const title = new Map<string, Gender>();
-    const noun = new Map<string, Gender>();
-    const votes = new Map<string, number>();
-    for (const ref of this.buildRefs()) {
-      if (this.inQuote(ref.at)) continue;
-      const name = this.refName(ref);
+    if (!this.refsByLast) {
+      this.refsByLast = new Map();
+      for (const ref of this.buildRefs()) {
+        const key = doc.lower[ref.last];
+        if (!this.refsByLast.has(key)) this.refsByLast.set(key, []);
+        this.refsByLast.get(key)!.push(ref);
+      }
+    }
+    const words = name.split(' ');
+    const named = words.length >= 2 ? this.firstNameGender(words[0].toLowerCase()) : null;
+    let noun: Gender | null = null;
+    let votes = 0;
+    for (const ref of this.refsByLast.get(words[words.length - 1].toLowerCase()) ?? []) {
+      if (this.inQuote(ref.at) || this.refName(ref) !== name) continue;
       const before = doc.lower[ref.first - 1] ?? '';
-      if (!title.has(name) && (w.maleTitles.has(before) || w.femaleTitles.has(before))) title.set(name, w.maleTitles.has(before) ? 'm' : 'f');
-      if (ref.mention >= 0 && !noun.has(name)) {
+      if (w.maleTitles.has(before)) return 'm';
+      if (w.femaleTitles.has(before)) return 'f';
+      if (ref.mention >= 0 && !noun) {
         // The role words as written ("Rep." stands for a congressman or a congresswoman: no evidence); both genders
         // among them show neither.
         const m = this.mentions[ref.mention];
         const roles = rolesAround(doc, m.first, m.lastToken, lex, false);
         const male = roles.some((x) => w.maleNouns.has(x));
         const female = roles.some((x) => w.femaleNouns.has(x));
-        if (male !== female) noun.set(name, male ? 'm' : 'f');
+        if (male !== female) noun = male ? 'm' : 'f';
       }
-      if (!this.subjectAt(ref.first, ref.last)) continue;
+      if (noun || named || !this.subjectAt(ref.first, ref.last)) continue;
       // The first gendered pronoun after the subject in its sentence, before any other name.
       const end = doc.sentences[doc.sentenceOf[ref.first]].lastToken;
       for (let t = ref.last + 1; t <= end && t - ref.last < 40; t++) {
         if (isNameToken(doc, t, lex)) break;
         const l = doc.lower[t];
         if (!w.malePronouns.has(l) && !w.femalePronouns.has(l)) continue;
-        if (!this.inQuote(doc.tokStart[t])) votes.set(name, (votes.get(name) ?? 0) + (w.malePronouns.has(l) ? 1 : -1));
+        if (!this.inQuote(doc.tokStart[t])) votes += w.malePronouns.has(l) ? 1 : -1;
         break;
       }
     }
-    const names = new Set<string>([...title.keys(), ...noun.keys(), ...votes.keys()]);
-    this.genders.set('', null); // marks the pass as done
-    for (const name of names) {
-      const words = name.split(' ');
-      const named = words.length >= 2 ? this.firstNameGender(words[0].toLowerCase()) : null;
-      const v = votes.get(name) ?? 0;
-      this.genders.set(name, title.get(name) ?? noun.get(name) ?? named ?? (v > 0 ? 'm' : v < 0 ? 'f' : null));
-    }
+    return noun ?? named ?? (votes > 0 ? 'm' : votes < 0 ? 'f' : null);
   }
 
   /** The gender of a first name in the lists of given names, or null. */
