@@ -157,14 +157,17 @@ test('a possessive in a speaker phrase: a person after it is the speaker, a pers
   ]);
 });
 
-test('"the senator said": a definite description names the last person named when that person was named with the role', () => {
+test('"the senator said": a definite description names the last person named with the role, else the one person named with it', () => {
   // Named with the title, then by surname: "the senator" is Ruiz.
   const text = 'Sen. Ana Ruiz spoke first. Later Ruiz met voters in Ohio. “We will win,” the senator said.';
   expect(quotes(text)[0]).toMatchObject({ speaker: 'Ana Ruiz', speakerType: 'person', speakerRole: 'senator', mentionText: 'the senator' });
-  // The last person named was never called a senator: left as a role, not guessed ("World Bank President Jim Yong
-  // Kim" named after Obama is not "the president" Obama).
+  // The last person named was never called a senator: the one person the article named a senator before.
   const other = 'Sen. Ana Ruiz spoke first. Then Tom Lee met voters in Ohio. “We will win,” the senator said.';
-  expect(quotes(other)[0]).toMatchObject({ speaker: 'senator', speakerType: 'anonymous' });
+  expect(quotes(other)[0]).toMatchObject({ speaker: 'Ana Ruiz', speakerType: 'person' });
+  // Two people named with the role, neither of them last: left as a role, not guessed ("World Bank President Jim
+  // Yong Kim" named after President Obama is not "the president" Obama).
+  const two = 'Sen. Ana Ruiz spoke first. Sen. Joan Hale spoke next. Then Tom Lee met voters in Ohio. “We will win,” the senator said.';
+  expect(quotes(two)[0]).toMatchObject({ speaker: 'senator', speakerType: 'anonymous' });
   // A capitalised modifier must have been said of the person too ("the Florida senator"); "former" as well.
   const florida = 'Florida Sen. Ana Ruiz spoke first. “We will win,” the Florida senator said.';
   expect(quotes(florida)[0]).toMatchObject({ speaker: 'Ana Ruiz' });

@@ -6,9 +6,13 @@
 import type { NlpDoc } from '../nlp/index.js';
 import type { SpeakerType } from '../types.js';
 import { countBefore } from '../search.js';
+import { tokenAt } from '../nlp/index.js';
 import { isCap } from './pieces.js';
 import type { Lexicon } from './lexicon.js';
 import { adjacent, APOS, inTitleCaseLine, isNameToken, nlSpan, stripDet, textOf, type Np } from './phrases.js';
+import { classify, rolesAround, splitRoleName } from './speaker-types.js';
+
+export type Gender = 'm' | 'f';
 
 /** How many names back a pronoun looks for one shown to be a person's (`PersonRegistry.personLike`). */
 const PERSON_LOOKBACK = 6;
@@ -28,6 +32,8 @@ interface NameRef {
   first: number;
   last: number;
   mention: number;
+  /** The full name it stands for (remembered: `refName`). */
+  name?: string;
 }
 
 export interface PersonMention {
@@ -39,91 +45,6 @@ export interface PersonMention {
   /** The name's first and last tokens (for its roles, found when first asked: `rolesOf`). */
   first: number;
   lastToken: number;
-}
-
-/**
- * Title and role words written with the name in tokens [i, j]: up to five before it ("Republican presidential candidate
- * Donald Trump", "Florida Sen. Marco Rubio") and an apposition after it ("Marco Rubio, the Florida senator,").
- */
-function rolesAround(doc: NlpDoc, i: number, j: number, lex: Lexicon): string[] {
-  const roles: string[] = [];
-  const add = (t: number) => {
-    const l = doc.lower[t];
-    const spelled = lex.w.titleSpellings.get(l);
-    if (spelled) roles.push(...spelled);
-    else roles.push(l.replace(/\.$/, ''));
-  };
-  for (let t = i - 1; t >= 0 && i - t <= 5; t--) {
-    const l = doc.lower[t];
-    if (!(lex.titles.has(l) || lex.roleNouns.has(l) || isCap(doc.value[t]) || doc.pos[t] === 'ADJ') || doc.pos[t] === 'PUNCT' || doc.pos[t] === 'DET') break;
-    add(t);
-  }
-  if (doc.value[j + 1] === ',' && /^(the|a|an)$/.test(doc.lower[j + 2] ?? '')) {
-    for (let t = j + 3; t < doc.value.length && t - j <= 9 && doc.value[t] !== ',' && doc.pos[t] !== 'PUNCT' && doc.pos[t] !== 'VERB'; t++) add(t);
-  }
-  return roles;
-}
-
-/** Split an NP into role tokens (left) and name tokens (the trailing run of capitalised non-title words). */
-function splitRoleName(doc: NlpDoc, np: Np, lex: Lexicon): { roleFirst: number; nameFirst: number } {
-  let nameFirst = np.last + 1;
-  for (let i = np.last; i >= np.first; i--) {
-    if (isNameToken(doc, i, lex) || (APOS.test(doc.value[i]) && i < np.last)) nameFirst = i;
-    // "Douglas Holtz-Eakin", "Mohamed El-Erian": a hyphen written without spaces between two name words.
-    else if (doc.value[i] === '-' && i > np.first && i < np.last && nameFirst === i + 1 && adjacent(doc, i - 1, i) && adjacent(doc, i, i + 1) && isNameToken(doc, i - 1, lex)) nameFirst = i;
-    else break;
-  }
-  return { roleFirst: np.first, nameFirst };
-}
-
-function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
-  // Groups named by proportion, share or closeness ("4 in 10", "52 percent of voters", "people close to Clinton"):
-  // unnamed sources.
-  const phrase = textOf(doc, np.first, np.last).toLowerCase();
-  if ((/^(\S+ )?(\S+) (in|out of) (\S+)$/.test(phrase) && doc.pos[np.last] === 'NUM') || lex.w.closenessPhrase.test(phrase)) return 'anonymous';
-  // Poll shares: "52 percent of registered voters", "a third of Republicans".
-  if (lex.w.shareOf.test(phrase)) return 'anonymous';
-  // "supporters of Democrat Hillary Clinton", "critics of Mayor Ana Ruiz": a group named by whom it follows is unnamed,
-  // whatever name ends the phrase.
-  for (let k = np.first + 1; k < np.last; k++) {
-    if (doc.lower[k] !== 'of') continue;
-    if (lex.anonymous.has(doc.lower[k - 1])) return 'anonymous';
-    break;
-  }
-  // A trailing run of two or more name words with no organisation word: a person ("White House press secretary
-  // Karoline Leavitt"), whatever the role words before it say.
-  const { nameFirst } = splitRoleName(doc, np, lex);
-  const joined = nameFirst - 1 >= np.first && lex.w.nameJoiners.has(doc.lower[nameFirst - 1]);
-  // "Rep. Joan Fox", "Sen. Ted Post": an honorific before the name makes it a person, whatever the surname.
-  if (nameFirst - 1 >= np.first && nameFirst <= np.last && np.last - nameFirst <= 3 && lex.titles.has(doc.lower[nameFirst - 1]) && (/\.$/.test(doc.lower[nameFirst - 1]) || lex.w.personTitles.has(doc.lower[nameFirst - 1]))) return 'person';
-  if (!joined && np.last - nameFirst >= 1 && np.last - nameFirst <= 3) {
-    let orgish = false;
-    for (let i = nameFirst; i <= np.last; i++) if (lex.orgWords.has(doc.lower[i]) || lex.outletWords.has(doc.lower[i]) || doc.lower[i] === 'and') orgish = true;
-    if (!orgish && !/^[A-Z]{2,}$/.test(doc.value[np.last])) return 'person';
-  }
-  const words: string[] = [];
-  for (let i = np.first; i <= np.last; i++) words.push(doc.lower[i]);
-  // The head of "four people with knowledge of the briefings" is "people": the noun before the first preposition.
-  let headAt = np.last;
-  for (let k = np.first + 1; k < np.last; k++) if (['of', 'with', 'for'].includes(doc.lower[k])) { headAt = k - 1; break; }
-  const head = doc.lower[headAt];
-  if (words.some((w) => lex.outletWords.has(w)) && words.some((_, k) => isCap(doc.value[np.first + k]))) {
-    // "The Post", "Breitbart News", "CNN"; but "press secretary" is a role.
-    const capOutlet = words.some((w, k) => lex.outletWords.has(w) && isCap(doc.value[np.first + k]));
-    if (capOutlet) return 'outlet';
-  }
-  if (words.some((w, k) => lex.orgWords.has(w) && isCap(doc.value[np.first + k]))) return 'organization';
-  if (!isCap(doc.value[headAt])) {
-    if (lex.anonymous.has(head)) return 'anonymous';
-    if (lex.orgWords.has(head)) return 'organization';
-    if (lex.outletWords.has(head)) return 'outlet';
-    if (lex.roleNouns.has(head)) return 'anonymous';
-    return 'unknown';
-  }
-  if (/^[A-Z]{2,}$/.test(doc.value[np.last]) && np.first === np.last) return 'organization';
-  if (np.first === np.last && lex.anonymous.has(head)) return 'anonymous'; // "Critics call it …" at a sentence start
-  if (joined) return 'organization'; // "Immigration and Customs Enforcement", "Department of Homeland Security"
-  return 'person';
 }
 
 /** Registry of the article's person names, for "Homan" → "Tom Homan" and "he" → the person meant. */
@@ -169,7 +90,8 @@ export class PersonRegistry {
       const sentenceInitial = count === 2 && doc.pos[i] !== 'PROPN' && (i === 0 || doc.sentences[doc.sentenceOf[i]]?.firstToken === i);
       const shaped = count >= 2 && count <= 4 ? !sentenceInitial : titled;
       // "in South Carolina", "from New York": after a preposition a name is most often a place.
-      const place = i > 0 && (doc.pos[i - 1] === 'ADP' || doc.lower[i - 1] === 'the' || doc.lower[i - 1] === 'and') && !titled;
+      // (Not when a known first name opens it: "to that of Patti Davis".)
+      const place = i > 0 && (doc.pos[i - 1] === 'ADP' || doc.lower[i - 1] === 'the' || doc.lower[i - 1] === 'and') && !titled && !(count >= 2 && this.firstNameGender(doc.lower[i]));
       let orgLike = false;
       for (let k = i; k <= j && shaped && !place && !orgLike; k++) orgLike = lex.orgWords.has(doc.lower[k]) || lex.outletWords.has(doc.lower[k]);
       // Not in a headline-style line ("Pence Endorses Paul Ryan", "Rival Hillary Clinton …"): its capitals run words
@@ -187,12 +109,74 @@ export class PersonRegistry {
       }
       // "the former New Mexico governor", "a Florida senator": a name right before a lowercase role noun modifies it.
       const modifier = j + 1 < n && !isCap(doc.value[j + 1]) && (lex.roleNouns.has(doc.lower[j + 1]) || lex.titles.has(doc.lower[j + 1]));
-      if (shaped && !place && !orgLike && !headline && !modifier) {
+      // "Carson defied the question": a lone name that is a clause's subject is a person named by surname alone.
+      const lone = count === 1 && !titled && !place && !headline && !modifier && doc.pos[i] === 'PROPN' && this.loneSubject(i);
+      if ((shaped && !place && !orgLike && !headline && !modifier) || lone) {
         const name = doc.value.slice(i, j + 1).join(' ');
         this.mentions.push({ name, last: doc.lower[j], at: doc.tokStart[i], words: count, first: i, lastToken: j });
       }
       i = j + 1;
     }
+  }
+
+  /**
+   * A lone capitalised word at token i that is a clause's subject: a lowercase verb after it (adverbs between), not a
+   * word that names an organisation, a place or a day.
+   */
+  private loneSubject(i: number): boolean {
+    const { doc, lex } = this;
+    // The verb after it first: it rules out most words before any lookup.
+    let k = i + 1;
+    while (k < doc.value.length && k - i < 4 && doc.pos[k] === 'ADV') k++;
+    if (!(doc.pos[k] === 'VERB' && /^\p{Ll}/u.test(doc.value[k] ?? '') && !/ing$/.test(doc.lower[k]))) return false;
+    const l = doc.lower[i];
+    if (lex.orgWords.has(l) || lex.outletWords.has(l) || lex.anonymous.has(l) || lex.roleNouns.has(l) || lex.w.weekdays.has(l)) return false;
+    // Not an acronym ("ESPN"), nor a word joined to the one before ("Asia-Pacific").
+    if (/^[A-Z]{2,}$/.test(doc.value[i]) || (i > 0 && (isCap(doc.value[i - 1]) || APOS.test(doc.value[i - 1]) || doc.value[i - 1] === '-'))) return false;
+    // Not a word the article writes as a place ("in Ohio").
+    if (this.places().has(l)) return false;
+    // At a sentence start ("Friends offered …") not a plural or other inflected form, unless the article capitalises
+    // the word inside a sentence too.
+    return !(doc.sentences[doc.sentenceOf[i]].firstToken === i && doc.lemma[i] !== l && !this.capitalisedInside().has(l));
+  }
+
+  /** Lowercased words the article capitalises inside a sentence (built on first use). */
+  private capInside: Set<string> | null = null;
+
+  private capitalisedInside(): Set<string> {
+    if (this.capInside) return this.capInside;
+    const doc = this.doc;
+    const set = (this.capInside = new Set<string>());
+    for (let t = 1; t < doc.value.length; t++) if (doc.pos[t] === 'PROPN' && isCap(doc.value[t]) && doc.sentences[doc.sentenceOf[t]].firstToken !== t) set.add(doc.lower[t]);
+    return set;
+  }
+
+  /** Lowercased proper nouns the article writes right after a place preposition ("in Ohio"; built on first use). */
+  private placeWords: Set<string> | null = null;
+
+  private places(): Set<string> {
+    if (this.placeWords) return this.placeWords;
+    const doc = this.doc;
+    const set = (this.placeWords = new Set<string>());
+    // The tag first: most tokens are no preposition.
+    for (let t = 1; t < doc.value.length; t++) if (doc.pos[t - 1] === 'ADP' && doc.pos[t] === 'PROPN' && this.lex.w.placePrepositions.has(doc.lower[t - 1])) set.add(doc.lower[t]);
+    return set;
+  }
+
+  /** Offsets of the article's quotations, [start, end) pairs sorted by start (`setQuoted`). */
+  private quoted: [number, number][] = [];
+
+  /** The quotations' spans (marks included): a name inside a quotation is never a pronoun's antecedent. */
+  setQuoted(spans: [number, number][]): void {
+    this.quoted = [...spans].sort((a, b) => a[0] - b[0]);
+  }
+
+  /** Offset `at` is inside a quotation. */
+  inQuote(at: number): boolean {
+    const q = this.quoted;
+    const k = countBefore(q.length, (i) => q[i][0] <= at);
+    for (let i = k - 1; i >= 0 && k - i <= 3; i--) if (q[i][1] > at) return true;
+    return false;
   }
 
   /** Mentions by last word, in text order (built on first use): lookups stay fast in articles naming many people. */
@@ -250,11 +234,26 @@ export class PersonRegistry {
     const who = this.lastNamed(at);
     if (!who) return null;
     const lo = countBefore(this.mentions.length, (i) => this.mentions[i].at < at);
+    // Failing that, the one person the article named before with the role and modifiers ("Indiana Gov. Mike Pence",
+    // then other names, then "the governor said"); failing that, the one person named with the role and no other
+    // modifier ("Sen. Bernie Sanders" is "the Vermont senator"). Two such people leave the description unnamed.
+    const strict = new Set<string>();
+    const loose = new Set<string>();
     for (let i = lo - 1; i >= 0; i--) {
-      const m = this.mentions[i];
       const roles = this.rolesOf(i);
-      if (roles.includes(role) && modifiers.every((w) => roles.includes(w)) && this.resolveName(m.name, m.at) === who) return who;
+      if (!roles.includes(role)) continue;
+      const name = this.resolvedName(i);
+      if (modifiers.every((w) => roles.includes(w))) {
+        if (name === who) return who;
+        strict.add(name);
+      }
+      // Loosely: a person named with no modifiers at all ("Sen. Bernie Sanders" for "the Vermont senator"; not
+      // "Florida Sen. Ana Ruiz" for "the Texas senator"), and the required modifiers.
+      const bare = roles.every((x) => this.lex.titles.has(x) || this.lex.roleNouns.has(x) || this.lex.w.referringRoles.has(x));
+      if (bare && modifiers.every((w) => roles.includes(w) || !this.lex.w.requiredModifiers.has(w))) loose.add(name);
     }
+    if (strict.size === 1) return [...strict][0];
+    if (strict.size === 0 && loose.size === 1) return [...loose][0];
     return null;
   }
 
@@ -289,21 +288,161 @@ export class PersonRegistry {
    * The person a pronoun before `at` refers to: the latest name, full or a surname alone, that the article shows to be
    * a person's (`personLike`), among the last few; failing that, the last full name of any kind.
    */
-  lastPerson(at: number): string | null {
+  lastPerson(at: number, gender: Gender | null = null): string | null {
     const lo = countBefore(this.mentions.length, (i) => this.mentions[i].at < at);
     if (lo === 0) return null;
     const refs = this.buildRefs();
     const r = countBefore(refs.length, (i) => refs[i].at < at);
-    // The latest person who is a clause's subject ("Schlafly then discussed Trump’s proposed wall. … she wrote"),
-    // else the latest person.
+    const doc = this.doc;
+    const sentence = doc.sentenceOf[Math.min(tokenAt(doc, at), doc.value.length - 1)];
+    // The latest person who is a main clause's subject ("Schlafly then discussed Trump’s proposed wall. … she wrote"),
+    // in the sentences back to the latest person named in a main clause ("To professor Brigid Harrison, …"); else that
+    // person; else the latest person. Never a name inside a quotation, a person whose gender the pronoun contradicts,
+    // or the object of the pronoun's own clause ("Trump, whom he called …").
     let latest: string | null = null;
-    for (let i = r - 1; i >= 0 && r - i <= PERSON_LOOKBACK; i--) {
-      const name = this.refName(refs[i]);
-      if (!this.personLike(name)) continue;
-      if (this.subjectAt(refs[i].first, refs[i].last)) return name;
+    let plain: string | null = null;
+    let plainSentence = -1;
+    for (let i = r - 1, seen = 0; i >= 0 && seen < PERSON_LOOKBACK; i--) {
+      const ref = refs[i];
+      if (this.inQuote(ref.at)) continue;
+      const name = this.refName(ref);
+      if (!this.personLike(name) || !this.fits(name, gender)) continue;
+      seen++;
+      const s = doc.sentenceOf[ref.first];
+      if (s === sentence && this.objectOfRelative(ref.last)) continue;
+      if (plainSentence >= 0 && s !== plainSentence) break;
+      const subordinate = this.subordinateSubject(ref.first, ref.last);
+      if (this.subjectAt(ref.first, ref.last) && !subordinate) return name;
       latest ??= name;
+      if (!plain && !subordinate && !this.dependent(ref.first, ref.last)) {
+        plain = name;
+        plainSentence = s;
+      }
     }
-    return latest ?? this.resolvedName(lo - 1);
+    if (plain) return plain;
+    if (latest) return latest;
+    // The last full name of any kind, on the same conditions.
+    for (let k = lo - 1; k >= 0 && lo - k <= PERSON_LOOKBACK; k--) {
+      const m = this.mentions[k];
+      if (this.inQuote(m.at) || (doc.sentenceOf[m.first] === sentence && this.objectOfRelative(m.lastToken))) continue;
+      const name = this.resolvedName(k);
+      if (this.fits(name, gender)) return name;
+    }
+    return null;
+  }
+
+  /**
+   * Tokens [i, j] depend on another word: a preposition's or a verb's object ("leaning toward Kasich", "replaced
+   * Schilling") or a possessor ("Christie’s stare").
+   */
+  private dependent(i: number, j: number): boolean {
+    const doc = this.doc;
+    while (i > 0 && (this.lex.titles.has(doc.lower[i - 1]) || this.lex.roleNouns.has(doc.lower[i - 1]) || (isCap(doc.value[i - 1]) && doc.pos[i - 1] !== 'PUNCT'))) i--;
+    return /^(ADP|VERB|AUX)$/.test(doc.pos[i - 1] ?? '') || APOS.test(doc.value[j + 1] ?? '');
+  }
+
+  /** A person of `name` may be referred to by a pronoun of `gender` (no gender, or the article shows no other). */
+  fits(name: string, gender: Gender | null): boolean {
+    if (!gender) return true;
+    const g = this.genderOf(name);
+    return g === null || g === gender;
+  }
+
+  /** "Trump, whom he called …": the name ending at token j is the object of the relative clause after it. */
+  private objectOfRelative(j: number): boolean {
+    const w = this.lex.w;
+    return w.objectRelatives.has(this.doc.lower[j + 1] ?? '') || (this.doc.value[j + 1] === ',' && w.objectRelatives.has(this.doc.lower[j + 2] ?? ''));
+  }
+
+  /**
+   * Tokens [i, j] are the subject of a subordinate or reported clause ("when Tapper asked", "that Obama did", "Pence
+   * said Trump will …"): a pronoun later refers to the main clause's subject first.
+   */
+  private subordinateSubject(i: number, j: number): boolean {
+    const doc = this.doc;
+    // Back over a title or role before the name ("that President Obama was …").
+    while (i > 0 && (this.lex.titles.has(doc.lower[i - 1]) || this.lex.roleNouns.has(doc.lower[i - 1]))) i--;
+    if (i === 0) return false;
+    const p = doc.lower[i - 1];
+    if (p === 'that' || this.lex.w.subordinators.has(p)) return true;
+    const next = doc.pos[j + 1];
+    return doc.pos[i - 1] === 'VERB' && this.lex.verbs.has(doc.lemma[i - 1]) && (next === 'VERB' || next === 'AUX');
+  }
+
+  /** genderOf's answers by full name. */
+  private readonly genders = new Map<string, Gender | null>();
+
+  /**
+   * The gender the article shows for a person, or null: an honorific before a mention ("Mr. Cruz", "Ms. White"), a
+   * gendered role noun written with a mention ("the congresswoman"), the first name, else the pronouns that refer to
+   * the person in the sentences where the name is a subject ("Davis made it clear that she …").
+   */
+  genderOf(name: string): Gender | null {
+    let g = this.genders.get(name);
+    if (g === undefined) this.genders.set(name, (g = this.findGender(name)));
+    return g;
+  }
+
+  /** Name references by their last word, lowercased (built on first use): genderOf reads only a name's own. */
+  private refsByLast: Map<string, NameRef[]> | null = null;
+
+  private findGender(name: string): Gender | null {
+    const { doc, lex } = this;
+    const w = lex.w;
+    if (!this.refsByLast) {
+      this.refsByLast = new Map();
+      for (const ref of this.buildRefs()) {
+        const key = doc.lower[ref.last];
+        if (!this.refsByLast.has(key)) this.refsByLast.set(key, []);
+        this.refsByLast.get(key)!.push(ref);
+      }
+    }
+    const words = name.split(' ');
+    const named = words.length >= 2 ? this.firstNameGender(words[0].toLowerCase()) : null;
+    let noun: Gender | null = null;
+    let votes = 0;
+    for (const ref of this.refsByLast.get(words[words.length - 1].toLowerCase()) ?? []) {
+      if (this.inQuote(ref.at) || this.refName(ref) !== name) continue;
+      const before = doc.lower[ref.first - 1] ?? '';
+      if (w.maleTitles.has(before)) return 'm';
+      if (w.femaleTitles.has(before)) return 'f';
+      if (ref.mention >= 0 && !noun) {
+        // The role words as written ("Rep." stands for a congressman or a congresswoman: no evidence); both genders
+        // among them show neither.
+        const m = this.mentions[ref.mention];
+        const roles = rolesAround(doc, m.first, m.lastToken, lex, false);
+        const male = roles.some((x) => w.maleNouns.has(x));
+        const female = roles.some((x) => w.femaleNouns.has(x));
+        if (male !== female) noun = male ? 'm' : 'f';
+      }
+      if (noun || named || !this.subjectAt(ref.first, ref.last)) continue;
+      // The first gendered pronoun after the subject in its sentence, before any other name.
+      const end = doc.sentences[doc.sentenceOf[ref.first]].lastToken;
+      for (let t = ref.last + 1; t <= end && t - ref.last < 40; t++) {
+        if (isNameToken(doc, t, lex)) break;
+        const l = doc.lower[t];
+        if (!w.malePronouns.has(l) && !w.femalePronouns.has(l)) continue;
+        if (!this.inQuote(doc.tokStart[t])) votes += w.malePronouns.has(l) ? 1 : -1;
+        break;
+      }
+    }
+    return noun ?? named ?? (votes > 0 ? 'm' : votes < 0 ? 'f' : null);
+  }
+
+  /** The gender of a first name in the lists of given names, or null. */
+  private firstNameGender(first: string): Gender | null {
+    const w = this.lex.w;
+    return w.maleFirstNames.has(first) ? 'm' : w.femaleFirstNames.has(first) ? 'f' : null;
+  }
+
+  /** The person a name ending at token t stands for ("Mike Lee, who declared …"), or null when no name ends there. */
+  nameEndingAt(t: number): string | null {
+    const refs = this.buildRefs();
+    const k = countBefore(refs.length, (i) => refs[i].first <= t);
+    const ref = refs[k - 1];
+    if (!ref || ref.last !== t) return null;
+    const name = this.refName(ref);
+    return this.personLike(name) ? name : null;
   }
 
   /**
@@ -313,9 +452,15 @@ export class PersonRegistry {
   private subjectAt(i: number, j: number): boolean {
     const doc = this.doc;
     const n = doc.value.length;
-    if (i > 0 && doc.pos[i - 1] === 'VERB' && this.lex.verbs.has(doc.lemma[i - 1])) return true;
+    // "said Beck.", "said Beck, the …" (not "said Trump’s use of …").
+    if (i > 0 && doc.pos[i - 1] === 'VERB' && this.lex.verbs.has(doc.lemma[i - 1])) return doc.pos[j + 1] === 'PUNCT' || j + 1 >= n;
     if (i > 0 && /^(ADP|VERB|DET)$/.test(doc.pos[i - 1])) return false;
     let k = j + 1;
+    // "David Woodard of Clemson University, said": a place or employer after the name.
+    if (doc.lower[k] === 'of' && isCap(doc.value[k + 1] ?? '')) {
+      k++;
+      while (k < n && k - j < 8 && isCap(doc.value[k])) k++;
+    }
     if (doc.value[k] === '(') {
       while (k < n && k - j < 10 && doc.value[k] !== ')') k++;
       k++;
@@ -341,7 +486,7 @@ export class PersonRegistry {
 
   /** A name reference's full name: a mention's resolved name, or the full name a surname written alone stands for. */
   private refName(ref: NameRef): string {
-    return ref.mention >= 0 ? this.resolvedName(ref.mention) : this.resolveName(this.doc.value[ref.first], ref.at);
+    return (ref.name ??= ref.mention >= 0 ? this.resolvedName(ref.mention) : this.resolveName(this.doc.value[ref.first], ref.at));
   }
 
   private buildRefs(): NameRef[] {
@@ -399,9 +544,10 @@ export class PersonRegistry {
       }
       return doc.value[k] === ',' && (cue(k + 1) || (roleIn && /^(the|a|an)$/.test(doc.lower[j + 2])));
     };
-    known = false;
+    // A full name whose first name is a known given name ("Amanda Carpenter").
+    known = name.includes(' ') && this.firstNameGender(name.split(' ')[0].toLowerCase()) !== null;
     let last = '';
-    for (let i = 0; i < this.mentions.length; i++) {
+    for (let i = 0; i < this.mentions.length && !known; i++) {
       const m = this.mentions[i];
       if (m.name !== name && this.resolvedName(i) !== name) continue;
       last = m.last;
@@ -433,8 +579,16 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
   const end = doc.tokEnd[np.last];
   const l = doc.lower[np.first];
   if (np.first === np.last && lex.w.pronouns.has(l)) {
+    // "Mike Lee, who declared …", "critics who say …": a relative pronoun stands for the phrase right before it.
+    if (l === 'who') {
+      const t = doc.value[np.first - 1] === ',' ? np.first - 2 : np.first - 1;
+      const named = t >= 0 ? people.nameEndingAt(t) : null;
+      if (named) return { mention, start, end, canonical: named, role: '', type: 'person' };
+      if (t >= 0 && doc.pos[t] === 'NOUN' && !isCap(doc.value[t])) return { mention, start, end, canonical: doc.lower[t], role: doc.lower[t], type: 'anonymous' };
+    }
     if (lex.w.personPronouns.has(l)) {
-      const who = people.lastPerson(start) ?? lastSpeaker;
+      const gender = lex.w.malePronouns.has(l) ? 'm' : lex.w.femalePronouns.has(l) ? 'f' : null;
+      const who = people.lastPerson(start, gender) ?? (lastSpeaker && people.fits(lastSpeaker, gender) ? lastSpeaker : null);
       return { mention, start, end, canonical: who ?? 'UNKNOWN', role: '', type: who ? 'person' : 'unknown' };
     }
     return { mention, start, end, canonical: 'UNKNOWN', role: '', type: 'unknown' };
@@ -485,6 +639,11 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
       }
     }
   }
+  // "N.Y." (of "D-N.Y."), "R-Utah": a state or party tag is no speaker; "the F.B.I.": initials after "the" are a body.
+  const initials = /^(\p{Lu}\.)+$/u.test(doc.value[head.last]) && (head.first === head.last || /^the$/i.test(doc.value[head.first]));
+  const tagged = doc.value[head.first - 1] === '-' && adjacent(doc, head.first - 1, head.first) && /^[DRI]$/.test(doc.value[head.first - 2] ?? '');
+  if (type === 'person' && (tagged || (initials && !/^the$/i.test(doc.value[head.first])))) return { mention, start, end, canonical: 'UNKNOWN', role: '', type: 'unknown' };
+  if (type === 'person' && initials) return { mention, start, end, canonical: textOf(doc, head.last, head.last), role: appositionRole, type: 'organization' };
   if (type === 'person') {
     const { nameFirst } = splitRoleName(doc, head, lex);
     let name = textOf(doc, nameFirst, head.last).replace(/['’]s$/, '');

@@ -22,6 +22,9 @@ export const WORD_LISTS: Record<string, ListKind> = {
   writer_tail_openers: 'lower', scene_clause_openers: 'lower', clause_adverbs: 'lower', clause_subordinators: 'lower',
   approximators: 'lower', wh_words: 'lower', description_openers: 'lower', time_nouns: 'lower', time_words: 'cased',
   times_of_day: 'lower', work_nouns: 'lower', headline_labels: 'lower',
+  male_pronouns: 'lower', female_pronouns: 'lower', male_titles: 'lower', female_titles: 'lower', male_nouns: 'lower',
+  female_nouns: 'lower', male_first_names: 'lower', female_first_names: 'lower', object_relatives: 'lower',
+  notice_labels: 'lower', place_prepositions: 'lower',
 };
 
 /** The lists as read from the file: a list of words, or (title_spellings) words by title. */
@@ -39,6 +42,17 @@ export interface Words {
   clauseSubjectPronouns: Set<string>;
   pronouns: Set<string>;
   personPronouns: Set<string>;
+  malePronouns: Set<string>;
+  femalePronouns: Set<string>;
+  maleTitles: Set<string>;
+  femaleTitles: Set<string>;
+  maleNouns: Set<string>;
+  femaleNouns: Set<string>;
+  maleFirstNames: Set<string>;
+  femaleFirstNames: Set<string>;
+  objectRelatives: Set<string>;
+  noticeLabels: Set<string>;
+  placePrepositions: Set<string>;
   determiners: Set<string>;
   ofQuantifiers: Set<string>;
   closenessAdjectives: Set<string>;
@@ -115,6 +129,17 @@ export function compileWords(lists: WordLists): Words {
     clauseSubjectPronouns: set('clause_subject_pronouns'),
     pronouns: set('pronouns'),
     personPronouns: set('person_pronouns'),
+    malePronouns: set('male_pronouns'),
+    femalePronouns: set('female_pronouns'),
+    maleTitles: set('male_titles'),
+    femaleTitles: set('female_titles'),
+    maleNouns: set('male_nouns'),
+    femaleNouns: set('female_nouns'),
+    maleFirstNames: set('male_first_names'),
+    femaleFirstNames: set('female_first_names'),
+    objectRelatives: set('object_relatives'),
+    noticeLabels: set('notice_labels'),
+    placePrepositions: set('place_prepositions'),
     determiners: set('determiners'),
     ofQuantifiers: set('of_quantifiers'),
     closenessAdjectives: set('closeness_adjectives'),

@@ -4,12 +4,19 @@
  */
 import { wordsIn } from '../../nlp/index.js';
 import type { Quote } from '../../types.js';
-import { finalGaps, type Candidate, type QuoteContext } from '../context.js';
+import { finalGaps, paragraphOf, type Candidate, type QuoteContext } from '../context.js';
 import { quotePieces } from '../pieces.js';
+
+/** Offset `at` is in an editor's notice: a paragraph opening "CORRECTION:" or "Correction." (notice_labels). */
+function inNotice(ctx: QuoteContext, at: number): boolean {
+  const from = ctx.paras[paragraphOf(ctx.paras, at)];
+  const head = /^([\p{L}'’]+)\s*[:.]/u.exec(ctx.text.slice(from, from + 40));
+  return !!head && ctx.lex.w.noticeLabels.has(head[1].toLowerCase());
+}
 
 export function assemble(ctx: QuoteContext): Quote[] {
   const { doc, blocks, out } = ctx;
-  const all = [...out, ...blocks].sort((a, b) => a.start - b.start || b.end - a.end);
+  const all = [...out, ...blocks].filter((q) => !inNotice(ctx, q.start)).sort((a, b) => a.start - b.start || b.end - a.end);
   // Sorted by start (longer first), kept quotes form a nesting: a stack of the ones still open is enough to tell
   // whether the next one crosses any (it can only cross the innermost), in linear time.
   const kept: Candidate[] = [];

@@ -99,4 +99,5 @@ export function run(ctx: QuoteContext): void {
     const kind: QuoteKind = embedded || clauseGoesOn || words < 3 ? 'partial' : 'direct';
     candidates.push({ kind, start, end, outerStart: open, outerEnd: close + closeLen, attribution: null });
   }
+  ctx.people.setQuoted(candidates.map((c) => [c.outerStart, c.outerEnd]));
 }

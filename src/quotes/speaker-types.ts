@@ -1,0 +1,101 @@
+/**
+ * What kind of speaker a noun phrase names, from POS, capitalisation and the cue lexicon's words: its role and name
+ * parts ("border czar" / "Tom Homan"), its type (person, organization, outlet, anonymous, unknown), and the title and
+ * role words written with a name ("Florida Sen. Marco Rubio", "Rubio, the Florida senator,").
+ */
+import type { NlpDoc } from '../nlp/index.js';
+import type { SpeakerType } from '../types.js';
+import { isCap } from './pieces.js';
+import type { Lexicon } from './lexicon.js';
+import { adjacent, APOS, isNameToken, textOf, type Np } from './phrases.js';
+
+/**
+ * Title and role words written with the name in tokens [i, j]: up to five before it ("Republican presidential candidate
+ * Donald Trump", "Florida Sen. Marco Rubio") and an apposition after it ("Marco Rubio, the Florida senator,").
+ */
+export function rolesAround(doc: NlpDoc, i: number, j: number, lex: Lexicon, spell = true): string[] {
+  const roles: string[] = [];
+  const add = (t: number) => {
+    const l = doc.lower[t];
+    const spelled = spell ? lex.w.titleSpellings.get(l) : undefined;
+    if (spelled) roles.push(...spelled);
+    else roles.push(l.replace(/\.$/, ''));
+  };
+  for (let t = i - 1; t >= 0 && i - t <= 5; t--) {
+    const l = doc.lower[t];
+    if (!(lex.titles.has(l) || lex.roleNouns.has(l) || isCap(doc.value[t]) || doc.pos[t] === 'ADJ') || doc.pos[t] === 'PUNCT' || doc.pos[t] === 'DET') break;
+    add(t);
+  }
+  if (doc.value[j + 1] === ',' && /^(the|a|an)$/.test(doc.lower[j + 2] ?? '')) {
+    let t = j + 3;
+    while (t < doc.value.length && t - j <= 9 && doc.value[t] !== ',' && doc.pos[t] !== 'PUNCT' && doc.pos[t] !== 'VERB') t++;
+    // Only an apposition a comma or the sentence's end closes: in "… and Mika Brzezinski, the Democratic candidate
+    // stated …" the phrase is the next clause's subject.
+    if (doc.pos[t] !== 'VERB' && (doc.pos[t] === 'PUNCT' || t >= doc.value.length)) for (let k = j + 3; k < t; k++) add(k);
+  }
+  return roles;
+}
+
+/** Split an NP into role tokens (left) and name tokens (the trailing run of capitalised non-title words). */
+export function splitRoleName(doc: NlpDoc, np: Np, lex: Lexicon): { roleFirst: number; nameFirst: number } {
+  let nameFirst = np.last + 1;
+  for (let i = np.last; i >= np.first; i--) {
+    if (isNameToken(doc, i, lex) || (APOS.test(doc.value[i]) && i < np.last)) nameFirst = i;
+    // "Douglas Holtz-Eakin", "Mohamed El-Erian": a hyphen written without spaces between two name words.
+    else if (doc.value[i] === '-' && i > np.first && i < np.last && nameFirst === i + 1 && adjacent(doc, i - 1, i) && adjacent(doc, i, i + 1) && isNameToken(doc, i - 1, lex)) nameFirst = i;
+    else break;
+  }
+  return { roleFirst: np.first, nameFirst };
+}
+
+export function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
+  // Groups named by proportion, share or closeness ("4 in 10", "52 percent of voters", "people close to Clinton"):
+  // unnamed sources.
+  const phrase = textOf(doc, np.first, np.last).toLowerCase();
+  if ((/^(\S+ )?(\S+) (in|out of) (\S+)$/.test(phrase) && doc.pos[np.last] === 'NUM') || lex.w.closenessPhrase.test(phrase)) return 'anonymous';
+  // Poll shares: "52 percent of registered voters", "a third of Republicans".
+  if (lex.w.shareOf.test(phrase)) return 'anonymous';
+  // "Both Democrats and Republicans", "many local GOP officials": a quantified plural group is unnamed.
+  if (np.last > np.first && lex.w.quantifierSubjects.has(doc.lower[np.first]) && doc.lemma[np.last] !== doc.lower[np.last] && /s$/.test(doc.lower[np.last])) return 'anonymous';
+  // "supporters of Democrat Hillary Clinton", "critics of Mayor Ana Ruiz": a group named by whom it follows is unnamed,
+  // whatever name ends the phrase.
+  for (let k = np.first + 1; k < np.last; k++) {
+    if (doc.lower[k] !== 'of') continue;
+    if (lex.anonymous.has(doc.lower[k - 1])) return 'anonymous';
+    break;
+  }
+  // A trailing run of two or more name words with no organisation word: a person ("White House press secretary
+  // Karoline Leavitt"), whatever the role words before it say.
+  const { nameFirst } = splitRoleName(doc, np, lex);
+  const joined = nameFirst - 1 >= np.first && lex.w.nameJoiners.has(doc.lower[nameFirst - 1]);
+  // "Rep. Joan Fox", "Sen. Ted Post": an honorific before the name makes it a person, whatever the surname.
+  if (nameFirst - 1 >= np.first && nameFirst <= np.last && np.last - nameFirst <= 3 && lex.titles.has(doc.lower[nameFirst - 1]) && (/\.$/.test(doc.lower[nameFirst - 1]) || lex.w.personTitles.has(doc.lower[nameFirst - 1]))) return 'person';
+  if (!joined && np.last - nameFirst >= 1 && np.last - nameFirst <= 3) {
+    let orgish = false;
+    for (let i = nameFirst; i <= np.last; i++) if (lex.orgWords.has(doc.lower[i]) || lex.outletWords.has(doc.lower[i]) || doc.lower[i] === 'and') orgish = true;
+    if (!orgish && !/^[A-Z]{2,}$/.test(doc.value[np.last])) return 'person';
+  }
+  const words: string[] = [];
+  for (let i = np.first; i <= np.last; i++) words.push(doc.lower[i]);
+  // The head of "four people with knowledge of the briefings" is "people": the noun before the first preposition.
+  let headAt = np.last;
+  for (let k = np.first + 1; k < np.last; k++) if (['of', 'with', 'for'].includes(doc.lower[k])) { headAt = k - 1; break; }
+  const head = doc.lower[headAt];
+  if (words.some((w) => lex.outletWords.has(w)) && words.some((_, k) => isCap(doc.value[np.first + k]))) {
+    // "The Post", "Breitbart News", "CNN"; but "press secretary" is a role.
+    const capOutlet = words.some((w, k) => lex.outletWords.has(w) && isCap(doc.value[np.first + k]));
+    if (capOutlet) return 'outlet';
+  }
+  if (words.some((w, k) => lex.orgWords.has(w) && isCap(doc.value[np.first + k]))) return 'organization';
+  if (!isCap(doc.value[headAt])) {
+    if (lex.anonymous.has(head)) return 'anonymous';
+    if (lex.orgWords.has(head)) return 'organization';
+    if (lex.outletWords.has(head)) return 'outlet';
+    if (lex.roleNouns.has(head)) return 'anonymous';
+    return 'unknown';
+  }
+  if (/^[A-Z]{2,}$/.test(doc.value[np.last]) && np.first === np.last) return 'organization';
+  if (np.first === np.last && lex.anonymous.has(head)) return 'anonymous'; // "Critics call it …" at a sentence start
+  if (joined) return 'organization'; // "Immigration and Customs Enforcement", "Department of Homeland Security"
+  return 'person';
+}

@@ -1,0 +1,57 @@
+/**
+ * Speaker rules of the quote finder (src/quotes/speakers.ts, pipeline/quote-words.yml): who a pronoun or a role
+ * phrase stands for, and what is never a speaker or a quotation. Each example is a made-up sentence of the kind the
+ * rule is for; findQuotes must give the quotation the speaker written here.
+ */
+import { readText } from '../src/nlp/index.js';
+import { findQuotes, loadQuoteSettings } from '../src/quotes/index.js';
+
+const settings = loadQuoteSettings();
+
+/** The speaker and type of the quotation whose text includes `words`. */
+function speakerOf(text: string, words: string): { speaker: string; type: string } | null {
+  const q = findQuotes(readText(text), settings).find((x) => text.slice(x.start, x.end).includes(words));
+  return q ? { speaker: q.speaker, type: q.speakerType } : null;
+}
+
+const RULES: { rule: string; text: string; words: string; speaker: string; type: string }[] = [
+  // Pronouns: gender evidence.
+  { rule: 'a first name shows gender', text: 'Sen. Susan Collins met Rep. Steve Scalise on Monday. Rep. Steve Scalise left early. “We need a deal on the budget,” she said.', words: 'We need a deal', speaker: 'Susan Collins', type: 'person' },
+  { rule: 'an honorific shows gender', text: 'Ms. Ruiz arrived late on Monday. Mr. Hale spoke first. “It went well for all of us,” she said.', words: 'It went well', speaker: 'Ruiz', type: 'person' },
+  { rule: "a person's earlier pronouns show gender", text: 'Quinn Ruiz said she would run. Pat Hale said he would not. “I am ready for this race,” she said.', words: 'I am ready', speaker: 'Quinn Ruiz', type: 'person' },
+  { rule: 'a gendered role noun shows gender', text: 'Rep. Quinn Ruiz, the congresswoman from Ohio, met Rep. Pat Hale. Rep. Pat Hale left early with his aides. “We talked about the budget,” she said.', words: 'We talked', speaker: 'Quinn Ruiz', type: 'person' },
+  // Pronouns: what an antecedent can never be.
+  { rule: 'never a name inside the quotation itself', text: 'Mike Pence spoke in Ohio on Sunday. “Donald Trump will release his tax returns soon,” he said.', words: 'Donald Trump will', speaker: 'Mike Pence', type: 'person' },
+  { rule: 'never the object of a whom-clause', text: 'The crowd at the rally for Michael Hale booed Donald Trump, whom he called “a dangerous demagogue who insults people.”', words: 'dangerous demagogue', speaker: 'Michael Hale', type: 'person' },
+  { rule: 'a main clause subject before the subject of a clause it reports', text: 'Mike Pence met Donald Trump on Sunday. Pence said Trump will follow a different schedule. “The audit comes first for all of us,” he said.', words: 'The audit comes first', speaker: 'Mike Pence', type: 'person' },
+  { rule: "a lone surname that is a clause's subject", text: 'Donald Trump picked Denver on Sunday. Carson defied the question. “Either team could win the game tonight,” he said.', words: 'Either team', speaker: 'Carson', type: 'person' },
+  // (A guard for the rule above: a word the article writes as a place is not a surname.)
+  { rule: 'a lone word written as a place is no surname', text: 'Ana Ruiz campaigned in Ohio on Monday. Ohio voted early. “We are ready for the vote,” she said.', words: 'We are ready', speaker: 'Ana Ruiz', type: 'person' },
+  { rule: '"who" stands for the name before it', text: 'Cruz won an endorsement from Mike Lee, who declared, “It is time to unite the party.”', words: 'It is time', speaker: 'Mike Lee', type: 'person' },
+  { rule: '"who" after a common noun is an unnamed group', text: 'Barack Obama rebuked critics who say he should use the words “radical Islamic terrorism” more often.', words: 'radical Islamic', speaker: 'critics', type: 'anonymous' },
+  { rule: '"I" outside a quotation is the writer, no one named', text: 'Bernie Sanders endorsed me last week. “It was only a joke, of course,” I wrote later.', words: 'It was only a joke', speaker: 'UNKNOWN', type: 'unknown' },
+  // Role phrases.
+  { rule: 'a role phrase to the person the article names with that role', text: 'Indiana Gov. Mike Pence signed the bill on Thursday. Reporters asked Hillary Clinton about it. “It is a good law for Indiana,” the governor said.', words: 'It is a good law', speaker: 'Mike Pence', type: 'person' },
+  { rule: 'a role phrase with a state to the one person with the role', text: 'Sen. Bernie Sanders spoke in Iowa. Hillary Clinton answered him. “We will win this state,” the Vermont senator said.', words: 'We will win', speaker: 'Bernie Sanders', type: 'person' },
+  // (A guard: this one held before the rule above, which must not name someone when the article names no one.)
+  { rule: 'a role phrase with no one named stays an unnamed role', text: 'Voters went to the polls on Tuesday. “Turnout was high all day,” the governor said.', words: 'Turnout was high', speaker: 'governor', type: 'anonymous' },
+  // (A guard for the role rule above: a description that opens the next clause does not name the person before it.)
+  { rule: 'a role phrase opening the next clause is no apposition of the name before it', text: 'In an interview with Joe Scarborough and Mika Brzezinski, the Democratic presidential candidate stated that Trump’s comments were “divisive and mean-spirited.”', words: 'divisive', speaker: 'democratic presidential candidate', type: 'anonymous' },
+  // Never speakers.
+  { rule: 'a quantified plural group is unnamed', text: '“The plan is dead on arrival,” many local GOP officials said.', words: 'The plan is dead', speaker: 'many local gop officials', type: 'anonymous' },
+  { rule: 'a state tag is no speaker', text: 'The vote was close. “We will vote no on this bill,” said N.Y. on Monday.', words: 'We will vote no', speaker: 'UNKNOWN', type: 'unknown' },
+  { rule: 'initials after "the" are an organisation', text: '“We are reviewing the material closely,” the F.B.I. said in a statement.', words: 'We are reviewing', speaker: 'F.B.I.', type: 'organization' },
+];
+
+describe('speaker rules', () => {
+  test.each(RULES)('$rule', ({ text, words, speaker, type }) => {
+    expect(speakerOf(text, words)).toEqual({ speaker, type });
+  });
+});
+
+describe('what is not a quotation', () => {
+  test("an editor's notice holds no quotation", () => {
+    const text = 'Ruiz spoke on Monday.\n\nCORRECTION: An earlier version of this article misstated what Ms. Ruiz said. She called the plan “far too costly for the state and its towns.”';
+    expect(findQuotes(readText(text), settings).filter((q) => q.start > text.indexOf('CORRECTION'))).toEqual([]);
+  });
+});
