@@ -148,3 +148,22 @@ if (!haveTrain) console.log('eval-speakers.test.ts: PolNeAR train check skipped 
   expect(s.attributedPairs.precision).toBeGreaterThanOrEqual(0.99);
   expect(s.attributedPairs.recall).toBeGreaterThanOrEqual(0.95);
 }, 300_000);
+
+// The right-person figures the README publishes (PolNeAR dev labels, read last; train for tuning), as floors: a change
+// that attributes fewer labelled quotations to the right person fails here. Skipped, and says so, without ../shared.
+const devLabels = packageFile('test/fixtures/speakers/dev.jsonl');
+const devGold = packageFile('../shared/eval/polnear/dev.jsonl');
+const haveDev = existsSync(devLabels) && existsSync(devGold);
+if (!haveDev) console.log('eval-speakers.test.ts: PolNeAR dev check skipped — needs test/fixtures/speakers/dev.jsonl and ../shared');
+(haveDev && haveTrain ? test : test.skip)('PolNeAR: right person on the labelled quotations, overall and for pronouns, no lower than published', async () => {
+  const settings = loadQuoteSettings();
+  const entities = loadEntitySettings(settings.titles);
+  const dev = (await evaluate(devGold, settings, { labels: loadSpeakerLabels(devLabels), entities })).speakers!;
+  // Published (0.3.0): dev 130 of 170 matched (0.765), pronouns 37 of 53; train 274 of 339, pronouns 75 of 90.
+  expect(dev.matched).toBe(170);
+  expect(dev.right).toBeGreaterThanOrEqual(130);
+  expect(dev.byKind.pronoun.right).toBeGreaterThanOrEqual(37);
+  const train = (await evaluate(trainGold, settings, { labels: loadSpeakerLabels(trainLabels), entities })).speakers!;
+  expect(train.right).toBeGreaterThanOrEqual(274);
+  expect(train.byKind.pronoun.right).toBeGreaterThanOrEqual(75);
+}, 300_000);
