@@ -14,8 +14,10 @@ import { ReportRenderer } from '../export/report-renderer.js';
 import type { EventMode } from '../events/grouping.js';
 import { sqlString, type Engine } from './database.js';
 import { assignEvents } from './events.js';
+import { rowsByEvent, runStatistics, STATISTICS_TABLES } from './statistics-run.js';
+import { DISTINCTIVE_COLUMNS, loadStoplist } from './statistics/distinctive.js';
 import {
-  distinctiveTable, DISTINCTIVE_COLUMNS, eventRows, EVENT_COLUMNS, frameComparisonColumns, frameTables, FRAMES_BY_OUTLET_COLUMNS,
+  eventRows, EVENT_COLUMNS, frameComparisonColumns, frameTables, FRAMES_BY_OUTLET_COLUMNS,
   prepareAggregates, SHARED_COLUMNS, sharedQuoteTable, SPEAKER_COLUMNS, speakerTable, TABLES, type TableName, type Tables,
 } from './tables.js';
 
@@ -37,6 +39,8 @@ export interface TableCounts {
   notes: number;
   events: number;
   eventMode: EventMode;
+  /** Lines for stderr (lexicon_fit's warnings), printed even under --quiet. */
+  warnings: string[];
 }
 
 export type SeqProblem = Problem & { seq: number };
@@ -81,8 +85,11 @@ function withNames(names: string[], exprs: string[]): [string, string][] {
 const PER_ARTICLE: { name: string; file: string; columns: [string, string][]; from: string; order: string[] }[] = [
   {
     name: 'articles', file: 'articles.csv',
-    columns: withNames(ARTICLE_COLUMNS, ['a.id', 'a.outlet', 'a.date', 'e.event', 'a.title', 'a.source', 'a.tokens', 'a.sentences', 'a.quotes', 'a.quoted_tokens', 'a.hits', 'a.hits_author', 'a.hits - a.hits_author', 'a.url', 'a.chars']),
-    from: 'records.articles a JOIN article_events e USING (seq)', order: ['a.seq'],
+    columns: withNames(ARTICLE_COLUMNS, ['a.id', 'a.outlet', 'a.date', 'e.event', 'a.title', 'a.source', 'a.tokens', 'a.sentences', 'a.quotes', 'a.quoted_tokens', 'a.hits', 'a.hits_author', 'coalesce(v.quote, 0)', 'coalesce(v.paraphrase, 0)', 'a.hits - a.hits_author', 'a.url', 'a.chars']),
+    from: `records.articles a JOIN article_events e USING (seq) LEFT JOIN (
+      SELECT seq, count(*) FILTER (WHERE voice = 'quote')::INTEGER AS quote, count(*) FILTER (WHERE voice = 'paraphrase')::INTEGER AS paraphrase
+      FROM records.hits GROUP BY seq) v USING (seq)`,
+    order: ['a.seq'],
   },
   {
     name: 'quotes', file: 'quotes.csv',
@@ -148,7 +155,7 @@ async function writeRecordLines(db: Engine, staging: Staging): Promise<void> {
 }
 
 /** The other CSV tables, also as tables of framelens.duckdb (as written: text cells neutralised as in the CSV). */
-const DATABASE_TABLES = ['events', ...TABLES, 'errors'];
+const DATABASE_TABLES = ['events', ...TABLES, ...STATISTICS_TABLES, 'errors'];
 
 export async function writeTables(db: Engine, problems: SeqProblem[], settings: TableSettings, staging: Staging): Promise<TableCounts> {
   const csv: CsvOptions = { excel: settings.excel };
@@ -158,6 +165,8 @@ export async function writeTables(db: Engine, problems: SeqProblem[], settings: 
     const counts = await perArticleTables(db, staging, csv);
     await writeRecordLines(db, staging);
     await prepareAggregates(db, settings.frames);
+    const statistics = await runStatistics(db, settings.frames, loadStoplist());
+    const statisticsColumns = writeStatisticsTables(statistics, staging, csv);
 
     // events.csv, and the events the report charts (known before the comparison tables are written).
     const charting = new ChartedEvents();
@@ -201,7 +210,7 @@ export async function writeTables(db: Engine, problems: SeqProblem[], settings: 
         put('frame_comparison', event, comparison);
       }
       for await (const [event, rows] of speakerTable(db)) put('speakers_by_outlet', event, rows);
-      for await (const [event, rows] of distinctiveTable(db)) put('distinctive_terms', event, rows);
+      for (const [event, rows] of rowsByEvent(statistics.distinctive_terms.rows)) put('distinctive_terms', event, rows);
       // The report charts no shared quotes: it renders from here on, while the rest is written.
       for (const [event, rows] of chartedRows) {
         const tables = Object.fromEntries(TABLES.map((t) => [t, { columns: columns[t], rows: rows[t] ?? [] }])) as unknown as Tables;
@@ -220,13 +229,26 @@ export async function writeTables(db: Engine, problems: SeqProblem[], settings: 
     // W_ rows (a file with no outlet column, a date not read) are notes: their articles were kept.
     const rejected = problems.filter((p) => !p.code.startsWith('W_')).length;
     const notes = errors.rows - rejected;
-    writeCodebook(staging, settings, columns, EVENT_COLUMNS);
+    writeCodebook(staging, settings, { ...columns, ...statisticsColumns }, EVENT_COLUMNS);
     await databaseTables(db, staging, csv);
     staging.write('report.html', await html);
-    return { articles: counts.articles, quotes: counts.quotes, frameHits: counts.frame_hits, rejected, notes, events: eventCount, eventMode };
+    return { articles: counts.articles, quotes: counts.quotes, frameHits: counts.frame_hits, rejected, notes, events: eventCount, eventMode, warnings: statistics.warnings };
   } finally {
     if (!settings.report) await renderer.close();
   }
+}
+
+/** The statistics tables besides distinctive_terms (written with the comparison tables): their CSVs; returns their columns. */
+function writeStatisticsTables(statistics: Awaited<ReturnType<typeof runStatistics>>, staging: Staging, csv: CsvOptions): Record<string, string[]> {
+  const columns: Record<string, string[]> = {};
+  for (const name of STATISTICS_TABLES) {
+    const t = statistics[name];
+    const w = new CsvWriter(staging.path(`${name}.csv`), t.columns, csv);
+    for (const r of t.rows) w.write(r);
+    w.close();
+    columns[name] = t.columns;
+  }
+  return columns;
 }
 
 /**

@@ -83,7 +83,7 @@ const FILES: Record<string, string> = {
   'outlet_contrasts.csv': 'One row per frame × voice (`all`, `author`, `quote`, `paraphrase`) × pair of outlets (outlet_a before outlet_b in code-point order): the two outlets\' mean per-event rates over the events both covered, their difference, a 95% bootstrap interval over events, a paired permutation p-value over events and a Benjamini–Hochberg q-value across the table. Rows sorted by frame (lexicon order), voice, outlet_a, outlet_b.',
   'article_frames.csv': 'One row per analysed article (the order of articles.csv): the article\'s fields and, for every frame of the lexicon, its hit counts by voice, zeros written. Ready for regression (e.g. a count model of `<frame>` with offset log(tokens)).',
   'outlet_rates.csv': 'One row per outlet × frame × voice over all the outlet\'s articles (every event): the pooled rate with a 95% bootstrap interval over articles. Rows sorted by outlet, frame (lexicon order), voice (`all`, `author`, `quote`, `paraphrase`).',
-  'lexicon_fit.csv': 'One row per frame of the lexicon (lexicon order): how often and how broadly the lexicon matches this corpus. Warnings (one term making over half a frame\'s hits; the lexicon matching less than 1 hit per 10,000 tokens in most events) are printed on stderr.',
+  'lexicon_fit.csv': 'One row per frame of the lexicon (lexicon order): how often and how broadly the lexicon matches this corpus. Warnings (one term making over half the hits of a frame of 20 hits or more; the lexicon matching less than 1 hit per 10,000 tokens in most events) are printed on stderr.',
 };
 
 /**
@@ -122,7 +122,7 @@ export const AGG_BY_FILE: Record<string, Record<string, string>> = {
     hits: 'Hits of the frame in the whole corpus (all voices).',
     per_10k_tokens: 'hits / all word tokens of the corpus × 10,000.',
     top_term: 'The lexicon entry (as written in the lexicon, e.g. `illegal alien*`) with the most hits of the frame; ties: code-point order. Empty with no hits.',
-    top_term_share: 'Its hits / the frame\'s hits. Above 0.5 the frame mostly measures one word (a warning on stderr).',
+    top_term_share: 'Its hits / the frame\'s hits. Above 0.5 (for a frame of 20 hits or more) the frame mostly measures one word (a warning on stderr).',
     events_with_hits: 'Events with at least one hit of the frame.',
     articles_with_hits: 'Articles with at least one hit of the frame.',
     events_below_min_rate: 'Events (with tokens) where the frame matches less than 1 hit per 10,000 tokens.',
