@@ -158,7 +158,7 @@ test.each([false, true])('per-article tables rendered in SQL are the bytes csv.t
     const counts = await withRecords(records, (db) => writeTables(db, problems, { events: 'metadata', excel, frames: ['chaos'], version: 'test' }, staging), 3);
     expect(counts).toMatchObject({ articles: records.length, quotes: 2 * records.length, frameHits: records.length, rejected: 1, eventMode: 'metadata' });
     const csv = { excel };
-    const articles: Cell[][] = records.map((r) => [r.id, r.outlet, r.date, r.event, r.title, r.source, r.tokens, r.sentences, r.quotes.length, r.quotedTokens, 1, 0, 1, r.url, r.chars]);
+    const articles: Cell[][] = records.map((r) => [r.id, r.outlet, r.date, r.event, r.title, r.source, r.tokens, r.sentences, r.quotes.length, r.quotedTokens, 1, 0, 1, 0, 1, r.url, r.chars]);
     const quotes: Cell[][] = records.flatMap((r) => r.quotes.map((q) => [
       r.id, r.outlet, r.event, q.id, q.kind, q.speaker, q.speakerMention, q.speakerStart, q.speakerEnd, q.speakerRole, q.speakerType, q.cue, q.text, q.start, q.end, q.tokens,
       q.cueStart, q.cueEnd, q.gaps.map(([a, b]) => `${a}..${b}`).join(';'),

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { framelens } from './helpers/cli.js';
+import { writeSyntheticJsonl } from './helpers/corpus.js';
 import { loadStoplist } from '../src/engine/statistics/distinctive.js';
 
 /** The bundled seed articles (quotes and paraphrases) and the synthetic events corpus (outlets covering shared events). */
@@ -28,9 +29,10 @@ const run = (args: string[]) => {
 
 let frames: string[];
 let hits: Row[];
+let stderr: string;
 
 beforeAll(() => {
-  run(['run', ...INPUT, '--out', out, '--workers', '1', '--quiet']);
+  stderr = run(['run', ...INPUT, '--out', out, '--workers', '1', '--quiet']).stderr;
   frames = [...new Set(table('frames_by_outlet.csv').map((f) => f.frame))];
   hits = table('frame_hits.csv');
 });
@@ -115,6 +117,29 @@ test('distinctive_terms lists over-represented terms only, flagged significant a
     expect(Number(r.z)).toBeGreaterThan(0);
     expect(r.significant).toBe(Number(r.z) >= 1.96 ? 'true' : 'false');
   }
+});
+
+test('lexicon_fit\'s warnings are on stderr even under --quiet: one per frame of 20 hits or more whose top term has over half', () => {
+  // This test's corpus: the immigration lexicon hardly matches the synthetic events (all frames' hits per event,
+  // from frames_by_outlet.csv, under 1 per 10,000 tokens in most events); no frame has 20 hits.
+  const perEvent = new Map<string, [number, number]>();
+  for (const r of table('frames_by_outlet.csv')) {
+    const [h, t] = perEvent.get(r.event) ?? [0, 0];
+    perEvent.set(r.event, [h + Number(r.hits), t + (r.frame === frames[0] ? Number(r.tokens) : 0)]);
+  }
+  const low = [...perEvent.values()].filter(([h, t]) => (h / t) * 10_000 < 1).length;
+  expect(low * 2).toBeGreaterThan(perEvent.size);
+  expect(stderr).toBe(`framelens: warning: lexicon: all frames together match less than 1 per 10,000 tokens in ${low} of ${perEvent.size} events: the lexicon hardly matches this corpus (lexicon_fit.csv)\n`);
+  // The synthetic corpus (few words, repeated): frames made of one term.
+  const input = join(dir, 'synthetic.jsonl');
+  writeSyntheticJsonl(input, 40);
+  const synthetic = join(dir, 'synthetic');
+  const r = run(['run', input, '--out', synthetic, '--quiet']);
+  const expected = (parse(raw(synthetic, 'lexicon_fit.csv'), { columns: true }) as Row[])
+    .filter((f) => Number(f.hits) >= 20 && Number(f.top_term_share) > 0.5)
+    .map((f) => `framelens: warning: lexicon: frame "${f.frame}": the term "${f.top_term}" makes ${Math.round(Number(f.top_term_share) * 100)}% of its ${f.hits} hits (lexicon_fit.csv)`);
+  expect(expected.length).toBeGreaterThan(2);
+  expect(r.stderr.trimEnd().split('\n')).toEqual(expected);
 });
 
 test('the codebook describes every column of the new tables', () => {

@@ -37,7 +37,8 @@ export function describeErrno(code: string | undefined, path: string): string | 
 
 /**
  * The errno an error stands for: node:fs gives it as `code`; DuckDB (the reduce engine) only in its message, as the
- * operating system's text ("IO Error: … No space left on device").
+ * operating system's text ("IO Error: … No space left on device"; a failed commit of its scratch database's log:
+ * "TransactionContext Error: Failed to commit: Could not write file … No space left on device").
  */
 const ERRNO_TEXTS: [RegExp, string][] = [
   [/No space left on device/i, 'ENOSPC'],
@@ -48,7 +49,7 @@ const ERRNO_TEXTS: [RegExp, string][] = [
 function errnoOf(err: ErrnoError): string | undefined {
   if (typeof err.code === 'string') return err.code;
   const message = String(err.message ?? '');
-  if (!/IO Error/i.test(message)) return undefined;
+  if (!/IO Error|Could not write file/i.test(message)) return undefined;
   return ERRNO_TEXTS.find(([re]) => re.test(message))?.[1];
 }
 
