@@ -6,13 +6,17 @@
  * Methods: docs/statistics.md.
  */
 import type { Cell } from '../export/csv.js';
-import type { Engine } from './database.js';
+import { sqlString, type Engine } from './database.js';
+import { DISTINCTIVE_MIN_COUNT } from './statistics/distinctive.js';
 import { statisticsTables, type StatisticsTables } from './statistics/index.js';
 import type { StatisticsInputs } from './statistics/inputs.js';
 
 /** The statistics tables besides distinctive_terms (which the comparison tables and the report carry), in write order. */
 export const STATISTICS_TABLES = ['outlet_contrasts', 'article_frames', 'outlet_rates', 'lexicon_fit'] as const;
 export type StatisticsTableName = (typeof STATISTICS_TABLES)[number];
+
+/** The summed counts of an event × outlet's terms that cannot be listed (no word: terms are letters, apostrophes, hyphens). */
+const REST_TERM = '#rest';
 
 const num = (v: unknown) => Number(v);
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
@@ -37,7 +41,17 @@ export async function statisticsInputsFromDb(db: Engine): Promise<StatisticsInpu
     .map(([event, frame, hits, withHits]) => ({ event: str(event), frame: str(frame), hits: num(hits), articles_with_hits: num(withHits) }));
   const frameTermHits = (await db.all(`SELECT frame, term, count(*)::INTEGER FROM records.hits GROUP BY ALL ORDER BY frame, term`))
     .map(([frame, term, hits]) => ({ frame: str(frame), term: str(term), hits: num(hits) }));
-  const eventOutletTerms = (await db.all(`SELECT ev.event, ev.outlet, t.term, sum(t.count)::BIGINT FROM records.terms t JOIN work.ev ev USING (seq) GROUP BY ALL ORDER BY ev.event, ev.outlet, t.term`))
+  // A term can be listed only where some outlet of the event used it DISTINCTIVE_MIN_COUNT times; the event's other
+  // terms matter only through the outlets' totals, so they come summed, one REST_TERM row per event × outlet (never
+  // listed: it is added to the stoplist). The same table as from every row, with far fewer rows to hand over.
+  const eventOutletTerms = (await db.all(`
+    WITH eot AS (SELECT ev.event, ev.outlet, t.term, sum(t.count)::BIGINT AS c FROM records.terms t JOIN work.ev ev USING (seq) GROUP BY ALL),
+    listable AS (SELECT DISTINCT event, term FROM eot WHERE c >= ${DISTINCTIVE_MIN_COUNT}),
+    marked AS (SELECT eot.*, l.term IS NOT NULL AS keep FROM eot LEFT JOIN listable l USING (event, term))
+    SELECT event, outlet, term, c FROM marked WHERE keep
+    UNION ALL
+    SELECT event, outlet, ${sqlString(REST_TERM)}, sum(c)::BIGINT FROM marked WHERE NOT keep GROUP BY event, outlet
+    ORDER BY 1, 2, 3`))
     .map(([event, outlet, term, count]) => ({ event: str(event), outlet: str(outlet), term: str(term), count: num(count) }));
   const prior = new Map<string, number>();
   let alpha0 = 0;
@@ -50,7 +64,7 @@ export async function statisticsInputsFromDb(db: Engine): Promise<StatisticsInpu
 
 /** Every statistics table of the run; lexicon_fit's warnings as stderr lines (printed even under --quiet). */
 export async function runStatistics(db: Engine, frames: string[], stoplist: ReadonlySet<string>): Promise<StatisticsTables> {
-  const tables = statisticsTables(frames, await statisticsInputsFromDb(db), stoplist);
+  const tables = statisticsTables(frames, await statisticsInputsFromDb(db), new Set([...stoplist, REST_TERM]));
   return { ...tables, warnings: tables.warnings.map((w) => `framelens: warning: ${w} (lexicon_fit.csv)`) };
 }
 
