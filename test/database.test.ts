@@ -30,10 +30,11 @@ async function query(sql: string): Promise<Record<string, unknown>[]> {
 test('the database holds the records and every table, with the CSVs\' rows', async () => {
   const tables = (await query(`SELECT table_schema || '.' || table_name AS t FROM information_schema.tables ORDER BY 1`)).map((r) => r.t);
   for (const t of ['main.articles', 'main.quotes', 'main.frame_hits', 'main.speakers', 'main.events', 'main.article_events', 'main.frames_by_outlet', 'main.frame_comparison',
-    'main.speakers_by_outlet', 'main.distinctive_terms', 'main.shared_quotes', 'main.errors', 'records.articles', 'records.quotes', 'records.hits', 'records.terms', 'records.notes']) {
+    'main.speakers_by_outlet', 'main.distinctive_terms', 'main.shared_quotes', 'main.errors', 'main.outlet_contrasts', 'main.article_frames', 'main.outlet_rates', 'main.lexicon_fit', 'records.articles', 'records.quotes', 'records.hits', 'records.terms', 'records.notes']) {
     expect(tables).toContain(t);
   }
-  for (const name of ['articles', 'quotes', 'frame_hits', 'events', 'frames_by_outlet', 'frame_comparison', 'speakers_by_outlet', 'distinctive_terms', 'shared_quotes']) {
+  for (const name of ['articles', 'quotes', 'frame_hits', 'events', 'frames_by_outlet', 'frame_comparison', 'speakers_by_outlet', 'distinctive_terms', 'shared_quotes',
+    'outlet_contrasts', 'article_frames', 'outlet_rates', 'lexicon_fit']) {
     const [{ n }] = await query(`SELECT count(*)::INTEGER AS n FROM main.${name}`);
     expect({ name, n }).toEqual({ name, n: csv(`${name}.csv`).length });
   }

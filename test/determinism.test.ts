@@ -5,7 +5,7 @@
 import { cpSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { framelens, outputFiles } from './helpers/cli.js';
+import { besidesLexiconWarnings, framelens, outputFiles } from './helpers/cli.js';
 import { writeSyntheticJsonl } from './helpers/corpus.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'framelens-det-'));
@@ -20,7 +20,7 @@ writeFileSync(join(b, 'y.txt'), 'outlet: Border Wire\nevent: raids\n\nThe humane
 function runTo(name: string, args: string[]): Record<string, string> {
   const out = join(dir, name);
   const r = framelens(['run', ...args, '--out', out, '--quiet']);
-  expect(r.stderr).toBe('');
+  expect(besidesLexiconWarnings(r.stderr)).toBe('');
   expect(r.status).toBe(0);
   return outputFiles(out);
 }
@@ -65,7 +65,7 @@ test('--shard K/N runs merged give the single run\'s bytes', () => {
   expect(Math.min(...counts)).toBeGreaterThan(0);
   const merged = join(dir, 'merged');
   const r = framelens(['merge', shards[2], shards[0], shards[1], '--out', merged, '--quiet']);
-  expect(r.stderr).toBe('');
+  expect(besidesLexiconWarnings(r.stderr)).toBe('');
   expect(r.status).toBe(0);
   expect(outputFiles(merged)).toEqual(reference);
 });

@@ -41,7 +41,7 @@ test.each([false, true])('per-article tables rendered in SQL are the bytes csv.t
     const counts = await withRecords(records, (db) => writeTables(db, problems, { events: 'metadata', excel, frames: ['chaos'], version: 'test', entities }, staging), 3);
     expect(counts).toMatchObject({ articles: records.length, quotes: 2 * records.length, frameHits: records.length, rejected: 1, eventMode: 'metadata' });
     const csv = { excel };
-    const articles: Cell[][] = records.map((r) => [r.id, r.outlet, r.date, r.event, r.title, r.source, r.tokens, r.sentences, r.quotes.length, r.quotedTokens, 1, 0, 1, r.url, r.chars]);
+    const articles: Cell[][] = records.map((r) => [r.id, r.outlet, r.date, r.event, r.title, r.source, r.tokens, r.sentences, r.quotes.length, r.quotedTokens, 1, 0, 1, 0, 1, r.url, r.chars]);
     // Speakers merged across the corpus (src/entities/, tested in entities.test.ts): the canonical name and speaker_id.
     const rows = records.flatMap((r) => r.quotes.map((q) => ({ event: '', speaker: q.speaker, speakerType: q.speakerType, quotes: 1, articles: [r.id], outlets: [r.outlet] })));
     const resolved = resolveEntities(rows, entities);

@@ -16,7 +16,7 @@ import { Engine, sqlString } from '../engine/database.js';
 import { createRecordTables, RECORD_TYPES } from '../engine/parts.js';
 import { writeTables, type SeqProblem } from '../engine/reduce.js';
 import { VERSION } from '../version.js';
-import { aliasesSha256, DATABASE, defaultWorkers, entityOptions, intOption, type RunSummary } from './run.js';
+import { aliasesSha256, DATABASE, defaultWorkers, entityOptions, intOption, tableCounts, type RunSummary } from './run.js';
 import { loadQuoteSettings } from '../quotes/settings.js';
 
 export interface MergeSettings {
@@ -110,7 +110,7 @@ export async function mergeShards(settings: MergeSettings, commandLine: string[]
     settings: { ...first.settings, shard: null, merged_from: settings.dirs, aliases: settings.aliases, aliases_sha256: aliasesSha256(settings.aliases) },
     lexicons: first.lexicons,
     inputs: [...inputs.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-    counts: { ...counts, analysed: 0, reused: total },
+    counts: { ...tableCounts(counts), analysed: 0, reused: total },
     problems,
     started,
     finished: new Date(),
@@ -120,5 +120,5 @@ export async function mergeShards(settings: MergeSettings, commandLine: string[]
   });
   staging.commit();
   lock.release();
-  return { counts, analysed: 0, reused: total, seconds: (performance.now() - t0) / 1000, exitCode: settings.strict && (counts.rejected > 0 || problems.some((p) => p.code === 'W_NO_OUTLET')) ? 1 : 0 };
+  return { counts, analysed: 0, reused: total, seconds: (performance.now() - t0) / 1000, exitCode: settings.strict && (counts.rejected > 0 || problems.some((p) => p.code === 'W_NO_OUTLET')) ? 1 : 0, notices: counts.warnings };
 }

@@ -300,7 +300,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
     settings: { ...settings, frames: lexicons.frames, aliases_sha256: aliasesSha256(settings.aliases) },
     lexicons: lexicons.lexicons.map((l) => ({ name: l.name, version: l.version, path: l.path, sha256: l.sha256 })),
     inputs: inputHashes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-    counts: { ...counts, analysed, reused },
+    counts: { ...tableCounts(counts), analysed, reused },
     problems,
     started,
     finished,
@@ -314,7 +314,13 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
   lock.release();
   const seconds = (performance.now() - t0) / 1000;
   const strictFail = counts.rejected > 0 || intake.noOutlet.length > 0;
-  return { counts, analysed, reused, seconds, exitCode: settings.strict && strictFail ? 1 : 0, notices: intakeNotices(intake) };
+  return { counts, analysed, reused, seconds, exitCode: settings.strict && strictFail ? 1 : 0, notices: [...intakeNotices(intake), ...counts.warnings] };
+}
+
+/** The table counts for manifest.json (the warnings go to stderr). */
+export function tableCounts(counts: TableCounts): Omit<TableCounts, 'warnings'> {
+  const { warnings: _warnings, ...rest } = counts;
+  return rest;
 }
 
 /** What the summary says about the input's layout: the columns read per field, and what could not be read. */

@@ -17,8 +17,10 @@ import { assignEvents } from './events.js';
 import { reportInput, ReportRows } from './report-input.js';
 import { ENTITY_TABLE_COLUMNS, loadEntities, writeEntities } from './entities.js';
 import type { EntityOptions } from '../entities/resolve.js';
+import { rowsByEvent, runStatistics, STATISTICS_TABLES } from './statistics-run.js';
+import { DISTINCTIVE_COLUMNS, loadStoplist } from './statistics/distinctive.js';
 import {
-  distinctiveTable, DISTINCTIVE_COLUMNS, eventRows, EVENT_COLUMNS, frameComparisonColumns, frameTables, FRAMES_BY_OUTLET_COLUMNS,
+  eventRows, EVENT_COLUMNS, frameComparisonColumns, frameTables, FRAMES_BY_OUTLET_COLUMNS,
   prepareAggregates, SHARED_COLUMNS, sharedQuoteTable, SPEAKER_COLUMNS, speakerTable, TABLES, type TableName,
 } from './tables.js';
 
@@ -41,6 +43,8 @@ export interface TableCounts {
   events: number;
   eventMode: EventMode;
   entities: number;
+  /** Lines for stderr (lexicon_fit's warnings), printed even under --quiet. */
+  warnings: string[];
 }
 
 export type SeqProblem = Problem & { seq: number };
@@ -85,8 +89,11 @@ function withNames(names: string[], exprs: string[]): [string, string][] {
 const PER_ARTICLE: { name: string; file: string; columns: [string, string][]; from: string; order: string[] }[] = [
   {
     name: 'articles', file: 'articles.csv',
-    columns: withNames(ARTICLE_COLUMNS, ['a.id', 'a.outlet', 'a.date', 'e.event', 'a.title', 'a.source', 'a.tokens', 'a.sentences', 'a.quotes', 'a.quoted_tokens', 'a.hits', 'a.hits_author', 'a.hits - a.hits_author', 'a.url', 'a.chars']),
-    from: 'records.articles a JOIN article_events e USING (seq)', order: ['a.seq'],
+    columns: withNames(ARTICLE_COLUMNS, ['a.id', 'a.outlet', 'a.date', 'e.event', 'a.title', 'a.source', 'a.tokens', 'a.sentences', 'a.quotes', 'a.quoted_tokens', 'a.hits', 'a.hits_author', 'coalesce(v.quote, 0)', 'coalesce(v.paraphrase, 0)', 'a.hits - a.hits_author', 'a.url', 'a.chars']),
+    from: `records.articles a JOIN article_events e USING (seq) LEFT JOIN (
+      SELECT seq, count(*) FILTER (WHERE voice = 'quote')::INTEGER AS quote, count(*) FILTER (WHERE voice = 'paraphrase')::INTEGER AS paraphrase
+      FROM records.hits GROUP BY seq) v USING (seq)`,
+    order: ['a.seq'],
   },
   {
     name: 'quotes', file: 'quotes.csv',
@@ -158,7 +165,7 @@ async function writeRecordLines(db: Engine, staging: Staging): Promise<void> {
 }
 
 /** The other CSV tables, also as tables of framelens.duckdb (as written: text cells neutralised as in the CSV). */
-const DATABASE_TABLES = ['events', ...TABLES, 'entities', 'errors'];
+const DATABASE_TABLES = ['events', ...TABLES, ...STATISTICS_TABLES, 'entities', 'errors'];
 
 export async function writeTables(db: Engine, problems: SeqProblem[], settings: TableSettings, staging: Staging): Promise<TableCounts> {
   const csv: CsvOptions = { excel: settings.excel };
@@ -167,7 +174,10 @@ export async function writeTables(db: Engine, problems: SeqProblem[], settings: 
   const counts = await perArticleTables(db, staging, csv);
   await writeRecordLines(db, staging);
   await prepareAggregates(db, settings.frames);
+  const statistics = await runStatistics(db, settings.frames, loadStoplist());
+  const statisticsColumns = writeStatisticsTables(statistics, staging, csv);
   const report = new ReportRows();
+  report.statistics(statistics.outlet_rates, statistics.outlet_contrasts, statistics.warnings);
 
   const events = new CsvWriter(staging.path('events.csv'), EVENT_COLUMNS, csv);
   for await (const row of eventRows(db)) {
@@ -198,7 +208,7 @@ export async function writeTables(db: Engine, problems: SeqProblem[], settings: 
       put('speakers_by_outlet', rows);
       report.speakerRows(columns.speakers_by_outlet, rows);
     }
-    for await (const [, rows] of distinctiveTable(db)) {
+    for (const [, rows] of rowsByEvent(statistics.distinctive_terms.rows)) {
       put('distinctive_terms', rows);
       report.termRows(columns.distinctive_terms, rows);
     }
@@ -216,10 +226,26 @@ export async function writeTables(db: Engine, problems: SeqProblem[], settings: 
   // W_ rows (a file with no outlet column, a date not read) are notes: their articles were kept.
   const rejected = problems.filter((p) => !p.code.startsWith('W_')).length;
   const notes = errors.rows - rejected;
-  writeCodebook(staging, settings, { ...columns, entities: ENTITY_TABLE_COLUMNS }, EVENT_COLUMNS);
+  writeCodebook(staging, settings, { ...columns, ...statisticsColumns, entities: ENTITY_TABLE_COLUMNS }, EVENT_COLUMNS);
   staging.write('report.html', await renderReport(buildReportData(await reportInput(db, report, settings.frames, settings.version))));
   await databaseTables(db, staging, csv);
-  return { articles: counts.articles, quotes: counts.quotes, frameHits: counts.frame_hits, rejected, notes, events: eventCount, eventMode, entities: entityCount };
+  return {
+    articles: counts.articles, quotes: counts.quotes, frameHits: counts.frame_hits, rejected, notes, events: eventCount, eventMode,
+    entities: entityCount, warnings: statistics.warnings,
+  };
+}
+
+/** The statistics tables besides distinctive_terms (written with the comparison tables): their CSVs; returns their columns. */
+function writeStatisticsTables(statistics: Awaited<ReturnType<typeof runStatistics>>, staging: Staging, csv: CsvOptions): Record<string, string[]> {
+  const columns: Record<string, string[]> = {};
+  for (const name of STATISTICS_TABLES) {
+    const t = statistics[name];
+    const w = new CsvWriter(staging.path(`${name}.csv`), t.columns, csv);
+    for (const r of t.rows) w.write(r);
+    w.close();
+    columns[name] = t.columns;
+  }
+  return columns;
 }
 
 /**

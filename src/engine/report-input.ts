@@ -18,6 +18,23 @@ export class ReportRows {
   contrasts: ReportInput['contrasts'] = [];
   warnings: string[] = [];
 
+  /** outlet_rates.csv (the corpus rates' CIs), outlet_contrasts.csv and lexicon_fit's warnings. */
+  statistics(rates: { columns: string[]; rows: Cell[][] }, contrasts: { columns: string[]; rows: Cell[][] }, warnings: string[]): void {
+    const n = (c: Cell | undefined) => (c === null || c === undefined || c === '' ? null : Number(c));
+    this.corpusRates = rates.rows.map((row) => {
+      const get = picker(rates.columns, row);
+      return { frame: String(get('frame')), voice: String(get('voice')) as ReportVoice, outlet: String(get('outlet')), hits: Number(get('hits')), tokens: Number(get('tokens')), ciLow: n(get('ci_low')), ciHigh: n(get('ci_high')) };
+    });
+    this.contrasts = contrasts.rows.map((row) => {
+      const get = picker(contrasts.columns, row);
+      return {
+        frame: String(get('frame')), voice: String(get('voice')) as ReportVoice, outletA: String(get('outlet_a')), outletB: String(get('outlet_b')),
+        events: Number(get('events')), diff: Number(get('diff_per_10k')), ciLow: n(get('ci_low')), ciHigh: n(get('ci_high')), p: n(get('p_value')), q: n(get('q_value')),
+      };
+    });
+    this.warnings = warnings;
+  }
+
   /** A row of events.csv. */
   event(columns: string[], row: Cell[]): void {
     const get = picker(columns, row);

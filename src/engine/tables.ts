@@ -8,9 +8,10 @@
  * and the report can be handed the rows of the events it charts.
  */
 import type { Cell } from '../export/csv.js';
-import { homogeneity, holm, logOddsDirichlet, sig } from './stats.js';
+import { homogeneity, holm, sig } from './stats.js';
 import { addOccurrence, clusterQuotes, type QuoteGroup, type SharedQuote } from './shared-quotes.js';
-import { Cursor, type Engine } from './database.js';
+import type { Engine } from './database.js';
+import { screenedExactTest } from './statistics/contingency.js';
 
 export interface Table {
   columns: string[];
@@ -22,23 +23,15 @@ export const TABLES = ['frames_by_outlet', 'frame_comparison', 'speakers_by_outl
 export type TableName = (typeof TABLES)[number];
 export type Tables = Record<TableName, Table>;
 
-/** Terms listed per event × outlet in distinctive_terms.csv (highest z first), and the minimum count to be listed. */
-export const DISTINCTIVE_TOP = 30;
-export const DISTINCTIVE_MIN_COUNT = 3;
-
-/** Words never listed as distinctive: site furniture and generic news words (outlet names are excluded per event). */
-export const BOILERPLATE = new Set(
-  ('advertisement click subscribe newsletter sign share tweet facebook twitter email photo photos image images getty ap ' +
-    'reuters afp copyright rights reserved reading read story stories related video watch follow updated published ' +
-    'contributed reporting editor editors page link links comment comments cnn msnbc').split(' '),
-);
-
+/**
+ * SPEC's three voices (author, quote, paraphrase), each with its rate; `hits_quoted` / `per_10k_quoted` (quote +
+ * paraphrase: attributed speech) are kept after them for readers of the two-voice layout.
+ */
 export const FRAMES_BY_OUTLET_COLUMNS = [
-  'event', 'outlet', 'frame', 'articles', 'articles_with_frame', 'hits', 'hits_author', 'hits_quoted', 'tokens', 'per_10k_tokens',
-  'per_10k_author', 'per_10k_quoted', 'hits_negated',
+  'event', 'outlet', 'frame', 'articles', 'articles_with_frame', 'hits', 'hits_author', 'hits_quote', 'hits_paraphrase', 'hits_quoted', 'tokens',
+  'per_10k_tokens', 'per_10k_author', 'per_10k_quote', 'per_10k_paraphrase', 'per_10k_quoted', 'hits_negated',
 ];
 export const SPEAKER_COLUMNS = ['event', 'outlet', 'speaker', 'speaker_id', 'speaker_role', 'speaker_type', 'quotes', 'quoted_tokens', 'share_of_quoted_tokens', 'frames_in_quotes'];
-export const DISTINCTIVE_COLUMNS = ['event', 'outlet', 'term', 'count', 'count_elsewhere', 'log_odds', 'z'];
 export const SHARED_COLUMNS = ['event', 'speaker', 'text', 'outlets', 'articles', 'variants', 'n_outlets', 'article_ids', 'variant_texts'];
 export const EVENT_COLUMNS = ['event', 'label', 'first_date', 'last_date', 'articles', 'n_outlets', 'outlets'];
 
@@ -62,7 +55,7 @@ export function frameComparisonColumns(outlets: string[]): string[] {
     used.add(c);
     cols.push(c);
   }
-  return ['event', 'frame', ...cols, 'chi2', 'p_value', 'g2', 'df', 'p_value_g2', 'p_holm', 'min_expected', 'outlets'];
+  return ['event', 'frame', ...cols, 'chi2', 'p_value', 'g2', 'df', 'p_value_g2', 'p_holm', 'min_expected', 'outlets', 'p_exact', 'p_exact_method'];
 }
 
 /** Consecutive rows sharing their first column (the event), as [event, rows]. */
@@ -106,12 +99,12 @@ export async function* frameTables(db: Engine, outlets: string[], frames: string
   const rows = db.rows(`
     WITH hit_sums AS (
       SELECT ev.event, ev.outlet, h.frame, count(DISTINCT h.seq)::INTEGER AS articles_with_frame,
-        count(*) FILTER (WHERE h.voice = 'author')::INTEGER AS author, count(*) FILTER (WHERE h.voice <> 'author')::INTEGER AS quoted,
-        count(*) FILTER (WHERE h.negated)::INTEGER AS negated
+        count(*) FILTER (WHERE h.voice = 'author')::INTEGER AS author, count(*) FILTER (WHERE h.voice = 'quote')::INTEGER AS quote,
+        count(*) FILTER (WHERE h.voice = 'paraphrase')::INTEGER AS paraphrase, count(*) FILTER (WHERE h.negated)::INTEGER AS negated
       FROM records.hits h JOIN work.ev ev USING (seq) GROUP BY ev.event, ev.outlet, h.frame
     )
-    SELECT o.event, o.outlet, f.frame, o.articles, coalesce(h.articles_with_frame, 0), coalesce(h.author, 0), coalesce(h.quoted, 0),
-      o.tokens, coalesce(h.negated, 0)
+    SELECT o.event, o.outlet, f.frame, o.articles, coalesce(h.articles_with_frame, 0), coalesce(h.author, 0), coalesce(h.quote, 0),
+      coalesce(h.paraphrase, 0), o.tokens, coalesce(h.negated, 0)
     FROM work.outlet_sums o CROSS JOIN work.frames f LEFT JOIN hit_sums h ON h.event = o.event AND h.outlet = o.outlet AND h.frame = f.frame
     ORDER BY o.event, o.outlet, f.ord`);
   for await (const [event, group] of byEvent(rows)) {
@@ -119,12 +112,15 @@ export async function* frameTables(db: Engine, outlets: string[], frames: string
     // The event's outlets in order, each with its hits per frame (lexicon order) and tokens.
     const eventOutlets: { outlet: string; hits: number[]; tokens: number }[] = [];
     for (const r of group) {
-      const [, outlet, frame, articles, withFrame, a, q, tokens, neg] = r;
+      const [, outlet, frame, articles, withFrame, a, q, p, tokens, neg] = r.map((v, i) => (i < 3 ? v : num(v))) as [unknown, unknown, unknown, ...number[]];
       const o = String(outlet);
-      if (eventOutlets.at(-1)?.outlet !== o) eventOutlets.push({ outlet: o, hits: [], tokens: num(tokens) });
-      eventOutlets.at(-1)!.hits.push(num(a) + num(q));
-      const t = num(tokens);
-      byOutlet.push([event, o, String(frame), num(articles), num(withFrame), num(a) + num(q), num(a), num(q), t, per10k(num(a) + num(q), t), per10k(num(a), t), per10k(num(q), t), num(neg)]);
+      if (eventOutlets.at(-1)?.outlet !== o) eventOutlets.push({ outlet: o, hits: [], tokens });
+      const all = a + q + p;
+      eventOutlets.at(-1)!.hits.push(all);
+      byOutlet.push([
+        event, o, String(frame), articles, withFrame, all, a, q, p, q + p, tokens,
+        per10k(all, tokens), per10k(a, tokens), per10k(q, tokens), per10k(p, tokens), per10k(q + p, tokens), neg,
+      ]);
     }
     const tests = frames.map((_, i) => homogeneity(eventOutlets.map((o) => o.hits[i]), eventOutlets.map((o) => o.tokens)));
     const adjusted = holm(tests.map((t) => (t ? t.p : null)));
@@ -132,10 +128,12 @@ export async function* frameTables(db: Engine, outlets: string[], frames: string
     frames.forEach((f, i) => {
       const rates = new Map(eventOutlets.map((o) => [o.outlet, per10k(o.hits[i], o.tokens)]));
       const t = tests[i];
+      const exact = t ? screenedExactTest(event, f, eventOutlets.map((o) => o.hits[i]), eventOutlets.map((o) => o.tokens), t.minExpected) : null;
       comparison.push([
         event, f, ...outlets.map((o) => (rates.has(o) ? rates.get(o)! : null)),
         t ? sig(t.chi2) : null, t ? sig(t.p) : null, t ? sig(t.g2) : null, t ? t.df : null, t ? sig(t.pG2) : null,
         adjusted[i] === null ? null : sig(adjusted[i]!), t ? sig(t.minExpected) : null, eventOutlets.length,
+        exact ? sig(exact.p) : null, exact ? exact.method : null,
       ]);
     });
     yield { event, byOutlet, comparison };
@@ -170,56 +168,6 @@ export async function* speakerTable(db: Engine): AsyncGenerator<[string, Cell[][
       num(outletQuoted) > 0 ? sig(num(tokens) / num(outletQuoted)) : null, str(frames),
     ])];
   }
-}
-
-/**
- * distinctive_terms: Monroe et al. log-odds, each outlet vs the event's other outlets, prior = whole-corpus counts (α_w
- * = corpus count of w, α0 = corpus total). Per event (of two outlets or more) × outlet, the DISTINCTIVE_TOP terms with
- * the highest z among those used at least DISTINCTIVE_MIN_COUNT times by the outlet; outlet self-mentions and
- * BOILERPLATE excluded.
- */
-export async function* distinctiveTable(db: Engine): AsyncGenerator<[string, Cell[][]]> {
-  const alpha0 = num(await db.scalar('SELECT coalesce(sum(count), 0)::DOUBLE FROM records.terms'));
-  await db.run(`CREATE OR REPLACE TABLE work.outlet_terms AS SELECT ev.event, ev.outlet, t.term, sum(t.count)::DOUBLE AS c FROM records.terms t JOIN work.ev ev USING (seq) GROUP BY ALL`);
-  const events = new Cursor(db.rows(`SELECT event, list(outlet ORDER BY outlet) FROM work.outlet_sums GROUP BY event HAVING count(*) >= 2 ORDER BY event`));
-  const rows = db.rows(`
-    WITH totals AS (SELECT event, outlet, sum(c) AS total FROM work.outlet_terms GROUP BY ALL),
-    event_totals AS (SELECT event, sum(total) AS total FROM totals GROUP BY ALL),
-    event_terms AS (SELECT event, term, sum(c) AS c FROM work.outlet_terms GROUP BY ALL),
-    prior AS (SELECT term, sum(count)::DOUBLE AS c FROM records.terms GROUP BY term)
-    SELECT t.event, t.outlet, t.term, t.c, et.c - t.c, tot.total, evt.total, p.c
-    FROM work.outlet_terms t JOIN totals tot USING (event, outlet) JOIN event_totals evt USING (event) JOIN event_terms et USING (event, term) JOIN prior p USING (term)
-    WHERE t.c >= ${DISTINCTIVE_MIN_COUNT} AND t.event IN (SELECT event FROM work.outlet_sums GROUP BY event HAVING count(*) >= 2)
-    ORDER BY t.event, t.outlet`);
-  const listed = async (event: string): Promise<string[]> => {
-    // Both results are in the same (SQL) event order, and every event of `rows` is one of `events`.
-    for (let e = await events.next(); e !== null; e = await events.next()) {
-      if (String(e[0]) === event) return (e[1] as { items: unknown[] }).items.map(String);
-    }
-    return [];
-  };
-  for await (const [event, group] of byEvent(rows)) {
-    const outlets = await listed(event);
-    const selfWords = new Set(outlets.flatMap((o) => o.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1)));
-    const out: Cell[][] = [];
-    for (let start = 0; start < group.length; ) {
-      const outlet = String(group[start][1]);
-      let end = start;
-      const scored: [string, number, number, number, number][] = [];
-      for (; end < group.length && String(group[end][1]) === outlet; end++) {
-        const [, , term, yi, yj, total, eventTotal, prior] = group[end];
-        const word = String(term);
-        if (selfWords.has(word) || BOILERPLATE.has(word)) continue;
-        const lo = logOddsDirichlet(num(yi), num(total), num(yj), num(eventTotal) - num(total), num(prior), alpha0);
-        scored.push([word, num(yi), num(yj), lo.logOdds, lo.z]);
-      }
-      scored.sort((a, b) => b[4] - a[4] || cmp(a[0], b[0]));
-      for (const [t, yi, yj, lo, z] of scored.slice(0, DISTINCTIVE_TOP)) out.push([event, outlet, t, yi, yj, sig(lo), sig(z)]);
-      start = end;
-    }
-    if (out.length) yield [event, out];
-  }
-  await events.close();
 }
 
 /** shared_quotes: per event, the quotations carried by two outlets or more; sorted by event, outlets (descending), text. */

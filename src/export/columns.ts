@@ -1,7 +1,7 @@
 /** Column lists of the per-article tables, in SPEC order (extra columns only after SPEC's). */
 export const ARTICLE_COLUMNS = [
   'article_id', 'outlet', 'date', 'event', 'title', 'source', 'tokens', 'sentences', 'quotes', 'quoted_tokens',
-  'frame_hits', 'frame_hits_author', 'frame_hits_quoted', 'url', 'chars',
+  'frame_hits', 'frame_hits_author', 'frame_hits_quote', 'frame_hits_paraphrase', 'frame_hits_quoted', 'url', 'chars',
 ];
 export const QUOTE_COLUMNS = [
   'article_id', 'outlet', 'event', 'quote_id', 'kind', 'speaker', 'speaker_id', 'speaker_mention', 'speaker_start', 'speaker_end',

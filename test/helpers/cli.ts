@@ -27,3 +27,11 @@ export function outputFiles(dir: string): Record<string, string> {
   }
   return files;
 }
+
+/**
+ * stderr without lexicon_fit's warnings (`framelens: warning: lexicon: …`), which are printed even under --quiet and
+ * which a synthetic corpus of few words triggers by design (one term making every hit of its frame).
+ */
+export function besidesLexiconWarnings(stderr: string): string {
+  return stderr.split('\n').filter((l) => !l.startsWith('framelens: warning: lexicon: ')).join('\n');
+}

@@ -14,9 +14,11 @@ import { loadEntities } from '../../src/engine/entities.js';
 import { loadEntitySettings } from '../../src/entities/settings.js';
 import type { EventMode } from '../../src/events/grouping.js';
 import {
-  distinctiveTable, DISTINCTIVE_COLUMNS, eventRows, EVENT_COLUMNS, frameComparisonColumns, frameTables, FRAMES_BY_OUTLET_COLUMNS, prepareAggregates,
+  eventRows, EVENT_COLUMNS, frameComparisonColumns, frameTables, FRAMES_BY_OUTLET_COLUMNS, prepareAggregates,
   SHARED_COLUMNS, sharedQuoteTable, SPEAKER_COLUMNS, speakerTable, type Table, type Tables,
 } from '../../src/engine/tables.js';
+import { runStatistics } from '../../src/engine/statistics-run.js';
+import { DISTINCTIVE_COLUMNS, loadStoplist } from '../../src/engine/statistics/distinctive.js';
 
 /** Run `fn` on an engine holding `records` (written in the given order, by `writers` part-file writers in turn). */
 export async function withRecords<T>(records: AnalyzedArticle[], fn: (db: Engine) => Promise<T>, writers = 1): Promise<T> {
@@ -61,7 +63,7 @@ export async function engineTables(db: Engine, frames: string[], mode: EventMode
     t.frame_comparison.rows.push(...comparison);
   }
   for await (const [, rows] of speakerTable(db)) t.speakers_by_outlet.rows.push(...rows);
-  for await (const [, rows] of distinctiveTable(db)) t.distinctive_terms.rows.push(...rows);
+  t.distinctive_terms.rows.push(...(await runStatistics(db, frames, loadStoplist())).distinctive_terms.rows);
   for await (const [, rows] of sharedQuoteTable(db)) t.shared_quotes.rows.push(...rows);
   for await (const row of eventRows(db)) t.events.rows.push(row);
   return t;

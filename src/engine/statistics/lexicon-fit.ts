@@ -10,7 +10,8 @@
  *     `illegal alien*`, frame_hits.csv's `term`).
  *
  * Warnings:
- *   - a frame one term of which makes more than TOP_TERM_WARN_SHARE of its hits (the frame measures that word);
+ *   - a frame of at least TOP_TERM_WARN_MIN_HITS hits one term of which makes more than TOP_TERM_WARN_SHARE of them
+ *     (the frame measures that word);
  *   - the lexicon as a whole (all frames' hits) below MIN_RATE_PER_10K hits per 10,000 tokens in more than half the
  *     events with tokens (the lexicon hardly matches this corpus).
  */
@@ -19,6 +20,8 @@ import type { Cell } from '../../export/csv.js';
 
 /** Above this share of a frame's hits for one term, a warning. */
 export const TOP_TERM_WARN_SHARE = 0.5;
+/** ... for a frame with at least this many hits (with fewer, one term's share says little about the frame). */
+export const TOP_TERM_WARN_MIN_HITS = 20;
 /** An event where all frames together match less often than this (hits per 10,000 tokens) is a low-match event. */
 export const MIN_RATE_PER_10K = 1;
 
@@ -57,6 +60,7 @@ export function lexiconFit(
   events: readonly EventTokens[],
   eventHits: readonly EventFrameHits[],
   termHits: readonly FrameTermHits[],
+  minHitsForTermWarning = TOP_TERM_WARN_MIN_HITS,
 ): { rows: Cell[][]; warnings: string[] } {
   const tokensOf = new Map<string, number>();
   for (const e of events) tokensOf.set(e.event, (tokensOf.get(e.event) ?? 0) + e.tokens);
@@ -97,7 +101,7 @@ export function lexiconFit(
     const top = ts[0];
     const share = top && hits > 0 ? top[1] / hits : null;
     rows.push([f, hits, corpusTokens > 0 ? sig((hits / corpusTokens) * 10_000) : null, top ? top[0] : null, share === null ? null : sig(share), withHits, articles, below]);
-    if (share !== null && share > TOP_TERM_WARN_SHARE) {
+    if (share !== null && share > TOP_TERM_WARN_SHARE && hits >= minHitsForTermWarning) {
       warnings.push(`lexicon: frame "${f}": the term "${top[0]}" makes ${Math.round(share * 100)}% of its ${hits} hits`);
     }
   }

@@ -1,0 +1,80 @@
+/**
+ * The statistics tables of a run (outlet_contrasts, article_frames, outlet_rates, lexicon_fit, distinctive_terms):
+ * their input rows made with SQL over the record tables and `work.ev` (each article's event, prepareAggregates in
+ * tables.ts), integer sums in SQL and every result in a fixed order, then handed to the pure builders
+ * (statistics/index.ts). The same record tables give the same bytes whatever the worker count, shard split or resume.
+ * Methods: docs/statistics.md.
+ */
+import type { Cell } from '../export/csv.js';
+import { sqlString, type Engine } from './database.js';
+import { DISTINCTIVE_MIN_COUNT } from './statistics/distinctive.js';
+import { statisticsTables, type StatisticsTables } from './statistics/index.js';
+import type { StatisticsInputs } from './statistics/inputs.js';
+
+/** The statistics tables besides distinctive_terms (which the comparison tables and the report carry), in write order. */
+export const STATISTICS_TABLES = ['outlet_contrasts', 'article_frames', 'outlet_rates', 'lexicon_fit'] as const;
+export type StatisticsTableName = (typeof STATISTICS_TABLES)[number];
+
+/** The summed counts of an event × outlet's terms that cannot be listed (no word: terms are letters, apostrophes, hyphens). */
+const REST_TERM = '#rest';
+
+const num = (v: unknown) => Number(v);
+const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+
+/** Per-voice hit counts in SQL. */
+const VOICES = `count(*) FILTER (WHERE h.voice = 'author')::INTEGER, count(*) FILTER (WHERE h.voice = 'quote')::INTEGER,
+  count(*) FILTER (WHERE h.voice = 'paraphrase')::INTEGER`;
+
+/** The builders' input rows from the record tables (needs `work.ev`). */
+export async function statisticsInputsFromDb(db: Engine): Promise<StatisticsInputs> {
+  const articles = (await db.all(`SELECT a.id, a.outlet, a.date, ev.event, a.title, a.tokens, a.quotes FROM records.articles a JOIN work.ev ev USING (seq) ORDER BY a.seq`))
+    .map(([id, outlet, date, event, title, tokens, quotes]) => ({ article_id: str(id), outlet: str(outlet), date: str(date), event: str(event), title: str(title), tokens: num(tokens), quotes: num(quotes) }));
+  const articleHits = (await db.all(`SELECT a.id, h.frame, ${VOICES} FROM records.hits h JOIN records.articles a USING (seq) GROUP BY a.seq, a.id, h.frame ORDER BY a.seq, h.frame`))
+    .map(([id, frame, author, quote, paraphrase]) => ({ article_id: str(id), frame: str(frame), author: num(author), quote: num(quote), paraphrase: num(paraphrase) }));
+  const eventOutletTokens = (await db.all(`SELECT event, outlet, sum(tokens)::BIGINT FROM work.ev GROUP BY event, outlet ORDER BY event, outlet`))
+    .map(([event, outlet, tokens]) => ({ event: str(event), outlet: str(outlet), tokens: num(tokens) }));
+  const eventOutletFrameHits = (await db.all(`SELECT ev.event, ev.outlet, h.frame, ${VOICES} FROM records.hits h JOIN work.ev ev USING (seq) GROUP BY ALL ORDER BY ev.event, ev.outlet, h.frame`))
+    .map(([event, outlet, frame, author, quote, paraphrase]) => ({ event: str(event), outlet: str(outlet), frame: str(frame), author: num(author), quote: num(quote), paraphrase: num(paraphrase) }));
+  const eventTokens = (await db.all(`SELECT event, sum(tokens)::BIGINT FROM work.ev GROUP BY event ORDER BY event`))
+    .map(([event, tokens]) => ({ event: str(event), tokens: num(tokens) }));
+  const eventFrameHits = (await db.all(`SELECT ev.event, h.frame, count(*)::INTEGER, count(DISTINCT h.seq)::INTEGER FROM records.hits h JOIN work.ev ev USING (seq) GROUP BY ALL ORDER BY ev.event, h.frame`))
+    .map(([event, frame, hits, withHits]) => ({ event: str(event), frame: str(frame), hits: num(hits), articles_with_hits: num(withHits) }));
+  const frameTermHits = (await db.all(`SELECT frame, term, count(*)::INTEGER FROM records.hits GROUP BY ALL ORDER BY frame, term`))
+    .map(([frame, term, hits]) => ({ frame: str(frame), term: str(term), hits: num(hits) }));
+  // A term can be listed only where some outlet of the event used it DISTINCTIVE_MIN_COUNT times; the event's other
+  // terms matter only through the outlets' totals, so they come summed, one REST_TERM row per event × outlet (never
+  // listed: it is added to the stoplist). The same table as from every row, with far fewer rows to hand over.
+  const eventOutletTerms = (await db.all(`
+    WITH eot AS (SELECT ev.event, ev.outlet, t.term, sum(t.count)::BIGINT AS c FROM records.terms t JOIN work.ev ev USING (seq) GROUP BY ALL),
+    listable AS (SELECT DISTINCT event, term FROM eot WHERE c >= ${DISTINCTIVE_MIN_COUNT}),
+    marked AS (SELECT eot.*, l.term IS NOT NULL AS keep FROM eot LEFT JOIN listable l USING (event, term))
+    SELECT event, outlet, term, c FROM marked WHERE keep
+    UNION ALL
+    SELECT event, outlet, ${sqlString(REST_TERM)}, sum(c)::BIGINT FROM marked WHERE NOT keep GROUP BY event, outlet
+    ORDER BY 1, 2, 3`))
+    .map(([event, outlet, term, count]) => ({ event: str(event), outlet: str(outlet), term: str(term), count: num(count) }));
+  const prior = new Map<string, number>();
+  let alpha0 = 0;
+  for (const [term, count] of await db.all(`SELECT term, sum(count)::BIGINT FROM records.terms GROUP BY term ORDER BY term`)) {
+    prior.set(str(term), num(count));
+    alpha0 += num(count);
+  }
+  return { articles, articleHits, eventOutletTokens, eventOutletFrameHits, eventTokens, eventFrameHits, frameTermHits, eventOutletTerms, prior, alpha0 };
+}
+
+/** Every statistics table of the run; lexicon_fit's warnings as stderr lines (printed even under --quiet). */
+export async function runStatistics(db: Engine, frames: string[], stoplist: ReadonlySet<string>): Promise<StatisticsTables> {
+  const tables = statisticsTables(frames, await statisticsInputsFromDb(db), new Set([...stoplist, REST_TERM]));
+  return { ...tables, warnings: tables.warnings.map((w) => `framelens: warning: ${w} (lexicon_fit.csv)`) };
+}
+
+/** Consecutive rows sharing their first cell (the event), as [event, rows]. */
+export function* rowsByEvent(rows: Cell[][]): Generator<[string, Cell[][]]> {
+  for (let start = 0; start < rows.length; ) {
+    const event = String(rows[start][0]);
+    let end = start;
+    while (end < rows.length && String(rows[end][0]) === event) end++;
+    yield [event, rows.slice(start, end)];
+    start = end;
+  }
+}
