@@ -43,7 +43,9 @@ test('npm pack → npm install -g --prefix TMP --offline → framelens runs from
   mkdirSync(elsewhere);
   expect(run(bin, ['--version'], elsewhere).stdout.trim()).toBe(JSON.parse(readFileSync(packageFile('package.json'), 'utf8')).version);
   const r = run(bin, ['run', packageFile('test/fixtures/exports/nexis.csv'), '--out', 'out', '--workers', '1', '--quiet'], elsewhere);
-  expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
+  // Nothing on stderr but lexicon_fit's warning (the immigration lexicon hardly matches these made-up articles).
+  const stderr = r.stderr.split('\n').filter((l) => l && !l.startsWith('framelens: warning: lexicon:')).join('\n');
+  expect({ status: r.status, stderr }).toEqual({ status: 0, stderr: '' });
   const manifest = JSON.parse(readFileSync(join(elsewhere, 'out', 'manifest.json'), 'utf8'));
   expect(manifest.lexicons[0].path).toBe(join(realpathSync(pkg), 'pipeline/lexicons/immigration.yml'));
   expect(readFileSync(join(elsewhere, 'out', 'articles.csv'), 'utf8')).toContain(',The Valley Courier,2010-07-02,');

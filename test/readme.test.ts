@@ -2,6 +2,7 @@
  * The README's examples run: the "Lexicons" section's quanteda and LIWC dictionaries are checked and used for
  * a run, and the summary line and the table rows quoted in the worked example are what `npm start` produces.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,3 +66,27 @@ test('the README stays a user guide: under 20 KB, every run option and every rec
     expect({ field, names: row?.split('|')[3].match(/`([^`]+)`/g)?.map((n) => n.slice(1, -1)) }).toEqual({ field, names: list });
   }
 });
+
+test('"Opening the CSVs": the SQL examples run on framelens.duckdb, the R regression on article_frames.csv', async () => {
+  const out = join(dir, 'analysis');
+  expect(framelens(['run', 'test/fixtures/events/articles.jsonl', '--out', out, '--quiet']).status).toBe(0);
+  const section = blocks('Opening the CSVs (Excel, LibreOffice, R, pandas)');
+  const queries = section.flatMap((b) => [...b.body.matchAll(/"(SELECT [^"]+)"/g)].map((m) => m[1]));
+  expect(queries.length).toBe(2);
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const db = await DuckDBInstance.create(join(out, 'framelens.duckdb'), { access_mode: 'READ_ONLY' });
+  const con = await db.connect();
+  for (const q of queries) expect((await con.runAndReadAll(q)).getRows().length).toBeGreaterThan(0);
+  con.closeSync();
+  db.closeSync();
+  const r = section.find((b) => b.lang === 'r' && b.body.includes('article_frames.csv'))!;
+  const rscript = spawnSync('Rscript', ['--version']);
+  if (rscript.error) {
+    console.warn('readme.test.ts: Rscript not installed (Debian r-base-core): the R regression example is not run');
+    return;
+  }
+  const run = spawnSync('Rscript', ['-e', r.body.replaceAll('output/', `${out}/`)], { encoding: 'utf8' });
+  expect(run.stderr).not.toMatch(/Error/);
+  expect(run.status).toBe(0);
+  expect(run.stdout).toMatch(/Coefficients:/);
+}, 120_000);
