@@ -3,12 +3,13 @@
  * the page itself in a headless browser: no console errors, nothing fetched, every one of 200 events reachable from
  * the index. Screenshots of the top, the index and one event are kept in the folder printed below, to be looked at.
  */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildReportData, formatP } from '../src/export/report/model.js';
 import { renderReport } from '../src/export/report/page.js';
 import { syntheticReportInput } from './helpers/report-input.js';
+import { haveChromium, launchChromium, watchedPage } from './helpers/browser.js';
 
 test('an outlet without hits in an event keeps its tokens (drawn as a zero), and the frame that differs most is named', () => {
   const input = syntheticReportInput(1);
@@ -43,26 +44,16 @@ test('the page is self-contained: no external resources; the data cannot close i
   expect(html).toContain('\\u003c0>');
 });
 
-const chromium = '/usr/bin/chromium';
-if (!existsSync(chromium)) console.warn('report-page.test.ts: /usr/bin/chromium not installed: the browser tests are skipped (Debian package chromium)');
+if (!haveChromium) console.warn('report-page.test.ts: /usr/bin/chromium not installed: the browser tests are skipped (Debian package chromium)');
 
-(existsSync(chromium) ? test : test.skip)('in headless Chromium: no console errors, nothing fetched, every event of 200 reachable from the index; screenshots kept', async () => {
+(haveChromium ? test : test.skip)('in headless Chromium: no console errors, nothing fetched, every event of 200 reachable from the index; screenshots kept', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'framelens-report-page-'));
   const data = buildReportData(syntheticReportInput(200));
   const file = join(dir, 'report.html');
   writeFileSync(file, await renderReport(data));
-  const { chromium: browserType } = await import('playwright-core');
-  const browser = await browserType.launch({
-    executablePath: chromium,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
-    const errors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    page.on('pageerror', (e) => errors.push(String(e)));
-    const requests: string[] = [];
-    page.on('request', (r) => requests.push(r.url()));
+    const { page, errors, requests } = await watchedPage(browser, { width: 1200, height: 1000 });
     await page.goto(`file://${file}`);
     await page.waitForSelector('#heat svg');
     expect(await page.locator('#contrasts li').count()).toBe(1);

@@ -3,10 +3,11 @@
  * fetches nothing, whose index leads to the event's section with its charts — where Debian's Chromium is installed,
  * loaded in a headless browser with no console errors; a screenshot of the event is kept in the folder printed below.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { framelens } from './helpers/cli.js';
+import { haveChromium, launchChromium, watchedPage } from './helpers/browser.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'framelens-report-'));
 const out = join(dir, 'out');
@@ -30,22 +31,12 @@ test('the page is one file that fetches nothing; its data holds every event, out
   expect(event.headlines.map((h) => h[2])).toContain('Raids bring chaos');
 });
 
-const chromium = '/usr/bin/chromium';
-if (!existsSync(chromium)) console.warn('report.test.ts: /usr/bin/chromium not installed: the browser test is skipped (Debian package chromium)');
+if (!haveChromium) console.warn('report.test.ts: /usr/bin/chromium not installed: the browser test is skipped (Debian package chromium)');
 
-(existsSync(chromium) ? test : test.skip)('in headless Chromium: the index leads to the event, whose charts are drawn; no console errors; screenshot kept', async () => {
-  const { chromium: browserType } = await import('playwright-core');
-  const browser = await browserType.launch({
-    executablePath: chromium,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+(haveChromium ? test : test.skip)('in headless Chromium: the index leads to the event, whose charts are drawn; no console errors; screenshot kept', async () => {
+  const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    const errors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    page.on('pageerror', (e) => errors.push(String(e)));
-    const requests: string[] = [];
-    page.on('request', (r) => requests.push(r.url()));
+    const { page, errors, requests } = await watchedPage(browser, { width: 1100, height: 900 });
     await page.goto(`file://${join(out, 'report.html')}`);
     await page.waitForSelector('#heat svg');
     await page.getByRole('link', { name: EVENT }).click();
