@@ -15,5 +15,5 @@ const wanted = !process.env.FRAMELENS_SKIP_SLURM && process.platform === 'linux'
     return;
   }
   expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
-  expect(r.stdout).toMatch(/slurm\.sh: identical \(15 files compared/);
+  expect(r.stdout).toMatch(/slurm\.sh: identical \(20 files compared/);
 }, 9 * 60_000);
