@@ -16,7 +16,7 @@ import { Engine, sqlString } from '../engine/database.js';
 import { createRecordTables, RECORD_TYPES } from '../engine/parts.js';
 import { writeTables, type SeqProblem } from '../engine/reduce.js';
 import { VERSION } from '../version.js';
-import { aliasesSha256, DATABASE, defaultWorkers, entityOptions, intOption, tableCounts, type RunSummary } from './run.js';
+import { aliasesSha256, DATABASE, defaultWorkers, entityOptions, intOption, tableCounts, tableSteps, type RunSummary } from './run.js';
 import { loadQuoteSettings } from '../quotes/settings.js';
 
 export interface MergeSettings {
@@ -86,6 +86,7 @@ export async function mergeShards(settings: MergeSettings, commandLine: string[]
   const db = await Engine.open({ tempDir: join(staging.dir, 'engine-tmp'), threads: settings.workers });
   let counts;
   let total = 0;
+  let saveMs = 0;
   const problems = manifests.flatMap((m) => m.problems).sort((a, b) => a.seq - b.seq);
   const tTables = performance.now();
   try {
@@ -97,7 +98,9 @@ export async function mergeShards(settings: MergeSettings, commandLine: string[]
     }
     total = Number(await db.scalar('SELECT count(*)::INTEGER FROM records.articles'));
     counts = await writeTables(db, problems, { events: first.settings.events ?? null, excel: first.settings.excel, frames: first.settings.frames, version: VERSION, entities }, staging);
+    const tSave = performance.now();
     await db.saveAs(staging.path(DATABASE));
+    saveMs = performance.now() - tSave;
     db.close();
   } catch (e) {
     db.discard();
@@ -114,7 +117,7 @@ export async function mergeShards(settings: MergeSettings, commandLine: string[]
     problems,
     started,
     finished: new Date(),
-    timingsMs: { tables: Math.round(performance.now() - tTables), total: Math.round(performance.now() - t0) },
+    timingsMs: { tables: Math.round(performance.now() - tTables), ...tableSteps(counts, saveMs), total: Math.round(performance.now() - t0) },
     settingsKey: first.settings_key,
     shards: manifests.map((m, i) => ({ dir: settings.dirs[i], shard: m.settings.shard })),
   });

@@ -239,6 +239,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
 
   let counts: TableCounts;
   let tablesMs: number;
+  let saveMs = 0;
   try {
     await createRecordTables(db);
     const resume = sources.length ? await Resume.open(db, sources) : null;
@@ -280,7 +281,9 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
       process.stderr.write(`framelens: ${done} articles done in ${secs} s; writing the tables${grouping ? ' (grouping events first)' : ''}\n`);
     }
     counts = await writeTables(db, problems, { events: settings.events, excel: settings.excel, frames: lexicons.frames, version: VERSION, entities }, staging);
+    const tSave = performance.now();
     await db.saveAs(staging.path(DATABASE));
+    saveMs = performance.now() - tSave;
     db.close();
     tablesMs = performance.now() - tTables;
   } catch (e) {
@@ -304,7 +307,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
     problems,
     started,
     finished,
-    timingsMs: { ...roundTimes(times), tables: Math.round(tablesMs), total: Math.round(performance.now() - t0) },
+    timingsMs: { ...roundTimes(times), tables: Math.round(tablesMs), ...tableSteps(counts, saveMs), total: Math.round(performance.now() - t0) },
     settingsKey,
     intake: { columns: intake.columns(), no_outlet_column: intake.noOutlet, dates_not_read: intake.datesNotRead },
   });
@@ -318,9 +321,14 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
 }
 
 /** The table counts for manifest.json (the warnings go to stderr). */
-export function tableCounts(counts: TableCounts): Omit<TableCounts, 'warnings'> {
-  const { warnings: _warnings, ...rest } = counts;
+export function tableCounts(counts: TableCounts): Omit<TableCounts, 'warnings' | 'steps'> {
+  const { warnings: _warnings, steps: _steps, ...rest } = counts;
   return rest;
+}
+
+/** The reduce's steps as manifest timings (`tables_<step>`), with the copy into framelens.duckdb. */
+export function tableSteps(counts: TableCounts, saveMs: number): Record<string, number> {
+  return { ...Object.fromEntries(Object.entries(counts.steps).map(([k, v]) => [`tables_${k}`, v])), tables_save_database: Math.round(saveMs) };
 }
 
 /** What the summary says about the input's layout: the columns read per field, and what could not be read. */

@@ -43,6 +43,8 @@ export interface TableCounts {
   events: number;
   eventMode: EventMode;
   entities: number;
+  /** Milliseconds per step of the reduce (manifest.json's timings_ms.tables_steps). */
+  steps: Record<string, number>;
   /** Lines for stderr (lexicon_fit's warnings), printed even under --quiet. */
   warnings: string[];
 }
@@ -169,13 +171,18 @@ const DATABASE_TABLES = ['events', ...TABLES, ...STATISTICS_TABLES, 'entities', 
 
 export async function writeTables(db: Engine, problems: SeqProblem[], settings: TableSettings, staging: Staging): Promise<TableCounts> {
   const csv: CsvOptions = { excel: settings.excel };
+  const steps = new StepTimes();
   const eventMode = await assignEvents(db, settings.events);
+  steps.lap('events');
   const entityCount = writeEntities(await loadEntities(db, settings.entities), staging, csv);
+  steps.lap('entities');
   const counts = await perArticleTables(db, staging, csv);
   await writeRecordLines(db, staging);
+  steps.lap('per_article');
   await prepareAggregates(db, settings.frames);
   const statistics = await runStatistics(db, settings.frames, loadStoplist());
   const statisticsColumns = writeStatisticsTables(statistics, staging, csv);
+  steps.lap('statistics');
   const report = new ReportRows();
   report.statistics(statistics.outlet_rates, statistics.outlet_contrasts, statistics.warnings);
 
@@ -204,10 +211,12 @@ export async function writeTables(db: Engine, problems: SeqProblem[], settings: 
       put('frames_by_outlet', byOutlet);
       put('frame_comparison', comparison);
     }
+    steps.lap('frames');
     for await (const [, rows] of speakerTable(db)) {
       put('speakers_by_outlet', rows);
       report.speakerRows(columns.speakers_by_outlet, rows);
     }
+    steps.lap('speakers');
     for (const [, rows] of rowsByEvent(statistics.distinctive_terms.rows)) {
       put('distinctive_terms', rows);
       report.termRows(columns.distinctive_terms, rows);
@@ -216,6 +225,7 @@ export async function writeTables(db: Engine, problems: SeqProblem[], settings: 
       put('shared_quotes', rows);
       for (const q of shared) report.shared.push({ event, speaker: q.speaker, wordings: q.wordings });
     }
+    steps.lap('shared_quotes');
   } finally {
     for (const w of Object.values(writers)) w.close();
   }
@@ -227,12 +237,26 @@ export async function writeTables(db: Engine, problems: SeqProblem[], settings: 
   const rejected = problems.filter((p) => !p.code.startsWith('W_')).length;
   const notes = errors.rows - rejected;
   writeCodebook(staging, settings, { ...columns, ...statisticsColumns, entities: ENTITY_TABLE_COLUMNS }, EVENT_COLUMNS);
+  steps.lap('errors_codebook');
   staging.write('report.html', await renderReport(buildReportData(await reportInput(db, report, settings.frames, settings.version))));
+  steps.lap('report');
   await databaseTables(db, staging, csv);
+  steps.lap('database_tables');
   return {
     articles: counts.articles, quotes: counts.quotes, frameHits: counts.frame_hits, rejected, notes, events: eventCount, eventMode,
-    entities: entityCount, warnings: statistics.warnings,
+    entities: entityCount, warnings: statistics.warnings, steps: steps.ms,
   };
+}
+
+/** Milliseconds per step of the reduce, for manifest.json (where a large corpus's time goes). */
+class StepTimes {
+  readonly ms: Record<string, number> = {};
+  private t = performance.now();
+  lap(step: string): void {
+    const now = performance.now();
+    this.ms[step] = Math.round(now - this.t);
+    this.t = now;
+  }
 }
 
 /** The statistics tables besides distinctive_terms (written with the comparison tables): their CSVs; returns their columns. */
