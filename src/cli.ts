@@ -9,7 +9,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { realpathSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { RunError, UsageError } from './errors.js';
-// reliability: coded file-system errors and the removal of a failed run's temporary files
+// Coded file-system errors and the removal of a failed run's temporary files
 import { writeFailure } from './runtime/fs-errors.js';
 import { abandonOutLocks } from './runtime/lock.js';
 import { VERSION } from './version.js';
@@ -52,7 +52,7 @@ export function buildProgram(): Command {
     .version(VERSION, '-V, --version')
     .showHelpAfterError()
     .exitOverride()
-    // reliability: every exit code, in the help (docs/exit-codes.md has the details)
+    // Every exit code, in the help (docs/exit-codes.md has the details)
     .addHelpText(
       'after',
       '\nExit codes: 0 success (rejected inputs are in errors.csv); 1 --strict and something was rejected, or nothing to analyse (previous tables kept);\n' +

@@ -114,7 +114,7 @@ class ManifestCache {
     const path = join(dir, MANIFEST_NAME);
     if (!existsSync(path)) return null;
     const display = posix(join(dirname(file.display), MANIFEST_NAME));
-    // reliability: an unreadable corpus.csv is listed, not fatal
+    // An unreadable corpus.csv is listed, not fatal
     let bytes: Buffer;
     try {
       bytes = readFileSync(path);
@@ -221,7 +221,7 @@ export async function* readCorpus(
   };
 
   for (const file of files) {
-    // reliability: paths the walk listed (loops, broken links, unreadable folders, output folders)
+    // Paths the walk listed (loops, broken links, unreadable folders, output folders)
     if (file.problem) {
       yield problem(file, 0, file.problem.code, file.problem.message);
       continue;
