@@ -6,17 +6,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isGold } from '../src/eval/index.js';
 import { packageFile } from '../src/paths.js';
+import type { SpeakerLabel } from '../src/eval/speakers.js';
 
-interface Label {
-  doc_id: string;
-  attribution: string;
-  content: [number, number];
-  source: [number, number];
-  mention_kind: string;
-  speaker: string;
-  speaker_type: string;
-  gender: string;
-}
+type Label = Required<SpeakerLabel>;
 
 const FIELDS = ['attribution', 'content', 'doc_id', 'gender', 'mention_kind', 'source', 'speaker', 'speaker_type'];
 const KINDS = ['full_name', 'surname', 'pronoun', 'role', 'organization', 'none_nearby'];
