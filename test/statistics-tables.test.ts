@@ -1,7 +1,11 @@
 /** The table builders of src/engine/statistics/: article_frames, outlet_rates, lexicon_fit — hand-worked inputs. */
 import { articleFramesColumns, articleFramesRows, outletRates, OUTLET_RATE_COLUMNS, type ArticleFrameHits, type ArticleRow } from '../src/engine/statistics/article-frames.js';
 import { lexiconFit, LEXICON_FIT_COLUMNS } from '../src/engine/statistics/lexicon-fit.js';
-import { statisticsInputs } from '../src/engine/statistics/inputs.js';
+import { statisticsInputsFromDb } from '../src/engine/statistics-run.js';
+import { assignEvents } from '../src/engine/events.js';
+import { prepareAggregates } from '../src/engine/tables.js';
+import type { AnalyzedArticle, FrameHitRecord, QuoteRecord } from '../src/types.js';
+import { eventRecord, withRecords } from './helpers/engine.js';
 
 const articles: ArticleRow[] = [
   { article_id: 'a1', outlet: 'Fox', date: '2024-01-02', event: 'e1', title: 'T1', tokens: 1000, quotes: 3 },
@@ -80,13 +84,21 @@ describe('lexicon_fit', () => {
   });
 });
 
-test('statisticsInputs: the builders\' input rows summed from analysis records', () => {
-  const rec = (id: string, outlet: string, tokens: number, hits: [string, 'author' | 'quote' | 'paraphrase', string][], terms: [string, number][]) =>
-    ({ id, outlet, date: '2024-01-02', title: id, tokens, quotes: [{}, {}], hits: hits.map(([frame, voice, term]) => ({ frame, voice, term })), terms });
-  const inp = statisticsInputs([
-    { record: rec('a1', 'Fox', 100, [['chaos', 'author', 'chaos'], ['chaos', 'paraphrase', 'mayhem']], [['border', 2]]), event: 'e' },
-    { record: rec('a2', 'Fox', 50, [['chaos', 'quote', 'chaos']], [['border', 1], ['wall', 3]]), event: 'e' },
-  ]);
+test('statisticsInputsFromDb: the builders\' input rows summed from the record tables', async () => {
+  const hit = (frame: string, voice: 'author' | 'quote' | 'paraphrase', term: string): FrameHitRecord =>
+    ({ frame, term, start: 0, end: 1, voice, speaker: '', quoteId: '', negated: false, sentence: 0, match: term, leftContext: '', rightContext: '' });
+  const rec = (id: string, seq: number, outlet: string, tokens: number, hits: FrameHitRecord[], terms: [string, number][]): AnalyzedArticle =>
+    ({ ...eventRecord({ id, seq, outlet, date: '2024-01-02', title: id, event: 'e', terms }), tokens, hits, quotes: [quote(), quote()] });
+  const quote = () => ({ id: 'q', kind: 'direct', start: 0, end: 1, tokens: 1, cue: '', cueStart: null, cueEnd: null, speaker: 'UNKNOWN', speakerMention: '', speakerStart: null, speakerEnd: null, speakerRole: '', speakerType: 'unknown', gaps: [], text: 'x' }) as QuoteRecord;
+  const records = [
+    rec('a1', 0, 'Fox', 100, [hit('chaos', 'author', 'chaos'), hit('chaos', 'paraphrase', 'mayhem')], [['border', 2]]),
+    rec('a2', 1, 'Fox', 50, [hit('chaos', 'quote', 'chaos')], [['border', 1], ['wall', 3]]),
+  ];
+  const inp = await withRecords(records, async (db) => {
+    await assignEvents(db, 'metadata');
+    await prepareAggregates(db, ['chaos']);
+    return statisticsInputsFromDb(db);
+  });
   expect(inp.articles.map((a) => [a.article_id, a.tokens, a.quotes])).toEqual([['a1', 100, 2], ['a2', 50, 2]]);
   expect(inp.articleHits).toEqual([
     { article_id: 'a1', frame: 'chaos', author: 1, quote: 0, paraphrase: 1 },

@@ -49,13 +49,11 @@ export class ReportRows {
     }
   }
 
-  /** Rows of distinctive_terms.csv; `significant` from its column where the table has one, else |z| ≥ 1.96. */
+  /** Rows of distinctive_terms.csv. */
   termRows(columns: string[], rows: Cell[][]): void {
     for (const row of rows) {
       const get = picker(columns, row);
-      const z = Number(get('z'));
-      const s = get('significant');
-      this.terms.push({ event: String(get('event')), outlet: String(get('outlet')), term: String(get('term')), count: Number(get('count')), z, significant: s === undefined ? Math.abs(z) >= 1.96 : s === true || s === 'true' });
+      this.terms.push({ event: String(get('event')), outlet: String(get('outlet')), term: String(get('term')), count: Number(get('count')), z: Number(get('z')), significant: get('significant') === true });
     }
   }
 }

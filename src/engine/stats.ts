@@ -11,10 +11,6 @@ export function chiSquareP(stat: number, df: number): number {
   return Math.min(1, Math.max(0, 1 - chisquareCdf(stat, df)));
 }
 
-/** Regularised upper incomplete gamma Q(a, x) = P(χ²(2a) > 2x). */
-export function gammaQ(a: number, x: number): number {
-  return chiSquareP(2 * x, 2 * a);
-}
 
 export interface HomogeneityTest {
   chi2: number;

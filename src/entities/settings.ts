@@ -2,9 +2,9 @@
  * The entity word lists (pipeline/entities.yml): loaded once at the edge, validated with file:line, and passed to the
  * pure resolver as plain data (with the cue lexicon's titles).
  */
-import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar } from 'yaml';
+import { isSeq, isScalar } from 'yaml';
 import { UsageError } from '../errors.js';
+import { parseMapping, readDataFile } from '../yaml-file.js';
 import { packageFile } from '../paths.js';
 
 export interface EntitySettings {
@@ -21,20 +21,10 @@ export const DEFAULT_ENTITIES_FILE = 'pipeline/entities.yml';
 /** Read pipeline/entities.yml (or `path`); `extraTitles` (the cue lexicon's titles) are added to its titles. */
 export function loadEntitySettings(extraTitles: readonly string[] = [], path?: string): EntitySettings {
   const file = path ?? packageFile(DEFAULT_ENTITIES_FILE);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError('E_OPTION', `entity word lists ${file} cannot be read: ${(e as Error).message}`);
-  }
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc });
-  const at = (offset: number | undefined) => `${file}:${offset === undefined ? 1 : lc.linePos(offset).line}`;
-  if (doc.errors.length) throw new UsageError('E_OPTION', `${at(doc.errors[0].pos[0])}: not valid YAML: ${doc.errors[0].message}`);
-  if (!isMap(doc.contents)) throw new UsageError('E_OPTION', `${at(0)}: expected a mapping of lists (titles, suffixes, description_words)`);
+  const { items, at } = parseMapping(readDataFile(file, 'entity word lists'), file, 'entity word lists (titles, suffixes, description_words)');
   const out: EntitySettings = { titles: [...extraTitles], suffixes: [], descriptionWords: [] };
   const keys: Record<string, keyof EntitySettings> = { titles: 'titles', suffixes: 'suffixes', description_words: 'descriptionWords' };
-  for (const item of doc.contents.items) {
+  for (const item of items) {
     const key = isScalar(item.key) ? String(item.key.value) : '';
     const where = at(isScalar(item.key) ? item.key.range?.[0] : undefined);
     const field = keys[key];

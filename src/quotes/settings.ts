@@ -3,8 +3,8 @@
  * edge, validated with file:line, frozen, and sent as plain data to the worker threads. Both are part of the settings
  * that `--resume` compares.
  */
-import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar } from 'yaml';
+import { isMap, isSeq, isScalar } from 'yaml';
+import { parseMapping, readDataFile } from '../yaml-file.js';
 import { UsageError } from '../errors.js';
 import { packageFile } from '../paths.js';
 import { WORD_LISTS, type WordLists } from './words.js';
@@ -46,19 +46,9 @@ export const DEFAULT_WORDS_FILE = 'pipeline/quote-words.yml';
 
 export function loadQuoteSettings(cuesPath?: string, wordsPath?: string): QuoteSettings {
   const path = cuesPath ?? packageFile(DEFAULT_CUES_FILE);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new UsageError('E_OPTION', `cue lexicon ${path} cannot be read: ${(e as Error).message}`);
-  }
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc });
-  const at = (offset: number | undefined) => `${path}:${offset === undefined ? 1 : lc.linePos(offset).line}`;
-  if (doc.errors.length) throw new UsageError('E_OPTION', `${at(doc.errors[0].pos[0])}: cue lexicon is not valid YAML: ${doc.errors[0].message}`);
-  if (!isMap(doc.contents)) throw new UsageError('E_OPTION', `${at(0)}: cue lexicon must be a mapping of lists`);
+  const { items, at } = parseMapping(readDataFile(path, 'cue lexicon'), path, 'cue lexicon');
   const out: QuoteSettings = { verbs: [], listenerVerbs: [], indirectVerbs: [], phrases: [], blockWords: [], titles: [], roleNouns: [], orgWords: [], outletWords: [], anonymous: [], words: {} };
-  for (const item of doc.contents.items) {
+  for (const item of items) {
     const key = isScalar(item.key) ? String(item.key.value) : '';
     const field = KEYS[key];
     if (!field) throw new UsageError('E_OPTION', `${at(isScalar(item.key) ? item.key.range?.[0] : undefined)}: unknown key "${key}" in cue lexicon (expected ${Object.keys(KEYS).join(', ')})`);
@@ -82,17 +72,7 @@ export function loadQuoteSettings(cuesPath?: string, wordsPath?: string): QuoteS
  * lists), entries kept as written and in order.
  */
 export function loadQuoteWords(path: string): WordLists {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new UsageError('E_OPTION', `quote word lists ${path} cannot be read: ${(e as Error).message}`);
-  }
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc });
-  const at = (offset: number | undefined) => `${path}:${offset === undefined ? 1 : lc.linePos(offset).line}`;
-  if (doc.errors.length) throw new UsageError('E_OPTION', `${at(doc.errors[0].pos[0])}: quote word lists are not valid YAML: ${doc.errors[0].message}`);
-  if (!isMap(doc.contents)) throw new UsageError('E_OPTION', `${at(0)}: quote word lists must be a mapping of lists`);
+  const { items, at } = parseMapping(readDataFile(path, 'quote word lists'), path, 'quote word lists');
   const words = (key: string, node: unknown): string[] => {
     if (!isSeq(node)) throw new UsageError('E_OPTION', `${at((node as { range?: number[] } | null)?.range?.[0])}: "${key}" must be a list of words`);
     return node.items.map((v) => {
@@ -103,7 +83,7 @@ export function loadQuoteWords(path: string): WordLists {
     });
   };
   const out: WordLists = {};
-  for (const item of doc.contents.items) {
+  for (const item of items) {
     const key = isScalar(item.key) ? String(item.key.value) : '';
     const keyAt = at(isScalar(item.key) ? item.key.range?.[0] : undefined);
     const kind = WORD_LISTS[key];

@@ -11,9 +11,9 @@
  *     outlet's total and the other outlets' counts come from these rows.
  *   - the prior: every term's count in the whole corpus (`prior`, a map term → count) and their sum (`alpha0`).
  */
-import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar } from 'yaml';
+import { isSeq, isScalar } from 'yaml';
 import { UsageError } from '../../errors.js';
+import { parseMapping, readDataFile } from '../../yaml-file.js';
 import { packageFile } from '../../paths.js';
 import { logOddsDirichlet, sig } from '../stats.js';
 import type { Cell } from '../../export/csv.js';
@@ -45,13 +45,9 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The stoplist's words from YAML text (a mapping of lists of words); problems as UsageError with file:line. */
 export function parseStoplist(text: string, path: string): Set<string> {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc });
-  const at = (offset: number | undefined) => `${path}:${offset === undefined ? 1 : lc.linePos(offset).line}`;
-  if (doc.errors.length) throw new UsageError('E_OPTION', `${at(doc.errors[0].pos[0])}: stoplist is not valid YAML: ${doc.errors[0].message}`);
-  if (!isMap(doc.contents)) throw new UsageError('E_OPTION', `${at(0)}: stoplist must be a mapping of lists`);
+  const { items, at } = parseMapping(text, path, 'stoplist');
   const words = new Set<string>();
-  for (const item of doc.contents.items) {
+  for (const item of items) {
     const key = isScalar(item.key) ? String(item.key.value) : '';
     const pos = isScalar(item.key) ? item.key.range?.[0] : undefined;
     if (!STOPLIST_KEYS.includes(key)) throw new UsageError('E_OPTION', `${at(pos)}: unknown key "${key}" in stoplist (expected ${STOPLIST_KEYS.join(', ')})`);
@@ -69,13 +65,7 @@ export function parseStoplist(text: string, path: string): Set<string> {
 /** Reads the stoplist file (default pipeline/stoplist.yml of the package). */
 export function loadStoplist(path?: string): Set<string> {
   const file = path ?? packageFile(DEFAULT_STOPLIST_FILE);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError('E_OPTION', `stoplist ${file} cannot be read: ${(e as Error).message}`);
-  }
-  return parseStoplist(text, file);
+  return parseStoplist(readDataFile(file, 'stoplist'), file);
 }
 
 /**

@@ -26,7 +26,6 @@ export function reportApp(data: ReportData, specs: Record<string, object>, vega:
   };
   const rate = (hits: number, tokens: number) => (tokens ? (hits / tokens) * 10_000 : 0);
   const fix = (x: number, d = 1) => x.toFixed(d);
-  const pText = (p: number) => (p < 0.001 ? '< 0.001' : p.toFixed(3));
   const chart = (container: any, name: string, values: object[]) => {
     const view = new vega.View(vega.parse(specs[name]), { renderer: 'svg', container, hover: true });
     view.data('values', values);
@@ -70,7 +69,7 @@ export function reportApp(data: ReportData, specs: Record<string, object>, vega:
             {},
             `${c.diff >= 0 ? c.a : c.b} used `,
             h('em', {}, c.frame),
-            `${c.voice === 'all' ? '' : ` (${c.voice} voice)`} ${fix(Math.abs(c.diff))} per 10k tokens more than ${c.diff >= 0 ? c.b : c.a} in the ${c.events} events both covered, 95% CI ${fix(c.diff >= 0 ? c.ciLow : -c.ciHigh)} to ${fix(c.diff >= 0 ? c.ciHigh : -c.ciLow)}, q ${pText(c.q)}.`,
+            `${c.voice === 'all' ? '' : ` (${c.voice} voice)`} ${fix(Math.abs(c.diff))} per 10k tokens more than ${c.diff >= 0 ? c.b : c.a} in the ${c.events} events both covered, 95% CI ${fix(c.diff >= 0 ? c.ciLow : -c.ciHigh)} to ${fix(c.diff >= 0 ? c.ciHigh : -c.ciLow)}, q ${c.qText}.`,
           ),
         ),
       ),

@@ -49,6 +49,8 @@ export interface ReportContrast {
   ciLow: number;
   ciHigh: number;
   q: number;
+  /** q as the page writes it (formatP). */
+  qText: string;
 }
 
 export interface ReportEvent {
@@ -195,7 +197,7 @@ export function buildReportData(input: ReportInput): ReportData {
     frames: input.frames,
     corpus: {
       rates: corpusRates(input, outlets, oi, fi),
-      contrasts: significant.map((c) => ({ frame: c.frame, voice: c.voice, a: c.outletA, b: c.outletB, events: c.events, diff: round(c.diff), ciLow: round(c.ciLow!), ciHigh: round(c.ciHigh!), q: c.q! })),
+      contrasts: significant.map((c) => ({ frame: c.frame, voice: c.voice, a: c.outletA, b: c.outletB, events: c.events, diff: round(c.diff), ciLow: round(c.ciLow!), ciHigh: round(c.ciHigh!), q: c.q!, qText: formatP(c.q) })),
       contrastsTested: input.contrasts.filter((c) => c.p !== null).length,
       warnings: input.warnings,
       articles: input.articles.length,
