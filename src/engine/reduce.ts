@@ -105,11 +105,12 @@ const PER_ARTICLE: { name: string; file: string; columns: [string, string][]; fr
   },
   {
     name: 'frame_hits', file: 'frame_hits.csv',
-    columns: withNames(HIT_COLUMNS, ['a.id', 'a.outlet', 'e.event', 'h.frame', 'h.term', 'h.match', 'h.voice', 'coalesce(q.speaker, h.speaker)', "coalesce(q.speaker_id, '')", 'h.quote_id', 'h.negated', 'h.sentence', 'h.start', 'h."end"', 'h.left_context', 'h.right_context']),
-    // A quoted or paraphrased hit's speaker is its quotation's, canonical with its speaker_id (work.quotes); an author
+    columns: withNames(HIT_COLUMNS, ['a.id', 'a.outlet', 'e.event', 'h.frame', 'h.term', 'h.match', 'h.voice', 'coalesce(en.canonical, h.speaker)', "coalesce(en.speaker_id, '')", 'h.quote_id', 'h.negated', 'h.sentence', 'h.start', 'h."end"', 'h.left_context', 'h.right_context']),
+    // A quoted or paraphrased hit's speaker, canonical with its speaker_id (its type is its quotation's); an author
     // hit has none.
     from: `records.hits h JOIN records.articles a USING (seq) JOIN article_events e USING (seq)
-      LEFT JOIN work.quotes q ON q.seq = h.seq AND q.quote_id = h.quote_id AND h.voice <> 'author'`,
+      LEFT JOIN records.quotes q ON q.seq = h.seq AND q.quote_id = h.quote_id AND h.voice <> 'author'
+      LEFT JOIN work.entity en ON en.speaker = h.speaker AND en.speaker_type = q.speaker_type`,
     order: ['h.seq', 'h.ord'],
   },
 ];
