@@ -1,7 +1,7 @@
 /** The table builders of src/engine/statistics/: article_frames, outlet_rates, lexicon_fit — hand-worked inputs. */
 import { articleFramesColumns, articleFramesRows, outletRates, OUTLET_RATE_COLUMNS, type ArticleFrameHits, type ArticleRow } from '../src/engine/statistics/article-frames.js';
 import { lexiconFit, LEXICON_FIT_COLUMNS } from '../src/engine/statistics/lexicon-fit.js';
-import { statisticsInputsFromDb } from '../src/engine/statistics-run.js';
+import { eventOutletTerms, statisticsInputsFromDb, termPrior } from '../src/engine/statistics-run.js';
 import { assignEvents } from '../src/engine/events.js';
 import { prepareAggregates } from '../src/engine/tables.js';
 import type { AnalyzedArticle, FrameHitRecord, QuoteRecord } from '../src/types.js';
@@ -97,7 +97,9 @@ test('statisticsInputsFromDb: the builders\' input rows summed from the record t
   const inp = await withRecords(records, async (db) => {
     await assignEvents(db, 'metadata');
     await prepareAggregates(db, ['chaos']);
-    return statisticsInputsFromDb(db);
+    const terms: unknown[] = [];
+    for await (const [, rows] of eventOutletTerms(db)) terms.push(...rows);
+    return { ...(await statisticsInputsFromDb(db)), eventOutletTerms: terms, ...(await termPrior(db)) };
   });
   expect(inp.articles.map((a) => [a.article_id, a.tokens, a.quotes])).toEqual([['a1', 100, 2], ['a2', 50, 2]]);
   expect(inp.articleHits).toEqual([

@@ -5,7 +5,7 @@
 import { benjaminiHochberg } from '../src/engine/statistics/multiplicity.js';
 import { bootstrapMeanInterval, bootstrapRatioInterval, percentileInterval } from '../src/engine/statistics/bootstrap.js';
 import { signFlipTest } from '../src/engine/statistics/permutation.js';
-import { rngFor, seedFromKey } from '../src/engine/statistics/rng.js';
+import { drawWithoutReplacement, rngFor, seedFromKey } from '../src/engine/statistics/rng.js';
 import { chiSquareP } from '../src/engine/stats.js';
 import { fisherFreemanHalton, screenedExactTest } from '../src/engine/statistics/contingency.js';
 import { CONTRAST_COLUMNS, outletContrasts, type EventOutletFrameHits, type EventOutletTokens } from '../src/engine/statistics/contrasts.js';
@@ -37,6 +37,47 @@ describe('seeded generator', () => {
     expect(Math.max(...u)).toBeLessThan(1);
     // mean of 10,000 uniforms: 0.5 ± 4 × 0.00289
     expect(Math.abs(u.reduce((s, x) => s + x, 0) / u.length - 0.5)).toBeLessThan(4 * 0.00289);
+  });
+  test('int(n) gives what next32 with rejection and % gives, for small, odd and near-2^32 n', () => {
+    // The reference: the generator's numbers as int(n) was first written (floating-point %).
+    const reference = (r: ReturnType<typeof rngFor>, n: number) => {
+      if (n <= 1) return 0;
+      const limit = 4294967296 - (4294967296 % n);
+      let x = r.next32();
+      while (x >= limit) x = r.next32();
+      return x % n;
+    };
+    const ns = [1, 2, 3, 6, 7, 1000, 65_537, 2 ** 31 - 1, 2 ** 31, 2 ** 31 + 1, 3_000_000_019, 2 ** 32 - 1, 2 ** 32];
+    const a = rngFor('mod');
+    const b = rngFor('mod');
+    for (let i = 0; i < 20_000; i++) {
+      const n = ns[i % ns.length];
+      expect(a.int(n)).toBe(reference(b, n));
+    }
+  });
+  test('drawWithoutReplacement: the counts and the stream of `draws` picks by int(tokens left)', () => {
+    const sizes = [5, 0, 12, 1, 30];
+    const total = 48;
+    const fast = rngFor('urn');
+    const slow = rngFor('urn');
+    const counts = new Int32Array(sizes.length);
+    const left = new Float64Array(sizes.length);
+    for (const draws of [0, 1, 7, 48]) {
+      drawWithoutReplacement(fast, sizes, total, draws, counts, left);
+      const expected = new Array(sizes.length).fill(0);
+      const remaining = [...sizes];
+      for (let s = 0, n = total; s < draws; s++, n--) {
+        let u = slow.int(n);
+        let i = 0;
+        while (u >= remaining[i]) u -= remaining[i++];
+        remaining[i]--;
+        expected[i]++;
+      }
+      expect([...counts]).toEqual(expected);
+      if (draws === total) expect([...counts]).toEqual(sizes);
+    }
+    // The generator goes on where the picks left it.
+    expect(fast.next32()).toBe(slow.next32());
   });
 });
 

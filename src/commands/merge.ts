@@ -97,9 +97,10 @@ export async function mergeShards(settings: MergeSettings, commandLine: string[]
       await db.run(`DETACH shard_${i}`);
     }
     total = Number(await db.scalar('SELECT count(*)::INTEGER FROM records.articles'));
+    db.startSave(staging.path(DATABASE));
     counts = await writeTables(db, problems, { events: first.settings.events ?? null, excel: first.settings.excel, frames: first.settings.frames, version: VERSION, entities }, staging);
     const tSave = performance.now();
-    await db.saveAs(staging.path(DATABASE));
+    await db.finishSave(staging.path(DATABASE));
     saveMs = performance.now() - tSave;
     db.close();
   } catch (e) {

@@ -280,9 +280,10 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
       const grouping = settings.events === 'auto' || (settings.events === null && (await eventsMissing(db)));
       process.stderr.write(`framelens: ${done} articles done in ${secs} s; writing the tables${grouping ? ' (grouping events first)' : ''}\n`);
     }
+    db.startSave(staging.path(DATABASE));
     counts = await writeTables(db, problems, { events: settings.events, excel: settings.excel, frames: lexicons.frames, version: VERSION, entities }, staging);
     const tSave = performance.now();
-    await db.saveAs(staging.path(DATABASE));
+    await db.finishSave(staging.path(DATABASE));
     saveMs = performance.now() - tSave;
     db.close();
     tablesMs = performance.now() - tTables;

@@ -108,9 +108,12 @@ const PER_ARTICLE: { name: string; file: string; columns: [string, string][]; fr
     columns: withNames(HIT_COLUMNS, ['a.id', 'a.outlet', 'e.event', 'h.frame', 'h.term', 'h.match', 'h.voice', 'coalesce(en.canonical, h.speaker)', "coalesce(en.speaker_id, '')", 'h.quote_id', 'h.negated', 'h.sentence', 'h.start', 'h."end"', 'h.left_context', 'h.right_context']),
     // A quoted or paraphrased hit's speaker, canonical with its speaker_id (its type is its quotation's); an author
     // hit has none.
-    from: `records.hits h JOIN records.articles a USING (seq) JOIN article_events e USING (seq)
-      LEFT JOIN records.quotes q ON q.seq = h.seq AND q.quote_id = h.quote_id AND h.voice <> 'author'
-      LEFT JOIN work.entity en ON en.speaker = h.speaker AND en.speaker_type = q.speaker_type`,
+    // (Equality joins only: with the voice test in the join condition DuckDB chose a nested-loop join, 8.6 s at
+    // 8,400 articles against 0.1 s.)
+    from: `(SELECT h.*, CASE WHEN h.voice <> 'author' THEN q.speaker_type END AS speaker_type
+        FROM records.hits h LEFT JOIN records.quotes q ON q.seq = h.seq AND q.quote_id = h.quote_id) h
+      JOIN records.articles a USING (seq) JOIN article_events e USING (seq)
+      LEFT JOIN work.entity en ON en.speaker = h.speaker AND en.speaker_type = h.speaker_type`,
     order: ['h.seq', 'h.ord'],
   },
 ];
@@ -177,6 +180,7 @@ export async function writeTables(db: Engine, problems: SeqProblem[], settings: 
   const entityCount = writeEntities(await loadEntities(db, settings.entities), staging, csv);
   steps.lap('entities');
   const counts = await perArticleTables(db, staging, csv);
+  db.saveTables(PER_ARTICLE.map((t) => t.name));
   await writeRecordLines(db, staging);
   steps.lap('per_article');
   await prepareAggregates(db, settings.frames);

@@ -7,7 +7,7 @@
  */
 import type { Cell } from '../export/csv.js';
 import { sqlString, type Engine } from './database.js';
-import { DISTINCTIVE_MIN_COUNT } from './statistics/distinctive.js';
+import { DISTINCTIVE_MIN_COUNT, distinctiveTerms, type DistinctiveTable, type EventOutletTerm } from './statistics/distinctive.js';
 import { statisticsTables, type StatisticsTables } from './statistics/index.js';
 import type { StatisticsInputs } from './statistics/inputs.js';
 
@@ -41,30 +41,63 @@ export async function statisticsInputsFromDb(db: Engine): Promise<StatisticsInpu
     .map(([event, frame, hits, withHits]) => ({ event: str(event), frame: str(frame), hits: num(hits), articles_with_hits: num(withHits) }));
   const frameTermHits = (await db.all(`SELECT frame, term, count(*)::INTEGER FROM records.hits GROUP BY ALL ORDER BY frame, term`))
     .map(([frame, term, hits]) => ({ frame: str(frame), term: str(term), hits: num(hits) }));
-  // A term can be listed only where some outlet of the event used it DISTINCTIVE_MIN_COUNT times; the event's other
-  // terms matter only through the outlets' totals, so they come summed, one REST_TERM row per event × outlet (never
-  // listed: it is added to the stoplist). The same table as from every row, with far fewer rows to hand over.
-  const eventOutletTerms = (await db.all(`
+  return { articles, articleHits, eventOutletTokens, eventOutletFrameHits, eventTokens, eventFrameHits, frameTermHits };
+}
+
+/**
+ * Each event's term counts per outlet (event × outlet × term), an event at a time: the rows of the whole corpus, handed
+ * over at once, set the run's peak memory (1.3 million of them at 8,400 articles before the filter below).
+ * A term can be listed only where some outlet of the event used it DISTINCTIVE_MIN_COUNT times; the event's other
+ * terms matter only through the outlets' totals, so they come summed, one REST_TERM row per event × outlet (never
+ * listed: it is added to the stoplist). The same table as from every row, with far fewer rows to hand over.
+ */
+export async function* eventOutletTerms(db: Engine): AsyncGenerator<[string, EventOutletTerm[]]> {
+  let event: string | null = null;
+  let group: EventOutletTerm[] = [];
+  for await (const [e, outlet, term, count] of db.rows(`
     WITH eot AS (SELECT ev.event, ev.outlet, t.term, sum(t.count)::BIGINT AS c FROM records.terms t JOIN work.ev ev USING (seq) GROUP BY ALL),
     listable AS (SELECT DISTINCT event, term FROM eot WHERE c >= ${DISTINCTIVE_MIN_COUNT}),
     marked AS (SELECT eot.*, l.term IS NOT NULL AS keep FROM eot LEFT JOIN listable l USING (event, term))
     SELECT event, outlet, term, c FROM marked WHERE keep
     UNION ALL
     SELECT event, outlet, ${sqlString(REST_TERM)}, sum(c)::BIGINT FROM marked WHERE NOT keep GROUP BY event, outlet
-    ORDER BY 1, 2, 3`))
-    .map(([event, outlet, term, count]) => ({ event: str(event), outlet: str(outlet), term: str(term), count: num(count) }));
+    ORDER BY 1, 2, 3`)) {
+    const row = { event: str(e), outlet: str(outlet), term: str(term), count: num(count) };
+    if (row.event !== event) {
+      if (event !== null) yield [event, group];
+      event = row.event;
+      group = [];
+    }
+    group.push(row);
+  }
+  if (event !== null) yield [event, group];
+}
+
+/** Every term's count in the corpus, and their sum: the log-odds prior of distinctive_terms. */
+export async function termPrior(db: Engine): Promise<{ prior: Map<string, number>; alpha0: number }> {
   const prior = new Map<string, number>();
   let alpha0 = 0;
   for (const [term, count] of await db.all(`SELECT term, sum(count)::BIGINT FROM records.terms GROUP BY term ORDER BY term`)) {
     prior.set(str(term), num(count));
     alpha0 += num(count);
   }
-  return { articles, articleHits, eventOutletTokens, eventOutletFrameHits, eventTokens, eventFrameHits, frameTermHits, eventOutletTerms, prior, alpha0 };
+  return { prior, alpha0 };
+}
+
+/** distinctive_terms, an event at a time (distinctiveTerms is per event), its events in distinctiveTerms' order. */
+async function distinctiveFromDb(db: Engine, stoplist: ReadonlySet<string>): Promise<DistinctiveTable> {
+  const { prior, alpha0 } = await termPrior(db);
+  const perEvent: [string, DistinctiveTable][] = [];
+  for await (const [event, rows] of eventOutletTerms(db)) perEvent.push([event, distinctiveTerms(rows, prior, alpha0, stoplist)]);
+  perEvent.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return { rows: perEvent.flatMap(([, t]) => t.rows), events: perEvent.flatMap(([, t]) => t.events) };
 }
 
 /** Every statistics table of the run; lexicon_fit's warnings as stderr lines (printed even under --quiet). */
 export async function runStatistics(db: Engine, frames: string[], stoplist: ReadonlySet<string>): Promise<StatisticsTables> {
-  const tables = statisticsTables(frames, await statisticsInputsFromDb(db), new Set([...stoplist, REST_TERM]));
+  const inputs = await statisticsInputsFromDb(db);
+  const distinctive = await distinctiveFromDb(db, new Set([...stoplist, REST_TERM]));
+  const tables = statisticsTables(frames, inputs, distinctive);
   return { ...tables, warnings: tables.warnings.map((w) => `framelens: warning: ${w} (lexicon_fit.csv)`) };
 }
 

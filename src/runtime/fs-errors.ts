@@ -37,8 +37,9 @@ export function describeErrno(code: string | undefined, path: string): string | 
 
 /**
  * The errno an error stands for: node:fs gives it as `code`; DuckDB (the reduce engine) only in its message, as the
- * operating system's text ("IO Error: … No space left on device"; a failed commit of its scratch database's log:
- * "TransactionContext Error: Failed to commit: Could not write file … No space left on device").
+ * operating system's text ("IO Error: … No space left on device", also when it spills to its temporary folder or
+ * writes framelens.duckdb; a failed commit: "TransactionContext Error: Failed to commit: Could not write file … No
+ * space left on device").
  */
 const ERRNO_TEXTS: [RegExp, string][] = [
   [/No space left on device/i, 'ENOSPC'],

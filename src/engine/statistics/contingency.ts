@@ -13,7 +13,7 @@
  *
  * Input: per outlet, hits (integer) and tokens (integer); outlets with no tokens are left out.
  */
-import { rngFor } from './rng.js';
+import { drawWithoutReplacement, rngFor } from './rng.js';
 
 /** Largest number of tables enumerated exactly. */
 export const EXACT_MAX_TABLES = 200_000;
@@ -112,23 +112,11 @@ export function fisherFreemanHalton(
 
   const rng = rngFor(key);
   // Draw S tokens without replacement: each draw picks a remaining token uniformly and credits its row.
-  const remaining = new Float64Array(k);
+  const left = new Float64Array(k);
   const y = new Int32Array(k);
   let count = 0;
   for (let m = 0; m < M; m++) {
-    for (let i = 0; i < k; i++) {
-      remaining[i] = n[i];
-      y[i] = 0;
-    }
-    let left = N;
-    for (let s = 0; s < S; s++) {
-      let u = rng.int(left);
-      let i = 0;
-      while (u >= remaining[i]) u -= remaining[i++];
-      remaining[i]--;
-      y[i]++;
-      left--;
-    }
+    drawWithoutReplacement(rng, n, N, S, y, left);
     let lp = 0;
     for (let i = 0; i < k; i++) lp += lc[i][y[i]];
     if (lp <= threshold) count++;

@@ -39,6 +39,11 @@ export interface EventSignificance {
   significant: number;
 }
 
+export interface DistinctiveTable {
+  rows: Cell[][];
+  events: EventSignificance[];
+}
+
 export const DISTINCTIVE_COLUMNS = ['event', 'outlet', 'term', 'count', 'count_elsewhere', 'log_odds', 'z', 'significant'];
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -79,7 +84,7 @@ export function distinctiveTerms(
   prior: ReadonlyMap<string, number>,
   alpha0: number,
   stoplist: ReadonlySet<string>,
-): { rows: Cell[][]; events: EventSignificance[] } {
+): DistinctiveTable {
   // event → outlet → term → count
   const byEvent = new Map<string, Map<string, Map<string, number>>>();
   for (const r of counts) {

@@ -5,7 +5,7 @@
 import type { Table } from '../tables.js';
 import { articleFramesColumns, articleFramesRows, OUTLET_RATE_COLUMNS, outletRates } from './article-frames.js';
 import { CONTRAST_COLUMNS, outletContrasts } from './contrasts.js';
-import { DISTINCTIVE_COLUMNS, distinctiveTerms, type EventSignificance } from './distinctive.js';
+import { DISTINCTIVE_COLUMNS, type DistinctiveTable, type EventSignificance } from './distinctive.js';
 import type { StatisticsInputs } from './inputs.js';
 import { LEXICON_FIT_COLUMNS, lexiconFit } from './lexicon-fit.js';
 
@@ -21,9 +21,9 @@ export interface StatisticsTables {
   warnings: string[];
 }
 
-export function statisticsTables(frames: readonly string[], inp: StatisticsInputs, stoplist: ReadonlySet<string>): StatisticsTables {
+/** The tables from their input rows; distinctive_terms is computed an event at a time by the caller (distinctive.ts). */
+export function statisticsTables(frames: readonly string[], inp: StatisticsInputs, dt: DistinctiveTable): StatisticsTables {
   const fit = lexiconFit(frames, inp.eventTokens, inp.eventFrameHits, inp.frameTermHits);
-  const dt = distinctiveTerms(inp.eventOutletTerms, inp.prior, inp.alpha0, stoplist);
   return {
     outlet_contrasts: { columns: CONTRAST_COLUMNS, rows: outletContrasts(frames, inp.eventOutletTokens, inp.eventOutletFrameHits) },
     article_frames: { columns: articleFramesColumns(frames), rows: articleFramesRows(frames, inp.articles, inp.articleHits) },

@@ -1,10 +1,10 @@
 /**
  * The input rows of the statistics builders, as the reduce computes them with SQL (src/engine/statistics-run.ts,
- * statisticsInputsFromDb): integer sums, in a fixed order.
+ * statisticsInputsFromDb): integer sums, in a fixed order. distinctive_terms' rows come an event at a time
+ * (eventOutletTerms there).
  */
 import type { ArticleFrameHits, ArticleRow } from './article-frames.js';
 import type { EventOutletFrameHits, EventOutletTokens } from './contrasts.js';
-import type { EventOutletTerm } from './distinctive.js';
 import type { EventFrameHits, EventTokens, FrameTermHits } from './lexicon-fit.js';
 
 export interface StatisticsInputs {
@@ -15,8 +15,4 @@ export interface StatisticsInputs {
   eventTokens: EventTokens[];
   eventFrameHits: EventFrameHits[];
   frameTermHits: FrameTermHits[];
-  eventOutletTerms: EventOutletTerm[];
-  /** Every term's count in the corpus, and their sum: the log-odds prior. */
-  prior: Map<string, number>;
-  alpha0: number;
 }
