@@ -37,6 +37,11 @@ const RULES: { rule: string; text: string; words: string; speaker: string; type:
   { rule: 'a role phrase with no one named stays an unnamed role', text: 'Voters went to the polls on Tuesday. “Turnout was high all day,” the governor said.', words: 'Turnout was high', speaker: 'governor', type: 'anonymous' },
   // (A guard for the role rule above: a description that opens the next clause does not name the person before it.)
   { rule: 'a role phrase opening the next clause is no apposition of the name before it', text: 'In an interview with Joe Scarborough and Mika Brzezinski, the Democratic presidential candidate stated that Trump’s comments were “divisive and mean-spirited.”', words: 'divisive', speaker: 'democratic presidential candidate', type: 'anonymous' },
+  // Names that hold an outlet or organisation word.
+  { rule: 'a person title before a name makes it a person, though its last word names an outlet', text: 'Mayor Don Guardian spoke on Monday. Trump was a private citizen then. “It is hard to measure,” the mayor said.', words: 'hard to measure', speaker: 'Don Guardian', type: 'person' },
+  { rule: "a lone word that ends a named person's name is that person, though it names an outlet", text: 'Mayor Don Guardian spoke on Monday. “We made bad mistakes with the casinos,” Guardian said.', words: 'bad mistakes', speaker: 'Don Guardian', type: 'person' },
+  // (A guard: a party word is no person title.)
+  { rule: 'a party before an organisation word is no person title', text: 'Marco Rubio spoke on Monday. He said he would back whoever the Republican Party nominates. “I am not interested in the job,” he said.', words: 'not interested', speaker: 'Marco Rubio', type: 'person' },
   // Never speakers.
   { rule: 'a quantified plural group is unnamed', text: '“The plan is dead on arrival,” many local GOP officials said.', words: 'The plan is dead', speaker: 'many local gop officials', type: 'anonymous' },
   { rule: 'a state tag is no speaker', text: 'The vote was close. “We will vote no on this bill,” said N.Y. on Monday.', words: 'We will vote no', speaker: 'UNKNOWN', type: 'unknown' },

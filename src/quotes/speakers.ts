@@ -92,8 +92,12 @@ export class PersonRegistry {
       // "in South Carolina", "from New York": after a preposition a name is most often a place.
       // (Not when a known first name opens it: "to that of Patti Davis".)
       const place = i > 0 && (doc.pos[i - 1] === 'ADP' || doc.lower[i - 1] === 'the' || doc.lower[i - 1] === 'and') && !titled && !(count >= 2 && this.firstNameGender(doc.lower[i]));
+      // "Mayor Don Guardian", "Sen. Ted Post", "Don Guardian": a person title or a known first name makes the run a
+      // person's name, whatever word ends it; otherwise an organisation or outlet word makes it no person's.
+      // (Titles that are also party or place words, "Republican Party", do not count: an honorific or person title.)
+      const personal = (titled && (doc.lower[i - 1].endsWith('.') || lex.w.personTitles.has(doc.lower[i - 1]))) || (count >= 2 && this.firstNameGender(doc.lower[i]) !== null);
       let orgLike = false;
-      for (let k = i; k <= j && shaped && !place && !orgLike; k++) orgLike = lex.orgWords.has(doc.lower[k]) || lex.outletWords.has(doc.lower[k]);
+      for (let k = i; k <= j && shaped && !place && !orgLike && !personal; k++) orgLike = lex.orgWords.has(doc.lower[k]) || lex.outletWords.has(doc.lower[k]);
       // Not in a headline-style line ("Pence Endorses Paul Ryan", "Rival Hillary Clinton …"): its capitals run words
       // that are not names into the names.
       let headline = false;
@@ -435,6 +439,11 @@ export class PersonRegistry {
     return w.maleFirstNames.has(first) ? 'm' : w.femaleFirstNames.has(first) ? 'f' : null;
   }
 
+  /** Whether the article names a person whose name ends with this word (lowercased): "Guardian" after "Don Guardian". */
+  namesPersonEndingWith(word: string): boolean {
+    return this.mentions.some((m) => m.words >= 2 && m.last === word);
+  }
+
   /** The person a name ending at token t stands for ("Mike Lee, who declared …"), or null when no name ends there. */
   nameEndingAt(t: number): string | null {
     const refs = this.buildRefs();
@@ -606,6 +615,11 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     break;
   }
   const type = classify(doc, head, lex);
+  // "Guardian said" after "Mayor Don Guardian": a lone capitalised word that ends the name of a person the article
+  // names is that person, though it is also an outlet or organisation word.
+  if ((type === 'outlet' || type === 'organization') && head.first === head.last && isCap(doc.value[head.first]) && people.namesPersonEndingWith(doc.lower[head.first])) {
+    return { mention, start, end, canonical: people.resolveName(doc.value[head.first], start), role: appositionRole, type: 'person' };
+  }
   // A possessive inside the phrase: "CNN’s Tara Setmayer", "American Action Forum's Douglas Holtz-Eakin" (a person
   // after it: the possessor is the speaker's affiliation), "Rival Hillary Clinton’s campaign" (a person's campaign or
   // office: named after the person's full name).
