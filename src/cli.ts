@@ -8,7 +8,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { realpathSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { RunError, UsageError } from './errors.js';
+import { engineMemoryFailure, RunError, UsageError } from './errors.js';
 // Coded file-system errors and the removal of a failed run's temporary files
 import { writeFailure } from './runtime/fs-errors.js';
 import { abandonOutLocks } from './runtime/lock.js';
@@ -162,7 +162,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`framelens: error ${e.code}: ${e.message}\n`);
       return 2;
     }
-    const failure = e instanceof RunError ? e : writeFailure(e, outs[0]);
+    const failure = e instanceof RunError ? e : (writeFailure(e, outs[0]) ?? engineMemoryFailure(e));
     if (failure) {
       process.stderr.write(`framelens: error ${failure.code}: ${failure.message}\n`);
       return failure.exitCode;

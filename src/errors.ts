@@ -34,6 +34,7 @@ export const CODES = {
   // run outcomes (exit 1 and 3; see docs/exit-codes.md)
   E_NOTHING: 'nothing to analyse: no article was accepted',
   E_WRITE: 'the output could not be written',
+  E_ENGINE_MEMORY: 'the table engine (DuckDB) ran out of its memory limit',
   // lexicon problems (framelens lexicon check; any E_LEX_* makes the lexicon unusable: exit 2)
   E_LEX_READ: 'lexicon file could not be read',
   E_LEX_FORMAT: 'lexicon format not recognised',
@@ -82,6 +83,21 @@ export class RunError extends Error {
     this.exitCode = exitCode;
     this.name = 'RunError';
   }
+}
+
+/**
+ * Exit 3: DuckDB stopped at its memory limit (FRAMELENS_ENGINE_MEMORY, docs/large-corpora.md) while computing the
+ * tables; undefined for any other error. The previous tables are kept; `run` keeps what it analysed for --resume.
+ */
+export function engineMemoryFailure(e: unknown): RunError | undefined {
+  const message = String((e as Error)?.message ?? '');
+  if (!/Out of Memory Error/i.test(message)) return undefined;
+  const limit = process.env.FRAMELENS_ENGINE_MEMORY || '160MB';
+  return new RunError(
+    'E_ENGINE_MEMORY',
+    `the table engine ran out of its memory limit (${limit}): set FRAMELENS_ENGINE_MEMORY higher (e.g. 1GB) and run again ("run --resume" reuses the articles it analysed). The previous tables are kept. (DuckDB: ${message.split('\n')[0]})`,
+    3,
+  );
 }
 
 /** Standard message for a bad option, in p-queue's style: name, expectation, what was given. */

@@ -353,3 +353,24 @@ test('every exit code is documented: in --help and in docs/exit-codes.md', () =>
     expect(doc).toMatch(new RegExp(`^\\| ${code} \\|`, 'm'));
   }
 });
+
+test('the table engine out of its memory limit: exit 3, E_ENGINE_MEMORY with what to do; the analysed articles kept, and --resume finishes with the tables of a clean run', () => {
+  const inputs = [packageFile('corpora'), packageFile('test/fixtures/events/articles.jsonl')];
+  const reference = join(dir, 'engine-memory-ref');
+  expect(framelens(['run', ...inputs, '--out', reference, '--quiet']).status).toBe(0);
+  const out = join(dir, 'engine-memory');
+  const failed = spawnSync(process.execPath, [CLI, 'run', ...inputs, '--out', out, '--quiet'], {
+    encoding: 'utf8',
+    cwd: packageFile('.'),
+    env: { ...process.env, FRAMELENS_ENGINE_MEMORY: '2MB' },
+  });
+  expect(failed.status).toBe(3);
+  expect(failed.stderr).toMatch(/error E_ENGINE_MEMORY: .*memory limit \(2MB\): set FRAMELENS_ENGINE_MEMORY higher/);
+  expect(failed.stderr).toMatch(/note: the 32 articles analysed are kept in .*\.framelens-parts.*--resume/);
+  noStack(failed.stderr);
+  expect(existsSync(join(out, 'manifest.json'))).toBe(false);
+  const resumed = framelens(['run', ...inputs, '--out', out, '--resume']);
+  expect(resumed.status).toBe(0);
+  expect(resumed.stderr).toMatch(/32 articles \(0 analysed, 32 reused\)/);
+  expect(outputFiles(out)).toEqual(outputFiles(reference));
+});

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { optionError } from '../errors.js';
+import { optionError, RunError, UsageError } from '../errors.js';
+import { writeFailure } from '../runtime/fs-errors.js';
 import { expandInputs, readCorpus, type InputFile } from '../corpus/read.js';
 import { loadLexicons } from '../framing/lexicon.js';
 import { loadQuoteSettings } from '../quotes/index.js';
@@ -291,10 +292,17 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
     progress.stop();
     await pool.terminate().catch(() => undefined);
     db.discard();
-    // A run that fails removes its temporary files, this run's part files too; a run that is killed leaves them,
-    // and --resume reuses them (docs/exit-codes.md).
-    rmSync(parts, { recursive: true, force: true });
-    removeIfEmpty(partsRoot);
+    // A run that fails removes its temporary files (a full disk gets its space back), this run's part files too; a
+    // run that is killed leaves them, and --resume reuses them (docs/exit-codes.md). So does a run that fails with an
+    // internal error once articles were analysed (DuckDB out of its memory limit, a bug): hours of analysis are not
+    // thrown away for a failure after it.
+    const kept = done - reused;
+    if (kept > 0 && !(e instanceof UsageError || e instanceof RunError) && writeFailure(e) === undefined) {
+      process.stderr.write(`framelens: note: the ${kept} articles analysed are kept in ${parts}; run again with --resume to reuse them\n`);
+    } else {
+      rmSync(parts, { recursive: true, force: true });
+      removeIfEmpty(partsRoot);
+    }
     throw e;
   }
 

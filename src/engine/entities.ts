@@ -19,22 +19,30 @@ export const ENTITY_TABLE_COLUMNS: string[] = [...ENTITY_COLUMNS];
 
 /** Resolve the corpus's speakers and load `work.entity` and `work.quotes`; returns entities.csv's rows. */
 export async function loadEntities(db: Engine, options: EntityOptions): Promise<EntityRow[]> {
-  // One row per written speaker and type; the lists sorted so that the input does not depend on the row order (the
-  // resolver does not depend on it either).
+  // One row per written speaker and type, with the ids of its articles and its outlets, each once and sorted, so that
+  // the input does not depend on the row order (the resolver does not depend on it either). Read as one row per
+  // speaker × article, grouped here: DuckDB's list aggregates are held whole in memory (the corpus's most quoted
+  // speaker's list exhausted the memory limit at 84,000 articles), where this grouping and sort spill to disk.
   const input: SpeakerRow[] = [];
-  for await (const [speaker, type, quotes, articles, outlets] of db.rows(`
-    SELECT q.speaker, q.speaker_type, count(*)::INTEGER, list(a.id ORDER BY a.id), list(a.outlet ORDER BY a.outlet)
+  let row: SpeakerRow | null = null;
+  let outlets = new Set<string>();
+  const finish = () => {
+    if (row) input.push({ ...row, outlets: [...outlets].sort(compare) });
+  };
+  for await (const [speaker, type, id, outlet, quotes] of db.rows(`
+    SELECT q.speaker, q.speaker_type, a.id, a.outlet, count(*)::INTEGER
     FROM records.quotes q JOIN records.articles a USING (seq)
-    GROUP BY q.speaker, q.speaker_type ORDER BY q.speaker, q.speaker_type`)) {
-    input.push({
-      event: '',
-      speaker: String(speaker),
-      speakerType: String(type) as SpeakerType,
-      quotes: Number(quotes),
-      articles: listOf(articles),
-      outlets: listOf(outlets),
-    });
+    GROUP BY q.speaker, q.speaker_type, a.seq, a.id, a.outlet ORDER BY q.speaker, q.speaker_type, a.id, a.seq`)) {
+    if (!row || row.speaker !== String(speaker) || row.speakerType !== String(type)) {
+      finish();
+      row = { event: '', speaker: String(speaker), speakerType: String(type) as SpeakerType, quotes: 0, articles: [], outlets: [] };
+      outlets = new Set();
+    }
+    row.quotes += Number(quotes);
+    (row.articles as string[]).push(String(id));
+    outlets.add(String(outlet));
   }
+  finish();
   const resolved = resolveEntities(input, options);
 
   await db.run('CREATE OR REPLACE TABLE work.entity (speaker VARCHAR, speaker_type VARCHAR, speaker_id VARCHAR, canonical VARCHAR)');
@@ -65,7 +73,4 @@ export function writeEntities(entities: readonly EntityRow[], staging: Staging, 
   return out.rows;
 }
 
-function listOf(v: unknown): string[] {
-  const items = (v as { items?: unknown[] }).items ?? (Array.isArray(v) ? v : []);
-  return items.map(String);
-}
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

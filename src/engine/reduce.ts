@@ -4,6 +4,7 @@
  * writes exactly what one run would. Order: events (events.ts), the per-article tables, events.csv, the comparison
  * tables (tables.ts), errors.csv, the codebook, report.html, then the tables into framelens.duckdb.
  */
+import { closeSync, openSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import type { Problem } from '../types.js';
 import { CsvWriter, FORMULA_START_CODES, toCsv, type Cell, type CsvOptions } from '../export/csv.js';
 import type { Staging } from '../export/atomic.js';
@@ -139,24 +140,38 @@ async function perArticleTables(db: Engine, staging: Staging, csv: CsvOptions): 
   for (const m of CSV_MACROS) await db.run(m);
   const counts: Record<string, number> = {};
   for (const t of PER_ARTICLE) {
-    const order = t.order.map((c, i) => `${c} AS _order_${i}`);
-    await db.run(`CREATE OR REPLACE TABLE main.${t.name} AS SELECT ${t.columns.map(([name, expr]) => `${expr} AS "${name}"`).join(', ')}, ${order.join(', ')} FROM ${t.from}`);
+    // Stored in row order, which a SELECT without ORDER BY keeps (DuckDB preserves insertion order).
+    await db.run(`CREATE OR REPLACE TABLE main.${t.name} AS SELECT ${t.columns.map(([name, expr]) => `${expr} AS "${name}"`).join(', ')} FROM ${t.from} ORDER BY ${t.order.join(', ')}`);
     const types = new Map((await db.all(`SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' AND table_name = '${t.name}'`)).map(([c, type]) => [String(c), String(type)]));
     const cells = t.columns.map(([name]) => (types.get(name) === 'VARCHAR' ? `csv_text("${name}")` : `csv_value("${name}")`));
-    const keys = t.order.map((_, i) => `_order_${i}`);
     const header = toCsv(t.columns.map(([name]) => name), [], csv).replace(/\r?\n$/, '');
+    // The rows go to a file of their own and are appended after the header: with the header joined in SQL (a UNION
+    // ordered as a whole) DuckDB ran out of its memory limit at 84,000 articles.
+    const newline = csv.excel ? '\r\n' : '\n';
+    const path = staging.path(t.file);
+    const rows = `${path}.rows`;
     await db.run(`
-      COPY (
-        SELECT line FROM (
-          SELECT 0 AS part, ${keys.map((k) => `0 AS ${k}`).join(', ')}, ${sqlString(header)} AS line
-          UNION ALL
-          SELECT 1, ${keys.join(', ')}, concat_ws(',', ${cells.join(', ')}) FROM main.${t.name}
-        ) ORDER BY part, ${keys.join(', ')}
-      ) TO ${sqlString(staging.path(t.file))} (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', DELIMITER '\x1f', NEW_LINE ${sqlString(csv.excel ? '\r\n' : '\n')})`);
-    for (const k of keys) await db.run(`ALTER TABLE main.${t.name} DROP COLUMN ${k}`);
+      COPY (SELECT concat_ws(',', ${cells.join(', ')}) FROM main.${t.name})
+      TO ${sqlString(rows)} (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', DELIMITER '\x1f', NEW_LINE ${sqlString(newline)})`);
+    writeFileSync(path, header + newline);
+    appendFileTo(rows, path);
+    rmSync(rows);
     counts[t.name] = Number(await db.scalar(`SELECT count(*)::INTEGER FROM main.${t.name}`));
   }
   return counts;
+}
+
+/** Append file `from` to file `to`, a MiB at a time. */
+function appendFileTo(from: string, to: string): void {
+  const src = openSync(from, 'r');
+  const dst = openSync(to, 'a');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (let n = readSync(src, buf); n > 0; n = readSync(src, buf)) writeSync(dst, buf, 0, n);
+  } finally {
+    closeSync(src);
+    closeSync(dst);
+  }
 }
 
 /**
