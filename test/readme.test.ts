@@ -90,3 +90,9 @@ test('"Opening the CSVs": the SQL examples run on framelens.duckdb, the R regres
   expect(run.status).toBe(0);
   expect(run.stdout).toMatch(/Coefficients:/);
 }, 120_000);
+
+test('CITATION.cff and CHANGELOG.md name the version in package.json (what researchers cite)', () => {
+  const version = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')).version as string;
+  expect(readFileSync(packageFile('CITATION.cff'), 'utf8')).toMatch(new RegExp(`^version: "${version.replace(/\./g, '\\.')}"$`, 'm'));
+  expect(readFileSync(packageFile('CHANGELOG.md'), 'utf8')).toContain(`\n## ${version}\n`);
+});
