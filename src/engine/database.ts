@@ -17,8 +17,6 @@ export interface EngineOptions {
   /** Spill folder, created here and removed by `close`. */
   tempDir: string;
   threads: number;
-  /** DuckDB's memory limit: default the environment's FRAMELENS_ENGINE_MEMORY (e.g. "2GB", docs/large-corpora.md), else MEMORY_LIMIT. */
-  memoryLimit?: string;
 }
 
 /** A value as a query hands it back: numbers, strings, booleans, null (BIGINTs are cast in the SQL). */
@@ -37,7 +35,8 @@ export class Engine {
     // memory beyond the limit (an in-memory database ran out of its limit at 84,000 articles where this one did not).
     // It is never checkpointed: `startSave`/`finishSave` write the result to a fresh file, and the scratch is deleted.
     const instance = await DuckDBInstance.create(join(o.tempDir, 'scratch.duckdb'), {
-      memory_limit: o.memoryLimit ?? (process.env.FRAMELENS_ENGINE_MEMORY || MEMORY_LIMIT),
+      // FRAMELENS_ENGINE_MEMORY (e.g. "2GB") for large corpora: docs/large-corpora.md.
+      memory_limit: process.env.FRAMELENS_ENGINE_MEMORY || MEMORY_LIMIT,
       temp_directory: o.tempDir,
       threads: String(Math.max(1, o.threads)),
       // Nothing is downloaded at run time (the JSON and CSV readers are built in).
@@ -106,7 +105,7 @@ export class Engine {
       const c = await this.instance.connect();
       await c.run(`ATTACH ${sqlString(path)} AS saved`);
       await c.run('CREATE SCHEMA saved.records');
-      for (const [table] of await this.tablesOf('records')) await c.run(`CREATE TABLE saved.records.${table} AS SELECT * FROM records.${table}`);
+      for (const table of await tablesOf(c, 'records')) await c.run(`CREATE TABLE saved.records.${table} AS SELECT * FROM records.${table}`);
       return c;
     })();
     // A failure surfaces in finishSave; a run that fails before then discards the database and never asks.
@@ -129,8 +128,8 @@ export class Engine {
     if (!this.saving) this.startSave(path);
     const c = await this.saving!;
     try {
-      for (const [table] of await this.tablesOf('main')) {
-        if (!this.queued.has(String(table))) await c.run(`CREATE TABLE saved.main.${table} AS SELECT * FROM main.${table}`);
+      for (const table of await tablesOf(c, 'main')) {
+        if (!this.queued.has(table)) await c.run(`CREATE TABLE saved.main.${table} AS SELECT * FROM main.${table}`);
       }
       // Written out now: checkpoints are otherwise off (the scratch database is never checkpointed, see open).
       await c.run('CHECKPOINT saved');
@@ -140,10 +139,6 @@ export class Engine {
       this.saving = null;
       this.queued.clear();
     }
-  }
-
-  private async tablesOf(schema: string): Promise<Value[][]> {
-    return this.all(`SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = ${sqlString(schema)} ORDER BY table_name`);
   }
 
   /** Release the database and the spill folder. */
@@ -160,6 +155,12 @@ export class Engine {
       rmSync(this.tempDir, { recursive: true, force: true });
     }
   }
+}
+
+/** The tables of a schema of the working database, read on connection `c` (the save's own). */
+async function tablesOf(c: DuckDBConnection, schema: string): Promise<string[]> {
+  const rows = (await c.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = ${sqlString(schema)} ORDER BY table_name`)).getRows();
+  return rows.map((r) => String(r[0]));
 }
 
 /** A SQL string literal. */

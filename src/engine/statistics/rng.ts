@@ -44,15 +44,6 @@ export class Rng {
     [this.a, this.b, this.c, this.d] = seed;
   }
 
-  /** The generator's state (for loops that inline next32: drawWithoutReplacement). */
-  state(): { a: number; b: number; c: number; d: number } {
-    return { a: this.a, b: this.b, c: this.c, d: this.d };
-  }
-
-  setState(s: { a: number; b: number; c: number; d: number }): void {
-    ({ a: this.a, b: this.b, c: this.c, d: this.d } = s);
-  }
-
   /** The next 32 random bits, as an unsigned integer. */
   next32(): number {
     const r = Math.imul(rotl(Math.imul(this.b, 5), 7), 9) >>> 0;
@@ -94,9 +85,8 @@ function mod(x: number, n: number): number {
 
 /**
  * `draws` tokens drawn without replacement from rows of `sizes[i]` tokens (`total` in all), each pick uniform over the
- * tokens left: the number drawn from each row, into `counts`. Consumes exactly the numbers of `draws` calls of
- * `rng.int(tokens left)`, each crediting the row its value falls in, in row order; written out with the generator's
- * state in local variables (the Monte Carlo exact test makes millions of such picks).
+ * tokens left: the number drawn from each row, into `counts` (`left` is scratch space of the same length). Each pick is
+ * `rng.int(tokens left)`, crediting the row its value falls in, in row order.
  */
 export function drawWithoutReplacement(rng: Rng, sizes: ArrayLike<number>, total: number, draws: number, counts: Int32Array, left: Float64Array): void {
   const k = counts.length;
@@ -104,33 +94,15 @@ export function drawWithoutReplacement(rng: Rng, sizes: ArrayLike<number>, total
     left[i] = sizes[i];
     counts[i] = 0;
   }
-  let { a, b, c, d } = rng.state();
   let remaining = total;
   for (let s = 0; s < draws; s++) {
-    let u = 0;
-    if (remaining > 1) {
-      const limit = 4294967296 - mod(4294967296, remaining);
-      let x: number;
-      do {
-        // next32 (xoshiro128**), inline.
-        x = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
-        const t = b << 9;
-        c ^= a;
-        d ^= b;
-        b ^= c;
-        a ^= d;
-        c ^= t;
-        d = rotl(d, 11);
-      } while (x >= limit);
-      u = mod(x, remaining);
-    }
+    let u = rng.int(remaining);
     let i = 0;
     while (u >= left[i]) u -= left[i++];
     left[i]--;
     counts[i]++;
     remaining--;
   }
-  rng.setState({ a, b, c, d });
 }
 
 /** A generator seeded from `key` (the row's key plus what the numbers are for, e.g. `bootstrap`). */
