@@ -96,25 +96,34 @@ export function outletRates(
     // Articles in id order: the resampling draws from a fixed sequence whatever order the rows came in.
     const arts = all.filter((a) => a.tokens > 0).sort((x, y) => cmp(x.article_id, y.article_id));
     const n = arts.length;
-    // Per article, its non-zero cells as [cell, count, …].
-    const sparse = arts.map((a) => {
-      const out: number[] = [];
+    // Per article k: its tokens, and its non-zero cells with their counts at positions offsets[k] … offsets[k + 1] − 1
+    // of cellOf / countOf (flat typed arrays: the resampling below visits them B × n times).
+    const tokens = new Float64Array(n);
+    const offsets = new Int32Array(n + 1);
+    const cellList: number[] = [];
+    const countList: number[] = [];
+    for (let k = 0; k < n; k++) {
+      tokens[k] = arts[k].tokens;
       frames.forEach((f, fi) => {
-        const h = index.get(`${a.article_id}${KEY_SEP}${f}`);
+        const h = index.get(`${arts[k].article_id}${KEY_SEP}${f}`);
         if (!h) return;
         CONTRAST_VOICES.forEach((v, vi) => {
           const c = count(h, v);
-          if (c > 0) out.push(fi * V + vi, c);
+          if (c > 0) {
+            cellList.push(fi * V + vi);
+            countList.push(c);
+          }
         });
       });
-      return out;
-    });
+      offsets[k + 1] = cellList.length;
+    }
+    const cellOf = Int32Array.from(cellList);
+    const countOf = Float64Array.from(countList);
     let tokenSum = 0;
     const hitSum = new Float64Array(cells);
     for (let k = 0; k < n; k++) {
-      tokenSum += arts[k].tokens;
-      const sp = sparse[k];
-      for (let j = 0; j < sp.length; j += 2) hitSum[sp[j]] += sp[j + 1];
+      tokenSum += tokens[k];
+      for (let m = offsets[k]; m < offsets[k + 1]; m++) hitSum[cellOf[m]] += countOf[m];
     }
     // reps[c × B + b]: cell c's rate in resample b.
     const reps = new Float64Array(n > 0 ? cells * B : 0);
@@ -126,9 +135,8 @@ export function outletRates(
         let tok = 0;
         for (let k = 0; k < n; k++) {
           const j = rng.int(n);
-          tok += arts[j].tokens;
-          const sp = sparse[j];
-          for (let m = 0; m < sp.length; m += 2) acc[sp[m]] += sp[m + 1];
+          tok += tokens[j];
+          for (let m = offsets[j]; m < offsets[j + 1]; m++) acc[cellOf[m]] += countOf[m];
         }
         for (let c = 0; c < cells; c++) reps[c * B + b] = (acc[c] / tok) * 10_000;
       }
