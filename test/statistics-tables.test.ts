@@ -1,7 +1,7 @@
-/** The table builders of src/engine/statistics/: article_frames, outlet_rates, lexicon_fit — hand-worked inputs. */
-import { articleFramesColumns, articleFramesRows, outletRates, OUTLET_RATE_COLUMNS, type ArticleFrameHits, type ArticleRow } from '../src/engine/statistics/article-frames.js';
+/** The statistics tables' builders: article_frames (streamed from records), outlet_rates, lexicon_fit — hand-worked inputs. */
+import { articleFramesColumns, outletRates, OUTLET_RATE_COLUMNS, type ArticleFrameHits, type ArticleRow } from '../src/engine/statistics/article-frames.js';
 import { lexiconFit, LEXICON_FIT_COLUMNS } from '../src/engine/statistics/lexicon-fit.js';
-import { eventOutletTerms, statisticsInputsFromDb, termPrior } from '../src/engine/statistics-run.js';
+import { articleFramesTable, eventOutletTerms, statisticsInputsFromDb, termPrior } from '../src/engine/statistics-run.js';
 import { assignEvents } from '../src/engine/events.js';
 import { prepareAggregates } from '../src/engine/tables.js';
 import type { AnalyzedArticle, FrameHitRecord, QuoteRecord } from '../src/types.js';
@@ -18,15 +18,35 @@ const hits: ArticleFrameHits[] = [
   { article_id: 'a3', frame: 'humane', author: 1, quote: 0, paraphrase: 0 },
 ];
 
-test('article_frames: one row per article, every frame × voice written, zeros included', () => {
+test('article_frames: one row per article in input order, every frame × voice written, zeros included (streamed from the record tables)', async () => {
   expect(articleFramesColumns(['chaos', 'humane'])).toEqual([
     'article_id', 'outlet', 'date', 'event', 'title', 'tokens', 'quotes',
     'chaos', 'chaos_author', 'chaos_quote', 'chaos_paraphrase', 'humane', 'humane_author', 'humane_quote', 'humane_paraphrase',
   ]);
-  expect(articleFramesRows(['chaos', 'humane'], articles, hits)).toEqual([
+  const hit = (frame: string, voice: 'author' | 'quote' | 'paraphrase'): FrameHitRecord =>
+    ({ frame, term: frame, start: 0, end: 1, voice, speaker: '', quoteId: '', negated: false, sentence: 0, match: frame, leftContext: '', rightContext: '' });
+  const quote = { id: 'q', kind: 'direct', start: 0, end: 1, tokens: 1, cue: '', cueStart: null, cueEnd: null, speaker: 'UNKNOWN', speakerMention: '', speakerStart: null, speakerEnd: null, speakerRole: '', speakerType: 'unknown', gaps: [], text: 'x' } as QuoteRecord;
+  const rec = (a: ArticleRow, seq: number, hits: FrameHitRecord[]): AnalyzedArticle => ({
+    ...eventRecord({ id: a.article_id, seq, outlet: a.outlet, date: a.date, title: a.title, event: a.event, terms: [] }),
+    tokens: a.tokens, hits, quotes: Array.from({ length: a.quotes }, () => quote),
+  });
+  // Input order a3, a1, a2 (rows follow it, not the ids); a2 has no hits, a1 two hits of one voice.
+  const records = [
+    rec(articles[2], 0, [hit('chaos', 'paraphrase'), hit('humane', 'author')]),
+    rec(articles[0], 1, [hit('chaos', 'author'), hit('chaos', 'quote'), hit('chaos', 'author')]),
+    rec(articles[1], 2, []),
+  ];
+  const rows = await withRecords(records, async (db) => {
+    await assignEvents(db, 'metadata');
+    await prepareAggregates(db, ['chaos', 'humane']);
+    const out: unknown[][] = [];
+    await articleFramesTable(db, ['chaos', 'humane'], (row) => out.push(row));
+    return out;
+  }, 2);
+  expect(rows).toEqual([
+    ['a3', 'Fox', '2024-01-05', 'e2', 'T3', 3000, 0, 1, 0, 0, 1, 1, 1, 0, 0],
     ['a1', 'Fox', '2024-01-02', 'e1', 'T1', 1000, 3, 3, 2, 1, 0, 0, 0, 0, 0],
     ['a2', 'CNN', '2024-01-02', 'e1', 'T2', 500, 1, 0, 0, 0, 0, 0, 0, 0, 0],
-    ['a3', 'Fox', '2024-01-05', 'e2', 'T3', 3000, 0, 1, 0, 0, 1, 1, 1, 0, 0],
   ]);
 });
 

@@ -18,7 +18,8 @@ import { assignEvents } from './events.js';
 import { reportInput, ReportRows } from './report-input.js';
 import { ENTITY_TABLE_COLUMNS, loadEntities, writeEntities } from './entities.js';
 import type { EntityOptions } from '../entities/resolve.js';
-import { rowsByEvent, runStatistics, STATISTICS_TABLES } from './statistics-run.js';
+import { articleFramesTable, rowsByEvent, runStatistics, STATISTICS_TABLES } from './statistics-run.js';
+import { articleFramesColumns } from './statistics/article-frames.js';
 import { DISTINCTIVE_COLUMNS, loadStoplist } from './statistics/distinctive.js';
 import {
   eventRows, EVENT_COLUMNS, frameComparisonColumns, frameTables, FRAMES_BY_OUTLET_COLUMNS,
@@ -199,8 +200,14 @@ export async function writeTables(db: Engine, problems: SeqProblem[], settings: 
   await writeRecordLines(db, staging);
   steps.lap('per_article');
   await prepareAggregates(db, settings.frames);
+  const articleFrames = new CsvWriter(staging.path('article_frames.csv'), articleFramesColumns(settings.frames), csv);
+  try {
+    await articleFramesTable(db, settings.frames, (row) => articleFrames.write(row));
+  } finally {
+    articleFrames.close();
+  }
   const statistics = await runStatistics(db, settings.frames, loadStoplist());
-  const statisticsColumns = writeStatisticsTables(statistics, staging, csv);
+  const statisticsColumns = writeStatisticsTables(statistics, staging, csv, settings.frames);
   steps.lap('statistics');
   const report = new ReportRows();
   report.statistics(statistics.outlet_rates, statistics.outlet_contrasts, statistics.warnings);
@@ -279,9 +286,13 @@ class StepTimes {
 }
 
 /** The statistics tables besides distinctive_terms (written with the comparison tables): their CSVs; returns their columns. */
-function writeStatisticsTables(statistics: Awaited<ReturnType<typeof runStatistics>>, staging: Staging, csv: CsvOptions): Record<string, string[]> {
+function writeStatisticsTables(statistics: Awaited<ReturnType<typeof runStatistics>>, staging: Staging, csv: CsvOptions, frames: string[]): Record<string, string[]> {
   const columns: Record<string, string[]> = {};
   for (const name of STATISTICS_TABLES) {
+    if (name === 'article_frames') {
+      columns[name] = articleFramesColumns(frames); // written an article at a time (writeTables)
+      continue;
+    }
     const t = statistics[name];
     const w = new CsvWriter(staging.path(`${name}.csv`), t.columns, csv);
     for (const r of t.rows) w.write(r);

@@ -1,12 +1,13 @@
 /**
  * The statistics tables of a run (outlet_contrasts, article_frames, outlet_rates, lexicon_fit, distinctive_terms):
- * their input rows made with SQL over the record tables and `work.ev` (each article's event, prepareAggregates in
+ * article_frames streamed an article at a time (articleFramesTable); for the others their input rows made with SQL over the record tables and `work.ev` (each article's event, prepareAggregates in
  * tables.ts), integer sums in SQL and every result in a fixed order, then handed to the pure builders
  * (statistics/index.ts). The same record tables give the same bytes whatever the worker count, shard split or resume.
  * Methods: docs/statistics.md.
  */
 import type { Cell } from '../export/csv.js';
-import { sqlString, type Engine } from './database.js';
+import { Cursor, sqlString, type Engine } from './database.js';
+import { articleFramesRow, type ArticleFrameHits, type ArticleRow } from './statistics/article-frames.js';
 import { DISTINCTIVE_MIN_COUNT, distinctiveTerms, type DistinctiveTable, type EventOutletTerm } from './statistics/distinctive.js';
 import { statisticsTables, type StatisticsTables } from './statistics/index.js';
 import type { StatisticsInputs } from './statistics/inputs.js';
@@ -20,6 +21,29 @@ const REST_TERM = '#rest';
 
 const num = (v: unknown) => Number(v);
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+
+/**
+ * article_frames.csv's rows, one article at a time in input order, to `write`: the articles and their hits per frame
+ * read side by side from two ordered queries, so that no table of the whole corpus is held (its rows were the largest
+ * thing in memory at 84,000 articles). Needs `work.ev`.
+ */
+export async function articleFramesTable(db: Engine, frames: readonly string[], write: (row: Cell[]) => void): Promise<void> {
+  const hits = new Cursor(db.rows(`SELECT h.seq, h.frame, ${VOICES} FROM records.hits h GROUP BY h.seq, h.frame ORDER BY h.seq, h.frame`));
+  try {
+    const mine = new Map<string, ArticleFrameHits>();
+    for await (const [seq, id, outlet, date, event, title, tokens, quotes] of db.rows(`SELECT a.seq, a.id, a.outlet, a.date, ev.event, a.title, a.tokens, a.quotes FROM records.articles a JOIN work.ev ev USING (seq) ORDER BY a.seq`)) {
+      const article: ArticleRow = { article_id: str(id), outlet: str(outlet), date: str(date), event: str(event), title: str(title), tokens: num(tokens), quotes: num(quotes) };
+      mine.clear();
+      for (let h = await hits.peek(); h && num(h[0]) <= num(seq); h = await hits.peek()) {
+        await hits.next();
+        if (num(h[0]) === num(seq)) mine.set(str(h[1]), { article_id: article.article_id, frame: str(h[1]), author: num(h[2]), quote: num(h[3]), paraphrase: num(h[4]) });
+      }
+      write(articleFramesRow(frames, article, (f) => mine.get(f)));
+    }
+  } finally {
+    await hits.close();
+  }
+}
 
 /** Per-voice hit counts in SQL. */
 const VOICES = `count(*) FILTER (WHERE h.voice = 'author')::INTEGER, count(*) FILTER (WHERE h.voice = 'quote')::INTEGER,

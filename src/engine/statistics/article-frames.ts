@@ -1,5 +1,5 @@
 /**
- * article_frames.csv (one row per article, ready for regression) and the per-outlet corpus rates with bootstrap
+ * article_frames.csv's rows (one per article, ready for regression) and the per-outlet corpus rates with bootstrap
  * intervals over articles (outlet_rates.csv). Pure: rows in, table rows out.
  *
  * Input rows (the reduce produces them):
@@ -50,18 +50,18 @@ function hitIndex(hits: readonly ArticleFrameHits[]): Map<string, ArticleFrameHi
   return m;
 }
 
-/** One row per article, in the order given (articles.csv's order); every count written, zeros included. */
-export function articleFramesRows(frames: readonly string[], articles: readonly ArticleRow[], hits: readonly ArticleFrameHits[]): Cell[][] {
-  const index = hitIndex(hits);
-  return articles.map((a) => {
-    const row: Cell[] = [a.article_id, a.outlet, a.date, a.event, a.title, a.tokens, a.quotes];
-    for (const f of frames) {
-      const h = index.get(`${a.article_id}${KEY_SEP}${f}`);
-      const [au, qu, pa] = h ? [h.author, h.quote, h.paraphrase] : [0, 0, 0];
-      row.push(au + qu + pa, au, qu, pa);
-    }
-    return row;
-  });
+/**
+ * An article's row of article_frames.csv, given its hits by frame (undefined: none): its fields, then every frame's
+ * counts, zeros written. The reduce streams the articles in input order (articleFramesTable in statistics-run.ts).
+ */
+export function articleFramesRow(frames: readonly string[], a: ArticleRow, hitsOf: (frame: string) => ArticleFrameHits | undefined): Cell[] {
+  const row: Cell[] = [a.article_id, a.outlet, a.date, a.event, a.title, a.tokens, a.quotes];
+  for (const f of frames) {
+    const h = hitsOf(f);
+    const [au, qu, pa] = h ? [h.author, h.quote, h.paraphrase] : [0, 0, 0];
+    row.push(au + qu + pa, au, qu, pa);
+  }
+  return row;
 }
 
 export const OUTLET_RATE_COLUMNS = ['outlet', 'frame', 'voice', 'articles', 'tokens', 'hits', 'per_10k_tokens', 'ci_low', 'ci_high'];

@@ -3,7 +3,7 @@
  * has the rows, for the tables of issue 24. Pure; `loadStoplist` (distinctive.ts) is the one file read, by the caller.
  */
 import type { Table } from '../tables.js';
-import { articleFramesColumns, articleFramesRows, OUTLET_RATE_COLUMNS, outletRates } from './article-frames.js';
+import { OUTLET_RATE_COLUMNS, outletRates } from './article-frames.js';
 import { CONTRAST_COLUMNS, outletContrasts } from './contrasts.js';
 import { DISTINCTIVE_COLUMNS, type DistinctiveTable, type EventSignificance } from './distinctive.js';
 import type { StatisticsInputs } from './inputs.js';
@@ -11,7 +11,6 @@ import { LEXICON_FIT_COLUMNS, lexiconFit } from './lexicon-fit.js';
 
 export interface StatisticsTables {
   outlet_contrasts: Table;
-  article_frames: Table;
   outlet_rates: Table;
   lexicon_fit: Table;
   distinctive_terms: Table;
@@ -26,7 +25,6 @@ export function statisticsTables(frames: readonly string[], inp: StatisticsInput
   const fit = lexiconFit(frames, inp.eventTokens, inp.eventFrameHits, inp.frameTermHits);
   return {
     outlet_contrasts: { columns: CONTRAST_COLUMNS, rows: outletContrasts(frames, inp.eventOutletTokens, inp.eventOutletFrameHits) },
-    article_frames: { columns: articleFramesColumns(frames), rows: articleFramesRows(frames, inp.articles, inp.articleHits) },
     outlet_rates: { columns: OUTLET_RATE_COLUMNS, rows: outletRates(frames, inp.articles, inp.articleHits) },
     lexicon_fit: { columns: LEXICON_FIT_COLUMNS, rows: fit.rows },
     distinctive_terms: { columns: DISTINCTIVE_COLUMNS, rows: dt.rows },
