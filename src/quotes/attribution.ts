@@ -111,12 +111,18 @@ export function unlistedVerbRight(ctx: QuoteContext, afterOffset: number, first:
 }
 
 /** Attribution before an opening mark: Leavitt said in an email that, “…” / Cruz continued: “…” / X says the plan “…”. */
+/** How many tokens attributeLeft reads back from a quotation for its cue: a long sentence's subject is in reach. */
+const LEFT_REACH = 60;
+
 export function attributeLeft(ctx: QuoteContext, beforeOffset: number, floorOffset: number): Attribution | null {
   const { doc, text, lex } = ctx;
   const end = tokenAt(doc, beforeOffset) - 1;
   if (end < 0 || ctx.sentenceEnd(end) || /\n/.test(text.slice(doc.tokEnd[end], beforeOffset))) return null;
+  // The sentence's start, or the reach's limit: a floor at the limit is not a clause's start, so no subject may
+  // begin there ("Roy M. Neel, who managed Al Gore's campaign, said …" cut at "Al Gore's").
   let floor = end;
-  while (floor > 0 && end - floor < 30 && !ctx.sentenceEnd(floor - 1) && !ctx.isMark(floor - 1) && doc.tokStart[floor - 1] >= floorOffset && !ctx.breakBefore(floor)) floor--;
+  while (floor > 0 && end - floor < LEFT_REACH && !ctx.sentenceEnd(floor - 1) && !ctx.isMark(floor - 1) && doc.tokStart[floor - 1] >= floorOffset && !ctx.breakBefore(floor)) floor--;
+  const cut = end - floor >= LEFT_REACH;
   for (let c = end; c >= floor; c--) {
     if (!ctx.isCue(c)) continue;
     const ph = ctx.isPhraseAt(c);
@@ -124,12 +130,12 @@ export function attributeLeft(ctx: QuoteContext, beforeOffset: number, floorOffs
     // "X said A, adding that “…”" / "X did Y and said “…”": the cue shares the subject of the clause before.
     if (c > floor && ctx.joinsEarlierClause(c)) {
       const earlier = attributeLeft(ctx, doc.tokStart[c - 1], floorOffset);
-      const shared = earlier?.speaker ? null : clauseSubject(ctx, floor, c);
+      const shared = earlier?.speaker || cut ? null : clauseSubject(ctx, floor, c);
       if (earlier?.speaker) return { ...makeAttribution(ctx, c, null), speaker: earlier.speaker };
       if (shared) return makeAttribution(ctx, c, shared);
     }
     const before = subjectBefore(ctx, c, floor);
-    if (before) return makeAttribution(ctx, c, before);
+    if (before && !(cut && before.np.first === floor)) return makeAttribution(ctx, c, before);
     // "said Sen. X: “…”": a named speaker right after the cue, then punctuation or the quotation itself (not "said
     // that Trump “melted down”": subjectAfter never reads "that" as a speaker).
     if (!lex.listenerVerbs.has(doc.lemma[c])) {

@@ -258,10 +258,17 @@ export class QuoteContext {
     return i >= 0 && i < this.n && this.markAt[i] === 1;
   }
 
-  /** "X said A, adding that …", "X did Y and (also) said …", "…, X said, while arguing …": a cue that shares the subject of the clause before. */
+  /**
+   * "X said A, adding that …", "X did Y and (also) said …", "…, X said, while arguing …", "…, alternately shouting
+   * …": a cue that shares the subject of the clause before.
+   */
   joinsEarlierClause(c: number): boolean {
     const { doc, lex } = this;
-    return ((doc.value[c - 1] === ',' || lex.w.gerundOpeners.has(doc.lower[c - 1] ?? '')) && /ing$/.test(doc.lower[c])) || /^(and|but)$/.test(doc.lower[c - 1]) || (/^(and|but)$/.test(doc.lower[c - 2] ?? '') && doc.pos[c - 1] === 'ADV');
+    if (/ing$/.test(doc.lower[c])) {
+      const b = doc.pos[c - 1] === 'ADV' && /^\p{Ll}/u.test(doc.value[c - 1]) ? c - 2 : c - 1;
+      if (doc.value[b] === ',' || lex.w.gerundOpeners.has(doc.lower[b] ?? '')) return true;
+    }
+    return /^(and|but)$/.test(doc.lower[c - 1]) || (/^(and|but)$/.test(doc.lower[c - 2] ?? '') && doc.pos[c - 1] === 'ADV');
   }
 
   /** "Rep. Elijah Cummings (D-Md.)": the token before a parenthesis that token t closes, else t itself. */

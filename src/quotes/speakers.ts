@@ -183,6 +183,15 @@ export class PersonRegistry {
     return false;
   }
 
+  /** Mention m is all the words of a quotation (marks and punctuation aside): a slogan, nickname or title. */
+  private quotedAlone(m: PersonMention): boolean {
+    const q = this.quoted;
+    const k = countBefore(q.length, (i) => q[i][0] <= m.at);
+    if (k === 0 || q[k - 1][1] <= m.at) return false;
+    const inner = this.doc.text.slice(q[k - 1][0], q[k - 1][1]).replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '');
+    return inner === this.doc.text.slice(m.at, this.doc.tokEnd[m.lastToken]);
+  }
+
   /** Mentions by last word, in text order (built on first use): lookups stay fast in articles naming many people. */
   private byLast: Map<string, PersonMention[]> | null = null;
 
@@ -212,7 +221,8 @@ export class PersonRegistry {
     // A name of two or more words is completed only by a name ending with all of them ("Bill Clinton" is never
     // "Hillary Clinton").
     const lower = name.toLowerCase();
-    const fits = (m: PersonMention) => m.words >= words.length && (words.length === 1 || m.name.toLowerCase() === lower || m.name.toLowerCase().endsWith(` ${lower}`));
+    // Not a name quoted alone, a slogan or nickname ("a shirt that read ''Fascist Trump''" does not name "Mr. Trump").
+    const fits = (m: PersonMention) => m.words >= words.length && (words.length === 1 || m.name.toLowerCase() === lower || m.name.toLowerCase().endsWith(` ${lower}`)) && !this.quotedAlone(m);
     let best: PersonMention | null = null;
     for (let i = lo - 1; i >= 0; i--) {
       if (!fits(list[i])) continue;

@@ -69,7 +69,11 @@ export function subjectBefore(ctx: QuoteContext, c: number, floor: number): { np
       // A name, an anonymous source or a role; or any noun phrase that opens the sentence ("Powell’s office, when
       // contacted by Reuters, said").
       const opensSentence = np && (np.first === floor || ctx.sentenceEnd(np.first - 1) || doc.pos[np.first - 1] === 'SPACE');
-      const named = np && (/^\p{Lu}/u.test(doc.value[np.last]) || lex.anonymous.has(doc.lower[np.last]) || lex.roleNouns.has(doc.lower[np.last]) || (opensSentence && doc.pos[np.last] === 'NOUN'));
+      // "Marco Rubio, whose hometown, Miami, is projected …, argues": before a finite cue, a name followed by an
+      // auxiliary is the subject of a clause inside the insertion, not the speaker ("Clinton, drew a contrast, saying"
+      // shares its subject with the participle).
+      const ownVerb = !/ing$/.test(doc.lower[c]) && doc.pos[k2 + 1] === 'AUX';
+      const named = np && !ownVerb && (/^\p{Lu}/u.test(doc.value[np.last]) || lex.anonymous.has(doc.lower[np.last]) || lex.roleNouns.has(doc.lower[np.last]) || (opensSentence && doc.pos[np.last] === 'NOUN'));
       if (np && named && (np.first === floor || /^[,;:(]$|^(and|but)$/.test(doc.lower[np.first - 1]) || doc.pos[np.first - 1] === 'SPACE' || ctx.sentenceEnd(np.first - 1))) {
         const inserted = textOf(doc, k2 + 1, j - 1);
         return { np, role: /^(who|which|whose)\b/i.test(inserted) ? '' : stripDet(inserted) };
@@ -100,9 +104,9 @@ export function subjectAfter(ctx: QuoteContext, c: number, ceil: number): { np: 
 /** The subject of the clause a cue belongs to when the cue has none of its own ("X did Y and said …"). */
 export function clauseSubject(ctx: QuoteContext, s0: number, c: number): { np: Np; role: string; verb: number } | null {
   const { doc, lex } = ctx;
-  let s = s0;
+  let s = afterDateline(ctx, s0, c);
   // "Cruz sought to block refugees, while Mike Huckabee … proposed …": the last clause that opens before the cue.
-  for (let t = c - 2; t > s0; t--) {
+  for (let t = c - 2; t > s; t--) {
     if (doc.value[t - 1] === ',' && lex.w.contrastOpeners.has(doc.lower[t]) && /^(PROPN|PRON|DET|NOUN|ADJ)$/.test(doc.pos[t + 1])) {
       s = t + 1;
       break;
@@ -131,6 +135,10 @@ export function clauseSubject(ctx: QuoteContext, s0: number, c: number): { np: N
   const np = npStartingAt(doc, s, lex, c - 1);
   if (!np) return null;
   let v = np.last + 1;
+  // "Donald Trump on Thursday ratcheted up …", "Clinton Tuesday night said …": a time adjunct after the subject.
+  if (doc.pos[v] === 'ADP' && lex.w.timeWords.has(doc.value[v + 1] ?? '')) v += 2;
+  else if (lex.w.timeWords.has(doc.value[v] ?? '')) v++;
+  if (v > np.last + 1 && lex.w.timesOfDay.has(doc.lower[v] ?? '')) v++;
   // "Sen. Bernie Sanders (I-Vt.) defended …": a parenthesis after the name.
   if (doc.value[v] === '(') {
     let k = v + 1;
@@ -147,6 +155,26 @@ export function clauseSubject(ctx: QuoteContext, s0: number, c: number): { np: N
   while (v < c && (doc.pos[v] === 'ADV' || doc.pos[v] === 'AUX' || doc.pos[v] === 'PART')) v++;
   if (doc.pos[v] !== 'VERB') return null;
   return { np, role: '', verb: v };
+}
+
+/**
+ * The first token after a dateline that opens a sentence at s ("WASHINGTON —", "Washington (AFP) –", "NEW YORK
+ * (Reuters) -", "DECATUR, Ill. —", "WASHINGTON, Dec. 8 (UPI) —"): a few capitalised words (a date), an optional parenthesis, then a spaced dash. Else s.
+ */
+function afterDateline(ctx: QuoteContext, s: number, c: number): number {
+  const { doc } = ctx;
+  let t = s;
+  // "DECATUR, Ill. —": a comma before a capitalised word (a state) belongs to the dateline.
+  const word = (i: number) => /^\p{Lu}/u.test(doc.value[i]) && (doc.pos[i] === 'PROPN' || doc.pos[i] === 'NOUN');
+  while (t < c && t - s < 6 && (word(t) || (t > s && doc.pos[t] === 'NUM') || (t > s && doc.value[t] === ',' && word(t + 1)))) t++;
+  if (t === s) return s;
+  if (doc.value[t] === '(') {
+    const open = t;
+    while (t < c && doc.value[t] !== ')' && t - open < 6) t++;
+    if (doc.value[t] !== ')') return s;
+    t++;
+  }
+  return /^[—–-]$/.test(doc.value[t] ?? '') && ctx.spaced(t) && t + 1 < c ? t + 1 : s;
 }
 
 /**
