@@ -134,6 +134,9 @@ export function attributeLeft(ctx: QuoteContext, beforeOffset: number, floorOffs
       if (earlier?.speaker) return { ...makeAttribution(ctx, c, null), speaker: earlier.speaker };
       if (shared) return makeAttribution(ctx, c, shared);
     }
+    // "When Trump suggested …, Rubio fired back: “…”": a cue in an opening subordinate clause does not report what
+    // the main clause after it says.
+    if (!cut && subordinateOpening(ctx, c, floor, end)) return null;
     const before = subjectBefore(ctx, c, floor);
     if (before && !(cut && before.np.first === floor)) return makeAttribution(ctx, c, before);
     // "said Sen. X: “…”": a named speaker right after the cue, then punctuation or the quotation itself (not "said
@@ -144,6 +147,22 @@ export function attributeLeft(ctx: QuoteContext, beforeOffset: number, floorOffs
     }
   }
   return null;
+}
+
+/**
+ * Cue c is in a subordinate clause that opens the sentence at `floor` ("When …", "After …") and that a comma closes
+ * before `end`, where a main clause with a subject and a verb of its own follows.
+ */
+function subordinateOpening(ctx: QuoteContext, c: number, floor: number, end: number): boolean {
+  const { doc, lex } = ctx;
+  if (!lex.w.subordinators.has(doc.lower[floor]) || floor >= c) return false;
+  for (let t = floor + 1; t < c; t++) if (doc.value[t] === ',') return false;
+  for (let k = c + 1; k < end; k++) {
+    if (doc.value[k] !== ',') continue;
+    const main = clauseSubject(ctx, k + 1, end + 1);
+    if (main && main.verb <= end) return true;
+  }
+  return false;
 }
 
 /** Two to eight words, every word of four letters or more capitalised ("Eye of the Tiger", "Crooked Hillary"). */

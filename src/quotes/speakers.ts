@@ -196,7 +196,7 @@ export class PersonRegistry {
   private byLast: Map<string, PersonMention[]> | null = null;
 
   /** Full name for a surname or partial name, using the latest full name with that last word before `at` (else any). */
-  resolveName(written: string, at: number): string {
+  resolveName(written: string, at: number, gender: Gender | null = null): string {
     const name = written.replace(/\s+/g, ' '); // "Newt\u00a0Gingrich" is "Newt Gingrich"
     const words = name.split(' ');
     const last = words[words.length - 1].toLowerCase();
@@ -222,7 +222,8 @@ export class PersonRegistry {
     // "Hillary Clinton").
     const lower = name.toLowerCase();
     // Not a name quoted alone, a slogan or nickname ("a shirt that read ''Fascist Trump''" does not name "Mr. Trump").
-    const fits = (m: PersonMention) => m.words >= words.length && (words.length === 1 || m.name.toLowerCase() === lower || m.name.toLowerCase().endsWith(` ${lower}`)) && !this.quotedAlone(m);
+    // Nor a person of the other gender than an honorific shows ("Mrs. Clinton" after "Bill Clinton").
+    const fits = (m: PersonMention) => m.words >= words.length && (words.length === 1 || m.name.toLowerCase() === lower || m.name.toLowerCase().endsWith(` ${lower}`)) && !this.quotedAlone(m) && !(gender && m.words >= 2 && this.otherGender(m.name, gender));
     let best: PersonMention | null = null;
     for (let i = lo - 1; i >= 0; i--) {
       if (!fits(list[i])) continue;
@@ -443,6 +444,15 @@ export class PersonRegistry {
     return noun ?? named ?? (votes > 0 ? 'm' : votes < 0 ? 'f' : null);
   }
 
+  /**
+   * The first name of this full name is one of the other gender than g. (The first name only: genderOf reads the
+   * honorifics of resolved names, and resolving is what asks.)
+   */
+  private otherGender(name: string, g: Gender): boolean {
+    const h = this.firstNameGender(name.slice(0, name.indexOf(' ')).toLowerCase());
+    return h !== null && h !== g;
+  }
+
   /** The gender of a first name in the lists of given names, or null. */
   private firstNameGender(first: string): Gender | null {
     const w = this.lex.w;
@@ -499,13 +509,20 @@ export class PersonRegistry {
   /** Mention k's full name (remembered: a pronoun asks again for the same mention many times). */
   private resolvedName(k: number): string {
     let name = this.resolvedMention.get(k);
-    if (name === undefined) this.resolvedMention.set(k, (name = this.resolveName(this.mentions[k].name, this.mentions[k].at)));
+    const m = this.mentions[k];
+    if (name === undefined) this.resolvedMention.set(k, (name = this.resolveName(m.name, m.at, this.titleGender(m.first))));
     return name;
+  }
+
+  /** The gender an honorific right before token t shows ("Mrs." → f), or null. */
+  titleGender(t: number): Gender | null {
+    const title = this.doc.lower[t - 1] ?? '';
+    return this.lex.w.maleTitles.has(title) ? 'm' : this.lex.w.femaleTitles.has(title) ? 'f' : null;
   }
 
   /** A name reference's full name: a mention's resolved name, or the full name a surname written alone stands for. */
   private refName(ref: NameRef): string {
-    return (ref.name ??= ref.mention >= 0 ? this.resolvedName(ref.mention) : this.resolveName(this.doc.value[ref.first], ref.at));
+    return (ref.name ??= ref.mention >= 0 ? this.resolvedName(ref.mention) : this.resolveName(this.doc.value[ref.first], ref.at, this.titleGender(ref.first)));
   }
 
   private buildRefs(): NameRef[] {
@@ -674,7 +691,7 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     const role = [[stripDet(textOf(doc, head.first, nameFirst - 1)), tail].filter(Boolean).join(' '), appositionRole].filter(Boolean).join('; ');
     // "one Republican involved in the planning": only role words, no name — an unnamed source.
     if (!name) return { mention, start, end, canonical: stripDet(mention).toLowerCase(), role: role || stripDet(mention), type: 'anonymous' };
-    name = people.resolveName(name, start);
+    name = people.resolveName(name, start, people.titleGender(nameFirst));
     return { mention, start, end, canonical: name, role, type };
   }
   // "the senator", "the Florida senator", "the former president": a definite description of a person named before.

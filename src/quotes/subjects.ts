@@ -46,7 +46,7 @@ export function subjectBefore(ctx: QuoteContext, c: number, floor: number): { np
     if (k >= floor && doc.value[k] === ',' && k < j - 1) {
       const seg = npStartingAt(doc, k + 1, lex, j - 1);
       const np = npEndingAt(doc, ctx.beforeParenthesis(k - 1, floor), lex, floor);
-      const opensClause = (x: Np) => x.first === floor || /^[,;:(]$|^(and|but)$/.test(doc.lower[x.first - 1]) || doc.pos[x.first - 1] === 'SPACE' || ctx.sentenceEnd(x.first - 1);
+      const opensClause = (x: Np) => x.first === floor || /^[,;:(]$|^(and|but)$/.test(doc.lower[x.first - 1]) || lex.w.subordinators.has(doc.lower[x.first - 1]) || doc.pos[x.first - 1] === 'SPACE' || ctx.sentenceEnd(x.first - 1);
       if (seg && seg.last === j - 1 && np && opensClause(np)) {
         // "the former aide, Kim Lee, said": the name is in the commas and the role before them.
         const capitalised = (a: number, b: number) => /^\p{Lu}/u.test(doc.value[b]) && /^\p{Lu}/u.test(doc.value[a]);
@@ -74,7 +74,10 @@ export function subjectBefore(ctx: QuoteContext, c: number, floor: number): { np
       // shares its subject with the participle).
       const ownVerb = !/ing$/.test(doc.lower[c]) && doc.pos[k2 + 1] === 'AUX';
       const named = np && !ownVerb && (/^\p{Lu}/u.test(doc.value[np.last]) || lex.anonymous.has(doc.lower[np.last]) || lex.roleNouns.has(doc.lower[np.last]) || (opensSentence && doc.pos[np.last] === 'NOUN'));
-      if (np && named && (np.first === floor || /^[,;:(]$|^(and|but)$/.test(doc.lower[np.first - 1]) || doc.pos[np.first - 1] === 'SPACE' || ctx.sentenceEnd(np.first - 1))) {
+      // The name opens a clause: the sentence, or after punctuation, "and"/"but" or a subordinator ("… last week
+      // when Mrs. Clinton, in response to …, accused him").
+      const opens = (t: number) => /^[,;:(]$|^(and|but)$/.test(doc.lower[t]) || lex.w.subordinators.has(doc.lower[t]) || doc.pos[t] === 'SPACE' || ctx.sentenceEnd(t);
+      if (np && named && (np.first === floor || opens(np.first - 1))) {
         const inserted = textOf(doc, k2 + 1, j - 1);
         return { np, role: /^(who|which|whose)\b/i.test(inserted) ? '' : stripDet(inserted) };
       }
@@ -127,7 +130,7 @@ export function clauseSubject(ctx: QuoteContext, s0: number, c: number): { np: N
   };
   if (doc.pos[s] === 'ADP' || doc.pos[s] === 'SCONJ' || doc.pos[s] === 'ADV' || (doc.pos[s] !== 'PROPN' && timePhrase(s))) {
     let t = s;
-    while (t < c && doc.value[t] !== ',' && t - s < 15) t++;
+    while (t < c && doc.value[t] !== ',' && t - s < 30) t++;
     if (doc.value[t] !== ',') return null;
     s = t + 1;
   }

@@ -24,7 +24,8 @@ export const WORD_LISTS: Record<string, ListKind> = {
   times_of_day: 'lower', work_nouns: 'lower', headline_labels: 'lower',
   male_pronouns: 'lower', female_pronouns: 'lower', male_titles: 'lower', female_titles: 'lower', male_nouns: 'lower',
   female_nouns: 'lower', male_first_names: 'lower', female_first_names: 'lower', object_relatives: 'lower',
-  notice_labels: 'lower', place_prepositions: 'lower',
+  notice_labels: 'lower', place_prepositions: 'lower', authored_documents: 'lower', author_prepositions: 'lower',
+  months: 'lower',
 };
 
 /** The lists as read from the file: a list of words, or (title_spellings) words by title. */
@@ -102,6 +103,9 @@ export interface Words {
   /** Text ending in a word of work_nouns and then spaces, commas or colons ("his 2012 book, "). */
   afterWorkNoun: RegExp;
   headlineLabels: Set<string>;
+  authoredDocuments: Set<string>;
+  authorPrepositions: Set<string>;
+  months: Set<string>;
 }
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -185,5 +189,8 @@ export function compileWords(lists: WordLists): Words {
     timesOfDay: set('times_of_day'),
     afterWorkNoun: new RegExp(`\\b(${alternation(list('work_nouns'))})\\b[\\s,:]*$`, 'i'),
     headlineLabels: set('headline_labels'),
+    authoredDocuments: set('authored_documents'),
+    authorPrepositions: set('author_prepositions'),
+    months: set('months'),
   };
 }

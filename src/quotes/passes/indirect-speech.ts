@@ -7,7 +7,7 @@
  */
 import { tokenAt } from '../../nlp/index.js';
 import { IntervalIndex } from '../../search.js';
-import { npStartingAt } from '../phrases.js';
+import { npStartingAt, type Np } from '../phrases.js';
 import { addGap, type QuoteContext, type Candidate, type Attribution } from '../context.js';
 import { makeAttribution, attributeLeft, clauseEnd } from '../attribution.js';
 import { subjectBefore, subjectAfter, clauseSubject, longSubject } from '../subjects.js';
@@ -162,6 +162,31 @@ function contentSpan(ctx: QuoteContext, a: number, b: number): [number, number] 
   return [doc.tokStart[a], doc.tokEnd[b]];
 }
 
+/**
+ * The author named after a document ("a recent report from Bloomberg New Energy Finance", "a 2013 study by economists
+ * Peter Schott and Justin Pierce"): a capitalised noun phrase after by/from that follows a word of authored_documents
+ * ending (or inside) `np`, or the capitalised words right before the document word ("an NBC report"); else null.
+ */
+function authorOf(ctx: QuoteContext, np: Np, l: number): Np | null {
+  const { doc, lex } = ctx;
+  for (let h = np.first; h <= np.last; h++) {
+    if (!lex.w.authoredDocuments.has(doc.lower[h]) || !lex.w.authorPrepositions.has(doc.lower[h + 1] ?? '')) continue;
+    const author = npStartingAt(doc, h + 2, lex, l);
+    return author && /^\p{Lu}/u.test(doc.value[author.last]) ? author : null;
+  }
+  // "an NBC report", "the NBC-Wall Street Journal poll": the capitalised words right before the document word,
+  // written in lower case ("The Washington Post" names an outlet), other than a month ("a February survey").
+  if (np.last > np.first && lex.w.authoredDocuments.has(doc.value[np.last])) {
+    const cap = (t: number) => /^\p{Lu}/u.test(doc.value[t]) && (doc.pos[t] === 'PROPN' || doc.pos[t] === 'NOUN' || doc.pos[t] === 'ADJ');
+    const joiner = (t: number) => /^[-/]$/.test(doc.value[t]) && !ctx.spaced(t);
+    let a = np.last;
+    while (a - 1 >= np.first && (cap(a - 1) || (joiner(a - 1) && a - 2 >= np.first && cap(a - 2)))) a--;
+    const month = a === np.last - 1 && lex.w.months.has(doc.lower[a]);
+    if (a < np.last && !month) return { first: a, last: np.last - 1 };
+  }
+  return null;
+}
+
 function indirectIn(ctx: QuoteContext, f: number, l: number, s0: number, prior: Attribution | null): Candidate | null {
   const { doc, lex } = ctx;
   for (let c = f; c <= l; c++) {
@@ -178,6 +203,9 @@ function indirectIn(ctx: QuoteContext, f: number, l: number, s0: number, prior: 
         if (e >= c + ph && nouny) who = { np: { first: c + ph, last: e }, role: '' };
       }
       if (!who) continue;
+      // "according to a count by The Associated Press": the document's author speaks.
+      const author = authorOf(ctx, who.np, l);
+      if (author) who = { np: author, role: '' };
       const attr = makeAttribution(ctx, c, who, ph);
       // The source may run on ("a count by The Associated Press", "polls at the time") up to a comma.
       let k = who.np.last + 1;
