@@ -17,7 +17,14 @@ export function isNameToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
   if (!(p === 'PROPN' || p === 'NOUN' || p === 'ADJ' || p === 'VERB' || p === 'X' || p === 'ADV')) return false;
   const v = doc.value[i];
   if (!v || !isCap(v)) return false;
-  return !lex.titles.has(doc.lower[i]);
+  if (!lex.titles.has(doc.lower[i])) return true;
+  // A title word that is also a surname (surname_titles) ends a name after an honorific or a name word, when no
+  // capitalised word follows: "Ms. White", "Anna Richardson White", "Mr. King" (not "the Obama White House").
+  if (!lex.w.surnameTitles.has(doc.lower[i])) return false;
+  if (i + 1 < doc.value.length && isCap(doc.value[i + 1] ?? '') && (doc.pos[i + 1] === 'PROPN' || doc.pos[i + 1] === 'NOUN')) return false;
+  const before = doc.lower[i - 1] ?? '';
+  if (lex.w.maleTitles.has(before) || lex.w.femaleTitles.has(before)) return true;
+  return i > 0 && doc.pos[i - 1] === 'PROPN' && isCap(doc.value[i - 1]) && !lex.titles.has(before);
 }
 
 /**

@@ -87,7 +87,8 @@ export class PersonRegistry {
       // common run, costs no lexicon lookup), with plain loops and no arrays or closures.
       const count = j - i + 1;
       const titled = i > 0 && isCap(doc.value[i - 1]) && lex.titles.has(doc.lower[i - 1]);
-      const sentenceInitial = count === 2 && doc.pos[i] !== 'PROPN' && (i === 0 || doc.sentences[doc.sentenceOf[i]]?.firstToken === i);
+      // "(See Sexton’s full timeline …)": a word that is not a proper noun opening a sentence or a parenthesis.
+      const sentenceInitial = count === 2 && doc.pos[i] !== 'PROPN' && (i === 0 || doc.sentences[doc.sentenceOf[i]]?.firstToken === i || doc.value[i - 1] === '(');
       const shaped = count >= 2 && count <= 4 ? !sentenceInitial : titled;
       // "in South Carolina", "from New York": after a preposition a name is most often a place.
       // (Not when a known first name opens it: "to that of Patti Davis".)
@@ -481,8 +482,8 @@ export class PersonRegistry {
   private subjectAt(i: number, j: number): boolean {
     const doc = this.doc;
     const n = doc.value.length;
-    // "said Beck.", "said Beck, the …" (not "said Trump’s use of …").
-    if (i > 0 && doc.pos[i - 1] === 'VERB' && this.lex.verbs.has(doc.lemma[i - 1])) return doc.pos[j + 1] === 'PUNCT' || j + 1 >= n;
+    // "said Beck.", "said Beck, the …" (not "said Trump’s use of …", nor "he said Ryan.", where Ryan is the object).
+    if (i > 0 && doc.pos[i - 1] === 'VERB' && this.lex.verbs.has(doc.lemma[i - 1])) return (doc.pos[j + 1] === 'PUNCT' || j + 1 >= n) && doc.pos[i - 2] !== 'PRON';
     if (i > 0 && /^(ADP|VERB|DET)$/.test(doc.pos[i - 1])) return false;
     let k = j + 1;
     // "David Woodard of Clemson University, said": a place or employer after the name.

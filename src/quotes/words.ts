@@ -25,7 +25,7 @@ export const WORD_LISTS: Record<string, ListKind> = {
   male_pronouns: 'lower', female_pronouns: 'lower', male_titles: 'lower', female_titles: 'lower', male_nouns: 'lower',
   female_nouns: 'lower', male_first_names: 'lower', female_first_names: 'lower', object_relatives: 'lower',
   notice_labels: 'lower', place_prepositions: 'lower', authored_documents: 'lower', author_prepositions: 'lower',
-  months: 'lower',
+  months: 'lower', author_named_documents: 'lower', surname_titles: 'lower',
 };
 
 /** The lists as read from the file: a list of words, or (title_spellings) words by title. */
@@ -106,6 +106,8 @@ export interface Words {
   authoredDocuments: Set<string>;
   authorPrepositions: Set<string>;
   months: Set<string>;
+  authorNamedDocuments: Set<string>;
+  surnameTitles: Set<string>;
 }
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -192,5 +194,7 @@ export function compileWords(lists: WordLists): Words {
     authoredDocuments: set('authored_documents'),
     authorPrepositions: set('author_prepositions'),
     months: set('months'),
+    authorNamedDocuments: set('author_named_documents'),
+    surnameTitles: set('surname_titles'),
   };
 }

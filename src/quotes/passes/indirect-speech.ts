@@ -174,9 +174,9 @@ function authorOf(ctx: QuoteContext, np: Np, l: number): Np | null {
     const author = npStartingAt(doc, h + 2, lex, l);
     return author && /^\p{Lu}/u.test(doc.value[author.last]) ? author : null;
   }
-  // "an NBC report", "the NBC-Wall Street Journal poll": the capitalised words right before the document word,
+  // "an NBC report", "the NBC-Wall Street Journal analysis": the capitalised words right before the document word,
   // written in lower case ("The Washington Post" names an outlet), other than a month ("a February survey").
-  if (np.last > np.first && lex.w.authoredDocuments.has(doc.value[np.last])) {
+  if (np.last > np.first && lex.w.authorNamedDocuments.has(doc.value[np.last])) {
     const cap = (t: number) => /^\p{Lu}/u.test(doc.value[t]) && (doc.pos[t] === 'PROPN' || doc.pos[t] === 'NOUN' || doc.pos[t] === 'ADJ');
     const joiner = (t: number) => /^[-/]$/.test(doc.value[t]) && !ctx.spaced(t);
     let a = np.last;
