@@ -56,6 +56,9 @@ const RULES: { rule: string; text: string; words: string; speaker: string; type:
   // Documents and their authors.
   { rule: 'according to a document by someone: the author', text: 'Ruiz now has at least 723 delegates, according to a count by The Associated Press.', words: 'at least 723', speaker: 'Associated Press', type: 'outlet' },
   { rule: "according to a document with its author's name before it: the author", text: 'Rick Hale also continued to deliver paid speeches, according to an NBC report at the time.', words: 'paid speeches', speaker: 'NBC', type: 'outlet' },
+  { rule: 'a description no one was named with stands for the main subject just before it', text: 'Donald Hale is telling supporters after his victory that winning is beautiful. The billionaire businessman says running for president is “tough, nasty and mean.”', words: 'tough, nasty', speaker: 'Donald Hale', type: 'person' },
+  // (A guard for the rule above: an office is not given to a person named with another office.)
+  { rule: 'a description of an office is not a person named with another office', text: 'F.B.I. Director James Ruiz testified on Monday. The judge said the case was “closed for good.”', words: 'closed for good', speaker: 'judge', type: 'anonymous' },
   // Names that hold an outlet or organisation word.
   { rule: 'a person title before a name makes it a person, though its last word names an outlet', text: 'Mayor Don Guardian spoke on Monday. Trump was a private citizen then. “It is hard to measure,” the mayor said.', words: 'hard to measure', speaker: 'Don Guardian', type: 'person' },
   { rule: "a lone word that ends a named person's name is that person, though it names an outlet", text: 'Mayor Don Guardian spoke on Monday. “We made bad mistakes with the casinos,” Guardian said.', words: 'bad mistakes', speaker: 'Don Guardian', type: 'person' },

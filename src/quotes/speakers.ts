@@ -270,7 +270,55 @@ export class PersonRegistry {
     }
     if (strict.size === 1) return [...strict][0];
     if (strict.size === 0 && loose.size === 1) return [...loose][0];
+    if (strict.size === 0 && loose.size === 0 && !modifiers.some((w) => this.lex.w.requiredModifiers.has(w))) return this.describedSubject(role, modifiers, at);
     return null;
+  }
+
+  /**
+   * "Donald Trump is telling supporters … The billionaire businessman says …": a description that no named person was
+   * written with stands for the person who is the subject of a main clause in its sentence or the one before (the
+   * latest such), of the gender a gendered role noun shows; else null. Not a name inside a quotation, nor a person the
+   * article names with another party ("the Republican nominee" is not "Democratic nominee Hillary Clinton") or, for an
+   * office ("the judge", "the ambassador"; not campaign_roles), with another office ("F.B.I. Director James Comey").
+   */
+  private describedSubject(role: string, modifiers: string[], at: number): string | null {
+    const doc = this.doc;
+    const refs = this.buildRefs();
+    const r = countBefore(refs.length, (i) => refs[i].at < at);
+    const sentence = doc.sentenceOf[Math.min(tokenAt(doc, at), doc.value.length - 1)];
+    const gender: Gender | null = this.lex.w.maleNouns.has(role) ? 'm' : this.lex.w.femaleNouns.has(role) ? 'f' : null;
+    for (let i = r - 1; i >= 0; i--) {
+      const ref = refs[i];
+      if (doc.sentenceOf[ref.first] < sentence - 1) break;
+      // Not one of two subjects ("he and Brafman had said …").
+      if (/^(and|or)$/.test(doc.lower[ref.first - 1] ?? '')) continue;
+      if (this.inQuote(ref.at) || !this.subjectAt(ref.first, ref.last) || this.subordinateSubject(ref.first, ref.last)) continue;
+      const name = this.refName(ref);
+      if (this.personLike(name) && this.fits(name, gender)) return this.describable(name, role, modifiers, at) ? name : null;
+    }
+    return null;
+  }
+
+  /**
+   * No mention of `name` before `at` carries the role (personWithRole's rules judge those), another party than
+   * `modifiers`, or, for an office, another office.
+   */
+  private describable(name: string, role: string, modifiers: string[], at: number): boolean {
+    const w = this.lex.w;
+    const party = modifiers.find((x) => w.partyWords.has(x));
+    const office = !w.campaignRoles.has(role);
+    const lo = countBefore(this.mentions.length, (i) => this.mentions[i].at < at);
+    for (let i = 0; i < lo; i++) {
+      if (this.resolvedName(i) !== name) continue;
+      for (const x of this.rolesOf(i)) {
+        // Named with the role itself: the rules of personWithRole have judged them ("Florida Sen. Ana Ruiz" is not
+        // "the Texas senator").
+        if (x === role) return false;
+        if (party && w.partyWords.has(x) && x !== party) return false;
+        if (office && x !== role && (w.referringRoles.has(x) || this.lex.roleNouns.has(x)) && !w.campaignRoles.has(x)) return false;
+      }
+    }
+    return true;
   }
 
   /** Title and role words written with mention `k` ("Florida Sen. Marco Rubio", "Rubio, the Florida senator,"),

@@ -26,6 +26,7 @@ export const WORD_LISTS: Record<string, ListKind> = {
   female_nouns: 'lower', male_first_names: 'lower', female_first_names: 'lower', object_relatives: 'lower',
   notice_labels: 'lower', place_prepositions: 'lower', authored_documents: 'lower', author_prepositions: 'lower',
   months: 'lower', author_named_documents: 'lower', surname_titles: 'lower',
+  party_words: 'lower', campaign_roles: 'lower',
 };
 
 /** The lists as read from the file: a list of words, or (title_spellings) words by title. */
@@ -108,6 +109,8 @@ export interface Words {
   months: Set<string>;
   authorNamedDocuments: Set<string>;
   surnameTitles: Set<string>;
+  partyWords: Set<string>;
+  campaignRoles: Set<string>;
 }
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -196,5 +199,7 @@ export function compileWords(lists: WordLists): Words {
     months: set('months'),
     authorNamedDocuments: set('author_named_documents'),
     surnameTitles: set('surname_titles'),
+    partyWords: set('party_words'),
+    campaignRoles: set('campaign_roles'),
   };
 }
