@@ -66,6 +66,7 @@ const RULES: { rule: string; text: string; words: string; speaker: string; type:
   { rule: 'a party before an organisation word is no person title', text: 'Marco Rubio spoke on Monday. He said he would back whoever the Republican Party nominates. “I am not interested in the job,” he said.', words: 'not interested', speaker: 'Marco Rubio', type: 'person' },
   // Never speakers.
   { rule: 'a quantified plural group is unnamed', text: '“The plan is dead on arrival,” many local GOP officials said.', words: 'The plan is dead', speaker: 'many local gop officials', type: 'anonymous' },
+  { rule: 'a quantified group of capitalised plurals is unnamed', text: 'Both Democrats and Republicans have argued that we need to reform the tax system soon.', words: 'reform the tax', speaker: 'both democrats and republicans', type: 'anonymous' },
   { rule: 'a state tag is no speaker', text: 'The vote was close. “We will vote no on this bill,” said N.Y. on Monday.', words: 'We will vote no', speaker: 'UNKNOWN', type: 'unknown' },
   { rule: 'initials after "the" are an organisation', text: '“We are reviewing the material closely,” the F.B.I. said in a statement.', words: 'We are reviewing', speaker: 'F.B.I.', type: 'organization' },
 ];

@@ -56,7 +56,8 @@ export function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
   // Poll shares: "52 percent of registered voters", "a third of Republicans".
   if (lex.w.shareOf.test(phrase)) return 'anonymous';
   // "Both Democrats and Republicans", "many local GOP officials": a quantified plural group is unnamed.
-  if (np.last > np.first && lex.w.quantifierSubjects.has(doc.lower[np.first]) && doc.lemma[np.last] !== doc.lower[np.last] && /s$/.test(doc.lower[np.last])) return 'anonymous';
+  // (wink may give a capitalised plural its own form as lemma: "Republicans".)
+  if (np.last > np.first && lex.w.quantifierSubjects.has(doc.lower[np.first]) && /s$/.test(doc.lower[np.last]) && (doc.lemma[np.last] !== doc.lower[np.last] || isCap(doc.value[np.last]))) return 'anonymous';
   // "supporters of Democrat Hillary Clinton", "critics of Mayor Ana Ruiz": a group named by whom it follows is unnamed,
   // whatever name ends the phrase.
   for (let k = np.first + 1; k < np.last; k++) {
