@@ -118,7 +118,9 @@ export class PersonRegistry {
       const lone = count === 1 && !titled && !place && !headline && !modifier && doc.pos[i] === 'PROPN' && this.loneSubject(i);
       if ((shaped && !place && !orgLike && !headline && !modifier) || lone) {
         const name = doc.value.slice(i, j + 1).join(' ');
-        this.mentions.push({ name, last: doc.lower[j], at: doc.tokStart[i], words: count, first: i, lastToken: j });
+        // "Joseph R. Biden Jr.": the surname before a generational suffix is the name's last word ("Mr. Biden").
+        const last = j > i && lex.w.generationalSuffixes.has(doc.lower[j]) ? doc.lower[j - 1] : doc.lower[j];
+        this.mentions.push({ name, last, at: doc.tokStart[i], words: count, first: i, lastToken: j });
       }
       i = j + 1;
     }

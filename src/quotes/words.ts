@@ -26,7 +26,7 @@ export const WORD_LISTS: Record<string, ListKind> = {
   female_nouns: 'lower', male_first_names: 'lower', female_first_names: 'lower', object_relatives: 'lower',
   notice_labels: 'lower', place_prepositions: 'lower', authored_documents: 'lower', author_prepositions: 'lower',
   months: 'lower', author_named_documents: 'lower', surname_titles: 'lower',
-  party_words: 'lower', campaign_roles: 'lower',
+  party_words: 'lower', campaign_roles: 'lower', generational_suffixes: 'lower',
 };
 
 /** The lists as read from the file: a list of words, or (title_spellings) words by title. */
@@ -111,6 +111,7 @@ export interface Words {
   surnameTitles: Set<string>;
   partyWords: Set<string>;
   campaignRoles: Set<string>;
+  generationalSuffixes: Set<string>;
 }
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -201,5 +202,6 @@ export function compileWords(lists: WordLists): Words {
     surnameTitles: set('surname_titles'),
     partyWords: set('party_words'),
     campaignRoles: set('campaign_roles'),
+    generationalSuffixes: set('generational_suffixes'),
   };
 }
