@@ -78,6 +78,11 @@ export function subjectBefore(ctx: QuoteContext, c: number, floor: number): { np
       // when Mrs. Clinton, in response to …, accused him").
       const opens = (t: number) => /^[,;:(]$|^(and|but)$/.test(doc.lower[t]) || lex.w.subordinators.has(doc.lower[t]) || doc.pos[t] === 'SPACE' || ctx.sentenceEnd(t);
       if (np && named && (np.first === floor || opens(np.first - 1))) {
+        // "Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing the EPA, said": a
+        // description right after a name and its comma is the name's apposition; the name speaks.
+        const described = doc.value[np.first - 1] === ',' && (/^\p{Ll}/u.test(doc.value[np.first]) || lex.w.descriptionDeterminers.has(doc.lower[np.first]));
+        const name = described ? npEndingAt(doc, ctx.beforeParenthesis(np.first - 2, floor), lex, floor) : null;
+        if (name && /^\p{Lu}/u.test(doc.value[name.last]) && (name.first === floor || opens(name.first - 1))) return { np: name, role: stripDet(textOf(doc, np.first, np.last)) };
         const inserted = textOf(doc, k2 + 1, j - 1);
         return { np, role: /^(who|which|whose)\b/i.test(inserted) ? '' : stripDet(inserted) };
       }
