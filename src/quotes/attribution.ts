@@ -5,7 +5,7 @@
  */
 import { tokenAt, isSpaceCode } from '../nlp/index.js';
 import { isNameToken, npStartingAt, textOf, type Np } from './phrases.js';
-import { speakerFromNp } from './speakers.js';
+import { speakerFromNp } from './speaker-from-np.js';
 import type { QuoteContext, Candidate, Attribution } from './context.js';
 import { isCap, isTitleCase } from './pieces.js';
 import { subjectBefore, subjectAfter, clauseSubject } from './subjects.js';

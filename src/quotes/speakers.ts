@@ -2,6 +2,7 @@
  * Speakers without a PERSON/ORG model: noun phrases found from POS and capitalisation around a cue, split into a
  * role ("border czar", "Illinois Gov.") and a name ("Tom Homan"), typed (person / organization / outlet / anonymous),
  * and resolved to a canonical name within the article ("Homan" → "Tom Homan"; "he" → the last person named before).
+ * This file holds the article's person registry that resolves them; speaker-from-np.ts turns a phrase into a speaker.
  */
 import type { NlpDoc } from '../nlp/index.js';
 import type { SpeakerType } from '../types.js';
@@ -9,8 +10,8 @@ import { countBefore } from '../search.js';
 import { tokenAt } from '../nlp/index.js';
 import { isCap } from './pieces.js';
 import type { Lexicon } from './lexicon.js';
-import { adjacent, APOS, inTitleCaseLine, isNameToken, nlSpan, stripDet, textOf, type Np } from './phrases.js';
-import { classify, rolesAround, splitRoleName } from './speaker-types.js';
+import { APOS, inTitleCaseLine, isNameToken, nlSpan } from './phrases.js';
+import { rolesAround } from './speaker-types.js';
 
 export type Gender = 'm' | 'f';
 
@@ -658,109 +659,3 @@ export class PersonRegistry {
     return known;
   }
 }
-
-/** Turn an NP into a speaker: mention span, canonical name, role and type. `appositionRole` comes from ", the X of Y,". */
-export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistry, lastSpeaker: string | null, appositionRole = ''): Speaker {
-  const mention = textOf(doc, np.first, np.last);
-  const start = doc.tokStart[np.first];
-  const end = doc.tokEnd[np.last];
-  const l = doc.lower[np.first];
-  if (np.first === np.last && lex.w.pronouns.has(l)) {
-    // "Mike Lee, who declared …", "critics who say …": a relative pronoun stands for the phrase right before it.
-    if (l === 'who') {
-      const t = doc.value[np.first - 1] === ',' ? np.first - 2 : np.first - 1;
-      const named = t >= 0 ? people.nameEndingAt(t) : null;
-      if (named) return { mention, start, end, canonical: named, role: '', type: 'person' };
-      if (t >= 0 && doc.pos[t] === 'NOUN' && !isCap(doc.value[t])) return { mention, start, end, canonical: doc.lower[t], role: doc.lower[t], type: 'anonymous' };
-    }
-    if (lex.w.personPronouns.has(l)) {
-      const gender = lex.w.malePronouns.has(l) ? 'm' : lex.w.femalePronouns.has(l) ? 'f' : null;
-      const who = people.lastPerson(start, gender) ?? (lastSpeaker && people.fits(lastSpeaker, gender) ? lastSpeaker : null);
-      return { mention, start, end, canonical: who ?? 'UNKNOWN', role: '', type: who ? 'person' : 'unknown' };
-    }
-    return { mention, start, end, canonical: 'UNKNOWN', role: '', type: 'unknown' };
-  }
-  // "former Gov. Bill Richardson of New Mexico": the name is before "of"; what follows belongs to the role.
-  let head = np;
-  let tail = '';
-  for (let k = np.first + 1; k < np.last; k++) {
-    if (doc.lower[k] !== 'of' && doc.lower[k] !== 'for') continue;
-    const before = { first: np.first, last: k - 1 };
-    if (classify(doc, before, lex) === 'person' && isNameToken(doc, k - 1, lex) && k - 2 >= np.first && isNameToken(doc, k - 2, lex)) {
-      head = before;
-      tail = textOf(doc, k, np.last);
-    }
-    break;
-  }
-  const type = classify(doc, head, lex);
-  // "Guardian said" after "Mayor Don Guardian": a lone capitalised word that ends the name of a person the article
-  // names is that person, though it is also an outlet or organisation word.
-  if ((type === 'outlet' || type === 'organization') && head.first === head.last && isCap(doc.value[head.first]) && people.namesPersonEndingWith(doc.lower[head.first])) {
-    return { mention, start, end, canonical: people.resolveName(doc.value[head.first], start), role: appositionRole, type: 'person' };
-  }
-  // A possessive inside the phrase: "CNN’s Tara Setmayer", "American Action Forum's Douglas Holtz-Eakin" (a person
-  // after it: the possessor is the speaker's affiliation), "Rival Hillary Clinton’s campaign" (a person's campaign or
-  // office: named after the person's full name).
-  let poss = -1;
-  for (let k = head.last - 1; k > head.first; k--) {
-    if (APOS.test(doc.value[k])) {
-      poss = k;
-      break;
-    }
-  }
-  if (poss > 0) {
-    const owner = { first: head.first, last: poss - 1 };
-    const owned = { first: poss + 1, last: head.last };
-    if (owned.last > owned.first && classify(doc, owned, lex) === 'person') {
-      const { nameFirst } = splitRoleName(doc, owned, lex);
-      if (nameFirst < owned.last) {
-        const name = people.resolveName(textOf(doc, nameFirst, owned.last), start);
-        // The role as written ("Kasich’s chief strategist"), or the possessor alone ("CNN").
-        const before = stripDet(textOf(doc, head.first, nameFirst - 1)).replace(/\s*['’]s$/, '');
-        const role = [[before, tail].filter(Boolean).join(' '), appositionRole].filter(Boolean).join('; ');
-        return { mention, start, end, canonical: name, role, type: 'person' };
-      }
-    }
-    let lowerRest = true;
-    for (let k = owned.first; k <= owned.last; k++) if (isCap(doc.value[k])) lowerRest = false;
-    if (type === 'organization' && lowerRest && classify(doc, owner, lex) === 'person') {
-      const { nameFirst } = splitRoleName(doc, owner, lex);
-      if (nameFirst <= owner.last) {
-        const name = people.resolveName(textOf(doc, nameFirst, owner.last), start);
-        return { mention, start, end, canonical: `${name}'s ${textOf(doc, owned.first, owned.last).toLowerCase()}`, role: appositionRole, type };
-      }
-    }
-  }
-  // "N.Y." (of "D-N.Y."), "R-Utah": a state or party tag is no speaker; "the F.B.I.": initials after "the" are a body.
-  const initials = /^(\p{Lu}\.)+$/u.test(doc.value[head.last]) && (head.first === head.last || /^the$/i.test(doc.value[head.first]));
-  const tagged = doc.value[head.first - 1] === '-' && adjacent(doc, head.first - 1, head.first) && /^[DRI]$/.test(doc.value[head.first - 2] ?? '');
-  if (type === 'person' && (tagged || (initials && !/^the$/i.test(doc.value[head.first])))) return { mention, start, end, canonical: 'UNKNOWN', role: '', type: 'unknown' };
-  if (type === 'person' && initials) return { mention, start, end, canonical: textOf(doc, head.last, head.last), role: appositionRole, type: 'organization' };
-  if (type === 'person') {
-    const { nameFirst } = splitRoleName(doc, head, lex);
-    let name = textOf(doc, nameFirst, head.last).replace(/['’]s$/, '');
-    const role = [[stripDet(textOf(doc, head.first, nameFirst - 1)), tail].filter(Boolean).join(' '), appositionRole].filter(Boolean).join('; ');
-    // "one Republican involved in the planning": only role words, no name — an unnamed source.
-    if (!name) return { mention, start, end, canonical: stripDet(mention).toLowerCase(), role: role || stripDet(mention), type: 'anonymous' };
-    name = people.resolveName(name, start, people.titleGender(nameFirst));
-    return { mention, start, end, canonical: name, role, type };
-  }
-  // "the senator", "the Florida senator", "the former president": a definite description of a person named before.
-  if ((type === 'anonymous' || type === 'unknown') && /^the$/i.test(doc.value[np.first]) && np.last - np.first <= 4 && !APOS.test(doc.value[np.last])) {
-    const modifiers: string[] = [];
-    for (let k = np.first + 1; k < np.last; k++) if (isCap(doc.value[k]) || lex.w.requiredModifiers.has(doc.lower[k])) modifiers.push(doc.lower[k]);
-    const who = people.personWithRole(doc.lower[np.last], modifiers, start);
-    if (who) return { mention, start, end, canonical: who, role: stripDet(mention), type: 'person' };
-  }
-  if (type === 'unknown' || type === 'anonymous') {
-    return { mention, start, end, canonical: type === 'anonymous' ? stripDet(mention).toLowerCase() : 'UNKNOWN', role: appositionRole || (type === 'anonymous' ? stripDet(mention) : ''), type };
-  }
-  // Organisations and outlets: the name without a leading article; "The Post" → the longer "Washington Post" if named.
-  let canonical = stripDet(mention);
-  if (type === 'outlet' && np.first === np.last - 1 && /^the$/i.test(doc.value[np.first])) {
-    const full = new RegExp(`\\b([A-Z][\\w.]+ )+${doc.value[np.last]}\\b`).exec(doc.text.slice(0, start));
-    if (full) canonical = full[0];
-  }
-  return { mention, start, end, canonical, role: appositionRole, type };
-}
-

@@ -8,7 +8,8 @@
  */
 import { tokenAt, wordsIn } from '../../nlp/index.js';
 import { npEndingAt, npStartingAt } from '../phrases.js';
-import { speakerFromNp, type Speaker } from '../speakers.js';
+import { speakerFromNp } from '../speaker-from-np.js';
+import type { Speaker } from '../speakers.js';
 import { addGap, paragraphOf, type QuoteContext, type Candidate, type Attribution } from '../context.js';
 import { speaks, makeAttribution, attributeRight, attributeLeft, titleCase, clauseBreak } from '../attribution.js';
 import { clauseSubject } from '../subjects.js';

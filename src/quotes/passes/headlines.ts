@@ -6,7 +6,7 @@
  */
 import { tokenAt, wordsIn } from '../../nlp/index.js';
 import { isNameToken, textOf, type Np } from '../phrases.js';
-import { speakerFromNp } from '../speakers.js';
+import { speakerFromNp } from '../speaker-from-np.js';
 import type { QuoteContext } from '../context.js';
 import { IntervalIndex } from '../../search.js';
 import { speaks } from '../attribution.js';
