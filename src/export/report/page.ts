@@ -43,7 +43,7 @@ blockquote footer{color:#555;font-size:.85rem}.kwic p{font-family:ui-monospace,m
 `;
 
 export async function renderReport(data: ReportData): Promise<string> {
-  const specs = await chartSpecs();
+  const specs = chartSpecs();
   const voices = ['all voices', 'author (the outlet’s own words)', 'quote (inside quotation marks)', 'paraphrase (indirect speech)'];
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(data.title)}</title>
