@@ -114,4 +114,3 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
   }
   return { mention, start, end, canonical, role: appositionRole, type };
 }
-

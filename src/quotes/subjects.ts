@@ -40,13 +40,15 @@ export function subjectBefore(ctx: QuoteContext, c: number, floor: number): { np
     if (!np || !(/^\p{Lu}/u.test(doc.value[np.last]) || np.first === floor || ctx.sentenceEnd(np.first - 1) || doc.pos[np.first - 1] === 'SPACE')) return null;
     return { np, role: stripDet(textOf(doc, k + 1, j - 1)) };
   } else if (doc.value[j] === ',') {
+    // A phrase opens a clause: the sentence, or after punctuation, "and"/"but" or a subordinator ("… last week when
+    // Mrs. Clinton, in response to …, accused him").
+    const opensClause = (x: Np) => x.first === floor || /^[,;:(]$|^(and|but)$/.test(doc.lower[x.first - 1]) || lex.w.subordinators.has(doc.lower[x.first - 1]) || doc.pos[x.first - 1] === 'SPACE' || ctx.sentenceEnd(x.first - 1);
     // "Douglas Rivlin, the spokesman for America's Voice, said" / "Rep. Tom Suozzi, told"
     let k = j - 1;
     while (k >= floor && doc.value[k] !== ',' && !ctx.sentenceEnd(k) && !ctx.isMark(k) && j - k < 14) k--;
     if (k >= floor && doc.value[k] === ',' && k < j - 1) {
       const seg = npStartingAt(doc, k + 1, lex, j - 1);
       const np = npEndingAt(doc, ctx.beforeParenthesis(k - 1, floor), lex, floor);
-      const opensClause = (x: Np) => x.first === floor || /^[,;:(]$|^(and|but)$/.test(doc.lower[x.first - 1]) || lex.w.subordinators.has(doc.lower[x.first - 1]) || doc.pos[x.first - 1] === 'SPACE' || ctx.sentenceEnd(x.first - 1);
       if (seg && seg.last === j - 1 && np && opensClause(np)) {
         // "the former aide, Kim Lee, said": the name is in the commas and the role before them.
         const capitalised = (a: number, b: number) => /^\p{Lu}/u.test(doc.value[b]) && /^\p{Lu}/u.test(doc.value[a]);
@@ -74,15 +76,12 @@ export function subjectBefore(ctx: QuoteContext, c: number, floor: number): { np
       // shares its subject with the participle).
       const ownVerb = !/ing$/.test(doc.lower[c]) && doc.pos[k2 + 1] === 'AUX';
       const named = np && !ownVerb && (/^\p{Lu}/u.test(doc.value[np.last]) || lex.anonymous.has(doc.lower[np.last]) || lex.roleNouns.has(doc.lower[np.last]) || (opensSentence && doc.pos[np.last] === 'NOUN'));
-      // The name opens a clause: the sentence, or after punctuation, "and"/"but" or a subordinator ("… last week
-      // when Mrs. Clinton, in response to …, accused him").
-      const opens = (t: number) => /^[,;:(]$|^(and|but)$/.test(doc.lower[t]) || lex.w.subordinators.has(doc.lower[t]) || doc.pos[t] === 'SPACE' || ctx.sentenceEnd(t);
-      if (np && named && (np.first === floor || opens(np.first - 1))) {
+      if (np && named && opensClause(np)) {
         // "Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing the EPA, said": a
         // description right after a name and its comma is the name's apposition; the name speaks.
         const described = doc.value[np.first - 1] === ',' && (/^\p{Ll}/u.test(doc.value[np.first]) || lex.w.descriptionDeterminers.has(doc.lower[np.first]));
         const name = described ? npEndingAt(doc, ctx.beforeParenthesis(np.first - 2, floor), lex, floor) : null;
-        if (name && /^\p{Lu}/u.test(doc.value[name.last]) && (name.first === floor || opens(name.first - 1))) return { np: name, role: stripDet(textOf(doc, np.first, np.last)) };
+        if (name && /^\p{Lu}/u.test(doc.value[name.last]) && opensClause(name)) return { np: name, role: stripDet(textOf(doc, np.first, np.last)) };
         const inserted = textOf(doc, k2 + 1, j - 1);
         return { np, role: /^(who|which|whose)\b/i.test(inserted) ? '' : stripDet(inserted) };
       }

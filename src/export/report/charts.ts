@@ -99,7 +99,7 @@ function ranked(title: string, colourField: boolean) {
 }
 
 /** The charts as Vega-Lite specs, by name: what `npm run charts` compiles into CHARTS_FILE. */
-export function chartDefinitions(): Record<string, TopLevelSpec> {
+function chartDefinitions(): Record<string, TopLevelSpec> {
   return {
     heat: heat as TopLevelSpec,
     rates: rates as TopLevelSpec,
