@@ -13,4 +13,7 @@ export default {
   // two thirds of the time: the suites wait on the processes they start); the long suites first (test/sequencer.mjs).
   maxWorkers: Math.max(2, availableParallelism() - 1),
   testSequencer: '<rootDir>/test/sequencer.mjs',
+  // One scratch folder per run as TMPDIR, removed at the end (test/global-setup.mjs).
+  globalSetup: '<rootDir>/test/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/global-teardown.mjs',
 };

@@ -52,6 +52,19 @@ test('speakers_by_outlet: quotes, quoted tokens, share of the outlet\'s quoted t
   expect(sp.find((r) => r.outlet === 'Beta' && r.speaker === 'Rivlin')).toMatchObject({ quoted_tokens: 4, share_of_quoted_tokens: 0.444444, frames_in_quotes: 'cruelty:1' });
 });
 
+test('speakers_by_outlet: the most frequent role of a speaker, ties to the first in code-point order', async () => {
+  const said = (id: string, role: string, type: QuoteRecord['speakerType']): QuoteRecord => ({ ...quote(id, 'Ana Ruiz', 'words', 1), speakerRole: role, speakerType: type });
+  const sp = rows((await tables([
+    // Alpha: "senator" twice, "chair" once; Beta: one each (a tie: "chair" < "senator").
+    article('r1', 'Alpha', 100, [said('q1', 'senator', 'person'), said('q2', 'chair', 'person'), said('q3', 'senator', 'person')], []),
+    article('r2', 'Beta', 100, [said('q1', 'senator', 'person'), said('q2', 'chair', 'person')], []),
+  ])).speakers_by_outlet);
+  expect(sp.map((r) => [r.outlet, r.speaker, r.speaker_role, r.speaker_type, r.quotes])).toEqual([
+    ['Alpha', 'Ana Ruiz', 'senator', 'person', 3],
+    ['Beta', 'Ana Ruiz', 'chair', 'person', 2],
+  ]);
+});
+
 test('shared_quotes: the same quotation in two outlets despite wording variants', () => {
   const sq = rows(t.shared_quotes);
   expect(sq).toHaveLength(1);

@@ -3,7 +3,7 @@
  * csv.ts renders them (the per-article tables are rendered in SQL: the same bytes, Excel mode too, for every kind of
  * cell).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Staging } from '../src/export/atomic.js';
@@ -38,7 +38,7 @@ test.each([false, true])('per-article tables rendered in SQL are the bytes csv.t
     const staging = new Staging(out);
     const problems: SeqProblem[] = [{ seq: 99, input: '=bad.jsonl', line: 3, articleId: '', code: 'E_BAD_JSON', message: 'bad, "line"' }];
     const entities = loadEntitySettings();
-    const counts = await withRecords(records, (db) => writeTables(db, problems, { events: 'metadata', excel, frames: ['chaos'], version: 'test', entities }, staging), 3);
+    const counts = await withRecords(records, (db) => writeTables(db, problems, { events: 'metadata', excel, frames: ['chaos'], version: 'test', entities, threads: 2 }, staging), 3);
     expect(counts).toMatchObject({ articles: records.length, quotes: 2 * records.length, frameHits: records.length, rejected: 1, eventMode: 'metadata' });
     const csv = { excel };
     const articles: Cell[][] = records.map((r) => [r.id, r.outlet, r.date, r.event, r.title, r.source, r.tokens, r.sentences, r.quotes.length, r.quotedTokens, 1, 0, 1, 0, 1, r.url, r.chars]);
@@ -63,4 +63,27 @@ test.each([false, true])('per-article tables rendered in SQL are the bytes csv.t
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}, 60_000);
+
+test('the statistics computed by statistics workers and by the main thread give the same bytes', async () => {
+  // Many articles of a few outlets and events, so that the resampling tables have rows.
+  const records = Array.from({ length: 60 }, (_, i) => {
+    const r = trickyRecord(i);
+    return { ...r, outlet: ['Alpha', 'Beta', 'Gamma'][i % 3], event: `e${i % 4}`, tokens: 200 + 37 * (i % 7), hits: r.hits.slice(0, i % 3) };
+  });
+  const entities = loadEntitySettings();
+  const written = async (threads: number) => {
+    const out = mkdtempSync(join(tmpdir(), 'framelens-reduce-'));
+    try {
+      const staging = new Staging(out);
+      await withRecords(records, (db) => writeTables(db, [], { events: 'metadata', excel: false, frames: ['chaos'], version: 'test', entities, threads, statisticsWorkersFrom: 0 }, staging));
+      return Object.fromEntries(readdirSync(staging.dir).sort().map((f) => [f, readFileSync(join(staging.dir, f), 'utf8')]));
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  };
+  const inline = await written(1);
+  expect(inline['outlet_rates.csv'].split('\n').length).toBeGreaterThan(3);
+  expect(inline['outlet_contrasts.csv'].split('\n').length).toBeGreaterThan(3);
+  expect(await written(2)).toEqual(inline);
 }, 60_000);

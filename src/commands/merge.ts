@@ -98,7 +98,7 @@ export async function mergeShards(settings: MergeSettings, commandLine: string[]
     }
     total = Number(await db.scalar('SELECT count(*)::INTEGER FROM records.articles'));
     db.startSave(staging.path(DATABASE));
-    counts = await writeTables(db, problems, { events: first.settings.events ?? null, excel: first.settings.excel, frames: first.settings.frames, version: VERSION, entities }, staging);
+    counts = await writeTables(db, problems, { events: first.settings.events ?? null, excel: first.settings.excel, frames: first.settings.frames, version: VERSION, entities, threads: settings.workers }, staging);
     const tSave = performance.now();
     await db.finishSave(staging.path(DATABASE));
     saveMs = performance.now() - tSave;

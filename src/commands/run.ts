@@ -17,6 +17,7 @@ import { checkWorkers } from '../runtime/limits.js';
 import { nothingToAnalyse } from '../errors.js';
 import { articleKey, emptyStageTimes, STAGES, type AnalysisSettings, type StageTimes } from '../analysis/analyze.js';
 import { WorkerPool, type KeyedArticle } from '../runtime/pool.js';
+import type { BatchResult, WorkerData } from '../analysis/worker.js';
 import { createProgress } from '../runtime/progress.js';
 import type { EventMode } from '../events/grouping.js';
 import { Engine } from '../engine/database.js';
@@ -27,7 +28,7 @@ import { writeTables, type SeqProblem, type TableCounts } from '../engine/reduce
 import { loadEntitySettings } from '../entities/settings.js';
 import { loadAliases } from '../entities/aliases.js';
 import type { EntityOptions } from '../entities/resolve.js';
-import { packageFile } from '../paths.js';
+import { packageFile, workerScript } from '../paths.js';
 import { VERSION } from '../version.js';
 import { writeManifest } from '../export/manifest.js';
 import { IntakeReport, parseColumnsOption, type ColumnOverrides } from '../corpus/columns.js';
@@ -204,7 +205,9 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
   const sources = settings.resume ? resumeSources(join(out, DATABASE), partsRoot) : [];
   const parts = newPartsFolder(partsRoot);
   const db = await Engine.open({ tempDir: join(staging.dir, 'engine-tmp'), threads: settings.workers });
-  const pool = new WorkerPool(settings.workers, analysis, parts);
+  const pool = new WorkerPool<KeyedArticle[], BatchResult>(
+    settings.workers, workerScript('analysis/worker.js'), (index) => ({ settings: analysis, parts, index }) satisfies WorkerData, 'analysis worker',
+  );
 
   const times: StageTimes = emptyStageTimes();
   const inputHashes: { path: string; sha256: string; bytes: number }[] = [];
@@ -268,7 +271,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
     }
     await submit();
     await Promise.all(inFlight);
-    await pool.close();
+    await pool.close({ close: true });
     progress.stop();
     if (!accepted) throw nothingToAnalyse(settings.inputs, out, problems); // the previous tables are kept
 
@@ -282,7 +285,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
       process.stderr.write(`framelens: ${done} articles done in ${secs} s; writing the tables${grouping ? ' (grouping events first)' : ''}\n`);
     }
     db.startSave(staging.path(DATABASE));
-    counts = await writeTables(db, problems, { events: settings.events, excel: settings.excel, frames: lexicons.frames, version: VERSION, entities }, staging);
+    counts = await writeTables(db, problems, { events: settings.events, excel: settings.excel, frames: lexicons.frames, version: VERSION, entities, threads: settings.workers }, staging);
     const tSave = performance.now();
     await db.finishSave(staging.path(DATABASE));
     saveMs = performance.now() - tSave;

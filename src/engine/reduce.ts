@@ -19,6 +19,8 @@ import { reportInput, ReportRows } from './report-input.js';
 import { ENTITY_TABLE_COLUMNS, loadEntities, writeEntities } from './entities.js';
 import type { EntityOptions } from '../entities/resolve.js';
 import { articleFramesTable, rowsByEvent, runStatistics, STATISTICS_TABLES } from './statistics-run.js';
+import { statisticsPool } from './statistics/pool.js';
+import { inlineStatistics, type StatisticsRunner } from './statistics/tasks.js';
 import { articleFramesColumns } from './statistics/article-frames.js';
 import { DISTINCTIVE_COLUMNS, loadStoplist } from './statistics/distinctive.js';
 import {
@@ -34,6 +36,10 @@ export interface TableSettings {
   version: string;
   /** Speaker merging across the corpus (word lists and the researcher's aliases): src/engine/entities.ts. */
   entities: EntityOptions;
+  /** The run's or merge's --workers: with 2 or more, as many statistics workers (writeTables). */
+  threads: number;
+  /** Corpus size from which statistics workers are used (default STATISTICS_WORKERS_FROM; tests set 0). */
+  statisticsWorkersFrom?: number;
 }
 
 export interface TableCounts {
@@ -188,7 +194,34 @@ async function writeRecordLines(db: Engine, staging: Staging): Promise<void> {
 /** The other CSV tables, also as tables of framelens.duckdb (as written: text cells neutralised as in the CSV). */
 const DATABASE_TABLES = ['events', ...TABLES, ...STATISTICS_TABLES, 'entities', 'errors'];
 
+/** Events of frame_comparison whose exact tests may be under way at once (the rows are written in event order). */
+const FRAME_EVENTS_AHEAD = 64;
+
+/** Fewer articles than this: the statistics are computed on the main thread (they take well under a second). */
+const STATISTICS_WORKERS_FROM = 2000;
+
+/**
+ * Every table, staged. With two threads or more and a corpus of STATISTICS_WORKERS_FROM articles or more, the
+ * resampling statistics (frame_comparison's exact tests, outlet_contrasts, outlet_rates) are computed by as many
+ * statistics workers, started now, while the main thread reads DuckDB, computes the rest and writes; otherwise
+ * (`--workers 1`, a small corpus) by the main thread itself. The same bytes either way: every row seeds its own
+ * generator.
+ */
 export async function writeTables(db: Engine, problems: SeqProblem[], settings: TableSettings, staging: Staging): Promise<TableCounts> {
+  const articles = Number(await db.scalar('SELECT count(*)::INTEGER FROM records.articles'));
+  if (settings.threads < 2 || articles < (settings.statisticsWorkersFrom ?? STATISTICS_WORKERS_FROM)) return reduce(db, problems, settings, staging, inlineStatistics);
+  const pool = statisticsPool(settings.threads);
+  try {
+    const counts = await reduce(db, problems, settings, staging, pool);
+    await pool.close();
+    return counts;
+  } catch (e) {
+    await pool.terminate().catch(() => undefined);
+    throw e;
+  }
+}
+
+async function reduce(db: Engine, problems: SeqProblem[], settings: TableSettings, staging: Staging, statisticsRunner: StatisticsRunner): Promise<TableCounts> {
   const csv: CsvOptions = { excel: settings.excel };
   const steps = new StepTimes();
   const eventMode = await assignEvents(db, settings.events);
@@ -206,7 +239,7 @@ export async function writeTables(db: Engine, problems: SeqProblem[], settings: 
   } finally {
     articleFrames.close();
   }
-  const statistics = await runStatistics(db, settings.frames, loadStoplist());
+  const statistics = await runStatistics(db, settings.frames, loadStoplist(), statisticsRunner);
   const statisticsColumns = writeStatisticsTables(statistics, staging, csv, settings.frames);
   steps.lap('statistics');
   const report = new ReportRows();
@@ -233,10 +266,20 @@ export async function writeTables(db: Engine, problems: SeqProblem[], settings: 
     const put = (name: TableName, rows: Cell[][]) => {
       for (const r of rows) writers[name].write(r);
     };
-    for await (const { byOutlet, comparison } of frameTables(db, outlets, settings.frames)) {
-      put('frames_by_outlet', byOutlet);
-      put('frame_comparison', comparison);
+    // An event's frame_comparison rows wait for its exact tests, computed while the next events are read.
+    const ahead: { byOutlet: Cell[][]; comparison: Promise<Cell[][]> }[] = [];
+    const writeFrames = async (keep: number) => {
+      while (ahead.length > keep) {
+        const { byOutlet, comparison } = ahead.shift()!;
+        put('frames_by_outlet', byOutlet);
+        put('frame_comparison', await comparison);
+      }
+    };
+    for await (const event of frameTables(db, outlets, settings.frames, statisticsRunner)) {
+      ahead.push(event);
+      await writeFrames(FRAME_EVENTS_AHEAD);
     }
+    await writeFrames(0);
     steps.lap('frames');
     for await (const [, rows] of speakerTable(db)) {
       put('speakers_by_outlet', rows);
@@ -320,7 +363,8 @@ async function databaseTables(db: Engine, staging: Staging, csv: CsvOptions): Pr
     CREATE OR REPLACE TABLE main.speakers AS
     WITH q AS (SELECT q.*, a.outlet FROM work.quotes q JOIN records.articles a USING (seq) WHERE q.speaker <> 'UNKNOWN'),
     types AS (SELECT speaker, speaker_type, count(*) AS n FROM q GROUP BY ALL),
-    type AS (SELECT speaker, first(speaker_type ORDER BY n DESC, speaker_type) AS speaker_type FROM types GROUP BY speaker)
+    type AS (SELECT speaker, min(speaker_type) AS speaker_type
+      FROM types JOIN (SELECT speaker, max(n) AS n FROM types GROUP BY speaker) USING (speaker, n) GROUP BY speaker)
     SELECT speaker, type.speaker_type, count(*)::INTEGER AS quotes, sum(tokens)::INTEGER AS quoted_tokens,
       count(DISTINCT seq)::INTEGER AS articles, count(DISTINCT outlet)::INTEGER AS outlets
     FROM q JOIN type USING (speaker) GROUP BY speaker, type.speaker_type ORDER BY speaker`);

@@ -1,15 +1,21 @@
 /**
  * The statistics tables of a run (outlet_contrasts, article_frames, outlet_rates, lexicon_fit, distinctive_terms):
- * article_frames streamed an article at a time (articleFramesTable); for the others their input rows made with SQL over the record tables and `work.ev` (each article's event, prepareAggregates in
- * tables.ts), integer sums in SQL and every result in a fixed order, then handed to the pure builders
- * (statistics/index.ts). The same record tables give the same bytes whatever the worker count, shard split or resume.
- * Methods: docs/statistics.md.
+ * article_frames streamed an article at a time (articleFramesTable); for the others their input rows made with SQL
+ * over the record tables and `work.ev` (each article's event, prepareAggregates in tables.ts), integer sums in SQL and
+ * every result in a fixed order, then handed to the pure builders of statistics/ (the resampling ones as tasks for
+ * the statistics workers: statistics/tasks.ts). The same record tables give the same bytes whatever the worker count,
+ * shard split or resume. Methods: docs/statistics.md.
  */
 import type { Cell } from '../export/csv.js';
 import { Cursor, sqlString, type Engine } from './database.js';
 import { articleFramesRow, type ArticleFrameHits, type ArticleRow } from './statistics/article-frames.js';
 import { DISTINCTIVE_MIN_COUNT, distinctiveTerms, type DistinctiveTable, type EventOutletTerm } from './statistics/distinctive.js';
-import { statisticsTables, type StatisticsTables } from './statistics/index.js';
+import type { StatisticsTables } from './statistics/index.js';
+import { CONTRAST_COLUMNS } from './statistics/contrasts.js';
+import { OUTLET_RATE_COLUMNS } from './statistics/article-frames.js';
+import { LEXICON_FIT_COLUMNS, lexiconFit } from './statistics/lexicon-fit.js';
+import { DISTINCTIVE_COLUMNS } from './statistics/distinctive.js';
+import { inlineStatistics, type StatisticsRunner } from './statistics/tasks.js';
 import type { StatisticsInputs } from './statistics/inputs.js';
 
 /** The statistics tables besides distinctive_terms (which the comparison tables and the report carry), in write order. */
@@ -117,12 +123,28 @@ async function distinctiveFromDb(db: Engine, stoplist: ReadonlySet<string>): Pro
   return { rows: perEvent.flatMap(([, t]) => t.rows), events: perEvent.flatMap(([, t]) => t.events) };
 }
 
-/** Every statistics table of the run; lexicon_fit's warnings as stderr lines (printed even under --quiet). */
-export async function runStatistics(db: Engine, frames: string[], stoplist: ReadonlySet<string>): Promise<StatisticsTables> {
+/**
+ * Every statistics table of the run; lexicon_fit's warnings as stderr lines (printed even under --quiet).
+ * outlet_contrasts and outlet_rates are computed by `statistics` (the reduce's statistics workers) while
+ * distinctive_terms is read and computed here.
+ */
+export async function runStatistics(db: Engine, frames: string[], stoplist: ReadonlySet<string>, statistics: StatisticsRunner = inlineStatistics): Promise<StatisticsTables> {
   const inputs = await statisticsInputsFromDb(db);
+  const contrasts = statistics.run({ task: 'contrasts', frames, tokens: inputs.eventOutletTokens, hits: inputs.eventOutletFrameHits });
+  const rates = statistics.run({ task: 'rates', frames, articles: inputs.articles, hits: inputs.articleHits });
+  // Awaited below; a failure must not surface before then as unhandled.
+  contrasts.catch(() => undefined);
+  rates.catch(() => undefined);
   const distinctive = await distinctiveFromDb(db, new Set([...stoplist, REST_TERM]));
-  const tables = statisticsTables(frames, inputs, distinctive);
-  return { ...tables, warnings: tables.warnings.map((w) => `framelens: warning: ${w} (lexicon_fit.csv)`) };
+  const fit = lexiconFit(frames, inputs.eventTokens, inputs.eventFrameHits, inputs.frameTermHits);
+  return {
+    outlet_contrasts: { columns: CONTRAST_COLUMNS, rows: await contrasts },
+    outlet_rates: { columns: OUTLET_RATE_COLUMNS, rows: await rates },
+    lexicon_fit: { columns: LEXICON_FIT_COLUMNS, rows: fit.rows },
+    distinctive_terms: { columns: DISTINCTIVE_COLUMNS, rows: distinctive.rows },
+    distinctiveEvents: distinctive.events,
+    warnings: fit.warnings.map((w) => `framelens: warning: ${w} (lexicon_fit.csv)`),
+  };
 }
 
 /** Consecutive rows sharing their first cell (the event), as [event, rows]. */

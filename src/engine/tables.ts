@@ -9,9 +9,10 @@
  */
 import type { Cell } from '../export/csv.js';
 import { homogeneity, holm, sig } from './stats.js';
+import { MIN_EXPECTED_FOR_CHI2 } from './statistics/contingency.js';
 import { addOccurrence, clusterQuotes, type QuoteGroup, type SharedQuote } from './shared-quotes.js';
 import type { Engine } from './database.js';
-import { screenedExactTest } from './statistics/contingency.js';
+import { inlineStatistics, type ExactTestJob, type StatisticsRunner } from './statistics/tasks.js';
 
 export interface Table {
   columns: string[];
@@ -94,8 +95,15 @@ export async function prepareAggregates(db: Engine, frames: string[]): Promise<v
 /**
  * frames_by_outlet (event, outlet, then frame in lexicon order) and frame_comparison (event, then frame in lexicon
  * order; a rate column per outlet of the corpus, then the homogeneity test across the event's outlets), per event.
+ * frame_comparison's rows come as a promise: their exact tests are computed by `statistics` (a worker, while the next
+ * events are read).
  */
-export async function* frameTables(db: Engine, outlets: string[], frames: string[]): AsyncGenerator<{ event: string; byOutlet: Cell[][]; comparison: Cell[][] }> {
+export async function* frameTables(
+  db: Engine,
+  outlets: string[],
+  frames: string[],
+  statistics: StatisticsRunner = inlineStatistics,
+): AsyncGenerator<{ event: string; byOutlet: Cell[][]; comparison: Promise<Cell[][]> }> {
   const rows = db.rows(`
     WITH hit_sums AS (
       SELECT ev.event, ev.outlet, h.frame, count(DISTINCT h.seq)::INTEGER AS articles_with_frame,
@@ -124,18 +132,28 @@ export async function* frameTables(db: Engine, outlets: string[], frames: string
     }
     const tests = frames.map((_, i) => homogeneity(eventOutlets.map((o) => o.hits[i]), eventOutlets.map((o) => o.tokens)));
     const adjusted = holm(tests.map((t) => (t ? t.p : null)));
-    const comparison: Cell[][] = [];
-    frames.forEach((f, i) => {
-      const rates = new Map(eventOutlets.map((o) => [o.outlet, per10k(o.hits[i], o.tokens)]));
+    const totals = eventOutlets.map((o) => o.tokens);
+    // Exact tests only where the chi-square screening is unreliable (contingency.ts screenedExactTest).
+    const jobs: (ExactTestJob | null)[] = frames.map((f, i) => {
       const t = tests[i];
-      const exact = t ? screenedExactTest(event, f, eventOutlets.map((o) => o.hits[i]), eventOutlets.map((o) => o.tokens), t.minExpected) : null;
-      comparison.push([
-        event, f, ...outlets.map((o) => (rates.has(o) ? rates.get(o)! : null)),
-        t ? sig(t.chi2) : null, t ? sig(t.p) : null, t ? sig(t.g2) : null, t ? t.df : null, t ? sig(t.pG2) : null,
-        adjusted[i] === null ? null : sig(adjusted[i]!), t ? sig(t.minExpected) : null, eventOutlets.length,
-        exact ? sig(exact.p) : null, exact ? exact.method : null,
-      ]);
+      return t && t.minExpected < MIN_EXPECTED_FOR_CHI2 ? { event, frame: f, hits: eventOutlets.map((o) => o.hits[i]), totals, minExpected: t.minExpected } : null;
     });
+    const wanted = jobs.filter((j): j is ExactTestJob => j !== null);
+    const comparison = (wanted.length ? statistics.run({ task: 'exact', jobs: wanted }) : Promise.resolve([])).then((results) => {
+      let k = 0;
+      return frames.map((f, i) => {
+        const rates = new Map(eventOutlets.map((o) => [o.outlet, per10k(o.hits[i], o.tokens)]));
+        const t = tests[i];
+        const exact = jobs[i] ? results[k++] : null;
+        return [
+          event, f, ...outlets.map((o) => (rates.has(o) ? rates.get(o)! : null)),
+          t ? sig(t.chi2) : null, t ? sig(t.p) : null, t ? sig(t.g2) : null, t ? t.df : null, t ? sig(t.pG2) : null,
+          adjusted[i] === null ? null : sig(adjusted[i]!), t ? sig(t.minExpected) : null, eventOutlets.length,
+          exact ? sig(exact.p) : null, exact ? exact.method : null,
+        ];
+      });
+    });
+    comparison.catch(() => undefined); // awaited by the caller; a failure must not surface before then as unhandled
     yield { event, byOutlet, comparison };
   }
 }
@@ -143,16 +161,20 @@ export async function* frameTables(db: Engine, outlets: string[], frames: string
 /**
  * speakers_by_outlet: per event × outlet × speaker, the quotes, quoted tokens, most frequent role and type (ties: the
  * first in code-point order) and the frames inside the speaker's quotes; sorted by event, outlet, quotes (descending),
- * speaker.
+ * speaker. The most frequent role and type are found with plain aggregates and a join, which DuckDB spills to disk:
+ * an ordered aggregate (`first(role ORDER BY n DESC, role)`) holds its groups in memory and ran out of the engine's
+ * limit at 84,000 articles.
  */
 export async function* speakerTable(db: Engine): AsyncGenerator<[string, Cell[][]]> {
   const rows = db.rows(`
     WITH q AS (SELECT ev.event, ev.outlet, q.seq, q.quote_id, q.speaker, q.speaker_id, q.tokens, q.speaker_role, q.speaker_type FROM work.quotes q JOIN work.ev ev USING (seq)),
     sp AS (SELECT event, outlet, speaker, speaker_id, count(*)::INTEGER AS quotes, sum(tokens)::DOUBLE AS tokens FROM q GROUP BY ALL),
     roles AS (SELECT event, outlet, speaker, speaker_id, speaker_role, count(*) AS n FROM q WHERE speaker_role <> '' GROUP BY ALL),
-    role AS (SELECT event, outlet, speaker, speaker_id, first(speaker_role ORDER BY n DESC, speaker_role) AS role FROM roles GROUP BY ALL),
+    role AS (SELECT event, outlet, speaker, speaker_id, min(speaker_role) AS role
+      FROM roles JOIN (SELECT event, outlet, speaker, speaker_id, max(n) AS n FROM roles GROUP BY ALL) USING (event, outlet, speaker, speaker_id, n) GROUP BY ALL),
     types AS (SELECT event, outlet, speaker, speaker_id, speaker_type, count(*) AS n FROM q GROUP BY ALL),
-    type AS (SELECT event, outlet, speaker, speaker_id, first(speaker_type ORDER BY n DESC, speaker_type) AS type FROM types GROUP BY ALL),
+    type AS (SELECT event, outlet, speaker, speaker_id, min(speaker_type) AS type
+      FROM types JOIN (SELECT event, outlet, speaker, speaker_id, max(n) AS n FROM types GROUP BY ALL) USING (event, outlet, speaker, speaker_id, n) GROUP BY ALL),
     fr AS (
       SELECT q.event, q.outlet, q.speaker, q.speaker_id, h.frame, count(*) AS n
       FROM records.hits h JOIN q ON h.seq = q.seq AND h.quote_id = q.quote_id WHERE h.voice <> 'author' GROUP BY ALL

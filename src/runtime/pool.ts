@@ -1,14 +1,12 @@
 /**
- * The worker pool: N analysis worker threads, each with its own wink instance and its own part files, fed batches
- * through p-queue. The queue bounds how many batches are in flight (memory stays flat however large the corpus);
- * callers get each batch's result (counts and problems; the records are in the part files) as a promise.
+ * The one worker pool: N worker threads running one script, fed messages through p-queue, one message per worker at
+ * a time. The queue bounds how many messages are in flight (memory stays flat however large the input); callers get
+ * each message's answer as a promise. Used by the analysis (src/analysis/worker.ts: batches of articles, records to
+ * the worker's own part files) and by the reduce (src/engine/statistics/worker.ts: the resampling statistics).
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import PQueue from 'p-queue';
 import type { Article } from '../types.js';
-import type { AnalysisSettings } from '../analysis/analyze.js';
-import type { BatchResult, WorkerData } from '../analysis/worker.js';
-import { workerScript } from '../paths.js';
 import { ask } from './ask.js';
 
 /** An article to analyse and its resume key (`articleKey`), computed by the caller. */
@@ -17,55 +15,57 @@ export interface KeyedArticle {
   key: string;
 }
 
-export class WorkerPool {
+export class WorkerPool<In, Out> {
   private idle: Worker[] = [];
   private all: Worker[] = [];
   private queue: PQueue;
   private failure: Error | null = null;
 
+  /**
+   * @param script the compiled worker (paths.ts `workerScript`)
+   * @param workerData each worker's start-up data, by its number
+   * @param what names the pool in errors ("analysis worker")
+   * @param resourceLimits each worker's heap limits (node's Worker option)
+   */
   constructor(
     readonly size: number,
-    settings: AnalysisSettings,
-    parts: string,
+    script: string,
+    workerData: (index: number) => unknown,
+    private readonly what: string,
+    resourceLimits?: ResourceLimits,
   ) {
-    const script = workerScript('analysis/worker.js');
     for (let i = 0; i < size; i++) {
-      const w = new Worker(script, { workerData: { settings, parts, index: i } satisfies WorkerData });
-      w.on('error', (e) => (this.failure = e));
+      const w = new Worker(script, { workerData: workerData(i), resourceLimits });
+      w.on('error', (e) => (this.failure ??= e));
       this.all.push(w);
       this.idle.push(w);
     }
     this.queue = new PQueue({ concurrency: size });
   }
 
-  /** Resolves when there is room for another batch (at most 2 batches per worker queued or running). */
+  /** Resolves when there is room for another message (at most 2 per worker queued or running). */
   async ready(): Promise<void> {
     await this.queue.onSizeLessThan(this.size * 2);
     if (this.failure) throw this.failure;
   }
 
-  run(batch: KeyedArticle[]): Promise<BatchResult> {
-    return this.queue.add(
-      () =>
-        new Promise<BatchResult>((resolve, reject) => {
-          const w = this.idle.pop()!;
-          const onError = (e: Error) => reject(e);
-          w.once('error', onError);
-          w.once('message', (m: BatchResult) => {
-            w.off('error', onError);
-            this.idle.push(w);
-            resolve(m);
-          });
-          w.postMessage(batch);
-        }),
-    ) as Promise<BatchResult>;
+  /** The answer of an idle worker to `message`; a crash, an exit or an answer `{ error }` rejects (ask.ts). */
+  run(message: In): Promise<Out> {
+    return this.queue.add(async () => {
+      const w = this.idle.pop()!;
+      try {
+        return await ask<Out>(w, message, this.what);
+      } finally {
+        this.idle.push(w);
+      }
+    }) as Promise<Out>;
   }
 
-  /** Waits for the batches in flight, has each worker close its part files, and ends the workers. */
-  async close(): Promise<void> {
+  /** Waits for the messages in flight, asks each worker `closeMessage` if given (e.g. to close its files), and ends the workers. */
+  async close(closeMessage?: unknown): Promise<void> {
     await this.queue.onIdle();
-    if (!this.failure) await Promise.all(this.all.map((w) => ask(w, { close: true }, 'closing an analysis worker')));
-    await Promise.all(this.all.map((w) => w.terminate()));
+    if (!this.failure && closeMessage !== undefined) await Promise.all(this.all.map((w) => ask(w, closeMessage, `closing an ${this.what}`)));
+    await this.terminate();
   }
 
   /** Ends the workers at once (a failed run). */

@@ -60,7 +60,7 @@ export async function engineTables(db: Engine, frames: string[], mode: EventMode
   };
   for await (const { byOutlet, comparison } of frameTables(db, outlets, frames)) {
     t.frames_by_outlet.rows.push(...byOutlet);
-    t.frame_comparison.rows.push(...comparison);
+    t.frame_comparison.rows.push(...(await comparison));
   }
   for await (const [, rows] of speakerTable(db)) t.speakers_by_outlet.rows.push(...rows);
   t.distinctive_terms.rows.push(...(await runStatistics(db, frames, loadStoplist())).distinctive_terms.rows);

@@ -1,13 +1,9 @@
 /**
- * The statistics tables from their input rows (see each builder for the rows it needs): what the reduce calls once it
- * has the rows, for the tables of issue 24. Pure; `loadStoplist` (distinctive.ts) is the one file read, by the caller.
+ * The statistics tables of a run, as the reduce hands them on (src/engine/statistics-run.ts `runStatistics` computes
+ * them from their input rows: see each builder for the rows it needs).
  */
 import type { Table } from '../tables.js';
-import { OUTLET_RATE_COLUMNS, outletRates } from './article-frames.js';
-import { CONTRAST_COLUMNS, outletContrasts } from './contrasts.js';
-import { DISTINCTIVE_COLUMNS, type DistinctiveTable, type EventSignificance } from './distinctive.js';
-import type { StatisticsInputs } from './inputs.js';
-import { LEXICON_FIT_COLUMNS, lexiconFit } from './lexicon-fit.js';
+import type { EventSignificance } from './distinctive.js';
 
 export interface StatisticsTables {
   outlet_contrasts: Table;
@@ -18,17 +14,4 @@ export interface StatisticsTables {
   distinctiveEvents: EventSignificance[];
   /** lexicon_fit's warnings, for stderr. */
   warnings: string[];
-}
-
-/** The tables from their input rows; distinctive_terms is computed an event at a time by the caller (distinctive.ts). */
-export function statisticsTables(frames: readonly string[], inp: StatisticsInputs, dt: DistinctiveTable): StatisticsTables {
-  const fit = lexiconFit(frames, inp.eventTokens, inp.eventFrameHits, inp.frameTermHits);
-  return {
-    outlet_contrasts: { columns: CONTRAST_COLUMNS, rows: outletContrasts(frames, inp.eventOutletTokens, inp.eventOutletFrameHits) },
-    outlet_rates: { columns: OUTLET_RATE_COLUMNS, rows: outletRates(frames, inp.articles, inp.articleHits) },
-    lexicon_fit: { columns: LEXICON_FIT_COLUMNS, rows: fit.rows },
-    distinctive_terms: { columns: DISTINCTIVE_COLUMNS, rows: dt.rows },
-    distinctiveEvents: dt.events,
-    warnings: fit.warnings,
-  };
 }

@@ -1,0 +1,26 @@
+/** The statistics workers of the reduce (worker.ts), as a StatisticsRunner: tasks queue for the first idle worker. */
+import { WorkerPool } from '../../runtime/pool.js';
+import { workerScript } from '../../paths.js';
+import type { StatisticsRunner, StatisticsTask, TaskResult } from './tasks.js';
+
+export interface StatisticsPool extends StatisticsRunner {
+  /** Ends the workers once their tasks are done. */
+  close(): Promise<void>;
+  /** Ends the workers at once (a failed run). */
+  terminate(): Promise<void>;
+}
+
+/**
+ * A young generation of 4 MB instead of V8's default (up to 48 MB) for each worker: the tasks keep little between
+ * allocations, and the run's peak memory is the reduce's.
+ */
+const LIMITS = { maxYoungGenerationSizeMb: 4 };
+
+export function statisticsPool(threads: number): StatisticsPool {
+  const pool = new WorkerPool<StatisticsTask, unknown>(Math.max(1, threads), workerScript('engine/statistics/worker.js'), () => null, 'statistics worker', LIMITS);
+  return {
+    run: <T extends StatisticsTask>(task: T) => pool.run(task) as Promise<TaskResult<T>>,
+    close: () => pool.close(),
+    terminate: () => pool.terminate(),
+  };
+}
