@@ -24,7 +24,8 @@
  * (the machine's speed drifts within minutes); the row gives the median of those ratios and each of them.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { parse } from 'csv-parse';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import winkNLP from 'wink-nlp';
@@ -124,6 +125,27 @@ async function bareProcesses(path: string): Promise<{ one: number; two: number }
   return { one, two: (performance.now() - t1) / 1000 };
 }
 
+/**
+ * Rows of quotes.csv and frame_hits.csv that come before a row of an article earlier in articles.csv: SPEC's order
+ * (input order, then text order) checked on every benchmark run, since the corpora here are larger than the tests'.
+ */
+async function rowsOutOfOrder(out: string): Promise<Record<string, number>> {
+  const rank = new Map<string, number>();
+  for await (const [id] of createReadStream(join(out, 'articles.csv')).pipe(parse({ from_line: 2 }))) rank.set(id as string, rank.size);
+  const found: Record<string, number> = {};
+  for (const table of ['quotes.csv', 'frame_hits.csv']) {
+    let last = -1;
+    let wrong = 0;
+    for await (const [id] of createReadStream(join(out, table)).pipe(parse({ from_line: 2 }))) {
+      const r = rank.get(id as string) ?? -1;
+      if (r < last) wrong++;
+      last = r;
+    }
+    if (wrong) found[table] = wrong;
+  }
+  return found;
+}
+
 interface RunResult {
   seconds: number;
   cpuSeconds: number;
@@ -168,6 +190,7 @@ async function main(): Promise<void> {
       for (const w of args.workers) {
         const out = join(dir, `out-${c.label}-${w}`);
         runs.get(w)!.push(runPipeline(c.path, w, out));
+        for (const [table, n] of Object.entries(await rowsOutOfOrder(out))) console.log(`ORDER WRONG (${c.label}, ${w} workers): ${n} rows of ${table} before a row of an earlier article`);
         if (!args.keep && i < args.repeat - 1) rmSync(out, { recursive: true, force: true });
       }
     }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { buildReportData, formatP } from '../src/export/report/model.js';
 import { renderReport } from '../src/export/report/page.js';
 import { syntheticReportInput } from './helpers/report-input.js';
+import { ReportRows } from '../src/engine/report-input.js';
 import { haveChromium, launchChromium, watchedPage } from './helpers/browser.js';
 
 test('an outlet without hits in an event keeps its tokens (drawn as a zero), and the frame that differs most is named', () => {
@@ -93,3 +94,29 @@ if (!haveChromium) console.warn('report-page.test.ts: /usr/bin/chromium not inst
     await browser.close();
   }
 }, 180_000);
+
+test('the reduce keeps for the page only the rows it shows: the same page as from every row of the tables', () => {
+  const input = syntheticReportInput(6);
+  // More rows than the page shows per event × outlet (and per event), unnamed speakers and terms with z ≤ 0 among them.
+  input.speakers = [];
+  input.terms = [];
+  input.shared = [];
+  for (const [event] of input.eventInfo) {
+    for (const outlet of ['Daily Ledger', 'Metro Times']) {
+      for (let i = 0; i < 20; i++) {
+        input.speakers.push({ event, outlet, speaker: i % 5 === 0 ? 'UNKNOWN' : `Speaker ${i}`, quotes: 30 - i });
+        input.terms.push({ event, outlet, term: `t${i}`, count: 20 - i, z: i % 4 === 0 ? -1 : 3 - i / 10, significant: i < 6 });
+      }
+    }
+    for (let i = 0; i < 15; i++) input.shared.push({ event, speaker: `Speaker ${i}`, wordings: [{ outlets: ['Daily Ledger', 'Metro Times'], text: `words ${i}` }] });
+  }
+  const kept = new ReportRows();
+  const speakerColumns = ['event', 'outlet', 'speaker', 'quotes'];
+  const termColumns = ['event', 'outlet', 'term', 'count', 'z', 'significant'];
+  kept.speakerRows(speakerColumns, input.speakers.map((s) => [s.event, s.outlet, s.speaker, s.quotes]));
+  kept.termRows(termColumns, input.terms.map((t) => [t.event, t.outlet, t.term, t.count, t.z, t.significant]));
+  for (const s of input.shared) kept.sharedQuote(s.event, s.speaker, s.wordings);
+  // 6 events × 2 outlets × SPEAKERS_PER_OUTLET (8) named speakers, × TERMS_PER_OUTLET (10) terms; 6 × SHARED_PER_EVENT (10).
+  expect([kept.speakers.length, kept.terms.length, kept.shared.length]).toEqual([96, 120, 60]);
+  expect(buildReportData({ ...input, speakers: kept.speakers, terms: kept.terms, shared: kept.shared })).toEqual(buildReportData(input));
+});

@@ -157,7 +157,7 @@ async function perArticleTables(db: Engine, staging: Staging, csv: CsvOptions): 
     const newline = csv.excel ? '\r\n' : '\n';
     const path = staging.path(t.file);
     const rows = `${path}.rows`;
-    await db.run(`
+    await db.runInOrder(`
       COPY (SELECT concat_ws(',', ${cells.join(', ')}) FROM main.${t.name})
       TO ${sqlString(rows)} (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', DELIMITER '\x1f', NEW_LINE ${sqlString(newline)})`);
     writeFileSync(path, header + newline);
@@ -292,7 +292,7 @@ async function reduce(db: Engine, problems: SeqProblem[], settings: TableSetting
     }
     for await (const [event, rows, shared] of sharedQuoteTable(db)) {
       put('shared_quotes', rows);
-      for (const q of shared) report.shared.push({ event, speaker: q.speaker, wordings: q.wordings });
+      for (const q of shared) report.sharedQuote(event, q.speaker, q.wordings);
     }
     steps.lap('shared_quotes');
   } finally {

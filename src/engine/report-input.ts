@@ -5,10 +5,14 @@
  * it writes them (`ReportRows`).
  */
 import type { Cell } from '../export/csv.js';
-import { KWIC_PER_CELL, type ReportInput, type ReportVoice } from '../export/report/model.js';
+import { KWIC_PER_CELL, SHARED_PER_EVENT, SPEAKERS_PER_OUTLET, TERMS_PER_OUTLET, type ReportInput, type ReportVoice } from '../export/report/model.js';
 import type { Engine } from './database.js';
 
-/** Rows of the written tables, kept by the reduce for the page (by column name, so column order may change). */
+/**
+ * Rows of the written tables, kept by the reduce for the page (by column name, so column order may change): only
+ * what the page can show, so that memory does not grow with the tables (at 84,000 articles speakers_by_outlet has
+ * 320,000 rows).
+ */
 export class ReportRows {
   readonly eventInfo = new Map<string, { label: string; date: string }>();
   readonly speakers: ReportInput['speakers'] = [];
@@ -41,20 +45,44 @@ export class ReportRows {
     this.eventInfo.set(String(get('event')), { label: String(get('label')), date: String(get('first_date') ?? '') });
   }
 
-  /** Rows of speakers_by_outlet.csv, per event and outlet most-quoted first. */
+  /**
+   * Rows of speakers_by_outlet.csv, per event and outlet most-quoted first: the named speakers the page can show
+   * (SPEAKERS_PER_OUTLET per event × outlet, as the page model takes them), not the whole table.
+   */
   speakerRows(columns: string[], rows: Cell[][]): void {
     for (const row of rows) {
       const get = picker(columns, row);
-      this.speakers.push({ event: String(get('event')), outlet: String(get('outlet')), speaker: String(get('speaker')), quotes: Number(get('quotes')) });
+      const [event, outlet, speaker] = [String(get('event')), String(get('outlet')), String(get('speaker'))];
+      if (speaker === 'UNKNOWN' || !this.room(this.speakersKept, `${event}\u0000${outlet}`, SPEAKERS_PER_OUTLET)) continue;
+      this.speakers.push({ event, outlet, speaker, quotes: Number(get('quotes')) });
     }
   }
 
-  /** Rows of distinctive_terms.csv. */
+  /** Rows of distinctive_terms.csv, most distinctive first: those with z > 0 the page can show (TERMS_PER_OUTLET). */
   termRows(columns: string[], rows: Cell[][]): void {
     for (const row of rows) {
       const get = picker(columns, row);
-      this.terms.push({ event: String(get('event')), outlet: String(get('outlet')), term: String(get('term')), count: Number(get('count')), z: Number(get('z')), significant: get('significant') === true });
+      const [event, outlet, z] = [String(get('event')), String(get('outlet')), Number(get('z'))];
+      if (z <= 0 || !this.room(this.termsKept, `${event}\u0000${outlet}`, TERMS_PER_OUTLET)) continue;
+      this.terms.push({ event, outlet, term: String(get('term')), count: Number(get('count')), z, significant: get('significant') === true });
     }
+  }
+
+  /** A shared quotation of shared_quotes.csv, most widely carried first: the SHARED_PER_EVENT the page can show. */
+  sharedQuote(event: string, speaker: string, wordings: ReportInput['shared'][number]['wordings']): void {
+    if (this.room(this.sharedKept, event, SHARED_PER_EVENT)) this.shared.push({ event, speaker, wordings });
+  }
+
+  private readonly speakersKept = new Map<string, number>();
+  private readonly termsKept = new Map<string, number>();
+  private readonly sharedKept = new Map<string, number>();
+
+  /** Whether `key` has had fewer than `limit` rows kept; counts this one if so. */
+  private room(kept: Map<string, number>, key: string, limit: number): boolean {
+    const n = kept.get(key) ?? 0;
+    if (n >= limit) return false;
+    kept.set(key, n + 1);
+    return true;
   }
 }
 
