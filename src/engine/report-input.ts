@@ -21,6 +21,10 @@ export class ReportRows {
   corpusRates: ReportInput['corpusRates'] = [];
   contrasts: ReportInput['contrasts'] = [];
   warnings: string[] = [];
+  /** Rows kept so far per event × outlet (speakers, terms) and per event (shared quotations). */
+  private readonly speakersKept = new Map<string, number>();
+  private readonly termsKept = new Map<string, number>();
+  private readonly sharedKept = new Map<string, number>();
 
   /** outlet_rates.csv (the corpus rates' CIs), outlet_contrasts.csv and lexicon_fit's warnings. */
   statistics(rates: { columns: string[]; rows: Cell[][] }, contrasts: { columns: string[]; rows: Cell[][] }, warnings: string[]): void {
@@ -72,10 +76,6 @@ export class ReportRows {
   sharedQuote(event: string, speaker: string, wordings: ReportInput['shared'][number]['wordings']): void {
     if (this.room(this.sharedKept, event, SHARED_PER_EVENT)) this.shared.push({ event, speaker, wordings });
   }
-
-  private readonly speakersKept = new Map<string, number>();
-  private readonly termsKept = new Map<string, number>();
-  private readonly sharedKept = new Map<string, number>();
 
   /** Whether `key` has had fewer than `limit` rows kept; counts this one if so. */
   private room(kept: Map<string, number>, key: string, limit: number): boolean {
