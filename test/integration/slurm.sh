@@ -7,7 +7,8 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 dir=$(mktemp -d /tmp/framelens-slurm.XXXXXX)
-trap 'bash "$here/slurm-down.sh" "$dir/cluster"' EXIT
+# The cluster stopped and the folder removed at the end (FRAMELENS_KEEP_TEST_TMP=1 keeps it, as for the other tests).
+trap 'bash "$here/slurm-down.sh" "$dir/cluster"; [ "${FRAMELENS_KEEP_TEST_TMP:-}" = 1 ] || rm -rf "$dir"' EXIT
 up=$(bash "$here/slurm-up.sh" "$dir/cluster") || exit $?
 eval "$up"
 inputs=("$repo/corpora" "$repo/test/fixtures/bad")
