@@ -209,7 +209,8 @@ const STATISTICS_WORKERS_FROM = 2000;
  */
 export async function writeTables(db: Engine, problems: SeqProblem[], settings: TableSettings, staging: Staging): Promise<TableCounts> {
   const articles = Number(await db.scalar('SELECT count(*)::INTEGER FROM records.articles'));
-  if (settings.threads < 2 || articles < (settings.statisticsWorkersFrom ?? STATISTICS_WORKERS_FROM)) return reduce(db, problems, settings, staging, inlineStatistics);
+  const workers = settings.threads >= 2 && articles >= (settings.statisticsWorkersFrom ?? STATISTICS_WORKERS_FROM);
+  if (!workers) return reduce(db, problems, settings, staging, inlineStatistics);
   const pool = statisticsPool(settings.threads);
   try {
     const counts = await reduce(db, problems, settings, staging, pool);
