@@ -5,7 +5,7 @@
  * it writes them (`ReportRows`).
  */
 import type { Cell } from '../export/csv.js';
-import { KWIC_PER_CELL, SHARED_PER_EVENT, SPEAKERS_PER_OUTLET, TERMS_PER_OUTLET, type ReportInput, type ReportVoice } from '../export/report/model.js';
+import { KWIC_PER_CELL, listedSpeaker, listedTerm, Quota, SHARED_PER_EVENT, SPEAKERS_PER_OUTLET, TERMS_PER_OUTLET, type ReportInput, type ReportVoice } from '../export/report/model.js';
 import type { Engine } from './database.js';
 
 /**
@@ -21,10 +21,10 @@ export class ReportRows {
   corpusRates: ReportInput['corpusRates'] = [];
   contrasts: ReportInput['contrasts'] = [];
   warnings: string[] = [];
-  /** Rows kept so far per event × outlet (speakers, terms) and per event (shared quotations). */
-  private readonly speakersKept = new Map<string, number>();
-  private readonly termsKept = new Map<string, number>();
-  private readonly sharedKept = new Map<string, number>();
+  /** Rows kept so far per event × outlet (speakers, terms) and per event (shared quotations), as the page takes them. */
+  private readonly speakersKept = new Quota(SPEAKERS_PER_OUTLET);
+  private readonly termsKept = new Quota(TERMS_PER_OUTLET);
+  private readonly sharedKept = new Quota(SHARED_PER_EVENT);
 
   /** outlet_rates.csv (the corpus rates' CIs), outlet_contrasts.csv and lexicon_fit's warnings. */
   statistics(rates: { columns: string[]; rows: Cell[][] }, contrasts: { columns: string[]; rows: Cell[][] }, warnings: string[]): void {
@@ -51,13 +51,13 @@ export class ReportRows {
 
   /**
    * Rows of speakers_by_outlet.csv, per event and outlet most-quoted first: the named speakers the page can show
-   * (SPEAKERS_PER_OUTLET per event × outlet, as the page model takes them), not the whole table.
+   * (SPEAKERS_PER_OUTLET per event × outlet), not the whole table.
    */
   speakerRows(columns: string[], rows: Cell[][]): void {
     for (const row of rows) {
       const get = picker(columns, row);
       const [event, outlet, speaker] = [String(get('event')), String(get('outlet')), String(get('speaker'))];
-      if (speaker === 'UNKNOWN' || !this.room(this.speakersKept, `${event}\u0000${outlet}`, SPEAKERS_PER_OUTLET)) continue;
+      if (!listedSpeaker(speaker) || !this.speakersKept.take(`${event}\u0000${outlet}`)) continue;
       this.speakers.push({ event, outlet, speaker, quotes: Number(get('quotes')) });
     }
   }
@@ -67,22 +67,14 @@ export class ReportRows {
     for (const row of rows) {
       const get = picker(columns, row);
       const [event, outlet, z] = [String(get('event')), String(get('outlet')), Number(get('z'))];
-      if (z <= 0 || !this.room(this.termsKept, `${event}\u0000${outlet}`, TERMS_PER_OUTLET)) continue;
+      if (!listedTerm(z) || !this.termsKept.take(`${event}\u0000${outlet}`)) continue;
       this.terms.push({ event, outlet, term: String(get('term')), count: Number(get('count')), z, significant: get('significant') === true });
     }
   }
 
   /** A shared quotation of shared_quotes.csv, most widely carried first: the SHARED_PER_EVENT the page can show. */
   sharedQuote(event: string, speaker: string, wordings: ReportInput['shared'][number]['wordings']): void {
-    if (this.room(this.sharedKept, event, SHARED_PER_EVENT)) this.shared.push({ event, speaker, wordings });
-  }
-
-  /** Whether `key` has had fewer than `limit` rows kept; counts this one if so. */
-  private room(kept: Map<string, number>, key: string, limit: number): boolean {
-    const n = kept.get(key) ?? 0;
-    if (n >= limit) return false;
-    kept.set(key, n + 1);
-    return true;
+    if (this.sharedKept.take(event)) this.shared.push({ event, speaker, wordings });
   }
 }
 

@@ -9,7 +9,7 @@
  */
 import type { Cell } from '../export/csv.js';
 import { homogeneity, holm, sig } from './stats.js';
-import { MIN_EXPECTED_FOR_CHI2 } from './statistics/contingency.js';
+import { needsExactTest } from './statistics/contingency.js';
 import { addOccurrence, clusterQuotes, type QuoteGroup, type SharedQuote } from './shared-quotes.js';
 import type { Engine } from './database.js';
 import { inlineStatistics, type ExactTestJob, type StatisticsRunner } from './statistics/tasks.js';
@@ -133,10 +133,10 @@ export async function* frameTables(
     const tests = frames.map((_, i) => homogeneity(eventOutlets.map((o) => o.hits[i]), eventOutlets.map((o) => o.tokens)));
     const adjusted = holm(tests.map((t) => (t ? t.p : null)));
     const totals = eventOutlets.map((o) => o.tokens);
-    // Exact tests only where the chi-square screening is unreliable (contingency.ts screenedExactTest).
+    // Exact tests only where the chi-square screening is unreliable: only those rows are sent to a worker.
     const jobs: (ExactTestJob | null)[] = frames.map((f, i) => {
       const t = tests[i];
-      return t && t.minExpected < MIN_EXPECTED_FOR_CHI2 ? { event, frame: f, hits: eventOutlets.map((o) => o.hits[i]), totals, minExpected: t.minExpected } : null;
+      return t && needsExactTest(t.minExpected) ? { event, frame: f, hits: eventOutlets.map((o) => o.hits[i]), totals, minExpected: t.minExpected } : null;
     });
     const wanted = jobs.filter((j): j is ExactTestJob => j !== null);
     const comparison = (wanted.length ? statistics.run({ task: 'exact', jobs: wanted }) : Promise.resolve([])).then((results) => {

@@ -136,6 +136,14 @@ export function screenedExactTest(
   totals: readonly number[],
   minExpected: number | null,
 ): ExactTestResult | null {
-  if (minExpected === null || !(minExpected < MIN_EXPECTED_FOR_CHI2)) return null;
+  if (!needsExactTest(minExpected)) return null;
   return fisherFreemanHalton(hits, totals, `ffh\u0000${event}\u0000${frame}`);
+}
+
+/**
+ * Whether the chi-square screening is unreliable (smallest expected count below MIN_EXPECTED_FOR_CHI2), so that
+ * frame_comparison gets the exact test.
+ */
+export function needsExactTest(minExpected: number | null): boolean {
+  return minExpected !== null && minExpected < MIN_EXPECTED_FOR_CHI2;
 }

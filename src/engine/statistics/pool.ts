@@ -11,8 +11,9 @@ export interface StatisticsPool extends StatisticsRunner {
 }
 
 /**
- * A young generation of 4 MB instead of V8's default (up to 48 MB) for each worker: the tasks keep little between
- * allocations, and the run's peak memory is the reduce's.
+ * A young generation of 4 MB for each worker instead of V8's default (tens of MB): the tasks keep little between
+ * allocations, and the run's peak memory is the reduce's. Not measured apart from the workers themselves: merges of
+ * 8,400 articles vary by ±40 MB in peak memory from run to run.
  */
 const LIMITS = { maxYoungGenerationSizeMb: 4 };
 

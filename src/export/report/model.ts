@@ -18,6 +18,23 @@ export const TERMS_PER_OUTLET = 10;
 export const SPEAKERS_PER_OUTLET = 8;
 export const SHARED_PER_EVENT = 10;
 
+/** Counts the rows kept per key up to a limit: how the page takes the first rows of each event × outlet (or cell). */
+export class Quota {
+  private readonly kept = new Map<string, number>();
+  constructor(private readonly limit: number) {}
+  /** Whether `key` has room for one more row; counts it if so. */
+  take(key: string): boolean {
+    const n = this.kept.get(key) ?? 0;
+    if (n >= this.limit) return false;
+    this.kept.set(key, n + 1);
+    return true;
+  }
+}
+
+/** The speakers the page lists (named ones) and the terms (over-represented: z above 0). */
+export const listedSpeaker = (speaker: string): boolean => speaker !== 'UNKNOWN';
+export const listedTerm = (z: number): boolean => !(z <= 0);
+
 export interface ReportData {
   title: string;
   version: string;
@@ -149,25 +166,17 @@ export function buildReportData(input: ReportInput): ReportData {
     e.hits.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
     [e.topFrame, e.topSpread] = mostDifferent(e, input.frames);
   }
-  const perOutlet = new Map<string, number>();
+  const terms = new Quota(TERMS_PER_OUTLET);
   for (const t of input.terms) {
     const e = byEvent.get(t.event);
-    if (!e || t.z <= 0) continue;
-    const key = `${t.event}\u0000${t.outlet}`;
-    const n = perOutlet.get(key) ?? 0;
-    if (n >= TERMS_PER_OUTLET) continue;
-    perOutlet.set(key, n + 1);
+    if (!e || !listedTerm(t.z) || !terms.take(`${t.event}\u0000${t.outlet}`)) continue;
     e.terms.push([oi.get(t.outlet)!, t.term, t.count, round(t.z), t.significant ? 1 : 0]);
     if (t.significant) e.anySignificant = true;
   }
-  perOutlet.clear();
+  const speakers = new Quota(SPEAKERS_PER_OUTLET);
   for (const s of input.speakers) {
     const e = byEvent.get(s.event);
-    if (!e || s.speaker === 'UNKNOWN') continue;
-    const key = `${s.event}\u0000${s.outlet}`;
-    const n = perOutlet.get(key) ?? 0;
-    if (n >= SPEAKERS_PER_OUTLET) continue;
-    perOutlet.set(key, n + 1);
+    if (!e || !listedSpeaker(s.speaker) || !speakers.take(`${s.event}\u0000${s.outlet}`)) continue;
     e.speakers.push([oi.get(s.outlet)!, s.speaker, s.quotes]);
   }
   for (const s of input.shared) {
@@ -175,15 +184,11 @@ export function buildReportData(input: ReportInput): ReportData {
     if (!e || e.shared.length >= SHARED_PER_EVENT) continue;
     e.shared.push({ speaker: s.speaker, wordings: s.wordings.map((w) => ({ outlets: w.outlets.map((o) => oi.get(o)!).sort((a, b) => a - b), text: w.text })) });
   }
-  perOutlet.clear();
+  const kwic = new Quota(KWIC_PER_CELL);
   for (const k of input.kwic) {
     const e = byEvent.get(k.event);
     const f = fi.get(k.frame);
-    if (!e || f === undefined) continue;
-    const key = `${k.event}\u0000${k.frame}\u0000${k.outlet}`;
-    const n = perOutlet.get(key) ?? 0;
-    if (n >= KWIC_PER_CELL) continue;
-    perOutlet.set(key, n + 1);
+    if (!e || f === undefined || !kwic.take(`${k.event}\u0000${k.frame}\u0000${k.outlet}`)) continue;
     e.kwic.push([f, oi.get(k.outlet)!, VOICES.indexOf(k.voice), k.left.slice(-KWIC_CONTEXT), k.match, k.right.slice(0, KWIC_CONTEXT)]);
   }
   const events = [...byEvent.values()].sort((a, b) => cmp(a.date, b.date) || cmp(a.label, b.label) || cmp(a.id, b.id));
