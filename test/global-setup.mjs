@@ -1,7 +1,7 @@
 /**
  * Every suite writes its scratch folders (outputs, corpora, npm installs) under os.tmpdir(). The whole run gets one
  * folder of its own as TMPDIR, inherited by jest's workers and by every process the suites start, and
- * test/global-teardown.mjs removes it, so repeated `npm test` runs do not fill /tmp (one run writes ~350 MB).
+ * test/global-teardown.mjs removes it, so repeated `npm test` runs do not fill /tmp (one run leaves about 500 MB there).
  * FRAMELENS_KEEP_TEST_TMP=1 keeps it for inspection; its path is printed.
  */
 import { chmodSync, mkdtempSync } from 'node:fs';
