@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { readText } from '../src/nlp/index.js';
 import { maskBoilerplate } from '../src/corpus/clean.js';
-import { findQuotes, loadQuoteSettings } from '../src/quotes/index.js';
+import { findQuotes } from '../src/quotes/index.js';
+import { loadQuoteSettings } from '../src/quotes/settings.js';
 
 const [file, roundsArg] = process.argv.slice(2);
 if (!file) {

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 /**
- * The command line (thin): parse options, hand them to each module's normaliser, map errors to exit codes.
+ * The command line (thin): parse options, hand them to each module's normaliser, map errors to exit codes. Each
+ * command's modules are loaded when it runs (`--version` and `--help` load none; `run` starts its analysis workers
+ * first, so that they load wink's model while the rest of the program loads).
  * Exit codes (docs/exit-codes.md): 0 success; 1 `--strict` and something was rejected, or nothing to analyse; 2 usage
  * or settings error (including `--out` held by another run or unusable), nothing written; 3 the output could not be
  * written (disk full, read-only, permissions), previous tables kept; 4 internal error (a bug: the stack is printed).
@@ -13,14 +15,9 @@ import { engineMemoryFailure, RunError, UsageError } from './errors.js';
 import { writeFailure } from './runtime/fs-errors.js';
 import { abandonOutLocks } from './runtime/lock.js';
 import { VERSION } from './version.js';
-import { normaliseRunOptions, runPipeline, DEFAULT_LEXICON } from './commands/run.js';
-import { mergeShards, normaliseMergeOptions } from './commands/merge.js';
-import { checkLexicon, convertLexicon } from './framing/lexicon.js';
-import { loadQuoteSettings } from './quotes/index.js';
-import { evaluate, formatEvalReport, writeEvalOutputs } from './eval/index.js';
-import { formatSpeakerScore, loadSpeakerLabels } from './eval/speakers.js';
-import { loadEntitySettings } from './entities/settings.js';
-import { loadAliases } from './entities/aliases.js';
+import { DEFAULT_LEXICON, normaliseRunOptions } from './commands/run-options.js';
+import type { RunSummary } from './commands/run.js';
+import { startAnalysisWorkers } from './analysis/workers.js';
 import { limitHeapGrowth } from './runtime/heap.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -28,7 +25,7 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 /** "1 event", "2 events". */
 const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
-function summaryLine(s: Awaited<ReturnType<typeof runPipeline>>, out: string): string {
+function summaryLine(s: RunSummary, out: string): string {
   const c = s.counts;
   return (
     `framelens: ${count(c.articles, 'article')} (${s.analysed} analysed, ${s.reused} reused), ${c.rejected} rejected` +
@@ -38,7 +35,7 @@ function summaryLine(s: Awaited<ReturnType<typeof runPipeline>>, out: string): s
 }
 
 /** The end of `run` and `merge`: the summary line (unless --quiet) and the exit code. */
-function finish(summary: Awaited<ReturnType<typeof runPipeline>>, settings: { quiet: boolean; out: string }): void {
+function finish(summary: RunSummary, settings: { quiet: boolean; out: string }): void {
   for (const line of summary.notices ?? []) if (!settings.quiet || line.includes('warning')) process.stderr.write(line + '\n');
   if (!settings.quiet) process.stderr.write(summaryLine(summary, settings.out) + '\n');
   process.exitCode = summary.exitCode;
@@ -81,7 +78,12 @@ export function buildProgram(): Command {
     .option('--aliases <file>', 'CSV alias,speaker: name variants forced onto one speaker before speakers are merged across the corpus')
     .action(async (inputs: string[], opts: Record<string, unknown>) => {
       const settings = normaliseRunOptions({ ...opts, inputs });
-      finish(await runPipeline(settings, process.argv.slice(2)), settings);
+      const workers = startAnalysisWorkers(settings.workers);
+      const run = await import('./commands/run.js').catch(async (e) => {
+        await workers.terminate();
+        throw e;
+      });
+      finish(await run.runPipeline(settings, process.argv.slice(2), workers), settings);
     });
 
   program
@@ -94,6 +96,7 @@ export function buildProgram(): Command {
     .option('--workers <n>', 'threads of the tables (DuckDB, statistics) (default: available cores)')
     .option('--aliases <file>', 'CSV alias,speaker applied when the speakers of all shards are merged (the shards\' --aliases are not reused)')
     .action(async (dirs: string[], opts: Record<string, unknown>) => {
+      const { mergeShards, normaliseMergeOptions } = await import('./commands/merge.js');
       const settings = normaliseMergeOptions({ ...opts, dirs });
       finish(await mergeShards(settings, process.argv.slice(2)), settings);
     });
@@ -107,6 +110,11 @@ export function buildProgram(): Command {
     .option('--speaker-labels <file>', 'also score the merged speaker column against speaker labels (JSONL)')
     .option('--aliases <file>', 'with --speaker-labels: CSV alias,speaker applied before speakers are merged')
     .action(async (opts: { gold: string; out?: string; cues?: string; speakerLabels?: string; aliases?: string }) => {
+      const { loadQuoteSettings } = await import('./quotes/settings.js');
+      const { evaluate, formatEvalReport, writeEvalOutputs } = await import('./eval/index.js');
+      const { formatSpeakerScore, loadSpeakerLabels } = await import('./eval/speakers.js');
+      const { loadEntitySettings } = await import('./entities/settings.js');
+      const { loadAliases } = await import('./entities/aliases.js');
       const settings = loadQuoteSettings(opts.cues);
       const speakers = opts.speakerLabels
         ? { labels: loadSpeakerLabels(opts.speakerLabels), entities: { ...loadEntitySettings(settings.titles), aliases: opts.aliases ? loadAliases(opts.aliases) : undefined } }
@@ -122,7 +130,8 @@ export function buildProgram(): Command {
     .command('check')
     .description('validate a lexicon; report every problem with file:line and a code (exit 2 on any error)')
     .argument('<file>')
-    .action((file: string) => {
+    .action(async (file: string) => {
+      const { checkLexicon } = await import('./framing/lexicon.js');
       const problems = checkLexicon(file);
       for (const p of problems) process.stdout.write(`${p.file}:${p.line}: ${p.severity} ${p.code}: ${p.message}\n`);
       const errors = problems.filter((p) => p.severity === 'error').length;
@@ -135,8 +144,9 @@ export function buildProgram(): Command {
     .argument('<file>')
     .requiredOption('--to <format>', 'yaml | json | dic')
     .option('--out <file>', 'write to this file instead of stdout')
-    .action((file: string, opts: { to: string; out?: string }) => {
+    .action(async (file: string, opts: { to: string; out?: string }) => {
       if (!['yaml', 'json', 'dic'].includes(opts.to)) throw new UsageError('E_OPTION', `Expected \`--to\` to be one of yaml, json, dic, got ${JSON.stringify(opts.to)}`);
+      const { convertLexicon } = await import('./framing/lexicon.js');
       const notes: string[] = [];
       const text = convertLexicon(file, opts.to as 'yaml' | 'json' | 'dic', notes);
       if (opts.out) writeFileSync(opts.out, text);

@@ -6,7 +6,7 @@ import { parseVariants, resolveEntities, type EntityOptions, type SpeakerRow } f
 import { loadAliases, parseAliases } from '../src/entities/aliases.js';
 import { loadEntitySettings } from '../src/entities/settings.js';
 import { suggestAliases } from '../src/entities/suggest.js';
-import { loadQuoteSettings } from '../src/quotes/index.js';
+import { loadQuoteSettings } from '../src/quotes/settings.js';
 import { UsageError } from '../src/errors.js';
 import type { SpeakerType } from '../src/types.js';
 

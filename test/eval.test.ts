@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluate, isGold, scoreArticle, speakerIsRight } from '../src/eval/index.js';
-import { loadQuoteSettings } from '../src/quotes/index.js';
+import { loadQuoteSettings } from '../src/quotes/settings.js';
 import type { Quote } from '../src/types.js';
 import { framelens } from './helpers/cli.js';
 import { packageFile } from '../src/paths.js';

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { createAnalyzer } from '../src/analysis/analyze.js';
 import { loadLexicons } from '../src/framing/lexicon.js';
-import { loadQuoteSettings } from '../src/quotes/index.js';
+import { loadQuoteSettings } from '../src/quotes/settings.js';
 import { packageFile } from '../src/paths.js';
 import { isParaphrase, isScareQuote } from '../src/framing/match.js';
 import type { Article } from '../src/types.js';

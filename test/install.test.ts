@@ -6,7 +6,8 @@
  * registry, which a test may not reach).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageFile } from '../src/paths.js';
@@ -50,3 +51,22 @@ test('npm pack → npm install -g --prefix TMP --offline → framelens runs from
   expect(manifest.lexicons[0].path).toBe(join(realpathSync(pkg), 'pipeline/lexicons/immigration.yml'));
   expect(readFileSync(join(elsewhere, 'out', 'articles.csv'), 'utf8')).toContain(',The Valley Courier,2010-07-02,');
 }, 300_000);
+
+// A git install compiles without the type checker (src/prepare.mjs, `transpileProject`): it must give the JavaScript
+// and source maps tsc gave dist/ (npm test compiled it just before), byte for byte.
+test('prepare.mjs compiling file by file writes what tsc writes to dist/', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'framelens-transpile-'));
+  for (const f of ['src', 'bench', 'tsconfig.json', 'package.json']) cpSync(packageFile(f), join(dir, f), { recursive: true });
+  const ts = (await import('typescript')).default;
+  const { transpileProject } = (await import(pathToFileURL(packageFile('src/prepare.mjs')).href)) as { transpileProject: (ts: unknown, root: string, out: string) => number };
+  const written = transpileProject(ts, dir, join(dir, 'dist'));
+  const files = (root: string) => (readdirSync(root, { recursive: true }) as string[]).filter((f) => statSync(join(root, f)).isFile()).sort();
+  // Every source compiled (a .js and a .js.map each); compared with dist/ file by file (dist/ may also hold the output
+  // of sources since removed in a development clone).
+  const sources = [...files(join(dir, 'src')).map((f) => `src/${f}`), ...files(join(dir, 'bench')).map((f) => `bench/${f}`)].filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
+  expect(written).toBe(sources.length);
+  expect(files(join(dir, 'dist'))).toEqual(sources.flatMap((f) => [f.replace(/\.ts$/, '.js'), f.replace(/\.ts$/, '.js.map')]).sort());
+  for (const f of files(join(dir, 'dist'))) {
+    expect({ f, same: readFileSync(join(dir, 'dist', f)).equals(readFileSync(packageFile(join('dist', f)))) }).toEqual({ f, same: true });
+  }
+}, 120_000);

@@ -9,7 +9,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readText } from '../src/nlp/index.js';
-import { findQuotes, findQuotesWith, loadQuoteSettings, PASSES, type QuoteSettings } from '../src/quotes/index.js';
+import { findQuotes, findQuotesWith, PASSES, type QuoteSettings } from '../src/quotes/index.js';
+import { loadQuoteSettings } from '../src/quotes/settings.js';
 import { loadQuoteWords } from '../src/quotes/settings.js';
 import { packageFile } from '../src/paths.js';
 

@@ -3,7 +3,8 @@
  * test/gold/quotes.jsonl, scored in test/eval.test.ts).
  */
 import { readText } from '../src/nlp/index.js';
-import { findQuotes, loadQuoteSettings, quotePieces } from '../src/quotes/index.js';
+import { findQuotes, quotePieces } from '../src/quotes/index.js';
+import { loadQuoteSettings } from '../src/quotes/settings.js';
 import type { Quote } from '../src/types.js';
 import { quotedWords } from '../src/analysis/analyze.js';
 

@@ -4,7 +4,8 @@
  * rule is for; findQuotes must give the quotation the speaker written here.
  */
 import { readText } from '../src/nlp/index.js';
-import { findQuotes, loadQuoteSettings } from '../src/quotes/index.js';
+import { findQuotes } from '../src/quotes/index.js';
+import { loadQuoteSettings } from '../src/quotes/settings.js';
 
 const settings = loadQuoteSettings();
 

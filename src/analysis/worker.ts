@@ -1,19 +1,24 @@
 /**
- * An analysis worker thread: loads wink once, receives batches of articles, analyses them and appends their records
- * to its own part files (src/engine/parts.ts); the main thread gets back only which articles were done (or failed,
- * as E_ANALYSIS problems) and the stage times.
+ * An analysis worker thread. It loads wink's model as soon as it starts (the command line starts the workers before
+ * it reads the run's settings), then receives the settings and its part-file folder once (`{ init }`), then batches of
+ * articles: it analyses them and appends their records to its own part files (src/engine/parts.ts); the main thread
+ * gets back only which articles were done (or failed, as E_ANALYSIS problems) and the stage times.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AnalyzedArticle, Problem } from '../types.js';
 import type { KeyedArticle } from '../runtime/pool.js';
 import { PartFiles } from '../engine/parts.js';
-import { createAnalyzer, emptyStageTimes, type AnalysisSettings, type StageTimes } from './analyze.js';
+import { getWink } from '../nlp/index.js';
+import { createAnalyzer, emptyStageTimes, type AnalysisSettings, type Analyzer, type StageTimes } from './analyze.js';
 
 export interface WorkerData {
-  settings: AnalysisSettings;
-  /** The run's part-file folder, and this worker's number (its files' suffix). */
-  parts: string;
+  /** This worker's number (its part files' suffix). */
   index: number;
+}
+
+/** The first message: the analysis settings and the run's part-file folder. */
+export interface WorkerInit {
+  init: { settings: AnalysisSettings; parts: string };
 }
 
 export interface BatchResult {
@@ -23,11 +28,22 @@ export interface BatchResult {
   times: StageTimes;
 }
 
-const data = workerData as WorkerData;
-const analyzer = createAnalyzer(data.settings);
-const parts = new PartFiles(data.parts, data.index);
+const { index } = workerData as WorkerData;
+getWink();
+let analyzer: Analyzer | null = null;
+let parts: PartFiles | null = null;
 
-parentPort!.on('message', (message: KeyedArticle[] | { close: true }) => {
+parentPort!.on('message', (message: WorkerInit | KeyedArticle[] | { close: true }) => {
+  if ('init' in message) {
+    analyzer = createAnalyzer(message.init.settings);
+    parts = new PartFiles(message.init.parts, index);
+    parentPort!.postMessage({ ready: true });
+    return;
+  }
+  if (!analyzer || !parts) {
+    parentPort!.postMessage({ error: 'a message before the settings ({ init })' });
+    return;
+  }
   if (!Array.isArray(message)) {
     parts.close();
     parentPort!.postMessage({ closed: true });

@@ -4,113 +4,30 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { optionError, RunError, UsageError } from '../errors.js';
+import { RunError, UsageError } from '../errors.js';
 import { writeFailure } from '../runtime/fs-errors.js';
 import { expandInputs, readCorpus, type InputFile } from '../corpus/read.js';
 import { loadLexicons } from '../framing/lexicon.js';
-import { loadQuoteSettings } from '../quotes/index.js';
+import { loadQuoteSettings } from '../quotes/settings.js';
 import { Staging, STAGING } from '../export/atomic.js';
 import { acquireOutLock } from '../runtime/lock.js';
-import { checkWorkers } from '../runtime/limits.js';
 import { nothingToAnalyse } from '../errors.js';
 import { articleKey, emptyStageTimes, STAGES, type AnalysisSettings, type StageTimes } from '../analysis/analyze.js';
-import { WorkerPool, type KeyedArticle } from '../runtime/pool.js';
-import type { BatchResult, WorkerData } from '../analysis/worker.js';
+import type { KeyedArticle } from '../runtime/pool.js';
+import { startAnalysisWorkers, type AnalysisWorkers } from '../analysis/workers.js';
 import { createProgress } from '../runtime/progress.js';
-import type { EventMode } from '../events/grouping.js';
-import { Engine } from '../engine/database.js';
-import { eventsMissing } from '../engine/events.js';
-import { createRecordTables, loadParts } from '../engine/parts.js';
-import { Resume, resumeSources } from '../engine/resume.js';
-import { writeTables, type SeqProblem, type TableCounts } from '../engine/reduce.js';
+import { resumeSources, type ResumeSource } from '../engine/parts.js';
+import type { SeqProblem, TableCounts } from '../engine/reduce.js';
 import { loadEntitySettings } from '../entities/settings.js';
 import { loadAliases } from '../entities/aliases.js';
 import type { EntityOptions } from '../entities/resolve.js';
-import { packageFile, workerScript } from '../paths.js';
 import { VERSION } from '../version.js';
 import { writeManifest } from '../export/manifest.js';
-import { IntakeReport, parseColumnsOption, type ColumnOverrides } from '../corpus/columns.js';
-import { isDateOrder, type DateOrder } from '../corpus/dates.js';
+import { IntakeReport } from '../corpus/columns.js';
+import { DATABASE, PARTS, type RunSettings } from './run-options.js';
 
-export interface RunSettings {
-  inputs: string[];
-  out: string;
-  lexicons: string[];
-  cues: string;
-  workers: number;
-  events: EventMode | null;
-  excel: boolean;
-  resume: boolean;
-  shard: { k: number; n: number } | null;
-  strict: boolean;
-  quiet: boolean;
-  maxChars: number;
-  batchSize: number;
-  columns: ColumnOverrides;
-  dateOrder: DateOrder | null;
-  /** `--aliases FILE`: CSV alias,speaker applied before speakers are merged across the corpus; null when not given. */
-  aliases: string | null;
-}
-
-export const DEFAULT_LEXICON = 'pipeline/lexicons/immigration.yml';
-export const DEFAULT_CUES = 'pipeline/cues.yml';
-export const DEFAULT_MAX_CHARS = 1_000_000;
-/** The database every run leaves in `--out`: the records (schema `records`) and every table. */
-export const DATABASE = 'framelens.duckdb';
-/** Under `--out`: the part-file folders of runs not yet committed (one numbered folder per run). */
-export const PARTS = '.framelens-parts';
-
-/** A whole-number option (`--workers`, `--batch-size`, …): its value, `fallback` when not given, or a UsageError. */
-export function intOption(name: string, value: unknown, min: number, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = typeof value === 'number' ? value : Number(value);
-  if (!Number.isInteger(n) || n < min) throw optionError(`--${name}`, `a whole number from ${min} and up`, value);
-  return n;
-}
-
-/** Worker threads when `--workers` is not given: one per available core. */
-export function defaultWorkers(): number {
-  return Math.max(1, availableParallelism());
-}
-
-/** The one normaliser for run options: raw CLI values → complete, frozen settings, or a UsageError naming the option. */
-export function normaliseRunOptions(raw: Record<string, unknown>): RunSettings {
-  const inputs = (raw.inputs as string[] | undefined) ?? [];
-  if (!inputs.length) throw optionError('input', 'at least one file or directory', inputs);
-  const events = raw.events === undefined ? null : String(raw.events);
-  if (events !== null && !['metadata', 'auto', 'none'].includes(events)) {
-    throw optionError('--events', 'one of metadata, auto, none', raw.events);
-  }
-  let shard: RunSettings['shard'] = null;
-  if (raw.shard !== undefined) {
-    const m = /^(\d+)\/(\d+)$/.exec(String(raw.shard));
-    if (!m || Number(m[2]) < 1 || Number(m[1]) >= Number(m[2])) {
-      throw optionError('--shard', 'K/N with 0 <= K < N (e.g. 0/4)', raw.shard);
-    }
-    shard = { k: Number(m[1]), n: Number(m[2]) };
-  }
-  const lexicons = (raw.lexicon as string[] | undefined)?.length ? (raw.lexicon as string[]) : [packageFile(DEFAULT_LEXICON)];
-  return Object.freeze({
-    inputs,
-    out: String(raw.out ?? 'output/'),
-    lexicons,
-    cues: raw.cues ? String(raw.cues) : packageFile(DEFAULT_CUES),
-    workers: checkWorkers(intOption('workers', raw.workers, 1, defaultWorkers())),
-    events: events as EventMode | null,
-    excel: Boolean(raw.excel),
-    resume: Boolean(raw.resume),
-    shard,
-    strict: Boolean(raw.strict),
-    quiet: Boolean(raw.quiet),
-    maxChars: intOption('max-chars', raw.maxChars, 1, DEFAULT_MAX_CHARS),
-    batchSize: intOption('batch-size', raw.batchSize, 1, 16),
-    columns: parseColumnsOption(raw.columns),
-    dateOrder: dateOrderOption(raw.dateOrder),
-    aliases: raw.aliases === undefined ? null : String(raw.aliases),
-  });
-}
+export { DATABASE, DEFAULT_CUES, DEFAULT_LEXICON, DEFAULT_MAX_CHARS, defaultWorkers, intOption, normaliseRunOptions, PARTS, type RunSettings } from './run-options.js';
 
 /**
  * The speaker-merging settings (src/engine/entities.ts): the entity word lists with the cue lexicon's titles, and the
@@ -123,12 +40,6 @@ export function entityOptions(titles: readonly string[], aliases: string | null)
 /** The alias file's SHA-256 for manifest.json (the file was read and checked by `entityOptions`); null without one. */
 export function aliasesSha256(aliases: string | null): string | null {
   return aliases === null ? null : createHash('sha256').update(readFileSync(aliases)).digest('hex');
-}
-
-function dateOrderOption(v: unknown): DateOrder | null {
-  if (v === undefined) return null;
-  if (!isDateOrder(v)) throw optionError('--date-order', 'dmy or mdy', v);
-  return v;
 }
 
 /** Stable shard of a key: the first 48 bits of its sha256, modulo N. */
@@ -179,9 +90,22 @@ function countNewlines(path: string): number {
   }
 }
 
-export async function runPipeline(settings: RunSettings, commandLine: string[]): Promise<RunSummary> {
+/**
+ * One run. `workers`: the analysis workers if the caller started them already (the command line starts them before
+ * it loads the rest of the program, so that they load wink's model meanwhile); the run ends them in any case.
+ */
+export async function runPipeline(settings: RunSettings, commandLine: string[], workers?: AnalysisWorkers): Promise<RunSummary> {
   const started = new Date();
   const t0 = performance.now();
+  const pool = workers ?? startAnalysisWorkers(settings.workers);
+  try {
+    return await runWith(pool, settings, commandLine, started, t0);
+  } finally {
+    await pool.terminate();
+  }
+}
+
+async function runWith(pool: AnalysisWorkers, settings: RunSettings, commandLine: string[], started: Date, t0: number): Promise<RunSummary> {
   // Everything that can fail on settings fails here, before anything is written (exit 2).
   const lexicons = loadLexicons(settings.lexicons);
   const quotes = loadQuoteSettings(settings.cues);
@@ -204,10 +128,10 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
   if (!settings.resume) rmSync(partsRoot, { recursive: true, force: true });
   const sources = settings.resume ? resumeSources(join(out, DATABASE), partsRoot) : [];
   const parts = newPartsFolder(partsRoot);
-  const db = await Engine.open({ tempDir: join(staging.dir, 'engine-tmp'), threads: settings.workers });
-  const pool = new WorkerPool<KeyedArticle[], BatchResult>(
-    settings.workers, workerScript('analysis/worker.js'), (index) => ({ settings: analysis, parts, index }) satisfies WorkerData, 'analysis worker',
-  );
+  // DuckDB's binding and the reduce's modules load, and the scratch database opens, while the workers analyse the
+  // first articles (awaited where first needed: before reading when resuming, else after the analysis).
+  const engine = openEngine(join(staging.dir, 'engine-tmp'), settings.workers);
+  engine.catch(() => undefined);
 
   const times: StageTimes = emptyStageTimes();
   const inputHashes: { path: string; sha256: string; bytes: number }[] = [];
@@ -245,8 +169,8 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
   let tablesMs: number;
   let saveMs = 0;
   try {
-    await createRecordTables(db);
-    const resume = sources.length ? await Resume.open(db, sources) : null;
+    await pool.broadcast({ init: { settings: analysis, parts } });
+    const resume = sources.length ? await (await engine).openResume(sources) : null;
     for await (const item of readCorpus(files, { maxChars: settings.maxChars, columns: settings.columns, dateOrder: settings.dateOrder ?? undefined, intake }, (f, sha256, bytes) => inputHashes.push({ path: f.display, sha256, bytes }))) {
       if (item.problem) {
         const p = item.problem;
@@ -275,6 +199,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
     progress.stop();
     if (!accepted) throw nothingToAnalyse(settings.inputs, out, problems); // the previous tables are kept
 
+    const { db, loadParts, eventsMissing, writeTables } = await engine;
     const tTables = performance.now();
     await loadParts(db, parts);
     if (resume) await resume.copy();
@@ -294,7 +219,7 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
   } catch (e) {
     progress.stop();
     await pool.terminate().catch(() => undefined);
-    db.discard();
+    (await engine.catch(() => null))?.db.discard();
     // A run that fails removes its temporary files (a full disk gets its space back), this run's part files too; a
     // run that is killed leaves them, and --resume reuses them (docs/exit-codes.md). So does a run that fails with an
     // internal error once articles were analysed (DuckDB out of its memory limit, a bug): hours of analysis are not
@@ -330,6 +255,28 @@ export async function runPipeline(settings: RunSettings, commandLine: string[]):
   const seconds = (performance.now() - t0) / 1000;
   const strictFail = counts.rejected > 0 || intake.noOutlet.length > 0;
   return { counts, analysed, reused, seconds, exitCode: settings.strict && strictFail ? 1 : 0, notices: [...intakeNotices(intake), ...counts.warnings] };
+}
+
+/**
+ * The engine's side of a run: its modules (DuckDB's binding and the reduce, about 0.4 s to load, so loaded only when
+ * a run starts) and the scratch database with the empty record tables.
+ */
+async function openEngine(tempDir: string, threads: number) {
+  const [{ Engine }, { createRecordTables, loadParts }, { Resume }, { eventsMissing }, { writeTables }] = await Promise.all([
+    import('../engine/database.js'),
+    import('../engine/part-tables.js'),
+    import('../engine/resume.js'),
+    import('../engine/events.js'),
+    import('../engine/reduce.js'),
+  ]);
+  const db = await Engine.open({ tempDir, threads });
+  try {
+    await createRecordTables(db);
+  } catch (e) {
+    db.discard();
+    throw e;
+  }
+  return { db, loadParts, eventsMissing, writeTables, openResume: (sources: ResumeSource[]) => Resume.open(db, sources) };
 }
 
 /** The table counts for manifest.json (the warnings go to stderr). */

@@ -7,13 +7,13 @@
  * (what `--resume` reuses).
  *
  * The record tables (`records.articles`, `.quotes`, `.hits`, `.terms`, `.notes` in framelens.duckdb) have these
- * columns; `RECORD_TABLES` is their schema, `loadParts` reads a folder of part files into them.
+ * columns; `RECORD_TABLES` is their schema, and part-tables.ts reads a folder of part files into them. This module is
+ * the workers' side: it loads neither DuckDB nor anything else the analysis does not need.
  */
 import { closeSync, existsSync, openSync, readdirSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalyzedArticle } from '../types.js';
 import { shareKey } from '../analysis/share-key.js';
-import { sqlList, type Engine } from './database.js';
 
 export const RECORD_TYPES = ['articles', 'quotes', 'hits', 'terms', 'notes'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
@@ -77,7 +77,7 @@ export function recordLines(r: AnalyzedArticle): Record<RecordType, string> {
   return { articles, quotes, hits, terms, notes };
 }
 
-const fileName = (type: RecordType, writer: number) => `${type}-${writer}.${type === 'terms' ? 'tsv' : 'jsonl'}`;
+export const partFileName = (type: RecordType, writer: number) => `${type}-${writer}.${type === 'terms' ? 'tsv' : 'jsonl'}`;
 
 /** One writer's part files in a folder (opened for appending on first use). */
 export class PartFiles {
@@ -99,7 +99,7 @@ export class PartFiles {
     for (const t of ['quotes', 'hits', 'terms', 'notes', 'articles'] as const) {
       if (!text[t]) continue;
       let fd = this.fds.get(t);
-      if (fd === undefined) this.fds.set(t, (fd = openSync(join(this.dir, fileName(t, this.writer)), 'a')));
+      if (fd === undefined) this.fds.set(t, (fd = openSync(join(this.dir, partFileName(t, this.writer)), 'a')));
       writeSync(fd, text[t]);
     }
   }
@@ -110,43 +110,15 @@ export class PartFiles {
   }
 }
 
-/** Create the (empty) record tables in schema `records`. */
-export async function createRecordTables(db: Engine): Promise<void> {
-  await db.run('CREATE SCHEMA IF NOT EXISTS records');
-  for (const t of RECORD_TYPES) {
-    await db.run(`CREATE TABLE records.${t} (${RECORD_TABLES[t].map(([c, type]) => `"${c}" ${type}`).join(', ')})`);
-  }
-}
+export type ResumeSource = { database: string } | { parts: string };
 
-/**
- * A SQL table expression reading a folder's part files of one type (torn or unreadable lines skipped: a run killed
- * mid-write), or null if the folder has none.
- */
-export function partsQuery(dir: string, type: RecordType): string | null {
-  if (!existsSync(dir)) return null;
-  const files = readdirSync(dir)
-    .filter((f) => f.startsWith(`${type}-`))
-    .sort()
-    .map((f) => join(dir, f));
-  if (!files.length) return null;
-  const cols = RECORD_TABLES[type];
-  const spec = cols.map(([c, t]) => `'${c}': '${t}'`).join(', ');
-  if (type === 'terms') {
-    return `read_csv(${sqlList(files)}, delim = '\t', quote = '', escape = '', header = false, columns = {${spec}}, ignore_errors = true, null_padding = false)`;
+/** The sources in an output folder: part-file folders under `partsRoot` (oldest first), then the finished database. */
+export function resumeSources(database: string, partsRoot: string): ResumeSource[] {
+  const sources: ResumeSource[] = [];
+  if (existsSync(partsRoot)) {
+    const dirs = readdirSync(partsRoot).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(a) - Number(b));
+    for (const d of dirs) sources.push({ parts: join(partsRoot, d) });
   }
-  return `read_json(${sqlList(files)}, format = 'newline_delimited', columns = {${spec}}, ignore_errors = true)`;
-}
-
-/** Every complete record in a folder of part files, into the record tables; `filter` restricts by seq (a SQL condition on `seq`). */
-export async function loadParts(db: Engine, dir: string, filter = 'true'): Promise<void> {
-  const articles = partsQuery(dir, 'articles');
-  if (articles === null) return;
-  await db.run(`CREATE OR REPLACE TABLE work.part_seqs AS SELECT seq FROM ${articles} WHERE ${filter}`);
-  for (const t of RECORD_TYPES) {
-    const q = partsQuery(dir, t);
-    if (q === null) continue;
-    // Rows of an article whose own row is missing (a run killed between files) are left out.
-    await db.run(`INSERT INTO records.${t} SELECT * FROM ${q} WHERE seq IN (SELECT seq FROM work.part_seqs)`);
-  }
-  await db.run('DROP TABLE work.part_seqs');
+  if (existsSync(database)) sources.push({ database });
+  return sources;
 }

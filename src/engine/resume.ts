@@ -6,26 +6,12 @@
  * but the list of reused seqs, kept in the database; at the end the reused records are copied into this run's record
  * tables with one query per source and record type.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { Cursor, sqlString, type Engine } from './database.js';
-import { partsQuery, RECORD_TYPES, type RecordType } from './parts.js';
+import { RECORD_TYPES, type RecordType, type ResumeSource } from './parts.js';
+import { partsQuery } from './part-tables.js';
 import type { DuckDBAppender } from '@duckdb/node-api';
 
 /** A finished run's database, or a killed run's part-file folder. */
-export type ResumeSource = { database: string } | { parts: string };
-
-/** The sources in an output folder: part-file folders under `partsRoot` (oldest first), then the finished database. */
-export function resumeSources(database: string, partsRoot: string): ResumeSource[] {
-  const sources: ResumeSource[] = [];
-  if (existsSync(partsRoot)) {
-    const dirs = readdirSync(partsRoot).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(a) - Number(b));
-    for (const d of dirs) sources.push({ parts: join(partsRoot, d) });
-  }
-  if (existsSync(database)) sources.push({ database });
-  return sources;
-}
-
 export class Resume {
   private constructor(
     private readonly db: Engine,

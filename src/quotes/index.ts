@@ -13,6 +13,7 @@
 import type { NlpDoc } from '../nlp/index.js';
 import type { Quote } from '../types.js';
 import type { QuoteSettings } from './settings.js';
+export type { QuoteSettings } from './settings.js';
 import { QuoteContext } from './context.js';
 import * as directQuotes from './passes/direct-quotes.js';
 import * as titlesOfWorks from './passes/titles-of-works.js';
@@ -24,7 +25,6 @@ import * as headlines from './passes/headlines.js';
 import * as indirectSpeech from './passes/indirect-speech.js';
 import { assemble } from './passes/assemble.js';
 
-export { loadQuoteSettings, type QuoteSettings } from './settings.js';
 export { quotePieces } from './pieces.js';
 export { MAX_QUOTE_CHARS, MAX_QUOTE_PARAGRAPHS } from './passes/direct-quotes.js';
 

@@ -61,6 +61,12 @@ export class WorkerPool<In, Out> {
     }) as Promise<Out>;
   }
 
+  /** Every worker's answer to `message`, sent to each once (before any `run`: e.g. the settings they work with). */
+  async broadcast<T>(message: unknown): Promise<T[]> {
+    if (this.failure) throw this.failure;
+    return Promise.all(this.all.map((w) => ask<T>(w, message, this.what)));
+  }
+
   /** Waits for the messages in flight, asks each worker `closeMessage` if given (e.g. to close its files), and ends the workers. */
   async close(closeMessage?: unknown): Promise<void> {
     await this.queue.onIdle();
