@@ -129,13 +129,14 @@ const PER_ARTICLE: { name: string; file: string; columns: [string, string][]; fr
 /**
  * A CSV cell in SQL, as src/export/csv.ts writes it with csv-stringify: NULL empty; numbers and booleans as text; a
  * text cell neutralised (a leading apostrophe before FORMULA_START_CODES: =, +, -, @, tab, CR, …) and quoted when it holds a quotation mark,
- * a comma, a line feed or a carriage return, its quotation marks doubled.
+ * a comma, a line feed or a carriage return, its quotation marks doubled. The characters are literals, not chr() calls:
+ * the COPY runs without the optimizer (Engine.copyInOrder), which would have folded the calls into constants.
  */
 const CSV_MACROS = [
   `CREATE OR REPLACE TEMP MACRO csv_quote(v) AS
-    CASE WHEN contains(v, '"') OR contains(v, ',') OR contains(v, chr(10)) OR contains(v, chr(13)) THEN '"' || replace(v, '"', '""') || '"' ELSE v END`,
+    CASE WHEN contains(v, '"') OR contains(v, ',') OR contains(v, ${sqlString('\n')}) OR contains(v, ${sqlString('\r')}) THEN '"' || replace(v, '"', '""') || '"' ELSE v END`,
   `CREATE OR REPLACE TEMP MACRO csv_text(v) AS
-    CASE WHEN v IS NULL THEN '' WHEN left(v, 1) IN (${FORMULA_START_CODES.map((c) => `chr(${c})`).join(', ')}) THEN csv_quote('''' || v) ELSE csv_quote(v) END`,
+    CASE WHEN v IS NULL THEN '' WHEN left(v, 1) IN (${FORMULA_START_CODES.map((c) => sqlString(String.fromCharCode(c))).join(', ')}) THEN csv_quote('''' || v) ELSE csv_quote(v) END`,
   `CREATE OR REPLACE TEMP MACRO csv_value(v) AS coalesce(CAST(v AS VARCHAR), '')`,
 ];
 
@@ -157,7 +158,7 @@ async function perArticleTables(db: Engine, staging: Staging, csv: CsvOptions): 
     const newline = csv.excel ? '\r\n' : '\n';
     const path = staging.path(t.file);
     const rows = `${path}.rows`;
-    await db.runInOrder(`
+    await db.copyInOrder(`
       COPY (SELECT concat_ws(',', ${cells.join(', ')}) FROM main.${t.name})
       TO ${sqlString(rows)} (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', DELIMITER '\x1f', NEW_LINE ${sqlString(newline)})`);
     writeFileSync(path, header + newline);
