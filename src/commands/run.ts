@@ -169,7 +169,7 @@ async function runWith(pool: AnalysisWorkers, settings: RunSettings, commandLine
   let tablesMs: number;
   let saveMs = 0;
   try {
-    await pool.broadcast({ init: { settings: analysis, parts } });
+    await pool.setUp({ init: { settings: analysis, parts } });
     const resume = sources.length ? await (await engine).openResume(sources) : null;
     for await (const item of readCorpus(files, { maxChars: settings.maxChars, columns: settings.columns, dateOrder: settings.dateOrder ?? undefined, intake }, (f, sha256, bytes) => inputHashes.push({ path: f.display, sha256, bytes }))) {
       if (item.problem) {
