@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * The command line (thin): parse options, hand them to each module's normaliser, map errors to exit codes. Each
- * command's modules are loaded when it runs (`--version` and `--help` load none; `run` starts its analysis workers
- * first, so that they load wink's model while the rest of the program loads).
+ * command's modules are loaded when it runs (`--version` and `--help` load none; `run` starts an analysis worker
+ * first, so that it loads wink's model while the rest of the program loads).
  * Exit codes (docs/exit-codes.md): 0 success; 1 `--strict` and something was rejected, or nothing to analyse; 2 usage
  * or settings error (including `--out` held by another run or unusable), nothing written; 3 the output could not be
  * written (disk full, read-only, permissions), previous tables kept; 4 internal error (a bug: the stack is printed).

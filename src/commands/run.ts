@@ -91,8 +91,8 @@ function countNewlines(path: string): number {
 }
 
 /**
- * One run. `workers`: the analysis workers if the caller started them already (the command line starts them before
- * it loads the rest of the program, so that they load wink's model meanwhile); the run ends them in any case.
+ * One run. `workers`: the analysis workers if the caller started them already (the command line starts the first before
+ * it loads the rest of the program, so that it loads wink's model meanwhile); the run ends them in any case.
  */
 export async function runPipeline(settings: RunSettings, commandLine: string[], workers?: AnalysisWorkers): Promise<RunSummary> {
   const started = new Date();
