@@ -1,5 +1,5 @@
 /**
- * An analysis worker thread. It loads wink's model as soon as it starts (the command line starts the workers before
+ * An analysis worker thread. It loads wink's model as soon as it starts (the command line starts the first worker before
  * it reads the run's settings), then receives the settings and its part-file folder once (`{ init }`), then batches of
  * articles: it analyses them and appends their records to its own part files (src/engine/parts.ts); the main thread
  * gets back only which articles were done (or failed, as E_ANALYSIS problems) and the stage times.

@@ -77,7 +77,7 @@ export function recordLines(r: AnalyzedArticle): Record<RecordType, string> {
   return { articles, quotes, hits, terms, notes };
 }
 
-export const partFileName = (type: RecordType, writer: number) => `${type}-${writer}.${type === 'terms' ? 'tsv' : 'jsonl'}`;
+const fileName = (type: RecordType, writer: number) => `${type}-${writer}.${type === 'terms' ? 'tsv' : 'jsonl'}`;
 
 /** One writer's part files in a folder (opened for appending on first use). */
 export class PartFiles {
@@ -99,7 +99,7 @@ export class PartFiles {
     for (const t of ['quotes', 'hits', 'terms', 'notes', 'articles'] as const) {
       if (!text[t]) continue;
       let fd = this.fds.get(t);
-      if (fd === undefined) this.fds.set(t, (fd = openSync(join(this.dir, partFileName(t, this.writer)), 'a')));
+      if (fd === undefined) this.fds.set(t, (fd = openSync(join(this.dir, fileName(t, this.writer)), 'a')));
       writeSync(fd, text[t]);
     }
   }
