@@ -63,7 +63,7 @@ export function buildProgram(): Command {
     .argument('<input...>', 'files (.txt, .jsonl, .csv) or directories (walked recursively, sorted)')
     .option('--out <dir>', 'output folder (created; its tables are replaced atomically)', 'output/')
     .option('--lexicon <file>', `framing lexicon, repeatable: native YAML/JSON, quanteda YAML, LIWC .dic (default ${DEFAULT_LEXICON})`, collect)
-    .option('--workers <n>', 'worker threads: analysis, then the tables (DuckDB, statistics) (default: available cores)')
+    .option('--workers <n>', 'at most n threads: analysis, then the tables (DuckDB, statistics) (default: available cores)')
     .addOption(new Option('--events <mode>', 'event grouping: metadata | auto | none (default: metadata where every article has an event, else auto)'))
     .option('--excel', 'write CSVs with a UTF-8 BOM and CRLF, for Excel')
     .option('--resume', 'reuse per-article results from an earlier (or interrupted) run in the same --out whose input and settings match')
