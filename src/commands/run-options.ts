@@ -1,7 +1,7 @@
 /**
  * `framelens run`'s options: the settings a run is made with, their defaults, and the one normaliser from the raw CLI
- * values. Kept apart from the run itself (run.ts) so that the command line reads its options, and starts the analysis
- * workers, before the rest of the program is loaded.
+ * values. Kept apart from the run itself (run.ts) so that the command line reads its options, and starts an analysis
+ * worker, before the rest of the program is loaded.
  */
 import { availableParallelism } from 'node:os';
 import { optionError } from '../errors.js';
