@@ -4,7 +4,8 @@
  * RSS in kB and CPU seconds (user + system, every thread of the process: workers, V8's compiler and GC threads).
  * Usage: node dist/bench/child.js CORPUS OUT WORKERS
  */
-import { normaliseRunOptions, runPipeline } from '../src/commands/run.js';
+import { normaliseRunOptions } from '../src/commands/run-options.js';
+import { runPipeline } from '../src/commands/run.js';
 import { limitHeapGrowth } from '../src/runtime/heap.js';
 
 limitHeapGrowth(); // as the command line does (src/cli.ts)

@@ -33,7 +33,7 @@ import { expandInputs, readCorpus } from '../src/corpus/read.js';
 import { loadLexicons } from '../src/framing/lexicon.js';
 import { loadQuoteSettings } from '../src/quotes/settings.js';
 import { articleKey, createAnalyzer, emptyStageTimes, STAGES, type AnalysisSettings, type StageTimes } from '../src/analysis/analyze.js';
-import { DEFAULT_CUES, DEFAULT_LEXICON, DEFAULT_MAX_CHARS } from '../src/commands/run.js';
+import { DEFAULT_CUES, DEFAULT_LEXICON, DEFAULT_MAX_CHARS } from '../src/commands/run-options.js';
 import { readText } from '../src/nlp/index.js';
 import { maskBoilerplate } from '../src/corpus/clean.js';
 import { limitHeapGrowth } from '../src/runtime/heap.js';

@@ -32,7 +32,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 test('a pool started with one worker starts another only when a message finds it busy; each gets the set-up first', async () => {
-  const pool = new WorkerPool<{ busy: number }, Answer>(3, script, (index) => ({ index }), 'test worker', undefined, 1);
+  const pool = new WorkerPool<{ busy: number }, Answer>(3, script, (index) => ({ index }), 'test worker', { start: 1 });
   try {
     expect(pool.started).toBe(1);
     await pool.setUp({ setUp: 'settings' });

@@ -11,7 +11,7 @@ import { parse } from 'csv-parse/sync';
 import { CLI, framelens, outputFiles } from './helpers/cli.js';
 import { writeSyntheticJsonl } from './helpers/corpus.js';
 import { maxWorkers } from '../src/runtime/limits.js';
-import { normaliseRunOptions } from '../src/commands/run.js';
+import { normaliseRunOptions } from '../src/commands/run-options.js';
 import { packageFile } from '../src/paths.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'framelens-rel-'));

@@ -10,5 +10,5 @@ import type { BatchResult, WorkerData } from './worker.js';
 export type AnalysisWorkers = WorkerPool<KeyedArticle[], BatchResult>;
 
 export function startAnalysisWorkers(n: number): AnalysisWorkers {
-  return new WorkerPool<KeyedArticle[], BatchResult>(n, workerScript('analysis/worker.js'), (index) => ({ index }) satisfies WorkerData, 'analysis worker', undefined, 1);
+  return new WorkerPool<KeyedArticle[], BatchResult>(n, workerScript('analysis/worker.js'), (index) => ({ index }) satisfies WorkerData, 'analysis worker', { start: 1 });
 }

@@ -17,7 +17,8 @@ import { RECORD_TYPES } from '../engine/parts.js';
 import { createRecordTables } from '../engine/part-tables.js';
 import { writeTables, type SeqProblem } from '../engine/reduce.js';
 import { VERSION } from '../version.js';
-import { aliasesSha256, DATABASE, defaultWorkers, entityOptions, intOption, tableCounts, tableSteps, type RunSummary } from './run.js';
+import { aliasesSha256, entityOptions, tableCounts, tableSteps, type RunSummary } from './run.js';
+import { DATABASE, defaultWorkers, intOption } from './run-options.js';
 import { loadQuoteSettings } from '../quotes/settings.js';
 
 export interface MergeSettings {

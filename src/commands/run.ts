@@ -3,7 +3,7 @@
  * DuckDB loads them → tables (src/engine/reduce.ts) → atomic commit.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { RunError, UsageError } from '../errors.js';
 import { writeFailure } from '../runtime/fs-errors.js';
@@ -17,7 +17,7 @@ import { articleKey, emptyStageTimes, STAGES, type AnalysisSettings, type StageT
 import type { KeyedArticle } from '../runtime/pool.js';
 import { startAnalysisWorkers, type AnalysisWorkers } from '../analysis/workers.js';
 import { createProgress } from '../runtime/progress.js';
-import { resumeSources, type ResumeSource } from '../engine/parts.js';
+import type { ResumeSource } from '../engine/resume.js';
 import type { SeqProblem, TableCounts } from '../engine/reduce.js';
 import { loadEntitySettings } from '../entities/settings.js';
 import { loadAliases } from '../entities/aliases.js';
@@ -26,8 +26,6 @@ import { VERSION } from '../version.js';
 import { writeManifest } from '../export/manifest.js';
 import { IntakeReport } from '../corpus/columns.js';
 import { DATABASE, PARTS, type RunSettings } from './run-options.js';
-
-export { DATABASE, DEFAULT_CUES, DEFAULT_LEXICON, DEFAULT_MAX_CHARS, defaultWorkers, intOption, normaliseRunOptions, PARTS, type RunSettings } from './run-options.js';
 
 /**
  * The speaker-merging settings (src/engine/entities.ts): the entity word lists with the cue lexicon's titles, and the
@@ -304,6 +302,17 @@ function removeIfEmpty(dir: string): void {
   } catch {
     /* already gone */
   }
+}
+
+/** The sources in an output folder: part-file folders under `partsRoot` (oldest first), then the finished database. */
+function resumeSources(database: string, partsRoot: string): ResumeSource[] {
+  const sources: ResumeSource[] = [];
+  if (existsSync(partsRoot)) {
+    const dirs = readdirSync(partsRoot).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(a) - Number(b));
+    for (const d of dirs) sources.push({ parts: join(partsRoot, d) });
+  }
+  if (existsSync(database)) sources.push({ database });
+  return sources;
 }
 
 /** A fresh numbered folder under `root` for this run's part files. */

@@ -10,7 +10,7 @@
  * columns; `RECORD_TABLES` is their schema, and part-tables.ts reads a folder of part files into them. This module is
  * the workers' side: it loads neither DuckDB nor anything else the analysis does not need.
  */
-import { closeSync, existsSync, openSync, readdirSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalyzedArticle } from '../types.js';
 import { shareKey } from '../analysis/share-key.js';
@@ -108,17 +108,4 @@ export class PartFiles {
     for (const fd of this.fds.values()) closeSync(fd);
     this.fds.clear();
   }
-}
-
-export type ResumeSource = { database: string } | { parts: string };
-
-/** The sources in an output folder: part-file folders under `partsRoot` (oldest first), then the finished database. */
-export function resumeSources(database: string, partsRoot: string): ResumeSource[] {
-  const sources: ResumeSource[] = [];
-  if (existsSync(partsRoot)) {
-    const dirs = readdirSync(partsRoot).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(a) - Number(b));
-    for (const d of dirs) sources.push({ parts: join(partsRoot, d) });
-  }
-  if (existsSync(database)) sources.push({ database });
-  return sources;
 }

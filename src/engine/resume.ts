@@ -7,11 +7,13 @@
  * tables with one query per source and record type.
  */
 import { Cursor, sqlString, type Engine } from './database.js';
-import { RECORD_TYPES, type RecordType, type ResumeSource } from './parts.js';
+import { RECORD_TYPES, type RecordType } from './parts.js';
 import { partsQuery } from './part-tables.js';
 import type { DuckDBAppender } from '@duckdb/node-api';
 
 /** A finished run's database, or a killed run's part-file folder. */
+export type ResumeSource = { database: string } | { parts: string };
+
 export class Resume {
   private constructor(
     private readonly db: Engine,

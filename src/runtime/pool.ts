@@ -35,23 +35,22 @@ export class WorkerPool<In, Out> {
    * @param script the compiled worker (paths.ts `workerScript`)
    * @param workerData each worker's start-up data, by its number (0, 1, … in the order they start)
    * @param what names the pool in errors ("analysis worker")
-   * @param resourceLimits each worker's heap limits (node's Worker option)
-   * @param start how many workers start now (the rest on demand)
+   * @param options `resourceLimits`: each worker's heap limits (node's Worker option); `start`: how many workers
+   *   start now, the rest on demand (default: all)
    */
   constructor(
     readonly size: number,
     private readonly script: string,
     private readonly workerData: (index: number) => unknown,
     private readonly what: string,
-    private readonly resourceLimits?: ResourceLimits,
-    start = size,
+    private readonly options: { resourceLimits?: ResourceLimits; start?: number } = {},
   ) {
-    for (let i = 0; i < Math.min(start, size); i++) this.idle.push(this.startWorker());
+    for (let i = 0; i < Math.min(options.start ?? size, size); i++) this.idle.push(this.startWorker());
     this.queue = new PQueue({ concurrency: size });
   }
 
   private startWorker(): Worker {
-    const w = new Worker(this.script, { workerData: this.workerData(this.all.length), resourceLimits: this.resourceLimits });
+    const w = new Worker(this.script, { workerData: this.workerData(this.all.length), resourceLimits: this.options.resourceLimits });
     w.on('error', (e) => (this.failure ??= e));
     this.all.push(w);
     return w;

@@ -18,7 +18,7 @@ export interface StatisticsPool extends StatisticsRunner {
 const LIMITS = { maxYoungGenerationSizeMb: 4 };
 
 export function statisticsPool(threads: number): StatisticsPool {
-  const pool = new WorkerPool<StatisticsTask, unknown>(Math.max(1, threads), workerScript('engine/statistics/worker.js'), () => null, 'statistics worker', LIMITS);
+  const pool = new WorkerPool<StatisticsTask, unknown>(Math.max(1, threads), workerScript('engine/statistics/worker.js'), () => null, 'statistics worker', { resourceLimits: LIMITS });
   return {
     run: <T extends StatisticsTask>(task: T) => pool.run(task) as Promise<TaskResult<T>>,
     close: () => pool.close(),
