@@ -64,7 +64,7 @@ if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToP
       const version = lock.packages['node_modules/typescript'].version;
       writeFileSync(join(build, 'package.json'), '{ "private": true }\n');
       const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_config_/i.test(k)));
-      run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['install', '--no-save', '--no-package-lock', '--ignore-scripts', '--no-audit', '--no-fund', `typescript@${version}`], build, env);
+      run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['install', '--no-save', '--no-package-lock', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', `typescript@${version}`], build, env);
       const ts = (await import(pathToFileURL(join(build, 'node_modules', 'typescript', 'lib', 'typescript.js')).href)).default;
       rmSync(join(root, 'dist'), { recursive: true, force: true });
       transpileProject(ts, root, join(root, 'dist'));

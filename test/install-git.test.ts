@@ -21,7 +21,9 @@ const isGitClone = existsSync(packageFile('.git'));
   const dir = mkdtempSync(join(tmpdir(), 'framelens-git-install-'));
   try {
     const prefix = join(dir, 'prefix');
-    const install = run(npm, ['install', '-g', '--install-links', '--prefix', prefix, '--no-audit', '--no-fund', `git+file://${packageFile('.')}`], dir);
+    // --prefer-offline: packages already in npm's cache (`npm ci` put them there) are not revalidated against the
+    // registry one by one; what is not cached is still downloaded. This test alone: 35-42 s, against 50-56 s without.
+    const install = run(npm, ['install', '-g', '--install-links', '--prefer-offline', '--prefix', prefix, '--no-audit', '--no-fund', `git+file://${packageFile('.')}`], dir);
     expect({ status: install.status, stderr: install.status ? install.stderr.slice(-2000) : '' }).toEqual({ status: 0, stderr: '' });
     const bin = join(prefix, process.platform === 'win32' ? 'framelens.cmd' : join('bin', 'framelens'));
     const elsewhere = join(dir, 'elsewhere');
