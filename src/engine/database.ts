@@ -44,9 +44,10 @@ export class Engine {
       autoinstall_known_extensions: 'false',
       autoload_known_extensions: 'false',
       wal_autocheckpoint: '1TB',
-      // DuckDB's allocator (jemalloc) keeps freed memory for reuse: by default up to 128 MB after a task, returned to
-      // the system only when the next task runs. A background thread returning it as it ages, and a 32 MB threshold,
-      // took the peak of an 8,400-article run from 488-519 MB to 412-426 MB, in no more time (docs/performance.md).
+      // DuckDB's allocator (jemalloc) keeps the memory it frees for reuse, and returns it to the system only after a
+      // task whose allocations passed a threshold (128 MB by default). A background thread that returns freed pages
+      // as they age, and a 32 MB threshold, took the peak of an 8,400-article run from 488-519 MB to 412-426 MB, in no
+      // more time (docs/performance.md, "0.3.5").
       allocator_background_threads: 'true',
       allocator_flush_threshold: '32MB',
     });
