@@ -93,7 +93,9 @@ export class PersonRegistry {
       const shaped = count >= 2 && count <= 4 ? !sentenceInitial : titled;
       // "in South Carolina", "from New York": after a preposition a name is most often a place.
       // (Not when a known first name opens it: "to that of Patti Davis".)
-      const place = i > 0 && (doc.pos[i - 1] === 'ADP' || doc.lower[i - 1] === 'the' || doc.lower[i - 1] === 'and') && !titled && !(count >= 2 && this.firstNameGender(doc.lower[i]));
+      // (Nor when the article uses its last word alone as a clause's subject: "to that of Sant Singh Chatwal, … Chatwal
+      // pleaded guilty", for first names no list holds.)
+      const place = i > 0 && (doc.pos[i - 1] === 'ADP' || doc.lower[i - 1] === 'the' || doc.lower[i - 1] === 'and') && !titled && !(count >= 2 && (this.firstNameGender(doc.lower[i]) || this.surnameSubject(i, j)));
       // "Mayor Don Guardian", "Sen. Ted Post", "Don Guardian": a person title or a known first name makes the run a
       // person's name, whatever word ends it; otherwise an organisation or outlet word makes it no person's.
       // (Titles that are also party or place words, "Republican Party", do not count: an honorific or person title.)
@@ -146,6 +148,45 @@ export class PersonRegistry {
     // At a sentence start ("Friends offered …") not a plural or other inflected form, unless the article capitalises
     // the word inside a sentence too.
     return !(doc.sentences[doc.sentenceOf[i]].firstToken === i && doc.lemma[i] !== l && !this.capitalisedInside().has(l));
+  }
+
+  /**
+   * Tokens [i, j], a run of capitalised words, are a person's name whose last word the article uses alone as a clause's
+   * subject. Not when a word before the last is a title, role, organisation word, known first name or a word the
+   * article also writes in lower case, nor when a capitalised word precedes the preposition: then the run holds more
+   * than the name ("Supervisor of Elections Susan Bucher", "Chief of Staff Denis McDonough", "The Real Donald Trump").
+   */
+  private surnameSubject(i: number, j: number): boolean {
+    const { doc, lex } = this;
+    if (!this.loneSubjectWords().has(doc.lower[j]) || (i >= 2 && isCap(doc.value[i - 2]))) return false;
+    for (let k = i; k < j; k++) {
+      const l = doc.lower[k];
+      if (lex.titles.has(l) || lex.roleNouns.has(l) || lex.orgWords.has(l) || lex.outletWords.has(l) || (k > i && this.firstNameGender(l)) || this.lowercaseWords().has(l)) return false;
+    }
+    return true;
+  }
+
+  /** Words the article writes in lower case (built on first use). */
+  private lowerWords: Set<string> | null = null;
+
+  private lowercaseWords(): Set<string> {
+    if (this.lowerWords) return this.lowerWords;
+    const set = (this.lowerWords = new Set<string>());
+    for (const v of this.doc.value) if (/^\p{Ll}+$/u.test(v)) set.add(v);
+    return set;
+  }
+
+  /** Lowercased words the article writes alone as a clause's subject ("Chatwal pleaded …"; built on first use). */
+  private loneWords: Set<string> | null = null;
+
+  private loneSubjectWords(): Set<string> {
+    if (this.loneWords) return this.loneWords;
+    const { doc, lex } = this;
+    const set = (this.loneWords = new Set<string>());
+    for (let t = 1; t + 1 < doc.value.length; t++) {
+      if (doc.pos[t] === 'PROPN' && !isNameToken(doc, t - 1, lex) && !isNameToken(doc, t + 1, lex) && this.loneSubject(t)) set.add(doc.lower[t]);
+    }
+    return set;
   }
 
   /** Lowercased words the article capitalises inside a sentence (built on first use). */
