@@ -153,12 +153,14 @@ export class PersonRegistry {
   /**
    * Tokens [i, j], a run of capitalised words, are a person's name whose last word the article uses alone as a clause's
    * subject. Not when a word before the last is a title, role, organisation word, known first name or a word the
-   * article also writes in lower case, nor when a capitalised word precedes the preposition: then the run holds more
-   * than the name ("Supervisor of Elections Susan Bucher", "Chief of Staff Denis McDonough", "The Real Donald Trump").
+   * article also writes in lower case, nor when a capitalised word inside the sentence precedes the preposition: then
+   * the run holds more than the name ("Supervisor of Elections Susan Bucher", "Chief of Staff Denis McDonough", "The
+   * Real Donald Trump"). Names joined by "and" ("Novak Djokovic and Andy Murray") are two names.
    */
   private surnameSubject(i: number, j: number): boolean {
     const { doc, lex } = this;
-    if (!this.loneSubjectWords().has(doc.lower[j]) || (i >= 2 && isCap(doc.value[i - 2]))) return false;
+    if (!this.loneSubjectWords().has(doc.lower[j])) return false;
+    if (i >= 2 && isCap(doc.value[i - 2]) && doc.lower[i - 1] !== 'and' && doc.sentences[doc.sentenceOf[i - 2]].firstToken !== i - 2) return false;
     for (let k = i; k < j; k++) {
       const l = doc.lower[k];
       if (lex.titles.has(l) || lex.roleNouns.has(l) || lex.orgWords.has(l) || lex.outletWords.has(l) || (k > i && this.firstNameGender(l)) || this.lowercaseWords().has(l)) return false;
