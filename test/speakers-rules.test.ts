@@ -63,6 +63,9 @@ const RULES: { rule: string; text: string; words: string; speaker: string; type:
   { rule: 'a surname is completed by a name ending in a generational suffix', text: 'Vice President Joseph R. Biden Jr. spoke in Scranton on Monday. “This guy has no shame at all,” Mr. Biden said.', words: 'no shame', speaker: 'Joseph R. Biden Jr.', type: 'person' },
   // Documents and their authors.
   { rule: 'according to a document by someone: the author', text: 'Ruiz now has at least 723 delegates, according to a count by The Associated Press.', words: 'at least 723', speaker: 'Associated Press', type: 'outlet' },
+  { rule: 'a document conducted by someone for someone else: who conducted it', text: 'Most voters made up their minds in the last week, according to exit polls conducted by Edison Research for the networks.', words: 'Most voters', speaker: 'Edison Research', type: 'organization' },
+  // (A guard for the rule above: with no name after the participle, the name before the document is its author.)
+  { rule: 'a named document released by someone unnamed: the name before it', text: 'The program cost twice as much as planned, according to an NBC report released by the governor’s office on Monday.', words: 'The program cost', speaker: 'NBC', type: 'outlet' },
   { rule: "according to a document with its author's name before it: the author", text: 'Rick Hale also continued to deliver paid speeches, according to an NBC report at the time.', words: 'paid speeches', speaker: 'NBC', type: 'outlet' },
   { rule: 'a description no one was named with stands for the main subject just before it', text: 'Donald Hale is telling supporters after his victory that winning is beautiful. The billionaire businessman says running for president is “tough, nasty and mean.”', words: 'tough, nasty', speaker: 'Donald Hale', type: 'person' },
   // (A guard for the rule above: an office is not given to a person named with another office.)

@@ -24,7 +24,7 @@ export const WORD_LISTS: Record<string, ListKind> = {
   times_of_day: 'lower', work_nouns: 'lower', headline_labels: 'lower',
   male_pronouns: 'lower', female_pronouns: 'lower', male_titles: 'lower', female_titles: 'lower', male_nouns: 'lower',
   female_nouns: 'lower', male_first_names: 'lower', female_first_names: 'lower', object_relatives: 'lower',
-  notice_labels: 'lower', place_prepositions: 'lower', authored_documents: 'lower', author_prepositions: 'lower',
+  notice_labels: 'lower', place_prepositions: 'lower', authored_documents: 'lower', author_prepositions: 'lower', document_participles: 'lower',
   months: 'lower', author_named_documents: 'lower', surname_titles: 'lower',
   party_words: 'lower', campaign_roles: 'lower', generational_suffixes: 'lower',
 };
@@ -106,6 +106,7 @@ export interface Words {
   headlineLabels: Set<string>;
   authoredDocuments: Set<string>;
   authorPrepositions: Set<string>;
+  documentParticiples: Set<string>;
   months: Set<string>;
   authorNamedDocuments: Set<string>;
   surnameTitles: Set<string>;
@@ -197,6 +198,7 @@ export function compileWords(lists: WordLists): Words {
     headlineLabels: set('headline_labels'),
     authoredDocuments: set('authored_documents'),
     authorPrepositions: set('author_prepositions'),
+    documentParticiples: set('document_participles'),
     months: set('months'),
     authorNamedDocuments: set('author_named_documents'),
     surnameTitles: set('surname_titles'),

@@ -164,15 +164,24 @@ function contentSpan(ctx: QuoteContext, a: number, b: number): [number, number] 
 
 /**
  * The author named after a document ("a recent report from Bloomberg New Energy Finance", "a 2013 study by economists
- * Peter Schott and Justin Pierce"): a capitalised noun phrase after by/from that follows a word of authored_documents
- * ending (or inside) `np`, or the capitalised words right before the document word ("an NBC report"); else null.
+ * Peter Schott and Justin Pierce", "exit polls conducted by Edison Research"): a capitalised noun phrase after by/from
+ * that follows a word of authored_documents ending (or inside) `np`, or a participle of document_participles after it;
+ * or the capitalised words right before the document word ("an NBC report"); else null.
  */
 function authorOf(ctx: QuoteContext, np: Np, l: number): Np | null {
   const { doc, lex } = ctx;
   for (let h = np.first; h <= np.last; h++) {
-    if (!lex.w.authoredDocuments.has(doc.lower[h]) || !lex.w.authorPrepositions.has(doc.lower[h + 1] ?? '')) continue;
-    const author = npStartingAt(doc, h + 2, lex, l);
-    return author && /^\p{Lu}/u.test(doc.value[author.last]) ? author : null;
+    if (!lex.w.authoredDocuments.has(doc.lower[h])) continue;
+    // "exit polls conducted by Edison Research": a participle may stand between the document and the preposition.
+    const by = lex.w.documentParticiples.has(doc.lower[h + 1] ?? '') ? h + 2 : h + 1;
+    if (!lex.w.authorPrepositions.has(doc.lower[by] ?? '')) continue;
+    const author = npStartingAt(doc, by + 1, lex, l);
+    // "conducted by Edison Research for the Associated Press": the author is who conducted it, not who it was for.
+    if (author && by > h + 1) for (let k = author.first + 1; k < author.last; k++) if (doc.lower[k] === 'for') author.last = k - 1;
+    if (author && /^\p{Lu}/u.test(doc.value[author.last])) return author;
+    // No name after the participle ("a New Jersey Watchdog report released by the governor's office"): the name before
+    // the document may still be its author.
+    if (by === h + 1) return null;
   }
   // "an NBC report", "the NBC-Wall Street Journal analysis": the capitalised words right before the document word,
   // written in lower case ("The Washington Post" names an outlet), other than a month ("a February survey").
