@@ -24,8 +24,8 @@ export const WORD_LISTS: Record<string, ListKind> = {
   times_of_day: 'lower', work_nouns: 'lower', headline_labels: 'lower',
   male_pronouns: 'lower', female_pronouns: 'lower', male_titles: 'lower', female_titles: 'lower', male_nouns: 'lower',
   female_nouns: 'lower', male_first_names: 'lower', female_first_names: 'lower', object_relatives: 'lower',
-  notice_labels: 'lower', place_prepositions: 'lower', authored_documents: 'lower', author_prepositions: 'lower', document_participles: 'lower',
-  months: 'lower', author_named_documents: 'lower', surname_titles: 'lower',
+  notice_labels: 'lower', place_prepositions: 'lower', authored_documents: 'lower', author_prepositions: 'lower',
+  document_participles: 'lower', months: 'lower', author_named_documents: 'lower', surname_titles: 'lower',
   party_words: 'lower', campaign_roles: 'lower', generational_suffixes: 'lower',
 };
 

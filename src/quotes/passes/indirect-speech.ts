@@ -177,7 +177,14 @@ function authorOf(ctx: QuoteContext, np: Np, l: number): Np | null {
     if (!lex.w.authorPrepositions.has(doc.lower[by] ?? '')) continue;
     const author = npStartingAt(doc, by + 1, lex, l);
     // "conducted by Edison Research for the Associated Press": the author is who conducted it, not who it was for.
-    if (author && by > h + 1) for (let k = author.first + 1; k < author.last; k++) if (doc.lower[k] === 'for') author.last = k - 1;
+    if (author && by > h + 1) {
+      for (let k = author.first + 1; k < author.last; k++) {
+        if (doc.lower[k] === 'for') {
+          author.last = k - 1;
+          break;
+        }
+      }
+    }
     if (author && /^\p{Lu}/u.test(doc.value[author.last])) return author;
     // No name after the participle ("a New Jersey Watchdog report released by the governor's office"): the name before
     // the document may still be its author.
