@@ -2,7 +2,8 @@
  * Speakers without a PERSON/ORG model: noun phrases found from POS and capitalisation around a cue, split into a
  * role ("border czar", "Illinois Gov.") and a name ("Tom Homan"), typed (person / organization / outlet / anonymous),
  * and resolved to a canonical name within the article ("Homan" → "Tom Homan"; "he" → the last person named before).
- * This file holds the article's person registry that resolves them; speaker-from-np.ts turns a phrase into a speaker.
+ * This file holds the article's person registry that resolves them (the names it starts from: mentions.ts);
+ * speaker-from-np.ts turns a phrase into a speaker.
  */
 import type { NlpDoc } from '../nlp/index.js';
 import type { SpeakerType } from '../types.js';
@@ -10,10 +11,9 @@ import { countBefore } from '../search.js';
 import { tokenAt } from '../nlp/index.js';
 import { isCap } from './pieces.js';
 import type { Lexicon } from './lexicon.js';
-import { APOS, inTitleCaseLine, isNameToken, nlSpan } from './phrases.js';
+import { APOS, isNameToken, nlSpan } from './phrases.js';
 import { rolesAround } from './speaker-types.js';
-
-export type Gender = 'm' | 'f';
+import { findPersonMentions, firstNameGender, type Gender, type PersonMention } from './mentions.js';
 
 /** How many names back a pronoun looks for one shown to be a person's (`PersonRegistry.personLike`). */
 const PERSON_LOOKBACK = 6;
@@ -37,181 +37,15 @@ interface NameRef {
   name?: string;
 }
 
-export interface PersonMention {
-  name: string;
-  last: string;
-  at: number;
-  /** Words in `name`. */
-  words: number;
-  /** The name's first and last tokens (for its roles, found when first asked: `rolesOf`). */
-  first: number;
-  lastToken: number;
-}
-
 /** Registry of the article's person names, for "Homan" → "Tom Homan" and "he" → the person meant. */
 export class PersonRegistry {
-  readonly mentions: PersonMention[] = [];
+  readonly mentions: PersonMention[];
 
   constructor(
     private readonly doc: NlpDoc,
     private readonly lex: Lexicon,
   ) {
-    const n = doc.value.length;
-    let i = 0;
-    let notName = -1; // the token that ended the last run, when it is not a name token (not asked twice)
-    let lineTo = -1; // end of the line last checked for title case, and its answer
-    let lineTitle = false;
-    while (i < n) {
-      // "When Hillary Clinton …", "Even Rendell …": a capitalised subordinator or adverb opening the sentence is not
-      // part of the name.
-      if (i === notName || !isNameToken(doc, i, lex) || lex.w.subordinators.has(doc.lower[i]) || lex.w.sentenceOpeners.has(doc.lower[i]) || lex.w.weekdays.has(doc.lower[i])) {
-        i++;
-        continue;
-      }
-      let j = i;
-      while (j + 1 < n) {
-        // "in Florida Friday": a weekday ends a name.
-        if (!isNameToken(doc, j + 1, lex) || lex.w.weekdays.has(doc.lower[j + 1])) {
-          // "Bill de Blasio", "Ludwig van Beethoven": a lowercase particle between name words.
-          // Not in a name that opens with an article ("Los Hijos de Trump" is a group).
-          if (lex.w.nameParticles.has(doc.value[j + 1]) && j + 2 < n && isNameToken(doc, j + 2, lex) && !nlSpan(doc, j + 1, j + 2) && !lex.w.nameArticles.has(doc.lower[i])) {
-            j += 2;
-            continue;
-          }
-          notName = j + 1;
-          break;
-        }
-        if (nlSpan(doc, j, j + 1)) break;
-        j++;
-      }
-      // This runs at every capitalised word: the tests are made cheapest first (a lone word without a title, the most
-      // common run, costs no lexicon lookup), with plain loops and no arrays or closures.
-      const count = j - i + 1;
-      const titled = i > 0 && isCap(doc.value[i - 1]) && lex.titles.has(doc.lower[i - 1]);
-      // "(See Sexton’s full timeline …)": a word that is not a proper noun opening a sentence or a parenthesis.
-      const sentenceInitial = count === 2 && doc.pos[i] !== 'PROPN' && (i === 0 || doc.sentences[doc.sentenceOf[i]]?.firstToken === i || doc.value[i - 1] === '(');
-      const shaped = count >= 2 && count <= 4 ? !sentenceInitial : titled;
-      // "in South Carolina", "from New York": after a preposition a name is most often a place.
-      // (Not when a known first name opens it: "to that of Patti Davis".)
-      // (Nor when the article uses its last word alone as a clause's subject: "to that of Sant Singh Chatwal, … Chatwal
-      // pleaded guilty", for first names no list holds.)
-      const place = i > 0 && (doc.pos[i - 1] === 'ADP' || doc.lower[i - 1] === 'the' || doc.lower[i - 1] === 'and') && !titled && !(count >= 2 && (this.firstNameGender(doc.lower[i]) || this.surnameSubject(i, j)));
-      // "Mayor Don Guardian", "Sen. Ted Post", "Don Guardian": a person title or a known first name makes the run a
-      // person's name, whatever word ends it; otherwise an organisation or outlet word makes it no person's.
-      // (Titles that are also party or place words, "Republican Party", do not count: an honorific or person title.)
-      const personal = (titled && (doc.lower[i - 1].endsWith('.') || lex.w.personTitles.has(doc.lower[i - 1]))) || (count >= 2 && this.firstNameGender(doc.lower[i]) !== null);
-      let orgLike = false;
-      for (let k = i; k <= j && shaped && !place && !orgLike && !personal; k++) orgLike = lex.orgWords.has(doc.lower[k]) || lex.outletWords.has(doc.lower[k]);
-      // Not in a headline-style line ("Pence Endorses Paul Ryan", "Rival Hillary Clinton …"): its capitals run words
-      // that are not names into the names.
-      let headline = false;
-      if (shaped && !place && !orgLike) {
-        // One answer per line: the next mentions are mostly in the same paragraph.
-        const at = doc.tokStart[i];
-        if (at >= lineTo) {
-          lineTo = doc.text.indexOf('\n', at);
-          if (lineTo < 0) lineTo = doc.text.length;
-          lineTitle = inTitleCaseLine(doc.text, at);
-        }
-        headline = lineTitle;
-      }
-      // "the former New Mexico governor", "a Florida senator": a name right before a lowercase role noun modifies it.
-      const modifier = j + 1 < n && !isCap(doc.value[j + 1]) && (lex.roleNouns.has(doc.lower[j + 1]) || lex.titles.has(doc.lower[j + 1]));
-      // "Carson defied the question": a lone name that is a clause's subject is a person named by surname alone.
-      const lone = count === 1 && !titled && !place && !headline && !modifier && doc.pos[i] === 'PROPN' && this.loneSubject(i);
-      if ((shaped && !place && !orgLike && !headline && !modifier) || lone) {
-        const name = doc.value.slice(i, j + 1).join(' ');
-        // "Joseph R. Biden Jr.": the surname before a generational suffix is the name's last word ("Mr. Biden").
-        const last = j > i && lex.w.generationalSuffixes.has(doc.lower[j]) ? doc.lower[j - 1] : doc.lower[j];
-        this.mentions.push({ name, last, at: doc.tokStart[i], words: count, first: i, lastToken: j });
-      }
-      i = j + 1;
-    }
-  }
-
-  /**
-   * A lone capitalised word at token i that is a clause's subject: a lowercase verb after it (adverbs between), not a
-   * word that names an organisation, a place or a day.
-   */
-  private loneSubject(i: number): boolean {
-    const { doc, lex } = this;
-    // The verb after it first: it rules out most words before any lookup.
-    let k = i + 1;
-    while (k < doc.value.length && k - i < 4 && doc.pos[k] === 'ADV') k++;
-    if (!(doc.pos[k] === 'VERB' && /^\p{Ll}/u.test(doc.value[k] ?? '') && !/ing$/.test(doc.lower[k]))) return false;
-    const l = doc.lower[i];
-    if (lex.orgWords.has(l) || lex.outletWords.has(l) || lex.anonymous.has(l) || lex.roleNouns.has(l) || lex.w.weekdays.has(l)) return false;
-    // Not an acronym ("ESPN"), nor a word joined to the one before ("Asia-Pacific").
-    if (/^[A-Z]{2,}$/.test(doc.value[i]) || (i > 0 && (isCap(doc.value[i - 1]) || APOS.test(doc.value[i - 1]) || doc.value[i - 1] === '-'))) return false;
-    // Not a word the article writes as a place ("in Ohio").
-    if (this.places().has(l)) return false;
-    // At a sentence start ("Friends offered …") not a plural or other inflected form, unless the article capitalises
-    // the word inside a sentence too.
-    return !(doc.sentences[doc.sentenceOf[i]].firstToken === i && doc.lemma[i] !== l && !this.capitalisedInside().has(l));
-  }
-
-  /**
-   * Tokens [i, j], a run of capitalised words, are a person's name whose last word the article uses alone as a clause's
-   * subject. Not when a word before the last is a title, role, organisation word, known first name or a word the
-   * article also writes in lower case, nor when a capitalised word inside the sentence precedes the preposition: then
-   * the run holds more than the name ("Supervisor of Elections Susan Bucher", "Chief of Staff Denis McDonough", "The
-   * Real Donald Trump"). Names joined by "and" ("Novak Djokovic and Andy Murray") are two names.
-   */
-  private surnameSubject(i: number, j: number): boolean {
-    const { doc, lex } = this;
-    if (!this.loneSubjectWords().has(doc.lower[j])) return false;
-    if (i >= 2 && isCap(doc.value[i - 2]) && doc.lower[i - 1] !== 'and' && doc.sentences[doc.sentenceOf[i - 2]].firstToken !== i - 2) return false;
-    for (let k = i; k < j; k++) {
-      const l = doc.lower[k];
-      if (lex.titles.has(l) || lex.roleNouns.has(l) || lex.orgWords.has(l) || lex.outletWords.has(l) || (k > i && this.firstNameGender(l)) || this.lowercaseWords().has(l)) return false;
-    }
-    return true;
-  }
-
-  /** Words the article writes in lower case (built on first use). */
-  private lowerWords: Set<string> | null = null;
-
-  private lowercaseWords(): Set<string> {
-    if (this.lowerWords) return this.lowerWords;
-    const set = (this.lowerWords = new Set<string>());
-    for (const v of this.doc.value) if (/^\p{Ll}+$/u.test(v)) set.add(v);
-    return set;
-  }
-
-  /** Lowercased words the article writes alone as a clause's subject ("Chatwal pleaded …"; built on first use). */
-  private loneWords: Set<string> | null = null;
-
-  private loneSubjectWords(): Set<string> {
-    if (this.loneWords) return this.loneWords;
-    const { doc, lex } = this;
-    const set = (this.loneWords = new Set<string>());
-    for (let t = 1; t + 1 < doc.value.length; t++) {
-      if (doc.pos[t] === 'PROPN' && !isNameToken(doc, t - 1, lex) && !isNameToken(doc, t + 1, lex) && this.loneSubject(t)) set.add(doc.lower[t]);
-    }
-    return set;
-  }
-
-  /** Lowercased words the article capitalises inside a sentence (built on first use). */
-  private capInside: Set<string> | null = null;
-
-  private capitalisedInside(): Set<string> {
-    if (this.capInside) return this.capInside;
-    const doc = this.doc;
-    const set = (this.capInside = new Set<string>());
-    for (let t = 1; t < doc.value.length; t++) if (doc.pos[t] === 'PROPN' && isCap(doc.value[t]) && doc.sentences[doc.sentenceOf[t]].firstToken !== t) set.add(doc.lower[t]);
-    return set;
-  }
-
-  /** Lowercased proper nouns the article writes right after a place preposition ("in Ohio"; built on first use). */
-  private placeWords: Set<string> | null = null;
-
-  private places(): Set<string> {
-    if (this.placeWords) return this.placeWords;
-    const doc = this.doc;
-    const set = (this.placeWords = new Set<string>());
-    // The tag first: most tokens are no preposition.
-    for (let t = 1; t < doc.value.length; t++) if (doc.pos[t - 1] === 'ADP' && doc.pos[t] === 'PROPN' && this.lex.w.placePrepositions.has(doc.lower[t - 1])) set.add(doc.lower[t]);
-    return set;
+    this.mentions = findPersonMentions(doc, lex);
   }
 
   /** Offsets of the article's quotations, [start, end) pairs sorted by start (`setQuoted`). */
@@ -508,7 +342,7 @@ export class PersonRegistry {
       }
     }
     const words = name.split(' ');
-    const named = words.length >= 2 ? this.firstNameGender(words[0].toLowerCase()) : null;
+    const named = words.length >= 2 ? firstNameGender(this.lex, words[0].toLowerCase()) : null;
     let noun: Gender | null = null;
     let votes = 0;
     for (const ref of this.refsByLast.get(words[words.length - 1].toLowerCase()) ?? []) {
@@ -544,14 +378,8 @@ export class PersonRegistry {
    * honorifics of resolved names, and resolving is what asks.)
    */
   private otherGender(name: string, g: Gender): boolean {
-    const h = this.firstNameGender(name.slice(0, name.indexOf(' ')).toLowerCase());
+    const h = firstNameGender(this.lex, name.slice(0, name.indexOf(' ')).toLowerCase());
     return h !== null && h !== g;
-  }
-
-  /** The gender of a first name in the lists of given names, or null. */
-  private firstNameGender(first: string): Gender | null {
-    const w = this.lex.w;
-    return w.maleFirstNames.has(first) ? 'm' : w.femaleFirstNames.has(first) ? 'f' : null;
   }
 
   /** Whether the article names a person whose name ends with this word (lowercased): "Guardian" after "Don Guardian". */
@@ -676,7 +504,7 @@ export class PersonRegistry {
       return doc.value[k] === ',' && (cue(k + 1) || (roleIn && /^(the|a|an)$/.test(doc.lower[j + 2])));
     };
     // A full name whose first name is a known given name ("Amanda Carpenter").
-    known = name.includes(' ') && this.firstNameGender(name.split(' ')[0].toLowerCase()) !== null;
+    known = name.includes(' ') && firstNameGender(this.lex, name.split(' ')[0].toLowerCase()) !== null;
     let last = '';
     for (let i = 0; i < this.mentions.length && !known; i++) {
       const m = this.mentions[i];
