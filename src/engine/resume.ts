@@ -14,6 +14,7 @@ import type { DuckDBAppender } from '@duckdb/node-api';
 /** A finished run's database, or a killed run's part-file folder. */
 export type ResumeSource = { database: string } | { parts: string };
 
+/** This run's reuse of earlier records: their keys read beside the input, the reused ones copied at the end. */
 export class Resume {
   private constructor(
     private readonly db: Engine,
