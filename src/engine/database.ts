@@ -4,8 +4,14 @@
  * chunk (2,048 rows) at a time. What researchers get (framelens.duckdb) is written by `startSave` and `finishSave`.
  */
 import { mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection, type DuckDBAppender, type DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBAppender, DuckDBValue } from '@duckdb/node-api';
+
+// Loaded with require, not import: importing this CommonJS package from an ES module makes Node scan its 60 files
+// for their export names first, which cost 0.2 s of CPU per process (docs/performance.md, "0.3.6").
+const { DuckDBInstance } = createRequire(import.meta.url)('@duckdb/node-api') as typeof import('@duckdb/node-api');
+type DuckDBInstance = InstanceType<typeof DuckDBInstance>;
 
 /** DuckDB's own memory cap: its buffers spill to `tempDir` beyond this. */
 export const MEMORY_LIMIT = '160MB';
