@@ -7,6 +7,7 @@ import type { NlpDoc } from '../nlp/index.js';
 import type { Lexicon } from './lexicon.js';
 import { isCap } from './pieces.js';
 import { adjacent, APOS, isNameToken, stripDet, textOf, type Np } from './phrases.js';
+import { documentAuthor } from './document-authors.js';
 import { classify, splitRoleName } from './speaker-types.js';
 import type { PersonRegistry, Speaker } from './speakers.js';
 
@@ -102,6 +103,11 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     for (let k = np.first + 1; k < np.last; k++) if (isCap(doc.value[k]) || lex.w.requiredModifiers.has(doc.lower[k])) modifiers.push(doc.lower[k]);
     const who = people.personWithRole(doc.lower[np.last], modifiers, start);
     if (who) return { mention, start, end, canonical: who, role: stripDet(mention), type: 'person' };
+  }
+  // "The ad says" after "Bernie Sanders is releasing a new 30-second ad": the document's author.
+  if (type === 'unknown' || type === 'anonymous') {
+    const author = documentAuthor(doc, np, lex, people);
+    if (author) return { ...author, role: appositionRole };
   }
   if (type === 'unknown' || type === 'anonymous') {
     return { mention, start, end, canonical: type === 'anonymous' ? stripDet(mention).toLowerCase() : 'UNKNOWN', role: appositionRole || (type === 'anonymous' ? stripDet(mention) : ''), type };

@@ -26,7 +26,8 @@ export const WORD_LISTS: Record<string, ListKind> = {
   female_nouns: 'lower', male_first_names: 'lower', female_first_names: 'lower', object_relatives: 'lower',
   notice_labels: 'lower', place_prepositions: 'lower', authored_documents: 'lower', author_prepositions: 'lower',
   document_participles: 'lower', months: 'lower', author_named_documents: 'lower', surname_titles: 'lower',
-  party_words: 'lower', campaign_roles: 'lower', generational_suffixes: 'lower',
+  party_words: 'lower', campaign_roles: 'lower', generational_suffixes: 'lower', speaking_documents: 'lower',
+  document_kinds: 'lower', author_verbs: 'lower',
 };
 
 /** The lists as read from the file: a list of words, or (title_spellings) words by title. */
@@ -113,6 +114,10 @@ export interface Words {
   partyWords: Set<string>;
   campaignRoles: Set<string>;
   generationalSuffixes: Set<string>;
+  speakingDocuments: Set<string>;
+  /** Each word of a document_kinds group → the group's first word ("lawsuit" → "suit"). */
+  documentKinds: Map<string, string>;
+  authorVerbs: Set<string>;
 }
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -205,5 +210,11 @@ export function compileWords(lists: WordLists): Words {
     partyWords: set('party_words'),
     campaignRoles: set('campaign_roles'),
     generationalSuffixes: set('generational_suffixes'),
+    speakingDocuments: set('speaking_documents'),
+    documentKinds: new Map(list('document_kinds').flatMap((group) => {
+      const words = group.toLowerCase().split(/\s+/).filter(Boolean);
+      return words.map((w) => [w, words[0]] as [string, string]);
+    })),
+    authorVerbs: set('author_verbs'),
   };
 }
