@@ -17,9 +17,6 @@ import { APOS, textOf, type Np } from './phrases.js';
 import { classify } from './speaker-types.js';
 import type { PersonRegistry, Speaker } from './speakers.js';
 
-/** Words between a document and its participle: "a lawsuit has been filed by …", "an ad was released by …". */
-const AUXILIARY = /^(has|have|had|been|was|were|is|are|being)$/;
-
 /** Words that may stand between an author and their verb: "Sanders is releasing", "Sanders on Tuesday released". */
 const BETWEEN_AUTHOR_AND_VERB = new Set(['AUX', 'ADV', 'PART']);
 
@@ -51,8 +48,9 @@ interface Author {
 
 /** "an affidavit written by Marc Bujnowski", "a lawsuit has been filed by Bradley Podliska": the capitalised words after "by". */
 function byAuthor(doc: NlpDoc, t: number, lex: Lexicon): Author | null {
+  // Up to two auxiliaries between them: "a lawsuit has been filed by …", "an ad was released by …".
   let p = t + 1;
-  while (p < t + 3 && AUXILIARY.test(doc.lower[p] ?? '')) p++;
+  while (p < t + 3 && doc.pos[p] === 'AUX') p++;
   if (!lex.w.documentParticiples.has(doc.lower[p] ?? '') || doc.lower[p + 1] !== 'by') return null;
   let last = p + 1;
   while (last + 1 < doc.value.length && last - p < 5 && isCap(doc.value[last + 1]) && doc.pos[last + 1] !== 'PUNCT') last++;

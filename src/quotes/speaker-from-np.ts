@@ -104,12 +104,10 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     const who = people.personWithRole(doc.lower[np.last], modifiers, start);
     if (who) return { mention, start, end, canonical: who, role: stripDet(mention), type: 'person' };
   }
-  // "The ad says" after "Bernie Sanders is releasing a new 30-second ad": the document's author.
   if (type === 'unknown' || type === 'anonymous') {
+    // "The ad says" after "Bernie Sanders is releasing a new 30-second ad": the document's author.
     const author = documentAuthor(doc, np, lex, people);
     if (author) return { ...author, role: appositionRole };
-  }
-  if (type === 'unknown' || type === 'anonymous') {
     return { mention, start, end, canonical: type === 'anonymous' ? stripDet(mention).toLowerCase() : 'UNKNOWN', role: appositionRole || (type === 'anonymous' ? stripDet(mention) : ''), type };
   }
   // Organisations and outlets: the name without a leading article; "The Post" → the longer "Washington Post" if named.
