@@ -13,7 +13,7 @@
 import type { NlpDoc } from '../nlp/index.js';
 import type { Lexicon } from './lexicon.js';
 import { isCap } from './pieces.js';
-import { APOS, textOf, type Np } from './phrases.js';
+import { APOS, stripDet, textOf, type Np } from './phrases.js';
 import { classify } from './speaker-types.js';
 import type { PersonRegistry, Speaker } from './speakers.js';
 
@@ -33,7 +33,9 @@ export function documentAuthor(doc: NlpDoc, np: Np, lex: Lexicon, people: Person
     const span = { first: author.first, last: author.last };
     const type = author.name ? 'person' : classify(doc, span, lex);
     if (type !== 'person' && type !== 'organization' && type !== 'outlet') continue;
-    const canonical = author.name ?? (type === 'person' ? people.resolveName(textOf(doc, span.first, span.last), start) : textOf(doc, span.first, span.last));
+    // An organisation or outlet without its article, as everywhere ("The Sierra Club" → "Sierra Club").
+    const written = textOf(doc, span.first, span.last);
+    const canonical = author.name ?? (type === 'person' ? people.resolveName(written, start) : stripDet(written));
     return { mention: textOf(doc, np.first, np.last), start, end: doc.tokEnd[np.last], canonical, role: '', type };
   }
   return null;
@@ -53,7 +55,7 @@ function byAuthor(doc: NlpDoc, t: number, lex: Lexicon): Author | null {
   while (p < t + 3 && doc.pos[p] === 'AUX') p++;
   if (!lex.w.documentParticiples.has(doc.lower[p] ?? '') || doc.lower[p + 1] !== 'by') return null;
   let last = p + 1;
-  while (last + 1 < doc.value.length && last - p < 5 && isCap(doc.value[last + 1]) && doc.pos[last + 1] !== 'PUNCT') last++;
+  while (last + 1 < doc.value.length && last - p < 7 && isCap(doc.value[last + 1]) && doc.pos[last + 1] !== 'PUNCT') last++;
   return last > p + 1 ? { first: p + 2, last } : null;
 }
 
