@@ -4,59 +4,88 @@
  * after "an affidavit written by Marc Bujnowski". The definite mention ("the ad", "the new ad") of a word of
  * speaking_documents is given to the author of the latest earlier introduction of a document of the same kind
  * (document_kinds: "suit" and "lawsuit" are one), found in one of three shapes:
- *   - the document, a participle of document_participles (after "has been", "was"…) and "by" a capitalised name;
+ *   - the document and by/from an author (authorPreposition: a participle may stand between them);
  *   - a person's possessive right before the document ("Podliska's suit");
  *   - a person the article names as the subject of a verb of author_verbs (lemmas) within six words before the
  *     document, in the same sentence ("Sanders is releasing a new 30-second ad").
- * No introduction with a name: null (the mention stays unresolved, as before).
+ * No introduction with a name: null (the mention stays unresolved, as before). The author after by/from
+ * (authorPreposition, authorAt) is read the same way for "according to a count by The Associated Press"
+ * (passes/indirect-speech.ts).
  */
 import type { NlpDoc } from '../nlp/index.js';
 import type { Lexicon } from './lexicon.js';
-import { isCap } from './pieces.js';
-import { APOS, stripDet, textOf, type Np } from './phrases.js';
+import { APOS, npStartingAt, stripDet, textOf, type Np } from './phrases.js';
 import { classify } from './speaker-types.js';
 import type { PersonRegistry, Speaker } from './speakers.js';
 
-/** Words that may stand between an author and their verb: "Sanders is releasing", "Sanders on Tuesday released". */
+/** Tags of words that may stand between an author and their verb: "Sanders is releasing", "Sanders also released". */
 const BETWEEN_AUTHOR_AND_VERB = new Set(['AUX', 'ADV', 'PART']);
+
+/** A word's document kind: the first word of its document_kinds group ("lawsuit" → "suit"), or the word itself. */
+function kindOf(lex: Lexicon, word: string): string {
+  return lex.w.documentKinds.get(word) ?? word;
+}
+
+/**
+ * The by/from (author_prepositions) after a document word at token h, or -1: right after it ("a count by"), or after
+ * a participle of document_participles with up to two auxiliaries before it ("exit polls conducted by", "a lawsuit
+ * has been filed by").
+ */
+export function authorPreposition(doc: NlpDoc, lex: Lexicon, h: number): number {
+  let p = h + 1;
+  while (p < h + 3 && doc.pos[p] === 'AUX') p++;
+  if (lex.w.documentParticiples.has(doc.lower[p] ?? '')) p++;
+  else if (p > h + 1) return -1;
+  return lex.w.authorPrepositions.has(doc.lower[p] ?? '') ? p : -1;
+}
+
+/**
+ * The author after the preposition `by` of the document word at h (authorPreposition): the noun phrase there, if its
+ * last word is capitalised. After a participle it ends before a "for": "conducted by Edison Research for the
+ * Associated Press" is Edison Research's.
+ */
+export function authorAt(doc: NlpDoc, lex: Lexicon, h: number, by: number, ceil: number): Np | null {
+  const author = npStartingAt(doc, by + 1, lex, ceil);
+  if (author && by > h + 1) {
+    for (let k = author.first + 1; k < author.last; k++) {
+      if (doc.lower[k] === 'for') {
+        author.last = k - 1;
+        break;
+      }
+    }
+  }
+  return author && /^\p{Lu}/u.test(doc.value[author.last]) ? author : null;
+}
 
 /** The speaker a definite document mention stands for, or null when it is not one or no author was introduced. */
 export function documentAuthor(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistry): Speaker | null {
   const head = np.last;
   if (!/^the$/i.test(doc.value[np.first]) || head - np.first > 2 || !lex.w.speakingDocuments.has(doc.lower[head])) return null;
-  const kind = lex.w.documentKinds.get(doc.lower[head]) ?? doc.lower[head];
+  const kind = kindOf(lex, doc.lower[head]);
   const start = doc.tokStart[np.first];
   for (let t = np.first - 1; t >= 0; t--) {
-    if ((lex.w.documentKinds.get(doc.lower[t]) ?? doc.lower[t]) !== kind) continue;
+    if (kindOf(lex, doc.lower[t]) !== kind) continue;
     const author = byAuthor(doc, t, lex) ?? possessor(doc, t, people) ?? verbSubject(doc, t, lex, people);
     if (!author) continue;
-    const span = { first: author.first, last: author.last };
-    const type = author.name ? 'person' : classify(doc, span, lex);
+    const type = author.name ? 'person' : classify(doc, author, lex);
     if (type !== 'person' && type !== 'organization' && type !== 'outlet') continue;
     // An organisation or outlet without its article, as everywhere ("The Sierra Club" → "Sierra Club").
-    const written = textOf(doc, span.first, span.last);
+    const written = textOf(doc, author.first, author.last);
     const canonical = author.name ?? (type === 'person' ? people.resolveName(written, start) : stripDet(written));
     return { mention: textOf(doc, np.first, np.last), start, end: doc.tokEnd[np.last], canonical, role: '', type };
   }
   return null;
 }
 
-interface Author {
-  first: number;
-  last: number;
+interface Author extends Np {
   /** The person's name as the registry resolves it, when known. */
   name?: string;
 }
 
-/** "an affidavit written by Marc Bujnowski", "a lawsuit has been filed by Bradley Podliska": the capitalised words after "by". */
+/** "an affidavit written by Marc Bujnowski", "a lawsuit has been filed by Bradley Podliska": the author after by/from. */
 function byAuthor(doc: NlpDoc, t: number, lex: Lexicon): Author | null {
-  // Up to two auxiliaries between them: "a lawsuit has been filed by …", "an ad was released by …".
-  let p = t + 1;
-  while (p < t + 3 && doc.pos[p] === 'AUX') p++;
-  if (!lex.w.documentParticiples.has(doc.lower[p] ?? '') || doc.lower[p + 1] !== 'by') return null;
-  let last = p + 1;
-  while (last + 1 < doc.value.length && last - p < 7 && isCap(doc.value[last + 1]) && doc.pos[last + 1] !== 'PUNCT') last++;
-  return last > p + 1 ? { first: p + 2, last } : null;
+  const by = authorPreposition(doc, lex, t);
+  return by < 0 ? null : authorAt(doc, lex, t, by, doc.sentences[doc.sentenceOf[t]].lastToken);
 }
 
 /** "Podliska's suit": the person named right before the possessive. */

@@ -154,49 +154,43 @@ class MentionScan {
     return true;
   }
 
-  /** Words the article writes in lower case (built on first use). */
-  private lowerWords: Set<string> | null = null;
-
-  private lowercaseWords(): Set<string> {
-    if (this.lowerWords) return this.lowerWords;
-    const set = (this.lowerWords = new Set<string>());
+  /** Words the article writes in lower case. */
+  private readonly lowercaseWords = lazySet(() => {
+    const set = new Set<string>();
     for (const v of this.doc.value) if (/^\p{Ll}+$/u.test(v)) set.add(v);
     return set;
-  }
+  });
 
-  /** Lowercased words the article writes alone as a clause's subject ("Chatwal pleaded …"; built on first use). */
-  private loneWords: Set<string> | null = null;
-
-  private loneSubjectWords(): Set<string> {
-    if (this.loneWords) return this.loneWords;
+  /** Lowercased words the article writes alone as a clause's subject ("Chatwal pleaded …"). */
+  private readonly loneSubjectWords = lazySet(() => {
     const { doc, lex } = this;
-    const set = (this.loneWords = new Set<string>());
+    const set = new Set<string>();
     for (let t = 1; t + 1 < doc.value.length; t++) {
       if (doc.pos[t] === 'PROPN' && !isNameToken(doc, t - 1, lex) && !isNameToken(doc, t + 1, lex) && this.loneSubject(t)) set.add(doc.lower[t]);
     }
     return set;
-  }
+  });
 
-  /** Lowercased words the article capitalises inside a sentence (built on first use). */
-  private capInside: Set<string> | null = null;
-
-  private capitalisedInside(): Set<string> {
-    if (this.capInside) return this.capInside;
+  /** Lowercased words the article capitalises inside a sentence. */
+  private readonly capitalisedInside = lazySet(() => {
     const doc = this.doc;
-    const set = (this.capInside = new Set<string>());
+    const set = new Set<string>();
     for (let t = 1; t < doc.value.length; t++) if (doc.pos[t] === 'PROPN' && isCap(doc.value[t]) && doc.sentences[doc.sentenceOf[t]].firstToken !== t) set.add(doc.lower[t]);
     return set;
-  }
+  });
 
-  /** Lowercased proper nouns the article writes right after a place preposition ("in Ohio"; built on first use). */
-  private placeWords: Set<string> | null = null;
-
-  private places(): Set<string> {
-    if (this.placeWords) return this.placeWords;
+  /** Lowercased proper nouns the article writes right after a place preposition ("in Ohio"). */
+  private readonly places = lazySet(() => {
     const doc = this.doc;
-    const set = (this.placeWords = new Set<string>());
+    const set = new Set<string>();
     // The tag first: most tokens are no preposition.
     for (let t = 1; t < doc.value.length; t++) if (doc.pos[t - 1] === 'ADP' && doc.pos[t] === 'PROPN' && this.lex.w.placePrepositions.has(doc.lower[t - 1])) set.add(doc.lower[t]);
     return set;
-  }
+  });
+}
+
+/** A word set of the article built on first use (most articles never ask for some of them). */
+function lazySet(build: () => Set<string>): () => Set<string> {
+  let set: Set<string> | null = null;
+  return () => (set ??= build());
 }

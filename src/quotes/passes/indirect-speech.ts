@@ -11,6 +11,7 @@ import { npStartingAt, type Np } from '../phrases.js';
 import { addGap, type QuoteContext, type Candidate, type Attribution } from '../context.js';
 import { makeAttribution, attributeLeft, clauseEnd } from '../attribution.js';
 import { subjectBefore, subjectAfter, clauseSubject, longSubject } from '../subjects.js';
+import { authorAt, authorPreposition } from '../document-authors.js';
 
 export const name = 'indirect-speech';
 
@@ -172,21 +173,11 @@ function authorOf(ctx: QuoteContext, np: Np, l: number): Np | null {
   const { doc, lex } = ctx;
   for (let h = np.first; h <= np.last; h++) {
     if (!lex.w.authoredDocuments.has(doc.lower[h])) continue;
-    // "exit polls conducted by Edison Research": a participle may stand between the document and the preposition.
-    const by = lex.w.documentParticiples.has(doc.lower[h + 1] ?? '') ? h + 2 : h + 1;
-    if (!lex.w.authorPrepositions.has(doc.lower[by] ?? '')) continue;
-    const author = npStartingAt(doc, by + 1, lex, l);
-    // "conducted by Edison Research for the Associated Press": the author is who conducted it, not who it was for.
-    if (author && by > h + 1) {
-      for (let k = author.first + 1; k < author.last; k++) {
-        if (doc.lower[k] === 'for') {
-          author.last = k - 1;
-          break;
-        }
-      }
-    }
-    if (author && /^\p{Lu}/u.test(doc.value[author.last])) return author;
-    // No name after the participle ("a New Jersey Watchdog report released by the governor's office"): the name before
+    const by = authorPreposition(doc, lex, h);
+    if (by < 0) continue;
+    const author = authorAt(doc, lex, h, by, l);
+    if (author) return author;
+    // No name after a participle ("a New Jersey Watchdog report released by the governor's office"): the name before
     // the document may still be its author.
     if (by === h + 1) return null;
   }
