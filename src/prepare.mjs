@@ -1,6 +1,6 @@
 /**
  * `npm run prepare` (npm runs it after `npm install` in a clone and when it installs framelens from a git URL):
- * compiles the TypeScript sources to dist/.
+ * compiles the TypeScript sources to dist/ and writes dist/yaml-cache.json (the bundled YAML files parsed).
  *
  * In a development clone the compiler is installed (a devDependency): tsc builds and type-checks. Installed from a
  * git URL with `npm install -g`, npm 11 prepares its clone with an `npm install` that inherits the global flag: it
@@ -72,4 +72,6 @@ if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToP
       rmSync(build, { recursive: true, force: true });
     }
   }
+  // The bundled YAML files' parsed trees (src/yaml-cache.ts), as `npm run build` writes them.
+  run(process.execPath, [join(root, 'dist', 'src', 'yaml-cache.js')], root);
 }

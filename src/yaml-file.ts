@@ -4,8 +4,9 @@
  * every problem is a UsageError (E_OPTION, exit 2) naming the file, raised before a run writes anything.
  */
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isMap, type Pair } from 'yaml';
+import { isMap, type Pair } from 'yaml';
 import { UsageError } from './errors.js';
+import { parseYaml } from './yaml-cache.js';
 
 export interface YamlMapping {
   items: Pair[];
@@ -24,9 +25,8 @@ export function readDataFile(path: string, what: string): string {
 
 /** `text` (of the file `path`) parsed as a YAML mapping of lists; `what` names the file in messages. */
 export function parseMapping(text: string, path: string, what: string): YamlMapping {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc });
-  const at = (offset: number | undefined) => `${path}:${offset === undefined ? 1 : lc.linePos(offset).line}`;
+  const doc = parseYaml(text);
+  const at = (offset: number | undefined) => `${path}:${offset === undefined ? 1 : doc.lineCounter.linePos(offset).line}`;
   if (doc.errors.length) throw new UsageError('E_OPTION', `${at(doc.errors[0].pos[0])}: ${what}: not valid YAML: ${doc.errors[0].message}`);
   if (!isMap(doc.contents)) throw new UsageError('E_OPTION', `${at(0)}: ${what} must be a mapping of lists`);
   return { items: doc.contents.items as Pair[], at };

@@ -84,15 +84,16 @@ test('case 2: an --out inside the input folder is never read back; other framele
   cpSync(packageFile('corpora'), join(root, 'corpora'), { recursive: true });
   const counts: number[] = [];
   const tables: Record<string, string>[] = [];
-  for (let i = 0; i < 3; i++) {
+  // The second run finds the first's tables inside its input folder.
+  for (let i = 0; i < 2; i++) {
     const r = framelens(['run', '.', '--out', 'results', '--quiet'], { cwd: root });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     counts.push(ids(join(root, 'results')).length);
     tables.push(outputFiles(join(root, 'results')));
   }
-  expect(counts).toEqual([2, 2, 2]);
-  expect(tables[2]).toEqual(tables[0]);
+  expect(counts).toEqual([2, 2]);
+  expect(tables[1]).toEqual(tables[0]);
   // An older output folder in the input (written with another --out) is a framelens output: listed, not read.
   const r = framelens(['run', '.', '--out', 'results2', '--quiet'], { cwd: root });
   expect(r.status).toBe(0);

@@ -4,7 +4,8 @@
  * first listed name present in a file wins, and `--columns field=name,…` overrides.
  */
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { Document } from 'yaml';
+import { parseYaml } from '../yaml-cache.js';
 import { packageFile } from '../paths.js';
 import { UsageError } from '../errors.js';
 
@@ -22,7 +23,9 @@ let accepted: Record<Field, string[]> | null = null;
 /** The recognised names per field, from pipeline/columns.yml (read once). */
 export function acceptedNames(): Record<Field, string[]> {
   if (accepted) return accepted;
-  const data = parseYaml(readFileSync(packageFile(COLUMNS_FILE), 'utf8')) as Record<string, unknown>;
+  const doc = new Document();
+  doc.contents = parseYaml(readFileSync(packageFile(COLUMNS_FILE), 'utf8')).contents as Document['contents'];
+  const data = doc.toJS() as Record<string, unknown>;
   const out = {} as Record<Field, string[]>;
   for (const f of FIELDS) {
     const names = data[f];

@@ -16,10 +16,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, stringify } from 'yaml';
+import { isMap, isSeq, isScalar, stringify, type LineCounter } from 'yaml';
 import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { CODES, UsageError } from '../errors.js';
 import { packageFile } from '../paths.js';
+import { parseYaml } from '../yaml-cache.js';
 import { analyseTerm, termKey, type TermIssue } from './terms.js';
 
 export type LexiconFormat = 'native' | 'quanteda' | 'liwc';
@@ -139,7 +140,7 @@ export function parseLexicon(path: string): ParseResult {
     if (!parsed) return { lexicon: null, problems: sortProblems(probs.list) };
     frames = parsed;
   } else {
-    const parsed = parseYaml(src, probs, base);
+    const parsed = parseLexiconYaml(src, probs, base);
     if (!parsed) return { lexicon: null, problems: sortProblems(probs.list) };
     frames = parsed;
   }
@@ -229,9 +230,9 @@ const NATIVE_KEYS = new Set(['name', 'version', 'description', 'sources', 'frame
 const FRAME_KEYS = new Set(['description', 'terms']);
 const TERM_KEYS = new Set(['term', 'lemma']);
 
-function parseYaml(src: string, probs: Problems, base: Lexicon): RawFrame[] | null {
-  const lc = new LineCounter();
-  const doc = parseDocument(src, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
+function parseLexiconYaml(src: string, probs: Problems, base: Lexicon): RawFrame[] | null {
+  const doc = parseYaml(src, { uniqueKeys: false, prettyErrors: false });
+  const lc = doc.lineCounter;
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const line = e.linePos?.[0]?.line ?? lc.linePos(e.pos[0]).line;
