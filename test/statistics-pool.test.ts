@@ -5,8 +5,15 @@
  */
 import { computeTask, type StatisticsTask } from '../src/engine/statistics/tasks.js';
 import { statisticsPool } from '../src/engine/statistics/pool.js';
+import { outletSample, pushFrameCells, type ArticleCells } from '../src/engine/statistics/article-frames.js';
 
 const frames = ['chaos', 'humane'];
+/** An article's cells from its hits by frame index. */
+function cells(...byFrame: [number, { author: number; quote: number; paraphrase: number }][]): ArticleCells {
+  const out: ArticleCells = [];
+  for (const [fi, h] of byFrame) pushFrameCells(out, fi, h);
+  return out;
+}
 const tasks: StatisticsTask[] = [
   {
     task: 'exact',
@@ -34,14 +41,9 @@ const tasks: StatisticsTask[] = [
   {
     task: 'rates',
     frames,
-    articles: [
-      { article_id: 'a1', outlet: 'Fox', date: '2024-01-02', event: 'e1', title: 'T1', tokens: 1000, quotes: 3 },
-      { article_id: 'a2', outlet: 'CNN', date: '2024-01-02', event: 'e1', title: 'T2', tokens: 500, quotes: 1 },
-      { article_id: 'a3', outlet: 'Fox', date: '2024-01-05', event: 'e2', title: 'T3', tokens: 3000, quotes: 0 },
-    ],
-    hits: [
-      { article_id: 'a1', frame: 'chaos', author: 2, quote: 1, paraphrase: 0 },
-      { article_id: 'a3', frame: 'humane', author: 1, quote: 0, paraphrase: 0 },
+    samples: [
+      outletSample('CNN', ['a2'], [500], [[]]),
+      outletSample('Fox', ['a3', 'a1'], [3000, 1000], [cells([1, { author: 1, quote: 0, paraphrase: 0 }]), cells([0, { author: 2, quote: 1, paraphrase: 0 }])]),
     ],
   },
 ];

@@ -1,7 +1,7 @@
 /** The statistics tables' builders: article_frames (streamed from records), outlet_rates, lexicon_fit — hand-worked inputs. */
-import { articleFramesColumns, outletRates, OUTLET_RATE_COLUMNS, type ArticleFrameHits, type ArticleRow } from '../src/engine/statistics/article-frames.js';
+import { articleFramesColumns, outletRateRows, outletRates, OUTLET_RATE_COLUMNS, type ArticleFrameHits, type ArticleRow } from '../src/engine/statistics/article-frames.js';
 import { lexiconFit, LEXICON_FIT_COLUMNS } from '../src/engine/statistics/lexicon-fit.js';
-import { articleFramesTable, eventOutletTerms, statisticsInputsFromDb, termPrior } from '../src/engine/statistics-run.js';
+import { articleFramesTable, eventOutletTerms, outletSamplesFromDb, statisticsInputsFromDb, termPrior } from '../src/engine/statistics-run.js';
 import { assignEvents } from '../src/engine/events.js';
 import { prepareAggregates } from '../src/engine/tables.js';
 import type { AnalyzedArticle, FrameHitRecord, QuoteRecord } from '../src/types.js';
@@ -18,7 +18,7 @@ const hits: ArticleFrameHits[] = [
   { article_id: 'a3', frame: 'humane', author: 1, quote: 0, paraphrase: 0 },
 ];
 
-test('article_frames: one row per article in input order, every frame × voice written, zeros included (streamed from the record tables)', async () => {
+test('article_frames: one row per article in input order, every frame × voice written, zeros included (streamed from the record tables); outlet_rates from the record tables as from the rows', async () => {
   expect(articleFramesColumns(['chaos', 'humane'])).toEqual([
     'article_id', 'outlet', 'date', 'event', 'title', 'tokens', 'quotes',
     'chaos', 'chaos_author', 'chaos_quote', 'chaos_paraphrase', 'humane', 'humane_author', 'humane_quote', 'humane_paraphrase',
@@ -36,13 +36,18 @@ test('article_frames: one row per article in input order, every frame × voice w
     rec(articles[0], 1, [hit('chaos', 'author'), hit('chaos', 'quote'), hit('chaos', 'author')]),
     rec(articles[1], 2, []),
   ];
-  const rows = await withRecords(records, async (db) => {
+  const { rows, rates } = await withRecords(records, async (db) => {
     await assignEvents(db, 'metadata');
     await prepareAggregates(db, ['chaos', 'humane']);
     const out: unknown[][] = [];
     await articleFramesTable(db, ['chaos', 'humane'], (row) => out.push(row));
-    return out;
+    const samples = await outletSamplesFromDb(db, ['chaos', 'humane']);
+    return { rows: out, rates: samples.flatMap((sample) => outletRateRows(['chaos', 'humane'], sample)) };
   }, 2);
+  expect(rates).toEqual(outletRates(['chaos', 'humane'], articles, hits));
+  expect(rates.map((r) => `${r[0]}/${r[1]}/${r[2]}:${r[5]}`).filter((r) => !r.endsWith(':0'))).toEqual([
+    'Fox/chaos/all:4', 'Fox/chaos/author:2', 'Fox/chaos/quote:1', 'Fox/chaos/paraphrase:1', 'Fox/humane/all:1', 'Fox/humane/author:1',
+  ]);
   expect(rows).toEqual([
     ['a3', 'Fox', '2024-01-05', 'e2', 'T3', 3000, 0, 1, 0, 0, 1, 1, 1, 0, 0],
     ['a1', 'Fox', '2024-01-02', 'e1', 'T1', 1000, 3, 3, 2, 1, 0, 0, 0, 0, 0],
@@ -63,6 +68,9 @@ test('outlet_rates: pooled rate over the outlet\'s articles with a bootstrap int
   expect(get('Fox', 'paraphrase')).toMatchObject({ hits: 1, per_10k_tokens: 2.5 });
   expect(get('CNN', 'all')).toMatchObject({ articles: 1, hits: 0, per_10k_tokens: 0, ci_low: 0, ci_high: 0 });
   expect(outletRates(['chaos'], [...articles].reverse(), [...hits].reverse())).toEqual(rows);
+  // An article without tokens counts among the outlet's articles and is never drawn: the rest of the rows is unchanged.
+  const empty: ArticleRow = { article_id: 'a0', outlet: 'Fox', date: '2024-01-06', event: 'e2', title: 'T0', tokens: 0, quotes: 0 };
+  expect(outletRates(['chaos'], [...articles, empty], hits)).toEqual(rows.map((r) => (r[0] === 'Fox' ? [r[0], r[1], r[2], 3, ...r.slice(4)] : r)));
 });
 
 describe('lexicon_fit', () => {
@@ -119,12 +127,11 @@ test('statisticsInputsFromDb: the builders\' input rows summed from the record t
     await prepareAggregates(db, ['chaos']);
     const terms: unknown[] = [];
     for await (const [, rows] of eventOutletTerms(db)) terms.push(...rows);
-    return { ...(await statisticsInputsFromDb(db)), eventOutletTerms: terms, ...(await termPrior(db)) };
+    return { ...(await statisticsInputsFromDb(db)), eventOutletTerms: terms, ...(await termPrior(db)), samples: await outletSamplesFromDb(db, ['chaos']) };
   });
-  expect(inp.articles.map((a) => [a.article_id, a.tokens, a.quotes])).toEqual([['a1', 100, 2], ['a2', 50, 2]]);
-  expect(inp.articleHits).toEqual([
-    { article_id: 'a1', frame: 'chaos', author: 1, quote: 0, paraphrase: 1 },
-    { article_id: 'a2', frame: 'chaos', author: 0, quote: 1, paraphrase: 0 },
+  // outlet_rates' input: a1 (chaos: author 1, paraphrase 1) and a2 (chaos: quote 1); cells all, author, quote, paraphrase.
+  expect(inp.samples.map((o) => ({ ...o, tokens: [...o.tokens], offsets: [...o.offsets], cellOf: [...o.cellOf], countOf: [...o.countOf] }))).toEqual([
+    { outlet: 'Fox', articles: 2, tokens: [100, 50], offsets: [0, 3, 5], cellOf: [0, 1, 3, 0, 2], countOf: [2, 1, 1, 1, 1] },
   ]);
   expect(inp.eventOutletTokens).toEqual([{ event: 'e', outlet: 'Fox', tokens: 150 }]);
   expect(inp.eventOutletFrameHits).toEqual([{ event: 'e', outlet: 'Fox', frame: 'chaos', author: 1, quote: 1, paraphrase: 1 }]);

@@ -8,7 +8,7 @@
  */
 import type { Cell } from '../export/csv.js';
 import { Cursor, sqlString, type Engine } from './database.js';
-import { articleFramesRow, type ArticleFrameHits, type ArticleRow } from './statistics/article-frames.js';
+import { articleFramesRow, outletSample, pushFrameCells, type ArticleCells, type ArticleFrameHits, type ArticleRow, type OutletSample } from './statistics/article-frames.js';
 import { DISTINCTIVE_MIN_COUNT, distinctiveTerms, type DistinctiveTable, type EventOutletTerm } from './statistics/distinctive.js';
 import type { StatisticsTables } from './statistics/index.js';
 import { CONTRAST_COLUMNS } from './statistics/contrasts.js';
@@ -57,10 +57,6 @@ const VOICES = `count(*) FILTER (WHERE h.voice = 'author')::INTEGER, count(*) FI
 
 /** The builders' input rows from the record tables (needs `work.ev`). */
 export async function statisticsInputsFromDb(db: Engine): Promise<StatisticsInputs> {
-  const articles = (await db.all(`SELECT a.id, a.outlet, a.date, ev.event, a.title, a.tokens, a.quotes FROM records.articles a JOIN work.ev ev USING (seq) ORDER BY a.seq`))
-    .map(([id, outlet, date, event, title, tokens, quotes]) => ({ article_id: str(id), outlet: str(outlet), date: str(date), event: str(event), title: str(title), tokens: num(tokens), quotes: num(quotes) }));
-  const articleHits = (await db.all(`SELECT a.id, h.frame, ${VOICES} FROM records.hits h JOIN records.articles a USING (seq) GROUP BY a.seq, a.id, h.frame ORDER BY a.seq, h.frame`))
-    .map(([id, frame, author, quote, paraphrase]) => ({ article_id: str(id), frame: str(frame), author: num(author), quote: num(quote), paraphrase: num(paraphrase) }));
   const eventOutletTokens = (await db.all(`SELECT event, outlet, sum(tokens)::BIGINT FROM work.ev GROUP BY event, outlet ORDER BY event, outlet`))
     .map(([event, outlet, tokens]) => ({ event: str(event), outlet: str(outlet), tokens: num(tokens) }));
   const eventOutletFrameHits = (await db.all(`SELECT ev.event, ev.outlet, h.frame, ${VOICES} FROM records.hits h JOIN work.ev ev USING (seq) GROUP BY ALL ORDER BY ev.event, ev.outlet, h.frame`))
@@ -71,7 +67,48 @@ export async function statisticsInputsFromDb(db: Engine): Promise<StatisticsInpu
     .map(([event, frame, hits, withHits]) => ({ event: str(event), frame: str(frame), hits: num(hits), articles_with_hits: num(withHits) }));
   const frameTermHits = (await db.all(`SELECT frame, term, count(*)::INTEGER FROM records.hits GROUP BY ALL ORDER BY frame, term`))
     .map(([frame, term, hits]) => ({ frame: str(frame), term: str(term), hits: num(hits) }));
-  return { articles, articleHits, eventOutletTokens, eventOutletFrameHits, eventTokens, eventFrameHits, frameTermHits };
+  return { eventOutletTokens, eventOutletFrameHits, eventTokens, eventFrameHits, frameTermHits };
+}
+
+/**
+ * outlet_rates' input: each outlet's articles and their hits by frame and voice as an OutletSample (flat typed arrays),
+ * read an article at a time, outlets in code-point order. A row object per article × frame held for the whole corpus
+ * was the largest thing in the main thread's heap during the tables (over 100 MB at 84,000 articles).
+ */
+export async function outletSamplesFromDb(db: Engine, frames: readonly string[]): Promise<OutletSample[]> {
+  const frameIndex = new Map(frames.map((f, i) => [f, i]));
+  const samples: OutletSample[] = [];
+  let outlet: string | null = null;
+  let ids: string[] = [];
+  let tokens: number[] = [];
+  let cells: ArticleCells[] = [];
+  let lastSeq = -1;
+  const finish = () => {
+    if (outlet !== null) samples.push(outletSample(outlet, ids, tokens, cells));
+  };
+  for await (const [seq, o, id, tok, frame, author, quote, paraphrase] of db.rows(`
+    SELECT a.seq, a.outlet, a.id, a.tokens, h.frame, ${VOICES}
+    FROM records.articles a JOIN work.ev ev USING (seq) LEFT JOIN records.hits h USING (seq)
+    GROUP BY a.seq, a.outlet, a.id, a.tokens, h.frame
+    ORDER BY a.outlet, a.seq, h.frame`)) {
+    if (str(o) !== outlet) {
+      finish();
+      outlet = str(o);
+      ids = [];
+      tokens = [];
+      cells = [];
+    }
+    if (num(seq) !== lastSeq) {
+      lastSeq = num(seq);
+      ids.push(str(id));
+      tokens.push(num(tok));
+      cells.push([]);
+    }
+    const fi = frame === null ? undefined : frameIndex.get(str(frame));
+    if (fi !== undefined) pushFrameCells(cells[cells.length - 1], fi, { author: num(author), quote: num(quote), paraphrase: num(paraphrase) });
+  }
+  finish();
+  return samples.sort((a, b) => (a.outlet < b.outlet ? -1 : a.outlet > b.outlet ? 1 : 0));
 }
 
 /**
@@ -131,7 +168,7 @@ async function distinctiveFromDb(db: Engine, stoplist: ReadonlySet<string>): Pro
 export async function runStatistics(db: Engine, frames: string[], stoplist: ReadonlySet<string>, statistics: StatisticsRunner = inlineStatistics): Promise<StatisticsTables> {
   const inputs = await statisticsInputsFromDb(db);
   const contrasts = statistics.run({ task: 'contrasts', frames, tokens: inputs.eventOutletTokens, hits: inputs.eventOutletFrameHits });
-  const rates = statistics.run({ task: 'rates', frames, articles: inputs.articles, hits: inputs.articleHits });
+  const rates = statistics.run({ task: 'rates', frames, samples: await outletSamplesFromDb(db, frames) });
   // Awaited below; a failure must not surface before then as unhandled.
   contrasts.catch(() => undefined);
   rates.catch(() => undefined);

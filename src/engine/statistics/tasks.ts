@@ -5,7 +5,7 @@
  * (rng.ts), so it is the same whichever thread computes it and in whatever order.
  */
 import type { Cell } from '../../export/csv.js';
-import { outletRates, type ArticleFrameHits, type ArticleRow } from './article-frames.js';
+import { outletRateRows, type OutletSample } from './article-frames.js';
 import { screenedExactTest, type ExactTestResult } from './contingency.js';
 import { outletContrasts, type EventOutletFrameHits, type EventOutletTokens } from './contrasts.js';
 
@@ -21,7 +21,7 @@ export interface ExactTestJob {
 export type StatisticsTask =
   | { task: 'exact'; jobs: ExactTestJob[] }
   | { task: 'contrasts'; frames: string[]; tokens: EventOutletTokens[]; hits: EventOutletFrameHits[] }
-  | { task: 'rates'; frames: string[]; articles: ArticleRow[]; hits: ArticleFrameHits[] };
+  | { task: 'rates'; frames: string[]; samples: OutletSample[] };
 
 export type TaskResult<T extends StatisticsTask> = T extends { task: 'exact' } ? (ExactTestResult | null)[] : Cell[][];
 
@@ -33,7 +33,7 @@ export function computeTask<T extends StatisticsTask>(t: T): TaskResult<T> {
     case 'contrasts':
       return outletContrasts(t.frames, t.tokens, t.hits) as TaskResult<T>;
     case 'rates':
-      return outletRates(t.frames, t.articles, t.hits) as TaskResult<T>;
+      return t.samples.flatMap((sample) => outletRateRows(t.frames, sample)) as TaskResult<T>;
   }
 }
 
