@@ -34,6 +34,7 @@ const RULES: { rule: string; text: string; words: string; speaker: string; type:
   // (A guard for the rule above: a word the article writes as a place is not a surname.)
   { rule: 'a lone word written as a place is no surname', text: 'Ana Ruiz campaigned in Ohio on Monday. Ohio voted early. “We are ready for the vote,” she said.', words: 'We are ready', speaker: 'Ana Ruiz', type: 'person' },
   { rule: '"who" stands for the name before it', text: 'Cruz won an endorsement from Mike Lee, who declared, “It is time to unite the party.”', words: 'It is time', speaker: 'Mike Lee', type: 'person' },
+  { rule: '"who" after a quotation is no person named before', text: 'Bernie Sanders spoke first. Hillary Clinton has proposed appointing a “chief trade prosecutor” who reports directly to the president.', words: 'chief trade', speaker: 'UNKNOWN', type: 'unknown' },
   { rule: '"who" after a common noun is an unnamed group', text: 'Barack Obama rebuked critics who say he should use the words “radical Islamic terrorism” more often.', words: 'radical Islamic', speaker: 'critics', type: 'anonymous' },
   { rule: '"I" outside a quotation is the writer, no one named', text: 'Bernie Sanders endorsed me last week. “It was only a joke, of course,” I wrote later.', words: 'It was only a joke', speaker: 'UNKNOWN', type: 'unknown' },
   // Role phrases.

@@ -8,6 +8,7 @@ import type { Lexicon } from './lexicon.js';
 import { isCap } from './pieces.js';
 import { adjacent, APOS, isNameToken, stripDet, textOf, type Np } from './phrases.js';
 import { documentAuthor } from './document-authors.js';
+import { CLOSE } from './context.js';
 import { classify, splitRoleName } from './speaker-types.js';
 import type { PersonRegistry, Speaker } from './speakers.js';
 
@@ -24,6 +25,9 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
       const named = t >= 0 ? people.nameEndingAt(t) : null;
       if (named) return { mention, start, end, canonical: named, role: '', type: 'person' };
       if (t >= 0 && doc.pos[t] === 'NOUN' && !isCap(doc.value[t])) return { mention, start, end, canonical: doc.lower[t], role: doc.lower[t], type: 'anonymous' };
+      // 'She has proposed appointing a "chief trade prosecutor" who reports to the president': after a quotation the
+      // relative stands for the quoted phrase, not for the last person named.
+      if (t >= 0 && closesQuotation(doc, t)) return { mention, start, end, canonical: 'UNKNOWN', role: '', type: 'unknown' };
     }
     if (lex.w.personPronouns.has(l)) {
       const gender = lex.w.malePronouns.has(l) ? 'm' : lex.w.femalePronouns.has(l) ? 'f' : null;
@@ -117,4 +121,12 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     if (full) canonical = full[0];
   }
   return { mention, start, end, canonical, role: appositionRole, type };
+}
+
+/** Token t is a closing quotation mark (”, », or a straight " or '' after a word). */
+function closesQuotation(doc: NlpDoc, t: number): boolean {
+  const v = doc.value[t];
+  if (CLOSE.has(v)) return true;
+  const after = t > 0 && doc.tokEnd[t - 1] === doc.tokStart[t];
+  return after && (v === '"' || (v === "'" && doc.value[t - 1] === "'"));
 }
