@@ -161,6 +161,9 @@ function trainEvaluation(): ReturnType<typeof evaluate> {
   // Measured 0.997 and 0.986 (344 of 349 pairs); the written names alone give recall 0.777.
   expect(s.attributedPairs.precision).toBeGreaterThanOrEqual(0.99);
   expect(s.attributedPairs.recall).toBeGreaterThanOrEqual(0.95);
+  // Over all matched labels a quotation given to the wrong person makes pairs of different people under one id:
+  // 40 measured (0.3.7; 51 before a "who" right after a quotation stopped naming the last person named).
+  expect(s.pairs.falsePositive).toBeLessThanOrEqual(40);
 }, 300_000);
 
 // The right-person figures the README publishes (PolNeAR dev labels, read last; train for tuning), as floors: a change
