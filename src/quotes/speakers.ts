@@ -419,6 +419,17 @@ export class PersonRegistry {
     }
     // "Kazakhstan's foreign minister, Erlan Idrissov, plays down concerns".
     if (doc.value[k] === ',' && doc.value[i - 1] === ',' && (doc.pos[k + 1] === 'VERB' || doc.pos[k + 1] === 'AUX')) return true;
+    if (doc.value[k] === ',' && this.lex.w.personRelatives.has(doc.lower[k + 1] ?? '')) {
+      // "Sandy Phillips, who lost her daughter … in Aurora, Colorado, in July 2012, said": the relative clause may hold
+      // commas of its own; the first comma followed by a verb ends it.
+      for (let e = k + 2; e < n && e - k < 60 && !/^[.;:!?]$/.test(doc.value[e]); e++) {
+        if (doc.value[e] !== ',') continue;
+        let v = e + 1;
+        while (v < n && v - e < 4 && doc.pos[v] === 'ADV') v++;
+        if (doc.pos[v] === 'VERB' || doc.pos[v] === 'AUX') return !/^['’]s$/.test(doc.value[v]);
+      }
+      return false;
+    }
     if (doc.value[k] === ',') {
       let e = k + 1;
       while (e < n && e - k < 20 && doc.value[e] !== ',' && !/^[.;:!?]$/.test(doc.value[e])) e++;

@@ -59,6 +59,10 @@ export function subjectBefore(ctx: QuoteContext, c: number, floor: number): { np
         return { np, role };
       }
     }
+    // "Sandy Phillips, who lost her daughter Jessica Ghawi during the mass shooting in Aurora, Colorado, in July
+    // 2012, said": a relative clause after a name that opens the sentence reaches the cue; the name speaks.
+    const relative = relativeClauseSubject(ctx, j, floor);
+    if (relative) return { np: relative, role: '' };
     // A longer insertion between commas ("Arturo Sarukhán, Mexico's ambassador from 2007 to 2013, said";
     // "Mr. Coffman, who represents a swing district, said"): the speaker is the name before it.
     // The insertion may hold commas of its own ("Christopher Harvey, a delegate from Houston, Texas, said"): try
@@ -92,6 +96,21 @@ export function subjectBefore(ctx: QuoteContext, c: number, floor: number): { np
   const np = npEndingAt(doc, j, lex, floor);
   if (!np && lex.w.quantifierSubjects.has(doc.lower[j]) && (j === floor || /^[,;:]$|^(but|and|yet|while)$/.test(doc.lower[j - 1]) || ctx.sentenceEnd(j - 1))) return { np: { first: j, last: j }, role };
   return np ? { np, role } : null;
+}
+
+/**
+ * The name before ", who …" (person_relatives) when that relative clause runs, within the sentence and without a
+ * quotation mark, to the comma at `comma` before the cue, and the name opens the sentence; else null.
+ */
+function relativeClauseSubject(ctx: QuoteContext, comma: number, floor: number): Np | null {
+  const { doc, lex } = ctx;
+  for (let k = comma - 1; k > floor && comma - k < 60 && !ctx.sentenceEnd(k) && !ctx.isMark(k); k--) {
+    if (doc.value[k] !== ',' || !lex.w.personRelatives.has(doc.lower[k + 1])) continue;
+    const np = npEndingAt(doc, ctx.beforeParenthesis(k - 1, floor), lex, floor);
+    if (np && /^\p{Lu}/u.test(doc.value[np.last]) && (np.first === floor || ctx.sentenceEnd(np.first - 1) || doc.pos[np.first - 1] === 'SPACE')) return np;
+    return null;
+  }
+  return null;
 }
 
 /** NP after cue token c ("said Homan", "says Douglas Rivlin, the spokesman for America's Voice,"). */

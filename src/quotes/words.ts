@@ -23,7 +23,7 @@ export const WORD_LISTS: Record<string, ListKind> = {
   approximators: 'lower', wh_words: 'lower', description_openers: 'lower', time_nouns: 'lower', time_words: 'cased',
   times_of_day: 'lower', work_nouns: 'lower', headline_labels: 'lower',
   male_pronouns: 'lower', female_pronouns: 'lower', male_titles: 'lower', female_titles: 'lower', male_nouns: 'lower',
-  female_nouns: 'lower', male_first_names: 'lower', female_first_names: 'lower', object_relatives: 'lower',
+  female_nouns: 'lower', male_first_names: 'lower', female_first_names: 'lower', object_relatives: 'lower', person_relatives: 'lower',
   notice_labels: 'lower', place_prepositions: 'lower', authored_documents: 'lower', author_prepositions: 'lower',
   document_participles: 'lower', months: 'lower', author_named_documents: 'lower', surname_titles: 'lower',
   party_words: 'lower', campaign_roles: 'lower', generational_suffixes: 'lower', speaking_documents: 'lower',
@@ -54,6 +54,7 @@ export interface Words {
   maleFirstNames: Set<string>;
   femaleFirstNames: Set<string>;
   objectRelatives: Set<string>;
+  personRelatives: Set<string>;
   noticeLabels: Set<string>;
   placePrepositions: Set<string>;
   determiners: Set<string>;
@@ -154,6 +155,7 @@ export function compileWords(lists: WordLists): Words {
     maleFirstNames: set('male_first_names'),
     femaleFirstNames: set('female_first_names'),
     objectRelatives: set('object_relatives'),
+    personRelatives: set('person_relatives'),
     noticeLabels: set('notice_labels'),
     placePrepositions: set('place_prepositions'),
     determiners: set('determiners'),
