@@ -7,7 +7,7 @@
 import type { NlpDoc } from '../nlp/index.js';
 import { isCap } from './pieces.js';
 import type { Lexicon } from './lexicon.js';
-import { APOS, inTitleCaseLine, isNameToken, nlSpan } from './phrases.js';
+import { APOS, inTitleCaseLine, isNameToken, nlSpan, verbAfterRelative } from './phrases.js';
 
 export type Gender = 'm' | 'f';
 
@@ -121,14 +121,19 @@ class MentionScan {
    */
   private loneSubject(i: number): boolean {
     const { doc, lex } = this;
-    // The verb after it first: it rules out most words before any lookup.
+    // The verb after it first: it rules out most words before any lookup. ("Rihanna, who was honored …, spoke": after
+    // a relative clause, when the word opens the sentence; not "a truck driver from Ava, Mo., who is …, said".)
     let k = i + 1;
     while (k < doc.value.length && k - i < 4 && doc.pos[k] === 'ADV') k++;
+    const first = doc.sentences[doc.sentenceOf[i]].firstToken;
+    // A capitalised sentence opener before it is not part of a name: "Meanwhile Rihanna spoke".
+    const opener = i > 0 && first === i - 1 && (lex.w.sentenceOpeners.has(doc.lower[i - 1]) || lex.w.subordinators.has(doc.lower[i - 1]));
+    if (doc.value[k] === ',' && (first === i || opener) && lex.w.personRelatives.has(doc.lower[k + 1] ?? '')) k = verbAfterRelative(doc, lex, k);
     if (!(doc.pos[k] === 'VERB' && /^\p{Ll}/u.test(doc.value[k] ?? '') && !/ing$/.test(doc.lower[k]))) return false;
     const l = doc.lower[i];
     if (lex.orgWords.has(l) || lex.outletWords.has(l) || lex.anonymous.has(l) || lex.roleNouns.has(l) || lex.w.weekdays.has(l)) return false;
     // Not an acronym ("ESPN"), nor a word joined to the one before ("Asia-Pacific").
-    if (/^[A-Z]{2,}$/.test(doc.value[i]) || (i > 0 && (isCap(doc.value[i - 1]) || APOS.test(doc.value[i - 1]) || doc.value[i - 1] === '-'))) return false;
+    if (/^[A-Z]{2,}$/.test(doc.value[i]) || (i > 0 && ((isCap(doc.value[i - 1]) && !opener) || APOS.test(doc.value[i - 1]) || doc.value[i - 1] === '-'))) return false;
     // Not a word the article writes as a place ("in Ohio").
     if (this.places().has(l)) return false;
     // At a sentence start ("Friends offered …") not a plural or other inflected form, unless the article capitalises

@@ -203,3 +203,20 @@ export function textOf(doc: NlpDoc, a: number, b: number): string {
 export function stripDet(s: string): string {
   return s.replace(/^(the|a|an)\s+/i, '');
 }
+
+/**
+ * "Sandy Phillips, who lost her daughter … in Aurora, Colorado, in July 2012, said": when token `comma` is a comma
+ * opening a relative clause of a person (`person_relatives`), the first token after the clause that is a verb (the
+ * first comma followed by one, adverbs between, within the sentence); else -1.
+ */
+export function verbAfterRelative(doc: NlpDoc, lex: Lexicon, comma: number): number {
+  const n = doc.value.length;
+  if (doc.value[comma] !== ',' || !lex.w.personRelatives.has(doc.lower[comma + 1] ?? '')) return -1;
+  for (let e = comma + 2; e < n && e - comma < 60 && !/^[.;:!?]$/.test(doc.value[e]); e++) {
+    if (doc.value[e] !== ',') continue;
+    let v = e + 1;
+    while (v < n && v - e < 4 && doc.pos[v] === 'ADV') v++;
+    if ((doc.pos[v] === 'VERB' || doc.pos[v] === 'AUX') && !APOS.test(doc.value[v])) return v;
+  }
+  return -1;
+}

@@ -11,7 +11,7 @@ import { countBefore } from '../search.js';
 import { tokenAt } from '../nlp/index.js';
 import { isCap } from './pieces.js';
 import type { Lexicon } from './lexicon.js';
-import { APOS, isNameToken, nlSpan } from './phrases.js';
+import { APOS, isNameToken, nlSpan, verbAfterRelative } from './phrases.js';
 import { rolesAround } from './speaker-types.js';
 import { findPersonMentions, firstNameGender, type Gender, type PersonMention } from './mentions.js';
 
@@ -419,17 +419,9 @@ export class PersonRegistry {
     }
     // "Kazakhstan's foreign minister, Erlan Idrissov, plays down concerns".
     if (doc.value[k] === ',' && doc.value[i - 1] === ',' && (doc.pos[k + 1] === 'VERB' || doc.pos[k + 1] === 'AUX')) return true;
-    if (doc.value[k] === ',' && this.lex.w.personRelatives.has(doc.lower[k + 1] ?? '')) {
-      // "Sandy Phillips, who lost her daughter … in Aurora, Colorado, in July 2012, said": the relative clause may hold
-      // commas of its own; the first comma followed by a verb ends it.
-      for (let e = k + 2; e < n && e - k < 60 && !/^[.;:!?]$/.test(doc.value[e]); e++) {
-        if (doc.value[e] !== ',') continue;
-        let v = e + 1;
-        while (v < n && v - e < 4 && doc.pos[v] === 'ADV') v++;
-        if (doc.pos[v] === 'VERB' || doc.pos[v] === 'AUX') return !/^['’]s$/.test(doc.value[v]);
-      }
-      return false;
-    }
+    // "Sandy Phillips, who lost her daughter … in Aurora, Colorado, in July 2012, said": a relative clause may hold
+    // commas of its own.
+    if (doc.value[k] === ',' && this.lex.w.personRelatives.has(doc.lower[k + 1] ?? '')) return verbAfterRelative(doc, this.lex, k) >= 0;
     if (doc.value[k] === ',') {
       let e = k + 1;
       while (e < n && e - k < 20 && doc.value[e] !== ',' && !/^[.;:!?]$/.test(doc.value[e])) e++;

@@ -100,7 +100,8 @@ export function subjectBefore(ctx: QuoteContext, c: number, floor: number): { np
 
 /**
  * The name before ", who …" (person_relatives) when that relative clause runs, within the sentence and without a
- * quotation mark, to the comma at `comma` before the cue, and the name opens the sentence; else null.
+ * quotation mark, to the comma at `comma` before the cue, and the name opens the sentence; else null. (A clause may
+ * hold a verb after a comma of its own: "Mr. Slinker, whose latest start-up, Paradata, uses big data …, said".)
  */
 function relativeClauseSubject(ctx: QuoteContext, comma: number, floor: number): Np | null {
   const { doc, lex } = ctx;
