@@ -109,6 +109,13 @@ function relativeClauseSubject(ctx: QuoteContext, comma: number, floor: number):
     if (doc.value[k] !== ',' || !lex.w.personRelatives.has(doc.lower[k + 1])) continue;
     const np = npEndingAt(doc, ctx.beforeParenthesis(k - 1, floor), lex, floor);
     if (np && /^\p{Lu}/u.test(doc.value[np.last]) && (np.first === floor || ctx.sentenceEnd(np.first - 1) || doc.pos[np.first - 1] === 'SPACE')) return np;
+    // "Paul Porter, a truck driver from Ava, Mo., who is a member of the Teamsters union, said": the clause follows an
+    // apposition of a name that opens the sentence; that name speaks.
+    const first = Math.max(floor, doc.sentences[doc.sentenceOf[k]].firstToken);
+    const opening = npStartingAt(doc, first, lex, k - 1);
+    // (A name: not an opening adverb, "Still, Petrilli, who thinks …, called".)
+    const opener = lex.w.sentenceOpeners.has(doc.lower[first]) || lex.w.subordinators.has(doc.lower[first]);
+    if (opening && opening.first === first && !opener && doc.pos[opening.last] === 'PROPN' && doc.value[opening.last + 1] === ',' && opening.last + 1 < k) return opening;
     return null;
   }
   return null;
