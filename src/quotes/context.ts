@@ -15,6 +15,13 @@ import { PersonRegistry, type Speaker } from './speakers.js';
 export const OPEN = new Set(['“', '„', '‟', '«']);
 export const CLOSE = new Set(['”', '»']);
 
+/** Token t closes a quotation: ” or », or a straight mark (" or a doubled apostrophe) written right after a word. */
+export function closesQuotation(doc: NlpDoc, t: number): boolean {
+  const v = doc.value[t];
+  if (CLOSE.has(v)) return true;
+  return t > 0 && doc.tokEnd[t - 1] === doc.tokStart[t] && (v === '"' || (v === "'" && doc.value[t - 1] === "'"));
+}
+
 export interface Attribution {
   cue: string;
   cueStart: number | null;
@@ -217,7 +224,7 @@ export class QuoteContext {
     if (nounCue && i > 1) {
       let t = i - 1;
       while (t > 0 && i - t <= 4 && SPEAKER_POS.has(doc.pos[t])) t--;
-      if (t < i - 1 && (CLOSE.has(doc.value[t]) || doc.value[t] === '"' || (doc.value[t] === "'" && doc.value[t - 1] === "'"))) return true;
+      if (t < i - 1 && closesQuotation(doc, t)) return true;
     }
     // "Democrats, Frank notes, applaud …": a parenthetical name and cue between commas.
     if (nounCue && doc.pos[i - 1] === 'PROPN' && doc.value[i - 2] === ',' && doc.value[i + 1] === ',') return true;

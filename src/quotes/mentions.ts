@@ -7,7 +7,7 @@
 import type { NlpDoc } from '../nlp/index.js';
 import { isCap } from './pieces.js';
 import type { Lexicon } from './lexicon.js';
-import { APOS, inTitleCaseLine, isNameToken, nlSpan, verbAfterRelative } from './phrases.js';
+import { APOS, inTitleCaseLine, isNameToken, nlSpan, opensPersonRelative, verbAfterRelative } from './phrases.js';
 
 export type Gender = 'm' | 'f';
 
@@ -128,7 +128,7 @@ class MentionScan {
     const first = doc.sentences[doc.sentenceOf[i]].firstToken;
     // A capitalised sentence opener before it is not part of a name: "Meanwhile Rihanna spoke".
     const opener = i > 0 && first === i - 1 && (lex.w.sentenceOpeners.has(doc.lower[i - 1]) || lex.w.subordinators.has(doc.lower[i - 1]));
-    if (doc.value[k] === ',' && (first === i || opener) && lex.w.personRelatives.has(doc.lower[k + 1] ?? '')) k = verbAfterRelative(doc, lex, k);
+    if ((first === i || opener) && opensPersonRelative(doc, lex, k)) k = verbAfterRelative(doc, lex, k);
     if (!(doc.pos[k] === 'VERB' && /^\p{Ll}/u.test(doc.value[k] ?? '') && !/ing$/.test(doc.lower[k]))) return false;
     const l = doc.lower[i];
     if (lex.orgWords.has(l) || lex.outletWords.has(l) || lex.anonymous.has(l) || lex.roleNouns.has(l) || lex.w.weekdays.has(l)) return false;

@@ -204,6 +204,11 @@ export function stripDet(s: string): string {
   return s.replace(/^(the|a|an)\s+/i, '');
 }
 
+/** Token t is a comma opening a relative clause of a person: ", who …", ", whose …" (`person_relatives`). */
+export function opensPersonRelative(doc: NlpDoc, lex: Lexicon, t: number): boolean {
+  return doc.value[t] === ',' && lex.w.personRelatives.has(doc.lower[t + 1] ?? '');
+}
+
 /**
  * "Sandy Phillips, who lost her daughter … in Aurora, Colorado, in July 2012, said": when token `comma` is a comma
  * opening a relative clause of a person (`person_relatives`), the first token after the clause that is a verb (the
@@ -211,7 +216,7 @@ export function stripDet(s: string): string {
  */
 export function verbAfterRelative(doc: NlpDoc, lex: Lexicon, comma: number): number {
   const n = doc.value.length;
-  if (doc.value[comma] !== ',' || !lex.w.personRelatives.has(doc.lower[comma + 1] ?? '')) return -1;
+  if (!opensPersonRelative(doc, lex, comma)) return -1;
   for (let e = comma + 2; e < n && e - comma < 60 && !/^[.;:!?]$/.test(doc.value[e]); e++) {
     if (doc.value[e] !== ',') continue;
     let v = e + 1;

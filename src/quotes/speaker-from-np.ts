@@ -8,7 +8,7 @@ import type { Lexicon } from './lexicon.js';
 import { isCap } from './pieces.js';
 import { adjacent, APOS, isNameToken, stripDet, textOf, type Np } from './phrases.js';
 import { documentAuthor } from './document-authors.js';
-import { CLOSE } from './context.js';
+import { closesQuotation } from './context.js';
 import { classify, splitRoleName } from './speaker-types.js';
 import type { PersonRegistry, Speaker } from './speakers.js';
 
@@ -121,12 +121,4 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     if (full) canonical = full[0];
   }
   return { mention, start, end, canonical, role: appositionRole, type };
-}
-
-/** Token t is a closing quotation mark (”, », or a straight " or '' after a word). */
-function closesQuotation(doc: NlpDoc, t: number): boolean {
-  const v = doc.value[t];
-  if (CLOSE.has(v)) return true;
-  const after = t > 0 && doc.tokEnd[t - 1] === doc.tokStart[t];
-  return after && (v === '"' || (v === "'" && doc.value[t - 1] === "'"));
 }

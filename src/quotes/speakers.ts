@@ -11,7 +11,7 @@ import { countBefore } from '../search.js';
 import { tokenAt } from '../nlp/index.js';
 import { isCap } from './pieces.js';
 import type { Lexicon } from './lexicon.js';
-import { APOS, isNameToken, nlSpan, verbAfterRelative } from './phrases.js';
+import { APOS, isNameToken, nlSpan, opensPersonRelative, verbAfterRelative } from './phrases.js';
 import { rolesAround } from './speaker-types.js';
 import { findPersonMentions, firstNameGender, type Gender, type PersonMention } from './mentions.js';
 
@@ -421,7 +421,7 @@ export class PersonRegistry {
     if (doc.value[k] === ',' && doc.value[i - 1] === ',' && (doc.pos[k + 1] === 'VERB' || doc.pos[k + 1] === 'AUX')) return true;
     // "Sandy Phillips, who lost her daughter … in Aurora, Colorado, in July 2012, said": a relative clause may hold
     // commas of its own.
-    if (doc.value[k] === ',' && this.lex.w.personRelatives.has(doc.lower[k + 1] ?? '')) return verbAfterRelative(doc, this.lex, k) >= 0;
+    if (opensPersonRelative(doc, this.lex, k)) return verbAfterRelative(doc, this.lex, k) >= 0;
     if (doc.value[k] === ',') {
       let e = k + 1;
       while (e < n && e - k < 20 && doc.value[e] !== ',' && !/^[.;:!?]$/.test(doc.value[e])) e++;

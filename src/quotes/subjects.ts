@@ -3,7 +3,7 @@
  * parentheses and dashed asides), the noun phrase after it (inverted "said X"), the subject of the clause a cue
  * belongs to, and a long subject reaching back to the sentence's start. Used by the passes through attribution.ts.
  */
-import { npEndingAt, npStartingAt, stripDet, textOf, type Np } from './phrases.js';
+import { npEndingAt, npStartingAt, opensPersonRelative, stripDet, textOf, type Np } from './phrases.js';
 import type { QuoteContext } from './context.js';
 
 /** The subject NP ending just before cue token c (skipping adverbs/auxiliaries, appositions, parentheticals). */
@@ -106,7 +106,7 @@ export function subjectBefore(ctx: QuoteContext, c: number, floor: number): { np
 function relativeClauseSubject(ctx: QuoteContext, comma: number, floor: number): Np | null {
   const { doc, lex } = ctx;
   for (let k = comma - 1; k > floor && comma - k < 60 && !ctx.sentenceEnd(k) && !ctx.isMark(k); k--) {
-    if (doc.value[k] !== ',' || !lex.w.personRelatives.has(doc.lower[k + 1])) continue;
+    if (!opensPersonRelative(doc, lex, k)) continue;
     const np = npEndingAt(doc, ctx.beforeParenthesis(k - 1, floor), lex, floor);
     if (np && /^\p{Lu}/u.test(doc.value[np.last]) && (np.first === floor || ctx.sentenceEnd(np.first - 1) || doc.pos[np.first - 1] === 'SPACE')) return np;
     // "Paul Porter, a truck driver from Ava, Mo., who is a member of the Teamsters union, said": the clause follows an
