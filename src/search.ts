@@ -1,4 +1,9 @@
-/** Searching sorted data: shared by the quote finder, the speaker registry and the frame matcher. */
+/** Ordering and searching sorted data: shared by the quote finder, the speaker registry, the frame matcher and the tables. */
+
+/** Strings in UTF-16 code-unit order (JavaScript's `<`), the order every sorted table and list uses. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 /** How many leading items satisfy `before`, a test that holds on a prefix of the items and fails after (binary search). */
 export function countBefore(length: number, before: (i: number) => boolean): number {

@@ -20,6 +20,7 @@ import { VERSION } from '../version.js';
 import { aliasesSha256, entityOptions, tableCounts, tableSteps, type RunSummary } from './run.js';
 import { DATABASE, defaultWorkers, intOption } from './run-options.js';
 import { loadQuoteSettings } from '../quotes/settings.js';
+import { compareStrings } from '../search.js';
 
 export interface MergeSettings {
   dirs: string[];
@@ -115,7 +116,7 @@ export async function mergeShards(settings: MergeSettings, commandLine: string[]
     command: commandLine,
     settings: { ...first.settings, shard: null, merged_from: settings.dirs, aliases: settings.aliases, aliases_sha256: aliasesSha256(settings.aliases) },
     lexicons: first.lexicons,
-    inputs: [...inputs.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    inputs: [...inputs.values()].sort((a, b) => compareStrings(a.path, b.path)),
     counts: { ...tableCounts(counts), analysed: 0, reused: total },
     problems,
     started,

@@ -26,6 +26,7 @@ import { VERSION } from '../version.js';
 import { writeManifest } from '../export/manifest.js';
 import { IntakeReport } from '../corpus/columns.js';
 import { DATABASE, PARTS, type RunSettings } from './run-options.js';
+import { compareStrings } from '../search.js';
 
 /**
  * The speaker-merging settings (src/engine/entities.ts): the entity word lists with the cue lexicon's titles, and the
@@ -237,7 +238,7 @@ async function runWith(pool: AnalysisWorkers, settings: RunSettings, commandLine
     command: commandLine,
     settings: { ...settings, frames: lexicons.frames, aliases_sha256: aliasesSha256(settings.aliases) },
     lexicons: lexicons.lexicons.map((l) => ({ name: l.name, version: l.version, path: l.path, sha256: l.sha256 })),
-    inputs: inputHashes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    inputs: inputHashes.sort((a, b) => compareStrings(a.path, b.path)),
     counts: { ...tableCounts(counts), analysed, reused },
     problems,
     started,

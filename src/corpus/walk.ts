@@ -20,9 +20,9 @@ import { closeSync, existsSync, lstatSync, openSync, readdirSync, readSync, real
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { UsageError, type Code } from '../errors.js';
 import type { InputFile } from './read.js';
+import { compareStrings as cmp } from '../search.js';
 
 const posix = (p: string) => p.split(sep).join('/');
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Files whose presence marks a folder as framelens output: its lock and staging folder, or its manifest. */
 const OUTPUT_MARKS = ['.framelens-lock', '.framelens-tmp'];

@@ -14,6 +14,7 @@ import { CsvWriter, type CsvOptions } from '../export/csv.js';
 import type { Staging } from '../export/atomic.js';
 import { resolveEntities, ENTITY_COLUMNS, type EntityOptions, type EntityRow, type SpeakerRow } from '../entities/resolve.js';
 import type { Engine } from './database.js';
+import { compareStrings } from '../search.js';
 
 export const ENTITY_TABLE_COLUMNS: string[] = [...ENTITY_COLUMNS];
 
@@ -27,7 +28,7 @@ export async function loadEntities(db: Engine, options: EntityOptions): Promise<
   let row: SpeakerRow | null = null;
   let outlets = new Set<string>();
   const finish = () => {
-    if (row) input.push({ ...row, outlets: [...outlets].sort(compare) });
+    if (row) input.push({ ...row, outlets: [...outlets].sort(compareStrings) });
   };
   for await (const [speaker, type, id, outlet, quotes] of db.rows(`
     SELECT q.speaker, q.speaker_type, a.id, a.outlet, count(*)::INTEGER
@@ -72,5 +73,3 @@ export function writeEntities(entities: readonly EntityRow[], staging: Staging, 
   out.close();
   return out.rows;
 }
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -9,6 +9,7 @@
  * are clustered greedily against each cluster's first (longest) member, in a deterministic order (longest first, then
  * text), so the result never depends on the order articles were added.
  */
+import { compareStrings as cmp } from '../search.js';
 
 export const SHARED_CONTAINMENT = 0.8;
 /**
@@ -78,8 +79,6 @@ export function headPairSet(seq: number[], V: number): Set<number> {
   }
   return pairs;
 }
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function clusterQuotes(groups: Iterable<QuoteGroup>): SharedQuote[] {
   const usable = [...groups].sort((a, b) => b.words.length - a.words.length || cmp(a.key, b.key));

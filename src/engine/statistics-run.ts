@@ -8,6 +8,7 @@
  */
 import type { Cell } from '../export/csv.js';
 import { Cursor, sqlString, type Engine } from './database.js';
+import { compareStrings } from '../search.js';
 import { articleFramesRow, outletSample, pushFrameCells, type ArticleCells, type ArticleFrameHits, type ArticleRow, type OutletSample } from './statistics/article-frames.js';
 import { DISTINCTIVE_MIN_COUNT, distinctiveTerms, type DistinctiveTable, type EventOutletTerm } from './statistics/distinctive.js';
 import type { StatisticsTables } from './statistics/index.js';
@@ -108,7 +109,7 @@ export async function outletSamplesFromDb(db: Engine, frames: readonly string[])
     if (fi !== undefined) pushFrameCells(cells[cells.length - 1], fi, { author: num(author), quote: num(quote), paraphrase: num(paraphrase) });
   }
   finish();
-  return samples.sort((a, b) => (a.outlet < b.outlet ? -1 : a.outlet > b.outlet ? 1 : 0));
+  return samples.sort((a, b) => compareStrings(a.outlet, b.outlet));
 }
 
 /**

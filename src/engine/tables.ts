@@ -13,6 +13,7 @@ import { needsExactTest } from './statistics/contingency.js';
 import { addOccurrence, clusterQuotes, type QuoteGroup, type SharedQuote } from './shared-quotes.js';
 import type { Engine } from './database.js';
 import { inlineStatistics, type ExactTestJob, type StatisticsRunner } from './statistics/tasks.js';
+import { compareStrings as cmp } from '../search.js';
 
 export interface Table {
   columns: string[];
@@ -36,7 +37,6 @@ export const SPEAKER_COLUMNS = ['event', 'outlet', 'speaker', 'speaker_id', 'spe
 export const SHARED_COLUMNS = ['event', 'speaker', 'text', 'outlets', 'articles', 'variants', 'n_outlets', 'article_ids', 'variant_texts'];
 export const EVENT_COLUMNS = ['event', 'label', 'first_date', 'last_date', 'articles', 'n_outlets', 'outlets'];
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const num = (v: unknown) => Number(v);
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 const per10k = (hits: number, tokens: number): number | null => (tokens > 0 ? sig((hits / tokens) * 10_000) : null);

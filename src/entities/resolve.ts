@@ -23,6 +23,7 @@
 import { createHash } from 'node:crypto';
 import type { SpeakerType } from '../types.js';
 import { cleanWritten, foldName, middlesCompatible, orgKey, parsePerson, type NameWords, type PersonName } from './names.js';
+import { compareStrings as cmp } from '../search.js';
 
 export interface SpeakerRow {
   event: string;
@@ -96,7 +97,6 @@ export interface Resolution {
 
 export const ENTITY_COLUMNS = ['speaker_id', 'speaker', 'speaker_type', 'variants', 'quotes', 'articles', 'outlets'] as const;
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const rowKey = (event: string, speaker: string, type: string) => `${event}\u0000${type}\u0000${speaker}`;
 
 /** speaker_id: `s_` and the first 10 hex digits of SHA-256 of the entity's class and canonical name. */

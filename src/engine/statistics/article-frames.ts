@@ -13,6 +13,7 @@ import { BOOTSTRAP_REPLICATES, percentileInterval } from './bootstrap.js';
 import type { Cell } from '../../export/csv.js';
 import { CONTRAST_VOICES, type ContrastVoice } from './contrasts.js';
 import { KEY_SEP, rngFor } from './rng.js';
+import { compareStrings as cmp } from '../../search.js';
 
 export interface ArticleRow {
   article_id: string;
@@ -31,8 +32,6 @@ export interface ArticleFrameHits {
   quote: number;
   paraphrase: number;
 }
-
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Columns: the article's fields, then per frame (lexicon order) `<frame>` (all voices), `_author`, `_quote`, `_paraphrase`. */
 export function articleFramesColumns(frames: readonly string[]): string[] {

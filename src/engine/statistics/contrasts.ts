@@ -22,6 +22,7 @@ import { meanIntervalFromIndices, resampleIndices } from './bootstrap.js';
 import { benjaminiHochberg } from './multiplicity.js';
 import { signFlipTest } from './permutation.js';
 import { KEY_SEP } from './rng.js';
+import { compareStrings as cmp } from '../../search.js';
 
 export type ContrastVoice = 'all' | 'author' | 'quote' | 'paraphrase';
 export const CONTRAST_VOICES: readonly ContrastVoice[] = ['all', 'author', 'quote', 'paraphrase'];
@@ -50,7 +51,6 @@ export const CONTRAST_COLUMNS = [
   'ci_low', 'ci_high', 'p_value', 'q_value', 'p_method',
 ];
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function hitsOf(h: EventOutletFrameHits | undefined, voice: ContrastVoice): number {
   if (!h) return 0;

@@ -17,6 +17,7 @@ import { parseMapping, readDataFile } from '../../yaml-file.js';
 import { packageFile } from '../../paths.js';
 import { logOddsDirichlet, sig } from '../stats.js';
 import type { Cell } from '../../export/csv.js';
+import { compareStrings as cmp } from '../../search.js';
 
 /** Terms listed per event × outlet (highest z first), at least this many uses by the outlet, |z| for `significant`. */
 export const DISTINCTIVE_TOP = 30;
@@ -45,8 +46,6 @@ export interface DistinctiveTable {
 }
 
 export const DISTINCTIVE_COLUMNS = ['event', 'outlet', 'term', 'count', 'count_elsewhere', 'log_odds', 'z', 'significant'];
-
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The stoplist's words from YAML text (a mapping of lists of words); problems as UsageError with file:line. */
 export function parseStoplist(text: string, path: string): Set<string> {

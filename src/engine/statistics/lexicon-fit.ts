@@ -17,6 +17,7 @@
  */
 import { sig } from '../stats.js';
 import type { Cell } from '../../export/csv.js';
+import { compareStrings as cmp } from '../../search.js';
 
 /** Above this share of a frame's hits for one term, a warning. */
 export const TOP_TERM_WARN_SHARE = 0.5;
@@ -46,8 +47,6 @@ export interface FrameTermHits {
 export const LEXICON_FIT_COLUMNS = [
   'frame', 'hits', 'per_10k_tokens', 'top_term', 'top_term_share', 'events_with_hits', 'articles_with_hits', 'events_below_min_rate',
 ];
-
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * One row per frame, in lexicon order. per_10k_tokens = the frame's hits / all tokens of the corpus × 10,000;

@@ -4,6 +4,7 @@
  * names (outlets, frames) are listed once and referred to by index; frame rates are sent as integer hit counts and
  * token counts (the page divides), and only the non-zero ones (a missing count is a zero, and is drawn as one).
  */
+import { compareStrings as cmp } from '../../search.js';
 
 /** Voices of a frame hit, in the order the page shows them (`all` first). */
 export const VOICES = ['all', 'author', 'quote', 'paraphrase'] as const;
@@ -117,8 +118,6 @@ export interface ReportInput {
   /** Event labels and dates (events.csv), by event id. */
   eventInfo: Map<string, { label: string; date: string }>;
 }
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A number rounded for the page (6 significant digits are more than a chart needs; keeps the JSON small). */
 const round = (x: number) => Number(x.toPrecision(6));
