@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { isMap, isPair, isScalar, isSeq, LineCounter, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type YAMLError } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, LineCounter, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type YAMLError } from 'yaml';
 import { packageFile } from './paths.js';
 
 export const YAML_CACHE_FILE = 'dist/yaml-cache.json';
@@ -56,6 +56,15 @@ export function parseYaml(text: string, options: { uniqueKeys?: boolean; prettyE
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, ...options });
   return { contents: doc.contents, errors: doc.errors, lineCounter, cached: false };
+}
+
+/** `text` as plain JavaScript values, as yaml's `parse` gives them (its first error thrown), through parseYaml. */
+export function parseYamlValue(text: string): unknown {
+  const { contents, errors } = parseYaml(text);
+  if (errors.length) throw errors[0];
+  const doc = new Document();
+  doc.contents = contents as Document['contents'];
+  return doc.toJS();
 }
 
 /** The line starts the parser records: offset 0 and the offset after every line feed. */

@@ -5,9 +5,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parse, parseDocument } from 'yaml';
 import { packageFile } from '../src/paths.js';
-import { buildYamlCache, bundledYamlFiles, parseYaml, toTree, YAML_CACHE_FILE } from '../src/yaml-cache.js';
+import { buildYamlCache, bundledYamlFiles, parseYaml, parseYamlValue, toTree, YAML_CACHE_FILE } from '../src/yaml-cache.js';
 import { loadQuoteSettings } from '../src/quotes/settings.js';
 import { loadEntitySettings } from '../src/entities/settings.js';
 import { loadStoplist } from '../src/engine/statistics/distinctive.js';
@@ -39,6 +39,13 @@ test('a text not in the cache is parsed, with its errors and their lines', () =>
   expect(edited.cached).toBe(false);
   expect(edited.errors.length).toBeGreaterThan(0);
   expect(edited.lineCounter.linePos(edited.errors[0].pos[0]).line).toBeGreaterThanOrEqual(2);
+});
+
+test('plain values from the cache are those yaml\'s parse gives; a broken text throws the parser\'s first error', () => {
+  const text = readFileSync(packageFile('pipeline/columns.yml'), 'utf8');
+  expect(parseYaml(text).cached).toBe(true);
+  expect(parseYamlValue(text)).toEqual(parse(text));
+  expect(() => parseYamlValue('a: [unclosed\n')).toThrow(/flow sequence/i);
 });
 
 test('settings loaded from the cache equal those parsed from the same lists in an edited file', () => {

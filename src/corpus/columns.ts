@@ -4,8 +4,7 @@
  * first listed name present in a file wins, and `--columns field=name,…` overrides.
  */
 import { readFileSync } from 'node:fs';
-import { Document } from 'yaml';
-import { parseYaml } from '../yaml-cache.js';
+import { parseYamlValue } from '../yaml-cache.js';
 import { packageFile } from '../paths.js';
 import { UsageError } from '../errors.js';
 
@@ -23,9 +22,7 @@ let accepted: Record<Field, string[]> | null = null;
 /** The recognised names per field, from pipeline/columns.yml (read once). */
 export function acceptedNames(): Record<Field, string[]> {
   if (accepted) return accepted;
-  const doc = new Document();
-  doc.contents = parseYaml(readFileSync(packageFile(COLUMNS_FILE), 'utf8')).contents as Document['contents'];
-  const data = doc.toJS() as Record<string, unknown>;
+  const data = parseYamlValue(readFileSync(packageFile(COLUMNS_FILE), 'utf8')) as Record<string, unknown>;
   const out = {} as Record<Field, string[]>;
   for (const f of FIELDS) {
     const names = data[f];
