@@ -162,8 +162,8 @@ function trainEvaluation(): ReturnType<typeof evaluate> {
   expect(s.attributedPairs.precision).toBeGreaterThanOrEqual(0.99);
   expect(s.attributedPairs.recall).toBeGreaterThanOrEqual(0.95);
   // Over all matched labels a quotation given to the wrong person makes pairs of different people under one id:
-  // 40 measured (0.3.7; 51 before a "who" right after a quotation stopped naming the last person named).
-  expect(s.pairs.falsePositive).toBeLessThanOrEqual(40);
+  // 71 measured over the 543 labels of 0.3.8 (108 before its pronoun rules; 40 over the 413 labels of 0.3.7).
+  expect(s.pairs.falsePositive).toBeLessThanOrEqual(71);
 }, 300_000);
 
 // The right-person figures the README publishes (PolNeAR dev labels, read last; train for tuning), as floors: a change
@@ -181,6 +181,6 @@ if (!haveDev) console.log('eval-speakers.test.ts: PolNeAR dev check skipped — 
   expect(dev.right).toBeGreaterThanOrEqual(135);
   expect(dev.byKind.pronoun.right).toBeGreaterThanOrEqual(38);
   const train = (await trainEvaluation()).speakers!;
-  expect(train.right).toBeGreaterThanOrEqual(309);
-  expect(train.byKind.pronoun.right).toBeGreaterThanOrEqual(82);
+  expect(train.right).toBeGreaterThanOrEqual(396);
+  expect(train.byKind.pronoun.right).toBeGreaterThanOrEqual(135);
 }, 300_000);

@@ -123,6 +123,28 @@ describe('word lists (pipeline/quote-words.yml)', () => {
     expect(found(text, loadQuoteSettings(undefined, widened))).toEqual([{ kind: 'partial', text: 'An American Son', speaker: 'UNKNOWN' }]);
   });
 
+  test('a negated report is no quotation (report_negations), nor a refused one; "would only say" still reports', () => {
+    const negated = [
+      'Still, Reid would not say whether he would prefer that Democrats face Trump.',
+      'Sanders hasn’t said whether he has a strategy for the convention.',
+      'The campaign has not yet said who will speak at the convention.',
+      'Mrs. Clinton did not explicitly say that Mr. Sanders was not qualified.',
+      'Ruiz declined to say whether the border would stay open.',
+      'Ruiz refused to say whether the border would stay open.',
+    ];
+    expect(negated.map((text) => found(text))).toEqual(negated.map(() => []));
+    expect(found('Still, Reid would only say that he would prefer that Democrats face Trump.')).toEqual([
+      { kind: 'indirect', text: 'he would prefer that Democrats face Trump', speaker: 'Reid' },
+    ]);
+    expect(found('Ruiz did not only say that the border would stay open.')).toEqual([
+      { kind: 'indirect', text: 'the border would stay open', speaker: 'Ruiz' },
+    ]);
+    const narrowed = withFile('negations.yml', shipped.replace('report_negations: [not, ', 'report_negations: ['));
+    expect(found(negated[0], loadQuoteSettings(undefined, narrowed))).toEqual([
+      { kind: 'indirect', text: 'he would prefer that Democrats face Trump', speaker: 'Reid' },
+    ]);
+  });
+
   test('a line opening with a label of headline_labels is not a headline attribution, in any case', () => {
     const text = 'VIDEO: Ana Ruiz Visits the Border Crossing in Texas\n\nVIDEO shows Ana Ruiz at the border crossing on Tuesday.';
     expect(found(text)).toEqual([]);
@@ -135,7 +157,7 @@ describe('word lists (pipeline/quote-words.yml)', () => {
     expect(lists.time_words).toContain('Mon.');
     expect(lists.headline_labels).toContain("editor's note");
     expect(lists.title_spellings).toMatchObject({ 'rep.': ['representative', 'congressman', 'congresswoman'] });
-    expect(Object.keys(lists)).toHaveLength(80);
+    expect(Object.keys(lists)).toHaveLength(82);
   });
 
   test('an unknown list, a missing list or an entry that is not a word stops the run with file:line', () => {

@@ -15,6 +15,13 @@ import { PersonRegistry, type Speaker } from './speakers.js';
 export const OPEN = new Set(['“', '„', '‟', '«']);
 export const CLOSE = new Set(['”', '»']);
 
+/** Token t opens a quotation: “ or «, or a straight mark (" or a doubled apostrophe) written before a word. */
+export function opensQuotation(doc: NlpDoc, t: number): boolean {
+  const v = doc.value[t];
+  if (OPEN.has(v)) return true;
+  return t + 1 < doc.value.length && doc.tokEnd[t] === doc.tokStart[t + 1] && (v === '"' || (v === "'" && doc.value[t + 1] === "'"));
+}
+
 /** Token t closes a quotation: ” or », or a straight mark (" or a doubled apostrophe) written right after a word. */
 export function closesQuotation(doc: NlpDoc, t: number): boolean {
   const v = doc.value[t];

@@ -64,6 +64,10 @@ class MentionScan {
             j += 2;
             continue;
           }
+          if (j === i && this.hyphenatedFirstName(i)) {
+            j += 2;
+            continue;
+          }
           notName = j + 1;
           break;
         }
@@ -81,11 +85,13 @@ class MentionScan {
       // (Not when a known first name opens it: "to that of Patti Davis".)
       // (Nor when the article uses its last word alone as a clause's subject: "to that of Sant Singh Chatwal, … Chatwal
       // pleaded guilty", for first names no list holds.)
-      const place = i > 0 && (doc.pos[i - 1] === 'ADP' || doc.lower[i - 1] === 'the' || doc.lower[i - 1] === 'and') && !titled && !(count >= 2 && (firstNameGender(lex, doc.lower[i]) || this.surnameSubject(i, j)));
+      // A known first name, or a hyphenated one with a known part ("Hans-Peter").
+      const knownFirst = count >= 2 && (firstNameGender(lex, doc.lower[i]) !== null || (doc.value[i + 1] === '-' && firstNameGender(lex, doc.lower[i + 2]) !== null));
+      const place = i > 0 && (doc.pos[i - 1] === 'ADP' || doc.lower[i - 1] === 'the' || doc.lower[i - 1] === 'and') && !titled && !(knownFirst || (count >= 2 && this.surnameSubject(i, j)));
       // "Mayor Don Guardian", "Sen. Ted Post", "Don Guardian": a person title or a known first name makes the run a
       // person's name, whatever word ends it; otherwise an organisation or outlet word makes it no person's.
       // (Titles that are also party or place words, "Republican Party", do not count: an honorific or person title.)
-      const personal = (titled && (doc.lower[i - 1].endsWith('.') || lex.w.personTitles.has(doc.lower[i - 1]))) || (count >= 2 && firstNameGender(lex, doc.lower[i]) !== null);
+      const personal = (titled && (doc.lower[i - 1].endsWith('.') || lex.w.personTitles.has(doc.lower[i - 1]))) || knownFirst;
       let orgLike = false;
       for (let k = i; k <= j && shaped && !place && !orgLike && !personal; k++) orgLike = lex.orgWords.has(doc.lower[k]) || lex.outletWords.has(doc.lower[k]);
       // Not in a headline-style line ("Pence Endorses Paul Ryan", "Rival Hillary Clinton …"): its capitals run words
@@ -106,13 +112,27 @@ class MentionScan {
       // "Carson defied the question": a lone name that is a clause's subject is a person named by surname alone.
       const lone = count === 1 && !titled && !place && !headline && !modifier && doc.pos[i] === 'PROPN' && this.loneSubject(i);
       if ((shaped && !place && !orgLike && !headline && !modifier) || lone) {
-        const name = doc.value.slice(i, j + 1).join(' ');
+        // "Hans-Peter Bartels": the hyphen of a first name joins its parts into one word.
+        const name = doc.value.slice(i, j + 1).join(' ').replace(/ - /, (h) => (doc.value[i + 1] === '-' ? '-' : h));
         // "Joseph R. Biden Jr.": the surname before a generational suffix is the name's last word ("Mr. Biden").
         const last = j > i && lex.w.generationalSuffixes.has(doc.lower[j]) ? doc.lower[j - 1] : doc.lower[j];
-        mentions.push({ name, last, at: doc.tokStart[i], words: count, first: i, lastToken: j });
+        mentions.push({ name, last, at: doc.tokStart[i], words: doc.value[i + 1] === '-' ? count - 2 : count, first: i, lastToken: j });
       }
       i = j + 1;
     }
+  }
+
+  /**
+   * Tokens i, i+1, i+2 are a hyphenated first name before a surname ("Hans-Peter Bartels", "Karl-Heinz Kamp"): two
+   * capitalised parts joined by a hyphen without spaces, one of them a known first name, and a name word after them.
+   * (Not "Trump-Pence campaign" nor "Asia-Pacific": no known first name, or no name after.)
+   */
+  private hyphenatedFirstName(i: number): boolean {
+    const { doc, lex } = this;
+    if (doc.value[i + 1] !== '-' || i + 3 >= doc.value.length) return false;
+    if (doc.tokEnd[i] !== doc.tokStart[i + 1] || doc.tokEnd[i + 1] !== doc.tokStart[i + 2]) return false;
+    if (!isCap(doc.value[i + 2]) || !isNameToken(doc, i + 3, lex) || nlSpan(doc, i + 2, i + 3)) return false;
+    return firstNameGender(lex, doc.lower[i]) !== null || firstNameGender(lex, doc.lower[i + 2]) !== null;
   }
 
   /**

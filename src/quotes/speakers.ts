@@ -10,6 +10,7 @@ import type { SpeakerType } from '../types.js';
 import { countBefore } from '../search.js';
 import { tokenAt } from '../nlp/index.js';
 import { isCap } from './pieces.js';
+import { closesQuotation, opensQuotation } from './context.js';
 import type { Lexicon } from './lexicon.js';
 import { APOS, isNameToken, nlSpan, opensPersonRelative, verbAfterRelative } from './phrases.js';
 import { rolesAround } from './speaker-types.js';
@@ -256,9 +257,14 @@ export class PersonRegistry {
       if (s === sentence && this.objectOfRelative(ref.last)) continue;
       if (plainSentence >= 0 && s !== plainSentence) break;
       const subordinate = this.subordinateSubject(ref.first, ref.last);
-      if (this.subjectAt(ref.first, ref.last) && !subordinate) return name;
+      if ((this.subjectAt(ref.first, ref.last) && !subordinate) || this.openingPossessor(ref.first, ref.last)) return name;
       latest ??= name;
-      if (!plain && !subordinate && !this.dependent(ref.first, ref.last)) {
+      // A subordinate clause's subject stands in for a main clause without a person ("there is also the possibility
+      // that Mrs. Clinton … might nominate …"; not "He said that Obama …"), if the article shows its gender (not
+      // "As China builds …"), and unless its clause is the pronoun's own opening adjunct ("If Trump loses, he said
+      // he would …": the pronoun is someone else).
+      const standsIn = subordinate && gender !== null && this.genderOf(name) === gender && this.aloneBefore(i, ref.first) && !(s === sentence && this.adjunctOf(ref.last, at));
+      if (!plain && (subordinate ? standsIn : !this.dependent(ref.first, ref.last))) {
         plain = name;
         plainSentence = s;
       }
@@ -281,8 +287,43 @@ export class PersonRegistry {
    */
   private dependent(i: number, j: number): boolean {
     const doc = this.doc;
+    // A comparison ("Like Allen, their days begin at 4:30 a.m."): the pronoun after it is about someone else.
+    if (this.lex.w.comparisonPrepositions.has(doc.lower[i - 1] ?? '')) return true;
+    // Back over titles, roles and capitalised words ("Fox Business moderator Gerard Baker"; "For Major, a retiree,
+    // …" is the sentence's topic), and over a quotation mark ("to “recognize” Trump").
     while (i > 0 && (this.lex.titles.has(doc.lower[i - 1]) || this.lex.roleNouns.has(doc.lower[i - 1]) || (isCap(doc.value[i - 1]) && doc.pos[i - 1] !== 'PUNCT'))) i--;
+    if (i > 1 && closesQuotation(doc, i - 1)) i--;
     return /^(ADP|VERB|AUX)$/.test(doc.pos[i - 1] ?? '') || APOS.test(doc.value[j + 1] ?? '');
+  }
+
+  /** The clause after token j runs to one comma right before the pronoun at offset `at` ("If Trump loses, he …"). */
+  private adjunctOf(j: number, at: number): boolean {
+    const doc = this.doc;
+    const p = tokenAt(doc, at);
+    let commas = 0;
+    for (let t = j + 1; t < p; t++) if (doc.value[t] === ',') commas++;
+    return commas === 1 && doc.value[p - 1] === ',';
+  }
+
+  /** No person is named, and no he/she written, in the sentence of token `t` before it (refs[k] is the reference at t). */
+  private aloneBefore(k: number, t: number): boolean {
+    const doc = this.doc;
+    const first = doc.sentences[doc.sentenceOf[t]].firstToken;
+    const refs = this.buildRefs();
+    if (k > 0 && refs[k - 1].first >= first) return false;
+    for (let u = first; u < t; u++) if (this.lex.w.personPronouns.has(doc.lower[u]) && doc.lower[u] !== 'who') return false;
+    return true;
+  }
+
+  /**
+   * Tokens [i, j] are the possessor that opens a sentence ("Sanders's role is under discussion, but he has said …",
+   * "Mr. Trump's campaign said he …"): the person the sentence is about.
+   */
+  private openingPossessor(i: number, j: number): boolean {
+    const doc = this.doc;
+    if (!APOS.test(doc.value[j + 1] ?? '')) return false;
+    while (i > 0 && this.lex.titles.has(doc.lower[i - 1])) i--;
+    return doc.sentences[doc.sentenceOf[i]].firstToken === i;
   }
 
   /** A person of `name` may be referred to by a pronoun of `gender` (no gender, or the article shows no other). */
@@ -304,8 +345,14 @@ export class PersonRegistry {
    */
   private subordinateSubject(i: number, j: number): boolean {
     const doc = this.doc;
-    // Back over a title or role before the name ("that President Obama was …").
+    // Back over a title or role before the name ("that President Obama was …"), and over a possessor ("that the
+    // paper's Robert Costa had reported").
     while (i > 0 && (this.lex.titles.has(doc.lower[i - 1]) || this.lex.roleNouns.has(doc.lower[i - 1]))) i--;
+    if (i > 1 && APOS.test(doc.value[i - 1])) {
+      let k = i - 2;
+      while (k > 0 && i - k < 6 && /^(PROPN|NOUN|ADJ)$/.test(doc.pos[k])) k--;
+      if (doc.pos[k] === 'DET') i = k;
+    }
     if (i === 0) return false;
     const p = doc.lower[i - 1];
     if (p === 'that' || this.lex.w.subordinators.has(p)) return true;
@@ -404,8 +451,12 @@ export class PersonRegistry {
   private subjectAt(i: number, j: number): boolean {
     const doc = this.doc;
     const n = doc.value.length;
-    // "said Beck.", "said Beck, the …" (not "said Trump’s use of …", nor "he said Ryan.", where Ryan is the object).
-    if (i > 0 && doc.pos[i - 1] === 'VERB' && this.lex.verbs.has(doc.lemma[i - 1])) return (doc.pos[j + 1] === 'PUNCT' || j + 1 >= n) && doc.pos[i - 2] !== 'PRON';
+    // "said Beck.", "said Mr. Bartels, the …" (not "said Trump’s use of …", nor "he said Ryan.", where Ryan is the
+    // object).
+    let v = i;
+    while (v > 0 && this.lex.titles.has(doc.lower[v - 1])) v--;
+    // (Not "called Donald Trump “a narcissist”": a quotation opening after the name makes it the object.)
+    if (v > 0 && doc.pos[v - 1] === 'VERB' && this.lex.verbs.has(doc.lemma[v - 1])) return (j + 1 >= n || (doc.pos[j + 1] === 'PUNCT' && !opensQuotation(doc, j + 1))) && doc.pos[v - 2] !== 'PRON';
     if (i > 0 && /^(ADP|VERB|DET)$/.test(doc.pos[i - 1])) return false;
     let k = j + 1;
     // "David Woodard of Clemson University, said": a place or employer after the name.
@@ -473,6 +524,15 @@ export class PersonRegistry {
     return (this.refs = refs);
   }
 
+  /** The one-word name is a plural whose singular the article writes as a word of its own, and no longer name ends with it. */
+  private groupPlural(name: string): boolean {
+    if (!/^\p{Lu}\p{Ll}+s$/u.test(name)) return false;
+    const lower = name.toLowerCase();
+    if (this.mentions.some((m) => m.words >= 2 && m.last === lower)) return false;
+    const singular = lower.slice(0, -1);
+    return this.doc.lower.includes(singular);
+  }
+
   /** personLike's answers by full name. */
   private readonly personNames = new Map<string, boolean>();
 
@@ -506,6 +566,12 @@ export class PersonRegistry {
       }
       return doc.value[k] === ',' && (cue(k + 1) || (roleIn && /^(the|a|an)$/.test(doc.lower[j + 2])));
     };
+    // A plural of a word the article also writes without its "s" ("Russians" beside "Russian", "Americans"): a
+    // group, unless the article names someone with it as a surname ("Steve Evans").
+    if (!name.includes(' ') && this.groupPlural(name)) {
+      this.personNames.set(name, false);
+      return false;
+    }
     // A full name whose first name is a known given name ("Amanda Carpenter").
     known = name.includes(' ') && firstNameGender(this.lex, name.split(' ')[0].toLowerCase()) !== null;
     let last = '';

@@ -23,8 +23,8 @@ export const WORD_LISTS: Record<string, ListKind> = {
   approximators: 'lower', wh_words: 'lower', description_openers: 'lower', time_nouns: 'lower', time_words: 'cased',
   times_of_day: 'lower', work_nouns: 'lower', headline_labels: 'lower',
   male_pronouns: 'lower', female_pronouns: 'lower', male_titles: 'lower', female_titles: 'lower', male_nouns: 'lower',
-  female_nouns: 'lower', male_first_names: 'lower', female_first_names: 'lower', object_relatives: 'lower', person_relatives: 'lower',
-  notice_labels: 'lower', place_prepositions: 'lower', authored_documents: 'lower', author_prepositions: 'lower',
+  female_nouns: 'lower', male_first_names: 'lower', female_first_names: 'lower', object_relatives: 'lower', comparison_prepositions: 'lower', person_relatives: 'lower',
+  notice_labels: 'lower', report_negations: 'lower', place_prepositions: 'lower', authored_documents: 'lower', author_prepositions: 'lower',
   document_participles: 'lower', months: 'lower', author_named_documents: 'lower', surname_titles: 'lower',
   party_words: 'lower', campaign_roles: 'lower', generational_suffixes: 'lower', speaking_documents: 'lower',
   document_kinds: 'lower', author_verbs: 'lower',
@@ -54,8 +54,10 @@ export interface Words {
   maleFirstNames: Set<string>;
   femaleFirstNames: Set<string>;
   objectRelatives: Set<string>;
+  comparisonPrepositions: Set<string>;
   personRelatives: Set<string>;
   noticeLabels: Set<string>;
+  reportNegations: Set<string>;
   placePrepositions: Set<string>;
   determiners: Set<string>;
   ofQuantifiers: Set<string>;
@@ -155,8 +157,10 @@ export function compileWords(lists: WordLists): Words {
     maleFirstNames: set('male_first_names'),
     femaleFirstNames: set('female_first_names'),
     objectRelatives: set('object_relatives'),
+    comparisonPrepositions: set('comparison_prepositions'),
     personRelatives: set('person_relatives'),
     noticeLabels: set('notice_labels'),
+    reportNegations: set('report_negations'),
     placePrepositions: set('place_prepositions'),
     determiners: set('determiners'),
     ofQuantifiers: set('of_quantifiers'),

@@ -116,6 +116,19 @@ function indirectsIn(ctx: QuoteContext, quoteByCue: Map<number, Candidate>, f: n
   }
 }
 
+/**
+ * The cue at c is negated, so it reports that nothing was said ("would not say whether", "has not yet said who",
+ * "never said that"; up to two adverbs or auxiliaries between): `report_negations`. "not only said" still reports.
+ */
+function negatedReport(ctx: QuoteContext, c: number): boolean {
+  const { doc, lex } = ctx;
+  for (let t = c - 1, adverbs = 0; t >= 0 && adverbs <= 2; t--, adverbs++) {
+    if (lex.w.reportNegations.has(doc.lower[t])) return doc.lower[t + 1] !== 'only';
+    if (doc.pos[t] !== 'ADV' && doc.pos[t] !== 'AUX' && doc.pos[t] !== 'PART') return false;
+  }
+  return false;
+}
+
 /** "when asked", "after being asked", … among tokens [a, b]. */
 function askedBetween(ctx: QuoteContext, a: number, b: number): boolean {
   const { doc, lex } = ctx;
@@ -243,6 +256,7 @@ function indirectIn(ctx: QuoteContext, f: number, l: number, s0: number, prior: 
       continue;
     }
     if (!ctx.isIndirectCue(c)) continue;
+    if (negatedReport(ctx, c)) continue;
     // "Having said that, there are economists who …": a discourse marker, not a report.
     if (doc.lower[c - 1] === 'having' && /^(that|this|so)$/.test(doc.lower[c + 1] ?? '') && doc.value[c + 2] === ',') continue;
     const lemma = doc.lemma[c];
