@@ -34,8 +34,16 @@ function kindOf(lex: Lexicon, word: string): string {
 export function authorPreposition(doc: NlpDoc, lex: Lexicon, h: number): number {
   let p = h + 1;
   while (p < h + 3 && doc.pos[p] === 'AUX') p++;
-  if (lex.w.documentParticiples.has(doc.lower[p] ?? '')) p++;
-  else if (p > h + 1) return -1;
+  if (lex.w.documentParticiples.has(doc.lower[p] ?? '')) {
+    p++;
+    // "exit polls conducted for The Associated Press and television networks by Edison Research": who it was made
+    // for may come first.
+    if (doc.lower[p] === 'for') {
+      let q = p + 1;
+      while (q < p + 12 && q < doc.value.length && doc.lower[q] !== 'by' && doc.value[q] !== ',') q++;
+      if (doc.lower[q] === 'by') p = q;
+    }
+  } else if (p > h + 1) return -1;
   return lex.w.authorPrepositions.has(doc.lower[p] ?? '') ? p : -1;
 }
 

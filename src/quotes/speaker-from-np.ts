@@ -6,7 +6,7 @@
 import type { NlpDoc } from '../nlp/index.js';
 import type { Lexicon } from './lexicon.js';
 import { isCap } from './pieces.js';
-import { adjacent, APOS, isNameToken, stripDet, textOf, type Np } from './phrases.js';
+import { adjacent, APOS, inTitleCaseLine, isNameToken, stripDet, textOf, type Np } from './phrases.js';
 import { documentAuthor } from './document-authors.js';
 import { closesQuotation } from './context.js';
 import { classify, splitRoleName } from './speaker-types.js';
@@ -114,11 +114,52 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     if (author) return { ...author, role: appositionRole };
     return { mention, start, end, canonical: type === 'anonymous' ? stripDet(mention).toLowerCase() : 'UNKNOWN', role: appositionRole || (type === 'anonymous' ? stripDet(mention) : ''), type };
   }
-  // Organisations and outlets: the name without a leading article; "The Post" → the longer "Washington Post" if named.
+  // Organisations and outlets: the name without a leading article; "The Post" → the longer "Washington Post" if named;
+  // "the budget office" → the body named before with those words ("Congressional Budget Office").
   let canonical = stripDet(mention);
   if (type === 'outlet' && np.first === np.last - 1 && /^the$/i.test(doc.value[np.first])) {
     const full = new RegExp(`\\b([A-Z][\\w.]+ )+${doc.value[np.last]}\\b`).exec(doc.text.slice(0, start));
     if (full) canonical = full[0];
   }
+  if (type === 'organization') {
+    const named = namedBody(doc, np, lex, start);
+    if (named) return { mention, start, end, canonical: named, role: stripDet(mention), type };
+  }
   return { mention, start, end, canonical, role: appositionRole, type };
+}
+
+/**
+ * A capitalised word of a name, possessives and initials included ("China’s", "U.S."); not a capitalised function
+ * word, which a headline's capitals give away ("Characterization Of Network").
+ */
+const NAME_WORD = String.raw`(?!(?:Of|On|For|And|The|To|In|By|At|A|An|With|From)\b)\p{Lu}[\p{L}\p{N}'’.&-]*`;
+
+/**
+ * The body a lowercase definite description of an organisation refers back to: "the budget office" → the last name
+ * before `start` that ends with those words capitalised ("Congressional Budget Office"), "the bureau" → the last that
+ * holds its head word with a name part after it ("Federal Bureau of Investigation"); else null. The head must be one of
+ * the cue lexicon's org_words; the name needs a word besides the description's ("The Network" alone is no name).
+ */
+function namedBody(doc: NlpDoc, np: Np, lex: Lexicon, start: number): string | null {
+  if (!/^the$/i.test(doc.value[np.first]) || np.last === np.first || !lex.orgWords.has(doc.lower[np.last])) return null;
+  const words: string[] = [];
+  for (let k = np.first + 1; k <= np.last; k++) {
+    if (!/^\p{Ll}+$/u.test(doc.value[k])) return null;
+    words.push(doc.value[k]);
+  }
+  const cap = (w: string) => w[0].toUpperCase() + w.slice(1);
+  const described = words.map(cap).join(String.raw`[ \u00a0]+`);
+  // Words joined by spaces within a line (a name does not run over a line break).
+  const joiner = String.raw`(?:[ \u00a0]+(?:of|for|on|and)(?:[ \u00a0]+the)?)?[ \u00a0]+`;
+  // Name words before the description’s words, or (one head word) name words after it joined by "of" or "for".
+  const before = new RegExp(String.raw`(?:${NAME_WORD}${joiner})+${described}\b`, 'gu');
+  const after = words.length === 1 ? new RegExp(String.raw`(?:${NAME_WORD}[ \u00a0]+)*${described}(?:[ \u00a0]+(?:of|for)(?:[ \u00a0]+the)?[ \u00a0]+${NAME_WORD})+`, 'gu') : null;
+  const text = doc.text.slice(0, start);
+  let best: { at: number; name: string } | null = null;
+  for (const re of [before, after]) {
+    if (!re) continue;
+    // Not in a headline, whose capitals run other words into the name.
+    for (const m of text.matchAll(re)) if ((!best || m.index! >= best.at) && !inTitleCaseLine(doc.text, m.index!)) best = { at: m.index!, name: m[0] };
+  }
+  return best ? best.name.replace(/[ \u00a0]+/g, ' ') : null;
 }

@@ -5,6 +5,7 @@
  */
 import { npEndingAt, npStartingAt, opensPersonRelative, stripDet, textOf, type Np } from './phrases.js';
 import type { QuoteContext } from './context.js';
+import { classify } from './speaker-types.js';
 
 /** The subject NP ending just before cue token c (skipping adverbs/auxiliaries, appositions, parentheticals). */
 export function subjectBefore(ctx: QuoteContext, c: number, floor: number): { np: Np; role: string } | null {
@@ -50,9 +51,13 @@ export function subjectBefore(ctx: QuoteContext, c: number, floor: number): { np
       const seg = npStartingAt(doc, k + 1, lex, j - 1);
       const np = npEndingAt(doc, ctx.beforeParenthesis(k - 1, floor), lex, floor);
       if (seg && seg.last === j - 1 && np && opensClause(np)) {
-        // "the former aide, Kim Lee, said": the name is in the commas and the role before them.
+        // "the former aide, Kim Lee, said": the name is in the commas and the role before them; so too after a role
+        // noun with a name of its own ("The director of the European Centre, Ina Kirsch, told").
         const capitalised = (a: number, b: number) => /^\p{Lu}/u.test(doc.value[b]) && /^\p{Lu}/u.test(doc.value[a]);
-        if (capitalised(seg.first, seg.last) && !/^\p{Lu}/u.test(doc.value[np.last])) {
+        let roleNoun = false;
+        for (let t = np.first; t <= np.last && !roleNoun; t++) roleNoun = /^\p{Ll}/u.test(doc.value[t]) && lex.roleNouns.has(doc.lower[t]);
+        const personName = seg.last > seg.first && seg.last - seg.first <= 3 && classify(doc, seg, lex) === 'person';
+        if (capitalised(seg.first, seg.last) && (!/^\p{Lu}/u.test(doc.value[np.last]) || (roleNoun && personName))) {
           return { np: seg, role: stripDet(textOf(doc, np.first, np.last)) };
         }
         role = stripDet(textOf(doc, k + 1, j - 1));
