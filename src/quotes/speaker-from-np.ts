@@ -134,6 +134,15 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
  */
 const NAME_WORD = String.raw`(?!(?:Of|On|For|And|The|To|In|By|At|A|An|With|From)\b)\p{Lu}[\p{L}\p{N}'’.&-]*`;
 
+/** Spaces within a line (a name does not run over a line break). */
+const SPACES = String.raw`[ \u00a0]+`;
+
+/** Name words, joined by spaces or "of", "for", "on", "and" (with "the"), right before the end of a text. */
+const NAME_BEFORE = new RegExp(String.raw`(?:${NAME_WORD}(?:${SPACES}(?:of|for|on|and)(?:${SPACES}the)?)?${SPACES})+$`, 'u');
+
+/** A name part after a head word, joined by "of" or "for" ("… of Investigation"), read from `lastIndex`. */
+const NAME_AFTER = new RegExp(String.raw`(?:${SPACES}(?:of|for)(?:${SPACES}the)?${SPACES}${NAME_WORD})+`, 'uy');
+
 /**
  * The body a lowercase definite description of an organisation refers back to: "the budget office" → the last name
  * before `start` that ends with those words capitalised ("Congressional Budget Office"), "the bureau" → the last that
@@ -148,18 +157,22 @@ function namedBody(doc: NlpDoc, np: Np, lex: Lexicon, start: number): string | n
     words.push(doc.value[k]);
   }
   const cap = (w: string) => w[0].toUpperCase() + w.slice(1);
-  const described = words.map(cap).join(String.raw`[ \u00a0]+`);
-  // Words joined by spaces within a line (a name does not run over a line break).
-  const joiner = String.raw`(?:[ \u00a0]+(?:of|for|on|and)(?:[ \u00a0]+the)?)?[ \u00a0]+`;
-  // Name words before the description’s words, or (one head word) name words after it joined by "of" or "for".
-  const before = new RegExp(String.raw`(?:${NAME_WORD}${joiner})+${described}\b`, 'gu');
-  const after = words.length === 1 ? new RegExp(String.raw`(?:${NAME_WORD}[ \u00a0]+)*${described}(?:[ \u00a0]+(?:of|for)(?:[ \u00a0]+the)?[ \u00a0]+${NAME_WORD})+`, 'gu') : null;
+  // The description's words capitalised, found first (cheap); the name is then read around each, latest first.
+  const described = new RegExp(String.raw`\b${words.map(cap).join(SPACES)}\b`, 'gu');
   const text = doc.text.slice(0, start);
-  let best: { at: number; name: string } | null = null;
-  for (const re of [before, after]) {
-    if (!re) continue;
+  const found = [...text.matchAll(described)];
+  for (let i = found.length - 1; i >= 0; i--) {
+    const at = found[i].index!;
+    const end = at + found[i][0].length;
+    // Name words before the description's words ("Congressional Budget Office"), and, for one head word, a name part
+    // after it joined by "of" or "for" ("Federal Bureau of Investigation").
+    const before = NAME_BEFORE.exec(text.slice(Math.max(0, at - 120), at))?.[0] ?? '';
+    NAME_AFTER.lastIndex = end;
+    const after = words.length === 1 ? (NAME_AFTER.exec(text)?.[0] ?? '') : '';
+    if (!before && !after) continue;
     // Not in a headline, whose capitals run other words into the name.
-    for (const m of text.matchAll(re)) if ((!best || m.index! >= best.at) && !inTitleCaseLine(doc.text, m.index!)) best = { at: m.index!, name: m[0] };
+    if (inTitleCaseLine(doc.text, at - before.length)) continue;
+    return (before + found[i][0] + after).replace(/[ \u00a0]+/g, ' ');
   }
-  return best ? best.name.replace(/[ \u00a0]+/g, ' ') : null;
+  return null;
 }
