@@ -62,6 +62,12 @@ test('right person: a label without middle names matches a written name with the
   expect(isRightPerson(label('d', [0, 10], 'George H.W. Bush'), pred('d', 0, 10, 's_b', ['George W. Bush']))).toBe(false);
 });
 
+test('right person: a written name opening with an initial is the person known by the middle name the label gives', () => {
+  expect(isRightPerson(label('d', [0, 10], 'Stewart Verdery'), pred('d', 0, 10, 's_v', ['C. Stewart Verdery Jr.']))).toBe(true);
+  expect(isRightPerson(label('d', [0, 10], 'Stewart Verdery'), pred('d', 0, 10, 's_v', ['C. Stuart Verdery']))).toBe(false);
+  expect(isRightPerson(label('d', [0, 10], 'Charles Verdery'), pred('d', 0, 10, 's_v', ['C. Stewart Verdery']))).toBe(false);
+});
+
 test('right person: labels leave suffixes out, so a label without one fits a name with one, not the reverse', () => {
   expect(isRightPerson(label('d', [0, 10], 'Joseph Biden'), pred('d', 0, 10, 's_b', ['Joseph R. Biden Jr.']))).toBe(true);
   expect(isRightPerson(label('d', [0, 10], 'Donald Trump Jr.'), pred('d', 0, 10, 's_t', ['Donald J. Trump']))).toBe(false);
@@ -162,8 +168,8 @@ function trainEvaluation(): ReturnType<typeof evaluate> {
   expect(s.attributedPairs.precision).toBeGreaterThanOrEqual(0.99);
   expect(s.attributedPairs.recall).toBeGreaterThanOrEqual(0.95);
   // Over all matched labels a quotation given to the wrong person makes pairs of different people under one id:
-  // 71 measured over the 543 labels of 0.3.8 (108 before its pronoun rules; 40 over the 413 labels of 0.3.7).
-  expect(s.pairs.falsePositive).toBeLessThanOrEqual(71);
+  // 121 measured over the 687 labels of 0.3.8 (164 with 0.3.7's quote finder over the same labels).
+  expect(s.pairs.falsePositive).toBeLessThanOrEqual(121);
 }, 300_000);
 
 // The right-person figures the README publishes (PolNeAR dev labels, read last; train for tuning), as floors: a change
@@ -181,6 +187,6 @@ if (!haveDev) console.log('eval-speakers.test.ts: PolNeAR dev check skipped — 
   expect(dev.right).toBeGreaterThanOrEqual(136);
   expect(dev.byKind.pronoun.right).toBeGreaterThanOrEqual(38);
   const train = (await trainEvaluation()).speakers!;
-  expect(train.right).toBeGreaterThanOrEqual(399);
-  expect(train.byKind.pronoun.right).toBeGreaterThanOrEqual(135);
+  expect(train.right).toBeGreaterThanOrEqual(504);
+  expect(train.byKind.pronoun.right).toBeGreaterThanOrEqual(222);
 }, 300_000);

@@ -166,8 +166,11 @@ const PLAIN_WORDS: NameWords = { titles: new Set(), suffixes: new Set(['jr', 'sr
  */
 function samePersonName(label: string, written: string, words: NameWords): boolean {
   const a = parsePerson(label, words);
-  const b = parsePerson(written, words);
+  let b = parsePerson(written, words);
   if (!a || !b || a.units < 2 || b.units < 2) return false;
+  // "C. Stewart Verdery Jr.": a person known by a middle name, which the labels write as the first (they leave out
+  // initials).
+  if (b.first.length === 1 && b.middles.length > 0 && a.first !== b.first) b = { ...b, first: b.middles[0], middles: b.middles.slice(1) };
   // The labels leave out generational suffixes (test/fixtures/speakers/README.md, "Name form"): a label without one
   // fits a written name with one ("Joseph Biden" is "Joseph R. Biden Jr."); a label with one needs the same.
   if (a.first !== b.first || a.last !== b.last || (a.suffix && a.suffix !== b.suffix)) return false;

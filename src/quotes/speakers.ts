@@ -117,7 +117,25 @@ export class PersonRegistry {
     if (!best) for (let i = 0; i < lo && !best; i++) if (fits(list[i])) best = list[i];
     let after: PersonMention | null = null;
     for (let i = lo; i < list.length && !after; i++) if (fits(list[i])) after = list[i];
-    return (best ?? after)?.name ?? name;
+    const found = (best ?? after)?.name ?? name;
+    return found.includes(' ') ? found : (this.byFirstName(found, at) ?? found);
+  }
+
+  /**
+   * A known first name written alone ("James has spearheaded …" after "James Murdoch's wife"): the one full name
+   * before `at` that opens with it; else null (none, or several: "Bill" after Bill Clinton and Bill de Blasio).
+   */
+  private byFirstName(word: string, at: number): string | null {
+    const lower = word.toLowerCase();
+    if (firstNameGender(this.lex, lower) === null) return null;
+    let name: string | null = null;
+    for (const m of this.mentions) {
+      if (m.at >= at) break;
+      if (m.words < 2 || m.name.slice(0, m.name.indexOf(' ')).toLowerCase() !== lower) continue;
+      if (name !== null && name !== m.name) return null;
+      name = m.name;
+    }
+    return name;
   }
 
   /**
@@ -257,7 +275,7 @@ export class PersonRegistry {
       if (s === sentence && this.objectOfRelative(ref.last)) continue;
       if (plainSentence >= 0 && s !== plainSentence) break;
       const subordinate = this.subordinateSubject(ref.first, ref.last);
-      if ((this.subjectAt(ref.first, ref.last) && !subordinate) || this.openingPossessor(ref.first, ref.last)) return name;
+      if ((this.subjectAt(ref.first, ref.last) && !subordinate) || this.openingPossessor(ref.first, ref.last)) return this.reporterOf(i, s, gender) ?? name;
       latest ??= name;
       // A subordinate clause's subject stands in for a main clause without a person ("there is also the possibility
       // that Mrs. Clinton … might nominate …"; not "He said that Obama …"), if the article shows its gender (not
@@ -287,13 +305,35 @@ export class PersonRegistry {
    */
   private dependent(i: number, j: number): boolean {
     const doc = this.doc;
-    // A comparison ("Like Allen, their days begin at 4:30 a.m."): the pronoun after it is about someone else.
-    if (this.lex.w.comparisonPrepositions.has(doc.lower[i - 1] ?? '')) return true;
+    // A comparison that opens the sentence ("Like Allen, their days begin at 4:30 a.m."): the pronoun after it is about
+    // someone else. (Not "experts like Paul Bauman, a geophysicist, say": there "like" gives examples.)
+    if (i > 0 && this.lex.w.comparisonPrepositions.has(doc.lower[i - 1]) && doc.sentences[doc.sentenceOf[i - 1]].firstToken === i - 1) return true;
     // Back over titles, roles and capitalised words ("Fox Business moderator Gerard Baker"; "For Major, a retiree,
     // …" is the sentence's topic), and over a quotation mark ("to “recognize” Trump").
     while (i > 0 && (this.lex.titles.has(doc.lower[i - 1]) || this.lex.roleNouns.has(doc.lower[i - 1]) || (isCap(doc.value[i - 1]) && doc.pos[i - 1] !== 'PUNCT'))) i--;
     if (i > 1 && closesQuotation(doc, i - 1)) i--;
     return /^(ADP|VERB|AUX)$/.test(doc.pos[i - 1] ?? '') || APOS.test(doc.value[j + 1] ?? '');
+  }
+
+  /**
+   * The person who reports, in sentence s, the clause whose subject is refs[k] ("Rep. Hank Johnson said in ‘08 that
+   * the early willingness of white voters to back Obama threw …"): the subject of a reporting verb before refs[k], when
+   * refs[k]'s own verb is not one ("Cruz is right, Viguerie argues" keeps Viguerie); null when there is none or the
+   * pronoun cannot be them.
+   */
+  private reporterOf(k: number, s: number, gender: Gender | null): string | null {
+    const doc = this.doc;
+    const refs = this.buildRefs();
+    const reports = (v: number) => v >= 0 && doc.pos[v] === 'VERB' && this.lex.verbs.has(doc.lemma[v]);
+    if (reports(this.subjectVerb(refs[k].first, refs[k].last))) return null;
+    for (let i = k - 1; i >= 0 && doc.sentenceOf[refs[i].first] === s; i--) {
+      const ref = refs[i];
+      const v = this.subjectVerb(ref.first, ref.last);
+      if (!reports(v) || v > refs[k].first || this.inQuote(ref.at) || this.subordinateSubject(ref.first, ref.last)) continue;
+      const name = this.refName(ref);
+      if (this.personLike(name) && this.fits(name, gender)) return name;
+    }
+    return null;
   }
 
   /** The clause after token j runs to one comma right before the pronoun at offset `at` ("If Trump loses, he …"). */
@@ -444,43 +484,60 @@ export class PersonRegistry {
     return this.personLike(name) ? name : null;
   }
 
-  /**
-   * Tokens [i, j] are a clause's subject: a verb follows, after a parenthesis ("(D-Mich.)"), an apposition (", the
-   * GOP chairman,") or adverbs ("Mendoza regularly witnessed"); or they follow a reporting verb ("said Beck").
-   */
+  /** Tokens [i, j] are a clause's subject (subjectVerb). */
   private subjectAt(i: number, j: number): boolean {
+    return this.subjectVerb(i, j) >= 0;
+  }
+
+  /**
+   * The verb whose subject tokens [i, j] are, or -1: a verb after them, past a place or employer ("of Clemson
+   * University", "of Liberty Baptist Church in Marion"), a parenthesis ("(D-Mich.)"), one or two appositions (", the
+   * GOP chairman,"; ", 27, a Tinder user in New York,") or adverbs ("Mendoza regularly witnessed"); or a reporting verb
+   * before them ("said Beck").
+   */
+  private subjectVerb(i: number, j: number): number {
     const doc = this.doc;
     const n = doc.value.length;
+    const verbAt = (t: number) => t < n && (doc.pos[t] === 'VERB' || doc.pos[t] === 'AUX') && !APOS.test(doc.value[t]);
     // "said Beck.", "said Mr. Bartels, the …" (not "said Trump’s use of …", nor "he said Ryan.", where Ryan is the
     // object).
     let v = i;
     while (v > 0 && this.lex.titles.has(doc.lower[v - 1])) v--;
     // (Not "called Donald Trump “a narcissist”": a quotation opening after the name makes it the object.)
-    if (v > 0 && doc.pos[v - 1] === 'VERB' && this.lex.verbs.has(doc.lemma[v - 1])) return (j + 1 >= n || (doc.pos[j + 1] === 'PUNCT' && !opensQuotation(doc, j + 1))) && doc.pos[v - 2] !== 'PRON';
-    if (i > 0 && /^(ADP|VERB|DET)$/.test(doc.pos[i - 1])) return false;
+    if (v > 0 && doc.pos[v - 1] === 'VERB' && this.lex.verbs.has(doc.lemma[v - 1])) {
+      return (j + 1 >= n || (doc.pos[j + 1] === 'PUNCT' && !opensQuotation(doc, j + 1))) && doc.pos[v - 2] !== 'PRON' ? v - 1 : -1;
+    }
+    // A verb's or preposition's object, titles between ("supporting Mr. Cruz"; the "of" of "Secretary of State John
+    // Kerry" is the title's).
+    if (v > 0 && /^(ADP|VERB|DET)$/.test(doc.pos[v - 1]) && !(v < i && doc.lower[v - 1] === 'of')) return -1;
     let k = j + 1;
-    // "David Woodard of Clemson University, said": a place or employer after the name.
+    // "David Woodard of Clemson University, said": a place or employer after the name, and a place after that.
     if (doc.lower[k] === 'of' && isCap(doc.value[k + 1] ?? '')) {
       k++;
       while (k < n && k - j < 8 && isCap(doc.value[k])) k++;
+      if (doc.lower[k] === 'in' && isCap(doc.value[k + 1] ?? '')) {
+        k++;
+        while (k < n && k - j < 12 && isCap(doc.value[k])) k++;
+      }
     }
     if (doc.value[k] === '(') {
       while (k < n && k - j < 10 && doc.value[k] !== ')') k++;
       k++;
     }
     // "Kazakhstan's foreign minister, Erlan Idrissov, plays down concerns".
-    if (doc.value[k] === ',' && doc.value[i - 1] === ',' && (doc.pos[k + 1] === 'VERB' || doc.pos[k + 1] === 'AUX')) return true;
+    if (doc.value[k] === ',' && doc.value[i - 1] === ',' && verbAt(k + 1)) return k + 1;
     // "Sandy Phillips, who lost her daughter … in Aurora, Colorado, in July 2012, said": a relative clause may hold
     // commas of its own.
-    if (opensPersonRelative(doc, this.lex, k)) return verbAfterRelative(doc, this.lex, k) >= 0;
-    if (doc.value[k] === ',') {
+    if (opensPersonRelative(doc, this.lex, k)) return verbAfterRelative(doc, this.lex, k);
+    // An apposition, or two ("Jillian Chase, 27, a Tinder user in New York, said").
+    for (let appositions = 0; appositions < 2 && doc.value[k] === ','; appositions++) {
       let e = k + 1;
       while (e < n && e - k < 20 && doc.value[e] !== ',' && !/^[.;:!?]$/.test(doc.value[e])) e++;
-      if (doc.value[e] !== ',') return false;
-      k = e + 1;
+      if (doc.value[e] !== ',') return -1;
+      k = doc.pos[e + 1] === 'VERB' || doc.pos[e + 1] === 'AUX' || doc.pos[e + 1] === 'ADV' ? e + 1 : e;
     }
     while (k < n && k - j < 8 && doc.pos[k] === 'ADV') k++;
-    return k < n && (doc.pos[k] === 'VERB' || doc.pos[k] === 'AUX') && !/^['’]s$/.test(doc.value[k]);
+    return verbAt(k) ? k : -1;
   }
 
   /** Mention k's full name (remembered: a pronoun asks again for the same mention many times). */
@@ -555,6 +612,9 @@ export class PersonRegistry {
       // "Sen. Ted Cruz", "professor Brigid Harrison", "Kazakhstan's foreign minister, Erlan Idrissov,".
       if (role(i - 1) || (doc.value[i - 1] === ',' && role(i - 2))) return true;
       if (cue(j + 1) || cue(i - 1) || (doc.value[j + 1] === ',' && cue(j + 2))) return true;
+      // The subject of a reporting verb past an employer or apposition ("Darran Whiting of Liberty Baptist Church in
+      // Marion, said").
+      if (cue(this.subjectVerb(i, j))) return true;
       if (doc.value[j + 1] !== ',') return false;
       if (doc.lower[j + 2] === 'who' || doc.pos[j + 2] === 'NUM') return true;
       // An apposition: "Reince Priebus, the GOP chairman,", "Michael Briggs, Sanders's spokesman, suggested".
