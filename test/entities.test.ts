@@ -120,11 +120,24 @@ test('organisations and outlets merge only on equal normalised forms; anonymous 
   expect(canonical('The New York Times', 'outlet')).toBe('New York Times');
   expect(id('New York Post', 'outlet')).not.toBe(id('New York Times', 'outlet'));
   expect(id('F.B.I.', 'organization')).toBe(id('FBI', 'organization'));
-  expect(id('Federal Bureau of Investigation', 'organization')).not.toBe(id('FBI', 'organization'));
+  expect(id('Federal Bureau of Investigation', 'organization')).toBe(id('FBI', 'organization'));
+  expect(canonical('Federal Bureau of Investigation', 'organization')).toBe('FBI');
   expect(id('officials', 'anonymous')).toBe('');
   expect(id('UNKNOWN', 'unknown')).toBe('');
   expect(r.entities.map((e) => e.speaker)).not.toContain('officials');
   expect(r.entities.find((e) => e.speaker === 'New York Times')).toMatchObject({ speaker_type: 'outlet', quotes: 18, articles: 18, outlets: 1 });
+});
+
+test('an acronym joins the one organisation whose initials spell it; two such names leave it apart', () => {
+  const one = ids([row('AP', 3, 'outlet'), row('The Associated Press', 5, 'outlet'), row('DOJ', 1, 'organization'), row('Department of Justice', 2, 'organization'), row('NRA', 2, 'organization')]);
+  expect(one.id('AP', 'outlet')).toBe(one.id('The Associated Press', 'outlet'));
+  expect(one.canonical('AP', 'outlet')).toBe('The Associated Press');
+  expect(one.id('DOJ', 'organization')).toBe(one.id('Department of Justice', 'organization'));
+  expect(one.canonical('DOJ', 'organization')).toBe('Department of Justice');
+  expect(one.id('NRA', 'organization')).toMatch(/^s_/);
+  const two = ids([row('AP', 3, 'outlet'), row('Associated Press', 5, 'outlet'), row('American Party', 2, 'organization')]);
+  expect(two.id('AP', 'outlet')).not.toBe(two.id('Associated Press', 'outlet'));
+  expect(two.id('AP', 'outlet')).not.toBe(two.id('American Party', 'organization'));
 });
 
 test('entity rows count distinct articles and outlets across events', () => {

@@ -168,8 +168,8 @@ function trainEvaluation(): ReturnType<typeof evaluate> {
   expect(s.attributedPairs.precision).toBeGreaterThanOrEqual(0.99);
   expect(s.attributedPairs.recall).toBeGreaterThanOrEqual(0.95);
   // Over all matched labels a quotation given to the wrong person makes pairs of different people under one id:
-  // 121 measured over the 687 labels of 0.3.8 (164 with 0.3.7's quote finder over the same labels).
-  expect(s.pairs.falsePositive).toBeLessThanOrEqual(121);
+  // 170 measured over the 827 labels of 0.3.8.
+  expect(s.pairs.falsePositive).toBeLessThanOrEqual(170);
 }, 300_000);
 
 // The right-person figures the README publishes (PolNeAR dev labels, read last; train for tuning), as floors: a change
@@ -182,11 +182,11 @@ if (!haveDev) console.log('eval-speakers.test.ts: PolNeAR dev check skipped — 
   const settings = loadQuoteSettings();
   const entities = loadEntitySettings(settings.titles);
   const dev = (await evaluate(devGold, settings, { labels: loadSpeakerLabels(devLabels), entities })).speakers!;
-  // Published (0.3.8): dev 136 of 171 matched (0.795), pronouns 38 of 54; train 504 of 571, pronouns 222 of 243.
+  // Published (0.3.8): dev 136 of 171 matched (0.795), pronouns 38 of 54; train 584 of 678, pronouns 250 of 275.
   expect(dev.matched).toBe(171);
   expect(dev.right).toBeGreaterThanOrEqual(136);
   expect(dev.byKind.pronoun.right).toBeGreaterThanOrEqual(38);
   const train = (await trainEvaluation()).speakers!;
-  expect(train.right).toBeGreaterThanOrEqual(504);
-  expect(train.byKind.pronoun.right).toBeGreaterThanOrEqual(222);
+  expect(train.right).toBeGreaterThanOrEqual(584);
+  expect(train.byKind.pronoun.right).toBeGreaterThanOrEqual(250);
 }, 300_000);

@@ -16,7 +16,8 @@
  *     SURNAME_SHARE of the quotes of all persons of that last name in the corpus, if that person is quoted in
  *     SURNAME_MIN_ARTICLES articles or named in an article where the surname is; otherwise it stays a speaker of its
  *     own (the rules use the whole corpus, not the event: `event` only keys the assignments);
- *  4. organisations and outlets merge only on equal normalised forms (case, accents, leading "the", punctuation);
+ *  4. organisations and outlets merge on equal normalised forms (case, accents, leading "the", punctuation), and an
+ *     acronym with the one name in the corpus whose initials spell it ("AP", "Associated Press");
  *  5. anonymous and unknown speakers, and organisation names that are descriptions ("his campaign", "police"), are
  *     not entities: their speaker_id is empty.
  */
@@ -296,6 +297,7 @@ export function resolveEntities(input: readonly SpeakerRow[], options: EntityOpt
   }
   for (const e of persons) entities.push(e);
   for (const k of [...alone.keys()].sort(cmp)) entities.push(alone.get(k)!);
+  mergeAcronyms(orgs, commonNouns);
   for (const k of [...orgs.keys()].sort(cmp)) {
     if (commonNouns.has(k) && !orgs.get(k)!.some((r) => r.aliased)) continue;
     const e = new Entity('org', k);
@@ -359,6 +361,36 @@ export function resolveEntities(input: readonly SpeakerRow[], options: EntityOpt
     entities: entityRows,
     lookup: (event, speaker, speakerType) => index.get(rowKey(event, cleanWritten(speaker), speakerType)) ?? null,
   };
+}
+
+/** Words an acronym may leave out ("FBI": Federal Bureau of Investigation). */
+const ACRONYM_JOINERS = new Set(['of', 'and', 'for', 'the', 'on', 'in']);
+
+/**
+ * "AP" and "Associated Press", "FBI" and "Federal Bureau of Investigation", "DOJ" and "Department of Justice": an
+ * organisation written as an acronym (one word of 2 to 6 letters, periods removed by orgKey) joins the one organisation
+ * of the corpus whose name's initials spell it, with or without its joining words; none or several such names leave it
+ * apart. `orgs` is keyed by orgKey; merged keys are removed.
+ */
+function mergeAcronyms(orgs: Map<string, Row[]>, commonNouns: ReadonlySet<string>): void {
+  const byInitials = new Map<string, string[]>();
+  for (const k of [...orgs.keys()].sort(cmp)) {
+    const words = k.split(' ');
+    if (words.length < 2 || commonNouns.has(k)) continue;
+    const all = words.map((w) => w[0]).join('');
+    const content = words.filter((w) => !ACRONYM_JOINERS.has(w)).map((w) => w[0]).join('');
+    for (const initials of new Set([all, content])) {
+      if (!byInitials.has(initials)) byInitials.set(initials, []);
+      byInitials.get(initials)!.push(k);
+    }
+  }
+  for (const k of [...orgs.keys()].sort(cmp)) {
+    if (!/^[a-z]{2,6}$/.test(k) || commonNouns.has(k) || orgs.get(k)!.some((r) => r.aliased)) continue;
+    const names = byInitials.get(k);
+    if (names?.length !== 1) continue;
+    orgs.get(names[0])!.push(...orgs.get(k)!);
+    orgs.delete(k);
+  }
 }
 
 /** Parse an entities.csv `variants` cell back into [written form, quotes] pairs. */
