@@ -68,6 +68,13 @@ test('right person: a written name opening with an initial is the person known b
   expect(isRightPerson(label('d', [0, 10], 'Charles Verdery'), pred('d', 0, 10, 's_v', ['C. Stewart Verdery']))).toBe(false);
 });
 
+test('right person: a campaign labelled "<surname> campaign" is the quote finder\'s "<full name>\'s campaign"', () => {
+  const campaign = (speaker: string) => label('d', [0, 10], speaker, 'role', 'organization');
+  expect(isRightPerson(campaign('Huckabee campaign'), pred('d', 0, 10, '', ["Mike Huckabee's campaign"], 'organization'))).toBe(true);
+  expect(isRightPerson(campaign('Huckabee campaign'), pred('d', 0, 10, '', ["Mike Pence's campaign"], 'organization'))).toBe(false);
+  expect(isRightPerson(campaign('Huckabee Foundation'), pred('d', 0, 10, '', ["Mike Huckabee's foundation"], 'organization'))).toBe(false);
+});
+
 test('right person: labels leave suffixes out, so a label without one fits a name with one, not the reverse', () => {
   expect(isRightPerson(label('d', [0, 10], 'Joseph Biden'), pred('d', 0, 10, 's_b', ['Joseph R. Biden Jr.']))).toBe(true);
   expect(isRightPerson(label('d', [0, 10], 'Donald Trump Jr.'), pred('d', 0, 10, 's_t', ['Donald J. Trump']))).toBe(false);

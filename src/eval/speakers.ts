@@ -177,10 +177,22 @@ function samePersonName(label: string, written: string, words: NameWords): boole
   return a.middles.length === 0 || b.middles.length === 0 || middlesCompatible(a.middles, b.middles);
 }
 
+/**
+ * A campaign or administration as the labels write it ("Huckabee campaign") and as the quote finder writes a person's
+ * ("Mike Huckabee's campaign"): the same body when the written name, possessive removed, ends with the label.
+ */
+function sameBodyOfPerson(label: string, written: string): boolean {
+  const want = norm(label);
+  if (!/ (campaign|administration)$/.test(want)) return false;
+  const got = norm(written.replace(/['’]s\b/g, ''));
+  return got === want || got.endsWith(` ${want}`);
+}
+
 export function isRightPerson(label: SpeakerLabel, p: SpeakerPrediction, words: NameWords = PLAIN_WORDS): boolean {
   if (label.speaker.trim() === '') return p.speakerId === '' && (p.speakerType === 'anonymous' || p.speakerType === 'unknown');
   const want = norm(label.speaker);
   if (p.names.some((n) => norm(n) === want)) return true;
+  if (label.speaker_type === 'organization' && p.names.some((n) => sameBodyOfPerson(label.speaker, n))) return true;
   return label.speaker_type === 'person' && p.speakerType === 'person' && p.names.some((n) => samePersonName(label.speaker, n, words));
 }
 
