@@ -10,11 +10,11 @@ import type { SpeakerType } from '../types.js';
 import { countBefore } from '../search.js';
 import { tokenAt } from '../nlp/index.js';
 import { isCap } from './pieces.js';
-import { closesQuotation, opensQuotation } from './context.js';
 import type { Lexicon } from './lexicon.js';
-import { APOS, isNameToken, nlSpan, opensPersonRelative, verbAfterRelative } from './phrases.js';
+import { isNameToken, nlSpan } from './phrases.js';
 import { rolesAround } from './speaker-types.js';
 import { findPersonMentions, firstNameGender, type Gender, type PersonMention } from './mentions.js';
+import { adjunctOf, dependent, objectOfRelative, openingPossessor, subjectAt, subjectVerb, subordinateSubject } from './name-roles.js';
 
 /** How many names back a pronoun looks for one shown to be a person's (`PersonRegistry.personLike`). */
 const PERSON_LOOKBACK = 6;
@@ -188,14 +188,45 @@ export class PersonRegistry {
     const gender: Gender | null = this.lex.w.maleNouns.has(role) ? 'm' : this.lex.w.femaleNouns.has(role) ? 'f' : null;
     for (let i = r - 1; i >= 0; i--) {
       const ref = refs[i];
-      if (doc.sentenceOf[ref.first] < sentence - 1) break;
+      // The sentence or the one before, not counting sentences inside quotations ("Clinton proclaimed, “… . …”
+      // The presidential candidate reiterated: …").
+      if (this.sentencesBetween(doc.sentenceOf[ref.first], sentence) > 0) break;
       // Not one of two subjects ("he and Brafman had said …").
       if (/^(and|or)$/.test(doc.lower[ref.first - 1] ?? '')) continue;
-      if (this.inQuote(ref.at) || !this.subjectAt(ref.first, ref.last) || this.subordinateSubject(ref.first, ref.last)) continue;
+      if (this.inQuote(ref.at) || !subjectAt(this.doc, this.lex, ref.first, ref.last) || subordinateSubject(this.doc, this.lex, ref.first, ref.last)) continue;
       const name = this.refName(ref);
       if (this.personLike(name) && this.fits(name, gender)) return this.describable(name, role, modifiers, at) ? name : null;
     }
-    return null;
+    // No one named there: the person a subject pronoun of those sentences stands for ("“Really,” she added. … The
+    // actress said she was tired of the status quo").
+    const t = this.subjectPronounBefore(at, gender);
+    const name = t < 0 ? null : this.lastPerson(doc.tokStart[t], this.lex.w.malePronouns.has(doc.lower[t]) ? 'm' : 'f');
+    return name && this.describable(name, role, modifiers, at) ? name : null;
+  }
+
+  /**
+   * The last "he" or "she" (of `gender`, if given) before offset `at`, in its sentence or the one before (sentences in
+   * quotations not counted), outside quotations, with a verb after it; else -1.
+   */
+  private subjectPronounBefore(at: number, gender: Gender | null): number {
+    const doc = this.doc;
+    const w = this.lex.w;
+    const sentence = doc.sentenceOf[Math.min(tokenAt(doc, at), doc.value.length - 1)];
+    for (let t = tokenAt(doc, at) - 1; t >= 0; t--) {
+      if (this.sentencesBetween(doc.sentenceOf[t], sentence) > 0) return -1;
+      const l = doc.lower[t];
+      const g = w.malePronouns.has(l) ? 'm' : w.femalePronouns.has(l) ? 'f' : null;
+      if (!g || (l !== 'he' && l !== 'she') || (gender && g !== gender) || this.inQuote(doc.tokStart[t])) continue;
+      if (doc.pos[t + 1] === 'VERB' || doc.pos[t + 1] === 'AUX') return t;
+    }
+    return -1;
+  }
+
+  /** Sentences between sentence a and sentence b (both excluded) that do not open inside a quotation. */
+  private sentencesBetween(a: number, b: number): number {
+    let n = 0;
+    for (let s = a + 1; s < b; s++) if (!this.inQuote(this.doc.tokStart[this.doc.sentences[s].firstToken])) n++;
+    return n;
   }
 
   /**
@@ -272,17 +303,17 @@ export class PersonRegistry {
       if (!this.personLike(name) || !this.fits(name, gender)) continue;
       seen++;
       const s = doc.sentenceOf[ref.first];
-      if (s === sentence && this.objectOfRelative(ref.last)) continue;
+      if (s === sentence && objectOfRelative(this.doc, this.lex, ref.last)) continue;
       if (plainSentence >= 0 && s !== plainSentence) break;
-      const subordinate = this.subordinateSubject(ref.first, ref.last);
-      if ((this.subjectAt(ref.first, ref.last) && !subordinate) || this.openingPossessor(ref.first, ref.last)) return this.reporterOf(i, s, gender) ?? name;
+      const subordinate = subordinateSubject(this.doc, this.lex, ref.first, ref.last);
+      if ((subjectAt(this.doc, this.lex, ref.first, ref.last) && !subordinate) || openingPossessor(this.doc, this.lex, ref.first, ref.last)) return this.reporterOf(i, s, gender) ?? name;
       latest ??= name;
       // A subordinate clause's subject stands in for a main clause without a person ("there is also the possibility
       // that Mrs. Clinton … might nominate …"; not "He said that Obama …"), if the article shows its gender (not
       // "As China builds …"), and unless its clause is the pronoun's own opening adjunct ("If Trump loses, he said
       // he would …": the pronoun is someone else).
-      const standsIn = subordinate && gender !== null && this.genderOf(name) === gender && this.aloneBefore(i, ref.first) && !(s === sentence && this.adjunctOf(ref.last, at));
-      if (!plain && (subordinate ? standsIn : !this.dependent(ref.first, ref.last))) {
+      const standsIn = subordinate && gender !== null && this.genderOf(name) === gender && this.aloneBefore(i, ref.first) && !(s === sentence && adjunctOf(this.doc, this.lex, ref.last, at));
+      if (!plain && (subordinate ? standsIn : !dependent(this.doc, this.lex, ref.first, ref.last))) {
         plain = name;
         plainSentence = s;
       }
@@ -292,28 +323,13 @@ export class PersonRegistry {
     // The last full name of any kind, on the same conditions.
     for (let k = lo - 1; k >= 0 && lo - k <= PERSON_LOOKBACK; k--) {
       const m = this.mentions[k];
-      if (this.inQuote(m.at) || (doc.sentenceOf[m.first] === sentence && this.objectOfRelative(m.lastToken))) continue;
+      if (this.inQuote(m.at) || (doc.sentenceOf[m.first] === sentence && objectOfRelative(this.doc, this.lex, m.lastToken))) continue;
       const name = this.resolvedName(k);
       if (this.fits(name, gender)) return name;
     }
     return null;
   }
 
-  /**
-   * Tokens [i, j] depend on another word: a preposition's or a verb's object ("leaning toward Kasich", "replaced
-   * Schilling") or a possessor ("Christie’s stare").
-   */
-  private dependent(i: number, j: number): boolean {
-    const doc = this.doc;
-    // A comparison that opens the sentence ("Like Allen, their days begin at 4:30 a.m."): the pronoun after it is about
-    // someone else. (Not "experts like Paul Bauman, a geophysicist, say": there "like" gives examples.)
-    if (i > 0 && this.lex.w.comparisonPrepositions.has(doc.lower[i - 1]) && doc.sentences[doc.sentenceOf[i - 1]].firstToken === i - 1) return true;
-    // Back over titles, roles and capitalised words ("Fox Business moderator Gerard Baker"; "For Major, a retiree,
-    // …" is the sentence's topic), and over a quotation mark ("to “recognize” Trump").
-    while (i > 0 && (this.lex.titles.has(doc.lower[i - 1]) || this.lex.roleNouns.has(doc.lower[i - 1]) || (isCap(doc.value[i - 1]) && doc.pos[i - 1] !== 'PUNCT'))) i--;
-    if (i > 1 && closesQuotation(doc, i - 1)) i--;
-    return /^(ADP|VERB|AUX)$/.test(doc.pos[i - 1] ?? '') || APOS.test(doc.value[j + 1] ?? '');
-  }
 
   /**
    * The person who reports, in sentence s, the clause whose subject is refs[k] ("Rep. Hank Johnson said in ‘08 that
@@ -325,25 +341,17 @@ export class PersonRegistry {
     const doc = this.doc;
     const refs = this.buildRefs();
     const reports = (v: number) => v >= 0 && doc.pos[v] === 'VERB' && this.lex.verbs.has(doc.lemma[v]);
-    if (reports(this.subjectVerb(refs[k].first, refs[k].last))) return null;
+    if (reports(subjectVerb(this.doc, this.lex, refs[k].first, refs[k].last))) return null;
     for (let i = k - 1; i >= 0 && doc.sentenceOf[refs[i].first] === s; i--) {
       const ref = refs[i];
-      const v = this.subjectVerb(ref.first, ref.last);
-      if (!reports(v) || v > refs[k].first || this.inQuote(ref.at) || this.subordinateSubject(ref.first, ref.last)) continue;
+      const v = subjectVerb(this.doc, this.lex, ref.first, ref.last);
+      if (!reports(v) || v > refs[k].first || this.inQuote(ref.at) || subordinateSubject(this.doc, this.lex, ref.first, ref.last)) continue;
       const name = this.refName(ref);
       if (this.personLike(name) && this.fits(name, gender)) return name;
     }
     return null;
   }
 
-  /** The clause after token j runs to one comma right before the pronoun at offset `at` ("If Trump loses, he …"). */
-  private adjunctOf(j: number, at: number): boolean {
-    const doc = this.doc;
-    const p = tokenAt(doc, at);
-    let commas = 0;
-    for (let t = j + 1; t < p; t++) if (doc.value[t] === ',') commas++;
-    return commas === 1 && doc.value[p - 1] === ',';
-  }
 
   /** No person is named, and no he/she written, in the sentence of token `t` before it (refs[k] is the reference at t). */
   private aloneBefore(k: number, t: number): boolean {
@@ -355,16 +363,6 @@ export class PersonRegistry {
     return true;
   }
 
-  /**
-   * Tokens [i, j] are the possessor that opens a sentence ("Sanders's role is under discussion, but he has said …",
-   * "Mr. Trump's campaign said he …"): the person the sentence is about.
-   */
-  private openingPossessor(i: number, j: number): boolean {
-    const doc = this.doc;
-    if (!APOS.test(doc.value[j + 1] ?? '')) return false;
-    while (i > 0 && this.lex.titles.has(doc.lower[i - 1])) i--;
-    return doc.sentences[doc.sentenceOf[i]].firstToken === i;
-  }
 
   /** A person of `name` may be referred to by a pronoun of `gender` (no gender, or the article shows no other). */
   fits(name: string, gender: Gender | null): boolean {
@@ -373,32 +371,7 @@ export class PersonRegistry {
     return g === null || g === gender;
   }
 
-  /** "Trump, whom he called …": the name ending at token j is the object of the relative clause after it. */
-  private objectOfRelative(j: number): boolean {
-    const w = this.lex.w;
-    return w.objectRelatives.has(this.doc.lower[j + 1] ?? '') || (this.doc.value[j + 1] === ',' && w.objectRelatives.has(this.doc.lower[j + 2] ?? ''));
-  }
 
-  /**
-   * Tokens [i, j] are the subject of a subordinate or reported clause ("when Tapper asked", "that Obama did", "Pence
-   * said Trump will …"): a pronoun later refers to the main clause's subject first.
-   */
-  private subordinateSubject(i: number, j: number): boolean {
-    const doc = this.doc;
-    // Back over a title or role before the name ("that President Obama was …"), and over a possessor ("that the
-    // paper's Robert Costa had reported").
-    while (i > 0 && (this.lex.titles.has(doc.lower[i - 1]) || this.lex.roleNouns.has(doc.lower[i - 1]))) i--;
-    if (i > 1 && APOS.test(doc.value[i - 1])) {
-      let k = i - 2;
-      while (k > 0 && i - k < 6 && /^(PROPN|NOUN|ADJ)$/.test(doc.pos[k])) k--;
-      if (doc.pos[k] === 'DET') i = k;
-    }
-    if (i === 0) return false;
-    const p = doc.lower[i - 1];
-    if (p === 'that' || this.lex.w.subordinators.has(p)) return true;
-    const next = doc.pos[j + 1];
-    return doc.pos[i - 1] === 'VERB' && this.lex.verbs.has(doc.lemma[i - 1]) && (next === 'VERB' || next === 'AUX');
-  }
 
   /** genderOf's answers by full name. */
   private readonly genders = new Map<string, Gender | null>();
@@ -446,7 +419,7 @@ export class PersonRegistry {
         const female = roles.some((x) => w.femaleNouns.has(x));
         if (male !== female) noun = male ? 'm' : 'f';
       }
-      if (noun || named || !this.subjectAt(ref.first, ref.last)) continue;
+      if (noun || named || !subjectAt(this.doc, this.lex, ref.first, ref.last)) continue;
       // The first gendered pronoun after the subject in its sentence, before any other name.
       const end = doc.sentences[doc.sentenceOf[ref.first]].lastToken;
       for (let t = ref.last + 1; t <= end && t - ref.last < 40; t++) {
@@ -484,61 +457,7 @@ export class PersonRegistry {
     return this.personLike(name) ? name : null;
   }
 
-  /** Tokens [i, j] are a clause's subject (subjectVerb). */
-  private subjectAt(i: number, j: number): boolean {
-    return this.subjectVerb(i, j) >= 0;
-  }
 
-  /**
-   * The verb whose subject tokens [i, j] are, or -1: a verb after them, past a place or employer ("of Clemson
-   * University", "of Liberty Baptist Church in Marion"), a parenthesis ("(D-Mich.)"), one or two appositions (", the
-   * GOP chairman,"; ", 27, a Tinder user in New York,") or adverbs ("Mendoza regularly witnessed"); or a reporting verb
-   * before them ("said Beck").
-   */
-  private subjectVerb(i: number, j: number): number {
-    const doc = this.doc;
-    const n = doc.value.length;
-    const verbAt = (t: number) => t < n && (doc.pos[t] === 'VERB' || doc.pos[t] === 'AUX') && !APOS.test(doc.value[t]);
-    // "said Beck.", "said Mr. Bartels, the …" (not "said Trump’s use of …", nor "he said Ryan.", where Ryan is the
-    // object).
-    let v = i;
-    while (v > 0 && this.lex.titles.has(doc.lower[v - 1])) v--;
-    // (Not "called Donald Trump “a narcissist”": a quotation opening after the name makes it the object.)
-    if (v > 0 && doc.pos[v - 1] === 'VERB' && this.lex.verbs.has(doc.lemma[v - 1])) {
-      return (j + 1 >= n || (doc.pos[j + 1] === 'PUNCT' && !opensQuotation(doc, j + 1))) && doc.pos[v - 2] !== 'PRON' ? v - 1 : -1;
-    }
-    // A verb's or preposition's object, titles between ("supporting Mr. Cruz"; the "of" of "Secretary of State John
-    // Kerry" is the title's).
-    if (v > 0 && /^(ADP|VERB|DET)$/.test(doc.pos[v - 1]) && !(v < i && doc.lower[v - 1] === 'of')) return -1;
-    let k = j + 1;
-    // "David Woodard of Clemson University, said": a place or employer after the name, and a place after that.
-    if (doc.lower[k] === 'of' && isCap(doc.value[k + 1] ?? '')) {
-      k++;
-      while (k < n && k - j < 8 && isCap(doc.value[k])) k++;
-      if (doc.lower[k] === 'in' && isCap(doc.value[k + 1] ?? '')) {
-        k++;
-        while (k < n && k - j < 12 && isCap(doc.value[k])) k++;
-      }
-    }
-    if (doc.value[k] === '(') {
-      while (k < n && k - j < 10 && doc.value[k] !== ')') k++;
-      k++;
-    }
-    // "Kazakhstan's foreign minister, Erlan Idrissov, plays down concerns".
-    if (doc.value[k] === ',' && doc.value[i - 1] === ',' && verbAt(k + 1)) return k + 1;
-    // "Sandy Phillips, who lost her daughter … in Aurora, Colorado, in July 2012, said": a relative clause may hold
-    // commas of its own.
-    if (opensPersonRelative(doc, this.lex, k)) return verbAfterRelative(doc, this.lex, k);
-    // An apposition, or two ("Jillian Chase, 27, a Tinder user in New York, said").
-    for (let appositions = 0; appositions < 2 && doc.value[k] === ','; appositions++) {
-      let e = k + 1;
-      while (e < n && e - k < 20 && doc.value[e] !== ',' && !/^[.;:!?]$/.test(doc.value[e])) e++;
-      if (doc.value[e] !== ',') return -1;
-      k = doc.pos[e + 1] === 'VERB' || doc.pos[e + 1] === 'AUX' || doc.pos[e + 1] === 'ADV' ? e + 1 : e;
-    }
-    while (k < n && k - j < 8 && doc.pos[k] === 'ADV') k++;
-    return verbAt(k) ? k : -1;
-  }
 
   /** Mention k's full name (remembered: a pronoun asks again for the same mention many times). */
   private resolvedName(k: number): string {
@@ -614,7 +533,7 @@ export class PersonRegistry {
       if (cue(j + 1) || cue(i - 1) || (doc.value[j + 1] === ',' && cue(j + 2))) return true;
       // The subject of a reporting verb past an employer or apposition ("Darran Whiting of Liberty Baptist Church in
       // Marion, said").
-      if (cue(this.subjectVerb(i, j))) return true;
+      if (cue(subjectVerb(this.doc, this.lex, i, j))) return true;
       if (doc.value[j + 1] !== ',') return false;
       if (doc.lower[j + 2] === 'who' || doc.pos[j + 2] === 'NUM') return true;
       // An apposition: "Reince Priebus, the GOP chairman,", "Michael Briggs, Sanders's spokesman, suggested".

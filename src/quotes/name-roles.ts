@@ -1,0 +1,126 @@
+/**
+ * The part a person's name plays in its sentence, read from POS tags and punctuation: a clause's subject (and its
+ * verb), the subject of a subordinate or reported clause, a word's object or possessor, the possessor that opens a
+ * sentence, the object of a "whom" clause. The person registry (speakers.ts) ranks a pronoun's antecedents by these.
+ * Pure functions of the article's tokens and the word lists.
+ */
+import type { NlpDoc } from '../nlp/index.js';
+import { tokenAt } from '../nlp/index.js';
+import type { Lexicon } from './lexicon.js';
+import { isCap } from './pieces.js';
+import { closesQuotation, opensQuotation } from './context.js';
+import { APOS, opensPersonRelative, verbAfterRelative } from './phrases.js';
+
+/** Tokens [i, j] are a clause's subject (subjectVerb). */
+export function subjectAt(doc: NlpDoc, lex: Lexicon, i: number, j: number): boolean {
+  return subjectVerb(doc, lex, i, j) >= 0;
+}
+
+/**
+ * The verb whose subject tokens [i, j] are, or -1: a verb after them, past a place or employer ("of Clemson
+ * University", "of Liberty Baptist Church in Marion"), a parenthesis ("(D-Mich.)"), one or two appositions (", the
+ * GOP chairman,"; ", 27, a Tinder user in New York,") or adverbs ("Mendoza regularly witnessed"); or a reporting verb
+ * before them ("said Beck").
+ */
+export function subjectVerb(doc: NlpDoc, lex: Lexicon, i: number, j: number): number {
+  const n = doc.value.length;
+  const verbAt = (t: number) => t < n && (doc.pos[t] === 'VERB' || doc.pos[t] === 'AUX') && !APOS.test(doc.value[t]);
+  // "said Beck.", "said Mr. Bartels, the …" (not "said Trump’s use of …", nor "he said Ryan.", where Ryan is the
+  // object).
+  let v = i;
+  while (v > 0 && lex.titles.has(doc.lower[v - 1])) v--;
+  // (Not "called Donald Trump “a narcissist”": a quotation opening after the name makes it the object.)
+  if (v > 0 && doc.pos[v - 1] === 'VERB' && lex.verbs.has(doc.lemma[v - 1])) {
+    return (j + 1 >= n || (doc.pos[j + 1] === 'PUNCT' && !opensQuotation(doc, j + 1))) && doc.pos[v - 2] !== 'PRON' ? v - 1 : -1;
+  }
+  // A verb's or preposition's object, titles between ("supporting Mr. Cruz"; the "of" of "Secretary of State John
+  // Kerry" is the title's).
+  if (v > 0 && /^(ADP|VERB|DET)$/.test(doc.pos[v - 1]) && !(v < i && doc.lower[v - 1] === 'of')) return -1;
+  let k = j + 1;
+  // "David Woodard of Clemson University, said": a place or employer after the name, and a place after that.
+  if (doc.lower[k] === 'of' && isCap(doc.value[k + 1] ?? '')) {
+    k++;
+    while (k < n && k - j < 8 && isCap(doc.value[k])) k++;
+    if (doc.lower[k] === 'in' && isCap(doc.value[k + 1] ?? '')) {
+      k++;
+      while (k < n && k - j < 12 && isCap(doc.value[k])) k++;
+    }
+  }
+  if (doc.value[k] === '(') {
+    while (k < n && k - j < 10 && doc.value[k] !== ')') k++;
+    k++;
+  }
+  // "Kazakhstan's foreign minister, Erlan Idrissov, plays down concerns".
+  if (doc.value[k] === ',' && doc.value[i - 1] === ',' && verbAt(k + 1)) return k + 1;
+  // "Sandy Phillips, who lost her daughter … in Aurora, Colorado, in July 2012, said": a relative clause may hold
+  // commas of its own.
+  if (opensPersonRelative(doc, lex, k)) return verbAfterRelative(doc, lex, k);
+  // An apposition, or two ("Jillian Chase, 27, a Tinder user in New York, said").
+  for (let appositions = 0; appositions < 2 && doc.value[k] === ','; appositions++) {
+    let e = k + 1;
+    while (e < n && e - k < 20 && doc.value[e] !== ',' && !/^[.;:!?]$/.test(doc.value[e])) e++;
+    if (doc.value[e] !== ',') return -1;
+    k = doc.pos[e + 1] === 'VERB' || doc.pos[e + 1] === 'AUX' || doc.pos[e + 1] === 'ADV' ? e + 1 : e;
+  }
+  while (k < n && k - j < 8 && doc.pos[k] === 'ADV') k++;
+  return verbAt(k) ? k : -1;
+}
+
+/**
+ * Tokens [i, j] are the subject of a subordinate or reported clause ("when Tapper asked", "that Obama did", "Pence
+ * said Trump will …"): a pronoun later refers to the main clause's subject first.
+ */
+export function subordinateSubject(doc: NlpDoc, lex: Lexicon, i: number, j: number): boolean {
+  // Back over a title or role before the name ("that President Obama was …"), and over a possessor ("that the
+  // paper's Robert Costa had reported").
+  while (i > 0 && (lex.titles.has(doc.lower[i - 1]) || lex.roleNouns.has(doc.lower[i - 1]))) i--;
+  if (i > 1 && APOS.test(doc.value[i - 1])) {
+    let k = i - 2;
+    while (k > 0 && i - k < 6 && /^(PROPN|NOUN|ADJ)$/.test(doc.pos[k])) k--;
+    if (doc.pos[k] === 'DET') i = k;
+  }
+  if (i === 0) return false;
+  const p = doc.lower[i - 1];
+  if (p === 'that' || lex.w.subordinators.has(p)) return true;
+  const next = doc.pos[j + 1];
+  return doc.pos[i - 1] === 'VERB' && lex.verbs.has(doc.lemma[i - 1]) && (next === 'VERB' || next === 'AUX');
+}
+
+/**
+ * Tokens [i, j] depend on another word: a preposition's or a verb's object ("leaning toward Kasich", "replaced
+ * Schilling") or a possessor ("Christie’s stare").
+ */
+export function dependent(doc: NlpDoc, lex: Lexicon, i: number, j: number): boolean {
+  // A comparison that opens the sentence ("Like Allen, their days begin at 4:30 a.m."): the pronoun after it is about
+  // someone else. (Not "experts like Paul Bauman, a geophysicist, say": there "like" gives examples.)
+  if (i > 0 && lex.w.comparisonPrepositions.has(doc.lower[i - 1]) && doc.sentences[doc.sentenceOf[i - 1]].firstToken === i - 1) return true;
+  // Back over titles, roles and capitalised words ("Fox Business moderator Gerard Baker"; "For Major, a retiree,
+  // …" is the sentence's topic), and over a quotation mark ("to “recognize” Trump").
+  while (i > 0 && (lex.titles.has(doc.lower[i - 1]) || lex.roleNouns.has(doc.lower[i - 1]) || (isCap(doc.value[i - 1]) && doc.pos[i - 1] !== 'PUNCT'))) i--;
+  if (i > 1 && closesQuotation(doc, i - 1)) i--;
+  return /^(ADP|VERB|AUX)$/.test(doc.pos[i - 1] ?? '') || APOS.test(doc.value[j + 1] ?? '');
+}
+
+/**
+ * Tokens [i, j] are the possessor that opens a sentence ("Sanders's role is under discussion, but he has said …",
+ * "Mr. Trump's campaign said he …"): the person the sentence is about.
+ */
+export function openingPossessor(doc: NlpDoc, lex: Lexicon, i: number, j: number): boolean {
+  if (!APOS.test(doc.value[j + 1] ?? '')) return false;
+  while (i > 0 && lex.titles.has(doc.lower[i - 1])) i--;
+  return doc.sentences[doc.sentenceOf[i]].firstToken === i;
+}
+
+/** "Trump, whom he called …": the name ending at token j is the object of the relative clause after it. */
+export function objectOfRelative(doc: NlpDoc, lex: Lexicon, j: number): boolean {
+  const w = lex.w;
+  return w.objectRelatives.has(doc.lower[j + 1] ?? '') || (doc.value[j + 1] === ',' && w.objectRelatives.has(doc.lower[j + 2] ?? ''));
+}
+
+/** The clause after token j runs to one comma right before the pronoun at offset `at` ("If Trump loses, he …"). */
+export function adjunctOf(doc: NlpDoc, lex: Lexicon, j: number, at: number): boolean {
+  const p = tokenAt(doc, at);
+  let commas = 0;
+  for (let t = j + 1; t < p; t++) if (doc.value[t] === ',') commas++;
+  return commas === 1 && doc.value[p - 1] === ',';
+}
