@@ -175,8 +175,8 @@ function trainEvaluation(): ReturnType<typeof evaluate> {
   expect(s.attributedPairs.precision).toBeGreaterThanOrEqual(0.99);
   expect(s.attributedPairs.recall).toBeGreaterThanOrEqual(0.95);
   // Over all matched labels a quotation given to the wrong person makes pairs of different people under one id:
-  // 170 measured over the 827 labels of 0.3.8.
-  expect(s.pairs.falsePositive).toBeLessThanOrEqual(170);
+  // 174 measured over the 827 labels of 0.3.8 (218 with 0.3.7's quote finder).
+  expect(s.pairs.falsePositive).toBeLessThanOrEqual(174);
 }, 300_000);
 
 // The right-person figures the README publishes (PolNeAR dev labels, read last; train for tuning), as floors: a change
@@ -189,11 +189,11 @@ if (!haveDev) console.log('eval-speakers.test.ts: PolNeAR dev check skipped — 
   const settings = loadQuoteSettings();
   const entities = loadEntitySettings(settings.titles);
   const dev = (await evaluate(devGold, settings, { labels: loadSpeakerLabels(devLabels), entities })).speakers!;
-  // Published (0.3.8): dev 138 of 171 matched (0.807), pronouns 38 of 54; train 586 of 678, pronouns 250 of 275.
+  // Published (0.3.8): dev 138 of 171 matched (0.807), pronouns 38 of 54; train 589 of 679, pronouns 250 of 275.
   expect(dev.matched).toBe(171);
   expect(dev.right).toBeGreaterThanOrEqual(138);
   expect(dev.byKind.pronoun.right).toBeGreaterThanOrEqual(38);
   const train = (await trainEvaluation()).speakers!;
-  expect(train.right).toBeGreaterThanOrEqual(586);
+  expect(train.right).toBeGreaterThanOrEqual(589);
   expect(train.byKind.pronoun.right).toBeGreaterThanOrEqual(250);
 }, 300_000);
