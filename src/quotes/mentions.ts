@@ -113,10 +113,11 @@ class MentionScan {
       const lone = count === 1 && !titled && !place && !headline && !modifier && doc.pos[i] === 'PROPN' && this.loneSubject(i);
       if ((shaped && !place && !orgLike && !headline && !modifier) || lone) {
         // "Hans-Peter Bartels": the hyphen of a first name joins its parts into one word.
-        const name = doc.value.slice(i, j + 1).join(' ').replace(/ - /, (h) => (doc.value[i + 1] === '-' ? '-' : h));
+        const hyphen = doc.value[i + 1] === '-';
+        const name = hyphen ? `${doc.value[i]}-${doc.value.slice(i + 2, j + 1).join(' ')}` : doc.value.slice(i, j + 1).join(' ');
         // "Joseph R. Biden Jr.": the surname before a generational suffix is the name's last word ("Mr. Biden").
         const last = j > i && lex.w.generationalSuffixes.has(doc.lower[j]) ? doc.lower[j - 1] : doc.lower[j];
-        mentions.push({ name, last, at: doc.tokStart[i], words: doc.value[i + 1] === '-' ? count - 2 : count, first: i, lastToken: j });
+        mentions.push({ name, last, at: doc.tokStart[i], words: hyphen ? count - 2 : count, first: i, lastToken: j });
       }
       i = j + 1;
     }

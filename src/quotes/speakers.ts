@@ -289,10 +289,11 @@ export class PersonRegistry {
     const r = countBefore(refs.length, (i) => refs[i].at < at);
     const doc = this.doc;
     const sentence = doc.sentenceOf[Math.min(tokenAt(doc, at), doc.value.length - 1)];
-    // The latest person who is a main clause's subject ("Schlafly then discussed Trump’s proposed wall. … she wrote"),
-    // in the sentences back to the latest person named in a main clause ("To professor Brigid Harrison, …"); else that
-    // person; else the latest person. Never a name inside a quotation, a person whose gender the pronoun contradicts,
-    // or the object of the pronoun's own clause ("Trump, whom he called …").
+    // The latest person who is a main clause's subject or the possessor opening a sentence ("Schlafly then discussed
+    // Trump’s proposed wall. … she wrote"; the reporter instead when that subject's clause is reported: reporterOf), in
+    // the sentences back to the latest person named in a main clause ("To professor Brigid Harrison, …") or standing in
+    // for one; else that person; else the latest person. Never a name inside a quotation, a person whose gender the
+    // pronoun contradicts, or the object of the pronoun's own clause ("Trump, whom he called …").
     let latest: string | null = null;
     let plain: string | null = null;
     let plainSentence = -1;
@@ -330,7 +331,6 @@ export class PersonRegistry {
     return null;
   }
 
-
   /**
    * The person who reports, in sentence s, the clause whose subject is refs[k] ("Rep. Hank Johnson said in ‘08 that
    * the early willingness of white voters to back Obama threw …"): the subject of a reporting verb before refs[k], when
@@ -352,7 +352,6 @@ export class PersonRegistry {
     return null;
   }
 
-
   /** No person is named, and no he/she written, in the sentence of token `t` before it (refs[k] is the reference at t). */
   private aloneBefore(k: number, t: number): boolean {
     const doc = this.doc;
@@ -363,15 +362,12 @@ export class PersonRegistry {
     return true;
   }
 
-
   /** A person of `name` may be referred to by a pronoun of `gender` (no gender, or the article shows no other). */
   fits(name: string, gender: Gender | null): boolean {
     if (!gender) return true;
     const g = this.genderOf(name);
     return g === null || g === gender;
   }
-
-
 
   /** genderOf's answers by full name. */
   private readonly genders = new Map<string, Gender | null>();
@@ -456,8 +452,6 @@ export class PersonRegistry {
     const name = this.refName(ref);
     return this.personLike(name) ? name : null;
   }
-
-
 
   /** Mention k's full name (remembered: a pronoun asks again for the same mention many times). */
   private resolvedName(k: number): string {
