@@ -101,22 +101,17 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     name = people.resolveName(name, start, people.titleGender(nameFirst));
     return { mention, start, end, canonical: name, role, type };
   }
-  // "the senator", "the Florida senator", "the former president": a definite description of a person named before;
-  // its head is the noun before a preposition ("The Republican presidential nominee for the Nov. 8 election").
-  let headWord = np.last;
-  for (let k = np.first + 2; k < np.last; k++) {
-    if (doc.pos[k] === 'ADP') {
-      headWord = k - 1;
-      break;
-    }
-  }
-  if ((type === 'anonymous' || type === 'unknown') && /^the$/i.test(doc.value[np.first]) && headWord - np.first <= 4 && !APOS.test(doc.value[headWord])) {
-    const modifiers: string[] = [];
-    for (let k = np.first + 1; k < headWord; k++) if (isCap(doc.value[k]) || lex.w.requiredModifiers.has(doc.lower[k])) modifiers.push(doc.lower[k]);
-    const who = people.personWithRole(doc.lower[headWord], modifiers, start);
-    if (who) return { mention, start, end, canonical: who, role: stripDet(mention), type: 'person' };
-  }
   if (type === 'unknown' || type === 'anonymous') {
+    // "the senator", "the Florida senator", "the former president": a definite description of a person named before;
+    // its head is the noun before a preposition ("The Republican presidential nominee for the Nov. 8 election").
+    let headWord = np.last;
+    for (let k = np.first + 2; k < np.last && headWord === np.last; k++) if (doc.pos[k] === 'ADP') headWord = k - 1;
+    if (/^the$/i.test(doc.value[np.first]) && headWord - np.first <= 4 && !APOS.test(doc.value[headWord])) {
+      const modifiers: string[] = [];
+      for (let k = np.first + 1; k < headWord; k++) if (isCap(doc.value[k]) || lex.w.requiredModifiers.has(doc.lower[k])) modifiers.push(doc.lower[k]);
+      const who = people.personWithRole(doc.lower[headWord], modifiers, start);
+      if (who) return { mention, start, end, canonical: who, role: stripDet(mention), type: 'person' };
+    }
     // "The ad says" after "Bernie Sanders is releasing a new 30-second ad": the document's author.
     const author = documentAuthor(doc, np, lex, people);
     if (author) return { ...author, role: appositionRole };

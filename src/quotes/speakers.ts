@@ -184,49 +184,41 @@ export class PersonRegistry {
     const doc = this.doc;
     const refs = this.buildRefs();
     const r = countBefore(refs.length, (i) => refs[i].at < at);
-    const sentence = doc.sentenceOf[Math.min(tokenAt(doc, at), doc.value.length - 1)];
+    const reach = this.reachBack(at);
     const gender: Gender | null = this.lex.w.maleNouns.has(role) ? 'm' : this.lex.w.femaleNouns.has(role) ? 'f' : null;
     for (let i = r - 1; i >= 0; i--) {
       const ref = refs[i];
-      // The sentence or the one before, not counting sentences inside quotations ("Clinton proclaimed, “… . …”
-      // The presidential candidate reiterated: …").
-      if (this.sentencesBetween(doc.sentenceOf[ref.first], sentence) > 0) break;
+      if (doc.sentenceOf[ref.first] < reach) break;
       // Not one of two subjects ("he and Brafman had said …").
       if (/^(and|or)$/.test(doc.lower[ref.first - 1] ?? '')) continue;
       if (this.inQuote(ref.at) || !subjectAt(this.doc, this.lex, ref.first, ref.last) || subordinateSubject(this.doc, this.lex, ref.first, ref.last)) continue;
       const name = this.refName(ref);
       if (this.personLike(name) && this.fits(name, gender)) return this.describable(name, role, modifiers, at) ? name : null;
     }
-    // No one named there: the person a subject pronoun of those sentences stands for ("“Really,” she added. … The
-    // actress said she was tired of the status quo").
-    const t = this.subjectPronounBefore(at, gender);
-    const name = t < 0 ? null : this.lastPerson(doc.tokStart[t], this.lex.w.malePronouns.has(doc.lower[t]) ? 'm' : 'f');
-    return name && this.describable(name, role, modifiers, at) ? name : null;
+    // No one named there: the person the last subject pronoun of those sentences stands for ("“Really,” she added. …
+    // The actress said she was tired of the status quo").
+    const w = this.lex.w;
+    const first = doc.sentences[reach].firstToken;
+    for (let t = tokenAt(doc, at) - 1; t >= first; t--) {
+      const l = doc.lower[t];
+      // A gendered subject pronoun ("he", "she"), of the description's gender if it has one, with its verb.
+      const g = !w.pronounSubjects.has(l) ? null : w.malePronouns.has(l) ? 'm' : w.femalePronouns.has(l) ? 'f' : null;
+      if (!g || (gender && g !== gender) || this.inQuote(doc.tokStart[t]) || !/^(VERB|AUX)$/.test(doc.pos[t + 1] ?? '')) continue;
+      const name = this.lastPerson(doc.tokStart[t], g);
+      return name && this.describable(name, role, modifiers, at) ? name : null;
+    }
+    return null;
   }
 
   /**
-   * The last "he" or "she" (of `gender`, if given) before offset `at`, in its sentence or the one before (sentences in
-   * quotations not counted), outside quotations, with a verb after it; else -1.
+   * The first sentence a description at offset `at` reaches back to: the sentence before its own, sentences that open
+   * inside a quotation not counted ("Clinton proclaimed, “… . …” The presidential candidate reiterated: …").
    */
-  private subjectPronounBefore(at: number, gender: Gender | null): number {
+  private reachBack(at: number): number {
     const doc = this.doc;
-    const w = this.lex.w;
-    const sentence = doc.sentenceOf[Math.min(tokenAt(doc, at), doc.value.length - 1)];
-    for (let t = tokenAt(doc, at) - 1; t >= 0; t--) {
-      if (this.sentencesBetween(doc.sentenceOf[t], sentence) > 0) return -1;
-      const l = doc.lower[t];
-      const g = w.malePronouns.has(l) ? 'm' : w.femalePronouns.has(l) ? 'f' : null;
-      if (!g || (l !== 'he' && l !== 'she') || (gender && g !== gender) || this.inQuote(doc.tokStart[t])) continue;
-      if (doc.pos[t + 1] === 'VERB' || doc.pos[t + 1] === 'AUX') return t;
-    }
-    return -1;
-  }
-
-  /** Sentences between sentence a and sentence b (both excluded) that do not open inside a quotation. */
-  private sentencesBetween(a: number, b: number): number {
-    let n = 0;
-    for (let s = a + 1; s < b; s++) if (!this.inQuote(this.doc.tokStart[this.doc.sentences[s].firstToken])) n++;
-    return n;
+    let s = doc.sentenceOf[Math.min(tokenAt(doc, at), doc.value.length - 1)] - 1;
+    while (s > 0 && this.inQuote(doc.tokStart[doc.sentences[s].firstToken])) s--;
+    return Math.max(0, s);
   }
 
   /**
@@ -313,8 +305,8 @@ export class PersonRegistry {
       // that Mrs. Clinton … might nominate …"; not "He said that Obama …"), if the article shows its gender (not
       // "As China builds …"), and unless its clause is the pronoun's own opening adjunct ("If Trump loses, he said
       // he would …": the pronoun is someone else).
-      const standsIn = subordinate && gender !== null && this.genderOf(name) === gender && this.aloneBefore(i, ref.first) && !(s === sentence && adjunctOf(this.doc, this.lex, ref.last, at));
-      if (!plain && (subordinate ? standsIn : !dependent(this.doc, this.lex, ref.first, ref.last))) {
+      const standsIn = () => gender !== null && this.genderOf(name) === gender && this.aloneBefore(i, ref.first) && !(s === sentence && adjunctOf(this.doc, this.lex, ref.last, at));
+      if (!plain && (subordinate ? standsIn() : !dependent(this.doc, this.lex, ref.first, ref.last))) {
         plain = name;
         plainSentence = s;
       }

@@ -54,10 +54,12 @@ export function subjectBefore(ctx: QuoteContext, c: number, floor: number): { np
         // "the former aide, Kim Lee, said": the name is in the commas and the role before them; so too after a role
         // noun with a name of its own ("The director of the European Centre, Ina Kirsch, told").
         const capitalised = (a: number, b: number) => /^\p{Lu}/u.test(doc.value[b]) && /^\p{Lu}/u.test(doc.value[a]);
-        let roleNoun = false;
-        for (let t = np.first; t <= np.last && !roleNoun; t++) roleNoun = /^\p{Ll}/u.test(doc.value[t]) && lex.roleNouns.has(doc.lower[t]);
-        const personName = seg.last > seg.first && seg.last - seg.first <= 3 && classify(doc, seg, lex) === 'person';
-        if (capitalised(seg.first, seg.last) && (!/^\p{Lu}/u.test(doc.value[np.last]) || (roleNoun && personName))) {
+        const roleNoun = () => {
+          for (let t = np.first; t <= np.last; t++) if (/^\p{Ll}/u.test(doc.value[t]) && lex.roleNouns.has(doc.lower[t])) return true;
+          return false;
+        };
+        const personName = () => seg.last > seg.first && seg.last - seg.first <= 3 && classify(doc, seg, lex) === 'person';
+        if (capitalised(seg.first, seg.last) && (!/^\p{Lu}/u.test(doc.value[np.last]) || (roleNoun() && personName()))) {
           return { np: seg, role: stripDet(textOf(doc, np.first, np.last)) };
         }
         role = stripDet(textOf(doc, k + 1, j - 1));
