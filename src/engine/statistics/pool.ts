@@ -18,7 +18,9 @@ export interface StatisticsPool extends StatisticsRunner {
 const LIMITS = { maxYoungGenerationSizeMb: 4 };
 
 export function statisticsPool(threads: number): StatisticsPool {
-  const pool = new WorkerPool<StatisticsTask, unknown>(Math.max(1, threads), workerScript('engine/statistics/worker.js'), () => null, 'statistics worker', { resourceLimits: LIMITS });
+  // Workers start with the first tasks that find the others busy, not with the reduce: until then the steps before the
+  // statistics (loading the records, entities, the per-article tables) have the memory an idle worker holds.
+  const pool = new WorkerPool<StatisticsTask, unknown>(Math.max(1, threads), workerScript('engine/statistics/worker.js'), () => null, 'statistics worker', { resourceLimits: LIMITS, start: 0 });
   return {
     run: <T extends StatisticsTask>(task: T) => pool.run(task) as Promise<TaskResult<T>>,
     close: () => pool.close(),
