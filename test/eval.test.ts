@@ -149,8 +149,10 @@ const polnearDev = packageFile('../shared/eval/polnear/dev.jsonl');
   const r = await evaluate(polnearDev, loadQuoteSettings());
   // Measured 2026-11-24 (0.2.9): 1,200 gold, 1,040 predicted, 968 matched: P 0.931, R 0.807, F1 0.864; speaker
   // accuracy 0.945 (0.2.8: 1,039 predicted, 967 matched, speaker 0.943; 0.2.7: the same counts, speaker 0.942) — 0.855 before the quotation-signature rule, which was found by reading dev's misses (README)
-  // (0.2.6: 1,022 predicted, 948 matched, F1 0.853, 0.940). The targets of issue #3 are F1 >= 0.85 and speaker accuracy >= 0.90.
+  // (0.2.6: 1,022 predicted, 948 matched, F1 0.853, 0.940). The targets of issue #3 are F1 >= 0.85 and speaker accuracy >= 0.90;
+  // issue #23 keeps F1 at or above 0.864. 0.3.8: 1,035 predicted, 965 matched, F1 0.8635 (negated reports left out);
+  // 0.3.9: 1,034 predicted, 966 matched, F1 0.8649 (scene-setting phrases before "X said, “…”" left out).
   expect(r.articles).toBe(84);
-  expect(r.total.f1).toBeGreaterThanOrEqual(0.85);
+  expect(r.total.f1).toBeGreaterThanOrEqual(0.864);
   expect(r.total.speakerAccuracy).toBeGreaterThanOrEqual(0.9);
 }, 60_000);

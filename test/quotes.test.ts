@@ -87,6 +87,22 @@ test('words after "X said," that describe the quotation or set the scene are not
   expect(quotes('Tom Price said of the mayor that she had broken every promise.')[0]).toMatchObject({ kind: 'indirect', text: 'she had broken every promise', speaker: 'Tom Price' });
 });
 
+test('a prepositional phrase opening the sentence before "X said, “…”" sets the scene; inside a reported clause it is reported', () => {
+  // The time or place of the report (its verbs only in a clause it opens with "that"), not the speaker's words.
+  expect(quotes('On the same day that a video emerged of the rally, Mr. Lopez said of the episode, “I do not like it.”').map((q) => q.text)).toEqual(['I do not like it.']);
+  expect(quotes('In a statement on Thursday, the mayor’s spokesman Dan Fish said, “We have nothing to add.”').map((q) => q.text)).toEqual(['We have nothing to add.']);
+  // "In that last step" opens with a determiner, and its comma leaves a clause for the report.
+  expect(quotes('In that last step, officers can include a search of social media, federal officials said.')[0]).toMatchObject({ kind: 'indirect', text: 'In that last step, officers can include a search of social media' });
+  expect(quotes('In any case, Mr. Hedge said, the golf industry was vastly oversupplied.')[0]).toMatchObject({ kind: 'indirect', text: 'In any case, Mr. Hedge said, the golf industry was vastly oversupplied' });
+});
+
+test('"NP (apposition), VERB an object": no verb before the comma and no name after the cue is a subject, not "CLAUSE, said X"', () => {
+  const text = 'Two senators, Ana Ruiz and Tom Price, and Gov. Dan Fish, tweeted their approval of the bill.';
+  expect(quotes(text).map((q) => [q.text, q.speaker])).toEqual([['their approval of the bill', 'Ana Ruiz and Tom Price']]);
+  // A name after the cue still takes a verbless content: "…, said Mark Hedge".
+  expect(quotes('A variety of factors, from tuition to interest rates, said Mark Hedge.').map((q) => [q.text, q.speaker])).toEqual([['A variety of factors, from tuition to interest rates', 'Mark Hedge']]);
+});
+
 test('“A,” X said, and her husband cut in. “B”: a clause with a subject of its own ends the split quotation; "her" before a noun is a possessive', () => {
   const qs = quotes('“Tell her I promised you a picture,” Betsy Ebel said, and her husband cut in. “Don’t forget Tom.”');
   expect(qs.map((q) => q.text)).toEqual(['Tell her I promised you a picture', 'Don’t forget Tom.']);

@@ -151,6 +151,23 @@ function subordinateBefore(ctx: QuoteContext, f: number, k: number): boolean {
   return lex.w.subordinators.has(doc.lower[first] ?? '') && doc.lower[first] !== 'where';
 }
 
+/**
+ * "On the same day that footage emerged of …, Mr. Trump said of the episode, “…”": tokens [f, k) are one prepositional
+ * phrase (its verbs, if any, in a clause it opens with "that", "which", …), the time or place of
+ * the report, not what was reported. Only where nothing of the sentence follows the attribution: in "In any case,
+ * Mr. DiPietro said, the golf industry was …" the phrase belongs to the reported clause.
+ */
+function prepositionalOpener(ctx: QuoteContext, f: number, k: number): boolean {
+  const { doc, lex } = ctx;
+  if (doc.pos[f] !== 'ADP') return false;
+  // A clause opener after a noun of the phrase ("day that …"), not a determiner ("In that last step").
+  const opensClause = (t: number) => t > f + 1 && (lex.w.descriptionOpeners.has(doc.lower[t]) || lex.w.relativePronouns.has(doc.lower[t]));
+  let clause = f + 1;
+  while (clause < k && doc.value[clause] !== ',' && !opensClause(clause)) clause++;
+  if (doc.value[clause] === ',' && clause < k) return false;
+  return !finiteVerbIn(ctx, f + 1, clause - 1);
+}
+
 /** A verb or auxiliary in tokens [a, b] that can head a clause: not a participle in -ing, not after "to". */
 function finiteVerbIn(ctx: QuoteContext, a: number, b: number): boolean {
   const { doc } = ctx;
@@ -286,7 +303,7 @@ function indirectIn(ctx: QuoteContext, f: number, l: number, s0: number, prior: 
       while (k > f && doc.pos[k] === 'ADV') k--;
       let tailVerb = false;
       for (let t = c + 1; t <= l; t++) if (doc.pos[t] === 'VERB' || doc.pos[t] === 'AUX') tailVerb = true;
-      if (doc.value[k] === ',' && l - c <= 8 && !tailVerb && !subordinateBefore(ctx, f, k)) {
+      if (doc.value[k] === ',' && l - c <= 8 && !tailVerb && !subordinateBefore(ctx, f, k) && !(f === s0 && prepositionalOpener(ctx, f, k))) {
         const span = contentSpan(ctx, f, k - 1);
         if (span) return reported(span, makeAttribution(ctx, c, before));
       }
@@ -321,7 +338,10 @@ function indirectIn(ctx: QuoteContext, f: number, l: number, s0: number, prior: 
           if ((doc.pos[t] === 'VERB' || doc.pos[t] === 'AUX') && !participle) verbAfter = true;
         }
       }
-      if (after && (l - after.np.last <= 6 || appositionAfter) && !verbAfter) {
+      // "Sen. Ted Cruz (R-Tex.), a Republican candidate …, tweeted a warning": with no verb before the comma and no
+      // name after the cue, a subject and its verb and object, not a report by "a warning".
+      const objectAfter = after && !/^\p{Lu}/u.test(doc.value[after.np.last]) && !finiteVerbIn(ctx, f, c - 2);
+      if (after && (l - after.np.last <= 6 || appositionAfter) && !verbAfter && !objectAfter) {
         const span = contentSpan(ctx, f, c - 2);
         if (span) return reported(span, makeAttribution(ctx, c, after));
       }
