@@ -87,6 +87,20 @@ test('words after "X said," that describe the quotation or set the scene are not
   expect(quotes('Tom Price said of the mayor that she had broken every promise.')[0]).toMatchObject({ kind: 'indirect', text: 'she had broken every promise', speaker: 'Tom Price' });
 });
 
+test('an attribution ending in a colon before a quotation introduces that quotation: not the one before, nor a join of the two', () => {
+  const two = 'Another reader, Tom Price, wrote of the mayor: “Your plan is a disaster.” Ana Ruiz posted: “She has kept every promise.”';
+  expect(quotes(two).map((q) => [q.text, q.speaker])).toEqual([
+    ['Your plan is a disaster.', 'Tom Price'],
+    ['She has kept every promise.', 'Ana Ruiz'],
+  ]);
+  // “A,” X said. “B.” Y said: “C.”: B continues A (Y's colon is C's), so A and B are one quotation by X.
+  const split = '“We are students,” Ana Ruiz said. “We are not criminals.” Mr. Price said: “The raid was a mistake.”';
+  expect(quotes(split).map((q) => [q.text, q.speaker])).toEqual([
+    ['We are students,” Ana Ruiz said. “We are not criminals.', 'Ana Ruiz'],
+    ['The raid was a mistake.', 'Price'],
+  ]);
+});
+
 test('a prepositional phrase opening the sentence before "X said, “…”" sets the scene; inside a reported clause it is reported', () => {
   // The time or place of the report (its verbs only in a clause it opens with "that"), not the speaker's words.
   expect(quotes('On the same day that a video emerged of the rally, Mr. Lopez said of the episode, “I do not like it.”').map((q) => q.text)).toEqual(['I do not like it.']);

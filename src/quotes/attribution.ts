@@ -220,3 +220,9 @@ export function clauseEnd(ctx: QuoteContext, k: number, l: number): number {
   }
   return l;
 }
+
+/** The attribution (after a quotation) ends in a colon and a quotation opens: "Mr. Zahed said: “…”". */
+export function introducesNext(ctx: QuoteContext, a: Attribution): boolean {
+  const end = Math.max(a.cueEnd ?? 0, a.speaker && a.speaker.start >= 0 ? a.speaker.end : 0);
+  return /^\s*:\s*(?:[“"«]|'')/.test(ctx.text.slice(end, end + 8));
+}

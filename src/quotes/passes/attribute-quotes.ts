@@ -11,7 +11,7 @@ import { npEndingAt, npStartingAt } from '../phrases.js';
 import { speakerFromNp } from '../speaker-from-np.js';
 import type { Speaker } from '../speakers.js';
 import { addGap, paragraphOf, type QuoteContext, type Candidate, type Attribution } from '../context.js';
-import { speaks, makeAttribution, attributeRight, attributeLeft, titleCase, clauseBreak } from '../attribution.js';
+import { speaks, makeAttribution, attributeRight, attributeLeft, titleCase, clauseBreak, introducesNext } from '../attribution.js';
 import { clauseSubject } from '../subjects.js';
 
 export const name = 'attribute-quotes';
@@ -41,6 +41,8 @@ export function run(ctx: QuoteContext): void {
     }
     if (!c.attribution) {
       c.attribution = attributeRight(ctx, c.outerEnd);
+      // “A.” Mr. Zahed said: “B.”: an attribution that ends in a colon introduces the next quotation, not this one.
+      if (c.attribution && introducesNext(ctx, c.attribution)) c.attribution = null;
       if (!c.attribution || !c.attribution.speaker) {
         const left = attributeLeft(ctx, c.outerStart, 0);
         if (left && (left.speaker || !c.attribution)) c.attribution = left;

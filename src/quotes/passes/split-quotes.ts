@@ -7,7 +7,7 @@
 import { tokenAt, wordsIn } from '../../nlp/index.js';
 import { npStartingAt } from '../phrases.js';
 import { addGap, type Candidate, type QuoteContext } from '../context.js';
-import { attributeRight, titleCase } from '../attribution.js';
+import { attributeRight, introducesNext, titleCase } from '../attribution.js';
 
 export const name = 'split-quotes';
 
@@ -37,7 +37,9 @@ export function run(ctx: QuoteContext): void {
         // further quotation mark; a long description of the speaker is allowed.
         const tail = attr && attr.cueEnd !== null ? text.slice(Math.max(attr.cueEnd, attr.speaker?.end ?? 0), c.outerStart) : '';
         // “A,” she said. “B,” she added: B has its own attribution and stays a quotation of its own.
-        const own = attr ? attributeRight(ctx, c.outerEnd) : null;
+        const after = attr ? attributeRight(ctx, c.outerEnd) : null;
+        // (“B.” Mr. Zahed said: “C.”: an attribution introducing the next quotation is not B's.)
+        const own = after && !introducesNext(ctx, after) ? after : null;
         // “A,” Anderson said, adding that …: a second cue in between starts something else.
         let cueInTail = false;
         // A cue inside a description of the speaker ("…, who said she planned to demonstrate.", "he said when asked
@@ -56,7 +58,9 @@ export function run(ctx: QuoteContext): void {
         }
         const tailOk = !cueInTail && (c.kind === 'partial' ? /^[^.!?]{0,60}$/.test(tail) : tail.length <= 60 || (!!attr?.speaker && (/^\s*[,.]/.test(tail) || tail.length <= 160)));
         const tailStart = attr && attr.cueEnd !== null ? Math.max(attr.cueEnd, attr.speaker?.end ?? 0) : c.outerStart;
-        if (attr && attr.cueEnd !== null && attr.cueEnd <= c.outerStart && !markOutsideTitles(tailStart, c.outerStart) && tailOk && !own) {
+        // “A.” Eva-Maria Schultheis posted: “B.”: an attribution ending in a colon introduces B, not A.
+        const leadIn = /:\s*$/.test(gap);
+        if (attr && attr.cueEnd !== null && attr.cueEnd <= c.outerStart && !markOutsideTitles(tailStart, c.outerStart) && tailOk && !own && !leadIn) {
           addGap(prev, prev.end, c.start);
           prev.end = c.end;
           prev.outerEnd = c.outerEnd;
