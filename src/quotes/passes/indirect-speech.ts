@@ -153,9 +153,9 @@ function subordinateBefore(ctx: QuoteContext, f: number, k: number): boolean {
 
 /**
  * "On the same day that footage emerged of …, Mr. Trump said of the episode, “…”": tokens [f, k) are one prepositional
- * phrase (its verbs, if any, in a clause it opens with "that", "which", …), the time or place of
- * the report, not what was reported. Only where nothing of the sentence follows the attribution: in "In any case,
- * Mr. DiPietro said, the golf industry was …" the phrase belongs to the reported clause.
+ * phrase (its verbs, if any, in a clause it opens with "that", "which", …), the time or place of the report, not what
+ * was reported. Asked only where the phrase opens the sentence and nothing of it follows the attribution: in "In any
+ * case, Mr. DiPietro said, the golf industry was …" the phrase belongs to the reported clause.
  */
 function prepositionalOpener(ctx: QuoteContext, f: number, k: number): boolean {
   const { doc, lex } = ctx;
