@@ -101,6 +101,12 @@ test('an attribution ending in a colon before a quotation introduces that quotat
   ]);
 });
 
+test('a cue in -ing shares the subject of its clause: after "by", and after a time word that ends a clause, not a time phrase', () => {
+  expect(quotes('Ana Ruiz spoke on Monday. Ruiz won the debate by saying that the border will stay open.')[0]).toMatchObject({ kind: 'indirect', text: 'the border will stay open', speaker: 'Ana Ruiz' });
+  // "He pushed back Tuesday," has a verb: it is a clause, not an opening time phrase like "Last Tuesday,".
+  expect(quotes('Ana Ruiz spoke on Monday. She pushed back on Tuesday, saying that the border will stay open.')[0]).toMatchObject({ kind: 'indirect', text: 'the border will stay open', speaker: 'Ana Ruiz' });
+});
+
 test('a prepositional phrase opening the sentence before "X said, “…”" sets the scene; inside a reported clause it is reported', () => {
   // The time or place of the report (its verbs only in a clause it opens with "that"), not the speaker's words.
   expect(quotes('On the same day that a video emerged of the rally, Mr. Lopez said of the episode, “I do not like it.”').map((q) => q.text)).toEqual(['I do not like it.']);

@@ -159,10 +159,12 @@ export function clauseSubject(ctx: QuoteContext, s0: number, c: number): { np: N
   if (doc.lower[a] === 'as' && a + 1 < c && npStartingAt(doc, a + 1, lex, c - 1)) s = a + 1;
   // An introductory phrase: "In an interview with reporters Thursday, the Wisconsin Republican …", "Eight years
   // ago, he …", "Last month, …".
+  // (Not "He pushed back Tuesday, saying …": a phrase with a verb is a clause.)
   const timePhrase = (t: number) => {
     let u = t;
     while (u < c && doc.value[u] !== ',' && u - t < 5) u++;
     if (doc.value[u] !== ',') return false;
+    for (let v = t; v < u; v++) if (doc.pos[v] === 'VERB' || doc.pos[v] === 'AUX') return false;
     for (let v = t; v < u; v++) if (lex.w.timeNouns.has(doc.lower[v]) || lex.w.timeWords.has(doc.value[v])) return true;
     return false;
   };
