@@ -101,6 +101,10 @@ test('an attribution ending in a colon before a quotation introduces that quotat
   ]);
 });
 
+test('after a naming verb\'s name, "and" and a verb is the subject\'s next act, not part of the name', () => {
+  expect(quotes('Tom Price called the election “a citizenship election” and likened it to a war.')[0]).toMatchObject({ kind: 'partial', text: 'the election “a citizenship election”', speaker: 'Tom Price' });
+});
+
 test('a cue in -ing shares the subject of its clause: after "by", and after a time word that ends a clause, not a time phrase', () => {
   expect(quotes('Ana Ruiz spoke on Monday. Ruiz won the debate by saying that the border will stay open.')[0]).toMatchObject({ kind: 'indirect', text: 'the border will stay open', speaker: 'Ana Ruiz' });
   // "He pushed back Tuesday," has a verb: it is a clause, not an opening time phrase like "Last Tuesday,".
