@@ -174,9 +174,10 @@ function trainEvaluation(): ReturnType<typeof evaluate> {
   // Measured over the 965 labels of 0.3.8: 0.999 and 0.975 (2,663 of 2,732 pairs).
   expect(s.attributedPairs.precision).toBeGreaterThanOrEqual(0.99);
   expect(s.attributedPairs.recall).toBeGreaterThanOrEqual(0.95);
-  // Over all matched labels a quotation given to the wrong person makes pairs of different people under one id:
-  // 211 measured over the 965 labels of 0.3.8 (254 with 0.3.7's quote finder).
-  expect(s.pairs.falsePositive).toBeLessThanOrEqual(211);
+  // Over all matched labels a quotation given to the wrong person makes pairs of different people under one id. A
+  // count of them grows when a right attribution joins an id that also holds a wrong one, so the rate is asserted:
+  // precision 0.92796 (212 wrong pairs) in 0.3.9, 0.92681 (211) in 0.3.8, 0.904 (254) with 0.3.7's quote finder.
+  expect(s.pairs.precision).toBeGreaterThanOrEqual(0.9275);
 }, 300_000);
 
 // The right-person figures the README publishes (PolNeAR dev labels, read last; train for tuning), as floors: a change
