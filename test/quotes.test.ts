@@ -101,6 +101,11 @@ test('an attribution ending in a colon before a quotation introduces that quotat
   ]);
 });
 
+test('a reported clause of three words needs a subject and a verb: a pronoun or a name ("Trump can win")', () => {
+  expect(quotes('The union chief says Ruiz can win.')[0]).toMatchObject({ kind: 'indirect', text: 'Ruiz can win' });
+  expect(quotes('The union chief says the race matters.')).toEqual([]);
+});
+
 test('after a naming verb\'s name, "and" and a verb is the subject\'s next act, not part of the name', () => {
   expect(quotes('Tom Price called the election “a citizenship election” and likened it to a war.')[0]).toMatchObject({ kind: 'partial', text: 'the election “a citizenship election”', speaker: 'Tom Price' });
 });

@@ -188,8 +188,8 @@ function contentSpan(ctx: QuoteContext, a: number, b: number): [number, number] 
   const { doc } = ctx;
   while (a <= b && (doc.pos[a] === 'PUNCT' || doc.lower[a] === 'that')) a++;
   while (b >= a && doc.pos[b] === 'PUNCT') b--;
-  // At least four tokens, or three that make a clause of their own ("she supported it").
-  if (b - a < 2 || (b - a === 2 && !(doc.pos[a] === 'PRON' && (doc.pos[a + 1] === 'VERB' || doc.pos[a + 1] === 'AUX')))) return null;
+  // At least four tokens, or three that make a clause of their own ("she supported it", "Trump can win").
+  if (b - a < 2 || (b - a === 2 && !((doc.pos[a] === 'PRON' || doc.pos[a] === 'PROPN') && (doc.pos[a + 1] === 'VERB' || doc.pos[a + 1] === 'AUX')))) return null;
   return [doc.tokStart[a], doc.tokEnd[b]];
 }
 
