@@ -101,6 +101,13 @@ test('an attribution ending in a colon before a quotation introduces that quotat
   ]);
 });
 
+test('an unnamed speaker\'s description keeps names and acronyms; its first word keeps a capital only if the article capitalises it inside a sentence', () => {
+  const speakers = (text: string) => quotes(text).map((q) => q.speaker);
+  expect(speakers('Aides said the plan would fail. Later, aides said the vote was close.')).toEqual(['aides', 'aides']);
+  expect(speakers('In Indiana, many local GOP officials said the plan would fail.')).toEqual(['many local GOP officials']);
+  expect(speakers('Clinton supporters said the plan would fail. They met Hillary Clinton on Monday.')).toEqual(['Clinton supporters']);
+});
+
 test('a reported clause of three words needs a subject and a verb: a pronoun or a name ("Trump can win")', () => {
   expect(quotes('The union chief says Ruiz can win.')[0]).toMatchObject({ kind: 'indirect', text: 'Ruiz can win' });
   expect(quotes('The union chief says the race matters.')).toEqual([]);
@@ -218,7 +225,7 @@ test('"the senator said": a definite description names the last person named wit
   const florida = 'Florida Sen. Ana Ruiz spoke first. “We will win,” the Florida senator said.';
   expect(quotes(florida)[0]).toMatchObject({ speaker: 'Ana Ruiz' });
   const texas = 'Florida Sen. Ana Ruiz spoke first. “We will win,” the Texas senator said.';
-  expect(quotes(texas)[0]).toMatchObject({ speaker: 'texas senator', speakerType: 'anonymous' });
+  expect(quotes(texas)[0]).toMatchObject({ speaker: 'Texas senator', speakerType: 'anonymous' });
   // An apposition names the role too ("Tom Lee, the former governor, …").
   const former = 'Tom Lee, the former governor, came to Ohio. “We will win,” the former governor said.';
   expect(quotes(former)[0]).toMatchObject({ speaker: 'Tom Lee' });
@@ -250,9 +257,9 @@ test('names: a sentence-opening subordinator is not part of a name, lowercase pa
   expect(quotes('Dan Ford spoke. It was a good Super Tuesday for him. “We will win,” he said.')[0]).toMatchObject({ speaker: 'Dan Ford' });
   // "Democrat", "Rival", "Challenger" before a name are titles; "a New Hampshire Democrat" is an unnamed source.
   expect(quotes('“We will win,” Rival Ana Ruiz said.')[0]).toMatchObject({ speaker: 'Ana Ruiz', speakerRole: 'Rival' });
-  expect(quotes('“We will win,” said a New Hampshire Democrat.')[0]).toMatchObject({ speaker: 'new hampshire democrat', speakerType: 'anonymous' });
+  expect(quotes('“We will win,” said a New Hampshire Democrat.')[0]).toMatchObject({ speaker: 'New Hampshire Democrat', speakerType: 'anonymous' });
   // The supporters of a named person are not that person.
-  expect(quotes('Supporters of Democrat Ana Ruiz say the plan is good for the state and its families.')[0]).toMatchObject({ speakerType: 'anonymous', speaker: 'supporters of democrat ana ruiz' });
+  expect(quotes('Supporters of Democrat Ana Ruiz say the plan is good for the state and its families.')[0]).toMatchObject({ speakerType: 'anonymous', speaker: 'supporters of Democrat Ana Ruiz' });
   // A name right before a lowercase role noun modifies it ("the former New Mexico governor"): not a person.
   expect(quotes('Dan Ford spoke. The former New Mexico governor is a triathlete. “We will win,” he said.')[0]).toMatchObject({ speaker: 'Dan Ford' });
 });
@@ -425,7 +432,7 @@ test('shared subjects: "X did Y and said …", ", adding that …", relative "wh
 
 test('subjects of many shapes: proportions, "people close to X", long appositions, "(D-Ore.)"', () => {
   expect(quotes('About 4 in 10 say they want the next president to have more liberal policies.')[0]).toMatchObject({ speakerMention: '4 in 10', speakerType: 'anonymous' });
-  expect(quotes('The plan is whether the candidate can be trusted by voters, people close to Clinton say.')[0]).toMatchObject({ speaker: 'people close to clinton', speakerType: 'anonymous' });
+  expect(quotes('The plan is whether the candidate can be trusted by voters, people close to Clinton say.')[0]).toMatchObject({ speaker: 'people close to Clinton', speakerType: 'anonymous' });
   expect(quotes('Christopher Harvey, a delegate from Houston, Texas, said the turmoil was part of the circus.')[0]).toMatchObject({ speaker: 'Christopher Harvey', text: 'the turmoil was part of the circus' });
   expect(quotes('“There is tremendous energy in these races,” Rep. Earl Blumenauer (D-Ore.) said.')[0]).toMatchObject({ speaker: 'Earl Blumenauer' });
 });

@@ -52,7 +52,7 @@ const RULES: { rule: string; text: string; words: string; speaker: string; type:
   // (A guard: this one held before the rule above, which must not name someone when the article names no one.)
   { rule: 'a role phrase with no one named stays an unnamed role', text: 'Voters went to the polls on Tuesday. “Turnout was high all day,” the governor said.', words: 'Turnout was high', speaker: 'governor', type: 'anonymous' },
   // (A guard for the role rule above: a description that opens the next clause does not name the person before it.)
-  { rule: 'a role phrase opening the next clause is no apposition of the name before it', text: 'In an interview with Joe Scarborough and Mika Brzezinski, the Democratic presidential candidate stated that Trump’s comments were “divisive and mean-spirited.”', words: 'divisive', speaker: 'democratic presidential candidate', type: 'anonymous' },
+  { rule: 'a role phrase opening the next clause is no apposition of the name before it', text: 'In an interview with Joe Scarborough and Mika Brzezinski, the Democratic presidential candidate stated that Trump’s comments were “divisive and mean-spirited.”', words: 'divisive', speaker: 'Democratic presidential candidate', type: 'anonymous' },
   // The subject of a long sentence.
   { rule: 'a dateline is not the subject', text: 'WASHINGTON (AP) — Sen. Ana Ruiz has taken a swipe at her rival’s stance on Brexit, saying that “loud comments” do more harm than good.', words: 'loud comments', speaker: 'Ana Ruiz', type: 'person' },
   { rule: 'a dateline with a date is not the subject', text: 'DENVER, Dec. 8 (UPI) — Pat Hale rallied supporters on Monday, saying: “We have to be ready to stop him.”', words: 'We have to be ready', speaker: 'Pat Hale', type: 'person' },
@@ -125,8 +125,8 @@ const RULES: { rule: string; text: string; words: string; speaker: string; type:
   // (A guard: a party word is no person title.)
   { rule: 'a party before an organisation word is no person title', text: 'Marco Rubio spoke on Monday. He said he would back whoever the Republican Party nominates. “I am not interested in the job,” he said.', words: 'not interested', speaker: 'Marco Rubio', type: 'person' },
   // Never speakers.
-  { rule: 'a quantified plural group is unnamed', text: '“The plan is dead on arrival,” many local GOP officials said.', words: 'The plan is dead', speaker: 'many local gop officials', type: 'anonymous' },
-  { rule: 'a quantified group of capitalised plurals is unnamed', text: 'Both Democrats and Republicans have argued that we need to reform the tax system soon.', words: 'reform the tax', speaker: 'both democrats and republicans', type: 'anonymous' },
+  { rule: 'a quantified plural group is unnamed', text: '“The plan is dead on arrival,” many local GOP officials said.', words: 'The plan is dead', speaker: 'many local GOP officials', type: 'anonymous' },
+  { rule: 'a quantified group of capitalised plurals is unnamed', text: 'Both Democrats and Republicans have argued that we need to reform the tax system soon.', words: 'reform the tax', speaker: 'both Democrats and Republicans', type: 'anonymous' },
   { rule: 'a state tag is no speaker', text: 'The vote was close. “We will vote no on this bill,” said N.Y. on Monday.', words: 'We will vote no', speaker: 'UNKNOWN', type: 'unknown' },
   { rule: 'initials after "the" are an organisation', text: '“We are reviewing the material closely,” the F.B.I. said in a statement.', words: 'We are reviewing', speaker: 'F.B.I.', type: 'organization' },
 ];

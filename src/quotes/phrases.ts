@@ -204,6 +204,41 @@ export function stripDet(s: string): string {
   return s.replace(/^(the|a|an)\s+/i, '');
 }
 
+/**
+ * An unnamed speaker's description, tokens [first, last] without a leading "the"/"a"/"an", as the speaker column gives
+ * it: lowercase, as in the middle of a sentence, but names and acronyms as written ("several Indiana GOP insiders",
+ * "SEIU chief", "Clinton supporters"). A capitalised first word keeps its capital only if the article also writes it
+ * capitalised inside a sentence, so that "Aides said" and "aides said" give one speaker, "aides".
+ */
+export function descriptionOf(doc: NlpDoc, first: number, last: number): string {
+  let a = first;
+  if (a < last && /^(the|a|an)$/i.test(doc.value[a])) a++;
+  let out = '';
+  for (let t = a; t <= last; t++) {
+    if (t > a) out += doc.text.slice(doc.tokEnd[t - 1], doc.tokStart[t]);
+    const w = doc.text.slice(doc.tokStart[t], doc.tokEnd[t]);
+    const keep = /\p{Lu}/u.test(w.slice(1)) || (/^\p{Lu}/u.test(w) && (t > a || capitalisedInside(doc).has(w)));
+    out += keep ? w : w.toLowerCase();
+  }
+  return out;
+}
+
+/** Words a document writes capitalised inside a sentence (not first, not after a quotation mark or a colon). */
+const capitalisedWords = new WeakMap<NlpDoc, Set<string>>();
+function capitalisedInside(doc: NlpDoc): Set<string> {
+  let words = capitalisedWords.get(doc);
+  if (!words) {
+    words = new Set();
+    for (let t = 1; t < doc.value.length; t++) {
+      const w = doc.value[t];
+      if (!/^\p{Lu}/u.test(w) || doc.sentences[doc.sentenceOf[t]].firstToken === t || /^[“"'‘(:—–-]$/.test(doc.value[t - 1])) continue;
+      words.add(w);
+    }
+    capitalisedWords.set(doc, words);
+  }
+  return words;
+}
+
 /** Token t is a comma opening a relative clause of a person: ", who …", ", whose …" (`person_relatives`). */
 export function opensPersonRelative(doc: NlpDoc, lex: Lexicon, t: number): boolean {
   return doc.value[t] === ',' && lex.w.personRelatives.has(doc.lower[t + 1] ?? '');

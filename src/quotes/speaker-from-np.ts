@@ -6,7 +6,7 @@
 import type { NlpDoc } from '../nlp/index.js';
 import type { Lexicon } from './lexicon.js';
 import { isCap } from './pieces.js';
-import { adjacent, APOS, inTitleCaseLine, isNameToken, stripDet, textOf, type Np } from './phrases.js';
+import { adjacent, APOS, descriptionOf, inTitleCaseLine, isNameToken, stripDet, textOf, type Np } from './phrases.js';
 import { documentAuthor } from './document-authors.js';
 import { closesQuotation } from './context.js';
 import { classify, splitRoleName } from './speaker-types.js';
@@ -97,7 +97,7 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     let name = textOf(doc, nameFirst, head.last).replace(/['’]s$/, '');
     const role = [[stripDet(textOf(doc, head.first, nameFirst - 1)), tail].filter(Boolean).join(' '), appositionRole].filter(Boolean).join('; ');
     // "one Republican involved in the planning": only role words, no name — an unnamed source.
-    if (!name) return { mention, start, end, canonical: stripDet(mention).toLowerCase(), role: role || stripDet(mention), type: 'anonymous' };
+    if (!name) return { mention, start, end, canonical: descriptionOf(doc, np.first, np.last), role: role || stripDet(mention), type: 'anonymous' };
     name = people.resolveName(name, start, people.titleGender(nameFirst));
     return { mention, start, end, canonical: name, role, type };
   }
@@ -115,7 +115,7 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     // "The ad says" after "Bernie Sanders is releasing a new 30-second ad": the document's author.
     const author = documentAuthor(doc, np, lex, people);
     if (author) return { ...author, role: appositionRole };
-    return { mention, start, end, canonical: type === 'anonymous' ? stripDet(mention).toLowerCase() : 'UNKNOWN', role: appositionRole || (type === 'anonymous' ? stripDet(mention) : ''), type };
+    return { mention, start, end, canonical: type === 'anonymous' ? descriptionOf(doc, np.first, np.last) : 'UNKNOWN', role: appositionRole || (type === 'anonymous' ? stripDet(mention) : ''), type };
   }
   // Organisations and outlets: the name without a leading article; "The Post" → the longer "Washington Post" if named;
   // "the budget office" → the body named before with those words ("Congressional Budget Office").
