@@ -179,7 +179,7 @@ function namedBody(doc: NlpDoc, np: Np, lex: Lexicon, start: number): string | n
     // ("UnitedHealth Group … the trade group for the Blue Cross Blue Shield plans … the group wrote": the trade group).
     const between = text.slice(end + after.length);
     const last = between.toLowerCase().lastIndexOf(`the ${words.join(' ')}`);
-    if (otherDescription(last >= 0 ? between.slice(last) : between, words)) return null;
+    if (otherDescription(last >= 0 ? between.slice(last) : between, words, lex)) return null;
     return (before + found[i][0] + after).replace(/[ \u00a0]+/g, ' ');
   }
   return null;
@@ -189,13 +189,13 @@ function namedBody(doc: NlpDoc, np: Np, lex: Lexicon, start: number): string | n
  * `between` holds the head word of a description (`words`, its last the head) in lower case with other words before
  * it than the description's own ("a trade group" for "the group"; not "the budget office" for "the budget office").
  */
-function otherDescription(between: string, words: string[]): boolean {
+function otherDescription(between: string, words: string[], lex: Lexicon): boolean {
   const head = words[words.length - 1];
   const modifiers = words.slice(0, -1).join(' ');
   for (const m of between.matchAll(new RegExp(String.raw`((?:\p{Ll}[\p{Ll}-]*[ \u00a0]+){0,3})${head}\b`, 'gu'))) {
     const before = m[1].trim().split(/[ \u00a0]+/).filter(Boolean);
     // Back to the determiner: what stands between it and the head word are the modifiers.
-    const det = before.map((w) => /^(the|a|an|this|that|its|their)$/.test(w)).lastIndexOf(true);
+    const det = before.map((w) => lex.w.descriptionDeterminers.has(w)).lastIndexOf(true);
     if (det >= 0 && before.slice(det + 1).join(' ') !== modifiers) return true;
   }
   return false;

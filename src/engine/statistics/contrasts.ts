@@ -51,7 +51,6 @@ export const CONTRAST_COLUMNS = [
   'ci_low', 'ci_high', 'p_value', 'q_value', 'p_method',
 ];
 
-
 function hitsOf(h: EventOutletFrameHits | undefined, voice: ContrastVoice): number {
   if (!h) return 0;
   return voice === 'all' ? h.author + h.quote + h.paraphrase : h[voice];

@@ -58,7 +58,9 @@ export function run(ctx: QuoteContext): void {
         }
         const tailOk = !cueInTail && (c.kind === 'partial' ? /^[^.!?]{0,60}$/.test(tail) : tail.length <= 60 || (!!attr?.speaker && (/^\s*[,.]/.test(tail) || tail.length <= 160)));
         const tailStart = attr && attr.cueEnd !== null ? Math.max(attr.cueEnd, attr.speaker?.end ?? 0) : c.outerStart;
-        // “A.” Eva-Maria Schultheis posted: “B.”: an attribution ending in a colon introduces B, not A.
+        // “A.” Eva-Maria Schultheis posted: “B.”: an attribution ending in a colon introduces B, not A. The whole gap is
+        // read, not only the attribution's end as introducesNext does: in “A,” Trump said before adding: “B.” and
+        // “A,” said X, …: “B.” the colon comes after more words.
         const leadIn = /:\s*$/.test(gap);
         if (attr && attr.cueEnd !== null && attr.cueEnd <= c.outerStart && !markOutsideTitles(tailStart, c.outerStart) && tailOk && !own && !leadIn) {
           addGap(prev, prev.end, c.start);
