@@ -219,10 +219,11 @@ function extendToClause(ctx: QuoteContext, c: Candidate): void {
   // clause boundary: a sentence end, a line break, a quotation mark, or ", and he …" / ", which …" / "; ".
   let e = tokenAt(doc, c.outerEnd);
   // Naming verbs ("what Mr. Hedge called ''the prior economy model,'' the club …"): the name ends the content.
-  const naming = lex.w.namingVerbs.has(doc.lemma[cue]) && (doc.value[e] === ',' || /,\W*$/.test(text.slice(c.start, c.outerEnd)));
+  const namingCue = lex.w.namingVerbs.has(doc.lemma[cue]);
+  const naming = namingCue && (doc.value[e] === ',' || /,\W*$/.test(text.slice(c.start, c.outerEnd)));
   // "Cross called the election “a citizenship election” and likened it to …": after a naming verb's name, "and" and
   // a verb is the subject's next act, not the name.
-  const nextAct = (t: number) => lex.w.namingVerbs.has(doc.lemma[cue]) && lex.w.andBut.has(doc.lower[t]) && doc.pos[t + 1] === 'VERB';
+  const nextAct = (t: number) => namingCue && lex.w.andBut.has(doc.lower[t]) && doc.pos[t + 1] === 'VERB';
   if (naming || /[.!?]\W*$/.test(text.slice(c.start, c.outerEnd))) e = tokenAt(doc, c.outerEnd);
   else while (e < n && !ctx.sentenceEnd(e) && !ctx.breakBefore(e) && !clauseBreak(ctx, e) && !nextAct(e)) e++;
   let last = e - 1;
