@@ -55,6 +55,11 @@ function isNpToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
   return false;
 }
 
+/** Token i is a slash written without spaces between two capitalised words ("CNN/ORC"; not "and/or"). */
+function slashJoinsNames(doc: NlpDoc, i: number): boolean {
+  return doc.value[i] === '/' && i > 0 && adjacent(doc, i - 1, i) && adjacent(doc, i, i + 1) && isCap(doc.value[i - 1]) && isCap(doc.value[i + 1] ?? '');
+}
+
 export interface Np {
   first: number;
   last: number;
@@ -122,6 +127,12 @@ export function npEndingAt(doc: NlpDoc, last: number, lex: Lexicon, floor: numbe
       i--;
       continue;
     }
+    // "a CNN/ORC poll", "a New York Times/CBS News survey": a slash written without spaces between two names.
+    if (slashJoinsNames(doc, i)) {
+      first = i - 1;
+      i--;
+      continue;
+    }
     // "One in five", "nine out of 10", "4 in 10": a proportion.
     if ((li === 'in' || li === 'of') && doc.pos[i + 1] === 'NUM' && i - 1 >= floor && (doc.pos[i - 1] === 'NUM' || doc.lower[i - 1] === 'out')) {
       first = i - 1;
@@ -179,6 +190,11 @@ export function npStartingAt(doc: NlpDoc, first: number, lex: Lexicon, ceil: num
     }
     // "the 45-year-old mechanic": a hyphen written without spaces joins the next word to the phrase.
     if (doc.value[i] === '-' && last >= 0 && i + 1 <= ceil && adjacent(doc, i - 1, i) && adjacent(doc, i, i + 1) && /^[\p{L}\p{N}]/u.test(doc.value[i + 1])) {
+      last = i + 1;
+      i++;
+      continue;
+    }
+    if (last >= 0 && i + 1 <= ceil && slashJoinsNames(doc, i)) {
       last = i + 1;
       i++;
       continue;

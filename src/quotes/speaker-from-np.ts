@@ -9,7 +9,7 @@ import { isCap } from './pieces.js';
 import { adjacent, APOS, descriptionOf, inTitleCaseLine, isNameToken, stripDet, textOf, type Np } from './phrases.js';
 import { documentAuthor } from './document-authors.js';
 import { closesQuotation } from './context.js';
-import { classify, splitRoleName } from './speaker-types.js';
+import { classify, namedPollAt, pollNameStart, splitRoleName } from './speaker-types.js';
 import type { PersonRegistry, Speaker } from './speakers.js';
 
 /** Turn an NP into a speaker: mention span, canonical name, role and type. `appositionRole` comes from ", the X of Y,". */
@@ -120,6 +120,9 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
   // Organisations and outlets: the name without a leading article; "The Post" → the longer "Washington Post" if named;
   // "the budget office" → the body named before with those words ("Congressional Budget Office").
   let canonical = stripDet(mention);
+  // A poll by its name alone: "a new Gallup poll" → "Gallup poll".
+  const poll = namedPollAt(doc, np, lex);
+  if (poll >= 0) return { mention, start, end, canonical: textOf(doc, pollNameStart(doc, poll, np.first, lex), np.last), role: appositionRole, type };
   if (type === 'outlet' && np.first === np.last - 1 && /^the$/i.test(doc.value[np.first])) {
     const full = new RegExp(`\\b([A-Z][\\w.]+ )+${doc.value[np.last]}\\b`).exec(doc.text.slice(0, start));
     if (full) canonical = full[0];

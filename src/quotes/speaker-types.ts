@@ -48,11 +48,23 @@ export function splitRoleName(doc: NlpDoc, np: Np, lex: Lexicon): { roleFirst: n
   return { roleFirst: np.first, nameFirst };
 }
 
+/**
+ * The phrase opens with a proportion: "4 in 10", "one in five voters", "nine out of 10 Republicans", "about six in
+ * 10 voters in a New York Times poll" (a number word after "in" or "out of", within its first five words).
+ */
+function proportionAt(doc: NlpDoc, np: Np): boolean {
+  for (let k = np.first + 1; k <= Math.min(np.last - 1, np.first + 3); k++) {
+    const of = doc.lower[k] === 'out' && doc.lower[k + 1] === 'of' ? k + 1 : doc.lower[k] === 'in' ? k : -1;
+    if (of > 0 && doc.pos[of + 1] === 'NUM' && doc.pos[k - 1] === 'NUM') return true;
+  }
+  return false;
+}
+
 export function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
   // Groups named by proportion, share or closeness ("4 in 10", "52 percent of voters", "people close to Clinton"):
   // unnamed sources.
   const phrase = textOf(doc, np.first, np.last).toLowerCase();
-  if ((/^(\S+ )?(\S+) (in|out of) (\S+)$/.test(phrase) && doc.pos[np.last] === 'NUM') || lex.w.closenessPhrase.test(phrase)) return 'anonymous';
+  if (proportionAt(doc, np) || lex.w.closenessPhrase.test(phrase)) return 'anonymous';
   // Poll shares: "52 percent of registered voters", "a third of Republicans".
   if (lex.w.shareOf.test(phrase)) return 'anonymous';
   // "Both Democrats and Republicans", "many local GOP officials": a quantified plural group is unnamed.
@@ -65,6 +77,9 @@ export function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
     if (lex.anonymous.has(doc.lower[k - 1])) return 'anonymous';
     break;
   }
+  // "a new Gallup poll", "a CNN/ORC poll": a poll with a name right before its word is an organisation's, an outlet's
+  // poll too ("a Fox News poll").
+  if (namedPollAt(doc, np, lex) >= 0) return 'organization';
   // A trailing run of two or more name words with no organisation word: a person ("White House press secretary
   // Karoline Leavitt"), whatever the role words before it say.
   const { nameFirst } = splitRoleName(doc, np, lex);
@@ -99,4 +114,37 @@ export function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
   if (np.first === np.last && lex.anonymous.has(head)) return 'anonymous'; // "Critics call it …" at a sentence start
   if (joined) return 'organization'; // "Immigration and Customs Enforcement", "Department of Homeland Security"
   return 'person';
+}
+
+/**
+ * Where the name of the poll word at token `head` starts ("a new Gallup poll": Gallup; "July's Washington Post/ABC
+ * News polling": Washington; "the NBC-Wall Street Journal poll": NBC): the run of capitalised words right before it,
+ * slashes and hyphens written without spaces between them, not before `floor`, without a determiner; -1 when there is
+ * none or it is a month alone ("a February survey").
+ */
+export function pollNameStart(doc: NlpDoc, head: number, floor: number, lex: Lexicon): number {
+  const name = (t: number) => t >= floor && isCap(doc.value[t]) && doc.pos[t] !== 'PUNCT' && doc.pos[t] !== 'DET' && !lex.w.determiners.has(doc.lower[t]);
+  // Two names joined: by a slash or hyphen written without spaces, or by "of" ("University of Texas/Texas Tribune").
+  const joins = (t: number) => (/^[-/]$/.test(doc.value[t] ?? '') && adjacent(doc, t - 1, t) && adjacent(doc, t, t + 1)) || doc.lower[t] === 'of';
+  let a = head;
+  for (;;) {
+    if (name(a - 1)) a--;
+    else if (a < head && joins(a - 1) && name(a - 2)) a -= 2;
+    else break;
+  }
+  if (a === head || (a === head - 1 && lex.w.months.has(doc.lower[a]))) return -1;
+  return a;
+}
+
+/**
+ * The poll word heading the phrase, with a name before it (pollNameStart): its last word, or the word before "of",
+ * "by" or "for" ("an Associated Press survey of Democratic superdelegates"); else -1.
+ */
+export function namedPollAt(doc: NlpDoc, np: Np, lex: Lexicon): number {
+  let h = np.last;
+  if (!lex.w.pollWords.has(doc.lower[h])) {
+    h = np.first + 1;
+    while (h < np.last && !/^(of|by|for)$/.test(doc.lower[h + 1])) h++;
+  }
+  return h > np.first && lex.w.pollWords.has(doc.lower[h]) && pollNameStart(doc, h, np.first, lex) >= 0 ? h : -1;
 }
