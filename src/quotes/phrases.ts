@@ -241,7 +241,7 @@ export function descriptionOf(doc: NlpDoc, first: number, last: number): string 
 
 /** Words a document writes capitalised inside a sentence (not first, not after a quotation mark or a colon). */
 const capitalisedWords = new WeakMap<NlpDoc, Set<string>>();
-function capitalisedInside(doc: NlpDoc): Set<string> {
+export function capitalisedInside(doc: NlpDoc): Set<string> {
   let words = capitalisedWords.get(doc);
   if (!words) {
     words = new Set();

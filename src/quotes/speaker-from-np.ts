@@ -8,6 +8,7 @@ import type { Lexicon } from './lexicon.js';
 import { isCap } from './pieces.js';
 import { adjacent, APOS, descriptionOf, inTitleCaseLine, isNameToken, stripDet, textOf, type Np } from './phrases.js';
 import { documentAuthor } from './document-authors.js';
+import { referredBody } from './referred-bodies.js';
 import { closesQuotation } from './context.js';
 import { classify, namedPollAt, pollNameStart, splitRoleName } from './speaker-types.js';
 import type { PersonRegistry, Speaker } from './speakers.js';
@@ -130,6 +131,12 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
   if (type === 'organization') {
     const named = namedBody(doc, np, lex, start);
     if (named) return { mention, start, end, canonical: named, role: stripDet(mention), type };
+  }
+  if (type === 'organization' || type === 'outlet') {
+    // "the company said" after "Verizon was trying …": the organisation named just before.
+    const words = doc.lower.slice(np.first + 1, np.last + 1);
+    const referred = referredBody(doc, np, lex, people, (between) => otherDescription(between, words, lex));
+    if (referred) return { mention, start, end, canonical: referred, role: stripDet(mention), type };
   }
   return { mention, start, end, canonical, role: appositionRole, type };
 }

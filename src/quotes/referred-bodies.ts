@@ -1,0 +1,120 @@
+/**
+ * The organisation a definite description refers back to: "the company" after "Verizon was trying …", "the group"
+ * after "The Trayvon Martin Foundation did not want …", "the newspaper" after "the Chicago Tribune reported". The
+ * description is "the", lowercase modifiers and a head word of referring_bodies (pipeline/quote-words.yml); its
+ * referent is the nearest name before it, in its paragraph or the one before, that can be an organisation's:
+ *   - a run of capitalised words outside quotations, not a person's (a known first name or a title next to it, the
+ *     last word of a longer person name the article writes, "Weiner’s" after "Anthony Weiner"), not a place ("in
+ *     Canada", "in the United States", "Huntington, Ind."), not a modifier of a lowercase noun ("South Korean
+ *     competitors"), not a line of its own ("ABSTRACT"), not a weekday or month, not a lone word opening a sentence
+ *     that the article never capitalises inside one ("Late last month");
+ *   - not a verb's or preposition's object ("telling Fox 35", "the parent company of Google"), except after "according
+ *     to", "such as" or "including", which name sources and examples;
+ *   - for an outlet's description (outlet_words: "the newspaper"), an outlet's name.
+ * The description stays as written (null) when the nearest such name holds an organisation word other than the head
+ * ("the company" after "The Brennan Center …"; generic_bodies, "the group", take any), is the head word alone ("The
+ * Network"), or another description with the head word stands between it and the mention ("the trade group for the
+ * Blue Cross Blue Shield plans … the group wrote"); and when there is no such name. */
+import type { NlpDoc } from '../nlp/index.js';
+import type { Lexicon } from './lexicon.js';
+import { isCap } from './pieces.js';
+import { capitalisedInside, inTitleCaseLine, isNameToken, nlSpan, textOf, type Np } from './phrases.js';
+import { classify } from './speaker-types.js';
+import { firstNameGender } from './mentions.js';
+import { dependent } from './name-roles.js';
+import type { PersonRegistry } from './speakers.js';
+
+/** Words before a name that introduce a source or an example, though the name is a preposition's object. */
+const INTRODUCERS = /^(according to|such as|including)$/;
+
+export function referredBody(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistry, otherDescription: (between: string) => boolean): string | null {
+  if (!/^the$/i.test(doc.value[np.first]) || np.last === np.first || !lex.w.referringBodies.has(doc.lower[np.last])) return null;
+  for (let k = np.first + 1; k <= np.last; k++) if (!/^\p{Ll}/u.test(doc.value[k])) return null;
+  const head = doc.lower[np.last];
+  const outletOnly = lex.outletWords.has(head);
+  // Back to the start of the paragraph before the mention's (two line breaks back, blank lines between skipped).
+  let at = doc.tokStart[np.first];
+  for (let k = 0; k < 2 && at > 0; k++) {
+    at = doc.text.lastIndexOf('\n', at - 1);
+    while (at > 0 && /\s/.test(doc.text[at - 1])) at--;
+  }
+  let floor = np.first;
+  while (floor > 0 && doc.tokStart[floor - 1] >= at) floor--;
+  for (let t = np.first - 1; t >= floor; t--) {
+    // The last word of a run of name words (a possessive after it allowed: "Bloomberg's own list").
+    if (!isNameToken(doc, t, lex) || (t + 1 < np.first && isNameToken(doc, t + 1, lex) && !nlSpan(doc, t, t + 1))) continue;
+    let a = t;
+    while (a - 1 >= floor && !nlSpan(doc, a - 1, a) && (isNameToken(doc, a - 1, lex) || (/^(of|-|&)$/.test(doc.lower[a - 1]) && a - 2 >= floor && isNameToken(doc, a - 2, lex)))) a -= isNameToken(doc, a - 1, lex) ? 1 : 2;
+    a = bodyStart(doc, lex, people, a, t);
+    if (a < 0) continue;
+    if (outletOnly && classify(doc, { first: a, last: t }, lex) !== 'outlet') continue;
+    // The nearest organisation by name is of another kind: the description is not about an earlier name.
+    if (!fitsHead(doc, lex, a, t, head)) return null;
+    // "The Network had aired …": the head word capitalised alone is no name.
+    if (a === t && doc.lower[a] === head) return null;
+    if (otherDescription(doc.text.slice(doc.tokEnd[t], doc.tokStart[np.first]))) return null;
+    return textOf(doc, a, t).replace(/^the\s+/i, '');
+  }
+  return null;
+}
+
+/** Where the name of an organisation starts in tokens [a, t], a run of name words: `a`, or -1 when they cannot name one here. */
+function bodyStart(doc: NlpDoc, lex: Lexicon, people: PersonRegistry, a: number, t: number): number {
+  if (people.inQuote(doc.tokStart[a])) return -1;
+  // A lone word opening a sentence is a name only if tagged one and capitalised inside sentences too ("Late last
+  // month,", "Investors …" are not).
+  if (a === t && doc.sentences[doc.sentenceOf[a]].firstToken === a && (doc.pos[a] !== 'PROPN' || !capitalisedInside(doc).has(doc.value[a]))) return -1;
+  // A place: a state after a city ("Huntington, Ind.", "Chicago, Illinois"), a state's abbreviation.
+  if ((a >= 2 && doc.value[a - 1] === ',' && isCap(doc.value[a - 2])) || (a === t && /^\p{Lu}\p{Ll}*\.$/u.test(doc.value[a]))) return -1;
+  // A person: a title or a known first name before the name or after it ("Japanese Defence Minister"), the last word
+  // of a longer person name the article writes, or a name whose last word the article writes alone as a subject.
+  if ((a > 0 && lex.titles.has(doc.lower[a - 1])) || lex.titles.has(doc.lower[t + 1] ?? '') || firstNameGender(lex, doc.lower[a]) !== null) return -1;
+  let orgWord = false;
+  for (let k = a; k <= t; k++) if (lex.orgWords.has(doc.lower[k]) || lex.outletWords.has(doc.lower[k])) orgWord = true;
+  if (!orgWord && (personNamedLonger(people, doc.lower[t], t - a + 1) || (t > a && surnameAlone(people, doc.lower[t], a)))) return -1;
+  // Not after "and" ("in the United States and Canada"), nor in a headline's capitals.
+  if (a > 0 && doc.lower[a - 1] === 'and') return -1;
+  if (inTitleCaseLine(doc.text, doc.tokStart[a])) return -1;
+  let allAdj = true;
+  for (let k = a; k <= t; k++) {
+    const l = doc.lower[k];
+    if (lex.w.weekdays.has(l) || lex.w.months.has(l) || lex.titles.has(l)) return -1;
+    if (doc.pos[k] !== 'ADJ') allAdj = false;
+  }
+  if (allAdj) return -1;
+  // A modifier of a lowercase noun after it ("South Korean competitors", "700 United Technologies jobs").
+  if (t + 1 < doc.value.length && doc.pos[t + 1] === 'NOUN' && /^\p{Ll}/u.test(doc.value[t + 1])) return -1;
+  // A line of its own (a label, a byline).
+  const lineStart = doc.text.lastIndexOf('\n', doc.tokStart[a]) + 1;
+  let lineEnd = doc.text.indexOf('\n', doc.tokEnd[t]);
+  if (lineEnd < 0) lineEnd = doc.text.length;
+  if (/^[\s\p{P}]*$/u.test(doc.text.slice(lineStart, doc.tokStart[a]) + doc.text.slice(doc.tokEnd[t], lineEnd))) return -1;
+  // A place: after a place preposition, "the" between ("in the United States").
+  const before = a > 0 && doc.lower[a - 1] === 'the' ? a - 2 : a - 1;
+  if (before >= 0 && lex.w.placePrepositions.has(doc.lower[before])) return -1;
+  // A verb's or preposition's object, unless a source or example is introduced.
+  const intro = a >= 2 ? `${doc.lower[a - 2]} ${doc.lower[a - 1]}` : '';
+  const introThe = a >= 3 && doc.lower[a - 1] === 'the' ? `${doc.lower[a - 3]} ${doc.lower[a - 2]}` : '';
+  if (!INTRODUCERS.test(intro) && !INTRODUCERS.test(introThe) && dependent(doc, lex, a > 0 && doc.lower[a - 1] === 'the' ? a - 1 : a, t)) return -1;
+  return isCap(doc.value[a]) ? a : -1;
+}
+
+/**
+ * An organisation word in the name must be the description's head ("the foundation" is not the "… Federation of
+ * Midwest", "the company" not the "Brennan Center"), unless the head is a generic one (generic_bodies: "the group").
+ */
+function fitsHead(doc: NlpDoc, lex: Lexicon, a: number, t: number, head: string): boolean {
+  if (lex.w.genericBodies.has(head)) return true;
+  for (let k = a; k <= t; k++) if (lex.orgWords.has(doc.lower[k]) && doc.lower[k] !== head) return false;
+  return true;
+}
+
+/** The article writes `word` alone as a person's surname elsewhere than in the run at token `a` ("Camizci could not be reached"). */
+function surnameAlone(people: PersonRegistry, word: string, a: number): boolean {
+  return people.mentions.some((m) => m.words === 1 && m.last === word && m.first !== a);
+}
+
+/** The article writes a person's name of more than `words` words ending with `word` ("Michael R. Bloomberg" for "Bloomberg"). */
+function personNamedLonger(people: PersonRegistry, word: string, words: number): boolean {
+  return people.mentions.some((m) => m.words > Math.max(1, words) && m.last === word);
+}
