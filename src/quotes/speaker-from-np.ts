@@ -129,6 +129,9 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     if (full) canonical = full[0];
   }
   if (type === 'organization') {
+    // "his campaign said" after "Bernie Sanders spoke …": the person's, named as "Sanders's campaign" is.
+    const owned = ownedByPronoun(doc, np, lex, people, lastSpeaker, start) ?? ownedByName(doc, np, lex, people, start);
+    if (owned) return { mention, start, end, canonical: owned, role: '', type };
     const named = namedBody(doc, np, lex, start);
     if (named) return { mention, start, end, canonical: named, role: stripDet(mention), type };
   }
@@ -139,6 +142,36 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     if (referred) return { mention, start, end, canonical: referred, role: stripDet(mention), type };
   }
   return { mention, start, end, canonical, role: appositionRole, type };
+}
+
+/**
+ * "his campaign", "her campaign": a male or female possessive pronoun and lowercase words naming a body, as the body of
+ * the person the pronoun stands for ("Bernie Sanders's campaign"), or null when it stands for no one.
+ */
+function ownedByPronoun(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistry, lastSpeaker: string | null, start: number): string | null {
+  const l = doc.lower[np.first];
+  const gender = lex.w.malePronouns.has(l) ? 'm' : lex.w.femalePronouns.has(l) ? 'f' : null;
+  if (!gender || np.last === np.first) return null;
+  for (let k = np.first + 1; k <= np.last; k++) if (!/^\p{Ll}/u.test(doc.value[k])) return null;
+  const who = people.lastPerson(start, gender) ?? (lastSpeaker && people.fits(lastSpeaker, gender) ? lastSpeaker : null);
+  return who ? `${who}'s ${textOf(doc, np.first + 1, np.last)}` : null;
+}
+
+/**
+ * "the Sanders campaign", "Trump campaign": a person's name before a word of person_bodies, as the body of the person
+ * the article names so ("Bernie Sanders's campaign", as "Sanders's campaign" is named), or null when the article
+ * names no fuller name for it.
+ */
+function ownedByName(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistry, start: number): string | null {
+  if (!lex.w.personBodies.has(doc.value[np.last])) return null;
+  const first = /^the$/i.test(doc.value[np.first]) ? np.first + 1 : np.first;
+  const name = { first, last: np.last - 1 };
+  if (name.last < name.first || name.last - name.first > 2 || classify(doc, name, lex) !== 'person') return null;
+  for (let k = name.first; k <= name.last; k++) if (!isNameToken(doc, k, lex)) return null;
+  const written = textOf(doc, name.first, name.last);
+  const full = people.resolveName(written, start);
+  // No fuller name in the article ("the Trump campaign" alone): as written.
+  return full === written ? null : `${full}'s ${doc.value[np.last]}`;
 }
 
 /**

@@ -25,7 +25,7 @@ export const WORD_LISTS: Record<string, ListKind> = {
   male_pronouns: 'lower', female_pronouns: 'lower', male_titles: 'lower', female_titles: 'lower', male_nouns: 'lower',
   female_nouns: 'lower', male_first_names: 'lower', female_first_names: 'lower', object_relatives: 'lower', comparison_prepositions: 'lower', person_relatives: 'lower',
   notice_labels: 'lower', report_negations: 'lower', place_prepositions: 'lower', authored_documents: 'lower', author_prepositions: 'lower',
-  document_participles: 'lower', months: 'lower', author_named_documents: 'lower', poll_words: 'lower', referring_bodies: 'lower', generic_bodies: 'lower', surname_titles: 'lower',
+  document_participles: 'lower', months: 'lower', author_named_documents: 'lower', poll_words: 'lower', person_bodies: 'cased', referring_bodies: 'lower', generic_bodies: 'lower', surname_titles: 'lower',
   party_words: 'lower', campaign_roles: 'lower', generational_suffixes: 'lower', speaking_documents: 'lower',
   document_kinds: 'lower', author_verbs: 'lower',
 };
@@ -114,6 +114,7 @@ export interface Words {
   months: Set<string>;
   authorNamedDocuments: Set<string>;
   pollWords: Set<string>;
+  personBodies: Set<string>;
   referringBodies: Set<string>;
   genericBodies: Set<string>;
   surnameTitles: Set<string>;
@@ -216,6 +217,7 @@ export function compileWords(lists: WordLists): Words {
     months: set('months'),
     authorNamedDocuments: set('author_named_documents'),
     pollWords: set('poll_words'),
+    personBodies: set('person_bodies'),
     referringBodies: set('referring_bodies'),
     genericBodies: set('generic_bodies'),
     surnameTitles: set('surname_titles'),
