@@ -140,6 +140,17 @@ test('an acronym joins the one organisation whose initials spell it; two such na
   expect(two.id('AP', 'outlet')).not.toBe(two.id('American Party', 'organization'));
 });
 
+test("a person's campaign written with the forms of one name is one campaign; another first name's is another", () => {
+  const { id, canonical } = ids([
+    row("Hillary Clinton's campaign", 20, 'organization'), row("Hillary Rodham Clinton's campaign", 2, 'organization'),
+    row("Bill Clinton's campaign", 1, 'organization'), row("Hillary Clinton's presidential campaign", 1, 'organization'),
+  ]);
+  expect(id("Hillary Rodham Clinton's campaign", 'organization')).toBe(id("Hillary Clinton's campaign", 'organization'));
+  expect(canonical("Hillary Rodham Clinton's campaign", 'organization')).toBe("Hillary Clinton's campaign");
+  expect(id("Bill Clinton's campaign", 'organization')).not.toBe(id("Hillary Clinton's campaign", 'organization'));
+  expect(id("Hillary Clinton's presidential campaign", 'organization')).not.toBe(id("Hillary Clinton's campaign", 'organization'));
+});
+
 test('entity rows count distinct articles and outlets across events', () => {
   const rows: SpeakerRow[] = [
     { event: 'e1', speaker: 'Ted Cruz', speakerType: 'person', quotes: 3, articles: ['a1', 'a1', 'a2'], outlets: ['nyt', 'nyt', 'fox'] },

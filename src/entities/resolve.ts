@@ -17,7 +17,8 @@
  *     SURNAME_MIN_ARTICLES articles or named in an article where the surname is; otherwise it stays a speaker of its
  *     own (the rules use the whole corpus, not the event: `event` only keys the assignments);
  *  4. organisations and outlets merge on equal normalised forms (case, accents, leading "the", punctuation), and an
- *     acronym with the one name in the corpus whose initials spell it ("AP", "Associated Press");
+ *     acronym with the one name in the corpus whose initials spell it ("AP", "Associated Press"); a person's body
+ *     written with the person's full name ("Hillary Rodham Clinton's campaign") on the first and last name (ownedKey);
  *  5. anonymous and unknown speakers, and organisation names that are descriptions ("his campaign", "police"), are
  *     not entities: their speaker_id is empty.
  */
@@ -160,6 +161,18 @@ function mergeRows(rows: readonly SpeakerRow[], aliases: ReadonlyMap<string, str
 }
 
 /**
+ * A person's body written with the person's full name ("Hillary Rodham Clinton's campaign", "Hillary Clinton's
+ * campaign"): keyed by the person's first name, last name and suffix and the body's words, so that the forms of one
+ * person's name give one body, as they give one person (middle names aside: one first and last name's campaign is one
+ * campaign); null for any other name.
+ */
+function ownedKey(name: string, words: NameWords): string | null {
+  const m = /^(.+)['’]s ([\p{Ll} ]+)$/u.exec(cleanWritten(name));
+  const p = m ? parsePerson(m[1], words) : null;
+  return p && p.units > 1 ? `${p.first}|${p.last}|${p.suffix}|${m![2]}` : null;
+}
+
+/**
  * An organisation or outlet written as a name: a capitalised word after a leading "the", not a possessive or
  * demonstrative first. "the company", "police", "His campaign" name different bodies in different articles, so they
  * get no speaker_id (like anonymous speakers); so does "Police" when the corpus also writes it "police" (a common
@@ -199,7 +212,7 @@ export function resolveEntities(input: readonly SpeakerRow[], options: EntityOpt
         fullByKey.get(k)!.push(r);
       }
     } else if (r.speakerType === 'organization' || r.speakerType === 'outlet') {
-      const k = orgKey(r.name);
+      const k = ownedKey(r.name, words) ?? orgKey(r.name);
       if (!k) continue;
       if (!r.aliased && !isProperName(r.name, descriptionWords)) {
         commonNouns.add(k);
