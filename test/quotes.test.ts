@@ -142,8 +142,9 @@ test('"NP (apposition), VERB an object": no verb before the comma and no name af
 test('“A,” X said, and her husband cut in. “B”: a clause with a subject of its own ends the split quotation; "her" before a noun is a possessive', () => {
   const qs = quotes('“Tell her I promised you a picture,” Betsy Ebel said, and her husband cut in. “Don’t forget Tom.”');
   expect(qs.map((q) => q.text)).toEqual(['Tell her I promised you a picture', 'Don’t forget Tom.']);
-  // "her" before a noun is a possessive, as "his" is: "according to her lawyers" is not the woman "her" stands for.
-  expect(quotes('Ana Ruiz sued him. The case put the company through the wringer, according to her lawyers in a filing.')[0]).toMatchObject({ speakerMention: 'her lawyers', speaker: 'UNKNOWN' });
+  // "her" before a noun is a possessive, as "his" is: "according to her lawyers" is not the woman "her" stands for but
+  // an unnamed group.
+  expect(quotes('Ana Ruiz sued him. The case put the company through the wringer, according to her lawyers in a filing.')[0]).toMatchObject({ speakerMention: 'her lawyers', speaker: 'her lawyers', speakerType: 'anonymous' });
   // With the speaker's own pronoun the quotation goes on (“A,” she said, and she smiled. “B”).
   expect(quotes('“Tell her I promised you a picture,” Betsy Ebel said, and she smiled. “Don’t forget Tom.”')).toHaveLength(1);
 });

@@ -143,6 +143,8 @@ const RULES: { rule: string; text: string; words: string; speaker: string; type:
   { rule: 'a party convention is no person', text: 'President Barack Obama spoke to the Democratic National Convention on Wednesday night.\n\nHe told his audience: “I can say with confidence that nobody is more qualified.”', words: 'I can say', speaker: 'Barack Obama', type: 'person' },
   // (A guard: a party word is no person title.)
   { rule: 'a party before an organisation word is no person title', text: 'Marco Rubio spoke on Monday. He said he would back whoever the Republican Party nominates. “I am not interested in the job,” he said.', words: 'not interested', speaker: 'Marco Rubio', type: 'person' },
+  { rule: 'people described by their body are unnamed, not the body', text: 'White House officials said the president would veto the bill this week.', words: 'veto the bill', speaker: 'White House officials', type: 'anonymous' },
+  { rule: 'a plural role noun is an unnamed group', text: 'Two senators said the president would veto the bill this week.', words: 'veto the bill', speaker: 'two senators', type: 'anonymous' },
   // Never speakers.
   { rule: 'a quantified plural group is unnamed', text: '“The plan is dead on arrival,” many local GOP officials said.', words: 'The plan is dead', speaker: 'many local GOP officials', type: 'anonymous' },
   { rule: 'a quantified group of capitalised plurals is unnamed', text: 'Both Democrats and Republicans have argued that we need to reform the tax system soon.', words: 'reform the tax', speaker: 'both Democrats and Republicans', type: 'anonymous' },

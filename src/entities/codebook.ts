@@ -8,7 +8,7 @@ export const ENTITY_FILE_DESCRIPTION = 'One row per speaker (one person, organis
 
 /** The speaker_id column, wherever it appears (quotes.csv, frame_hits.csv, speakers_by_outlet.csv, entities.csv). */
 export const SPEAKER_ID_DESCRIPTION =
-  'Speaker identifier across the whole corpus: `s_` and 10 hex digits of the SHA-256 of the speaker\'s class (person or organisation) and canonical name (a suffix `_2`, `_3`, … in the rare case two speakers share a canonical name). The same for every article, shard and worker count of a corpus; it changes only when the speaker\'s canonical name changes. Empty for anonymous and unknown speakers and for descriptions such as "the company" or "his campaign", which name different bodies in different articles. Group by speaker_id, not by speaker, to compare speakers across outlets.';
+  'Speaker identifier across the whole corpus: `s_` and 10 hex digits of the SHA-256 of the speaker\'s class (person or organisation) and canonical name (a suffix `_2`, `_3`, … in the rare case two speakers share a canonical name). The same for every article, shard and worker count of a corpus; it changes only when the speaker\'s canonical name changes. Empty for anonymous and unknown speakers and for descriptions the article does not resolve to a name (such as "the company" where no company is named just before), which name different bodies in different articles. Group by speaker_id, not by speaker, to compare speakers across outlets.';
 
 export const ENTITY_COLUMN_DESCRIPTIONS: Record<string, string> = {
   speaker_id: SPEAKER_ID_DESCRIPTION,

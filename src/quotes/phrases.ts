@@ -224,16 +224,20 @@ export function stripDet(s: string): string {
  * An unnamed speaker's description, tokens [first, last] without a leading "the"/"a"/"an", as the speaker column gives
  * it: lowercase, as in the middle of a sentence, but names and acronyms as written ("several Indiana GOP insiders",
  * "SEIU chief", "Clinton supporters"). A capitalised first word keeps its capital only if the article also writes it
- * capitalised inside a sentence, so that "Aides said" and "aides said" give one speaker, "aides".
+ * capitalised inside a sentence or it is a name the next word continues ("White House officials"), so that "Aides said"
+ * and "aides said" give one speaker, "aides".
  */
-export function descriptionOf(doc: NlpDoc, first: number, last: number): string {
+export function descriptionOf(doc: NlpDoc, first: number, last: number, quantifiers: ReadonlySet<string> = new Set()): string {
   let a = first;
   if (a < last && /^(the|a|an)$/i.test(doc.value[a])) a++;
   let out = '';
   for (let t = a; t <= last; t++) {
     if (t > a) out += doc.text.slice(doc.tokEnd[t - 1], doc.tokStart[t]);
     const w = doc.text.slice(doc.tokStart[t], doc.tokEnd[t]);
-    const keep = /\p{Lu}/u.test(w.slice(1)) || (/^\p{Lu}/u.test(w) && (t > a || capitalisedInside(doc).has(w)));
+    // The first word keeps its capital when the article capitalises it inside a sentence or when it is a name (tagged
+    // so, never written in lower case, not a quantifier) followed by a capitalised word of the description ("White
+    // House officials", "Senate Republican leaders"; not "Some Democrats", "Several Democrats").
+    const keep = /\p{Lu}/u.test(w.slice(1)) || (/^\p{Lu}/u.test(w) && (t > a || capitalisedInside(doc).has(w) || (t < last && doc.pos[t] === 'PROPN' && /^\p{Lu}/u.test(doc.value[t + 1]) && !quantifiers.has(w.toLowerCase()) && !writtenLower(doc).has(w.toLowerCase()))));
     out += keep ? w : w.toLowerCase();
   }
   return out;
@@ -251,6 +255,18 @@ export function capitalisedInside(doc: NlpDoc): Set<string> {
       words.add(w);
     }
     capitalisedWords.set(doc, words);
+  }
+  return words;
+}
+
+/** Words a document writes in lower case. */
+const lowerWords = new WeakMap<NlpDoc, Set<string>>();
+function writtenLower(doc: NlpDoc): Set<string> {
+  let words = lowerWords.get(doc);
+  if (!words) {
+    words = new Set();
+    for (const v of doc.value) if (/^\p{Ll}/u.test(v)) words.add(v);
+    lowerWords.set(doc, words);
   }
   return words;
 }

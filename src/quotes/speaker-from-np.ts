@@ -98,7 +98,7 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     let name = textOf(doc, nameFirst, head.last).replace(/['’]s$/, '');
     const role = [[stripDet(textOf(doc, head.first, nameFirst - 1)), tail].filter(Boolean).join(' '), appositionRole].filter(Boolean).join('; ');
     // "one Republican involved in the planning": only role words, no name — an unnamed source.
-    if (!name) return { mention, start, end, canonical: descriptionOf(doc, np.first, np.last), role: role || stripDet(mention), type: 'anonymous' };
+    if (!name) return { mention, start, end, canonical: descriptionOf(doc, np.first, np.last, lex.w.quantifierSubjects), role: role || stripDet(mention), type: 'anonymous' };
     name = people.resolveName(name, start, people.titleGender(nameFirst));
     return { mention, start, end, canonical: name, role, type };
   }
@@ -116,7 +116,7 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     // "The ad says" after "Bernie Sanders is releasing a new 30-second ad": the document's author.
     const author = documentAuthor(doc, np, lex, people);
     if (author) return { ...author, role: appositionRole };
-    return { mention, start, end, canonical: type === 'anonymous' ? descriptionOf(doc, np.first, np.last) : 'UNKNOWN', role: appositionRole || (type === 'anonymous' ? stripDet(mention) : ''), type };
+    return { mention, start, end, canonical: type === 'anonymous' ? descriptionOf(doc, np.first, np.last, lex.w.quantifierSubjects) : 'UNKNOWN', role: appositionRole || (type === 'anonymous' ? stripDet(mention) : ''), type };
   }
   // Organisations and outlets: the name without a leading article; "The Post" → the longer "Washington Post" if named;
   // "the budget office" → the body named before with those words ("Congressional Budget Office").

@@ -102,6 +102,8 @@ export function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
     const capOutlet = words.some((w, k) => lex.outletWords.has(w) && isCap(doc.value[np.first + k]));
     if (capOutlet) return 'outlet';
   }
+  // "White House officials", "Senate Republican leaders", "an RNC member": people described by their body, unnamed.
+  if (headAt === np.last && !isCap(doc.value[headAt]) && (lex.anonymous.has(head) || lex.roleNouns.has(head) || lex.roleNouns.has(doc.lemma[headAt]))) return 'anonymous';
   if (words.some((w, k) => lex.orgWords.has(w) && isCap(doc.value[np.first + k]))) return 'organization';
   if (!isCap(doc.value[headAt])) {
     if (lex.anonymous.has(head)) return 'anonymous';
