@@ -21,7 +21,7 @@ import { isCap } from './pieces.js';
 import { capitalisedInside, inTitleCaseLine, isNameToken, nlSpan, textOf, type Np } from './phrases.js';
 import { classify } from './speaker-types.js';
 import { firstNameGender } from './mentions.js';
-import { dependent } from './name-roles.js';
+import { dependent, subjectAt, subordinateSubject } from './name-roles.js';
 import type { PersonRegistry } from './speakers.js';
 
 /** Words before a name that introduce a source or an example, though the name is a preposition's object. */
@@ -32,6 +32,40 @@ export function referredBody(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRe
   for (let k = np.first + 1; k <= np.last; k++) if (!/^\p{Ll}/u.test(doc.value[k])) return null;
   const head = doc.lower[np.last];
   const outletOnly = lex.outletWords.has(head);
+  for (const [a, t] of bodiesBefore(doc, np, lex, people)) {
+    if (outletOnly && classify(doc, { first: a, last: t }, lex) !== 'outlet') continue;
+    // The nearest organisation by name is of another kind: the description is not about an earlier name.
+    if (!fitsHead(doc, lex, a, t, head)) return null;
+    // "The Network had aired …": the head word capitalised alone is no name.
+    if (a === t && doc.lower[a] === head) return null;
+    if (otherDescription(doc.text.slice(doc.tokEnd[t], doc.tokStart[np.first]))) return null;
+    return textOf(doc, a, t).replace(/^the\s+/i, '');
+  }
+  return null;
+}
+
+/**
+ * "Twitter said … It added …", "The Post reported … It added …": the organisation or outlet a subject "it" stands
+ * for, the nearest name before it (as for referredBody) that is the subject of a main clause, with its "the" ("The
+ * Post"); null when there is none, or when a description of a body ("the group's …") stands between.
+ */
+export function subjectBodyBefore(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistry): Np | null {
+  for (const [a, t] of bodiesBefore(doc, np, lex, people)) {
+    const first = a > 0 && doc.lower[a - 1] === 'the' ? a - 1 : a;
+    if (!subjectAt(doc, lex, first, t) || subordinateSubject(doc, lex, first, t)) continue;
+    // A description of a body between the name and "it" ("After the group's 99th account was suspended, it …") may
+    // be what "it" stands for.
+    for (let k = t + 1; k < np.first; k++) if (doc.lower[k] === 'the' && lex.w.referringBodies.has(doc.lower[k + 1] ?? '')) return null;
+    return { first, last: t };
+  }
+  return null;
+}
+
+/**
+ * The names before the phrase `np`, nearest first, in its paragraph or the one before, that can be an organisation's
+ * (bodyStart), as [first, last] token pairs.
+ */
+function* bodiesBefore(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistry): Generator<[number, number]> {
   // Back to the start of the paragraph before the mention's (two line breaks back, blank lines between skipped).
   let at = doc.tokStart[np.first];
   for (let k = 0; k < 2 && at > 0; k++) {
@@ -46,16 +80,8 @@ export function referredBody(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRe
     let a = t;
     while (a - 1 >= floor && !nlSpan(doc, a - 1, a) && (isNameToken(doc, a - 1, lex) || (/^(of|-|&)$/.test(doc.lower[a - 1]) && a - 2 >= floor && isNameToken(doc, a - 2, lex)))) a -= isNameToken(doc, a - 1, lex) ? 1 : 2;
     a = bodyStart(doc, lex, people, a, t);
-    if (a < 0) continue;
-    if (outletOnly && classify(doc, { first: a, last: t }, lex) !== 'outlet') continue;
-    // The nearest organisation by name is of another kind: the description is not about an earlier name.
-    if (!fitsHead(doc, lex, a, t, head)) return null;
-    // "The Network had aired …": the head word capitalised alone is no name.
-    if (a === t && doc.lower[a] === head) return null;
-    if (otherDescription(doc.text.slice(doc.tokEnd[t], doc.tokStart[np.first]))) return null;
-    return textOf(doc, a, t).replace(/^the\s+/i, '');
+    if (a >= 0) yield [a, t];
   }
-  return null;
 }
 
 /** Where the name of an organisation starts in tokens [a, t], a run of name words: `a`, or -1 when they cannot name one here. */
@@ -65,13 +91,19 @@ function bodyStart(doc: NlpDoc, lex: Lexicon, people: PersonRegistry, a: number,
   // month,", "Investors …" are not).
   if (a === t && doc.sentences[doc.sentenceOf[a]].firstToken === a && (doc.pos[a] !== 'PROPN' || !capitalisedInside(doc).has(doc.value[a]))) return -1;
   // A place: a state after a city ("Huntington, Ind.", "Chicago, Illinois"), a state's abbreviation.
-  if ((a >= 2 && doc.value[a - 1] === ',' && isCap(doc.value[a - 2])) || (a === t && /^\p{Lu}\p{Ll}*\.$/u.test(doc.value[a]))) return -1;
+  // (Not "On Friday, Twitter said": a place is no clause's subject.)
+  const placeAfterComma = a >= 2 && doc.value[a - 1] === ',' && isCap(doc.value[a - 2]) && !lex.w.weekdays.has(doc.lower[a - 2]) && !/^(VERB|AUX)$/.test(doc.pos[t + 1] ?? '');
+  if (placeAfterComma || (a === t && /^\p{Lu}\p{Ll}*\.$/u.test(doc.value[a]))) return -1;
   // A person: a title or a known first name before the name or after it ("Japanese Defence Minister"), the last word
-  // of a longer person name the article writes, or a name whose last word the article writes alone as a subject.
+  // of a longer person name the article writes, a name whose last word the article writes alone as a subject.
   if ((a > 0 && lex.titles.has(doc.lower[a - 1])) || lex.titles.has(doc.lower[t + 1] ?? '') || firstNameGender(lex, doc.lower[a]) !== null) return -1;
   let orgWord = false;
   for (let k = a; k <= t; k++) if (lex.orgWords.has(doc.lower[k]) || lex.outletWords.has(doc.lower[k])) orgWord = true;
   if (!orgWord && (personNamedLonger(people, doc.lower[t], t - a + 1) || (t > a && surnameAlone(people, doc.lower[t], a)))) return -1;
+  // A lone plural ("Americans", "PACs") names people or several bodies.
+  if (!orgWord && a === t && /[^s]s$/.test(doc.value[a])) return -1;
+  // A name the article gives a gender ("Klein said he was …") is a person's.
+  if (!orgWord && people.genderOf(people.resolveName(textOf(doc, a, t), doc.tokStart[a])) !== null) return -1;
   // Not after "and" ("in the United States and Canada"), nor in a headline's capitals.
   if (a > 0 && doc.lower[a - 1] === 'and') return -1;
   if (inTitleCaseLine(doc.text, doc.tokStart[a])) return -1;

@@ -8,7 +8,7 @@ import type { Lexicon } from './lexicon.js';
 import { isCap } from './pieces.js';
 import { adjacent, APOS, descriptionOf, inTitleCaseLine, isNameToken, stripDet, textOf, type Np } from './phrases.js';
 import { documentAuthor } from './document-authors.js';
-import { referredBody } from './referred-bodies.js';
+import { referredBody, subjectBodyBefore } from './referred-bodies.js';
 import { closesQuotation } from './context.js';
 import { classify, namedPollAt, pollNameStart, splitRoleName } from './speaker-types.js';
 import type { PersonRegistry, Speaker } from './speakers.js';
@@ -34,6 +34,15 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
       const gender = lex.w.malePronouns.has(l) ? 'm' : lex.w.femalePronouns.has(l) ? 'f' : null;
       const who = people.lastPerson(start, gender) ?? (lastSpeaker && people.fits(lastSpeaker, gender) ? lastSpeaker : null);
       return { mention, start, end, canonical: who ?? 'UNKNOWN', role: '', type: who ? 'person' : 'unknown' };
+    }
+    // "Twitter said … It added …": the organisation or outlet that is a clause's subject just before.
+    const body = l === 'it' ? subjectBodyBefore(doc, np, lex, people) : null;
+    if (body) {
+      const kind = classify(doc, body, lex);
+      // Through the rules for names of organisations and outlets ("The Post" → "Washington Post"); a lone name that
+      // reads as a person's ("Twitter") is an organisation here.
+      if (kind === 'organization' || kind === 'outlet') return { ...speakerFromNp(doc, body, lex, people, null), mention, start, end };
+      return { mention, start, end, canonical: stripDet(textOf(doc, body.first, body.last)), role: '', type: 'organization' };
     }
     return { mention, start, end, canonical: 'UNKNOWN', role: '', type: 'unknown' };
   }
