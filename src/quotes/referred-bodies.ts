@@ -19,7 +19,7 @@ import type { NlpDoc } from '../nlp/index.js';
 import type { Lexicon } from './lexicon.js';
 import { isCap } from './pieces.js';
 import { capitalisedInside, inTitleCaseLine, isNameToken, nlSpan, textOf, type Np } from './phrases.js';
-import { classify } from './speaker-types.js';
+import { classify, pollNameStart } from './speaker-types.js';
 import { firstNameGender } from './mentions.js';
 import { dependent, subjectAt, subordinateSubject } from './name-roles.js';
 import type { PersonRegistry } from './speakers.js';
@@ -150,3 +150,24 @@ function surnameAlone(people: PersonRegistry, word: string, a: number): boolean 
 function personNamedLonger(people: PersonRegistry, word: string, words: number): boolean {
   return people.mentions.some((m) => m.words > Math.max(1, words) && m.last === word);
 }
+
+/**
+ * "according to the poll", "the same poll": the poll the article named last before the description ("a CNN/WMUR
+ * poll", "The PPIC poll"), by its name ("CNN/WMUR poll"); null when it names none, or introduces another poll without
+ * a name after the last named one ("a new survey").
+ */
+export function namedPollBefore(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistry): string | null {
+  if (!/^the$/i.test(doc.value[np.first]) || np.last === np.first || !lex.w.pollWords.has(doc.lower[np.last])) return null;
+  for (let k = np.first + 1; k < np.last; k++) if (!/^\p{Ll}/u.test(doc.value[k])) return null;
+  for (let h = np.first - 1; h > 0; h--) {
+    if (!lex.w.pollWords.has(doc.lower[h]) || people.inQuote(doc.tokStart[h])) continue;
+    const a = pollNameStart(doc, h, Math.max(0, h - 8), lex);
+    if (a >= 0) return textOf(doc, a, h);
+    // An unnamed poll introduced after the named one: the description may be about it.
+    let d = h - 1;
+    while (d > 0 && /^\p{Ll}/u.test(doc.value[d]) && !/^(a|an|the)$/.test(doc.lower[d]) && h - d < 4) d--;
+    if (/^(a|an)$/i.test(doc.value[d])) return null;
+  }
+  return null;
+}
+

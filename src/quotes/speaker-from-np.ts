@@ -8,7 +8,7 @@ import type { Lexicon } from './lexicon.js';
 import { isCap } from './pieces.js';
 import { adjacent, APOS, descriptionOf, inTitleCaseLine, isNameToken, stripDet, textOf, type Np } from './phrases.js';
 import { documentAuthor } from './document-authors.js';
-import { referredBody, subjectBodyBefore } from './referred-bodies.js';
+import { namedPollBefore, referredBody, subjectBodyBefore } from './referred-bodies.js';
 import { closesQuotation } from './context.js';
 import { classify, namedPollAt, pollNameStart, splitRoleName } from './speaker-types.js';
 import type { PersonRegistry, Speaker } from './speakers.js';
@@ -23,7 +23,7 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     // "Mike Lee, who declared …", "critics who say …": a relative pronoun stands for the phrase right before it.
     if (l === 'who') {
       const t = doc.value[np.first - 1] === ',' ? np.first - 2 : np.first - 1;
-      const named = t >= 0 ? people.nameEndingAt(t) : null;
+      const named = t >= 0 ? (people.nameEndingAt(t) ?? nameRunEndingAt(doc, t, lex, people, start)) : null;
       if (named) return { mention, start, end, canonical: named, role: '', type: 'person' };
       if (t >= 0 && doc.pos[t] === 'NOUN' && !isCap(doc.value[t])) return { mention, start, end, canonical: doc.lower[t], role: doc.lower[t], type: 'anonymous' };
       // 'She has proposed appointing a "chief trade prosecutor" who reports to the president': after a quotation the
@@ -122,6 +122,9 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
       const who = people.personWithRole(doc.lower[headWord], modifiers, start);
       if (who) return { mention, start, end, canonical: who, role: stripDet(mention), type: 'person' };
     }
+    // "according to the poll" after "a CNN/WMUR poll": that poll.
+    const poll = namedPollBefore(doc, np, lex, people);
+    if (poll) return { mention, start, end, canonical: poll, role: '', type: 'organization' };
     // "The ad says" after "Bernie Sanders is releasing a new 30-second ad": the document's author.
     const author = documentAuthor(doc, np, lex, people);
     if (author) return { ...author, role: appositionRole };
@@ -151,6 +154,21 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     if (referred) return { mention, start, end, canonical: referred, role: stripDet(mention), type };
   }
   return { mention, start, end, canonical, role: appositionRole, type };
+}
+
+/**
+ * "this tweet from Rikkie Wells who tweeted": a person's name of two or three words ending at token t, though the
+ * article's names do not count it as one (after a preposition a name is most often a place): "who" after it says it
+ * is a person's. Null when the words there are no such name.
+ */
+function nameRunEndingAt(doc: NlpDoc, t: number, lex: Lexicon, people: PersonRegistry, start: number): string | null {
+  if (!isNameToken(doc, t, lex)) return null;
+  let a = t;
+  while (a - 1 >= 0 && t - a < 3 && isNameToken(doc, a - 1, lex) && doc.tokEnd[a - 1] < doc.tokStart[a]) a--;
+  // Not the end of a longer name ("the Latino Partnership for Conservative Principles, who …").
+  if (a > 0 && /^(of|for|the|and)$/.test(doc.lower[a - 1])) return null;
+  if (a === t || t - a > 2 || classify(doc, { first: a, last: t }, lex) !== 'person') return null;
+  return people.resolveName(textOf(doc, a, t), start);
 }
 
 /**
