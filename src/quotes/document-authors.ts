@@ -3,11 +3,12 @@
  * "the suit says …" after "a lawsuit has been filed by Bradley Podliska" or "Podliska's suit", "the affidavit said"
  * after "an affidavit written by Marc Bujnowski". The definite mention ("the ad", "the new ad") of a word of
  * speaking_documents is given to the author of the latest earlier introduction of a document of the same kind
- * (document_kinds: "suit" and "lawsuit" are one), found in one of three shapes:
+ * (document_kinds: "suit" and "lawsuit" are one), found in one of four shapes:
  *   - the document and by/from an author (authorPreposition: a participle may stand between them);
  *   - a person's possessive right before the document ("Podliska's suit");
  *   - a person the article names as the subject of a verb of author_verbs (lemmas) within six words before the
- *     document, in the same sentence ("Sanders is releasing a new 30-second ad").
+ *     document, in the same sentence ("Sanders is releasing a new 30-second ad");
+ *   - capitalised words right before a word of author_named_documents ("According to the FBI summary": authorNamedBefore).
  * No introduction with a name: null (the mention stays unresolved, as before). The author after by/from
  * (authorPreposition, authorAt) is read the same way for "according to a count by The Associated Press"
  * (passes/indirect-speech.ts).
@@ -65,6 +66,22 @@ export function authorAt(doc: NlpDoc, lex: Lexicon, h: number, by: number, ceil:
   return author && /^\p{Lu}/u.test(doc.value[author.last]) ? author : null;
 }
 
+/**
+ * "an NBC report", "the NBC-Wall Street Journal analysis", "the FBI summary": the capitalised words right before the
+ * document word at token h (one of author_named_documents; hyphens and slashes written without spaces between
+ * them), from token `first` on, other than a month ("a February survey"); else null. A name written in lower case
+ * before it ("The Washington Post") is an outlet's name, not an author's: only capitalised words count.
+ */
+export function authorNamedBefore(doc: NlpDoc, lex: Lexicon, first: number, h: number): Np | null {
+  if (!lex.w.authorNamedDocuments.has(doc.value[h])) return null;
+  const cap = (t: number) => /^\p{Lu}/u.test(doc.value[t]) && (doc.pos[t] === 'PROPN' || doc.pos[t] === 'NOUN' || doc.pos[t] === 'ADJ');
+  const joiner = (t: number) => /^[-/]$/.test(doc.value[t]) && !(t > 0 && doc.tokStart[t] > doc.tokEnd[t - 1]);
+  let a = h;
+  while (a - 1 >= first && (cap(a - 1) || (joiner(a - 1) && a - 2 >= first && cap(a - 2)))) a--;
+  const month = a === h - 1 && lex.w.months.has(doc.lower[a]);
+  return a < h && !month ? { first: a, last: h - 1 } : null;
+}
+
 /** The speaker a definite document mention stands for, or null when it is not one or no author was introduced. */
 export function documentAuthor(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistry): Speaker | null {
   const head = np.last;
@@ -73,7 +90,7 @@ export function documentAuthor(doc: NlpDoc, np: Np, lex: Lexicon, people: Person
   const start = doc.tokStart[np.first];
   for (let t = np.first - 1; t >= 0; t--) {
     if (kindOf(lex, doc.lower[t]) !== kind) continue;
-    const author = byAuthor(doc, t, lex) ?? possessor(doc, t, people) ?? verbSubject(doc, t, lex, people);
+    const author = byAuthor(doc, t, lex) ?? possessor(doc, t, people) ?? verbSubject(doc, t, lex, people) ?? (authorNamedBefore(doc, lex, Math.max(0, t - 6), t) as Author | null);
     if (!author) continue;
     const type = author.name ? 'person' : classify(doc, author, lex);
     if (type !== 'person' && type !== 'organization' && type !== 'outlet') continue;

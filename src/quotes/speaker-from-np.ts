@@ -153,7 +153,28 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     const referred = referredBody(doc, np, lex, people, (between) => otherDescription(between, words, lex));
     if (referred) return { mention, start, end, canonical: referred, role: stripDet(mention), type };
   }
+  // "the Brennan Center" after "The Brennan Center for Justice": the fuller name the article gave the body.
+  if (type === 'organization') canonical = fullerNameBefore(doc, canonical, start);
   return { mention, start, end, canonical, role: appositionRole, type };
+}
+
+/** `name` with the part after "of" or "for" it had where the article last wrote it more fully before `start`; else `name`. */
+function fullerNameBefore(doc: NlpDoc, name: string, start: number): string {
+  // A name ("the group" is none); the part after it joined without "the" ("Edison Research for the Associated Press"
+  // names two bodies).
+  if (!/^\p{Lu}/u.test(name)) return name;
+  const text = doc.text.slice(0, start);
+  let best = name;
+  for (let at = text.lastIndexOf(name); at >= 0; at = at > 0 ? text.lastIndexOf(name, at - 1) : -1) {
+    if (at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1])) continue;
+    NAME_AFTER.lastIndex = at + name.length;
+    const after = NAME_AFTER.exec(text)?.[0];
+    if (after && !/\bthe\b/.test(after)) {
+      best = (name + after).replace(/[ \u00a0]+/g, ' ');
+      break;
+    }
+  }
+  return best;
 }
 
 /**

@@ -11,7 +11,7 @@ import { npStartingAt, type Np } from '../phrases.js';
 import { addGap, type QuoteContext, type Candidate, type Attribution } from '../context.js';
 import { makeAttribution, attributeLeft, clauseEnd } from '../attribution.js';
 import { subjectBefore, subjectAfter, clauseSubject, longSubject } from '../subjects.js';
-import { authorAt, authorPreposition } from '../document-authors.js';
+import { authorAt, authorNamedBefore, authorPreposition } from '../document-authors.js';
 
 export const name = 'indirect-speech';
 
@@ -213,15 +213,7 @@ function authorOf(ctx: QuoteContext, np: Np, l: number): Np | null {
   }
   // "an NBC report", "the NBC-Wall Street Journal analysis": the capitalised words right before the document word,
   // written in lower case ("The Washington Post" names an outlet), other than a month ("a February survey").
-  if (np.last > np.first && lex.w.authorNamedDocuments.has(doc.value[np.last])) {
-    const cap = (t: number) => /^\p{Lu}/u.test(doc.value[t]) && (doc.pos[t] === 'PROPN' || doc.pos[t] === 'NOUN' || doc.pos[t] === 'ADJ');
-    const joiner = (t: number) => /^[-/]$/.test(doc.value[t]) && !ctx.spaced(t);
-    let a = np.last;
-    while (a - 1 >= np.first && (cap(a - 1) || (joiner(a - 1) && a - 2 >= np.first && cap(a - 2)))) a--;
-    const month = a === np.last - 1 && lex.w.months.has(doc.lower[a]);
-    if (a < np.last && !month) return { first: a, last: np.last - 1 };
-  }
-  return null;
+  return np.last > np.first ? authorNamedBefore(doc, lex, np.first, np.last) : null;
 }
 
 function indirectIn(ctx: QuoteContext, f: number, l: number, s0: number, prior: Attribution | null): Candidate | null {
