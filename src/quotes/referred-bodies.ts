@@ -143,12 +143,15 @@ function fitsHead(doc: NlpDoc, lex: Lexicon, a: number, t: number, head: string)
 
 /** The article writes `word` alone as a person's surname elsewhere than in the run at token `a` ("Camizci could not be reached"). */
 function surnameAlone(people: PersonRegistry, word: string, a: number): boolean {
-  return people.mentions.some((m) => m.words === 1 && m.last === word && m.first !== a);
+  return people.mentions.some((m) => m.words === 1 && m.last === word && m.first !== a && !people.inQuote(m.at));
 }
 
-/** The article writes a person's name of more than `words` words ending with `word` ("Michael R. Bloomberg" for "Bloomberg"). */
+/**
+ * The article writes a person's name of more than `words` words ending with `word`, outside quotations ("Michael R.
+ * Bloomberg" for "Bloomberg"; not a quoted "Wilayat Twitter" for "Twitter").
+ */
 function personNamedLonger(people: PersonRegistry, word: string, words: number): boolean {
-  return people.mentions.some((m) => m.words > Math.max(1, words) && m.last === word);
+  return people.mentions.some((m) => m.words > Math.max(1, words) && m.last === word && !people.inQuote(m.at));
 }
 
 /**
