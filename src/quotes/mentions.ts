@@ -55,6 +55,7 @@ class MentionScan {
         continue;
       }
       let j = i;
+      let nickname = -1; // the opening quotation mark of a nickname inside the name, if any
       while (j + 1 < n) {
         // "in Florida Friday": a weekday ends a name.
         if (!isNameToken(doc, j + 1, lex) || lex.w.weekdays.has(doc.lower[j + 1])) {
@@ -68,6 +69,13 @@ class MentionScan {
             j += 2;
             continue;
           }
+          // John “Tig” Tiegen, Juan "Chico" Manriquez: a nickname in quotation marks after a known first name (left out
+          // of the name).
+          if (nickname < 0 && this.nicknameAfter(j)) {
+            nickname = j + 1;
+            j += 4;
+            continue;
+          }
           notName = j + 1;
           break;
         }
@@ -76,7 +84,8 @@ class MentionScan {
       }
       // This runs at every capitalised word: the tests are made cheapest first (a lone word without a title, the most
       // common run, costs no lexicon lookup), with plain loops and no arrays or closures.
-      const count = j - i + 1;
+      if (nickname > i + 1) i = nickname - 1;
+      const count = j - i + 1 - (nickname >= 0 ? 3 : 0);
       const titled = i > 0 && isCap(doc.value[i - 1]) && lex.titles.has(doc.lower[i - 1]);
       // "(See Sexton’s full timeline …)": a word that is not a proper noun opening a sentence or a parenthesis.
       const sentenceInitial = count === 2 && doc.pos[i] !== 'PROPN' && (i === 0 || doc.sentences[doc.sentenceOf[i]]?.firstToken === i || doc.value[i - 1] === '(');
@@ -87,7 +96,8 @@ class MentionScan {
       // pleaded guilty", for first names no list holds.)
       // A known first name, or a hyphenated one with a known part ("Hans-Peter").
       const knownFirst = count >= 2 && (firstNameGender(lex, doc.lower[i]) !== null || (doc.value[i + 1] === '-' && firstNameGender(lex, doc.lower[i + 2]) !== null));
-      const place = i > 0 && (doc.pos[i - 1] === 'ADP' || doc.lower[i - 1] === 'the' || doc.lower[i - 1] === 'and') && !titled && !(knownFirst || (count >= 2 && this.surnameSubject(i, j)));
+      // (Not after "by", which names an agent: "a novel by Maureen Sherry".)
+      const place = i > 0 && ((doc.pos[i - 1] === 'ADP' && !(doc.lower[i - 1] === 'by' && count >= 2)) || doc.lower[i - 1] === 'the' || doc.lower[i - 1] === 'and') && !titled && !(knownFirst || (count >= 2 && this.surnameSubject(i, j)));
       // "Mayor Don Guardian", "Sen. Ted Post", "Don Guardian": a person title or a known first name makes the run a
       // person's name, whatever word ends it; otherwise an organisation or outlet word makes it no person's.
       // (Titles that are also party or place words, "Republican Party", do not count: an honorific or person title.)
@@ -114,7 +124,9 @@ class MentionScan {
       if ((shaped && !place && !orgLike && !headline && !modifier) || lone) {
         // "Hans-Peter Bartels": the hyphen of a first name joins its parts into one word.
         const hyphen = doc.value[i + 1] === '-';
-        const name = hyphen ? `${doc.value[i]}-${doc.value.slice(i + 2, j + 1).join(' ')}` : doc.value.slice(i, j + 1).join(' ');
+        // With a nickname the name starts at the known first name before it ("Marine John “Tig” Tiegen" is John Tiegen).
+        const words = nickname >= 0 ? [doc.value[nickname - 1], ...doc.value.slice(nickname + 3, j + 1)] : doc.value.slice(i, j + 1);
+        const name = hyphen ? `${doc.value[i]}-${doc.value.slice(i + 2, j + 1).join(' ')}` : words.join(' ');
         // "Joseph R. Biden Jr.": the surname before a generational suffix is the name's last word ("Mr. Biden").
         const last = j > i && lex.w.generationalSuffixes.has(doc.lower[j]) ? doc.lower[j - 1] : doc.lower[j];
         mentions.push({ name, last, at: doc.tokStart[i], words: hyphen ? count - 2 : count, first: i, lastToken: j });
@@ -134,6 +146,17 @@ class MentionScan {
     if (doc.tokEnd[i] !== doc.tokStart[i + 1] || doc.tokEnd[i + 1] !== doc.tokStart[i + 2]) return false;
     if (!isCap(doc.value[i + 2]) || !isNameToken(doc, i + 3, lex) || nlSpan(doc, i + 2, i + 3)) return false;
     return firstNameGender(lex, doc.lower[i]) !== null || firstNameGender(lex, doc.lower[i + 2]) !== null;
+  }
+
+  /**
+   * Tokens i+1 … i+3 are a nickname in quotation marks between a known first name (token i) and a name word (i+4):
+   * an opening mark, one capitalised word, the closing mark, all on one line (John “Tig” Tiegen).
+   */
+  private nicknameAfter(i: number): boolean {
+    const { doc, lex } = this;
+    if (i + 4 >= doc.value.length || firstNameGender(lex, doc.lower[i]) === null) return false;
+    if (!/^(["“]|'')$/.test(doc.value[i + 1]) || !/^(["”]|'')$/.test(doc.value[i + 3]) || !isCap(doc.value[i + 2])) return false;
+    return isNameToken(doc, i + 4, lex) && !nlSpan(doc, i, i + 4);
   }
 
   /**
