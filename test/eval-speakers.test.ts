@@ -81,9 +81,12 @@ test('right person: labels leave suffixes out, so a label without one fits a nam
   expect(isRightPerson(label('d', [0, 10], 'Donald Trump Jr.'), pred('d', 0, 10, 's_j', ['Donald Trump Jr.']))).toBe(true);
 });
 
-test('label identities: a surname-only label is the one labelled person of that last name', () => {
+test('label identities: a surname-only label is the one labelled person of that last name, or the one holding 90% of its labels', () => {
   const ls = [label('d1', [0, 1], 'Obama'), label('d2', [0, 1], 'Barack Obama'), label('d3', [0, 1], 'Clinton'), label('d4', [0, 1], 'Bill Clinton'), label('d5', [0, 1], 'Hillary Clinton'), label('d6', [0, 1], 'The F.B.I.', 'organization', 'organization')];
   expect(labelIdentities(ls)).toEqual(['barack obama', 'barack obama', 'clinton', 'bill clinton', 'hillary clinton', 'fbi']);
+  const trumps = (donald: number) => [label('t', [0, 1], 'Trump'), ...Array.from({ length: donald }, (_, i) => label(`d${i}`, [0, 1], 'Donald Trump')), label('e', [0, 1], 'Eric Trump')];
+  expect(labelIdentities(trumps(9))[0]).toBe('donald trump');
+  expect(labelIdentities(trumps(8))[0]).toBe('trump');
 });
 
 test('label file: malformed lines are usage errors with file:line', () => {
@@ -170,16 +173,16 @@ function trainEvaluation(): ReturnType<typeof evaluate> {
 
 (haveTrain ? test : test.skip)('PolNeAR train: the merging keeps people apart and brings each one together', async () => {
   const s = (await trainEvaluation()).speakers!;
-  expect(s.labels).toBe(1089);
-  // Measured over the 1,089 labels of 0.3.10: 0.9985 and 0.979 (3,410 of 3,484 pairs); over the 965 of 0.3.8: 0.999
+  expect(s.labels).toBe(1218);
+  // Measured over the 1,218 labels of 0.3.10: 0.998 and 0.981 (4,315 of 4,397 pairs); over the 965 of 0.3.8: 0.999
   // and 0.975.
   expect(s.attributedPairs.precision).toBeGreaterThanOrEqual(0.99);
   expect(s.attributedPairs.recall).toBeGreaterThanOrEqual(0.95);
   // Over all matched labels a quotation given to the wrong person makes pairs of different people under one id. A
   // count of them grows when a right attribution joins an id that also holds a wrong one, so the rate is asserted:
-  // precision 0.93022 (257 wrong pairs of 1,089 labels) in 0.3.10; over the 965 labels before, 0.92796 (212) in 0.3.9,
+  // precision 0.922 (365 wrong pairs of 1,218 labels) in 0.3.10; over the 965 labels before, 0.92796 (212) in 0.3.9,
   // 0.92681 (211) in 0.3.8, 0.904 (254) with 0.3.7's quote finder.
-  expect(s.pairs.precision).toBeGreaterThanOrEqual(0.93);
+  expect(s.pairs.precision).toBeGreaterThanOrEqual(0.92);
 }, 300_000);
 
 // The right-person figures the README publishes (PolNeAR dev labels, read last; train for tuning), as floors: a change
@@ -192,12 +195,12 @@ if (!haveDev) console.log('eval-speakers.test.ts: PolNeAR dev check skipped — 
   const settings = loadQuoteSettings();
   const entities = loadEntitySettings(settings.titles);
   const dev = (await evaluate(devGold, settings, { labels: loadSpeakerLabels(devLabels), entities })).speakers!;
-  // Published (0.3.10): dev 139 of 172 matched (0.808), pronouns 39 of 55; train (1,089 labels) 751 of 884, pronouns
-  // 335 of 376.
+  // Published (0.3.10): dev 140 of 172 matched (0.814), pronouns 40 of 55; train (1,218 labels) 841 of 986, pronouns
+  // 397 of 441.
   expect(dev.matched).toBe(172);
-  expect(dev.right).toBeGreaterThanOrEqual(139);
-  expect(dev.byKind.pronoun.right).toBeGreaterThanOrEqual(39);
+  expect(dev.right).toBeGreaterThanOrEqual(140);
+  expect(dev.byKind.pronoun.right).toBeGreaterThanOrEqual(40);
   const train = (await trainEvaluation()).speakers!;
-  expect(train.right).toBeGreaterThanOrEqual(751);
-  expect(train.byKind.pronoun.right).toBeGreaterThanOrEqual(335);
+  expect(train.right).toBeGreaterThanOrEqual(841);
+  expect(train.byKind.pronoun.right).toBeGreaterThanOrEqual(397);
 }, 300_000);
