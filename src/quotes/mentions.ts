@@ -85,6 +85,19 @@ class MentionScan {
       // This runs at every capitalised word: the tests are made cheapest first (a lone word without a title, the most
       // common run, costs no lexicon lookup), with plain loops and no arrays or closures.
       if (nickname > i + 1) i = nickname - 1;
+      // "RNC Chief of Staff Katie Walsh", "Comedian Sarah Silverman": a known first name inside a run starts the name
+      // when every word before it is a title, role or occupation word (campaign_roles) or a word the article also writes
+      // in lower case (not "Billie Jean King", "Giovanni Maria Vian").
+      else if (nickname < 0 && j - i >= 2 && doc.value[i + 1] !== '-' && firstNameGender(lex, doc.lower[i]) === null) {
+        for (let k = i; k < j; k++) {
+          const l = doc.lower[k];
+          if (k > i && firstNameGender(lex, l) !== null) {
+            i = k;
+            break;
+          }
+          if (!(lex.titles.has(l) || lex.roleNouns.has(l) || lex.w.campaignRoles.has(l) || this.lowercaseWords().has(l))) break;
+        }
+      }
       const count = j - i + 1 - (nickname >= 0 ? 3 : 0);
       const titled = i > 0 && isCap(doc.value[i - 1]) && lex.titles.has(doc.lower[i - 1]);
       // "(See Sexton’s full timeline …)": a word that is not a proper noun opening a sentence or a parenthesis.
