@@ -21,8 +21,35 @@ export function speaks(type: string | undefined, anonymousToo = false): boolean 
 
 export function makeAttribution(ctx: QuoteContext, c: number, found: { np: Np; role: string } | null, cueLen = 1): Attribution {
   const { doc, lex, people } = ctx;
-  const speaker = found ? speakerFromNp(doc, found.np, lex, people, ctx.lastSpeaker, found.role) : null;
+  const who = found ? (messageSender(ctx, c, found.np) ?? found) : null;
+  const speaker = who ? speakerFromNp(doc, who.np, lex, people, ctx.lastSpeaker, who.role) : null;
   return { cue: textOf(doc, c, c + cueLen - 1), cueStart: doc.tokStart[c], cueEnd: doc.tokEnd[c + cueLen - 1], speaker };
+}
+
+/**
+ * "Martin Andanar released a statement saying …", "She also sent a tweet saying …": before a participle cue (token c),
+ * a phrase ending in a message (`messages`; or in its recipients: "a text message to supporters") that is the object
+ * of an author verb (`author_verbs`, lemmas) within six words before it reports the words of that verb's subject;
+ * else null.
+ */
+function messageSender(ctx: QuoteContext, c: number, np: Np): { np: Np; role: string } | null {
+  const { doc, lex } = ctx;
+  if (!/ing$/.test(doc.lower[c])) return null;
+  // The message ends the phrase, or its recipients follow it ("a text message to supporters").
+  let m = np.last;
+  if (!lex.w.messages.has(doc.lower[m])) {
+    for (m = np.last - 1; m > np.first && doc.lower[m + 1] !== 'to'; m--);
+    if (!lex.w.messages.has(doc.lower[m])) return null;
+  }
+  const first = doc.sentences[doc.sentenceOf[m]].firstToken;
+  for (let v = m - 1; v >= Math.max(first, m - 6); v--) {
+    if (doc.pos[v] !== 'VERB' || !lex.w.authorVerbs.has(doc.lemma[v])) continue;
+    const subject = subjectBefore(ctx, v, first);
+    // (Not two senders, "Trump and Ryan released a statement saying …": no one speaker.)
+    if (!subject || subject.np.last >= v || doc.lower.slice(subject.np.first, subject.np.last + 1).includes('and')) return null;
+    return subject;
+  }
+  return null;
 }
 
 /** Attribution in the tokens right after a closing mark: “…,” Homan said / “…,” said Homan / “…,” he told CNN. */

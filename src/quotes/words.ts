@@ -27,7 +27,7 @@ export const WORD_LISTS: Record<string, ListKind> = {
   notice_labels: 'lower', report_negations: 'lower', place_prepositions: 'lower', authored_documents: 'lower', author_prepositions: 'lower',
   document_participles: 'lower', months: 'lower', author_named_documents: 'lower', poll_words: 'lower', person_bodies: 'cased', referring_bodies: 'lower', generic_bodies: 'lower', surname_titles: 'lower',
   party_words: 'lower', campaign_roles: 'lower', generational_suffixes: 'lower', speaking_documents: 'lower',
-  document_kinds: 'lower', author_verbs: 'lower',
+  document_kinds: 'lower', author_verbs: 'lower', messages: 'lower',
 };
 
 /** The lists as read from the file: a list of words, or (title_spellings) words by title. */
@@ -114,6 +114,7 @@ export interface Words {
   months: Set<string>;
   authorNamedDocuments: Set<string>;
   pollWords: Set<string>;
+  messages: Set<string>;
   personBodies: Set<string>;
   referringBodies: Set<string>;
   genericBodies: Set<string>;
@@ -217,6 +218,7 @@ export function compileWords(lists: WordLists): Words {
     months: set('months'),
     authorNamedDocuments: set('author_named_documents'),
     pollWords: set('poll_words'),
+    messages: set('messages'),
     personBodies: set('person_bodies'),
     referringBodies: set('referring_bodies'),
     genericBodies: set('generic_bodies'),
