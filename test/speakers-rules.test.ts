@@ -169,6 +169,8 @@ const RULES: { rule: string; text: string; words: string; speaker: string; type:
   { rule: 'a party before an organisation word is no person title', text: 'Marco Rubio spoke on Monday. He said he would back whoever the Republican Party nominates. “I am not interested in the job,” he said.', words: 'not interested', speaker: 'Marco Rubio', type: 'person' },
   { rule: 'people described by their body are unnamed, not the body', text: 'White House officials said the president would veto the bill this week.', words: 'veto the bill', speaker: 'White House officials', type: 'anonymous' },
   { rule: 'a plural role noun is an unnamed group', text: 'Two senators said the president would veto the bill this week.', words: 'veto the bill', speaker: 'two senators', type: 'anonymous' },
+  { rule: 'party members as a group are unnamed, not the party', text: 'Senate Democrats said the bill would fail in its current form this week.', words: 'the bill would fail', speaker: 'Senate Democrats', type: 'anonymous' },
+  { rule: 'a spokesman for a body is an unnamed person, not the body', text: 'A spokeswoman for the House Armed Services Committee said the hearing would go ahead.', words: 'the hearing', speaker: 'spokeswoman for the House Armed Services Committee', type: 'anonymous' },
   // Never speakers.
   { rule: 'a quantified plural group is unnamed', text: '“The plan is dead on arrival,” many local GOP officials said.', words: 'The plan is dead', speaker: 'many local GOP officials', type: 'anonymous' },
   { rule: 'a quantified group of capitalised plurals is unnamed', text: 'Both Democrats and Republicans have argued that we need to reform the tax system soon.', words: 'reform the tax', speaker: 'both Democrats and Republicans', type: 'anonymous' },

@@ -102,8 +102,13 @@ export function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
     const capOutlet = words.some((w, k) => lex.outletWords.has(w) && isCap(doc.value[np.first + k]));
     if (capOutlet) return 'outlet';
   }
-  // "White House officials", "Senate Republican leaders", "an RNC member": people described by their body, unnamed.
-  if (headAt === np.last && !isCap(doc.value[headAt]) && (lex.anonymous.has(head) || lex.roleNouns.has(head) || lex.roleNouns.has(doc.lemma[headAt]))) return 'anonymous';
+  // "White House officials", "Senate Republican leaders", "an RNC member", "a spokesman for committee Democrats":
+  // people described by their body, unnamed.
+  if (!isCap(doc.value[headAt]) && (lex.anonymous.has(head) || lex.roleNouns.has(head) || lex.roleNouns.has(doc.lemma[headAt]))) return 'anonymous';
+  // "Senate Democrats", "Republicans who critiqued the speech", "Democrats trying to regain control of the Senate": a
+  // plural of anonymous (the parties' members) that heads or opens the phrase is a group of people, not the party.
+  const plural = (t: number) => lex.anonymous.has(doc.lower[t]) && /s$/.test(doc.lower[t]);
+  if (plural(headAt) || (plural(np.first) && isCap(doc.value[np.first]))) return 'anonymous';
   if (words.some((w, k) => lex.orgWords.has(w) && isCap(doc.value[np.first + k]))) return 'organization';
   if (!isCap(doc.value[headAt])) {
     if (lex.anonymous.has(head)) return 'anonymous';
