@@ -299,7 +299,9 @@ export class PersonRegistry {
       if (s === sentence && objectOfRelative(this.doc, this.lex, ref.last)) continue;
       if (plainSentence >= 0 && s !== plainSentence) break;
       const subordinate = subordinateSubject(this.doc, this.lex, ref.first, ref.last);
-      if ((subjectAt(this.doc, this.lex, ref.first, ref.last) && !subordinate) || openingPossessor(this.doc, this.lex, ref.first, ref.last)) return this.reporterOf(i, s, gender) ?? name;
+      if ((subjectAt(this.doc, this.lex, ref.first, ref.last) && !subordinate) || openingPossessor(this.doc, this.lex, ref.first, ref.last)) {
+        return (s !== sentence ? this.askedOf(i, gender) : null) ?? this.reporterOf(i, s, gender) ?? name;
+      }
       latest ??= name;
       // A subordinate clause's subject stands in for a main clause without a person ("there is also the possibility
       // that Mrs. Clinton … might nominate …"; not "He said that Obama …"), if the article shows its gender (not
@@ -342,6 +344,22 @@ export class PersonRegistry {
       if (this.personLike(name) && this.fits(name, gender)) return name;
     }
     return null;
+  }
+
+  /**
+   * "Earhardt then asked Rubio which states he could win. “Well, …,” he said": after a question the person asked
+   * answers. The person named right after "asked" (adverbs between) when refs[k] is the subject of that "asked", in an
+   * earlier sentence than the pronoun, if the pronoun's gender fits; else null.
+   */
+  private askedOf(k: number, gender: Gender | null): string | null {
+    const doc = this.doc;
+    const refs = this.buildRefs();
+    const v = subjectVerb(doc, this.lex, refs[k].first, refs[k].last);
+    if (v < 0 || doc.lemma[v] !== 'ask' || v < refs[k].last) return null;
+    const object = refs[k + 1];
+    if (!object || object.first !== v + 1 || this.inQuote(object.at)) return null;
+    const name = this.refName(object);
+    return this.personLike(name) && this.fits(name, gender) ? name : null;
   }
 
   /** No person is named, and no he/she written, in the sentence of token `t` before it (refs[k] is the reference at t). */
