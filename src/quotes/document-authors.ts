@@ -15,7 +15,7 @@
  */
 import type { NlpDoc } from '../nlp/index.js';
 import type { Lexicon } from './lexicon.js';
-import { APOS, npStartingAt, stripDet, textOf, type Np } from './phrases.js';
+import { APOS, npEndingAt, npStartingAt, stripDet, textOf, type Np } from './phrases.js';
 import { classify } from './speaker-types.js';
 import type { PersonRegistry, Speaker } from './speakers.js';
 
@@ -120,15 +120,25 @@ function possessor(doc: NlpDoc, t: number, people: PersonRegistry): Author | nul
   return name ? { first: t - 2, last: t - 2, name } : null;
 }
 
-/** "Bernie Sanders is releasing a new 30-second ad": the person who is the subject of an author verb shortly before. */
+/**
+ * "Bernie Sanders is releasing a new 30-second ad", "the Holocaust Museum issued a statement", "Powell's office said in
+ * a statement": the person, organisation or outlet that is the subject of an author verb shortly before, or of a
+ * speech verb right before "in a" document.
+ */
 function verbSubject(doc: NlpDoc, t: number, lex: Lexicon, people: PersonRegistry): Author | null {
   const sentence = doc.sentenceOf[t];
+  const inDocument = /^(a|an|the)$/.test(doc.lower[t - 1] ?? '') && doc.lower[t - 2] === 'in';
   for (let v = t - 1; v >= Math.max(0, t - 6) && doc.sentenceOf[v] === sentence; v--) {
-    if (doc.pos[v] !== 'VERB' || !lex.w.authorVerbs.has(doc.lemma[v])) continue;
+    const speech = inDocument && v === t - 3 && lex.verbs.has(doc.lemma[v]);
+    if (doc.pos[v] !== 'VERB' || !(lex.w.authorVerbs.has(doc.lemma[v]) || speech)) continue;
     let k = v - 1;
     while (k >= 0 && doc.sentenceOf[k] === sentence && BETWEEN_AUTHOR_AND_VERB.has(doc.pos[k])) k--;
     const name = k >= 0 ? people.nameEndingAt(k) : null;
-    return name ? { first: k, last: k, name } : null;
+    if (name) return { first: k, last: k, name };
+    // An organisation or outlet: its phrase, typed so by its words.
+    const np = k >= 0 ? npEndingAt(doc, k, lex, doc.sentences[sentence].firstToken) : null;
+    const type = np ? classify(doc, np, lex) : null;
+    return np && (type === 'organization' || type === 'outlet') ? np : null;
   }
   return null;
 }
