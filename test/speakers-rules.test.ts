@@ -22,6 +22,7 @@ const RULES: { rule: string; text: string; words: string; speaker: string; type:
   { rule: "a person's earlier pronouns show gender", text: 'Quinn Ruiz said she would run. Pat Hale said he would not. “I am ready for this race,” she said.', words: 'I am ready', speaker: 'Quinn Ruiz', type: 'person' },
   { rule: 'a gendered role noun shows gender', text: 'Rep. Quinn Ruiz, the congresswoman from Ohio, met Rep. Pat Hale. Rep. Pat Hale left early with his aides. “We talked about the budget,” she said.', words: 'We talked', speaker: 'Quinn Ruiz', type: 'person' },
   { rule: 'after a question, the person asked answers', text: 'Marco Rubio gave an interview on Wednesday. Earhardt then asked Rubio which states he could win.\n\n“Well, we feel great in every one of those states,” he said.', words: 'we feel great', speaker: 'Marco Rubio', type: 'person' },
+  { rule: 'a first name given alone after "named" is a person', text: 'The woman who started it all identified herself to CNN as a 52-year-old resident named Caroline.\n\n“He truly cares about the American people,” she said of Trump.', words: 'He truly cares', speaker: 'Caroline', type: 'person' },
   // Pronouns: what an antecedent can never be.
   { rule: 'never a name inside the quotation itself', text: 'Mike Pence spoke in Ohio on Sunday. “Donald Trump will release his tax returns soon,” he said.', words: 'Donald Trump will', speaker: 'Mike Pence', type: 'person' },
   { rule: 'never the object of a whom-clause', text: 'The crowd at the rally for Michael Hale booed Donald Trump, whom he called “a dangerous demagogue who insults people.”', words: 'dangerous demagogue', speaker: 'Michael Hale', type: 'person' },
@@ -174,6 +175,7 @@ const RULES: { rule: string; text: string; words: string; speaker: string; type:
   { rule: 'a plural role noun is an unnamed group', text: 'Two senators said the president would veto the bill this week.', words: 'veto the bill', speaker: 'two senators', type: 'anonymous' },
   { rule: 'party members as a group are unnamed, not the party', text: 'Senate Democrats said the bill would fail in its current form this week.', words: 'the bill would fail', speaker: 'Senate Democrats', type: 'anonymous' },
   { rule: 'a spokesman for a body is an unnamed person, not the body', text: 'A spokeswoman for the House Armed Services Committee said the hearing would go ahead.', words: 'the hearing', speaker: 'spokeswoman for the House Armed Services Committee', type: 'anonymous' },
+  { rule: '"I\'m" is the writer, no name', text: 'Understood. All I’m asking is that we be careful not to lose too many core values on our way.', words: 'we be careful', speaker: 'UNKNOWN', type: 'unknown' },
   // Never speakers.
   { rule: 'a quantified plural group is unnamed', text: '“The plan is dead on arrival,” many local GOP officials said.', words: 'The plan is dead', speaker: 'many local GOP officials', type: 'anonymous' },
   { rule: 'a quantified group of capitalised plurals is unnamed', text: 'Both Democrats and Republicans have argued that we need to reform the tax system soon.', words: 'reform the tax', speaker: 'both Democrats and Republicans', type: 'anonymous' },

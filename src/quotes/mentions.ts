@@ -134,7 +134,9 @@ class MentionScan {
       const modifier = j + 1 < n && !isCap(doc.value[j + 1]) && (lex.roleNouns.has(doc.lower[j + 1]) || lex.titles.has(doc.lower[j + 1]));
       // "Carson defied the question": a lone name that is a clause's subject is a person named by surname alone.
       const lone = count === 1 && !titled && !place && !headline && !modifier && doc.pos[i] === 'PROPN' && this.loneSubject(i);
-      if ((shaped && !place && !orgLike && !headline && !modifier) || lone) {
+      // "a 52-year-old resident named Caroline": a known first name after "named" is a person's, given alone.
+      const namedAlone = count === 1 && i > 0 && doc.lower[i - 1] === 'named' && firstNameGender(lex, doc.lower[i]) !== null;
+      if ((shaped && !place && !orgLike && !headline && !modifier) || lone || namedAlone) {
         // "Hans-Peter Bartels": the hyphen of a first name joins its parts into one word.
         const hyphen = doc.value[i + 1] === '-';
         // With a nickname the name starts at the known first name before it ("Marine John “Tig” Tiegen" is John Tiegen).

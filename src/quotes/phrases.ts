@@ -17,6 +17,8 @@ export function isNameToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
   if (!(p === 'PROPN' || p === 'NOUN' || p === 'ADJ' || p === 'VERB' || p === 'X' || p === 'ADV')) return false;
   const v = doc.value[i];
   if (!v || !isCap(v)) return false;
+  // "I'm", "I’ve" (one token, tagged a proper noun): the first person, no name.
+  if (v.charCodeAt(0) === 73 && (v[1] === "'" || v[1] === '’')) return false;
   if (!lex.titles.has(doc.lower[i])) return true;
   // A title word that is also a surname (surname_titles) ends a name after an honorific or a name word, when no
   // capitalised word follows: "Ms. White", "Anna Richardson White", "Mr. King" (not "the Obama White House").
