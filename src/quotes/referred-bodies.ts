@@ -32,7 +32,9 @@ export function referredBody(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRe
   for (let k = np.first + 1; k <= np.last; k++) if (!/^\p{Ll}/u.test(doc.value[k])) return null;
   const head = doc.lower[np.last];
   const outletOnly = lex.outletWords.has(head);
-  for (const [a, t] of bodiesBefore(doc, np, lex, people)) {
+  // An outlet is named once and described after, however far ("According to the newspaper" paragraphs after "the
+  // Daily News claims"): for an outlet's description, the whole article before it.
+  for (const [a, t] of bodiesBefore(doc, np, lex, people, outletOnly ? Infinity : 2)) {
     if (outletOnly && classify(doc, { first: a, last: t }, lex) !== 'outlet') continue;
     // The nearest organisation by name is of another kind: the description is not about an earlier name.
     if (!fitsHead(doc, lex, a, t, head)) return null;
@@ -62,13 +64,14 @@ export function subjectBodyBefore(doc: NlpDoc, np: Np, lex: Lexicon, people: Per
 }
 
 /**
- * The names before the phrase `np`, nearest first, in its paragraph or the one before, that can be an organisation's
- * (bodyStart), as [first, last] token pairs.
+ * The names before the phrase `np`, nearest first, in its paragraph or the one before (or further back: `paragraphs`),
+ * that can be an organisation's (bodyStart), as [first, last] token pairs.
  */
-function* bodiesBefore(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistry): Generator<[number, number]> {
-  // Back to the start of the paragraph before the mention's (two line breaks back, blank lines between skipped).
+function* bodiesBefore(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistry, paragraphs = 2): Generator<[number, number]> {
+  // Back to the start of the paragraph before the mention's (`paragraphs` line breaks back, blank lines between
+  // skipped).
   let at = doc.tokStart[np.first];
-  for (let k = 0; k < 2 && at > 0; k++) {
+  for (let k = 0; k < paragraphs && at > 0; k++) {
     at = doc.text.lastIndexOf('\n', at - 1);
     while (at > 0 && /\s/.test(doc.text[at - 1])) at--;
   }
