@@ -89,14 +89,15 @@ class MentionScan {
       // when every word before it is a title, role or occupation word (campaign_roles) or a word the article also writes
       // in lower case (not "Billie Jean King", "Giovanni Maria Vian").
       else if (nickname < 0 && j - i >= 2 && doc.value[i + 1] !== '-' && firstNameGender(lex, doc.lower[i]) === null) {
-        for (let k = i; k < j; k++) {
-          const l = doc.lower[k];
-          if (k > i && firstNameGender(lex, l) !== null) {
-            i = k;
-            break;
-          }
-          if (!(lex.titles.has(l) || lex.roleNouns.has(l) || lex.w.campaignRoles.has(l) || this.lowercaseWords().has(l))) break;
+        // The known first name first (most runs hold none: the word sets are then never built).
+        let k = i + 1;
+        while (k < j && firstNameGender(lex, doc.lower[k]) === null) k++;
+        let titles = k < j;
+        for (let t = i; t < k && titles; t++) {
+          const l = doc.lower[t];
+          titles = lex.titles.has(l) || lex.roleNouns.has(l) || lex.w.campaignRoles.has(l) || this.lowercaseWords().has(l);
         }
+        if (titles) i = k;
       }
       const count = j - i + 1 - (nickname >= 0 ? 3 : 0);
       const titled = i > 0 && isCap(doc.value[i - 1]) && lex.titles.has(doc.lower[i - 1]);
@@ -218,10 +219,10 @@ class MentionScan {
     return true;
   }
 
-  /** Words the article writes in lower case. */
+  /** Words the article writes in lower case (letters only). */
   private readonly lowercaseWords = lazySet(() => {
     const set = new Set<string>();
-    for (const v of this.doc.value) if (/^\p{Ll}+$/u.test(v)) set.add(v);
+    for (const v of this.doc.value) if (lowerLetters(v)) set.add(v);
     return set;
   });
 
@@ -251,6 +252,20 @@ class MentionScan {
     for (let t = 1; t < doc.value.length; t++) if (doc.pos[t - 1] === 'ADP' && doc.pos[t] === 'PROPN' && this.lex.w.placePrepositions.has(doc.lower[t - 1])) set.add(doc.lower[t]);
     return set;
   });
+}
+
+/**
+ * `v` is all lowercase letters (/^\p{Ll}+$/u), tested a character code at a time for ASCII words (this runs at every
+ * token of most articles).
+ */
+function lowerLetters(v: string): boolean {
+  if (v.length === 0) return false;
+  for (let k = 0; k < v.length; k++) {
+    const c = v.charCodeAt(k);
+    if (c >= 97 && c <= 122) continue;
+    return c < 128 ? false : /^\p{Ll}+$/u.test(v);
+  }
+  return true;
 }
 
 /** A word set of the article built on first use (most articles never ask for some of them). */

@@ -163,18 +163,14 @@ function fullerNameBefore(doc: NlpDoc, name: string, start: number): string {
   // A name ("the group" is none); the part after it joined without "the" ("Edison Research for the Associated Press"
   // names two bodies).
   if (!/^\p{Lu}/u.test(name)) return name;
-  const text = doc.text.slice(0, start);
-  let best = name;
-  for (let at = text.lastIndexOf(name); at >= 0; at = at > 0 ? text.lastIndexOf(name, at - 1) : -1) {
+  const text = doc.text;
+  for (let at = text.lastIndexOf(name, start - name.length); at >= 0; at = at > 0 ? text.lastIndexOf(name, at - 1) : -1) {
     if (at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1])) continue;
     NAME_AFTER.lastIndex = at + name.length;
-    const after = NAME_AFTER.exec(text)?.[0];
-    if (after && !/\bthe\b/.test(after)) {
-      best = (name + after).replace(/[ \u00a0]+/g, ' ');
-      break;
-    }
+    const m = NAME_AFTER.exec(text);
+    if (m && m.index + m[0].length <= start && !/\bthe\b/.test(m[0])) return (name + m[0]).replace(/[ \u00a0]+/g, ' ');
   }
-  return best;
+  return name;
 }
 
 /**
