@@ -73,6 +73,7 @@ test('right person: a campaign labelled "<surname> campaign" is the quote finder
   expect(isRightPerson(campaign('Huckabee campaign'), pred('d', 0, 10, '', ["Mike Huckabee's campaign"], 'organization'))).toBe(true);
   expect(isRightPerson(campaign('Huckabee campaign'), pred('d', 0, 10, '', ["Mike Pence's campaign"], 'organization'))).toBe(false);
   expect(isRightPerson(campaign('Huckabee Foundation'), pred('d', 0, 10, '', ["Mike Huckabee's foundation"], 'organization'))).toBe(false);
+  expect(isRightPerson(campaign('Ryan’s office'), pred('d', 0, 10, '', ["Paul Ryan's office"], 'organization'))).toBe(true);
 });
 
 test('right person: labels leave suffixes out, so a label without one fits a name with one, not the reverse', () => {

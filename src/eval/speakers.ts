@@ -178,12 +178,13 @@ function samePersonName(label: string, written: string, words: NameWords): boole
 }
 
 /**
- * A campaign or administration as the labels write it ("Huckabee campaign") and as the quote finder writes a person's
- * ("Mike Huckabee's campaign"): the same body when the written name, possessive removed, ends with the label.
+ * A campaign, administration or office as the labels write it ("Huckabee campaign", "Ryan’s office") and as the quote
+ * finder writes a person's ("Mike Huckabee's campaign", "Paul Ryan's office"): the same body when the written name ends
+ * with the label, possessives removed from both.
  */
 function sameBodyOfPerson(label: string, written: string): boolean {
-  const want = norm(label);
-  if (!/ (campaign|administration)$/.test(want)) return false;
+  const want = norm(label.replace(/['’]s\b/g, ''));
+  if (!/ (campaign|administration|office)$/.test(want)) return false;
   const got = norm(written.replace(/['’]s\b/g, ''));
   return got === want || got.endsWith(` ${want}`);
 }

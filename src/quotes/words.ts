@@ -25,7 +25,7 @@ export const WORD_LISTS: Record<string, ListKind> = {
   male_pronouns: 'lower', female_pronouns: 'lower', male_titles: 'lower', female_titles: 'lower', male_nouns: 'lower',
   female_nouns: 'lower', male_first_names: 'lower', female_first_names: 'lower', object_relatives: 'lower', comparison_prepositions: 'lower', person_relatives: 'lower',
   notice_labels: 'lower', report_negations: 'lower', place_prepositions: 'lower', authored_documents: 'lower', author_prepositions: 'lower',
-  document_participles: 'lower', months: 'lower', author_named_documents: 'lower', poll_words: 'lower', person_bodies: 'cased', referring_bodies: 'lower', generic_bodies: 'lower', surname_titles: 'lower',
+  document_participles: 'lower', months: 'lower', author_named_documents: 'lower', possessed_documents: 'lower', poll_words: 'lower', person_bodies: 'cased', referring_bodies: 'lower', generic_bodies: 'lower', surname_titles: 'lower',
   party_words: 'lower', campaign_roles: 'lower', generational_suffixes: 'lower', speaking_documents: 'lower',
   document_kinds: 'lower', author_verbs: 'lower', messages: 'lower',
 };
@@ -113,6 +113,7 @@ export interface Words {
   documentParticiples: Set<string>;
   months: Set<string>;
   authorNamedDocuments: Set<string>;
+  possessedDocuments: Set<string>;
   pollWords: Set<string>;
   messages: Set<string>;
   personBodies: Set<string>;
@@ -217,6 +218,7 @@ export function compileWords(lists: WordLists): Words {
     documentParticiples: set('document_participles'),
     months: set('months'),
     authorNamedDocuments: set('author_named_documents'),
+    possessedDocuments: set('possessed_documents'),
     pollWords: set('poll_words'),
     messages: set('messages'),
     personBodies: set('person_bodies'),

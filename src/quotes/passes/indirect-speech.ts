@@ -7,7 +7,7 @@
  */
 import { tokenAt } from '../../nlp/index.js';
 import { IntervalIndex } from '../../search.js';
-import { npStartingAt, type Np } from '../phrases.js';
+import { APOS, npEndingAt, npStartingAt, type Np } from '../phrases.js';
 import { addGap, type QuoteContext, type Candidate, type Attribution } from '../context.js';
 import { makeAttribution, attributeLeft, clauseEnd } from '../attribution.js';
 import { subjectBefore, subjectAfter, clauseSubject, longSubject } from '../subjects.js';
@@ -212,8 +212,26 @@ function authorOf(ctx: QuoteContext, np: Np, l: number): Np | null {
     if (by === h + 1) return null;
   }
   // "an NBC report", "the NBC-Wall Street Journal analysis": the capitalised words right before the document word,
-  // written in lower case ("The Washington Post" names an outlet), other than a month ("a February survey").
-  return np.last > np.first ? authorNamedBefore(doc, lex, np.first, np.last) : null;
+  // written in lower case ("The Washington Post" names an outlet), other than a month ("a February survey"); the
+  // document word may be followed by what it is of ("a POLITICO analysis of FEC records").
+  let h = np.last;
+  for (let k = np.first + 1; k < np.last; k++) {
+    if (doc.lower[k + 1] === 'of' && lex.w.authorNamedDocuments.has(doc.value[k])) {
+      h = k;
+      break;
+    }
+  }
+  const named = h > np.first ? authorNamedBefore(doc, lex, np.first, h) : null;
+  if (named) return named;
+  // "according to Lazar's plea agreement", "HuffPost Pollster’s polling average": the possessor of a document (or of
+  // what the phrase stops before: "polling" is tagged a verb).
+  if (np.last > np.first && APOS.test(doc.value[np.last])) return { first: np.first, last: np.last - 1 };
+  for (let k = np.first + 1; k < np.last; k++) {
+    if (!APOS.test(doc.value[k]) || !lex.w.possessedDocuments.has(doc.lower[np.last])) continue;
+    const owner = npEndingAt(doc, k - 1, lex, np.first);
+    return owner && /^\p{Lu}/u.test(doc.value[owner.last]) ? owner : null;
+  }
+  return null;
 }
 
 function indirectIn(ctx: QuoteContext, f: number, l: number, s0: number, prior: Attribution | null): Candidate | null {
