@@ -24,9 +24,6 @@ import { firstNameGender } from './mentions.js';
 import { dependent, subjectAt, subordinateSubject } from './name-roles.js';
 import type { PersonRegistry } from './speakers.js';
 
-/** Words before a name that introduce a source or an example, though the name is a preposition's object. */
-const INTRODUCERS = /^(according to|such as|including)$/;
-
 export function referredBody(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistry, otherDescription: (between: string) => boolean): string | null {
   if (!/^the$/i.test(doc.value[np.first]) || np.last === np.first || !lex.w.referringBodies.has(doc.lower[np.last])) return null;
   for (let k = np.first + 1; k <= np.last; k++) if (!/^\p{Ll}/u.test(doc.value[k])) return null;
@@ -127,10 +124,11 @@ function bodyStart(doc: NlpDoc, lex: Lexicon, people: PersonRegistry, a: number,
   // A place: after a place preposition, "the" between ("in the United States").
   const before = a > 0 && doc.lower[a - 1] === 'the' ? a - 2 : a - 1;
   if (before >= 0 && lex.w.placePrepositions.has(doc.lower[before])) return -1;
-  // A verb's or preposition's object, unless a source or example is introduced.
-  const intro = a >= 2 ? `${doc.lower[a - 2]} ${doc.lower[a - 1]}` : '';
-  const introThe = a >= 3 && doc.lower[a - 1] === 'the' ? `${doc.lower[a - 3]} ${doc.lower[a - 2]}` : '';
-  if (!INTRODUCERS.test(intro) && !INTRODUCERS.test(introThe) && dependent(doc, lex, a > 0 && doc.lower[a - 1] === 'the' ? a - 1 : a, t)) return -1;
+  // A verb's or preposition's object, unless a source or example is introduced (`source_introducers`: "according to
+  // the …", "such as", "including").
+  const d = a > 0 && doc.lower[a - 1] === 'the' ? a - 1 : a;
+  const introduced = lex.w.sourceIntroducers.has(doc.lower[d - 1] ?? '') || lex.w.sourceIntroducers.has(`${doc.lower[d - 2] ?? ''} ${doc.lower[d - 1] ?? ''}`);
+  if (!introduced && dependent(doc, lex, d, t)) return -1;
   return isCap(doc.value[a]) ? a : -1;
 }
 
