@@ -69,8 +69,8 @@ export function authorAt(doc: NlpDoc, lex: Lexicon, h: number, by: number, ceil:
 /**
  * "an NBC report", "the NBC-Wall Street Journal analysis", "the FBI summary": the capitalised words right before the
  * document word at token h (one of author_named_documents; hyphens and slashes written without spaces between
- * them), from token `first` on, other than a month ("a February survey"); else null. A name written in lower case
- * before it ("The Washington Post") is an outlet's name, not an author's: only capitalised words count.
+ * them), from token `first` on, other than a month ("a February survey"); else null. The document word counts only as
+ * written in lower case: "The Washington Post" names an outlet, not a post of Washington's.
  */
 export function authorNamedBefore(doc: NlpDoc, lex: Lexicon, first: number, h: number): Np | null {
   if (!lex.w.authorNamedDocuments.has(doc.value[h])) return null;

@@ -348,8 +348,8 @@ export class PersonRegistry {
 
   /**
    * "Earhardt then asked Rubio which states he could win. “Well, …,” he said": after a question the person asked
-   * answers. The person named right after "asked" (adverbs between) when refs[k] is the subject of that "asked", in an
-   * earlier sentence than the pronoun, if the pronoun's gender fits; else null.
+   * answers. The person named right after "asked" when refs[k] is the subject of that "asked" (adverbs may stand
+   * between them: "then"), in an earlier sentence than the pronoun, if the pronoun's gender fits; else null.
    */
   private askedOf(k: number, gender: Gender | null): string | null {
     const doc = this.doc;
