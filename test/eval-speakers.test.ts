@@ -174,16 +174,16 @@ function trainEvaluation(): ReturnType<typeof evaluate> {
 
 (haveTrain ? test : test.skip)('PolNeAR train: the merging keeps people apart and brings each one together', async () => {
   const s = (await trainEvaluation()).speakers!;
-  expect(s.labels).toBe(1342);
-  // Measured over the 1,342 labels of 0.3.10: 0.998 and 0.983 (5,157 of 5,245 pairs); over the 965 of 0.3.8: 0.999
+  expect(s.labels).toBe(1464);
+  // Measured over the 1,464 labels of 0.3.10: 0.999 and 0.985 (6,081 of 6,175 pairs); over the 965 of 0.3.8: 0.999
   // and 0.975.
   expect(s.attributedPairs.precision).toBeGreaterThanOrEqual(0.99);
   expect(s.attributedPairs.recall).toBeGreaterThanOrEqual(0.95);
   // Over all matched labels a quotation given to the wrong person makes pairs of different people under one id. A
   // count of them grows when a right attribution joins an id that also holds a wrong one, so the rate is asserted:
-  // precision 0.894 (612 wrong pairs of 1,342 labels) in 0.3.10; over the 965 labels before, 0.92796 (212) in 0.3.9,
+  // precision 0.8797 (836 wrong pairs of 1,464 labels) in 0.3.10; over the 965 labels before, 0.92796 (212) in 0.3.9,
   // 0.92681 (211) in 0.3.8, 0.904 (254) with 0.3.7's quote finder.
-  expect(s.pairs.precision).toBeGreaterThanOrEqual(0.894);
+  expect(s.pairs.precision).toBeGreaterThanOrEqual(0.879);
 }, 300_000);
 
 // The right-person figures the README publishes (PolNeAR dev labels, read last; train for tuning), as floors: a change
@@ -196,12 +196,12 @@ if (!haveDev) console.log('eval-speakers.test.ts: PolNeAR dev check skipped — 
   const settings = loadQuoteSettings();
   const entities = loadEntitySettings(settings.titles);
   const dev = (await evaluate(devGold, settings, { labels: loadSpeakerLabels(devLabels), entities })).speakers!;
-  // Published (0.3.10): dev 141 of 172 matched (0.820), pronouns 40 of 55; train (1,342 labels) 921 of 1,085,
-  // pronouns 442 of 500.
+  // Published (0.3.10): dev 141 of 172 matched (0.820), pronouns 40 of 55; train (1,464 labels) 997 of 1,188,
+  // pronouns 490 of 560.
   expect(dev.matched).toBe(172);
   expect(dev.right).toBeGreaterThanOrEqual(141);
   expect(dev.byKind.pronoun.right).toBeGreaterThanOrEqual(40);
   const train = (await trainEvaluation()).speakers!;
-  expect(train.right).toBeGreaterThanOrEqual(921);
-  expect(train.byKind.pronoun.right).toBeGreaterThanOrEqual(442);
+  expect(train.right).toBeGreaterThanOrEqual(997);
+  expect(train.byKind.pronoun.right).toBeGreaterThanOrEqual(490);
 }, 300_000);
