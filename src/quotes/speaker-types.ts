@@ -36,6 +36,18 @@ export function rolesAround(doc: NlpDoc, i: number, j: number, lex: Lexicon, spe
   return roles;
 }
 
+/**
+ * "Sen. Bernie Sanders (I-Vt.)": the state of a party-state tag right after the name ending at token j, as the words
+ * of its name (`state_names`: vermont); [] without one.
+ */
+export function taggedState(doc: NlpDoc, j: number, lex: Lexicon): string[] {
+  if (doc.value[j + 1] !== '(' || !/^[DRI]$/.test(doc.value[j + 2] ?? '') || doc.value[j + 3] !== '-') return [];
+  let close = j + 4;
+  while (close < doc.value.length && close - j < 9 && doc.value[close] !== ')') close++;
+  if (doc.value[close] !== ')') return [];
+  return lex.w.stateNames.get(doc.text.slice(doc.tokEnd[j + 3], doc.tokStart[close]).trim().toLowerCase()) ?? [];
+}
+
 /** Split an NP into role tokens (left) and name tokens (the trailing run of capitalised non-title words). */
 export function splitRoleName(doc: NlpDoc, np: Np, lex: Lexicon): { roleFirst: number; nameFirst: number } {
   let nameFirst = np.last + 1;

@@ -12,7 +12,7 @@ import { tokenAt } from '../nlp/index.js';
 import { isCap } from './pieces.js';
 import type { Lexicon } from './lexicon.js';
 import { isNameToken, nlSpan } from './phrases.js';
-import { rolesAround } from './speaker-types.js';
+import { rolesAround, taggedState } from './speaker-types.js';
 import { findPersonMentions, firstNameGender, type Gender, type PersonMention } from './mentions.js';
 import { adjunctOf, dependent, objectOfRelative, openingPossessor, subjectAt, subjectVerb, subordinateSubject } from './name-roles.js';
 
@@ -158,7 +158,10 @@ export class PersonRegistry {
       const roles = this.rolesOf(i);
       if (!roles.includes(role)) continue;
       const name = this.resolvedName(i);
-      if (modifiers.every((w) => roles.includes(w))) {
+      // The state of a party-state tag counts for a state modifier ("Sen. Bernie Sanders (I-Vt.)" is "the Vermont
+      // senator"), not as a role of its own.
+      const state = taggedState(this.doc, this.mentions[i].lastToken, this.lex);
+      if (modifiers.every((w) => roles.includes(w) || state.includes(w))) {
         if (name === who) return who;
         strict.add(name);
       }

@@ -13,7 +13,7 @@ export const WORD_LISTS: Record<string, ListKind> = {
   quantity_adverbs: 'lower', subject_modifier_pronouns: 'lower', description_determiners: 'lower', pronoun_subjects: 'lower',
   clause_subject_pronouns: 'lower', pronouns: 'lower', person_pronouns: 'lower', determiners: 'lower', of_quantifiers: 'lower',
   closeness_adjectives: 'lower', share_nouns: 'lower', share_approximators: 'lower', name_joiners: 'lower', person_titles: 'lower',
-  sentence_openers: 'lower', name_particles: 'cased', name_articles: 'lower', weekdays: 'lower', title_spellings: 'map',
+  sentence_openers: 'lower', name_particles: 'cased', name_articles: 'lower', weekdays: 'lower', title_spellings: 'map', state_names: 'map',
   referring_roles: 'lower', required_modifiers: 'lower', say_forms: 'lower', passive_auxiliaries: 'lower',
   passive_participle_endings: 'lower', call_prepositions: 'lower', needs_clause_verbs: 'lower', naming_verbs: 'lower',
   irregular_past: 'lower', verb_particles: 'lower', copulas: 'lower', subordinators: 'lower', and_but: 'lower',
@@ -75,6 +75,8 @@ export interface Words {
   nameArticles: Set<string>;
   weekdays: Set<string>;
   titleSpellings: Map<string, string[]>;
+  /** A party-state tag's state ("vt.", "tx", "texas") → the words of its name. */
+  stateNames: Map<string, string[]>;
   referringRoles: Set<string>;
   requiredModifiers: Set<string>;
   sayForms: Set<string>;
@@ -183,6 +185,7 @@ export function compileWords(lists: WordLists): Words {
     nameArticles: set('name_articles'),
     weekdays: set('weekdays'),
     titleSpellings: new Map(Object.entries(spellings).map(([title, roles]) => [title.toLowerCase(), roles.map((r) => r.toLowerCase())])),
+    stateNames: new Map(Object.entries(lists.state_names as Record<string, string[]>).map(([tag, words]) => [tag.toLowerCase(), words.map((w) => w.toLowerCase())])),
     referringRoles: set('referring_roles'),
     requiredModifiers: set('required_modifiers'),
     sayForms: set('say_forms'),
