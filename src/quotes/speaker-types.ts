@@ -114,9 +114,10 @@ export function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
     const capOutlet = words.some((w, k) => lex.outletWords.has(w) && isCap(doc.value[np.first + k]));
     if (capOutlet) return 'outlet';
   }
-  // "White House officials", "Senate Republican leaders", "an RNC member", "a spokesman for committee Democrats":
-  // people described by their body, unnamed.
-  if (!isCap(doc.value[headAt]) && (lex.anonymous.has(head) || lex.roleNouns.has(head) || lex.roleNouns.has(doc.lemma[headAt]))) return 'anonymous';
+  // "White House officials", "Senate Republican leaders", "an RNC member", "a spokesman for committee Democrats", "the
+  // GOP front-runner": people described by their body, unnamed (a description may still stand for a person named
+  // before: speaker-from-np.ts).
+  if (!isCap(doc.value[headAt]) && (lex.anonymous.has(head) || lex.roleNouns.has(head) || lex.roleNouns.has(doc.lemma[headAt]) || lex.w.campaignRoles.has(head))) return 'anonymous';
   // "Senate Democrats", "Republicans who critiqued the speech", "Democrats trying to regain control of the Senate": a
   // plural of anonymous (the parties' members) that heads or opens the phrase is a group of people, not the party.
   const plural = (t: number) => lex.anonymous.has(doc.lower[t]) && /s$/.test(doc.lower[t]);

@@ -210,7 +210,27 @@ export class PersonRegistry {
       const name = this.lastPerson(doc.tokStart[t], g);
       return name && this.describable(name, role, modifiers, at) ? name : null;
     }
-    return null;
+    return this.topicPerson(role, modifiers, gender, at);
+  }
+
+  /**
+   * "The businessman said …" a few paragraphs after the article last made Donald Trump a subject: for a description by
+   * a candidate's epithet (`topic_roles`), the person the article has named most before `at`, at least twice as often
+   * as anyone else and three times in all, if the description fits that person (describable); else null.
+   */
+  private topicPerson(role: string, modifiers: string[], gender: Gender | null, at: number): string | null {
+    if (!this.lex.w.topicRoles.has(role)) return null;
+    const counts = new Map<string, number>();
+    for (const ref of this.buildRefs()) {
+      if (ref.at >= at) break;
+      if (this.inQuote(ref.at)) continue;
+      const name = this.refName(ref);
+      if (this.personLike(name)) counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    if (!ranked.length || ranked[0][1] < 3 || (ranked.length > 1 && ranked[0][1] < 2 * ranked[1][1])) return null;
+    const name = ranked[0][0];
+    return this.fits(name, gender) && this.describable(name, role, modifiers, at) ? name : null;
   }
 
   /**

@@ -28,6 +28,7 @@ export const WORD_LISTS: Record<string, ListKind> = {
   document_participles: 'lower', months: 'lower', author_named_documents: 'lower', possessed_documents: 'lower',
   poll_words: 'lower', person_bodies: 'cased', referring_bodies: 'lower', generic_bodies: 'lower',
   source_introducers: 'lower', surname_titles: 'lower', party_words: 'lower', campaign_roles: 'lower',
+  topic_roles: 'lower',
   generational_suffixes: 'lower', speaking_documents: 'lower', document_kinds: 'lower', author_verbs: 'lower',
   messages: 'lower',
 };
@@ -120,6 +121,7 @@ export interface Words {
   possessedDocuments: Set<string>;
   pollWords: Set<string>;
   messages: Set<string>;
+  topicRoles: Set<string>;
   personBodies: Set<string>;
   referringBodies: Set<string>;
   genericBodies: Set<string>;
@@ -227,6 +229,7 @@ export function compileWords(lists: WordLists): Words {
     possessedDocuments: set('possessed_documents'),
     pollWords: set('poll_words'),
     messages: set('messages'),
+    topicRoles: set('topic_roles'),
     personBodies: set('person_bodies'),
     referringBodies: set('referring_bodies'),
     genericBodies: set('generic_bodies'),
