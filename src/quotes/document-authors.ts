@@ -15,7 +15,7 @@
  */
 import type { NlpDoc } from '../nlp/index.js';
 import type { Lexicon } from './lexicon.js';
-import { APOS, npEndingAt, npStartingAt, stripDet, textOf, type Np } from './phrases.js';
+import { APOS, joinsWords, npEndingAt, npStartingAt, stripDet, textOf, type Np } from './phrases.js';
 import { classify } from './speaker-types.js';
 import type { PersonRegistry, Speaker } from './speakers.js';
 
@@ -75,9 +75,8 @@ export function authorAt(doc: NlpDoc, lex: Lexicon, h: number, by: number, ceil:
 export function authorNamedBefore(doc: NlpDoc, lex: Lexicon, first: number, h: number): Np | null {
   if (!lex.w.authorNamedDocuments.has(doc.value[h])) return null;
   const cap = (t: number) => /^\p{Lu}/u.test(doc.value[t]) && (doc.pos[t] === 'PROPN' || doc.pos[t] === 'NOUN' || doc.pos[t] === 'ADJ');
-  const joiner = (t: number) => /^[-/]$/.test(doc.value[t]) && !(t > 0 && doc.tokStart[t] > doc.tokEnd[t - 1]);
   let a = h;
-  while (a - 1 >= first && (cap(a - 1) || (joiner(a - 1) && a - 2 >= first && cap(a - 2)))) a--;
+  while (a - 1 >= first && (cap(a - 1) || (joinsWords(doc, a - 1) && a - 2 >= first && cap(a - 2)))) a--;
   const month = a === h - 1 && lex.w.months.has(doc.lower[a]);
   return a < h && !month ? { first: a, last: h - 1 } : null;
 }

@@ -7,7 +7,7 @@
 import type { NlpDoc } from '../nlp/index.js';
 import { isCap } from './pieces.js';
 import type { Lexicon } from './lexicon.js';
-import { APOS, inTitleCaseLine, isNameToken, nlSpan, opensPersonRelative, verbAfterRelative } from './phrases.js';
+import { APOS, inTitleCaseLine, isNameToken, lowercaseWords, nlSpan, opensPersonRelative, verbAfterRelative } from './phrases.js';
 
 export type Gender = 'm' | 'f';
 
@@ -95,7 +95,7 @@ class MentionScan {
         let titles = k < j;
         for (let t = i; t < k && titles; t++) {
           const l = doc.lower[t];
-          titles = lex.titles.has(l) || lex.roleNouns.has(l) || lex.w.campaignRoles.has(l) || this.lowercaseWords().has(l);
+          titles = lex.titles.has(l) || lex.roleNouns.has(l) || lex.w.campaignRoles.has(l) || lowercaseWords(doc).has(l);
         }
         if (titles) i = k;
       }
@@ -214,17 +214,10 @@ class MentionScan {
     if (i >= 2 && isCap(doc.value[i - 2]) && doc.lower[i - 1] !== 'and' && doc.sentences[doc.sentenceOf[i - 2]].firstToken !== i - 2) return false;
     for (let k = i; k < j; k++) {
       const l = doc.lower[k];
-      if (lex.titles.has(l) || lex.roleNouns.has(l) || lex.orgWords.has(l) || lex.outletWords.has(l) || (k > i && firstNameGender(lex, l)) || this.lowercaseWords().has(l)) return false;
+      if (lex.titles.has(l) || lex.roleNouns.has(l) || lex.orgWords.has(l) || lex.outletWords.has(l) || (k > i && firstNameGender(lex, l)) || lowercaseWords(doc).has(l)) return false;
     }
     return true;
   }
-
-  /** Words the article writes in lower case (letters only). */
-  private readonly lowercaseWords = lazySet(() => {
-    const set = new Set<string>();
-    for (const v of this.doc.value) if (lowerLetters(v)) set.add(v);
-    return set;
-  });
 
   /** Lowercased words the article writes alone as a clause's subject ("Chatwal pleaded …"). */
   private readonly loneSubjectWords = lazySet(() => {
@@ -252,20 +245,6 @@ class MentionScan {
     for (let t = 1; t < doc.value.length; t++) if (doc.pos[t - 1] === 'ADP' && doc.pos[t] === 'PROPN' && this.lex.w.placePrepositions.has(doc.lower[t - 1])) set.add(doc.lower[t]);
     return set;
   });
-}
-
-/**
- * `v` is all lowercase letters (/^\p{Ll}+$/u), tested a character code at a time for ASCII words (this runs at every
- * token of most articles).
- */
-function lowerLetters(v: string): boolean {
-  if (v.length === 0) return false;
-  for (let k = 0; k < v.length; k++) {
-    const c = v.charCodeAt(k);
-    if (c >= 97 && c <= 122) continue;
-    return c < 128 ? false : /^\p{Ll}+$/u.test(v);
-  }
-  return true;
 }
 
 /** A word set of the article built on first use (most articles never ask for some of them). */

@@ -57,9 +57,14 @@ function isNpToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
   return false;
 }
 
+/** Token t is a hyphen or slash written without spaces between the words around it ("CNN-ORC", "CNN/ORC"). */
+export function joinsWords(doc: NlpDoc, t: number): boolean {
+  return (doc.value[t] === '-' || doc.value[t] === '/') && t > 0 && t + 1 < doc.value.length && adjacent(doc, t - 1, t) && adjacent(doc, t, t + 1);
+}
+
 /** Token i is a slash written without spaces between two capitalised words ("CNN/ORC"; not "and/or"). */
 function slashJoinsNames(doc: NlpDoc, i: number): boolean {
-  return doc.value[i] === '/' && i > 0 && adjacent(doc, i - 1, i) && adjacent(doc, i, i + 1) && isCap(doc.value[i - 1]) && isCap(doc.value[i + 1] ?? '');
+  return doc.value[i] === '/' && joinsWords(doc, i) && isCap(doc.value[i - 1]) && isCap(doc.value[i + 1]);
 }
 
 export interface Np {
@@ -239,7 +244,7 @@ export function descriptionOf(doc: NlpDoc, first: number, last: number, quantifi
     // The first word keeps its capital when the article capitalises it inside a sentence or when it is a name (tagged
     // so, never written in lower case, not a quantifier) followed by a capitalised word of the description ("White
     // House officials", "Senate Republican leaders"; not "Some Democrats", "Several Democrats").
-    const keep = /\p{Lu}/u.test(w.slice(1)) || (/^\p{Lu}/u.test(w) && (t > a || capitalisedInside(doc).has(w) || (t < last && doc.pos[t] === 'PROPN' && /^\p{Lu}/u.test(doc.value[t + 1]) && !quantifiers.has(w.toLowerCase()) && !writtenLower(doc).has(w.toLowerCase()))));
+    const keep = /\p{Lu}/u.test(w.slice(1)) || (/^\p{Lu}/u.test(w) && (t > a || capitalisedInside(doc).has(w) || (t < last && doc.pos[t] === 'PROPN' && /^\p{Lu}/u.test(doc.value[t + 1]) && !quantifiers.has(w.toLowerCase()) && !lowercaseWords(doc).has(w.toLowerCase()))));
     out += keep ? w : w.toLowerCase();
   }
   return out;
@@ -261,16 +266,27 @@ export function capitalisedInside(doc: NlpDoc): Set<string> {
   return words;
 }
 
-/** Words a document writes in lower case. */
+/** Words a document writes in lower case, letters only (built once per document: the name scan asks too). */
 const lowerWords = new WeakMap<NlpDoc, Set<string>>();
-function writtenLower(doc: NlpDoc): Set<string> {
+export function lowercaseWords(doc: NlpDoc): Set<string> {
   let words = lowerWords.get(doc);
   if (!words) {
     words = new Set();
-    for (const v of doc.value) if (/^\p{Ll}/u.test(v)) words.add(v);
+    for (const v of doc.value) if (lowerLetters(v)) words.add(v);
     lowerWords.set(doc, words);
   }
   return words;
+}
+
+/** `v` is all lowercase letters (/^\p{Ll}+$/u), tested a character code at a time for ASCII words. */
+function lowerLetters(v: string): boolean {
+  if (v.length === 0) return false;
+  for (let k = 0; k < v.length; k++) {
+    const c = v.charCodeAt(k);
+    if (c >= 97 && c <= 122) continue;
+    return c < 128 ? false : /^\p{Ll}+$/u.test(v);
+  }
+  return true;
 }
 
 /** Token t is a comma opening a relative clause of a person: ", who …", ", whose …" (`person_relatives`). */

@@ -7,7 +7,7 @@ import type { NlpDoc } from '../nlp/index.js';
 import type { SpeakerType } from '../types.js';
 import { isCap } from './pieces.js';
 import type { Lexicon } from './lexicon.js';
-import { adjacent, APOS, isNameToken, textOf, type Np } from './phrases.js';
+import { APOS, isNameToken, joinsWords, textOf, type Np } from './phrases.js';
 
 /**
  * Title and role words written with the name in tokens [i, j]: up to five before it ("Republican presidential candidate
@@ -54,7 +54,7 @@ export function splitRoleName(doc: NlpDoc, np: Np, lex: Lexicon): { roleFirst: n
   for (let i = np.last; i >= np.first; i--) {
     if (isNameToken(doc, i, lex) || (APOS.test(doc.value[i]) && i < np.last)) nameFirst = i;
     // "Douglas Holtz-Eakin", "Mohamed El-Erian": a hyphen written without spaces between two name words.
-    else if (doc.value[i] === '-' && i > np.first && i < np.last && nameFirst === i + 1 && adjacent(doc, i - 1, i) && adjacent(doc, i, i + 1) && isNameToken(doc, i - 1, lex)) nameFirst = i;
+    else if (doc.value[i] === '-' && i > np.first && i < np.last && nameFirst === i + 1 && joinsWords(doc, i) && isNameToken(doc, i - 1, lex)) nameFirst = i;
     else break;
   }
   return { roleFirst: np.first, nameFirst };
@@ -145,7 +145,7 @@ export function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
 export function pollNameStart(doc: NlpDoc, head: number, floor: number, lex: Lexicon): number {
   const name = (t: number) => t >= floor && isCap(doc.value[t]) && doc.pos[t] !== 'PUNCT' && doc.pos[t] !== 'DET' && !lex.w.determiners.has(doc.lower[t]);
   // Two names joined: by a slash or hyphen written without spaces, or by "of" ("University of Texas/Texas Tribune").
-  const joins = (t: number) => (/^[-/]$/.test(doc.value[t] ?? '') && adjacent(doc, t - 1, t) && adjacent(doc, t, t + 1)) || doc.lower[t] === 'of';
+  const joins = (t: number) => joinsWords(doc, t) || doc.lower[t] === 'of';
   let a = head;
   for (;;) {
     if (name(a - 1)) a--;
