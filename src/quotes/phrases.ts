@@ -234,7 +234,7 @@ export function stripDet(s: string): string {
  * capitalised inside a sentence or it is a name the next word continues ("White House officials"), so that "Aides said"
  * and "aides said" give one speaker, "aides".
  */
-export function descriptionOf(doc: NlpDoc, first: number, last: number, quantifiers: ReadonlySet<string> = new Set()): string {
+export function descriptionOf(doc: NlpDoc, first: number, last: number, quantifiers: ReadonlySet<string>): string {
   let a = first;
   if (a < last && /^(the|a|an)$/i.test(doc.value[a])) a++;
   let out = '';

@@ -94,16 +94,13 @@ function bodyStart(doc: NlpDoc, lex: Lexicon, people: PersonRegistry, a: number,
   // (Not "On Friday, Twitter said": a place is no clause's subject.)
   const placeAfterComma = a >= 2 && doc.value[a - 1] === ',' && isCap(doc.value[a - 2]) && !lex.w.weekdays.has(doc.lower[a - 2]) && !/^(VERB|AUX)$/.test(doc.pos[t + 1] ?? '');
   if (placeAfterComma || (a === t && /^\p{Lu}\p{Ll}*\.$/u.test(doc.value[a]))) return -1;
-  // A person: a title or a known first name before the name or after it ("Japanese Defence Minister"), the last word
-  // of a longer person name the article writes, a name whose last word the article writes alone as a subject.
+  // A person: a title or a known first name before the name or after it ("Japanese Defence Minister"); the other
+  // person tests are at the end.
   if ((a > 0 && lex.titles.has(doc.lower[a - 1])) || lex.titles.has(doc.lower[t + 1] ?? '') || firstNameGender(lex, doc.lower[a]) !== null) return -1;
   let orgWord = false;
   for (let k = a; k <= t; k++) if (lex.orgWords.has(doc.lower[k]) || lex.outletWords.has(doc.lower[k])) orgWord = true;
-  if (!orgWord && (personNamedLonger(people, doc.lower[t], t - a + 1) || (t > a && surnameAlone(people, doc.lower[t], a)))) return -1;
   // A lone plural ("Americans", "PACs") names people or several bodies.
   if (!orgWord && a === t && /[^s]s$/.test(doc.value[a])) return -1;
-  // A name the article gives a gender ("Klein said he was …") is a person's.
-  if (!orgWord && people.genderOf(people.resolveName(textOf(doc, a, t), doc.tokStart[a])) !== null) return -1;
   // Not after "and" ("in the United States and Canada"), nor in a headline's capitals.
   if (a > 0 && doc.lower[a - 1] === 'and') return -1;
   if (inTitleCaseLine(doc.text, doc.tokStart[a])) return -1;
@@ -129,7 +126,12 @@ function bodyStart(doc: NlpDoc, lex: Lexicon, people: PersonRegistry, a: number,
   const d = a > 0 && doc.lower[a - 1] === 'the' ? a - 1 : a;
   const introduced = lex.w.sourceIntroducers.has(doc.lower[d - 1] ?? '') || lex.w.sourceIntroducers.has(`${doc.lower[d - 2] ?? ''} ${doc.lower[d - 1] ?? ''}`);
   if (!introduced && dependent(doc, lex, d, t)) return -1;
-  return isCap(doc.value[a]) ? a : -1;
+  if (!isCap(doc.value[a])) return -1;
+  // Last, as the dearest: a person's name, by the other names the article writes ("Weiner’s" after "Anthony Weiner",
+  // "Camizci" alone as a subject) or by a gender it gives the name ("Klein said he was …").
+  if (orgWord) return a;
+  if (personNamedLonger(people, doc.lower[t], t - a + 1) || (t > a && surnameAlone(people, doc.lower[t], a))) return -1;
+  return people.genderOf(people.resolveName(textOf(doc, a, t), doc.tokStart[a])) === null ? a : -1;
 }
 
 /**

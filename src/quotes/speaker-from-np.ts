@@ -12,6 +12,7 @@ import { namedPollBefore, referredBody, subjectBodyBefore } from './referred-bod
 import { closesQuotation } from './context.js';
 import { classify, namedPollAt, pollNameStart, splitRoleName } from './speaker-types.js';
 import type { PersonRegistry, Speaker } from './speakers.js';
+import type { Gender } from './mentions.js';
 
 /** Turn an NP into a speaker: mention span, canonical name, role and type. `appositionRole` comes from ", the X of Y,". */
 export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistry, lastSpeaker: string | null, appositionRole = ''): Speaker {
@@ -32,7 +33,7 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     }
     if (lex.w.personPronouns.has(l)) {
       const gender = lex.w.malePronouns.has(l) ? 'm' : lex.w.femalePronouns.has(l) ? 'f' : null;
-      const who = people.lastPerson(start, gender) ?? (lastSpeaker && people.fits(lastSpeaker, gender) ? lastSpeaker : null);
+      const who = personOfPronoun(people, start, gender, lastSpeaker);
       return { mention, start, end, canonical: who ?? 'UNKNOWN', role: '', type: who ? 'person' : 'unknown' };
     }
     // "Twitter said … It added …": the organisation or outlet that is a clause's subject just before.
@@ -188,6 +189,11 @@ function nameRunEndingAt(doc: NlpDoc, t: number, lex: Lexicon, people: PersonReg
   return people.resolveName(textOf(doc, a, t), start);
 }
 
+/** The person a pronoun of `gender` at offset `start` stands for: the registry's answer, else the last speaker if they fit. */
+function personOfPronoun(people: PersonRegistry, start: number, gender: Gender | null, lastSpeaker: string | null): string | null {
+  return people.lastPerson(start, gender) ?? (lastSpeaker && people.fits(lastSpeaker, gender) ? lastSpeaker : null);
+}
+
 /**
  * "his campaign", "her campaign": a male or female possessive pronoun and lowercase words naming a body, as the body of
  * the person the pronoun stands for ("Bernie Sanders's campaign"), or null when it stands for no one.
@@ -197,7 +203,7 @@ function ownedByPronoun(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistr
   const gender = lex.w.malePronouns.has(l) ? 'm' : lex.w.femalePronouns.has(l) ? 'f' : null;
   if (!gender || np.last === np.first) return null;
   for (let k = np.first + 1; k <= np.last; k++) if (!/^\p{Ll}/u.test(doc.value[k])) return null;
-  const who = people.lastPerson(start, gender) ?? (lastSpeaker && people.fits(lastSpeaker, gender) ? lastSpeaker : null);
+  const who = personOfPronoun(people, start, gender, lastSpeaker);
   return who ? `${who}'s ${textOf(doc, np.first + 1, np.last)}` : null;
 }
 

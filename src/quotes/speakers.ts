@@ -160,7 +160,7 @@ export class PersonRegistry {
       const name = this.resolvedName(i);
       // The state of a party-state tag counts for a state modifier ("Sen. Bernie Sanders (I-Vt.)" is "the Vermont
       // senator"), not as a role of its own.
-      const state = taggedState(this.doc, this.mentions[i].lastToken, this.lex);
+      const state = modifiers.length ? taggedState(this.doc, this.mentions[i].lastToken, this.lex) : [];
       if (modifiers.every((w) => roles.includes(w) || state.includes(w))) {
         if (name === who) return who;
         strict.add(name);
