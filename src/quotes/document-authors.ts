@@ -1,21 +1,25 @@
 /**
  * A document that speaks for its author: "The ad says …" after "Bernie Sanders is releasing a new 30-second ad",
  * "the suit says …" after "a lawsuit has been filed by Bradley Podliska" or "Podliska's suit", "the affidavit said"
- * after "an affidavit written by Marc Bujnowski". The definite mention ("the ad", "the new ad") of a word of
- * speaking_documents is given to the author of the latest earlier introduction of a document of the same kind
- * (document_kinds: "suit" and "lawsuit" are one), found in one of four shapes:
- *   - the document and by/from an author (authorPreposition: a participle may stand between them);
- *   - a person's possessive right before the document ("Podliska's suit");
- *   - a person the article names as the subject of a verb of author_verbs (lemmas) within six words before the
- *     document, in the same sentence ("Sanders is releasing a new 30-second ad");
+ * after "an affidavit written by Marc Bujnowski", "the email read" after "The Cruz campaign sent a fundraising email".
+ * The definite mention ("the ad", "the new ad") of a word of speaking_documents is given to the author of the latest
+ * earlier introduction of a document of the same kind (document_kinds: "suit" and "lawsuit" are one), found in one of
+ * four shapes:
+ *   - the document and by/from an author (authorPreposition: a participle may stand between them), a name, a body
+ *     described with a name ("issued by the Sanders campaign") or a description with a name in apposition ("sent from
+ *     the club's executive director, Jeremy Boreing");
+ *   - a possessive right before the document ("Podliska's suit", "the newspaper's editorial");
+ *   - a person the article names, or a body, as the subject of a verb of author_verbs (lemmas) within six words before
+ *     the document, in the same sentence ("Sanders is releasing a new 30-second ad");
  *   - capitalised words right before a word of author_named_documents ("According to the FBI summary": authorNamedBefore).
- * No introduction with a name: null (the mention stays unresolved, as before). The author after by/from
- * (authorPreposition, authorAt) is read the same way for "according to a count by The Associated Press"
- * (passes/indirect-speech.ts).
+ * The caller reads the author as a speaker (speaker-from-np.ts authorSpeaker: a person, or a body by its name); an
+ * introduction whose author reads as neither is passed over for an earlier one. No such introduction: null (the
+ * mention stays unresolved). The author after by/from (authorPreposition, authorAt) is read the same way for
+ * "according to a count by The Associated Press" (passes/indirect-speech.ts).
  */
 import type { NlpDoc } from '../nlp/index.js';
 import type { Lexicon } from './lexicon.js';
-import { APOS, joinsWords, npEndingAt, npStartingAt, stripDet, textOf, type Np } from './phrases.js';
+import { APOS, joinsWords, npEndingAt, npStartingAt, type Np } from './phrases.js';
 import { classify } from './speaker-types.js';
 import type { PersonRegistry, Speaker } from './speakers.js';
 
@@ -63,7 +67,22 @@ export function authorAt(doc: NlpDoc, lex: Lexicon, h: number, by: number, ceil:
       }
     }
   }
-  return author && /^\p{Lu}/u.test(doc.value[author.last]) ? author : null;
+  if (!author) return null;
+  if (/^\p{Lu}/u.test(doc.value[author.last])) return author;
+  // "sent from the club's executive director, Jeremy Boreing,": the person named in apposition.
+  if (doc.value[author.last + 1] === ',') {
+    const named = npStartingAt(doc, author.last + 2, lex, ceil);
+    if (named && /^\p{Lu}/u.test(doc.value[named.last]) && classify(doc, named, lex) === 'person') return named;
+  }
+  // "issued by the Sanders campaign", "by WBUR radio": a body described with a name in it, up to its last body word
+  // ("a poll from Florida Atlantic University broadcast on MSNBC" is the university's).
+  let last = author.last;
+  while (last > author.first && !/^\p{Lu}/u.test(doc.value[last]) && !lex.orgWords.has(doc.lower[last]) && !lex.outletWords.has(doc.lower[last])) last--;
+  let name = false;
+  for (let k = author.first; k <= last; k++) if (/^\p{Lu}/u.test(doc.value[k]) && !/^the$/i.test(doc.value[k])) name = true;
+  const named = { first: author.first, last };
+  const type = name ? classify(doc, named, lex) : null;
+  return type === 'organization' || type === 'outlet' ? named : null;
 }
 
 /**
@@ -81,27 +100,26 @@ export function authorNamedBefore(doc: NlpDoc, lex: Lexicon, first: number, h: n
   return a < h && !month ? { first: a, last: h - 1 } : null;
 }
 
-/** The speaker a definite document mention stands for, or null when it is not one or no author was introduced. */
-export function documentAuthor(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistry): Speaker | null {
+/**
+ * The author of the document a definite mention ("the ad", "the new ad") refers back to, as `resolve` turns it into a
+ * speaker (a person, organisation or outlet; else the search goes on to an earlier introduction); null when the
+ * phrase is no such mention or no introduction names an author.
+ */
+export function documentAuthor(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistry, resolve: (author: Author) => Speaker | null): Speaker | null {
   const head = np.last;
   if (!/^the$/i.test(doc.value[np.first]) || head - np.first > 2 || !lex.w.speakingDocuments.has(doc.lower[head])) return null;
   const kind = kindOf(lex, doc.lower[head]);
-  const start = doc.tokStart[np.first];
   for (let t = np.first - 1; t >= 0; t--) {
     if (kindOf(lex, doc.lower[t]) !== kind) continue;
-    const author = byAuthor(doc, t, lex) ?? possessor(doc, t, people) ?? verbSubject(doc, t, lex, people) ?? (authorNamedBefore(doc, lex, Math.max(0, t - 6), t) as Author | null);
-    if (!author) continue;
-    const type = author.name ? 'person' : classify(doc, author, lex);
-    if (type !== 'person' && type !== 'organization' && type !== 'outlet') continue;
-    // An organisation or outlet without its article, as everywhere ("The Sierra Club" → "Sierra Club").
-    const written = textOf(doc, author.first, author.last);
-    const canonical = author.name ?? (type === 'person' ? people.resolveName(written, start) : stripDet(written));
-    return { mention: textOf(doc, np.first, np.last), start, end: doc.tokEnd[np.last], canonical, role: '', type };
+    const author = byAuthor(doc, t, lex) ?? possessor(doc, t, lex, people) ?? verbSubject(doc, t, lex, people) ?? (authorNamedBefore(doc, lex, Math.max(0, t - 6), t) as Author | null);
+    const speaker = author ? resolve(author) : null;
+    if (speaker) return speaker;
   }
   return null;
 }
 
-interface Author extends Np {
+/** A document's author: a noun phrase, with the person's name when the registry knows it. */
+export interface Author extends Np {
   /** The person's name as the registry resolves it, when known. */
   name?: string;
 }
@@ -112,11 +130,15 @@ function byAuthor(doc: NlpDoc, t: number, lex: Lexicon): Author | null {
   return by < 0 ? null : authorAt(doc, lex, t, by, doc.sentences[doc.sentenceOf[t]].lastToken);
 }
 
-/** "Podliska's suit": the person named right before the possessive. */
-function possessor(doc: NlpDoc, t: number, people: PersonRegistry): Author | null {
+/**
+ * "Podliska's suit": the person named right before the possessive; "the newspaper's editorial", "the Sanders
+ * campaign's statement": the phrase before it, for the caller to type.
+ */
+function possessor(doc: NlpDoc, t: number, lex: Lexicon, people: PersonRegistry): Author | null {
   if (t < 2 || !APOS.test(doc.value[t - 1])) return null;
   const name = people.nameEndingAt(t - 2);
-  return name ? { first: t - 2, last: t - 2, name } : null;
+  if (name) return { first: t - 2, last: t - 2, name };
+  return npEndingAt(doc, t - 2, lex, doc.sentences[doc.sentenceOf[t]].firstToken);
 }
 
 /**

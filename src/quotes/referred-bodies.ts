@@ -20,6 +20,7 @@ import type { Lexicon } from './lexicon.js';
 import { isCap } from './pieces.js';
 import { capitalisedInside, inTitleCaseLine, isNameToken, nlSpan, textOf, type Np } from './phrases.js';
 import { classify, pollNameStart } from './speaker-types.js';
+import { authorAt } from './document-authors.js';
 import { firstNameGender } from './mentions.js';
 import { dependent, subjectAt, subordinateSubject } from './name-roles.js';
 import type { PersonRegistry } from './speakers.js';
@@ -177,3 +178,24 @@ export function namedPollBefore(doc: NlpDoc, np: Np, lex: Lexicon, people: Perso
   return null;
 }
 
+
+/**
+ * "according to a new poll." before "A Morning Consult poll found …", or before "The survey, conducted by the Public
+ * Policy Institute of California, finds …": an unnamed poll introduced with "a" is the poll the next sentence names,
+ * by its name or its author (a token range); null when the next sentence names none.
+ */
+export function namedPollAfter(doc: NlpDoc, np: Np, lex: Lexicon): Np | null {
+  if (!/^(a|an)$/i.test(doc.value[np.first]) || !lex.w.pollWords.has(doc.lower[np.last])) return null;
+  for (let k = np.first + 1; k < np.last; k++) if (!/^\p{Ll}/u.test(doc.value[k])) return null;
+  const next = doc.sentences[doc.sentenceOf[np.last] + 1];
+  if (!next) return null;
+  for (let h = next.firstToken; h <= next.lastToken; h++) {
+    if (!lex.w.pollWords.has(doc.lower[h])) continue;
+    const a = pollNameStart(doc, h, Math.max(next.firstToken, h - 8), lex);
+    if (a >= 0) return { first: a, last: h };
+    // "The survey, conducted by …,": its author.
+    const by = doc.value[h + 1] === ',' ? h + 3 : -1;
+    if (by > 0 && lex.w.documentParticiples.has(doc.lower[h + 2] ?? '') && lex.w.authorPrepositions.has(doc.lower[by] ?? '')) return authorAt(doc, lex, h, by, next.lastToken);
+  }
+  return null;
+}

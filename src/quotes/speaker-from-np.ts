@@ -7,8 +7,8 @@ import type { NlpDoc } from '../nlp/index.js';
 import type { Lexicon } from './lexicon.js';
 import { isCap } from './pieces.js';
 import { adjacent, APOS, descriptionOf, inTitleCaseLine, isNameToken, stripDet, textOf, type Np } from './phrases.js';
-import { documentAuthor } from './document-authors.js';
-import { namedPollBefore, referredBody, subjectBodyBefore } from './referred-bodies.js';
+import { documentAuthor, type Author } from './document-authors.js';
+import { namedPollAfter, namedPollBefore, referredBody, subjectBodyBefore } from './referred-bodies.js';
 import { closesQuotation } from './context.js';
 import { classify, namedPollAt, pollNameStart, splitRoleName } from './speaker-types.js';
 import type { PersonRegistry, Speaker } from './speakers.js';
@@ -20,6 +20,7 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
   const start = doc.tokStart[np.first];
   const end = doc.tokEnd[np.last];
   const l = doc.lower[np.first];
+  const gender = lex.w.malePronouns.has(l) ? 'm' : lex.w.femalePronouns.has(l) ? 'f' : null;
   if (np.first === np.last && lex.w.pronouns.has(l)) {
     // "Mike Lee, who declared …", "critics who say …": a relative pronoun stands for the phrase right before it.
     if (l === 'who') {
@@ -32,7 +33,6 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
       if (t >= 0 && closesQuotation(doc, t)) return { mention, start, end, canonical: 'UNKNOWN', role: '', type: 'unknown' };
     }
     if (lex.w.personPronouns.has(l)) {
-      const gender = lex.w.malePronouns.has(l) ? 'm' : lex.w.femalePronouns.has(l) ? 'f' : null;
       const who = personOfPronoun(people, start, gender, lastSpeaker);
       return { mention, start, end, canonical: who ?? 'UNKNOWN', role: '', type: who ? 'person' : 'unknown' };
     }
@@ -46,6 +46,11 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
       return { mention, start, end, canonical: stripDet(textOf(doc, body.first, body.last)), role: '', type: 'organization' };
     }
     return { mention, start, end, canonical: 'UNKNOWN', role: '', type: 'unknown' };
+  }
+  // "his plan", "her Facebook profile": a document speaks for the person the possessive pronoun stands for.
+  if (gender && np.last > np.first && lex.w.possessedDocuments.has(doc.lower[np.last])) {
+    const who = personOfPronoun(people, start, gender, lastSpeaker);
+    if (who) return { mention, start, end, canonical: who, role: '', type: 'person' };
   }
   // "former Gov. Bill Richardson of New Mexico": the name is before "of"; what follows belongs to the role.
   let head = np;
@@ -88,6 +93,11 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
         return { mention, start, end, canonical: name, role, type: 'person' };
       }
     }
+    // "Axelrod’s memoir", "the foundation's tally": a document speaks for its possessor.
+    if (lex.w.possessedDocuments.has(doc.lower[head.last])) {
+      const speaker = authorSpeaker(doc, owner, lex, people);
+      if (speaker) return { ...speaker, mention, start, end, role: appositionRole };
+    }
     let lowerRest = true;
     for (let k = owned.first; k <= owned.last; k++) if (isCap(doc.value[k])) lowerRest = false;
     if (type === 'organization' && lowerRest && classify(doc, owner, lex) === 'person') {
@@ -126,9 +136,13 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     // "according to the poll" after "a CNN/WMUR poll": that poll.
     const poll = namedPollBefore(doc, np, lex, people);
     if (poll) return { mention, start, end, canonical: poll, role: '', type: 'organization' };
+    // "according to a new poll." before "A Morning Consult poll found …": the poll the next sentence names.
+    const later = namedPollAfter(doc, np, lex);
+    const pollAfter = later ? authorSpeaker(doc, later, lex, people) : null;
+    if (pollAfter) return { ...pollAfter, mention, start, end, role: '' };
     // "The ad says" after "Bernie Sanders is releasing a new 30-second ad": the document's author.
-    const author = documentAuthor(doc, np, lex, people);
-    if (author) return { ...author, role: appositionRole };
+    const author = documentAuthor(doc, np, lex, people, (a) => authorSpeaker(doc, a, lex, people));
+    if (author) return { ...author, mention, start, end, role: appositionRole };
     return { mention, start, end, canonical: type === 'anonymous' ? descriptionOf(doc, np.first, np.last, lex.w.quantifierSubjects) : 'UNKNOWN', role: appositionRole || (type === 'anonymous' ? stripDet(mention) : ''), type };
   }
   // Organisations and outlets: the name without a leading article; "The Post" → the longer "Washington Post" if named;
@@ -192,6 +206,22 @@ function nameRunEndingAt(doc: NlpDoc, t: number, lex: Lexicon, people: PersonReg
 /** The person a pronoun of `gender` at offset `start` stands for: the registry's answer, else the last speaker if they fit. */
 function personOfPronoun(people: PersonRegistry, start: number, gender: Gender | null, lastSpeaker: string | null): string | null {
   return people.lastPerson(start, gender) ?? (lastSpeaker && people.fits(lastSpeaker, gender) ? lastSpeaker : null);
+}
+
+/**
+ * The speaker a document's author stands for: the registry's person, or the phrase read as a speaker when that gives
+ * a person, or an organisation or outlet by its name ("the Sanders campaign" → "Bernie Sanders's campaign"; "the
+ * foundation" → the "Clinton Foundation" named before); else null.
+ */
+function authorSpeaker(doc: NlpDoc, author: Author, lex: Lexicon, people: PersonRegistry): Speaker | null {
+  const start = doc.tokStart[author.first];
+  const end = doc.tokEnd[author.last];
+  const mention = textOf(doc, author.first, author.last);
+  if (author.name) return { mention, start, end, canonical: author.name, role: '', type: 'person' };
+  const s = speakerFromNp(doc, author, lex, people, null);
+  // A body by its name ("Clinton Foundation"), not by a description the article resolves to none ("campaign").
+  const named = s.type === 'person' ? s.canonical !== 'UNKNOWN' : (s.type === 'organization' || s.type === 'outlet') && /^[\p{Lu}\p{N}]/u.test(s.canonical);
+  return named ? s : null;
 }
 
 /**
