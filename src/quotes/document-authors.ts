@@ -34,9 +34,11 @@ function kindOf(lex: Lexicon, word: string): string {
 /**
  * The by/from (author_prepositions) after a document word at token h, or -1: right after it ("a count by"), or after
  * a participle of document_participles with up to two auxiliaries before it ("exit polls conducted by", "a lawsuit
- * has been filed by").
+ * has been filed by"); or "in" right after a word of published_pieces ("a new article in Politico").
  */
 export function authorPreposition(doc: NlpDoc, lex: Lexicon, h: number): number {
+  // "a new article in Politico": an outlet's piece (authorAt takes an outlet only after "in").
+  if (doc.lower[h + 1] === 'in' && lex.w.publishedPieces.has(doc.lower[h])) return h + 1;
   let p = h + 1;
   while (p < h + 3 && doc.pos[p] === 'AUX') p++;
   if (lex.w.documentParticiples.has(doc.lower[p] ?? '')) {
@@ -68,6 +70,7 @@ export function authorAt(doc: NlpDoc, lex: Lexicon, h: number, by: number, ceil:
     }
   }
   if (!author) return null;
+  if (doc.lower[by] === 'in') return classify(doc, author, lex) === 'outlet' ? author : null;
   if (/^\p{Lu}/u.test(doc.value[author.last])) return author;
   // "sent from the club's executive director, Jeremy Boreing,": the person named in apposition.
   if (doc.value[author.last + 1] === ',') {

@@ -106,13 +106,16 @@ export class PersonRegistry {
     // Not a name quoted alone, a slogan or nickname ("a shirt that read ''Fascist Trump''" does not name "Mr. Trump").
     // Nor a person of the other gender than an honorific shows ("Mrs. Clinton" after "Bill Clinton").
     const fits = (m: PersonMention) => m.words >= words.length && (words.length === 1 || m.name.toLowerCase() === lower || m.name.toLowerCase().endsWith(` ${lower}`)) && !this.quotedAlone(m) && !(gender && m.words >= 2 && this.otherGender(m.name, gender));
+    // A name of two or more words is completed by a longer one before it ("Wasserman Schultz" after "Debbie Wasserman
+    // Schultz"), else stays as written.
     let best: PersonMention | null = null;
     for (let i = lo - 1; i >= 0; i--) {
       if (!fits(list[i])) continue;
-      if (list[i].words >= 2) {
+      if (list[i].words >= 2 && list[i].words > words.length) {
         best = list[i];
         break;
       }
+      if (list[i].words >= 2) best ??= list[i];
     }
     if (!best) for (let i = 0; i < lo && !best; i++) if (fits(list[i])) best = list[i];
     let after: PersonMention | null = null;

@@ -25,7 +25,7 @@ export const WORD_LISTS: Record<string, ListKind> = {
   male_pronouns: 'lower', female_pronouns: 'lower', male_titles: 'lower', female_titles: 'lower', male_nouns: 'lower',
   female_nouns: 'lower', male_first_names: 'lower', female_first_names: 'lower', object_relatives: 'lower', comparison_prepositions: 'lower', person_relatives: 'lower',
   notice_labels: 'lower', report_negations: 'lower', place_prepositions: 'lower', authored_documents: 'lower', author_prepositions: 'lower',
-  document_participles: 'lower', months: 'lower', author_named_documents: 'lower', possessed_documents: 'lower',
+  document_participles: 'lower', published_pieces: 'lower', months: 'lower', author_named_documents: 'lower', possessed_documents: 'lower',
   poll_words: 'lower', person_bodies: 'cased', referring_bodies: 'lower', generic_bodies: 'lower',
   source_introducers: 'lower', surname_titles: 'lower', party_words: 'lower', campaign_roles: 'lower',
   topic_roles: 'lower',
@@ -119,6 +119,7 @@ export interface Words {
   months: Set<string>;
   authorNamedDocuments: Set<string>;
   possessedDocuments: Set<string>;
+  publishedPieces: Set<string>;
   pollWords: Set<string>;
   messages: Set<string>;
   topicRoles: Set<string>;
@@ -227,6 +228,7 @@ export function compileWords(lists: WordLists): Words {
     months: set('months'),
     authorNamedDocuments: set('author_named_documents'),
     possessedDocuments: set('possessed_documents'),
+    publishedPieces: set('published_pieces'),
     pollWords: set('poll_words'),
     messages: set('messages'),
     topicRoles: set('topic_roles'),
