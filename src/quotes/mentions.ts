@@ -69,6 +69,11 @@ class MentionScan {
             j += 2;
             continue;
           }
+          // "Douglas Holtz-Eakin", "Melissa Mark-Viverito": a hyphenated surname ends the name.
+          if (this.hyphenatedSurname(j)) {
+            j += 2;
+            break;
+          }
           // John “Tig” Tiegen, Juan "Chico" Manriquez: a nickname in quotation marks after a known first name (left out
           // of the name).
           if (nickname < 0 && this.nicknameAfter(j)) {
@@ -99,7 +104,9 @@ class MentionScan {
         }
         if (titles) i = k;
       }
-      const count = j - i + 1 - (nickname >= 0 ? 3 : 0);
+      // A hyphenated surname is one word of the name.
+      const surnameHyphen = j - 2 >= i && doc.value[j - 1] === '-' && doc.tokEnd[j - 2] === doc.tokStart[j - 1] && doc.tokEnd[j - 1] === doc.tokStart[j];
+      const count = j - i + 1 - (nickname >= 0 ? 3 : 0) - (surnameHyphen ? 2 : 0);
       const titled = i > 0 && isCap(doc.value[i - 1]) && lex.titles.has(doc.lower[i - 1]);
       // "(See Sexton’s full timeline …)": a word that is not a proper noun opening a sentence or a parenthesis.
       const sentenceInitial = count === 2 && doc.pos[i] !== 'PROPN' && (i === 0 || doc.sentences[doc.sentenceOf[i]]?.firstToken === i || doc.value[i - 1] === '(');
@@ -134,7 +141,7 @@ class MentionScan {
       // "the former New Mexico governor", "a Florida senator": a name right before a lowercase role noun modifies it.
       const modifier = j + 1 < n && !isCap(doc.value[j + 1]) && (lex.roleNouns.has(doc.lower[j + 1]) || lex.titles.has(doc.lower[j + 1]));
       // "Carson defied the question": a lone name that is a clause's subject is a person named by surname alone.
-      const lone = count === 1 && !titled && !place && !headline && !modifier && doc.pos[i] === 'PROPN' && this.loneSubject(i);
+      const lone = count === 1 && !titled && !place && !headline && !modifier && doc.pos[i] === 'PROPN' && this.loneSubject(i, j);
       // "a 52-year-old resident named Caroline": a known first name after "named" is a person's, given alone.
       const namedAlone = count === 1 && i > 0 && doc.lower[i - 1] === 'named' && firstNameGender(lex, doc.lower[i]) !== null;
       if ((shaped && !place && !orgLike && !headline && !modifier) || lone || namedAlone) {
@@ -142,9 +149,10 @@ class MentionScan {
         const hyphen = doc.value[i + 1] === '-';
         // With a nickname the name starts at the known first name before it ("Marine John “Tig” Tiegen" is John Tiegen).
         const words = nickname >= 0 ? [doc.value[nickname - 1], ...doc.value.slice(nickname + 3, j + 1)] : doc.value.slice(i, j + 1);
-        const name = hyphen ? `${doc.value[i]}-${doc.value.slice(i + 2, j + 1).join(' ')}` : words.join(' ');
+        let name = hyphen ? `${doc.value[i]}-${doc.value.slice(i + 2, j + 1).join(' ')}` : words.join(' ');
+        if (surnameHyphen) name = name.replace(/ - (\S+)$/, '-$1');
         // "Joseph R. Biden Jr.": the surname before a generational suffix is the name's last word ("Mr. Biden").
-        const last = j > i && lex.w.generationalSuffixes.has(doc.lower[j]) ? doc.lower[j - 1] : doc.lower[j];
+        const last = j > i && lex.w.generationalSuffixes.has(doc.lower[j]) ? doc.lower[j - 1] : surnameHyphen ? `${doc.lower[j - 2]}-${doc.lower[j]}` : doc.lower[j];
         mentions.push({ name, last, at: doc.tokStart[i], words: hyphen ? count - 2 : count, first: i, lastToken: j });
       }
       i = j + 1;
@@ -165,6 +173,33 @@ class MentionScan {
   }
 
   /**
+   * Tokens j+1, j+2 are a hyphen and the second part of a surname whose first part is token j ("Holtz-Eakin",
+   * "Mark-Viverito"): written without spaces, the second part capitalised and a name word, ending the run, and not
+   * written alone elsewhere in the article (not "the Clinton-Trump race" nor "Trump-Mike Pence", whose parts are
+   * names of their own).
+   */
+  private hyphenatedSurname(j: number): boolean {
+    const { doc, lex } = this;
+    if (doc.value[j + 1] !== '-' || j + 2 >= doc.value.length) return false;
+    if (doc.tokEnd[j] !== doc.tokStart[j + 1] || doc.tokEnd[j + 1] !== doc.tokStart[j + 2]) return false;
+    if (!isCap(doc.value[j + 2]) || !isNameToken(doc, j + 2, lex)) return false;
+    if (j + 3 < doc.value.length && isNameToken(doc, j + 3, lex) && !nlSpan(doc, j + 2, j + 3)) return false;
+    return !this.writtenAlone(doc.value[j + 2]) && !this.writtenAlone(doc.value[j]);
+  }
+
+  /** The article writes `word` as a word of its own: not joined to another by a hyphen written without spaces. */
+  private writtenAlone(word: string): boolean {
+    const text = this.doc.text;
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      const before = text[at - 1] ?? ' ';
+      const after = text[at + word.length] ?? ' ';
+      if (/[\p{L}\p{N}-]/u.test(before) || /[\p{L}\p{N}-]/u.test(after)) continue;
+      return true;
+    }
+    return false;
+  }
+
+  /**
    * Tokens i+1 … i+3 are a nickname in quotation marks between a known first name (token i) and a name word (i+4):
    * an opening mark, one capitalised word, the closing mark, all on one line (John “Tig” Tiegen).
    */
@@ -179,12 +214,12 @@ class MentionScan {
    * A lone capitalised word at token i that is a clause's subject: a lowercase verb after it (adverbs between), not a
    * word that names an organisation, a place or a day.
    */
-  private loneSubject(i: number): boolean {
+  private loneSubject(i: number, last = i): boolean {
     const { doc, lex } = this;
     // The verb after it first: it rules out most words before any lookup. ("Rihanna, who was honored …, spoke": after
     // a relative clause, when the word opens the sentence; not "a truck driver from Ava, Mo., who is …, said".)
-    let k = i + 1;
-    while (k < doc.value.length && k - i < 4 && doc.pos[k] === 'ADV') k++;
+    let k = last + 1;
+    while (k < doc.value.length && k - last < 4 && doc.pos[k] === 'ADV') k++;
     const first = doc.sentences[doc.sentenceOf[i]].firstToken;
     // A capitalised sentence opener before it is not part of a name: "Meanwhile Rihanna spoke".
     const opener = i > 0 && first === i - 1 && (lex.w.sentenceOpeners.has(doc.lower[i - 1]) || lex.w.subordinators.has(doc.lower[i - 1]));

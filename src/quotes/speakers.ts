@@ -505,7 +505,7 @@ export class PersonRegistry {
 
   /** A name reference's full name: a mention's resolved name, or the full name a surname written alone stands for. */
   private refName(ref: NameRef): string {
-    return (ref.name ??= ref.mention >= 0 ? this.resolvedName(ref.mention) : this.resolveName(this.doc.value[ref.first], ref.at, this.titleGender(ref.first)));
+    return (ref.name ??= ref.mention >= 0 ? this.resolvedName(ref.mention) : this.resolveName(this.doc.text.slice(ref.at, this.doc.tokEnd[ref.last]), ref.at, this.titleGender(ref.first)));
   }
 
   private buildRefs(): NameRef[] {
@@ -523,8 +523,13 @@ export class PersonRegistry {
       if (m && m.first === t) {
         refs.push({ at: m.at, first: t, last: m.lastToken, mention: k++ });
         t = m.lastToken;
-      } else if (lasts.has(doc.lower[t]) && isCap(doc.value[t]) && !(t > 0 && nameBeside(t - 1, t)) && !(t + 1 < n && nameBeside(t + 1, t))) {
-        refs.push({ at: doc.tokStart[t], first: t, last: t, mention: -1 });
+      } else if (isCap(doc.value[t])) {
+        // "Lopez-Cantera" after "Carlos Lopez-Cantera": a hyphenated surname is three tokens written without spaces.
+        const e = t + 2 < n && doc.value[t + 1] === '-' && doc.tokEnd[t] === doc.tokStart[t + 1] && doc.tokEnd[t + 1] === doc.tokStart[t + 2] && lasts.has(`${doc.lower[t]}-${doc.lower[t + 2]}`) ? t + 2 : t;
+        if ((e > t || lasts.has(doc.lower[t])) && !(t > 0 && nameBeside(t - 1, t)) && !(e + 1 < n && nameBeside(e + 1, e))) {
+          refs.push({ at: doc.tokStart[t], first: t, last: e, mention: -1 });
+          t = e;
+        }
       }
     }
     return (this.refs = refs);
