@@ -140,6 +140,18 @@ test('an acronym joins the one organisation whose initials spell it; two such na
   expect(two.id('AP', 'outlet')).not.toBe(two.id('American Party', 'organization'));
 });
 
+test('of two names an acronym spells, it joins the one quoted in the same articles, and none on a tie', () => {
+  const rowIn = (speaker: string, articles: string[]): SpeakerRow => ({ event: 'e1', speaker, speakerType: 'organization', quotes: articles.length, articles, outlets: ['o1'] });
+  const shared = ids([rowIn('DNC', ['a1', 'a2']), rowIn('Democratic National Committee', ['a1', 'a3']), rowIn('Democratic National Convention', ['a4'])]);
+  expect(shared.id('DNC', 'organization')).toBe(shared.id('Democratic National Committee', 'organization'));
+  expect(shared.id('DNC', 'organization')).not.toBe(shared.id('Democratic National Convention', 'organization'));
+  const tied = ids([rowIn('DNC', ['a1', 'a2']), rowIn('Democratic National Committee', ['a1']), rowIn('Democratic National Convention', ['a2'])]);
+  expect(tied.id('DNC', 'organization')).not.toBe(tied.id('Democratic National Committee', 'organization'));
+  expect(tied.id('DNC', 'organization')).not.toBe(tied.id('Democratic National Convention', 'organization'));
+  const apart = ids([rowIn('DNC', ['a1']), rowIn('Democratic National Committee', ['a2']), rowIn('Democratic National Convention', ['a3'])]);
+  expect(apart.id('DNC', 'organization')).not.toBe(apart.id('Democratic National Committee', 'organization'));
+});
+
 test("a person's campaign written with the forms of one name is one campaign; another first name's is another", () => {
   const { id, canonical } = ids([
     row("Hillary Clinton's campaign", 20, 'organization'), row("Hillary Rodham Clinton's campaign", 2, 'organization'),

@@ -17,7 +17,8 @@
  *     SURNAME_MIN_ARTICLES articles or named in an article where the surname is; otherwise it stays a speaker of its
  *     own (the rules use the whole corpus, not the event: `event` only keys the assignments);
  *  4. organisations and outlets merge on equal normalised forms (case, accents, leading "the", punctuation), and an
- *     acronym with the one name in the corpus whose initials spell it ("AP", "Associated Press"); a person's body
+ *     acronym with the one name in the corpus whose initials spell it ("AP", "Associated Press"), or of several the one
+ *     quoted in the same articles most; a person's body
  *     written with the person's full name ("Hillary Rodham Clinton's campaign") on the first and last name (ownedKey);
  *  5. anonymous and unknown speakers, and organisation names that are descriptions ("his campaign", "police"), are
  *     not entities: their speaker_id is empty.
@@ -382,8 +383,9 @@ const ACRONYM_JOINERS = new Set(['of', 'and', 'for', 'the', 'on', 'in']);
 /**
  * "AP" and "Associated Press", "FBI" and "Federal Bureau of Investigation", "DOJ" and "Department of Justice": an
  * organisation written as an acronym (one word of 2 to 6 letters, periods removed by orgKey) joins the one organisation
- * of the corpus whose name's initials spell it, with or without its joining words; none or several such names leave it
- * apart. `orgs` is keyed by orgKey; merged keys are removed.
+ * of the corpus whose name's initials spell it, with or without its joining words; of several such names, the one
+ * quoted alongside it in the most articles (quotedAlongside); none, or several equally, leave it apart. `orgs` is keyed
+ * by orgKey; merged keys are removed.
  */
 function mergeAcronyms(orgs: Map<string, Row[]>, commonNouns: ReadonlySet<string>): void {
   const byInitials = new Map<string, string[]>();
@@ -400,10 +402,29 @@ function mergeAcronyms(orgs: Map<string, Row[]>, commonNouns: ReadonlySet<string
   for (const k of [...orgs.keys()].sort(cmp)) {
     if (!/^[a-z]{2,6}$/.test(k) || commonNouns.has(k) || orgs.get(k)!.some((r) => r.aliased)) continue;
     const names = byInitials.get(k);
-    if (names?.length !== 1) continue;
-    orgs.get(names[0])!.push(...orgs.get(k)!);
+    const target = names?.length === 1 ? names[0] : names ? quotedAlongside(orgs, k, names) : null;
+    if (target === null) continue;
+    orgs.get(target)!.push(...orgs.get(k)!);
     orgs.delete(k);
   }
+}
+
+/**
+ * Of several names whose initials spell the acronym `k` ("Democratic National Committee", "Democratic National
+ * Convention" for "DNC"), the one quoted in the most articles that also quote the acronym, if it is the only one with
+ * that many and they are at least one; else null.
+ */
+function quotedAlongside(orgs: Map<string, Row[]>, k: string, names: readonly string[]): string | null {
+  const articles = new Set(orgs.get(k)!.flatMap((r) => r.articles));
+  let best: string | null = null;
+  let most = 0;
+  let tie = false;
+  for (const name of names) {
+    const shared = new Set(orgs.get(name)!.flatMap((r) => r.articles.filter((a) => articles.has(a)))).size;
+    if (shared > most) [best, most, tie] = [name, shared, false];
+    else if (shared === most) tie = true;
+  }
+  return most > 0 && !tie ? best : null;
 }
 
 /** Parse an entities.csv `variants` cell back into [written form, quotes] pairs. */

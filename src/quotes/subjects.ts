@@ -24,6 +24,16 @@ export function subjectBefore(ctx: QuoteContext, c: number, floor: number): { np
   if (lex.w.timeWords.has(doc.value[j]) && j - 1 >= floor) {
     j--;
     if (doc.lower[j] === 'on' && j - 1 >= floor) j--;
+  } else if (!/ing$/.test(doc.lower[c])) {
+    // Before a finite cue, after a noun, also "Sean Spicer on Thursday evening said", "The Republican National
+    // Committee this week announced" (not "Sanders started a petition this week calling on …", whose subject is
+    // further back, nor "a report issued earlier this year reported").
+    let t = j;
+    if (lex.w.timesOfDay.has(doc.lower[t]) && lex.w.timeWords.has(doc.value[t - 1] ?? '')) {
+      t -= 2;
+      if (doc.lower[t] === 'on') t--;
+    } else if (lex.w.timeNouns.has(doc.lower[t]) && /^(this|last|next)$/.test(doc.lower[t - 1] ?? '')) t -= 2;
+    if (t < j && t >= floor && (doc.pos[t] === 'PROPN' || doc.pos[t] === 'NOUN')) j = t;
   }
   let role = '';
   if (doc.value[j] === ',' && doc.value[j - 1] === ')') j--; // "Sen. Jack Reed (D-R.I.), said"
