@@ -10,6 +10,7 @@
  * mark with no closing mark is left alone, so no runaway quote swallows an article. Linear in the article's length
  * (sorted indexes for coverage and nesting, per-surname name lookup).
  */
+import { quoteSentences } from './sentences.js';
 import type { NlpDoc } from '../nlp/index.js';
 import type { Quote } from '../types.js';
 import type { QuoteSettings } from './settings.js';
@@ -53,7 +54,7 @@ export function findQuotes(doc: NlpDoc, settings: QuoteSettings): Quote[] {
 /** The quotations that the given passes find, in the order given (tests leave one pass out to see what it adds). */
 export function findQuotesWith(doc: NlpDoc, settings: QuoteSettings, passes: readonly QuotePass[]): Quote[] {
   if (!doc.value.length) return [];
-  const ctx = new QuoteContext(doc, settings);
+  const ctx = new QuoteContext(quoteSentences(doc), settings);
   for (const pass of passes) pass.run(ctx);
   return assemble(ctx);
 }
