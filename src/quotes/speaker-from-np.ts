@@ -6,7 +6,7 @@
 import type { NlpDoc } from '../nlp/index.js';
 import type { Lexicon } from './lexicon.js';
 import { isCap } from './pieces.js';
-import { adjacent, APOS, descriptionOf, inTitleCaseLine, isNameToken, stripDet, textOf, type Np } from './phrases.js';
+import { adjacent, APOS, descriptionOf, inTitleCaseLine, isNameToken, npEndingAt, stripDet, textOf, type Np } from './phrases.js';
 import { documentAuthor, type Author } from './document-authors.js';
 import { namedPollAfter, namedPollBefore, referredBody, subjectBodyBefore } from './referred-bodies.js';
 import { closesQuotation } from './context.js';
@@ -159,6 +159,9 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     // "his campaign said" after "Bernie Sanders spoke …": the person's, named as "Sanders's campaign" is.
     const owned = ownedByPronoun(doc, np, lex, people, lastSpeaker, start) ?? ownedByName(doc, np, lex, people, start);
     if (owned) return { mention, start, end, canonical: owned, role: '', type };
+    // "the campaign said" after "The Clinton campaign suggested …": the person's campaign named last.
+    const campaign = bodyOfPersonBefore(doc, np, lex, people);
+    if (campaign) return { mention, start, end, canonical: campaign, role: stripDet(mention), type };
     const named = namedBody(doc, np, lex, start);
     if (named) return { mention, start, end, canonical: named, role: stripDet(mention), type };
   }
@@ -235,6 +238,26 @@ function ownedByPronoun(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistr
   for (let k = np.first + 1; k <= np.last; k++) if (!/^\p{Ll}/u.test(doc.value[k])) return null;
   const who = personOfPronoun(people, start, gender, lastSpeaker);
   return who ? `${who}'s ${textOf(doc, np.first + 1, np.last)}` : null;
+}
+
+/**
+ * "the campaign" (a word of person_bodies after "the", nothing between) after "The Clinton campaign suggested …" or
+ * "his campaign sent …": the body of that kind the article last named as a person's ("Hillary Clinton's campaign"),
+ * in the paragraph or the one before, outside quotations; else null.
+ */
+function bodyOfPersonBefore(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistry): string | null {
+  const word = doc.value[np.last];
+  if (np.last !== np.first + 1 || !/^the$/i.test(doc.value[np.first]) || !lex.w.personBodies.has(word)) return null;
+  const floor = doc.text.lastIndexOf('\n\n', doc.text.lastIndexOf('\n\n', doc.tokStart[np.first]) - 1);
+  for (let t = np.first - 1; t > 0 && doc.tokStart[t] > floor; t--) {
+    // The body word heading its phrase ("his campaign sent", not "his campaign speech").
+    if (doc.value[t] !== word || doc.pos[t + 1] === 'NOUN' || people.inQuote(doc.tokStart[t])) continue;
+    const phrase = npEndingAt(doc, t, lex, doc.sentences[doc.sentenceOf[t]].firstToken);
+    if (!phrase || phrase.first === t - 1) continue;
+    const body = speakerFromNp(doc, phrase, lex, people, null);
+    if (body.type === 'organization' && body.canonical.endsWith(`'s ${word}`)) return body.canonical;
+  }
+  return null;
 }
 
 /**

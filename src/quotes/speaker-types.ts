@@ -76,6 +76,8 @@ export function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
   // Groups named by proportion, share or closeness ("4 in 10", "52 percent of voters", "people close to Clinton"):
   // unnamed sources.
   const phrase = textOf(doc, np.first, np.last).toLowerCase();
+  // "police said", "Police said": a body's people, unnamed (plural_bodies).
+  if (lex.w.pluralBodies.has(doc.lower[np.last]) && (np.first === np.last || (np.first === np.last - 1 && /^the$/i.test(doc.value[np.first])))) return 'anonymous';
   if (proportionAt(doc, np) || lex.w.closenessPhrase.test(phrase)) return 'anonymous';
   // Poll shares: "52 percent of registered voters", "a third of Republicans".
   if (lex.w.shareOf.test(phrase)) return 'anonymous';

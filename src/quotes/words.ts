@@ -26,7 +26,7 @@ export const WORD_LISTS: Record<string, ListKind> = {
   female_nouns: 'lower', male_first_names: 'lower', female_first_names: 'lower', object_relatives: 'lower', comparison_prepositions: 'lower', person_relatives: 'lower',
   notice_labels: 'lower', report_negations: 'lower', place_prepositions: 'lower', authored_documents: 'lower', author_prepositions: 'lower',
   document_participles: 'lower', published_pieces: 'lower', months: 'lower', author_named_documents: 'lower', possessed_documents: 'lower',
-  poll_words: 'lower', person_bodies: 'cased', referring_bodies: 'lower', generic_bodies: 'lower',
+  poll_words: 'lower', person_bodies: 'cased', referring_bodies: 'lower', generic_bodies: 'lower', plural_bodies: 'lower',
   source_introducers: 'lower', surname_titles: 'lower', party_words: 'lower', campaign_roles: 'lower',
   topic_roles: 'lower',
   generational_suffixes: 'lower', speaking_documents: 'lower', document_kinds: 'lower', author_verbs: 'lower',
@@ -126,6 +126,7 @@ export interface Words {
   personBodies: Set<string>;
   referringBodies: Set<string>;
   genericBodies: Set<string>;
+  pluralBodies: Set<string>;
   sourceIntroducers: Set<string>;
   surnameTitles: Set<string>;
   partyWords: Set<string>;
@@ -235,6 +236,7 @@ export function compileWords(lists: WordLists): Words {
     personBodies: set('person_bodies'),
     referringBodies: set('referring_bodies'),
     genericBodies: set('generic_bodies'),
+    pluralBodies: set('plural_bodies'),
     sourceIntroducers: set('source_introducers'),
     surnameTitles: set('surname_titles'),
     partyWords: set('party_words'),
