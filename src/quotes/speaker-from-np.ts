@@ -117,8 +117,9 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     const { nameFirst } = splitRoleName(doc, head, lex);
     let name = textOf(doc, nameFirst, head.last).replace(/['’]s$/, '');
     const role = [[stripDet(textOf(doc, head.first, nameFirst - 1)), tail].filter(Boolean).join(' '), appositionRole].filter(Boolean).join('; ');
-    // "one Republican involved in the planning": only role words, no name — an unnamed source.
-    if (!name) return { mention, start, end, canonical: descriptionOf(doc, np.first, np.last, lex.w.quantifierSubjects), role: role || stripDet(mention), type: 'anonymous' };
+    // "one Republican involved in the planning": only role words, no name — an unnamed source; "Russians said", beside
+    // "a Russian …": a group.
+    if (!name || (nameFirst === head.first && nameFirst === head.last && people.groupPlural(name))) return { mention, start, end, canonical: descriptionOf(doc, np.first, np.last, lex.w.quantifierSubjects), role: role || stripDet(mention), type: 'anonymous' };
     name = people.resolveName(name, start, people.titleGender(nameFirst));
     return { mention, start, end, canonical: name, role, type };
   }

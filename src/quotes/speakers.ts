@@ -536,7 +536,7 @@ export class PersonRegistry {
   }
 
   /** The one-word name is a plural whose singular the article writes as a word of its own, and no longer name ends with it. */
-  private groupPlural(name: string): boolean {
+  groupPlural(name: string): boolean {
     if (!/^\p{Lu}\p{Ll}+s$/u.test(name)) return false;
     const lower = name.toLowerCase();
     if (this.mentions.some((m) => m.words >= 2 && m.last === lower)) return false;
