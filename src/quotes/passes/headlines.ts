@@ -78,7 +78,8 @@ export function run(ctx: QuoteContext): void {
       if (label.includes(' ')) labels.set(label.split(' ').pop()!, label);
       speaker = { ...speaker, canonical, role: '', type: 'person' };
     }
-    if (!speaks(speaker.type)) continue;
+    // An unnamed group speaks too ("Khans: Trump stirs 'ugliness'", the family the article names after).
+    if (!speaks(speaker.type, true)) continue;
     out.push({ kind: 'indirect', start, end, outerStart: start, outerEnd: end, attribution: { cue: ':', cueStart: doc.tokStart[colon], cueEnd: doc.tokEnd[colon], speaker } });
   }
 }
