@@ -174,16 +174,16 @@ function trainEvaluation(): ReturnType<typeof evaluate> {
 
 (haveTrain ? test : test.skip)('PolNeAR train: the merging keeps people apart and brings each one together', async () => {
   const s = (await trainEvaluation()).speakers!;
-  expect(s.labels).toBe(1697);
-  // Measured over the 1,697 labels of 0.3.11: 0.999 and 0.987 (8,805 of 8,920 pairs); over the 1,464 of 0.3.10: 0.999
-  // and 0.985; over the 965 of 0.3.8: 0.999 and 0.975.
+  expect(s.labels).toBe(1811);
+  // Measured over the 1,811 labels of 0.3.11: 0.999 and 0.988 (9,979 of 10,099 pairs); over the 1,464 of 0.3.10:
+  // 0.999 and 0.985; over the 965 of 0.3.8: 0.999 and 0.975.
   expect(s.attributedPairs.precision).toBeGreaterThanOrEqual(0.99);
   expect(s.attributedPairs.recall).toBeGreaterThanOrEqual(0.95);
   // Over all matched labels a quotation given to the wrong person makes pairs of different people under one id. A
   // count of them grows when a right attribution joins an id that also holds a wrong one, so the rate is asserted:
-  // precision 0.842 (1,657 wrong pairs of 1,697 labels) in 0.3.11; 0.881 (848 of 1,464 labels) in 0.3.10; over the
+  // precision 0.838 (1,944 wrong pairs of 1,811 labels) in 0.3.11; 0.881 (848 of 1,464 labels) in 0.3.10; over the
   // 965 labels before, 0.92796 (212) in 0.3.9, 0.92681 (211) in 0.3.8, 0.904 (254) with 0.3.7's quote finder.
-  expect(s.pairs.precision).toBeGreaterThanOrEqual(0.84);
+  expect(s.pairs.precision).toBeGreaterThanOrEqual(0.836);
 }, 300_000);
 
 // The right-person figures the README publishes (PolNeAR dev labels, read last; train for tuning), as floors: a change
@@ -196,12 +196,12 @@ if (!haveDev) console.log('eval-speakers.test.ts: PolNeAR dev check skipped — 
   const settings = loadQuoteSettings();
   const entities = loadEntitySettings(settings.titles);
   const dev = (await evaluate(devGold, settings, { labels: loadSpeakerLabels(devLabels), entities })).speakers!;
-  // Published (0.3.11): dev 142 of 172 matched (0.826), pronouns 40 of 55; train (1,697 labels) 1,157 of 1,373,
-  // pronouns 579 of 666.
+  // Published (0.3.11): dev 142 of 172 matched (0.826), pronouns 40 of 55; train (1,811 labels) 1,243 of 1,470,
+  // pronouns 627 of 716.
   expect(dev.matched).toBe(172);
   expect(dev.right).toBeGreaterThanOrEqual(142);
   expect(dev.byKind.pronoun.right).toBeGreaterThanOrEqual(40);
   const train = (await trainEvaluation()).speakers!;
-  expect(train.right).toBeGreaterThanOrEqual(1157);
-  expect(train.byKind.pronoun.right).toBeGreaterThanOrEqual(579);
+  expect(train.right).toBeGreaterThanOrEqual(1243);
+  expect(train.byKind.pronoun.right).toBeGreaterThanOrEqual(627);
 }, 300_000);

@@ -538,11 +538,17 @@ export class PersonRegistry {
   /** The one-word name is a plural whose singular the article writes as a word of its own, and no longer name ends with it. */
   groupPlural(name: string): boolean {
     if (!/^\p{Lu}\p{Ll}+s$/u.test(name)) return false;
-    const lower = name.toLowerCase();
-    if (this.mentions.some((m) => m.words >= 2 && m.last === lower)) return false;
-    const singular = lower.slice(0, -1);
-    return this.doc.lower.includes(singular);
+    let plural = this.plurals.get(name);
+    if (plural === undefined) {
+      const lower = name.toLowerCase();
+      plural = !this.mentions.some((m) => m.words >= 2 && m.last === lower) && this.doc.lower.includes(lower.slice(0, -1));
+      this.plurals.set(name, plural);
+    }
+    return plural;
   }
+
+  /** groupPlural's answers by name (a speaker's name is asked again for each of its quotations). */
+  private readonly plurals = new Map<string, boolean>();
 
   /** personLike's answers by full name. */
   private readonly personNames = new Map<string, boolean>();
