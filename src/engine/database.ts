@@ -154,6 +154,25 @@ export class Engine {
     this.saving.catch(() => undefined);
   }
 
+  /**
+   * Queue a finished CSV file of the staging folder for the save, as table `table` of schema `main`: read by DuckDB
+   * straight into framelens.duckdb on the save's connection (while the reduce goes on), with no copy in the working
+   * database. `sql` is the table expression that reads it (reduce.ts's saveCsvTable). Without a save started (a
+   * reduce called alone, as in tests) the table is made in the working database, where a later finishSave finds it.
+   */
+  async saveCsv(table: string, sql: string): Promise<void> {
+    if (!this.saving) {
+      await this.run(`CREATE OR REPLACE TABLE main.${table} AS SELECT * FROM ${sql}`);
+      return;
+    }
+    this.queued.add(table);
+    this.saving = this.saving.then(async (c) => {
+      await c.run(`CREATE TABLE saved.main.${table} AS SELECT * FROM ${sql}`);
+      return c;
+    });
+    this.saving.catch(() => undefined);
+  }
+
   /** Complete the save begun by startSave (started now if it was not): the other tables of schema `main`, then the file is closed. */
   async finishSave(path: string): Promise<void> {
     if (!this.saving) this.startSave(path);

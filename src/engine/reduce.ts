@@ -192,9 +192,6 @@ async function writeRecordLines(db: Engine, staging: Staging): Promise<void> {
   await db.run(`COPY (SELECT * EXCLUDE (quotes, hits, hits_author) FROM records.articles ORDER BY seq) TO ${sqlString(staging.path('articles.jsonl'))} (FORMAT json)`);
 }
 
-/** The other CSV tables, also as tables of framelens.duckdb (as written: text cells neutralised as in the CSV). */
-const DATABASE_TABLES = ['events', ...TABLES, ...STATISTICS_TABLES, 'entities', 'errors'];
-
 /** Events of frame_comparison whose exact tests may be under way at once (the rows are written in event order). */
 const FRAME_EVENTS_AHEAD = 64;
 
@@ -229,6 +226,7 @@ async function reduce(db: Engine, problems: SeqProblem[], settings: TableSetting
   const eventMode = await assignEvents(db, settings.events);
   steps.lap('events');
   const entityCount = writeEntities(await loadEntities(db, settings.entities), staging, csv);
+  await saveCsvTable(db, staging, 'entities', csv);
   steps.lap('entities');
   const counts = await perArticleTables(db, staging, csv);
   db.saveTables(PER_ARTICLE.map((t) => t.name));
@@ -243,6 +241,7 @@ async function reduce(db: Engine, problems: SeqProblem[], settings: TableSetting
   }
   const statistics = await runStatistics(db, settings.frames, loadStoplist(), statisticsRunner);
   const statisticsColumns = writeStatisticsTables(statistics, staging, csv, settings.frames);
+  for (const t of STATISTICS_TABLES) await saveCsvTable(db, staging, t, csv);
   steps.lap('statistics');
   const report = new ReportRows();
   report.statistics(statistics.outlet_rates, statistics.outlet_contrasts, statistics.warnings);
@@ -253,6 +252,7 @@ async function reduce(db: Engine, problems: SeqProblem[], settings: TableSetting
     report.event(EVENT_COLUMNS, row);
   }
   events.close();
+  await saveCsvTable(db, staging, 'events', csv);
   const eventCount = events.rows;
 
   const outlets = (await db.all('SELECT DISTINCT outlet FROM records.articles')).map((r) => String(r[0])).sort();
@@ -300,10 +300,12 @@ async function reduce(db: Engine, problems: SeqProblem[], settings: TableSetting
   } finally {
     for (const w of Object.values(writers)) w.close();
   }
+  for (const t of TABLES) await saveCsvTable(db, staging, t, csv);
 
   const errors = new CsvWriter(staging.path('errors.csv'), ERROR_COLUMNS, csv);
   for await (const p of mergeProblems(problems, notesOf(db))) errors.write([p.input, p.line, p.articleId, p.code, p.message]);
   errors.close();
+  await saveCsvTable(db, staging, 'errors', csv);
   // W_ rows (a file with no outlet column, a date not read) are notes: their articles were kept.
   const rejected = problems.filter((p) => !p.code.startsWith('W_')).length;
   const notes = errors.rows - rejected;
@@ -311,7 +313,7 @@ async function reduce(db: Engine, problems: SeqProblem[], settings: TableSetting
   steps.lap('errors_codebook');
   staging.write('report.html', await renderReport(buildReportData(await reportInput(db, report, settings.frames, settings.version))));
   steps.lap('report');
-  await databaseTables(db, staging, csv);
+  await speakersTable(db);
   steps.lap('database_tables');
   return {
     articles: counts.articles, quotes: counts.quotes, frameHits: counts.frame_hits, rejected, notes, events: eventCount, eventMode,
@@ -349,18 +351,20 @@ function writeStatisticsTables(statistics: Awaited<ReturnType<typeof runStatisti
 
 /**
  * framelens.duckdb's tables for researchers, besides the per-article tables (made with their CSVs): every other CSV
- * table as written (entities.csv included), `article_events` (each article's event, by seq) and `speakers` (one row
- * per canonical speaker name across the corpus). The records stay in schema `records`.
+ * table as written (entities.csv included; text cells neutralised as in the CSV), each queued for the save as soon as
+ * its file is closed (saveCsvTable: DuckDB reads it into framelens.duckdb on the save's connection while the reduce
+ * goes on), `article_events` (each article's event, by seq) and `speakers` (one row per canonical speaker name across
+ * the corpus). The records stay in schema `records`.
  */
-async function databaseTables(db: Engine, staging: Staging, csv: CsvOptions): Promise<void> {
-  for (const t of DATABASE_TABLES) {
-    const path = staging.path(`${t}.csv`);
-    // The dialect as written (detecting it took most of the time; `new_line` takes the escaped form); every row read
-    // to choose the columns' types; nothing is taken as a null but an empty cell.
-    await db.run(`
-      CREATE OR REPLACE TABLE main.${t} AS SELECT * FROM read_csv(${sqlString(path)}, header = true, delim = ',', quote = '"', escape = '"',
-        new_line = ${sqlString(csv.excel ? '\\r\\n' : '\\n')}, sample_size = -1, allow_quoted_nulls = false)`);
-  }
+async function saveCsvTable(db: Engine, staging: Staging, table: string, csv: CsvOptions): Promise<void> {
+  // The dialect as written (detecting it took most of the time; `new_line` takes the escaped form); every row read
+  // to choose the columns' types; nothing is taken as a null but an empty cell.
+  await db.saveCsv(table, `read_csv(${sqlString(staging.path(`${table}.csv`))}, header = true, delim = ',', quote = '"', escape = '"',
+    new_line = ${sqlString(csv.excel ? '\\r\\n' : '\\n')}, sample_size = -1, allow_quoted_nulls = false)`);
+}
+
+/** framelens.duckdb's `speakers`: one row per canonical speaker name across the corpus (copied by finishSave). */
+async function speakersTable(db: Engine): Promise<void> {
   await db.run(`
     CREATE OR REPLACE TABLE main.speakers AS
     WITH q AS (SELECT q.*, a.outlet FROM work.quotes q JOIN records.articles a USING (seq) WHERE q.speaker <> 'UNKNOWN'),
