@@ -83,9 +83,9 @@ export function authorAt(doc: NlpDoc, lex: Lexicon, h: number, by: number, ceil:
   while (last > author.first && !/^\p{Lu}/u.test(doc.value[last]) && !lex.orgWords.has(doc.lower[last]) && !lex.outletWords.has(doc.lower[last])) last--;
   let name = false;
   for (let k = author.first; k <= last; k++) if (/^\p{Lu}/u.test(doc.value[k]) && !/^the$/i.test(doc.value[k])) name = true;
-  const named = { first: author.first, last };
-  const type = name ? classify(doc, named, lex) : null;
-  return type === 'organization' || type === 'outlet' ? named : null;
+  const body = { first: author.first, last };
+  const type = name ? classify(doc, body, lex) : null;
+  return type === 'organization' || type === 'outlet' ? body : null;
 }
 
 /**

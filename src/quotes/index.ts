@@ -10,12 +10,12 @@
  * mark with no closing mark is left alone, so no runaway quote swallows an article. Linear in the article's length
  * (sorted indexes for coverage and nesting, per-surname name lookup).
  */
-import { quoteSentences } from './sentences.js';
 import type { NlpDoc } from '../nlp/index.js';
 import type { Quote } from '../types.js';
 import type { QuoteSettings } from './settings.js';
 export type { QuoteSettings } from './settings.js';
 import { QuoteContext } from './context.js';
+import { quoteSentences } from './sentences.js';
 import * as directQuotes from './passes/direct-quotes.js';
 import * as titlesOfWorks from './passes/titles-of-works.js';
 import * as fragmentSentences from './passes/fragment-sentences.js';

@@ -178,7 +178,6 @@ export function namedPollBefore(doc: NlpDoc, np: Np, lex: Lexicon, people: Perso
   return null;
 }
 
-
 /**
  * "according to a new poll." before "A Morning Consult poll found …", or before "The survey, conducted by the Public
  * Policy Institute of California, finds …": an unnamed poll introduced with "a" is the poll the next sentence names,
