@@ -7,7 +7,7 @@
 import type { NlpDoc } from '../nlp/index.js';
 import { isCap } from './pieces.js';
 import type { Lexicon } from './lexicon.js';
-import { APOS, inTitleCaseLine, isNameToken, lowercaseWords, nlSpan, opensPersonRelative, verbAfterRelative } from './phrases.js';
+import { APOS, inTitleCaseLine, isNameToken, joinsWords, lowercaseWords, nlSpan, opensPersonRelative, verbAfterRelative } from './phrases.js';
 
 export type Gender = 'm' | 'f';
 
@@ -56,6 +56,7 @@ class MentionScan {
       }
       let j = i;
       let nickname = -1; // the opening quotation mark of a nickname inside the name, if any
+      let surnameHyphen = false; // the name ends with a hyphenated surname (three tokens, one word)
       while (j + 1 < n) {
         // "in Florida Friday": a weekday ends a name.
         if (!isNameToken(doc, j + 1, lex) || lex.w.weekdays.has(doc.lower[j + 1])) {
@@ -72,6 +73,7 @@ class MentionScan {
           // "Douglas Holtz-Eakin", "Melissa Mark-Viverito": a hyphenated surname ends the name.
           if (this.hyphenatedSurname(j)) {
             j += 2;
+            surnameHyphen = true;
             break;
           }
           // John “Tig” Tiegen, Juan "Chico" Manriquez: a nickname in quotation marks after a known first name (left out
@@ -104,8 +106,6 @@ class MentionScan {
         }
         if (titles) i = k;
       }
-      // A hyphenated surname is one word of the name.
-      const surnameHyphen = j - 2 >= i && doc.value[j - 1] === '-' && doc.tokEnd[j - 2] === doc.tokStart[j - 1] && doc.tokEnd[j - 1] === doc.tokStart[j];
       const count = j - i + 1 - (nickname >= 0 ? 3 : 0) - (surnameHyphen ? 2 : 0);
       const titled = i > 0 && isCap(doc.value[i - 1]) && lex.titles.has(doc.lower[i - 1]);
       // "(See Sexton’s full timeline …)": a word that is not a proper noun opening a sentence or a parenthesis.
@@ -180,8 +180,7 @@ class MentionScan {
    */
   private hyphenatedSurname(j: number): boolean {
     const { doc, lex } = this;
-    if (doc.value[j + 1] !== '-' || j + 2 >= doc.value.length) return false;
-    if (doc.tokEnd[j] !== doc.tokStart[j + 1] || doc.tokEnd[j + 1] !== doc.tokStart[j + 2]) return false;
+    if (doc.value[j + 1] !== '-' || !joinsWords(doc, j + 1)) return false;
     if (!isCap(doc.value[j + 2]) || !isNameToken(doc, j + 2, lex)) return false;
     if (j + 3 < doc.value.length && isNameToken(doc, j + 3, lex) && !nlSpan(doc, j + 2, j + 3)) return false;
     return !this.writtenAlone(doc.value[j + 2]) && !this.writtenAlone(doc.value[j]);

@@ -11,7 +11,7 @@ import { countBefore } from '../search.js';
 import { tokenAt } from '../nlp/index.js';
 import { isCap } from './pieces.js';
 import type { Lexicon } from './lexicon.js';
-import { isNameToken, nlSpan } from './phrases.js';
+import { isNameToken, joinsWords, nlSpan } from './phrases.js';
 import { rolesAround, taggedState } from './speaker-types.js';
 import { findPersonMentions, firstNameGender, type Gender, type PersonMention } from './mentions.js';
 import { adjunctOf, dependent, objectOfRelative, openingPossessor, subjectAt, subjectVerb, subordinateSubject } from './name-roles.js';
@@ -525,7 +525,7 @@ export class PersonRegistry {
         t = m.lastToken;
       } else if (isCap(doc.value[t])) {
         // "Lopez-Cantera" after "Carlos Lopez-Cantera": a hyphenated surname is three tokens written without spaces.
-        const e = t + 2 < n && doc.value[t + 1] === '-' && doc.tokEnd[t] === doc.tokStart[t + 1] && doc.tokEnd[t + 1] === doc.tokStart[t + 2] && lasts.has(`${doc.lower[t]}-${doc.lower[t + 2]}`) ? t + 2 : t;
+        const e = doc.value[t + 1] === '-' && joinsWords(doc, t + 1) && lasts.has(`${doc.lower[t]}-${doc.lower[t + 2]}`) ? t + 2 : t;
         if ((e > t || lasts.has(doc.lower[t])) && !(t > 0 && nameBeside(t - 1, t)) && !(e + 1 < n && nameBeside(e + 1, e))) {
           refs.push({ at: doc.tokStart[t], first: t, last: e, mention: -1 });
           t = e;
