@@ -289,6 +289,18 @@ function lowerLetters(v: string): boolean {
   return true;
 }
 
+/**
+ * Where the paragraph of offset `at` and the `paragraphs - 1` before it begin: back `paragraphs` line breaks from `at`,
+ * blank lines between skipped (an offset a token at or after it is in those paragraphs); -1 near the article's start.
+ */
+export function paragraphsBack(text: string, at: number, paragraphs: number): number {
+  for (let k = 0; k < paragraphs && at > 0; k++) {
+    at = text.lastIndexOf('\n', at - 1);
+    while (at > 0 && /\s/.test(text[at - 1])) at--;
+  }
+  return at;
+}
+
 /** Token t is a comma opening a relative clause of a person: ", who …", ", whose …" (`person_relatives`). */
 export function opensPersonRelative(doc: NlpDoc, lex: Lexicon, t: number): boolean {
   return doc.value[t] === ',' && lex.w.personRelatives.has(doc.lower[t + 1] ?? '');

@@ -18,7 +18,7 @@
 import type { NlpDoc } from '../nlp/index.js';
 import type { Lexicon } from './lexicon.js';
 import { isCap } from './pieces.js';
-import { capitalisedInside, inTitleCaseLine, isNameToken, nlSpan, textOf, type Np } from './phrases.js';
+import { capitalisedInside, inTitleCaseLine, isNameToken, nlSpan, paragraphsBack, textOf, type Np } from './phrases.js';
 import { classify, pollNameStart } from './speaker-types.js';
 import { authorAt } from './document-authors.js';
 import { firstNameGender } from './mentions.js';
@@ -66,13 +66,7 @@ export function subjectBodyBefore(doc: NlpDoc, np: Np, lex: Lexicon, people: Per
  * that can be an organisation's (bodyStart), as [first, last] token pairs.
  */
 function* bodiesBefore(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistry, paragraphs = 2): Generator<[number, number]> {
-  // Back to the start of the paragraph before the mention's (`paragraphs` line breaks back, blank lines between
-  // skipped).
-  let at = doc.tokStart[np.first];
-  for (let k = 0; k < paragraphs && at > 0; k++) {
-    at = doc.text.lastIndexOf('\n', at - 1);
-    while (at > 0 && /\s/.test(doc.text[at - 1])) at--;
-  }
+  const at = paragraphsBack(doc.text, doc.tokStart[np.first], paragraphs);
   let floor = np.first;
   while (floor > 0 && doc.tokStart[floor - 1] >= at) floor--;
   for (let t = np.first - 1; t >= floor; t--) {

@@ -6,7 +6,7 @@
 import type { NlpDoc } from '../nlp/index.js';
 import type { Lexicon } from './lexicon.js';
 import { isCap } from './pieces.js';
-import { adjacent, APOS, descriptionOf, inTitleCaseLine, isNameToken, npEndingAt, stripDet, textOf, type Np } from './phrases.js';
+import { adjacent, APOS, descriptionOf, inTitleCaseLine, isNameToken, npEndingAt, paragraphsBack, stripDet, textOf, type Np } from './phrases.js';
 import { documentAuthor, type Author } from './document-authors.js';
 import { namedPollAfter, namedPollBefore, referredBody, subjectBodyBefore } from './referred-bodies.js';
 import { closesQuotation } from './context.js';
@@ -249,8 +249,8 @@ function ownedByPronoun(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistr
 function bodyOfPersonBefore(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistry): string | null {
   const word = doc.value[np.last];
   if (np.last !== np.first + 1 || !/^the$/i.test(doc.value[np.first]) || !lex.w.personBodies.has(word)) return null;
-  const floor = doc.text.lastIndexOf('\n\n', doc.text.lastIndexOf('\n\n', doc.tokStart[np.first]) - 1);
-  for (let t = np.first - 1; t > 0 && doc.tokStart[t] > floor; t--) {
+  const from = paragraphsBack(doc.text, doc.tokStart[np.first], 2);
+  for (let t = np.first - 1; t > 0 && doc.tokStart[t] >= from; t--) {
     // The body word heading its phrase ("his campaign sent", not "his campaign speech").
     if (doc.value[t] !== word || doc.pos[t + 1] === 'NOUN' || people.inQuote(doc.tokStart[t])) continue;
     const phrase = npEndingAt(doc, t, lex, doc.sentences[doc.sentenceOf[t]].firstToken);
