@@ -233,11 +233,35 @@ test('deterministic: the same ids, canonicals and rows whatever the row order or
 });
 
 test('alias suggestions: close first names with one last name are suggested, never merged', () => {
-  const r = resolveEntities([row('Matt Morrison', 3), row('Matthew Morrison', 1), row('Pete Santilli', 2), row('Peter Santilli', 2), row('Bill Clinton', 5), row('Hillary Clinton', 9)], opts());
-  expect(r.lookup('e1', 'Matt Morrison', 'person')!.speakerId).not.toBe(r.lookup('e1', 'Matthew Morrison', 'person')!.speakerId);
+  const r = resolveEntities([row('Kristen Gillibrand', 3), row('Kirsten Gillibrand', 1), row('Jon Tester', 2), row('John Tester', 2), row('Bill Clinton', 5), row('Hillary Clinton', 9)], opts());
+  expect(r.lookup('e1', 'Kristen Gillibrand', 'person')!.speakerId).not.toBe(r.lookup('e1', 'Kirsten Gillibrand', 'person')!.speakerId);
   const s = suggestAliases(r.entities, { titles: new Set(settings.titles), suffixes: new Set(settings.suffixes) });
-  expect(s.map((x) => [x.alias, x.speaker])).toEqual([['Peter Santilli', 'Pete Santilli'], ['Matthew Morrison', 'Matt Morrison']]);
+  expect(s.map((x) => [x.alias, x.speaker])).toEqual([['Kirsten Gillibrand', 'Kristen Gillibrand'], ['Jon Tester', 'John Tester']]);
   expect(s[0].similarity).toBeGreaterThan(s[1].similarity);
+});
+
+test('forms of one given name (given_names) are one first name; other first names, and forms not listed, stay apart', () => {
+  const { r, id, canonical } = ids([
+    row('Ed Rendell', 12), row('Edward G. Rendell', 5), row('Gov. Ed Rendell', 1),
+    row('Matt Morrison', 3), row('Matthew Morrison', 1),
+    // "Ted" stands for Edward and for Theodore: not listed, so "Ted Kennedy" is not "Edward Kennedy".
+    row('Ted Kennedy', 2), row('Edward Kennedy', 2),
+    // "Pat" stands for Patrick and Patricia: not listed.
+    row('Pat Murphy', 1), row('Patricia Murphy', 1),
+    // The suffix still decides: "Joe Biden" is not "Joseph R. Biden Jr." (an alias file merges them).
+    row('Joe Biden', 6), row('Joseph R. Biden Jr.', 3),
+  ]);
+  expect(id('Edward G. Rendell')).toBe(id('Ed Rendell'));
+  expect(id('Gov. Ed Rendell')).toBe(id('Ed Rendell'));
+  expect(canonical('Edward G. Rendell')).toBe('Ed Rendell');
+  expect(id('Matthew Morrison')).toBe(id('Matt Morrison'));
+  expect(id('Ted Kennedy')).not.toBe(id('Edward Kennedy'));
+  expect(id('Pat Murphy')).not.toBe(id('Patricia Murphy'));
+  expect(id('Joe Biden')).not.toBe(id('Joseph R. Biden Jr.'));
+  expect(r.entities.find((e) => e.speaker === 'Ed Rendell')!.variants).toBe('Ed Rendell (12); Edward G. Rendell (5); Gov. Ed Rendell (1)');
+  // Without the lists, the first names differ and nothing merges.
+  const bare = resolveEntities([row('Ed Rendell', 1), row('Edward G. Rendell', 1)], opts({ givenNames: [] }));
+  expect(bare.lookup('e1', 'Ed Rendell', 'person')!.speakerId).not.toBe(bare.lookup('e1', 'Edward G. Rendell', 'person')!.speakerId);
 });
 
 test('entity word lists: pipeline/entities.yml loads; a bad file is a usage error with file:line', () => {
@@ -249,4 +273,11 @@ test('entity word lists: pipeline/entities.yml loads; a bad file is a usage erro
   expect(() => loadEntitySettings([], join(dir, 'e.yml'))).toThrow(/e\.yml:2: unknown key "nicknames"/);
   writeFileSync(join(dir, 'f.yml'), 'suffixes:\n  - jr\n  - ""\n');
   expect(() => loadEntitySettings([], join(dir, 'f.yml'))).toThrow(/f\.yml:3: entries of "suffixes" must be non-empty/);
+  expect(settings.givenNames).toContainEqual(['edward', 'ed', 'eddie']);
+  writeFileSync(join(dir, 'g.yml'), 'given_names:\n  - [joseph, joe]\n  - [josephine, joe]\n');
+  expect(() => loadEntitySettings([], join(dir, 'g.yml'))).toThrow(/g\.yml:3: "joe" is already a form of "joseph"/);
+  writeFileSync(join(dir, 'h.yml'), 'given_names: [joe]\n');
+  expect(() => loadEntitySettings([], join(dir, 'h.yml'))).toThrow(/h\.yml:1: each entry of "given_names" must be a list of two or more forms/);
+  writeFileSync(join(dir, 'i.yml'), 'given_names:\n  - [mary ann, mary]\n');
+  expect(() => loadEntitySettings([], join(dir, 'i.yml'))).toThrow(/i\.yml:2: the forms in "given_names" must be single words/);
 });

@@ -88,6 +88,9 @@ test('label identities: a surname-only label is the one labelled person of that 
   const trumps = (donald: number) => [label('t', [0, 1], 'Trump'), ...Array.from({ length: donald }, (_, i) => label(`d${i}`, [0, 1], 'Donald Trump')), label('e', [0, 1], 'Eric Trump')];
   expect(labelIdentities(trumps(9))[0]).toBe('donald trump');
   expect(labelIdentities(trumps(8))[0]).toBe('trump');
+  // A label's `person` names the labelled person where articles write the name differently.
+  const rendell = [label('r1', [0, 1], 'Ed Rendell'), { ...label('r2', [0, 1], 'Edward Rendell'), person: 'Ed Rendell' }, label('r3', [0, 1], 'Edward Rendell')];
+  expect(labelIdentities(rendell)).toEqual(['ed rendell', 'ed rendell', 'edward rendell']);
 });
 
 test('label file: malformed lines are usage errors with file:line', () => {
@@ -96,6 +99,7 @@ test('label file: malformed lines are usage errors with file:line', () => {
   expect(() => parseSpeakerLabels(`${good}\n{oops\n`, 'l.jsonl')).toThrow(/^l\.jsonl:2: not a JSON line/);
   expect(() => parseSpeakerLabels(JSON.stringify({ ...label('d', [1, 2], 'A'), mention_kind: 'nickname' }), 'l.jsonl')).toThrow(UsageError);
   expect(() => parseSpeakerLabels(JSON.stringify({ ...label('d', [1, 2], 'A'), content: [5, 2] }), 'l.jsonl')).toThrow(/^l\.jsonl:1: expected/);
+  expect(() => parseSpeakerLabels(JSON.stringify({ ...label('d', [1, 2], 'A B'), person: '' }), 'l.jsonl')).toThrow(/^l\.jsonl:1: "person" must be/);
 });
 
 // Hand-written articles: the quote finder names "Mr. Rubio" alone in the second (no full name there); merging across

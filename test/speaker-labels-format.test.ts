@@ -38,7 +38,13 @@ describe.each(splits)('%s labels', (split) => {
 
   test('each line has exactly the format fields, with valid values', () => {
     for (const l of labels) {
-      expect(Object.keys(l).sort()).toEqual(FIELDS);
+      // `person` (optional): the labelled person's name as another label writes it, for a person labelled in two forms.
+      expect(Object.keys(l).filter((k) => k !== 'person').sort()).toEqual(FIELDS);
+      if ('person' in l) {
+        expect(l.speaker_type).toBe('person');
+        expect(l.person).not.toBe(l.speaker);
+        expect(labels.some((o) => o.speaker === l.person)).toBe(true);
+      }
       expect(isSpan(l.content) && isSpan(l.source)).toBe(true);
       expect(KINDS).toContain(l.mention_kind);
       expect(TYPES).toContain(l.speaker_type);

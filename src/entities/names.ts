@@ -32,7 +32,7 @@ function unitKey(unit: string): string {
 export interface PersonName {
   /** The name as displayed: titles removed, suffix kept ("President Donald J. Trump" → "Donald J. Trump"). */
   display: string;
-  /** Compared units: first name, middle names (initials spelled as letters: "H.W." → "h", "w"), last name. */
+  /** Compared units: first name (its given_names form: "Ed" → "edward"), middle names (initials spelled as letters: "H.W." → "h", "w"), last name. */
   first: string;
   middles: string[];
   last: string;
@@ -45,6 +45,15 @@ export interface PersonName {
 export interface NameWords {
   titles: ReadonlySet<string>;
   suffixes: ReadonlySet<string>;
+  /** A given name's form → the form it is compared as ("joe" → "joseph"; givenNameForms). */
+  givenNames?: ReadonlyMap<string, string>;
+}
+
+/** given_names' lists (pipeline/entities.yml) as NameWords.givenNames: each form → its list's first form. */
+export function givenNameForms(groups: readonly (readonly string[])[]): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const g of groups) for (const form of g) m.set(unitKey(form), unitKey(g[0]));
+  return m;
 }
 
 function isTitle(word: string, titles: ReadonlySet<string>): boolean {
@@ -78,7 +87,8 @@ export function parsePerson(written: string, words: NameWords): PersonName | nul
     if (/^(\p{L}\.){2,}$/u.test(m)) for (const letter of m.split('.').filter(Boolean)) middles.push(unitKey(letter));
     else middles.push(unitKey(m));
   }
-  return { display, first: unitKey(ws[0]), middles, last: unitKey(ws.slice(lastFrom).join(' ')), units: 2, suffix };
+  const first = unitKey(ws[0]);
+  return { display, first: words.givenNames?.get(first) ?? first, middles, last: unitKey(ws.slice(lastFrom).join(' ')), units: 2, suffix };
 }
 
 /**

@@ -11,7 +11,8 @@
  *  2. persons with a first and a last name merge when first name, last name and suffix are equal after removing
  *     titles and folding case, accents, periods, apostrophes and hyphens, and their middle names agree (equal, or an
  *     initial of the other); a form without middle names joins them when the middle names seen form one person;
- *     different first names never merge (no nicknames, no fuzzy first names);
+ *     forms of one given name listed in given_names are one first name ("Ed", "Edward"); other first names never
+ *     merge (no fuzzy first names);
  *  3. a surname (or one name word) written alone merges into the person of that last name with at least
  *     SURNAME_SHARE of the quotes of all persons of that last name in the corpus, if that person is quoted in
  *     SURNAME_MIN_ARTICLES articles or named in an article where the surname is; otherwise it stays a speaker of its
@@ -25,7 +26,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { SpeakerType } from '../types.js';
-import { cleanWritten, foldName, middlesCompatible, orgKey, parsePerson, type NameWords, type PersonName } from './names.js';
+import { cleanWritten, foldName, givenNameForms, middlesCompatible, orgKey, parsePerson, type NameWords, type PersonName } from './names.js';
 import { compareStrings as cmp } from '../search.js';
 
 export interface SpeakerRow {
@@ -52,6 +53,8 @@ export interface EntityOptions {
   surnameMinArticles?: number;
   /** Lowercased first words that make an organisation's name a description ("his", "some"): pipeline/entities.yml. */
   descriptionWords?: readonly string[];
+  /** Forms of one given name, compared as one ("joseph", "joe"): pipeline/entities.yml given_names. */
+  givenNames?: readonly (readonly string[])[];
 }
 
 /** See `surnameMinArticles`: 3 keeps the merges of a surname alone right in the PolNeAR train sample (docs/speakers.md). */
@@ -187,7 +190,7 @@ function isProperName(name: string, descriptionWords: ReadonlySet<string>): bool
 }
 
 export function resolveEntities(input: readonly SpeakerRow[], options: EntityOptions): Resolution {
-  const words: NameWords = { titles: new Set(options.titles), suffixes: new Set(options.suffixes) };
+  const words: NameWords = { titles: new Set(options.titles), suffixes: new Set(options.suffixes), givenNames: givenNameForms(options.givenNames ?? []) };
   const descriptionWords = new Set(options.descriptionWords ?? []);
   const rows = mergeRows(input, options.aliases ?? new Map());
   const entities: Entity[] = [];

@@ -32,6 +32,11 @@ export interface SpeakerLabel {
   speaker: string;
   speaker_type: string;
   gender?: string;
+  /**
+   * Who the label names when its speaker is written differently from another label's of the same person ("Edward
+   * Rendell" in one article, "Ed Rendell" in another): that other label's speaker. Only the merging pairs read it.
+   */
+  person?: string;
 }
 
 /** A predicted quotation with its speaker after merging. */
@@ -113,6 +118,9 @@ export function parseSpeakerLabels(text: string, file: string): SpeakerLabel[] {
       typeof r.doc_id === 'string' && isPair(r.content) && isPair(r.source) && typeof r.speaker === 'string' &&
       typeof r.mention_kind === 'string' && (MENTION_KINDS as readonly string[]).includes(r.mention_kind) && typeof r.speaker_type === 'string';
     if (!ok) throw new UsageError('E_OPTION', `${file}:${i + 1}: expected {doc_id, content:[s,e], source:[s,e], mention_kind (${MENTION_KINDS.join(', ')}), speaker, speaker_type}`);
+    if (r.person !== undefined && (typeof r.person !== 'string' || !r.person.trim() || r.speaker_type !== 'person')) {
+      throw new UsageError('E_OPTION', `${file}:${i + 1}: "person" must be a non-empty name, on a person's label`);
+    }
     out.push(r as unknown as SpeakerLabel);
   });
   return out;
@@ -207,14 +215,16 @@ const pairs2 = (n: number) => (n * (n - 1)) / 2;
 export const LABEL_SURNAME_SHARE = 0.9;
 
 /**
- * Who each label names, for the pairs: its normalised speaker, except that a one-word person name ("Obama", where an
- * article never gives the first name) is the labelled person with more words and that last word who holds at least
- * LABEL_SURNAME_SHARE of the labels of such persons (the only one, or the one the labels overwhelmingly name).
+ * Who each label names, for the pairs: its normalised speaker (or `person`, where the labeller gave one), except that a
+ * one-word person name ("Obama", where an article never gives the first name) is the labelled person with more words
+ * and that last word who holds at least LABEL_SURNAME_SHARE of the labels of such persons (the only one, or the one the
+ * labels overwhelmingly name).
  */
 export function labelIdentities(labels: readonly SpeakerLabel[]): string[] {
+  const who = (l: SpeakerLabel) => norm(l.person ?? l.speaker);
   const fullByLast = new Map<string, Map<string, number>>();
   for (const l of labels) {
-    const n = norm(l.speaker);
+    const n = who(l);
     if (l.speaker_type !== 'person' || !n.includes(' ')) continue;
     const last = n.split(' ').pop()!;
     if (!fullByLast.has(last)) fullByLast.set(last, new Map());
@@ -222,7 +232,7 @@ export function labelIdentities(labels: readonly SpeakerLabel[]): string[] {
     counts.set(n, (counts.get(n) ?? 0) + 1);
   }
   return labels.map((l) => {
-    const n = norm(l.speaker);
+    const n = who(l);
     const full = l.speaker_type === 'person' && n && !n.includes(' ') ? fullByLast.get(n) : undefined;
     if (!full) return n;
     const total = [...full.values()].reduce((a, b) => a + b, 0);
