@@ -111,6 +111,12 @@ export function openingPossessor(doc: NlpDoc, lex: Lexicon, i: number, j: number
   return doc.sentences[doc.sentenceOf[i]].firstToken === i;
 }
 
+/** "it was Trump who commanded most of the attention": tokens [i, j] are a cleft sentence's focus, its topic. */
+export function cleftFocus(doc: NlpDoc, lex: Lexicon, i: number, j: number): boolean {
+  while (i > 0 && lex.titles.has(doc.lower[i - 1])) i--;
+  return i > 1 && doc.lower[i - 2] === 'it' && /^(is|was)$/.test(doc.lower[i - 1]) && /^(who|that)$/.test(doc.lower[j + 1] ?? '');
+}
+
 /** "Trump, whom he called …": the name ending at token j is the object of the relative clause after it. */
 export function objectOfRelative(doc: NlpDoc, lex: Lexicon, j: number): boolean {
   const w = lex.w;

@@ -62,6 +62,12 @@ export function joinsWords(doc: NlpDoc, t: number): boolean {
   return (doc.value[t] === '-' || doc.value[t] === '/') && t > 0 && t + 1 < doc.value.length && adjacent(doc, t - 1, t) && adjacent(doc, t, t + 1);
 }
 
+/** The first token of the word ending at token t that hyphens written without spaces join ("front-runner"), not before `floor`. */
+export function hyphenatedStart(doc: NlpDoc, t: number, floor = 0): number {
+  while (t - 2 >= floor && doc.value[t - 1] === '-' && joinsWords(doc, t - 1)) t -= 2;
+  return t;
+}
+
 /** Token i is a slash written without spaces between two capitalised words ("CNN/ORC"; not "and/or"). */
 function slashJoinsNames(doc: NlpDoc, i: number): boolean {
   return doc.value[i] === '/' && joinsWords(doc, i) && isCap(doc.value[i - 1]) && isCap(doc.value[i + 1]);

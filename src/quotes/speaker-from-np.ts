@@ -6,7 +6,7 @@
 import type { NlpDoc } from '../nlp/index.js';
 import type { Lexicon } from './lexicon.js';
 import { isCap } from './pieces.js';
-import { adjacent, APOS, descriptionOf, inTitleCaseLine, isNameToken, npEndingAt, paragraphsBack, stripDet, textOf, type Np } from './phrases.js';
+import { adjacent, APOS, descriptionOf, hyphenatedStart, inTitleCaseLine, isNameToken, npEndingAt, paragraphsBack, stripDet, textOf, type Np } from './phrases.js';
 import { documentAuthor, type Author } from './document-authors.js';
 import { namedPollAfter, namedPollBefore, referredBody, subjectBodyBefore } from './referred-bodies.js';
 import { closesQuotation } from './context.js';
@@ -126,12 +126,16 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
   if (type === 'unknown' || type === 'anonymous') {
     // "the senator", "the Florida senator", "the former president": a definite description of a person named before;
     // its head is the noun before a preposition ("The Republican presidential nominee for the Nov. 8 election").
+    // Of two descriptions joined by "and" ("The Democratic presidential front-runner and former secretary of state"),
+    // the first.
     let headWord = np.last;
-    for (let k = np.first + 2; k < np.last && headWord === np.last; k++) if (doc.pos[k] === 'ADP') headWord = k - 1;
-    if (/^the$/i.test(doc.value[np.first]) && headWord - np.first <= 4 && !APOS.test(doc.value[headWord])) {
+    for (let k = np.first + 2; k < np.last && headWord === np.last; k++) if (doc.pos[k] === 'ADP' || doc.lower[k] === 'and') headWord = k - 1;
+    // A head written with a hyphen is one word ("the GOP front-runner").
+    const headStart = hyphenatedStart(doc, headWord, np.first + 1);
+    if (/^the$/i.test(doc.value[np.first]) && headStart - np.first <= 4 && !APOS.test(doc.value[headWord])) {
       const modifiers: string[] = [];
-      for (let k = np.first + 1; k < headWord; k++) if (isCap(doc.value[k]) || lex.w.requiredModifiers.has(doc.lower[k])) modifiers.push(doc.lower[k]);
-      const who = people.personWithRole(doc.lower[headWord], modifiers, start);
+      for (let k = np.first + 1; k < headStart; k++) if (isCap(doc.value[k]) || lex.w.requiredModifiers.has(doc.lower[k])) modifiers.push(doc.lower[k]);
+      const who = people.personWithRole(textOf(doc, headStart, headWord).toLowerCase(), modifiers, start);
       if (who) return { mention, start, end, canonical: who, role: stripDet(mention), type: 'person' };
     }
     // "according to the poll" after "a CNN/WMUR poll": that poll.

@@ -7,7 +7,7 @@ import type { NlpDoc } from '../nlp/index.js';
 import type { SpeakerType } from '../types.js';
 import { isCap } from './pieces.js';
 import type { Lexicon } from './lexicon.js';
-import { APOS, isNameToken, joinsWords, textOf, type Np } from './phrases.js';
+import { APOS, hyphenatedStart, isNameToken, joinsWords, textOf, type Np } from './phrases.js';
 
 /**
  * Title and role words written with the name in tokens [i, j]: up to five before it ("Republican presidential candidate
@@ -22,6 +22,15 @@ export function rolesAround(doc: NlpDoc, i: number, j: number, lex: Lexicon, spe
     else roles.push(l.replace(/\.$/, ''));
   };
   for (let t = i - 1; t >= 0 && i - t <= 5; t--) {
+    // A role written with a hyphen ("GOP front-runner Donald Trump") is one word.
+    const s = hyphenatedStart(doc, t);
+    if (s < t) {
+      const word = textOf(doc, s, t).toLowerCase();
+      if (!lex.w.referringRoles.has(word)) break;
+      roles.push(word);
+      t = s;
+      continue;
+    }
     const l = doc.lower[t];
     if (!(lex.titles.has(l) || lex.roleNouns.has(l) || isCap(doc.value[t]) || doc.pos[t] === 'ADJ') || doc.pos[t] === 'PUNCT' || doc.pos[t] === 'DET') break;
     add(t);
@@ -31,7 +40,15 @@ export function rolesAround(doc: NlpDoc, i: number, j: number, lex: Lexicon, spe
     while (t < doc.value.length && t - j <= 9 && doc.value[t] !== ',' && doc.pos[t] !== 'PUNCT' && doc.pos[t] !== 'VERB') t++;
     // Only an apposition a comma or the sentence's end closes: in "… and Mika Brzezinski, the Democratic candidate
     // stated …" the phrase is the next clause's subject.
-    if (doc.pos[t] !== 'VERB' && (doc.pos[t] === 'PUNCT' || t >= doc.value.length)) for (let k = j + 3; k < t; k++) add(k);
+    if (doc.pos[t] !== 'VERB' && (doc.pos[t] === 'PUNCT' || t >= doc.value.length)) {
+      for (let k = j + 3; k < t; k++) {
+        let e = k;
+        while (e + 2 < t && joinsWords(doc, e + 1)) e += 2;
+        if (e > k) roles.push(textOf(doc, k, e).toLowerCase());
+        else add(k);
+        k = e;
+      }
+    }
   }
   return roles;
 }
@@ -110,7 +127,8 @@ export function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
   // The head of "four people with knowledge of the briefings" is "people": the noun before the first preposition.
   let headAt = np.last;
   for (let k = np.first + 1; k < np.last; k++) if (['of', 'with', 'for'].includes(doc.lower[k])) { headAt = k - 1; break; }
-  const head = doc.lower[headAt];
+  // A head written with a hyphen is one word ("the GOP front-runner").
+  const head = textOf(doc, hyphenatedStart(doc, headAt, np.first), headAt).toLowerCase();
   if (words.some((w) => lex.outletWords.has(w)) && words.some((_, k) => isCap(doc.value[np.first + k]))) {
     // "The Post", "Breitbart News", "CNN"; but "press secretary" is a role.
     const capOutlet = words.some((w, k) => lex.outletWords.has(w) && isCap(doc.value[np.first + k]));

@@ -14,7 +14,7 @@ import type { Lexicon } from './lexicon.js';
 import { isNameToken, joinsWords, nlSpan } from './phrases.js';
 import { rolesAround, taggedState } from './speaker-types.js';
 import { findPersonMentions, firstNameGender, type Gender, type PersonMention } from './mentions.js';
-import { adjunctOf, dependent, objectOfRelative, openingPossessor, subjectAt, subjectVerb, subordinateSubject } from './name-roles.js';
+import { adjunctOf, cleftFocus, dependent, objectOfRelative, openingPossessor, subjectAt, subjectVerb, subordinateSubject } from './name-roles.js';
 
 /** How many names back a pronoun looks for one shown to be a person's (`PersonRegistry.personLike`). */
 const PERSON_LOOKBACK = 6;
@@ -175,7 +175,7 @@ export class PersonRegistry {
     }
     if (strict.size === 1) return [...strict][0];
     if (strict.size === 0 && loose.size === 1) return [...loose][0];
-    if (strict.size === 0 && loose.size === 0 && !modifiers.some((w) => this.lex.w.requiredModifiers.has(w))) return this.describedSubject(role, modifiers, at);
+    if (strict.size === 0 && loose.size === 0 && !modifiers.some((w) => this.lex.w.requiredModifiers.has(w) && w !== 'former')) return this.describedSubject(role, modifiers, at);
     return null;
   }
 
@@ -191,13 +191,18 @@ export class PersonRegistry {
     const refs = this.buildRefs();
     const r = countBefore(refs.length, (i) => refs[i].at < at);
     const reach = this.reachBack(at);
+    const own = doc.sentenceOf[Math.min(tokenAt(doc, at), doc.value.length - 1)];
     const gender: Gender | null = this.lex.w.maleNouns.has(role) ? 'm' : this.lex.w.femaleNouns.has(role) ? 'f' : null;
     for (let i = r - 1; i >= 0; i--) {
       const ref = refs[i];
       if (doc.sentenceOf[ref.first] < reach) break;
+      // A name in the description's own sentence is someone else ("Mr. Trump took on Hillary Clinton after the
+      // Democratic front-runner had said …").
+      if (doc.sentenceOf[ref.first] === own) continue;
       // Not one of two subjects ("he and Brafman had said …").
       if (/^(and|or)$/.test(doc.lower[ref.first - 1] ?? '')) continue;
-      if (this.inQuote(ref.at) || !subjectAt(this.doc, this.lex, ref.first, ref.last) || subordinateSubject(this.doc, this.lex, ref.first, ref.last)) continue;
+      const subject = cleftFocus(doc, this.lex, ref.first, ref.last) || (subjectAt(doc, this.lex, ref.first, ref.last) && !subordinateSubject(doc, this.lex, ref.first, ref.last));
+      if (this.inQuote(ref.at) || !subject) continue;
       const name = this.refName(ref);
       if (this.personLike(name) && this.fits(name, gender)) return this.describable(name, role, modifiers, at) ? name : null;
     }
