@@ -175,7 +175,7 @@ export class PersonRegistry {
     }
     if (strict.size === 1) return [...strict][0];
     if (strict.size === 0 && loose.size === 1) return [...loose][0];
-    if (strict.size === 0 && loose.size === 0 && !modifiers.some((w) => this.lex.w.requiredModifiers.has(w) && w !== 'former')) return this.describedSubject(role, modifiers, at);
+    if (strict.size === 0 && loose.size === 0 && !modifiers.some((w) => this.lex.w.officeModifiers.has(w))) return this.describedSubject(role, modifiers, at);
     return null;
   }
 
