@@ -108,8 +108,9 @@ class MentionScan {
       }
       const count = j - i + 1 - (nickname >= 0 ? 3 : 0) - (surnameHyphen ? 2 : 0);
       const titled = i > 0 && isCap(doc.value[i - 1]) && lex.titles.has(doc.lower[i - 1]);
-      // "(See Sexton’s full timeline …)": a word that is not a proper noun opening a sentence or a parenthesis.
-      const sentenceInitial = count === 2 && doc.pos[i] !== 'PROPN' && (i === 0 || doc.sentences[doc.sentenceOf[i]]?.firstToken === i || doc.value[i - 1] === '(');
+      // "(See Sexton’s full timeline …)": a word that is not a proper noun opening a sentence or a parenthesis; unless
+      // it is a known first name ("Rob Calabrese, a radio host …", where wink reads "Rob" as a verb).
+      const sentenceInitial = count === 2 && doc.pos[i] !== 'PROPN' && (i === 0 || doc.sentences[doc.sentenceOf[i]]?.firstToken === i || doc.value[i - 1] === '(') && firstNameGender(lex, doc.lower[i]) === null;
       const shaped = count >= 2 && count <= 4 ? !sentenceInitial : titled;
       // "in South Carolina", "from New York": after a preposition a name is most often a place.
       // (Not when a known first name opens it: "to that of Patti Davis".)
