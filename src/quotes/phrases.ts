@@ -68,6 +68,24 @@ export function hyphenatedStart(doc: NlpDoc, t: number, floor = 0): number {
   return t;
 }
 
+/**
+ * A definite description of a person, tokens [first, last] ("the senator", "the Florida senator", "the former
+ * president"): its role word and its modifiers (capitalised words and required_modifiers), or null. The head is the
+ * noun before a preposition ("The Republican presidential nominee for the Nov. 8 election"); of two descriptions
+ * joined by "and" ("The Democratic presidential front-runner and former secretary of state"), the first's; a head
+ * written with a hyphen is one word ("the GOP front-runner").
+ */
+export function definiteDescription(doc: NlpDoc, lex: Lexicon, first: number, last: number): { role: string; modifiers: string[] } | null {
+  if (!/^the$/i.test(doc.value[first])) return null;
+  let headWord = last;
+  for (let k = first + 2; k < last && headWord === last; k++) if (doc.pos[k] === 'ADP' || doc.lower[k] === 'and') headWord = k - 1;
+  const headStart = hyphenatedStart(doc, headWord, first + 1);
+  if (headStart - first > 4 || APOS.test(doc.value[headWord])) return null;
+  const modifiers: string[] = [];
+  for (let k = first + 1; k < headStart; k++) if (isCap(doc.value[k]) || lex.w.requiredModifiers.has(doc.lower[k])) modifiers.push(doc.lower[k]);
+  return { role: textOf(doc, headStart, headWord).toLowerCase(), modifiers };
+}
+
 /** Token i is a slash written without spaces between two capitalised words ("CNN/ORC"; not "and/or"). */
 function slashJoinsNames(doc: NlpDoc, i: number): boolean {
   return doc.value[i] === '/' && joinsWords(doc, i) && isCap(doc.value[i - 1]) && isCap(doc.value[i + 1]);

@@ -6,7 +6,7 @@
 import type { NlpDoc } from '../nlp/index.js';
 import type { Lexicon } from './lexicon.js';
 import { isCap } from './pieces.js';
-import { adjacent, APOS, descriptionOf, hyphenatedStart, inTitleCaseLine, isNameToken, npEndingAt, paragraphsBack, stripDet, textOf, type Np } from './phrases.js';
+import { adjacent, APOS, definiteDescription, descriptionOf, inTitleCaseLine, isNameToken, npEndingAt, paragraphsBack, stripDet, textOf, type Np } from './phrases.js';
 import { documentAuthor, type Author } from './document-authors.js';
 import { namedPollAfter, namedPollBefore, referredBody, subjectBodyBefore } from './referred-bodies.js';
 import { closesQuotation } from './context.js';
@@ -124,18 +124,10 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     return { mention, start, end, canonical: name, role, type };
   }
   if (type === 'unknown' || type === 'anonymous') {
-    // "the senator", "the Florida senator", "the former president": a definite description of a person named before;
-    // its head is the noun before a preposition ("The Republican presidential nominee for the Nov. 8 election").
-    // Of two descriptions joined by "and" ("The Democratic presidential front-runner and former secretary of state"),
-    // the first.
-    let headWord = np.last;
-    for (let k = np.first + 2; k < np.last && headWord === np.last; k++) if (doc.pos[k] === 'ADP' || doc.lower[k] === 'and') headWord = k - 1;
-    // A head written with a hyphen is one word ("the GOP front-runner").
-    const headStart = hyphenatedStart(doc, headWord, np.first + 1);
-    if (/^the$/i.test(doc.value[np.first]) && headStart - np.first <= 4 && !APOS.test(doc.value[headWord])) {
-      const modifiers: string[] = [];
-      for (let k = np.first + 1; k < headStart; k++) if (isCap(doc.value[k]) || lex.w.requiredModifiers.has(doc.lower[k])) modifiers.push(doc.lower[k]);
-      const who = people.personWithRole(textOf(doc, headStart, headWord).toLowerCase(), modifiers, start);
+    // "the senator", "the Florida senator", "the former president": a definite description of a person named before.
+    const description = definiteDescription(doc, lex, np.first, np.last);
+    if (description) {
+      const who = people.personWithRole(description.role, description.modifiers, start);
       if (who) return { mention, start, end, canonical: who, role: stripDet(mention), type: 'person' };
     }
     // "according to the poll" after "a CNN/WMUR poll": that poll.

@@ -11,13 +11,15 @@ import { countBefore } from '../search.js';
 import { tokenAt } from '../nlp/index.js';
 import { isCap } from './pieces.js';
 import type { Lexicon } from './lexicon.js';
-import { isNameToken, joinsWords, nlSpan } from './phrases.js';
+import { definiteDescription, isNameToken, joinsWords, nlSpan } from './phrases.js';
 import { rolesAround, taggedState } from './speaker-types.js';
 import { findPersonMentions, firstNameGender, type Gender, type PersonMention } from './mentions.js';
 import { adjunctOf, cleftFocus, dependent, objectOfRelative, openingPossessor, subjectAt, subjectVerb, subordinateSubject } from './name-roles.js';
 
 /** How many names back a pronoun looks for one shown to be a person's (`PersonRegistry.personLike`). */
 const PERSON_LOOKBACK = 6;
+/** Sentences a chain of pronouns opening sentences ("He stated …. He said …") is followed back. */
+const PRONOUN_CHAIN = 8;
 
 export interface Speaker {
   mention: string;
@@ -320,6 +322,13 @@ export class PersonRegistry {
     let latest: string | null = null;
     let plain: string | null = null;
     let plainSentence = -1;
+    // A description of a person opening the pronoun's sentence or the one before ("The former ambassador also discussed
+    // … Donald Trump. He stated …") is that sentence's subject: it comes before the names of its sentence that are no
+    // subject and before every name of the sentences before it.
+    // So is a pronoun of the same gender opening either sentence ("He stated …. For his part, he said …"), which stands
+    // for the same person.
+    const before = tokenAt(doc, at);
+    const described = this.openingSubject(sentence, before, gender) ?? (sentence > 0 ? this.openingSubject(sentence - 1, before, gender) : null);
     for (let i = r - 1, seen = 0; i >= 0 && seen < PERSON_LOOKBACK; i--) {
       const ref = refs[i];
       if (this.inQuote(ref.at)) continue;
@@ -327,6 +336,7 @@ export class PersonRegistry {
       if (!this.personLike(name) || !this.fits(name, gender)) continue;
       seen++;
       const s = doc.sentenceOf[ref.first];
+      if (described && s < described.sentence && plainSentence <= described.sentence) return described.name;
       if (s === sentence && objectOfRelative(this.doc, this.lex, ref.last)) continue;
       if (plainSentence >= 0 && s !== plainSentence) break;
       const subordinate = subordinateSubject(this.doc, this.lex, ref.first, ref.last);
@@ -344,6 +354,7 @@ export class PersonRegistry {
         plainSentence = s;
       }
     }
+    if (described && plainSentence <= described.sentence) return described.name;
     if (plain) return plain;
     if (latest) return latest;
     // The last full name of any kind, on the same conditions.
@@ -354,6 +365,67 @@ export class PersonRegistry {
       if (this.fits(name, gender)) return name;
     }
     return null;
+  }
+
+  /** openingPronoun's answers by token, and how deep its chain of lastPerson calls now is. */
+  private readonly pronounPerson = new Map<number, string | null>();
+  private chain = 0;
+
+  /** The person the description or gendered pronoun opening sentence s stands for (openingDescription, openingPronoun). */
+  private openingSubject(s: number, before: number, gender: Gender | null): { sentence: number; name: string } | null {
+    return this.openingDescription(s, before, gender) ?? this.openingPronoun(s, before, gender);
+  }
+
+  /**
+   * The person a subject pronoun of `gender` opening sentence s stands for ("He stated …", "For his part, he said …":
+   * the sentence's first pronoun, after its start or a comma, with its verb), when it is before token `before`; null
+   * for no gender ("they", "who").
+   */
+  private openingPronoun(s: number, before: number, gender: Gender | null): { sentence: number; name: string } | null {
+    if (!gender) return null;
+    const doc = this.doc;
+    const w = this.lex.w;
+    const first = doc.sentences[s].firstToken;
+    for (let t = first; t < before && t <= doc.sentences[s].lastToken; t++) {
+      if (doc.pos[t] !== 'PRON') continue;
+      const l = doc.lower[t];
+      const g = !w.pronounSubjects.has(l) ? null : w.malePronouns.has(l) ? 'm' : w.femalePronouns.has(l) ? 'f' : null;
+      if (g !== gender || !(t === first || doc.value[t - 1] === ',') || !/^(VERB|AUX)$/.test(doc.pos[t + 1] ?? '') || this.inQuote(doc.tokStart[t])) return null;
+      // Each pronoun's person once; a chain of pronouns followed PRONOUN_CHAIN sentences back at most.
+      let name = this.pronounPerson.get(t);
+      if (name === undefined) {
+        if (this.chain >= PRONOUN_CHAIN) return null;
+        this.chain++;
+        try {
+          name = this.lastPerson(doc.tokStart[t], gender);
+        } finally {
+          this.chain--;
+        }
+        this.pronounPerson.set(t, name);
+      }
+      return name ? { sentence: s, name } : null;
+    }
+    return null;
+  }
+
+  /**
+   * The person a definite description opening sentence s stands for, when the description is the sentence's subject
+   * (a verb after it, adverbs between), ends before token `before` and may be referred to by a pronoun of `gender`
+   * ("The former ambassador also discussed …"); else null.
+   */
+  private openingDescription(s: number, before: number, gender: Gender | null): { sentence: number; name: string } | null {
+    const doc = this.doc;
+    const first = doc.sentences[s].firstToken;
+    if (doc.lower[first] !== 'the') return null;
+    let k = first + 1;
+    while (k < before && k - first <= 8 && (!/^(VERB|AUX|ADV|PUNCT)$/.test(doc.pos[k]) || joinsWords(doc, k))) k++;
+    let v = k;
+    while (v < before && doc.pos[v] === 'ADV') v++;
+    if (v >= before || k === first + 1 || !/^(VERB|AUX)$/.test(doc.pos[v])) return null;
+    const description = definiteDescription(doc, this.lex, first, k - 1);
+    if (!description) return null;
+    const name = this.personWithRole(description.role, description.modifiers, doc.tokStart[first]);
+    return name && this.personLike(name) && this.fits(name, gender) ? { sentence: s, name } : null;
   }
 
   /**
