@@ -11,6 +11,9 @@ import { isCap } from './pieces.js';
 import { closesQuotation, opensQuotation } from './context.js';
 import { APOS, opensPersonRelative, verbAfterRelative } from './phrases.js';
 
+/** Dashes that set off an apposition. */
+const DASHES = new Set(['—', '–', '--']);
+
 /** Tokens [i, j] are a clause's subject (subjectVerb). */
 export function subjectAt(doc: NlpDoc, lex: Lexicon, i: number, j: number): boolean {
   return subjectVerb(doc, lex, i, j) >= 0;
@@ -50,8 +53,14 @@ export function subjectVerb(doc: NlpDoc, lex: Lexicon, i: number, j: number): nu
     while (k < n && k - j < 10 && doc.value[k] !== ')') k++;
     k++;
   }
-  // "Kazakhstan's foreign minister, Erlan Idrissov, plays down concerns".
+  // "Kazakhstan's foreign minister, Erlan Idrissov, plays down concerns"; "Trump’s running mate — Indiana Gov. Mike
+  // Pence — has thrown his support behind Ryan" (capitalised words and titles inside the dashes).
   if (doc.value[k] === ',' && doc.value[i - 1] === ',' && verbAt(k + 1)) return k + 1;
+  if (DASHES.has(doc.value[k]) && verbAt(k + 1)) {
+    let o = v - 1;
+    while (o > 0 && v - o <= 3 && isCap(doc.value[o]) && !DASHES.has(doc.value[o])) o--;
+    if (doc.value[o] === doc.value[k]) return k + 1;
+  }
   // "Sandy Phillips, who lost her daughter … in Aurora, Colorado, in July 2012, said": a relative clause may hold
   // commas of its own.
   if (opensPersonRelative(doc, lex, k)) return verbAfterRelative(doc, lex, k);
