@@ -14,6 +14,25 @@ import { APOS, opensPersonRelative, verbAfterRelative } from './phrases.js';
 /** Dashes that set off an apposition. */
 const DASHES = new Set(['—', '–', '--']);
 
+/**
+ * The token after the name ending at token j and the place or employer after it ("David Woodard of Clemson University",
+ * "of Liberty Baptist Church in Marion", "of the Tax Policy Center"): j + 1 when there is none.
+ */
+function employerEnd(doc: NlpDoc, j: number): number {
+  const n = doc.value.length;
+  let k = j + 1;
+  if (doc.lower[k] !== 'of') return k;
+  const the = doc.lower[k + 1] === 'the' ? 1 : 0;
+  if (!isCap(doc.value[k + 1 + the] ?? '')) return k;
+  k += 1 + the;
+  while (k < n && k - j < 8 + the && isCap(doc.value[k])) k++;
+  if (doc.lower[k] === 'in' && isCap(doc.value[k + 1] ?? '')) {
+    k++;
+    while (k < n && k - j < 12 + the && isCap(doc.value[k])) k++;
+  }
+  return k;
+}
+
 /** Tokens [i, j] are a clause's subject (subjectVerb). */
 export function subjectAt(doc: NlpDoc, lex: Lexicon, i: number, j: number): boolean {
   return subjectVerb(doc, lex, i, j) >= 0;
@@ -28,27 +47,19 @@ export function subjectAt(doc: NlpDoc, lex: Lexicon, i: number, j: number): bool
 export function subjectVerb(doc: NlpDoc, lex: Lexicon, i: number, j: number): number {
   const n = doc.value.length;
   const verbAt = (t: number) => t < n && (doc.pos[t] === 'VERB' || doc.pos[t] === 'AUX') && !APOS.test(doc.value[t]);
-  // "said Beck.", "said Mr. Bartels, the …" (not "said Trump’s use of …", nor "he said Ryan.", where Ryan is the
-  // object).
+  // "said Beck.", "said Mr. Bartels, the …", "said Mr. Burman of the Tax Policy Center." (not "said Trump’s use of …",
+  // nor "he said Ryan.", where Ryan is the object).
   let v = i;
   while (v > 0 && lex.titles.has(doc.lower[v - 1])) v--;
   // (Not "called Donald Trump “a narcissist”": a quotation opening after the name makes it the object.)
   if (v > 0 && doc.pos[v - 1] === 'VERB' && lex.verbs.has(doc.lemma[v - 1])) {
-    return (j + 1 >= n || (doc.pos[j + 1] === 'PUNCT' && !opensQuotation(doc, j + 1))) && doc.pos[v - 2] !== 'PRON' ? v - 1 : -1;
+    const after = employerEnd(doc, j);
+    return (after >= n || (doc.pos[after] === 'PUNCT' && !opensQuotation(doc, after))) && doc.pos[v - 2] !== 'PRON' ? v - 1 : -1;
   }
   // A verb's or preposition's object, titles between ("supporting Mr. Cruz"; the "of" of "Secretary of State John
   // Kerry" is the title's).
   if (v > 0 && /^(ADP|VERB|DET)$/.test(doc.pos[v - 1]) && !(v < i && doc.lower[v - 1] === 'of')) return -1;
-  let k = j + 1;
-  // "David Woodard of Clemson University, said": a place or employer after the name, and a place after that.
-  if (doc.lower[k] === 'of' && isCap(doc.value[k + 1] ?? '')) {
-    k++;
-    while (k < n && k - j < 8 && isCap(doc.value[k])) k++;
-    if (doc.lower[k] === 'in' && isCap(doc.value[k + 1] ?? '')) {
-      k++;
-      while (k < n && k - j < 12 && isCap(doc.value[k])) k++;
-    }
-  }
+  let k = employerEnd(doc, j);
   if (doc.value[k] === '(') {
     while (k < n && k - j < 10 && doc.value[k] !== ')') k++;
     k++;

@@ -52,13 +52,14 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     const who = personOfPronoun(people, start, gender, lastSpeaker);
     if (who) return { mention, start, end, canonical: who, role: '', type: 'person' };
   }
-  // "former Gov. Bill Richardson of New Mexico": the name is before "of"; what follows belongs to the role.
+  // "former Gov. Bill Richardson of New Mexico", "Mr. Burman of the Tax Policy Center": the name is before "of"; what
+  // follows belongs to the role.
   let head = np;
   let tail = '';
   for (let k = np.first + 1; k < np.last; k++) {
     if (doc.lower[k] !== 'of' && doc.lower[k] !== 'for') continue;
     const before = { first: np.first, last: k - 1 };
-    if (classify(doc, before, lex) === 'person' && isNameToken(doc, k - 1, lex) && k - 2 >= np.first && isNameToken(doc, k - 2, lex)) {
+    if (classify(doc, before, lex) === 'person' && isNameToken(doc, k - 1, lex) && k - 2 >= np.first && (isNameToken(doc, k - 2, lex) || honorific(lex, doc.lower[k - 2]))) {
       head = before;
       tail = textOf(doc, k, np.last);
     }
@@ -201,6 +202,12 @@ function nameRunEndingAt(doc: NlpDoc, t: number, lex: Lexicon, people: PersonReg
   if (a > 0 && /^(of|for|the|and)$/.test(doc.lower[a - 1])) return null;
   if (a === t || t - a > 2 || classify(doc, { first: a, last: t }, lex) !== 'person') return null;
   return people.resolveName(textOf(doc, a, t), start);
+}
+
+/** "Mr.", "Sen.", "Gov.", "President": a title written before a person's name only (not "U.S.", "state"). */
+function honorific(lex: Lexicon, word: string): boolean {
+  const w = lex.w;
+  return w.maleTitles.has(word) || w.femaleTitles.has(word) || w.personTitles.has(word) || (lex.titles.has(word) && /^\p{L}{2,4}\.$/u.test(word));
 }
 
 /** The person a pronoun of `gender` at offset `start` stands for: the registry's answer, else the last speaker if they fit. */
