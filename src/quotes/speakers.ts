@@ -325,8 +325,8 @@ export class PersonRegistry {
     // A description of a person opening the pronoun's sentence or the one before ("The former ambassador also discussed
     // … Donald Trump. He stated …") is that sentence's subject: it comes before the names of its sentence that are no
     // subject and before every name of the sentences before it.
-    // So is a pronoun of the same gender opening either sentence ("He stated …. For his part, he said …"), which stands
-    // for the same person.
+    // So is the first subject pronoun of either sentence when it is of the same gender ("He stated …. For his part, he
+    // said …"): it stands for the same person.
     const before = tokenAt(doc, at);
     const described = this.openingSubject(sentence, before, gender) ?? (sentence > 0 ? this.openingSubject(sentence - 1, before, gender) : null);
     for (let i = r - 1, seen = 0; i >= 0 && seen < PERSON_LOOKBACK; i--) {
@@ -371,15 +371,15 @@ export class PersonRegistry {
   private readonly pronounPerson = new Map<number, string | null>();
   private chain = 0;
 
-  /** The person the description or gendered pronoun opening sentence s stands for (openingDescription, openingPronoun). */
+  /** The person the description opening sentence s, or its first subject pronoun, stands for (openingDescription, openingPronoun). */
   private openingSubject(s: number, before: number, gender: Gender | null): { sentence: number; name: string } | null {
     return this.openingDescription(s, before, gender) ?? this.openingPronoun(s, before, gender);
   }
 
   /**
-   * The person a subject pronoun of `gender` opening sentence s stands for ("He stated …", "For his part, he said …":
-   * the sentence's first pronoun, after its start or a comma, with its verb), when it is before token `before`; null
-   * for no gender ("they", "who").
+   * The person the first subject pronoun of sentence s stands for, when it is of `gender`, has its verb and is before
+   * token `before` ("He stated …", "For his part, he said …", "… — during which she gave …"); null for no gender
+   * ("they", "who").
    */
   private openingPronoun(s: number, before: number, gender: Gender | null): { sentence: number; name: string } | null {
     if (!gender) return null;
@@ -387,10 +387,10 @@ export class PersonRegistry {
     const w = this.lex.w;
     const first = doc.sentences[s].firstToken;
     for (let t = first; t < before && t <= doc.sentences[s].lastToken; t++) {
-      if (doc.pos[t] !== 'PRON') continue;
+      if (doc.pos[t] !== 'PRON' || !w.pronounSubjects.has(doc.lower[t])) continue;
       const l = doc.lower[t];
-      const g = !w.pronounSubjects.has(l) ? null : w.malePronouns.has(l) ? 'm' : w.femalePronouns.has(l) ? 'f' : null;
-      if (g !== gender || !(t === first || doc.value[t - 1] === ',') || !/^(VERB|AUX)$/.test(doc.pos[t + 1] ?? '') || this.inQuote(doc.tokStart[t])) return null;
+      const g = w.malePronouns.has(l) ? 'm' : w.femalePronouns.has(l) ? 'f' : null;
+      if (g !== gender || !/^(VERB|AUX)$/.test(doc.pos[t + 1] ?? '') || this.inQuote(doc.tokStart[t])) return null;
       // Each pronoun's person once; a chain of pronouns followed PRONOUN_CHAIN sentences back at most.
       let name = this.pronounPerson.get(t);
       if (name === undefined) {
