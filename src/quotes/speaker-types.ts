@@ -33,6 +33,8 @@ export function rolesAround(doc: NlpDoc, i: number, j: number, lex: Lexicon, spe
     }
     const l = doc.lower[t];
     if (!(lex.titles.has(l) || lex.roleNouns.has(l) || isCap(doc.value[t]) || doc.pos[t] === 'ADJ') || doc.pos[t] === 'PUNCT' || doc.pos[t] === 'DET') break;
+    // "her chief rival Bernie Sanders": a modifier of the role word after it is no role of its own.
+    if (lex.w.roleModifiers.has(l) && t + 1 < i && (lex.titles.has(doc.lower[t + 1]) || lex.roleNouns.has(doc.lower[t + 1]))) continue;
     add(t);
   }
   if (doc.value[j + 1] === ',' && /^(the|a|an)$/.test(doc.lower[j + 2] ?? '')) {

@@ -11,8 +11,8 @@ import { countBefore } from '../search.js';
 import { tokenAt } from '../nlp/index.js';
 import { isCap } from './pieces.js';
 import type { Lexicon } from './lexicon.js';
-import { definiteDescription, isNameToken, joinsWords, nlSpan } from './phrases.js';
-import { rolesAround, taggedState } from './speaker-types.js';
+import { APOS, definiteDescription, isNameToken, joinsWords, nlSpan } from './phrases.js';
+import { classify, rolesAround, taggedState } from './speaker-types.js';
 import { findPersonMentions, firstNameGender, type Gender, type PersonMention } from './mentions.js';
 import { adjunctOf, cleftFocus, dependent, objectOfRelative, openingPossessor, subjectAt, subjectVerb, subordinateSubject } from './name-roles.js';
 
@@ -265,6 +265,8 @@ export class PersonRegistry {
     const lo = countBefore(this.mentions.length, (i) => this.mentions[i].at < at);
     for (let i = 0; i < lo; i++) {
       if (this.resolvedName(i) !== name) continue;
+      // "CNN's Gloria Borger": a journalist is not "the senator".
+      if (office && this.outletPossessed(i)) return false;
       for (const x of this.rolesOf(i)) {
         // Named with the role itself: the rules of personWithRole have judged them ("Florida Sen. Ana Ruiz" is not
         // "the Texas senator").
@@ -274,6 +276,17 @@ export class PersonRegistry {
       }
     }
     return true;
+  }
+
+  /** Mention k is written after an outlet's possessive ("CNN's Gloria Borger", "Fox News’ Bret Baier"). */
+  private outletPossessed(k: number): boolean {
+    const doc = this.doc;
+    let t = this.mentions[k].first - 1;
+    if (t > 0 && (APOS.test(doc.value[t]) || /^['’]$/.test(doc.value[t]))) t--;
+    else return false;
+    let a = t;
+    while (a > 0 && t - a < 4 && isCap(doc.value[a - 1]) && !nlSpan(doc, a - 1, a)) a--;
+    return isCap(doc.value[t]) && classify(doc, { first: a, last: t }, this.lex) === 'outlet';
   }
 
   /** Title and role words written with mention `k` ("Florida Sen. Marco Rubio", "Rubio, the Florida senator,"),
