@@ -82,7 +82,12 @@ export function subjectVerb(doc: NlpDoc, lex: Lexicon, i: number, j: number): nu
     if (doc.value[e] !== ',') return -1;
     k = doc.pos[e + 1] === 'VERB' || doc.pos[e + 1] === 'AUX' || doc.pos[e + 1] === 'ADV' ? e + 1 : e;
   }
-  while (k < n && k - j < 8 && doc.pos[k] === 'ADV') k++;
+  // "Sen. Bernie Sanders on Wednesday morning also called …": a time adjunct before the verb.
+  const adjunct = k;
+  if (doc.pos[k] === 'ADP' && lex.w.timeWords.has(doc.value[k + 1] ?? '')) k += 2;
+  else if (lex.w.timeWords.has(doc.value[k] ?? '')) k++;
+  if (k > adjunct && lex.w.timesOfDay.has(doc.lower[k] ?? '')) k++;
+  while (k < n && k - j < 10 && doc.pos[k] === 'ADV') k++;
   return verbAt(k) ? k : -1;
 }
 

@@ -177,6 +177,13 @@ export class PersonRegistry {
     }
     if (strict.size === 1) return [...strict][0];
     if (strict.size === 0 && loose.size === 1) return [...loose][0];
+    // Several people named with the role alone ("Sen. Marco Rubio", "Sen. Ted Cruz", "Sen. Bernie Sanders"): the one who
+    // is the subject just before the description ("Sen. Bernie Sanders on Wednesday also called … the independent
+    // Vermont senator told …").
+    if (strict.size === 0 && loose.size > 1) {
+      const subject = this.subjectBefore(at, null);
+      if (subject && loose.has(subject)) return subject;
+    }
     if (strict.size === 0 && loose.size === 0 && !modifiers.some((w) => this.lex.w.officeModifiers.has(w))) return this.describedSubject(role, modifiers, at);
     return null;
   }
@@ -190,24 +197,10 @@ export class PersonRegistry {
    */
   private describedSubject(role: string, modifiers: string[], at: number): string | null {
     const doc = this.doc;
-    const refs = this.buildRefs();
-    const r = countBefore(refs.length, (i) => refs[i].at < at);
     const reach = this.reachBack(at);
-    const own = doc.sentenceOf[Math.min(tokenAt(doc, at), doc.value.length - 1)];
     const gender: Gender | null = this.lex.w.maleNouns.has(role) ? 'm' : this.lex.w.femaleNouns.has(role) ? 'f' : null;
-    for (let i = r - 1; i >= 0; i--) {
-      const ref = refs[i];
-      if (doc.sentenceOf[ref.first] < reach) break;
-      // A name in the description's own sentence is someone else ("Mr. Trump took on Hillary Clinton after the
-      // Democratic front-runner had said …").
-      if (doc.sentenceOf[ref.first] === own) continue;
-      // Not one of two subjects ("he and Brafman had said …").
-      if (/^(and|or)$/.test(doc.lower[ref.first - 1] ?? '')) continue;
-      const subject = cleftFocus(doc, this.lex, ref.first, ref.last) || (subjectAt(doc, this.lex, ref.first, ref.last) && !subordinateSubject(doc, this.lex, ref.first, ref.last));
-      if (this.inQuote(ref.at) || !subject) continue;
-      const name = this.refName(ref);
-      if (this.personLike(name) && this.fits(name, gender)) return this.describable(name, role, modifiers, at) ? name : null;
-    }
+    const subject = this.subjectBefore(at, gender);
+    if (subject) return this.describable(subject, role, modifiers, at) ? subject : null;
     // No one named there: the person the last subject pronoun of those sentences stands for ("“Really,” she added. …
     // The actress said she was tired of the status quo").
     const w = this.lex.w;
@@ -221,6 +214,32 @@ export class PersonRegistry {
       return name && this.describable(name, role, modifiers, at) ? name : null;
     }
     return this.topicPerson(role, modifiers, gender, at);
+  }
+
+  /**
+   * The person (of `gender`, if given) named as a main clause's subject, or a cleft's focus, in the sentence before the
+   * one at `at` (sentences that open inside a quotation passed over), the latest such; null when there is none. Not a
+   * name in the sentence at `at` itself, in a quotation, or one of two subjects ("he and Brafman had said …").
+   */
+  private subjectBefore(at: number, gender: Gender | null): string | null {
+    const doc = this.doc;
+    const refs = this.buildRefs();
+    const r = countBefore(refs.length, (i) => refs[i].at < at);
+    const reach = this.reachBack(at);
+    const own = doc.sentenceOf[Math.min(tokenAt(doc, at), doc.value.length - 1)];
+    for (let i = r - 1; i >= 0; i--) {
+      const ref = refs[i];
+      if (doc.sentenceOf[ref.first] < reach) break;
+      // A name in the description's own sentence is someone else ("Mr. Trump took on Hillary Clinton after the
+      // Democratic front-runner had said …").
+      if (doc.sentenceOf[ref.first] === own) continue;
+      if (/^(and|or)$/.test(doc.lower[ref.first - 1] ?? '')) continue;
+      const subject = cleftFocus(doc, this.lex, ref.first, ref.last) || (subjectAt(doc, this.lex, ref.first, ref.last) && !subordinateSubject(doc, this.lex, ref.first, ref.last));
+      if (this.inQuote(ref.at) || !subject) continue;
+      const name = this.refName(ref);
+      if (this.personLike(name) && this.fits(name, gender)) return name;
+    }
+    return null;
   }
 
   /**
