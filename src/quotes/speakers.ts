@@ -11,10 +11,11 @@ import { countBefore } from '../search.js';
 import { tokenAt } from '../nlp/index.js';
 import { isCap } from './pieces.js';
 import type { Lexicon } from './lexicon.js';
-import { APOS, definiteDescription, isNameToken, joinsWords, nlSpan } from './phrases.js';
-import { classify, rolesAround, taggedState } from './speaker-types.js';
+import { definiteDescription, isNameToken, joinsWords, nlSpan } from './phrases.js';
+import { rolesAround } from './speaker-types.js';
 import { findPersonMentions, firstNameGender, type Gender, type PersonMention } from './mentions.js';
-import { adjunctOf, cleftFocus, dependent, objectOfRelative, openingPossessor, subjectAt, subjectVerb, subordinateSubject } from './name-roles.js';
+import { adjunctOf, dependent, objectOfRelative, openingPossessor, subjectAt, subjectVerb, subordinateSubject } from './name-roles.js';
+import { personWithRole } from './descriptions.js';
 
 /** How many names back a pronoun looks for one shown to be a person's (`PersonRegistry.personLike`). */
 const PERSON_LOOKBACK = 6;
@@ -45,8 +46,8 @@ export class PersonRegistry {
   readonly mentions: PersonMention[];
 
   constructor(
-    private readonly doc: NlpDoc,
-    private readonly lex: Lexicon,
+    readonly doc: NlpDoc,
+    readonly lex: Lexicon,
   ) {
     this.mentions = findPersonMentions(doc, lex);
   }
@@ -143,174 +144,14 @@ export class PersonRegistry {
     return name;
   }
 
-  /**
-   * The person a definite description refers back to ("the senator", "the Florida senator", "the former president"):
-   * the last person named before `at`, when that person was named with `role` and every one of `modifiers` (in any
-   * mention before `at`); else null. (The latest person *with* the role is often not the one meant: "World Bank
-   * President Jim Yong Kim" named after Obama, then "the president said".)
-   */
+  /** The person a definite description refers back to ("the senator"): descriptions.ts, personWithRole. */
   personWithRole(role: string, modifiers: string[], at: number): string | null {
-    if (!this.lex.w.referringRoles.has(role)) return null;
-    const who = this.lastNamed(at);
-    if (!who) return null;
-    const lo = countBefore(this.mentions.length, (i) => this.mentions[i].at < at);
-    // Failing that, the one person the article named before with the role and modifiers ("Indiana Gov. Mike Pence",
-    // then other names, then "the governor said"); failing that, the one person named with the role and no other
-    // modifier ("Sen. Bernie Sanders" is "the Vermont senator"). Two such people leave the description unnamed.
-    const strict = new Set<string>();
-    const loose = new Set<string>();
-    for (let i = lo - 1; i >= 0; i--) {
-      const roles = this.rolesOf(i);
-      if (!roles.includes(role)) continue;
-      const name = this.resolvedName(i);
-      // The state of a party-state tag counts for a state modifier ("Sen. Bernie Sanders (I-Vt.)" is "the Vermont
-      // senator"), not as a role of its own.
-      const state = modifiers.length ? taggedState(this.doc, this.mentions[i].lastToken, this.lex) : [];
-      if (modifiers.every((w) => roles.includes(w) || state.includes(w))) {
-        if (name === who) return who;
-        strict.add(name);
-      }
-      // Loosely: a person named with no modifiers at all ("Sen. Bernie Sanders" for "the Vermont senator"; not
-      // "Florida Sen. Ana Ruiz" for "the Texas senator"), and the required modifiers.
-      const bare = roles.every((x) => this.lex.titles.has(x) || this.lex.roleNouns.has(x) || this.lex.w.referringRoles.has(x));
-      if (bare && modifiers.every((w) => roles.includes(w) || !this.lex.w.requiredModifiers.has(w))) loose.add(name);
-    }
-    if (strict.size === 1) return [...strict][0];
-    if (strict.size === 0 && loose.size === 1) return [...loose][0];
-    // Several people named with the role alone ("Sen. Marco Rubio", "Sen. Ted Cruz", "Sen. Bernie Sanders"): the one who
-    // is the subject just before the description ("Sen. Bernie Sanders on Wednesday also called … the independent
-    // Vermont senator told …").
-    if (strict.size === 0 && loose.size > 1) {
-      const subject = this.subjectBefore(at, null);
-      if (subject && loose.has(subject)) return subject;
-    }
-    if (strict.size === 0 && loose.size === 0 && !modifiers.some((w) => this.lex.w.officeModifiers.has(w))) return this.describedSubject(role, modifiers, at);
-    return null;
-  }
-
-  /**
-   * "Donald Trump is telling supporters … The billionaire businessman says …": a description that no named person was
-   * written with stands for the person who is the subject of a main clause in its sentence or the one before (the
-   * latest such), of the gender a gendered role noun shows; else null. Not a name inside a quotation, nor a person the
-   * article names with another party ("the Republican nominee" is not "Democratic nominee Hillary Clinton") or, for an
-   * office ("the judge", "the ambassador"; not campaign_roles), with another office ("F.B.I. Director James Comey").
-   */
-  private describedSubject(role: string, modifiers: string[], at: number): string | null {
-    const doc = this.doc;
-    const reach = this.reachBack(at);
-    const gender: Gender | null = this.lex.w.maleNouns.has(role) ? 'm' : this.lex.w.femaleNouns.has(role) ? 'f' : null;
-    const subject = this.subjectBefore(at, gender);
-    if (subject) return this.describable(subject, role, modifiers, at) ? subject : null;
-    // No one named there: the person the last subject pronoun of those sentences stands for ("“Really,” she added. …
-    // The actress said she was tired of the status quo").
-    const w = this.lex.w;
-    const first = doc.sentences[reach].firstToken;
-    for (let t = tokenAt(doc, at) - 1; t >= first; t--) {
-      const l = doc.lower[t];
-      // A gendered subject pronoun ("he", "she"), of the description's gender if it has one, with its verb.
-      const g = !w.pronounSubjects.has(l) ? null : w.malePronouns.has(l) ? 'm' : w.femalePronouns.has(l) ? 'f' : null;
-      if (!g || (gender && g !== gender) || this.inQuote(doc.tokStart[t]) || !/^(VERB|AUX)$/.test(doc.pos[t + 1] ?? '')) continue;
-      const name = this.lastPerson(doc.tokStart[t], g);
-      return name && this.describable(name, role, modifiers, at) ? name : null;
-    }
-    return this.topicPerson(role, modifiers, gender, at);
-  }
-
-  /**
-   * The person (of `gender`, if given) named as a main clause's subject, or a cleft's focus, in the sentence before the
-   * one at `at` (sentences that open inside a quotation passed over), the latest such; null when there is none. Not a
-   * name in the sentence at `at` itself, in a quotation, or one of two subjects ("he and Brafman had said …").
-   */
-  private subjectBefore(at: number, gender: Gender | null): string | null {
-    const doc = this.doc;
-    const refs = this.buildRefs();
-    const r = countBefore(refs.length, (i) => refs[i].at < at);
-    const reach = this.reachBack(at);
-    const own = doc.sentenceOf[Math.min(tokenAt(doc, at), doc.value.length - 1)];
-    for (let i = r - 1; i >= 0; i--) {
-      const ref = refs[i];
-      if (doc.sentenceOf[ref.first] < reach) break;
-      // A name in the description's own sentence is someone else ("Mr. Trump took on Hillary Clinton after the
-      // Democratic front-runner had said …").
-      if (doc.sentenceOf[ref.first] === own) continue;
-      if (/^(and|or)$/.test(doc.lower[ref.first - 1] ?? '')) continue;
-      const subject = cleftFocus(doc, this.lex, ref.first, ref.last) || (subjectAt(doc, this.lex, ref.first, ref.last) && !subordinateSubject(doc, this.lex, ref.first, ref.last));
-      if (this.inQuote(ref.at) || !subject) continue;
-      const name = this.refName(ref);
-      if (this.personLike(name) && this.fits(name, gender)) return name;
-    }
-    return null;
-  }
-
-  /**
-   * "The businessman said …" a few paragraphs after the article last made Donald Trump a subject: for a description by
-   * a candidate's epithet (`topic_roles`), the person the article has named most before `at`, at least twice as often
-   * as anyone else and three times in all, if the description fits that person (describable); else null.
-   */
-  private topicPerson(role: string, modifiers: string[], gender: Gender | null, at: number): string | null {
-    if (!this.lex.w.topicRoles.has(role)) return null;
-    const counts = new Map<string, number>();
-    for (const ref of this.buildRefs()) {
-      if (ref.at >= at) break;
-      if (this.inQuote(ref.at)) continue;
-      const name = this.refName(ref);
-      if (this.personLike(name)) counts.set(name, (counts.get(name) ?? 0) + 1);
-    }
-    const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    if (!ranked.length || ranked[0][1] < 3 || (ranked.length > 1 && ranked[0][1] < 2 * ranked[1][1])) return null;
-    const name = ranked[0][0];
-    return this.fits(name, gender) && this.describable(name, role, modifiers, at) ? name : null;
-  }
-
-  /**
-   * The first sentence a description at offset `at` reaches back to: the sentence before its own, sentences that open
-   * inside a quotation not counted ("Clinton proclaimed, “… . …” The presidential candidate reiterated: …").
-   */
-  private reachBack(at: number): number {
-    const doc = this.doc;
-    let s = doc.sentenceOf[Math.min(tokenAt(doc, at), doc.value.length - 1)] - 1;
-    while (s > 0 && this.inQuote(doc.tokStart[doc.sentences[s].firstToken])) s--;
-    return Math.max(0, s);
-  }
-
-  /**
-   * No mention of `name` before `at` carries the role (personWithRole's rules judge those), another party than
-   * `modifiers`, or, for an office, another office.
-   */
-  private describable(name: string, role: string, modifiers: string[], at: number): boolean {
-    const w = this.lex.w;
-    const party = modifiers.find((x) => w.partyWords.has(x));
-    const office = !w.campaignRoles.has(role);
-    const lo = countBefore(this.mentions.length, (i) => this.mentions[i].at < at);
-    for (let i = 0; i < lo; i++) {
-      if (this.resolvedName(i) !== name) continue;
-      // "CNN's Gloria Borger": a journalist is not "the senator".
-      if (office && this.outletPossessed(i)) return false;
-      for (const x of this.rolesOf(i)) {
-        // Named with the role itself: the rules of personWithRole have judged them ("Florida Sen. Ana Ruiz" is not
-        // "the Texas senator").
-        if (x === role) return false;
-        if (party && w.partyWords.has(x) && x !== party) return false;
-        if (office && x !== role && (w.referringRoles.has(x) || this.lex.roleNouns.has(x)) && !w.campaignRoles.has(x)) return false;
-      }
-    }
-    return true;
-  }
-
-  /** Mention k is written after an outlet's possessive ("CNN's Gloria Borger", "Fox News’ Bret Baier"). */
-  private outletPossessed(k: number): boolean {
-    const doc = this.doc;
-    let t = this.mentions[k].first - 1;
-    if (t > 0 && (APOS.test(doc.value[t]) || /^['’]$/.test(doc.value[t]))) t--;
-    else return false;
-    let a = t;
-    while (a > 0 && t - a < 4 && isCap(doc.value[a - 1]) && !nlSpan(doc, a - 1, a)) a--;
-    return isCap(doc.value[t]) && classify(doc, { first: a, last: t }, this.lex) === 'outlet';
+    return personWithRole(this, role, modifiers, at);
   }
 
   /** Title and role words written with mention `k` ("Florida Sen. Marco Rubio", "Rubio, the Florida senator,"),
    * lowercased, abbreviations spelled out ("sen." → "senator"): what "the Florida senator" can refer back to. */
-  private rolesOf(k: number): string[] {
+  rolesOf(k: number): string[] {
     let roles = this.roles.get(k);
     if (!roles) this.roles.set(k, (roles = rolesAround(this.doc, this.mentions[k].first, this.mentions[k].lastToken, this.lex)));
     return roles;
@@ -322,7 +163,7 @@ export class PersonRegistry {
    * The person named last before `at`, full name or surname written alone ("Obama said …" after "Barack Obama"),
    * whatever kind of name it is (`lastPerson` asks for a person's).
    */
-  private lastNamed(at: number): string | null {
+  lastNamed(at: number): string | null {
     const refs = this.buildRefs();
     const k = countBefore(refs.length, (i) => refs[i].at < at);
     return k === 0 ? null : this.refName(refs[k - 1]);
@@ -599,7 +440,7 @@ export class PersonRegistry {
   }
 
   /** Mention k's full name (remembered: a pronoun asks again for the same mention many times). */
-  private resolvedName(k: number): string {
+  resolvedName(k: number): string {
     let name = this.resolvedMention.get(k);
     const m = this.mentions[k];
     if (name === undefined) this.resolvedMention.set(k, (name = this.resolveName(m.name, m.at, this.titleGender(m.first))));
@@ -613,11 +454,11 @@ export class PersonRegistry {
   }
 
   /** A name reference's full name: a mention's resolved name, or the full name a surname written alone stands for. */
-  private refName(ref: NameRef): string {
+  refName(ref: NameRef): string {
     return (ref.name ??= ref.mention >= 0 ? this.resolvedName(ref.mention) : this.resolveName(this.doc.text.slice(ref.at, this.doc.tokEnd[ref.last]), ref.at, this.titleGender(ref.first)));
   }
 
-  private buildRefs(): NameRef[] {
+  buildRefs(): NameRef[] {
     if (this.refs) return this.refs;
     const doc = this.doc;
     const n = doc.value.length;
@@ -670,7 +511,7 @@ export class PersonRegistry {
    * "Michael Briggs, Sanders's spokesman, suggested"), or is described (", who", ", 67,"); or the last word alone is
    * the subject of a verb ("Kasich took a different tack").
    */
-  private personLike(name: string): boolean {
+  personLike(name: string): boolean {
     let known = this.personNames.get(name);
     if (known !== undefined) return known;
     const doc = this.doc;
