@@ -106,8 +106,9 @@ function bodyStart(doc: NlpDoc, lex: Lexicon, people: PersonRegistry, a: number,
     if (doc.pos[k] !== 'ADJ') allAdj = false;
   }
   if (allAdj) return -1;
-  // A modifier of a lowercase noun after it ("South Korean competitors", "700 United Technologies jobs").
-  if (t + 1 < doc.value.length && doc.pos[t + 1] === 'NOUN' && /^\p{Ll}/u.test(doc.value[t + 1])) return -1;
+  // A modifier of a lowercase noun after it ("South Korean competitors", "700 United Technologies jobs"); not of a
+  // reporting verb that wink tags a noun ("The Journal notes that …").
+  if (t + 1 < doc.value.length && doc.pos[t + 1] === 'NOUN' && /^\p{Ll}/u.test(doc.value[t + 1]) && !(lex.verbs.has(doc.lemma[t + 1]) && doc.lower[t + 2] === 'that')) return -1;
   // A line of its own (a label, a byline).
   const lineStart = doc.text.lastIndexOf('\n', doc.tokStart[a]) + 1;
   let lineEnd = doc.text.indexOf('\n', doc.tokEnd[t]);

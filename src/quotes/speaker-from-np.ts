@@ -149,10 +149,7 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
   // A poll by its name alone: "a new Gallup poll" → "Gallup poll".
   const poll = namedPollAt(doc, np, lex);
   if (poll >= 0) return { mention, start, end, canonical: textOf(doc, pollNameStart(doc, poll, np.first, lex), np.last), role: appositionRole, type };
-  if (type === 'outlet' && np.first === np.last - 1 && /^the$/i.test(doc.value[np.first])) {
-    const full = new RegExp(`\\b([A-Z][\\w.]+ )+${doc.value[np.last]}\\b`).exec(doc.text.slice(0, start));
-    if (full) canonical = full[0];
-  }
+  if (type === 'outlet' && np.first === np.last - 1 && /^the$/i.test(doc.value[np.first])) canonical = fullerOutletName(doc, doc.value[np.last], start);
   if (type === 'organization') {
     // "his campaign said" after "Bernie Sanders spoke …": the person's, named as "Sanders's campaign" is.
     const owned = ownedByPronoun(doc, np, lex, people, lastSpeaker, start) ?? ownedByName(doc, np, lex, people, start);
@@ -167,11 +164,22 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     // "the company said" after "Verizon was trying …": the organisation named just before.
     const words = doc.lower.slice(np.first + 1, np.last + 1);
     const referred = referredBody(doc, np, lex, people, (between) => otherDescription(between, words, lex));
-    if (referred) return { mention, start, end, canonical: referred, role: stripDet(mention), type };
+    // An outlet by one word of its name ("the newspaper" after "The Journal notes …"): the name the article gave it in
+    // full before.
+    if (referred) {
+      const fuller = type === 'outlet' && !referred.includes(' ') ? fullerOutletName(doc, referred, start) : referred;
+      return { mention, start, end, canonical: /^the \S+$/i.test(fuller) ? referred : fuller, role: stripDet(mention), type };
+    }
   }
   // "the Brennan Center" after "The Brennan Center for Justice": the fuller name the article gave the body.
   if (type === 'organization') canonical = fullerNameBefore(doc, canonical, start);
   return { mention, start, end, canonical, role: appositionRole, type };
+}
+
+/** "The Post" → "Washington Post": the first name before `start` that ends with the one word `word`, else `word`. */
+function fullerOutletName(doc: NlpDoc, word: string, start: number): string {
+  const full = new RegExp(`\\b([A-Z][\\w.]+ )+${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).exec(doc.text.slice(0, start));
+  return full ? full[0] : word;
 }
 
 /** `name` with the part after "of" or "for" it had where the article last wrote it more fully before `start`; else `name`. */
