@@ -7,7 +7,7 @@
 import { tokenAt } from '../nlp/index.js';
 import { countBefore } from '../search.js';
 import { isCap } from './pieces.js';
-import { APOS, nlSpan } from './phrases.js';
+import { nlSpan, possessiveMark } from './phrases.js';
 import { classify, taggedState } from './speaker-types.js';
 import { cleftFocus, subjectAt, subordinateSubject } from './name-roles.js';
 import type { Gender } from './mentions.js';
@@ -171,7 +171,7 @@ function describable(people: PersonRegistry, name: string, role: string, modifie
 function outletPossessed(people: PersonRegistry, k: number): boolean {
   const doc = people.doc;
   let t = people.mentions[k].first - 1;
-  if (t > 0 && (APOS.test(doc.value[t]) || /^['’]$/.test(doc.value[t]))) t--;
+  if (t > 0 && possessiveMark(doc, t)) t--;
   else return false;
   let a = t;
   while (a > 0 && t - a < 4 && isCap(doc.value[a - 1]) && !nlSpan(doc, a - 1, a)) a--;

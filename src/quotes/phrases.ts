@@ -9,6 +9,19 @@ import { isCap, titleCaseWords } from './pieces.js';
 
 export const APOS = /^['’]s$/;
 
+/**
+ * Token i marks a possessive: "’s", or an apostrophe alone after a capitalised word ending in "s" and written against
+ * it, before a word ("Bernie Sanders’ campaign", "Reuters' count"; not a closing quotation mark before punctuation).
+ */
+export function possessiveMark(doc: NlpDoc, i: number): boolean {
+  const v = doc.value[i];
+  if (APOS.test(v)) return true;
+  if (v !== '’' && v !== "'") return false;
+  if (i === 0 || i + 1 >= doc.value.length || !adjacent(doc, i - 1, i) || adjacent(doc, i, i + 1)) return false;
+  const before = doc.value[i - 1];
+  return isCap(before) && /s$/.test(before) && /^(NOUN|PROPN|ADJ)$/.test(doc.pos[i + 1]);
+}
+
 /** A token that can be part of a proper name. */
 export function isNameToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
   // Not punctuation, a number or a function word: one of these tags. The tag is tested first, the word's capital next
@@ -51,7 +64,7 @@ function isNpToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
   if (lex.w.weekdays.has(l)) return false;
   if (p === 'PROPN' || p === 'NOUN' || p === 'NUM') return true;
   if (p === 'ADJ') return true;
-  if (APOS.test(doc.value[i]) && p === 'PART') return true;
+  if ((APOS.test(doc.value[i]) && p === 'PART') || (p === 'PUNCT' && possessiveMark(doc, i))) return true;
   if (lex.titles.has(l)) return true;
   if (isCap(doc.value[i]) && (p === 'VERB' || p === 'X' || p === 'ADV')) return true;
   return false;

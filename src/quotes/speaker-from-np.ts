@@ -6,7 +6,7 @@
 import type { NlpDoc } from '../nlp/index.js';
 import type { Lexicon } from './lexicon.js';
 import { isCap } from './pieces.js';
-import { adjacent, APOS, definiteDescription, descriptionOf, inTitleCaseLine, isNameToken, npEndingAt, paragraphsBack, stripDet, textOf, type Np } from './phrases.js';
+import { adjacent, definiteDescription, descriptionOf, inTitleCaseLine, isNameToken, npEndingAt, paragraphsBack, possessiveMark, stripDet, textOf, type Np } from './phrases.js';
 import { documentAuthor, type Author } from './document-authors.js';
 import { namedPollAfter, namedPollBefore, referredBody, subjectBodyBefore } from './referred-bodies.js';
 import { closesQuotation } from './context.js';
@@ -76,7 +76,7 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
   // office: named after the person's full name).
   let poss = -1;
   for (let k = head.last - 1; k > head.first; k--) {
-    if (APOS.test(doc.value[k])) {
+    if (possessiveMark(doc, k)) {
       poss = k;
       break;
     }

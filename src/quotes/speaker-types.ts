@@ -7,7 +7,7 @@ import type { NlpDoc } from '../nlp/index.js';
 import type { SpeakerType } from '../types.js';
 import { isCap } from './pieces.js';
 import type { Lexicon } from './lexicon.js';
-import { APOS, hyphenatedStart, isNameToken, joinsWords, textOf, type Np } from './phrases.js';
+import { hyphenatedStart, isNameToken, joinsWords, possessiveMark, textOf, type Np } from './phrases.js';
 
 /**
  * Title and role words written with the name in tokens [i, j]: up to five before it ("Republican presidential candidate
@@ -71,7 +71,7 @@ export function taggedState(doc: NlpDoc, j: number, lex: Lexicon): string[] {
 export function splitRoleName(doc: NlpDoc, np: Np, lex: Lexicon): { roleFirst: number; nameFirst: number } {
   let nameFirst = np.last + 1;
   for (let i = np.last; i >= np.first; i--) {
-    if (isNameToken(doc, i, lex) || (APOS.test(doc.value[i]) && i < np.last)) nameFirst = i;
+    if (isNameToken(doc, i, lex) || (possessiveMark(doc, i) && i < np.last)) nameFirst = i;
     // "Douglas Holtz-Eakin", "Mohamed El-Erian": a hyphen written without spaces between two name words.
     else if (doc.value[i] === '-' && i > np.first && i < np.last && nameFirst === i + 1 && joinsWords(doc, i) && isNameToken(doc, i - 1, lex)) nameFirst = i;
     else break;
