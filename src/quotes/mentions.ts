@@ -57,6 +57,7 @@ class MentionScan {
       let j = i;
       let nickname = -1; // the opening quotation mark of a nickname inside the name, if any
       let surnameHyphen = false; // the name ends with a hyphenated surname (three tokens, one word)
+      let syllables = false; // … or with a given name of two syllables after the surname ("Ban Ki-moon")
       while (j + 1 < n) {
         // "in Florida Friday": a weekday ends a name.
         if (!isNameToken(doc, j + 1, lex) || lex.w.weekdays.has(doc.lower[j + 1])) {
@@ -70,8 +71,10 @@ class MentionScan {
             j += 2;
             continue;
           }
-          // "Douglas Holtz-Eakin", "Melissa Mark-Viverito": a hyphenated surname ends the name.
-          if (this.hyphenatedSurname(j)) {
+          // "Douglas Holtz-Eakin", "Melissa Mark-Viverito": a hyphenated surname ends the name; so does a given name of
+          // two syllables joined by a hyphen, the second in lower case, after the surname ("Ban Ki-moon").
+          if (this.hyphenatedSurname(j) || (j > i && this.syllableName(j))) {
+            syllables = !this.hyphenatedSurname(j);
             j += 2;
             surnameHyphen = true;
             break;
@@ -125,7 +128,8 @@ class MentionScan {
       // (Titles that are also party or place words, "Republican Party", do not count: an honorific or person title.)
       const personal = (titled && (doc.lower[i - 1].endsWith('.') || lex.w.personTitles.has(doc.lower[i - 1]))) || knownFirst;
       let orgLike = false;
-      for (let k = i; k <= j && shaped && !place && !orgLike && !personal; k++) orgLike = lex.orgWords.has(doc.lower[k]) || lex.outletWords.has(doc.lower[k]);
+      // (Not the second syllable of a given name: the "un" of "Kim Jong-un" is no UN.)
+      for (let k = i; k <= (syllables ? j - 2 : j) && shaped && !place && !orgLike && !personal; k++) orgLike = lex.orgWords.has(doc.lower[k]) || lex.outletWords.has(doc.lower[k]);
       // Not in a headline-style line ("Pence Endorses Paul Ryan", "Rival Hillary Clinton …"): its capitals run words
       // that are not names into the names.
       let headline = false;
@@ -152,8 +156,9 @@ class MentionScan {
         const words = nickname >= 0 ? [doc.value[nickname - 1], ...doc.value.slice(nickname + 3, j + 1)] : doc.value.slice(i, j + 1);
         let name = hyphen ? `${doc.value[i]}-${doc.value.slice(i + 2, j + 1).join(' ')}` : words.join(' ');
         if (surnameHyphen) name = name.replace(/ - (\S+)$/, '-$1');
-        // "Joseph R. Biden Jr.": the surname before a generational suffix is the name's last word ("Mr. Biden").
-        const last = j > i && lex.w.generationalSuffixes.has(doc.lower[j]) ? doc.lower[j - 1] : surnameHyphen ? `${doc.lower[j - 2]}-${doc.lower[j]}` : doc.lower[j];
+        // "Joseph R. Biden Jr.": the surname before a generational suffix is the name's last word ("Mr. Biden"); "Ban
+        // Ki-moon": the surname comes first ("Ban said").
+        const last = j > i && lex.w.generationalSuffixes.has(doc.lower[j]) ? doc.lower[j - 1] : syllables ? doc.lower[i] : surnameHyphen ? `${doc.lower[j - 2]}-${doc.lower[j]}` : doc.lower[j];
         mentions.push({ name, last, at: doc.tokStart[i], words: hyphen ? count - 2 : count, first: i, lastToken: j });
       }
       i = j + 1;
@@ -185,6 +190,18 @@ class MentionScan {
     if (!isCap(doc.value[j + 2]) || !isNameToken(doc, j + 2, lex)) return false;
     if (j + 3 < doc.value.length && isNameToken(doc, j + 3, lex) && !nlSpan(doc, j + 2, j + 3)) return false;
     return !this.writtenAlone(doc.value[j + 2]) && !this.writtenAlone(doc.value[j]);
+  }
+
+  /**
+   * Tokens j, j + 1, j + 2 are a short capitalised syllable, a hyphen and a short lowercase one, a word of its own
+   * ("Ki-moon"), not a modifier of a noun after it ("the George Bush-era tax cuts").
+   */
+  private syllableName(j: number): boolean {
+    const doc = this.doc;
+    if (doc.value[j + 1] !== '-' || !joinsWords(doc, j + 1)) return false;
+    if (!/^\p{Lu}\p{Ll}{0,3}$/u.test(doc.value[j]) || !/^\p{Ll}{1,4}$/u.test(doc.value[j + 2] ?? '')) return false;
+    const next = j + 3 < doc.value.length && /^\p{Ll}/u.test(doc.value[j + 3]) && /^(NOUN|ADJ)$/.test(doc.pos[j + 3]);
+    return !joinsWords(doc, j + 3) && !next;
   }
 
   /** The article writes `word` as a word of its own: not joined to another by a hyphen written without spaces. */
