@@ -20,7 +20,8 @@ import type { PersonRegistry } from './speakers.js';
  * President Jim Yong Kim" named after Obama, then "the president said".)
  */
 export function personWithRole(people: PersonRegistry, role: string, modifiers: string[], at: number): string | null {
-  if (!people.lex.w.referringRoles.has(role)) return null;
+  const staff = people.lex.w.staffRoles.has(role);
+  if (!people.lex.w.referringRoles.has(role) && !staff) return null;
   const who = people.lastNamed(at);
   if (!who) return null;
   const lo = countBefore(people.mentions.length, (i) => people.mentions[i].at < at);
@@ -54,7 +55,7 @@ export function personWithRole(people: PersonRegistry, role: string, modifiers: 
     const subject = subjectBefore(people, at, null);
     if (subject && loose.has(subject)) return subject;
   }
-  if (strict.size === 0 && loose.size === 0 && !modifiers.some((w) => people.lex.w.officeModifiers.has(w))) return describedSubject(people, role, modifiers, at);
+  if (strict.size === 0 && loose.size === 0 && !staff && !modifiers.some((w) => people.lex.w.officeModifiers.has(w))) return describedSubject(people, role, modifiers, at);
   return null;
 }
 

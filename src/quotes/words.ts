@@ -14,7 +14,7 @@ export const WORD_LISTS: Record<string, ListKind> = {
   clause_subject_pronouns: 'lower', pronouns: 'lower', person_pronouns: 'lower', determiners: 'lower', of_quantifiers: 'lower',
   closeness_adjectives: 'lower', share_nouns: 'lower', share_approximators: 'lower', name_joiners: 'lower', person_titles: 'lower',
   sentence_openers: 'lower', name_particles: 'cased', name_articles: 'lower', weekdays: 'lower', title_spellings: 'map', state_names: 'map',
-  referring_roles: 'lower', required_modifiers: 'lower', office_modifiers: 'lower', role_modifiers: 'lower', say_forms: 'lower', passive_auxiliaries: 'lower',
+  referring_roles: 'lower', required_modifiers: 'lower', office_modifiers: 'lower', role_modifiers: 'lower', staff_roles: 'lower', say_forms: 'lower', passive_auxiliaries: 'lower',
   passive_participle_endings: 'lower', call_prepositions: 'lower', needs_clause_verbs: 'lower', naming_verbs: 'lower',
   irregular_past: 'lower', verb_particles: 'lower', copulas: 'lower', subordinators: 'lower', and_but: 'lower',
   gerund_openers: 'lower', before_after_while: 'lower', relative_pronouns: 'lower', concessives: 'lower',
@@ -82,6 +82,7 @@ export interface Words {
   requiredModifiers: Set<string>;
   officeModifiers: Set<string>;
   roleModifiers: Set<string>;
+  staffRoles: Set<string>;
   sayForms: Set<string>;
   passiveAuxiliaries: Set<string>;
   /** A word ending in one of passive_participle_endings. */
@@ -196,6 +197,7 @@ export function compileWords(lists: WordLists): Words {
     requiredModifiers: set('required_modifiers'),
     officeModifiers: set('office_modifiers'),
     roleModifiers: set('role_modifiers'),
+    staffRoles: set('staff_roles'),
     sayForms: set('say_forms'),
     passiveAuxiliaries: set('passive_auxiliaries'),
     passiveParticiple: new RegExp(`(${alternation(list('passive_participle_endings'))})$`),
