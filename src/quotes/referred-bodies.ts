@@ -22,7 +22,7 @@ import { capitalisedInside, inTitleCaseLine, isNameToken, nlSpan, paragraphsBack
 import { classify, pollNameStart } from './speaker-types.js';
 import { authorAt } from './document-authors.js';
 import { firstNameGender } from './mentions.js';
-import { dependent, subjectAt, subordinateSubject } from './name-roles.js';
+import { dependent, openingPossessor, subjectAt, subordinateSubject } from './name-roles.js';
 import type { PersonRegistry } from './speakers.js';
 
 export function referredBody(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistry, otherDescription: (between: string) => boolean): string | null {
@@ -52,7 +52,9 @@ export function referredBody(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRe
 export function subjectBodyBefore(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistry): Np | null {
   for (const [a, t] of bodiesBefore(doc, np, lex, people)) {
     const first = a > 0 && doc.lower[a - 1] === 'the' ? a - 1 : a;
-    if (!subjectAt(doc, lex, first, t) || subordinateSubject(doc, lex, first, t)) continue;
+    // A main clause's subject, or the possessor that opens a sentence ("WikiLeaks's approach … is more radical: It
+    // often posts …").
+    if (!((subjectAt(doc, lex, first, t) && !subordinateSubject(doc, lex, first, t)) || openingPossessor(doc, lex, first, t))) continue;
     // A description of a body between the name and "it" ("After the group's 99th account was suspended, it …") may
     // be what "it" stands for.
     for (let k = t + 1; k < np.first; k++) if (doc.lower[k] === 'the' && lex.w.referringBodies.has(doc.lower[k + 1] ?? '')) return null;
@@ -94,8 +96,8 @@ function bodyStart(doc: NlpDoc, lex: Lexicon, people: PersonRegistry, a: number,
   if ((a > 0 && lex.titles.has(doc.lower[a - 1])) || lex.titles.has(doc.lower[t + 1] ?? '') || firstNameGender(lex, doc.lower[a]) !== null) return -1;
   let orgWord = false;
   for (let k = a; k <= t; k++) if (lex.orgWords.has(doc.lower[k]) || lex.outletWords.has(doc.lower[k])) orgWord = true;
-  // A lone plural ("Americans", "PACs") names people or several bodies.
-  if (!orgWord && a === t && /[^s]s$/.test(doc.value[a])) return -1;
+  // A lone plural ("Americans", "PACs") names people or several bodies; not a name with a capital inside ("WikiLeaks").
+  if (!orgWord && a === t && /[^s]s$/.test(doc.value[a]) && !/\p{Ll}\p{Lu}/u.test(doc.value[a])) return -1;
   // Not after "and" ("in the United States and Canada"), nor in a headline's capitals.
   if (a > 0 && doc.lower[a - 1] === 'and') return -1;
   if (inTitleCaseLine(doc.text, doc.tokStart[a])) return -1;
@@ -121,7 +123,8 @@ function bodyStart(doc: NlpDoc, lex: Lexicon, people: PersonRegistry, a: number,
   // the …", "such as", "including").
   const d = a > 0 && doc.lower[a - 1] === 'the' ? a - 1 : a;
   const introduced = lex.w.sourceIntroducers.has(doc.lower[d - 1] ?? '') || lex.w.sourceIntroducers.has(`${doc.lower[d - 2] ?? ''} ${doc.lower[d - 1] ?? ''}`);
-  if (!introduced && dependent(doc, lex, d, t)) return -1;
+  // (The possessor that opens a sentence is its topic: "WikiLeaks’s approach … is more radical: It often posts …".)
+  if (!introduced && dependent(doc, lex, d, t) && !openingPossessor(doc, lex, d, t)) return -1;
   if (!isCap(doc.value[a])) return -1;
   // Last, as the dearest: a person's name, by the other names the article writes ("Weiner’s" after "Anthony Weiner",
   // "Camizci" alone as a subject) or by a gender it gives the name ("Klein said he was …").
