@@ -214,6 +214,9 @@ export class PersonRegistry {
       if (plainSentence >= 0 && s !== plainSentence) break;
       const subordinate = subordinateSubject(this.doc, this.lex, ref.first, ref.last);
       if ((subjectAt(this.doc, this.lex, ref.first, ref.last) && !subordinate) || openingPossessor(this.doc, this.lex, ref.first, ref.last)) {
+        // A subject the article gives no gender, in the sentence the pronoun chain opens with a pronoun of the gender
+        // ("…, she issued a detailed plan: President Obama later adopted it. She has called for …"): the chain's person.
+        if (described?.opens && s === described.sentence && this.genderOf(name) === null && name !== described.name) return described.name;
         return (s !== sentence ? this.askedOf(i, gender) : null) ?? this.reporterOf(i, s, gender) ?? name;
       }
       latest ??= name;
@@ -245,16 +248,16 @@ export class PersonRegistry {
   private chain = 0;
 
   /** The person the description opening sentence s, or its first subject pronoun, stands for (openingDescription, openingPronoun). */
-  private openingSubject(s: number, before: number, gender: Gender | null): { sentence: number; name: string } | null {
+  private openingSubject(s: number, before: number, gender: Gender | null): { sentence: number; name: string; opens?: boolean } | null {
     return this.openingDescription(s, before, gender) ?? this.openingPronoun(s, before, gender);
   }
 
   /**
    * The person the first subject pronoun of sentence s stands for, when it is of `gender`, has its verb and is before
    * token `before` ("He stated …", "For his part, he said …", "… — during which she gave …"); null for no gender
-   * ("they", "who").
+   * ("they", "who"). `opens`: the pronoun opens the sentence or follows a comma (the sentence's subject).
    */
-  private openingPronoun(s: number, before: number, gender: Gender | null): { sentence: number; name: string } | null {
+  private openingPronoun(s: number, before: number, gender: Gender | null): { sentence: number; name: string; opens: boolean } | null {
     if (!gender) return null;
     const doc = this.doc;
     const w = this.lex.w;
@@ -276,7 +279,7 @@ export class PersonRegistry {
         }
         this.pronounPerson.set(t, name);
       }
-      return name ? { sentence: s, name } : null;
+      return name ? { sentence: s, name, opens: t === first || doc.value[t - 1] === ',' } : null;
     }
     return null;
   }
