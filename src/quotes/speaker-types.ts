@@ -7,6 +7,7 @@ import type { NlpDoc } from '../nlp/index.js';
 import type { SpeakerType } from '../types.js';
 import { isCap } from './pieces.js';
 import type { Lexicon } from './lexicon.js';
+import { firstNameGender } from './mentions.js';
 import { hyphenatedStart, isNameToken, joinsWords, possessiveMark, textOf, type Np } from './phrases.js';
 
 /**
@@ -119,6 +120,10 @@ export function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
   const joined = nameFirst - 1 >= np.first && lex.w.nameJoiners.has(doc.lower[nameFirst - 1]);
   // "Rep. Joan Fox", "Sen. Ted Post": an honorific before the name makes it a person, whatever the surname.
   if (nameFirst - 1 >= np.first && nameFirst <= np.last && np.last - nameFirst <= 3 && lex.titles.has(doc.lower[nameFirst - 1]) && (/\.$/.test(doc.lower[nameFirst - 1]) || lex.w.personTitles.has(doc.lower[nameFirst - 1]))) return 'person';
+  // "Michael Bloomberg", "Michael R. Bloomberg": a known first name (a middle initial) and a surname, though the surname
+  // is also an outlet's or organisation's.
+  const initial = np.last - nameFirst === 2 && /^\p{Lu}\.$/u.test(doc.value[nameFirst + 1]);
+  if (!joined && (np.last - nameFirst === 1 || initial) && firstNameGender(lex, doc.lower[nameFirst]) !== null && isCap(doc.value[np.last]) && !/^[A-Z]{2,}$/.test(doc.value[np.last])) return 'person';
   if (!joined && np.last - nameFirst >= 1 && np.last - nameFirst <= 3) {
     let orgish = false;
     for (let i = nameFirst; i <= np.last; i++) if (lex.orgWords.has(doc.lower[i]) || lex.outletWords.has(doc.lower[i]) || doc.lower[i] === 'and') orgish = true;
