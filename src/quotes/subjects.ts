@@ -117,15 +117,18 @@ export function subjectBefore(ctx: QuoteContext, c: number, floor: number): { np
 
 /**
  * The name before ", who …" (person_relatives) when that relative clause runs, within the sentence and without a
- * quotation mark, to the comma at `comma` before the cue, and the name opens the sentence; else null. (A clause may
- * hold a verb after a comma of its own: "Mr. Slinker, whose latest start-up, Paradata, uses big data …, said".)
+ * quotation mark, to the comma at `comma` before the cue, and the name opens the sentence (or a clause after "that");
+ * else null. (A clause may hold a verb after a comma of its own: "Mr. Slinker, whose latest start-up, Paradata, uses
+ * big data …, said".)
  */
 function relativeClauseSubject(ctx: QuoteContext, comma: number, floor: number): Np | null {
   const { doc, lex } = ctx;
   for (let k = comma - 1; k > floor && comma - k < 60 && !ctx.sentenceEnd(k) && !ctx.isMark(k); k--) {
     if (!opensPersonRelative(doc, lex, k)) continue;
     const np = npEndingAt(doc, ctx.beforeParenthesis(k - 1, floor), lex, floor);
-    if (np && /^\p{Lu}/u.test(doc.value[np.last]) && (np.first === floor || ctx.sentenceEnd(np.first - 1) || doc.pos[np.first - 1] === 'SPACE')) return np;
+    // (Or opens a clause after "that": "It was less than three years ago that Michael Bloomberg, who’s thinking about
+    // running, said …".)
+    if (np && /^\p{Lu}/u.test(doc.value[np.last]) && (np.first === floor || ctx.sentenceEnd(np.first - 1) || doc.pos[np.first - 1] === 'SPACE' || doc.lower[np.first - 1] === 'that')) return np;
     // "Paul Porter, a truck driver from Ava, Mo., who is a member of the Teamsters union, said": the clause follows an
     // apposition of a name that opens the sentence; that name speaks.
     const first = Math.max(floor, doc.sentences[doc.sentenceOf[k]].firstToken);
