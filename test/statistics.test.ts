@@ -137,6 +137,22 @@ describe('bootstrap percentile intervals', () => {
     const reps = Float64Array.from({ length: 1999 }, (_, i) => 1999 - i); // 1999 … 1
     expect(percentileInterval(reps)).toEqual({ low: 50, high: 1950 });
   });
+  test('the bounds are the values a sort puts there (selection, not a sort): ties, −0, NaN, any size and level', () => {
+    const r = rngFor('select');
+    const pools = [() => r.uniform(), () => r.int(3), () => [0, -0, NaN, 1, -1][r.int(5)], () => (r.int(10) ? 0 : r.uniform())];
+    for (let t = 0; t < 2000; t++) {
+      const B = [1, 2, 3, 10, 39, 1999][t % 6];
+      const draw = pools[t % pools.length];
+      const reps = Float64Array.from({ length: B }, draw);
+      for (const level of [0.95, 0.9, 0.5]) {
+        const sorted = reps.slice().sort();
+        const lo = Math.max(1, Math.floor((B + 1) * ((1 - level) / 2)));
+        const hi = Math.min(B, Math.ceil((B + 1) * (1 - (1 - level) / 2)));
+        const ci = percentileInterval(reps.slice(), level);
+        expect(Object.is(ci.low, sorted[lo - 1]) && Object.is(ci.high, sorted[hi - 1])).toBe(true);
+      }
+    }
+  });
   test('a constant sample has a zero-width interval; seeded intervals repeat', () => {
     expect(bootstrapMeanInterval([2, 2, 2], 'k')).toEqual({ low: 2, high: 2 });
     const x = [1, 4, 2, 8, 5, 7, 3, 9, 6, 0];

@@ -15,14 +15,70 @@ export interface Interval {
   high: number;
 }
 
-/** The percentile interval of `level` from replicates (sorted here, in place). */
+/**
+ * The percentile interval of `level` from replicates (reordered here, in place): its two order statistics found by
+ * selection (selectInPlace), not by sorting all B replicates — the very values a sort puts there, in linear time.
+ */
 export function percentileInterval(replicates: Float64Array, level = 0.95): Interval {
-  replicates.sort();
   const B = replicates.length;
   const alpha = 1 - level;
   const lo = Math.max(1, Math.floor((B + 1) * (alpha / 2)));
   const hi = Math.min(B, Math.ceil((B + 1) * (1 - alpha / 2)));
+  selectInPlace(replicates, lo - 1, hi - 1, 0, B - 1);
   return { low: replicates[lo - 1], high: replicates[hi - 1] };
+}
+
+/**
+ * Float64Array.prototype.sort's order: numeric, −0 before +0, NaN last. Selection must use it, not `<` alone, to pick
+ * the very value (the same bits) that a sort puts at a position.
+ */
+function before(a: number, b: number): boolean {
+  if (a < b) return true;
+  if (a === b) return a === 0 && 1 / a < 1 / b; // −0 before +0
+  return b !== b && a === a; // a number before NaN
+}
+
+/**
+ * Quickselect (Hoare's FIND, as in Wirth's "Algorithms + Data Structures") for two positions k1 ≤ k2 at once: reorder
+ * a[left … right] so that a[k1] and a[k2] hold the values a sort (in `before`'s order) would put there. Each pass
+ * partitions around a median-of-three pivot and goes on in the part(s) holding k1 and k2; when they fall apart, each
+ * is selected in its own part (about 2B comparisons for both, against 4B for two separate selections). Equal values
+ * stop both scans and are swapped, so runs of ties (many replicates of 0 for a rare frame) still split evenly.
+ */
+function selectInPlace(a: Float64Array, k1: number, k2: number, left: number, right: number): void {
+  while (left < right) {
+    // The median of a[left], a[mid], a[right] as the pivot.
+    let x = a[left];
+    let y = a[(left + right) >>> 1];
+    const z = a[right];
+    if (before(y, x)) {
+      const t = x;
+      x = y;
+      y = t;
+    }
+    const pivot = before(z, x) ? x : before(y, z) ? y : z;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (before(a[i], pivot)) i++;
+      while (before(pivot, a[j])) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    // Now a[left … j] ≤ pivot ≤ a[i … right], and every position between j and i holds the pivot's value.
+    if (k2 <= j) right = j;
+    else if (k1 >= i) left = i;
+    else {
+      if (k1 <= j) selectInPlace(a, k1, k1, left, j);
+      if (k2 >= i) selectInPlace(a, k2, k2, i, right);
+      return;
+    }
+  }
 }
 
 /**
