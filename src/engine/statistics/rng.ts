@@ -64,23 +64,22 @@ export class Rng {
     return (hi * 67108864 + lo) / 9007199254740992;
   }
 
-  /** A uniform integer in 0 … n − 1 (1 ≤ n ≤ 2^32), without modulo bias (rejection). */
+  /**
+   * A uniform integer in 0 … n − 1 (1 ≤ n ≤ 2^32), without modulo bias: x (32 random bits) is drawn again while it lies
+   * at or above 2^32 − (2^32 mod n), in the last, incomplete run of n values below 2^32, which is when
+   * (⌊x / n⌋ + 1) n > 2^32; else x mod n. One division per draw (the bound's own division was a second one, and the
+   * Monte Carlo tests draw with a different n each time). ⌊x / n⌋ without the floating-point remainder (slow in V8 for
+   * numbers beyond 32-bit integers) is exact: x / n, when not whole, is at least 1/x ≥ 2^-32 of its size away from the
+   * next whole number, far more than a double's rounding (2^-53).
+   */
   int(n: number): number {
     if (n <= 1) return 0;
-    const limit = 4294967296 - mod(4294967296, n);
-    let x = this.next32();
-    while (x >= limit) x = this.next32();
-    return mod(x, n);
+    for (;;) {
+      const x = this.next32();
+      const q = Math.floor(x / n);
+      if ((q + 1) * n <= 4294967296) return x - q * n;
+    }
   }
-}
-
-/**
- * x mod n for whole numbers 0 ≤ x ≤ 2^32, 1 ≤ n ≤ 2^32, as `%` gives it, without the floating-point remainder (slow in
- * V8 for numbers beyond 32-bit integers). Exact: x / n, when not whole, is at least 1/x ≥ 2^-32 of its size away from
- * the next whole number, far more than a double's rounding (2^-53), so the floor is the true quotient.
- */
-function mod(x: number, n: number): number {
-  return x - Math.floor(x / n) * n;
 }
 
 /**
