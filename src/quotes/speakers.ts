@@ -2,8 +2,8 @@
  * Speakers without a PERSON/ORG model: noun phrases found from POS and capitalisation around a cue, split into a
  * role ("border czar", "Illinois Gov.") and a name ("Tom Homan"), typed (person / organization / outlet / anonymous),
  * and resolved to a canonical name within the article ("Homan" → "Tom Homan"; "he" → the last person named before).
- * This file holds the article's person registry that resolves them (the names it starts from: mentions.ts);
- * speaker-from-np.ts turns a phrase into a speaker.
+ * This file holds the article's person registry that resolves them (the names it starts from: mentions.ts; who a
+ * description such as "the senator" stands for: descriptions.ts); speaker-from-np.ts turns a phrase into a speaker.
  */
 import type { NlpDoc } from '../nlp/index.js';
 import type { SpeakerType } from '../types.js';
@@ -196,10 +196,9 @@ export class PersonRegistry {
     let plain: string | null = null;
     let plainSentence = -1;
     // A description of a person opening the pronoun's sentence or the one before ("The former ambassador also discussed
-    // … Donald Trump. He stated …") is that sentence's subject: it comes before the names of its sentence that are no
-    // subject and before every name of the sentences before it.
-    // So is the first subject pronoun of either sentence when it is of the same gender ("He stated …. For his part, he
-    // said …"): it stands for the same person.
+    // … Donald Trump. He stated …") is that sentence's subject, and so is the first subject pronoun of either sentence
+    // when it is of the same gender ("He stated …. For his part, he said …"): it comes before the names of its sentence
+    // that are no subject and before every name of the sentences before it.
     const before = tokenAt(doc, at);
     const described = this.openingSubject(sentence, before, gender) ?? (sentence > 0 ? this.openingSubject(sentence - 1, before, gender) : null);
     for (let i = r - 1, seen = 0; i >= 0 && seen < PERSON_LOOKBACK; i--) {
