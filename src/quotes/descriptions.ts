@@ -10,7 +10,7 @@ import { isCap } from './pieces.js';
 import { nlSpan, possessiveMark } from './phrases.js';
 import { classify, taggedState } from './speaker-types.js';
 import { cleftFocus, subjectAt, subordinateSubject } from './name-roles.js';
-import type { Gender } from './mentions.js';
+import { pronounGender, type Gender } from './mentions.js';
 import type { PersonRegistry } from './speakers.js';
 
 /**
@@ -79,7 +79,7 @@ function describedSubject(people: PersonRegistry, role: string, modifiers: strin
   for (let t = tokenAt(doc, at) - 1; t >= first; t--) {
     const l = doc.lower[t];
     // A gendered subject pronoun ("he", "she"), of the description's gender if it has one, with its verb.
-    const g = !w.pronounSubjects.has(l) ? null : w.malePronouns.has(l) ? 'm' : w.femalePronouns.has(l) ? 'f' : null;
+    const g = w.pronounSubjects.has(l) ? pronounGender(people.lex, l) : null;
     if (!g || (gender && g !== gender) || people.inQuote(doc.tokStart[t]) || !/^(VERB|AUX)$/.test(doc.pos[t + 1] ?? '')) continue;
     const name = people.lastPerson(doc.tokStart[t], g);
     return name && describable(people, name, role, modifiers, at) ? name : null;

@@ -22,6 +22,12 @@ export interface PersonMention {
   lastToken: number;
 }
 
+/** The gender of a pronoun ("he", "her": male_pronouns, female_pronouns, lowercased), or null ("they", "who"). */
+export function pronounGender(lex: Lexicon, word: string): Gender | null {
+  const w = lex.w;
+  return w.malePronouns.has(word) ? 'm' : w.femalePronouns.has(word) ? 'f' : null;
+}
+
 /** The gender of a first name in the lists of given names, or null. */
 export function firstNameGender(lex: Lexicon, first: string): Gender | null {
   const w = lex.w;
@@ -73,8 +79,9 @@ class MentionScan {
           }
           // "Douglas Holtz-Eakin", "Melissa Mark-Viverito": a hyphenated surname ends the name; so does a given name of
           // two syllables joined by a hyphen, the second in lower case, after the surname ("Ban Ki-moon").
-          if (this.hyphenatedSurname(j) || (j > i && this.syllableName(j))) {
-            syllables = !this.hyphenatedSurname(j);
+          const surname = this.hyphenatedSurname(j);
+          if (surname || (j > i && this.syllableName(j))) {
+            syllables = !surname;
             j += 2;
             surnameHyphen = true;
             break;

@@ -12,7 +12,7 @@ import { namedPollAfter, namedPollBefore, referredBody, subjectBodyBefore } from
 import { closesQuotation } from './context.js';
 import { classify, namedPollAt, pollNameStart, splitRoleName } from './speaker-types.js';
 import type { PersonRegistry, Speaker } from './speakers.js';
-import type { Gender } from './mentions.js';
+import { pronounGender, type Gender } from './mentions.js';
 
 /** Turn an NP into a speaker: mention span, canonical name, role and type. `appositionRole` comes from ", the X of Y,". */
 export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistry, lastSpeaker: string | null, appositionRole = ''): Speaker {
@@ -20,7 +20,7 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
   const start = doc.tokStart[np.first];
   const end = doc.tokEnd[np.last];
   const l = doc.lower[np.first];
-  const gender = lex.w.malePronouns.has(l) ? 'm' : lex.w.femalePronouns.has(l) ? 'f' : null;
+  const gender = pronounGender(lex, l);
   if (np.first === np.last && lex.w.pronouns.has(l)) {
     // "Mike Lee, who declared …", "critics who say …": a relative pronoun stands for the phrase right before it.
     if (l === 'who') {
@@ -245,7 +245,7 @@ function authorSpeaker(doc: NlpDoc, author: Author, lex: Lexicon, people: Person
  */
 function ownedByPronoun(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistry, lastSpeaker: string | null, start: number): string | null {
   const l = doc.lower[np.first];
-  const gender = lex.w.malePronouns.has(l) ? 'm' : lex.w.femalePronouns.has(l) ? 'f' : null;
+  const gender = pronounGender(lex, l);
   if (!gender || np.last === np.first) return null;
   for (let k = np.first + 1; k <= np.last; k++) if (!/^\p{Ll}/u.test(doc.value[k])) return null;
   const who = personOfPronoun(people, start, gender, lastSpeaker);

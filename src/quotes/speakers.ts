@@ -13,7 +13,7 @@ import { isCap } from './pieces.js';
 import type { Lexicon } from './lexicon.js';
 import { definiteDescription, isNameToken, joinsWords, nlSpan } from './phrases.js';
 import { rolesAround } from './speaker-types.js';
-import { findPersonMentions, firstNameGender, type Gender, type PersonMention } from './mentions.js';
+import { findPersonMentions, firstNameGender, pronounGender, type Gender, type PersonMention } from './mentions.js';
 import { adjunctOf, dependent, objectOfRelative, openingPossessor, subjectAt, subjectVerb, subordinateSubject } from './name-roles.js';
 import { personWithRole } from './descriptions.js';
 
@@ -263,9 +263,7 @@ export class PersonRegistry {
     const first = doc.sentences[s].firstToken;
     for (let t = first; t < before && t <= doc.sentences[s].lastToken; t++) {
       if (doc.pos[t] !== 'PRON' || !w.pronounSubjects.has(doc.lower[t])) continue;
-      const l = doc.lower[t];
-      const g = w.malePronouns.has(l) ? 'm' : w.femalePronouns.has(l) ? 'f' : null;
-      if (g !== gender || !/^(VERB|AUX)$/.test(doc.pos[t + 1] ?? '') || this.inQuote(doc.tokStart[t])) return null;
+      if (pronounGender(this.lex, doc.lower[t]) !== gender || !/^(VERB|AUX)$/.test(doc.pos[t + 1] ?? '') || this.inQuote(doc.tokStart[t])) return null;
       // Each pronoun's person once; a chain of pronouns followed PRONOUN_CHAIN sentences back at most.
       let name = this.pronounPerson.get(t);
       if (name === undefined) {
