@@ -10,7 +10,7 @@ import { adjacent, definiteDescription, descriptionOf, inTitleCaseLine, isNameTo
 import { documentAuthor, type Author } from './document-authors.js';
 import { namedPollAfter, namedPollBefore, referredBody, subjectBodyBefore } from './referred-bodies.js';
 import { closesQuotation } from './context.js';
-import { classify, namedPollAt, pollNameStart, splitRoleName } from './speaker-types.js';
+import { classify, honorific, namedPollAt, pollNameStart, splitRoleName } from './speaker-types.js';
 import type { PersonRegistry, Speaker } from './speakers.js';
 import { pronounGender, type Gender } from './mentions.js';
 
@@ -210,12 +210,6 @@ function nameRunEndingAt(doc: NlpDoc, t: number, lex: Lexicon, people: PersonReg
   if (a > 0 && /^(of|for|the|and)$/.test(doc.lower[a - 1])) return null;
   if (a === t || t - a > 2 || classify(doc, { first: a, last: t }, lex) !== 'person') return null;
   return people.resolveName(textOf(doc, a, t), start);
-}
-
-/** "Mr.", "Sen.", "Gov.", "President": a title written before a person's name only (not "U.S.", "state"). */
-function honorific(lex: Lexicon, word: string): boolean {
-  const w = lex.w;
-  return w.maleTitles.has(word) || w.femaleTitles.has(word) || w.personTitles.has(word) || (lex.titles.has(word) && /^\p{L}{2,4}\.$/u.test(word));
 }
 
 /** The person a pronoun of `gender` at offset `start` stands for: the registry's answer, else the last speaker if they fit. */

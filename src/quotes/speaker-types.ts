@@ -11,6 +11,14 @@ import { firstNameGender } from './mentions.js';
 import { hyphenatedStart, isNameToken, joinsWords, possessiveMark, textOf, type Np } from './phrases.js';
 
 /**
+ * A title written only before a person's name: an abbreviated word ("Rep.", "Mrs.") or person_titles ("Senator");
+ * not initials ("U.S.").
+ */
+export function honorific(lex: Lexicon, word: string): boolean {
+  return lex.titles.has(word) && (/^\p{L}+\.$/u.test(word) || lex.w.personTitles.has(word));
+}
+
+/**
  * Title and role words written with the name in tokens [i, j]: up to five before it ("Republican presidential candidate
  * Donald Trump", "Florida Sen. Marco Rubio") and an apposition after it ("Marco Rubio, the Florida senator,").
  */
@@ -119,7 +127,7 @@ export function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
   const { nameFirst } = splitRoleName(doc, np, lex);
   const joined = nameFirst - 1 >= np.first && lex.w.nameJoiners.has(doc.lower[nameFirst - 1]);
   // "Rep. Joan Fox", "Sen. Ted Post": an honorific before the name makes it a person, whatever the surname.
-  if (nameFirst - 1 >= np.first && nameFirst <= np.last && np.last - nameFirst <= 3 && lex.titles.has(doc.lower[nameFirst - 1]) && (/\.$/.test(doc.lower[nameFirst - 1]) || lex.w.personTitles.has(doc.lower[nameFirst - 1]))) return 'person';
+  if (nameFirst - 1 >= np.first && nameFirst <= np.last && np.last - nameFirst <= 3 && honorific(lex, doc.lower[nameFirst - 1])) return 'person';
   // "Michael Bloomberg", "Michael R. Bloomberg": a known first name (a middle initial) and a surname, though the surname
   // is also an outlet's or organisation's.
   const initial = np.last - nameFirst === 2 && /^\p{Lu}\.$/u.test(doc.value[nameFirst + 1]);
