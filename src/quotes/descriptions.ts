@@ -2,7 +2,8 @@
  * Definite descriptions of people ("the senator", "the Florida senator", "the former secretary of state", "the
  * billionaire businessman"): the person named in the article each one stands for, by the roles the article wrote
  * with its names and by who was the subject just before (docs/quote-passes.md, "Descriptions"). Pure functions of the
- * article's person registry (speakers.ts), which calls them through `PersonRegistry.personWithRole`.
+ * article's person registry (speakers.ts); `personWithRole` is the entry point (speaker-from-np.ts, and the registry
+ * for a description that opens a pronoun's sentence).
  */
 import { tokenAt } from '../nlp/index.js';
 import { countBefore } from '../search.js';

@@ -8,6 +8,7 @@ import type { Lexicon } from './lexicon.js';
 import { isCap } from './pieces.js';
 import { adjacent, definiteDescription, descriptionOf, inTitleCaseLine, isNameToken, npEndingAt, paragraphsBack, possessiveMark, stripDet, textOf, type Np } from './phrases.js';
 import { documentAuthor, type Author } from './document-authors.js';
+import { personWithRole } from './descriptions.js';
 import { namedPollAfter, namedPollBefore, referredBody, subjectBodyBefore } from './referred-bodies.js';
 import { closesQuotation } from './context.js';
 import { classify, honorific, namedPollAt, pollNameStart, splitRoleName } from './speaker-types.js';
@@ -128,7 +129,7 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     // "the senator", "the Florida senator", "the former president": a definite description of a person named before.
     const description = definiteDescription(doc, lex, np.first, np.last);
     if (description) {
-      const who = people.personWithRole(description.role, description.modifiers, start);
+      const who = personWithRole(people, description.role, description.modifiers, start);
       if (who) return { mention, start, end, canonical: who, role: stripDet(mention), type: 'person' };
     }
     // "according to the poll" after "a CNN/WMUR poll": that poll.

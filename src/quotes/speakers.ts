@@ -144,11 +144,6 @@ export class PersonRegistry {
     return name;
   }
 
-  /** The person a definite description refers back to ("the senator"): descriptions.ts, personWithRole. */
-  personWithRole(role: string, modifiers: string[], at: number): string | null {
-    return personWithRole(this, role, modifiers, at);
-  }
-
   /** Title and role words written with mention `k` ("Florida Sen. Marco Rubio", "Rubio, the Florida senator,"),
    * lowercased, abbreviations spelled out ("sen." → "senator"): what "the Florida senator" can refer back to. */
   rolesOf(k: number): string[] {
@@ -297,7 +292,7 @@ export class PersonRegistry {
     if (v >= before || k === first + 1 || !/^(VERB|AUX)$/.test(doc.pos[v])) return null;
     const description = definiteDescription(doc, this.lex, first, k - 1);
     if (!description) return null;
-    const name = this.personWithRole(description.role, description.modifiers, doc.tokStart[first]);
+    const name = personWithRole(this, description.role, description.modifiers, doc.tokStart[first]);
     return name && this.personLike(name) && this.fits(name, gender) ? { sentence: s, name } : null;
   }
 
