@@ -7,7 +7,7 @@
 import type { NlpDoc } from '../nlp/index.js';
 import { isCap } from './pieces.js';
 import type { Lexicon } from './lexicon.js';
-import { APOS, inTitleCaseLine, isNameToken, joinsWords, lowercaseWords, nlSpan, opensPersonRelative, verbAfterRelative } from './phrases.js';
+import { APOS, honorific, inTitleCaseLine, isNameToken, joinsWords, lowercaseWords, nlSpan, opensPersonRelative, verbAfterRelative } from './phrases.js';
 
 export type Gender = 'm' | 'f';
 
@@ -133,7 +133,7 @@ class MentionScan {
       // "Mayor Don Guardian", "Sen. Ted Post", "Don Guardian": a person title or a known first name makes the run a
       // person's name, whatever word ends it; otherwise an organisation or outlet word makes it no person's.
       // (Titles that are also party or place words, "Republican Party", do not count: an honorific or person title.)
-      const personal = (titled && (doc.lower[i - 1].endsWith('.') || lex.w.personTitles.has(doc.lower[i - 1]))) || knownFirst;
+      const personal = (titled && honorific(lex, doc.lower[i - 1])) || knownFirst;
       let orgLike = false;
       // (Not the second syllable of a given name: the "un" of "Kim Jong-un" is no UN.)
       for (let k = i; k <= (syllables ? j - 2 : j) && shaped && !place && !orgLike && !personal; k++) orgLike = lex.orgWords.has(doc.lower[k]) || lex.outletWords.has(doc.lower[k]);

@@ -22,6 +22,14 @@ export function possessiveMark(doc: NlpDoc, i: number): boolean {
   return isCap(before) && /s$/.test(before) && /^(NOUN|PROPN|ADJ)$/.test(doc.pos[i + 1]);
 }
 
+/**
+ * A title written only before a person's name: an abbreviated word ("Rep.", "Mrs.") or person_titles ("Senator");
+ * not initials ("U.S.").
+ */
+export function honorific(lex: Lexicon, word: string): boolean {
+  return lex.titles.has(word) && (/^\p{L}+\.$/u.test(word) || lex.w.personTitles.has(word));
+}
+
 /** A token that can be part of a proper name. */
 export function isNameToken(doc: NlpDoc, i: number, lex: Lexicon): boolean {
   // Not punctuation, a number or a function word: one of these tags. The tag is tested first, the word's capital next

@@ -6,12 +6,12 @@
 import type { NlpDoc } from '../nlp/index.js';
 import type { Lexicon } from './lexicon.js';
 import { isCap } from './pieces.js';
-import { adjacent, definiteDescription, descriptionOf, inTitleCaseLine, isNameToken, npEndingAt, paragraphsBack, possessiveMark, stripDet, textOf, type Np } from './phrases.js';
+import { adjacent, definiteDescription, descriptionOf, honorific, inTitleCaseLine, isNameToken, npEndingAt, paragraphsBack, possessiveMark, stripDet, textOf, type Np } from './phrases.js';
 import { documentAuthor, type Author } from './document-authors.js';
 import { personWithRole } from './descriptions.js';
 import { namedPollAfter, namedPollBefore, referredBody, subjectBodyBefore } from './referred-bodies.js';
 import { closesQuotation } from './context.js';
-import { classify, honorific, namedPollAt, pollNameStart, splitRoleName } from './speaker-types.js';
+import { classify, namedPollAt, pollNameStart, splitRoleName } from './speaker-types.js';
 import type { PersonRegistry, Speaker } from './speakers.js';
 import { pronounGender, type Gender } from './mentions.js';
 

@@ -8,15 +8,7 @@ import type { SpeakerType } from '../types.js';
 import { isCap } from './pieces.js';
 import type { Lexicon } from './lexicon.js';
 import { firstNameGender } from './mentions.js';
-import { hyphenatedStart, isNameToken, joinsWords, possessiveMark, textOf, type Np } from './phrases.js';
-
-/**
- * A title written only before a person's name: an abbreviated word ("Rep.", "Mrs.") or person_titles ("Senator");
- * not initials ("U.S.").
- */
-export function honorific(lex: Lexicon, word: string): boolean {
-  return lex.titles.has(word) && (/^\p{L}+\.$/u.test(word) || lex.w.personTitles.has(word));
-}
+import { honorific, hyphenatedStart, isNameToken, joinsWords, possessiveMark, textOf, type Np } from './phrases.js';
 
 /**
  * Title and role words written with the name in tokens [i, j]: up to five before it ("Republican presidential candidate
