@@ -167,20 +167,20 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     const referred = referredBody(doc, np, lex, people, (between) => otherDescription(between, words, lex));
     // An outlet by one word of its name ("the newspaper" after "The Journal notes …"): the name the article gave it in
     // full before.
-    if (referred) {
-      const fuller = type === 'outlet' && !referred.includes(' ') ? fullerOutletName(doc, referred, start) : referred;
-      return { mention, start, end, canonical: /^the \S+$/i.test(fuller) ? referred : fuller, role: stripDet(mention), type };
-    }
+    if (referred) return { mention, start, end, canonical: type === 'outlet' && !referred.includes(' ') ? fullerOutletName(doc, referred, start) : referred, role: stripDet(mention), type };
   }
   // "the Brennan Center" after "The Brennan Center for Justice": the fuller name the article gave the body.
   if (type === 'organization') canonical = fullerNameBefore(doc, canonical, start);
   return { mention, start, end, canonical, role: appositionRole, type };
 }
 
-/** "The Post" → "Washington Post": the first name before `start` that ends with the one word `word`, else `word`. */
+/**
+ * "The Post" → "Washington Post": the first name before `start` that ends with the one word `word`, else `word` ("The
+ * Post" itself, the word after "The" alone, is no fuller name).
+ */
 function fullerOutletName(doc: NlpDoc, word: string, start: number): string {
   const full = new RegExp(`\\b([A-Z][\\w.]+ )+${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).exec(doc.text.slice(0, start));
-  return full ? full[0] : word;
+  return full && !/^the \S+$/i.test(full[0]) ? full[0] : word;
 }
 
 /** `name` with the part after "of" or "for" it had where the article last wrote it more fully before `start`; else `name`. */
