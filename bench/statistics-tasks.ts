@@ -1,11 +1,11 @@
 /**
- * Times the reduce's resampling statistics alone, on a finished run's real inputs, against another build:
- * `node dist/bench/statistics-tasks.js OUT BASE_DIST [PAIRS]` reads the records of OUT/framelens.duckdb (a finished
- * `framelens run`), makes the inputs of frame_comparison's exact tests, outlet_contrasts and outlet_rates as the reduce
- * does, then computes each task with BASE_DIST's code (e.g. /tmp/wt-base/dist, a build of main) and with this build's,
- * alternated in one process, PAIRS times (default 4): milliseconds per task, and whether both builds' results are
- * identical. One process and the same inputs for both builds: the machine's drift between whole runs is ten times the
- * changes measured with it.
+ * Times the reduce's resampling statistics alone, on a finished run's real inputs, against another build: `node
+ * dist/bench/statistics-tasks.js OUT BASE_DIST [PAIRS]` reads the records of OUT/framelens.duckdb (a finished
+ * `framelens run`), makes the inputs of frame_comparison's exact tests, outlet_contrasts and outlet_rates as the
+ * reduce does, then computes each task with BASE_DIST's code (the dist folder of another build, e.g. the last
+ * release's) and with this build's, alternated in one process, PAIRS times (default 4): milliseconds per task, and
+ * whether both builds' results are identical. One process and the same inputs for both builds: the machine's drift
+ * between whole runs is ten times the changes measured with it.
  */
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
