@@ -232,6 +232,10 @@ const RULES: { rule: string; text: string; words: string; speaker: string; type:
   // (Guards for the rule above: a person, or a body's description between, is not what "it" stands for.)
   { rule: 'a name the article gives a gender is not "it"', text: 'Klein said he was gathering material for a book. It added, “the visit comes as Trump promises new attacks.”', words: 'the visit comes', speaker: 'UNKNOWN', type: 'unknown' },
   { rule: '"it" after a description of a body is not the name before it', text: 'On Monday, Ventrix suspended one more account. After the group’s 99th account was suspended, it wrote that “we are still here.”', words: 'we are still here', speaker: 'UNKNOWN', type: 'unknown' },
+  // Sentence openers.
+  { rule: 'a capitalised sentence opener is no part of the name after it', text: 'Ana Ruiz spent the week in Ohio. Even Tom Hale, a loyal Ruiz supporter, said the plan would need work.\n\n“It is not ready yet,” Hale said.', words: 'the plan would need work', speaker: 'Tom Hale', type: 'person' },
+  { rule: 'a capitalised sentence opener before a name at a cue is no part of it', text: 'Tom Hale ran for mayor of Denver in 2010. Now Hale says “the city needs a new start.”', words: 'the city needs', speaker: 'Tom Hale', type: 'person' },
+  { rule: 'a sentence opener alone is no speaker', text: 'The stories begin. The stories end. So says a booming voice at the end of the film.', words: 'booming voice', speaker: 'UNKNOWN', type: 'unknown' },
   // Names that hold an outlet or organisation word.
   { rule: 'a name before ", who …, said" after "that" speaks, not a word inside the clause', text: 'It was less than three years ago that Michael Bloomberg, who’s thinking about running for president, said it was “impossible” for him to win.', words: 'impossible', speaker: 'Michael Bloomberg', type: 'person' },
   { rule: 'initials ("U.S.") before a name are no honorific', text: 'Judges are bound by a code of conduct, but the U.S. Judicial Conference, the policy-making arm of the federal court system, said the code does not apply to the justices.', words: 'does not apply', speaker: 'U.S. Judicial Conference', type: 'organization' },

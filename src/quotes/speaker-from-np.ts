@@ -22,6 +22,12 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
   const end = doc.tokEnd[np.last];
   const l = doc.lower[np.first];
   const gender = pronounGender(lex, l);
+  // A capitalised sentence opener is no part of a name ("Even Rendell, a stalwart Clinton supporter, said", "Now
+  // Bloomberg says"; not the acronym "NOW"), and alone no speaker ("So says a booming voice").
+  if (lex.w.sentenceOpeners.has(l) && /^\p{Lu}\p{Ll}/u.test(doc.value[np.first])) {
+    if (np.first === np.last) return { mention, start, end, canonical: 'UNKNOWN', role: '', type: 'unknown' };
+    return speakerFromNp(doc, { first: np.first + 1, last: np.last }, lex, people, lastSpeaker, appositionRole);
+  }
   if (np.first === np.last && lex.w.pronouns.has(l)) {
     // "Mike Lee, who declared …", "critics who say …": a relative pronoun stands for the phrase right before it.
     if (l === 'who') {
