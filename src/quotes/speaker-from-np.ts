@@ -6,7 +6,7 @@
 import type { NlpDoc } from '../nlp/index.js';
 import type { Lexicon } from './lexicon.js';
 import { isCap } from './pieces.js';
-import { adjacent, definiteDescription, descriptionOf, honorific, inTitleCaseLine, isNameToken, npEndingAt, paragraphsBack, possessiveMark, stripDet, textOf, type Np } from './phrases.js';
+import { adjacent, capitalisedInside, definiteDescription, descriptionOf, honorific, inTitleCaseLine, isNameToken, lowercaseWords, npEndingAt, paragraphsBack, possessiveMark, stripDet, textOf, type Np } from './phrases.js';
 import { documentAuthor, type Author } from './document-authors.js';
 import { personWithRole } from './descriptions.js';
 import { namedPollAfter, namedPollBefore, referredBody, subjectBodyBefore } from './referred-bodies.js';
@@ -28,6 +28,10 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     if (np.first === np.last) return { mention, start, end, canonical: 'UNKNOWN', role: '', type: 'unknown' };
     return speakerFromNp(doc, { first: np.first + 1, last: np.last }, lex, people, lastSpeaker, appositionRole);
   }
+  // "Some delegates at the convention in Philadelphia said", "the senator from Vermont said": a description placed by a
+  // preposition names the speaker; the place after it does not.
+  const placed = placedHead(doc, np, lex);
+  if (placed) return speakerFromNp(doc, placed, lex, people, lastSpeaker, appositionRole);
   if (np.first === np.last && lex.w.pronouns.has(l)) {
     // "Mike Lee, who declared …", "critics who say …": a relative pronoun stands for the phrase right before it.
     if (l === 'who') {
@@ -128,6 +132,9 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     // "one Republican involved in the planning": only role words, no name — an unnamed source; "Russians said", beside
     // "a Russian …": a group.
     if (!name || (nameFirst === head.first && nameFirst === head.last && people.groupPlural(name))) return { mention, start, end, canonical: descriptionOf(doc, np.first, np.last, lex.w.quantifierSubjects), role: role || stripDet(mention), type: 'anonymous' };
+    // "Having announced …", "Facing criticism …", "Poll:": a word capitalised only where it opens a sentence, which the
+    // article writes in lowercase too, is a common word, no name.
+    if (head.first === head.last && commonWord(doc, head.first)) return { mention, start, end, canonical: 'UNKNOWN', role: '', type: 'unknown' };
     name = people.resolveName(name, start, people.titleGender(nameFirst));
     return { mention, start, end, canonical: name, role, type };
   }
@@ -178,6 +185,27 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
   // "the Brennan Center" after "The Brennan Center for Justice": the fuller name the article gave the body.
   if (type === 'organization') canonical = fullerNameBefore(doc, canonical, start);
   return { mention, start, end, canonical, role: appositionRole, type };
+}
+
+/**
+ * The description before the first located preposition of `np` ("delegates" of "Some delegates at the convention in
+ * Philadelphia"), when a lowercase noun ends it and a capitalised word follows the preposition; else null.
+ */
+function placedHead(doc: NlpDoc, np: Np, lex: Lexicon): Np | null {
+  for (let k = np.first + 1; k < np.last; k++) {
+    if (!lex.w.locatedPrepositions.has(doc.lower[k])) continue;
+    if (doc.pos[k - 1] !== 'NOUN' || !/^\p{Ll}/u.test(doc.value[k - 1])) return null;
+    for (let j = k + 1; j <= np.last; j++) if (isCap(doc.value[j])) return { first: np.first, last: k - 1 };
+    return null;
+  }
+  return null;
+}
+
+/** Token `t` opens its sentence capitalised, and the article writes it in lowercase elsewhere, never capitalised inside a sentence. */
+function commonWord(doc: NlpDoc, t: number): boolean {
+  const w = doc.value[t];
+  if (!/^\p{Lu}\p{Ll}+$/u.test(w) || doc.sentences[doc.sentenceOf[t]].firstToken !== t) return false;
+  return lowercaseWords(doc).has(w.toLowerCase()) && !capitalisedInside(doc).has(w);
 }
 
 /**

@@ -480,13 +480,18 @@ export class PersonRegistry {
     return (this.refs = refs);
   }
 
-  /** The one-word name is a plural whose singular the article writes as a word of its own, and no longer name ends with it. */
+  /**
+   * The one-word name is a plural whose singular the article writes as a word of its own ("Russians" beside "a
+   * Russian", "Companies" beside "company"), or which it writes in lowercase too ("Prosecutors said" beside "the
+   * prosecutors"), and no longer name ends with it.
+   */
   groupPlural(name: string): boolean {
     if (!/^\p{Lu}\p{Ll}+s$/u.test(name)) return false;
     let plural = this.plurals.get(name);
     if (plural === undefined) {
       const lower = name.toLowerCase();
-      plural = !this.mentions.some((m) => m.words >= 2 && m.last === lower) && this.doc.lower.includes(lower.slice(0, -1));
+      const singular = (w: string) => w === lower.slice(0, -1) || (lower.endsWith('ies') && w === `${lower.slice(0, -3)}y`);
+      plural = !this.mentions.some((m) => m.words >= 2 && m.last === lower) && (this.doc.lower.some(singular) || this.doc.value.includes(lower));
       this.plurals.set(name, plural);
     }
     return plural;

@@ -24,7 +24,7 @@ export const WORD_LISTS: Record<string, ListKind> = {
   times_of_day: 'lower', work_nouns: 'lower', headline_labels: 'lower',
   male_pronouns: 'lower', female_pronouns: 'lower', male_titles: 'lower', female_titles: 'lower', male_nouns: 'lower',
   female_nouns: 'lower', male_first_names: 'lower', female_first_names: 'lower', object_relatives: 'lower', comparison_prepositions: 'lower', person_relatives: 'lower',
-  notice_labels: 'lower', report_negations: 'lower', place_prepositions: 'lower', authored_documents: 'lower', author_prepositions: 'lower',
+  notice_labels: 'lower', report_negations: 'lower', place_prepositions: 'lower', located_prepositions: 'lower', authored_documents: 'lower', author_prepositions: 'lower',
   document_participles: 'lower', published_pieces: 'lower', months: 'lower', author_named_documents: 'lower', possessed_documents: 'lower',
   poll_words: 'lower', person_bodies: 'cased', referring_bodies: 'lower', generic_bodies: 'lower', plural_bodies: 'lower',
   source_introducers: 'lower', surname_titles: 'lower', party_words: 'lower', campaign_roles: 'lower',
@@ -62,6 +62,7 @@ export interface Words {
   noticeLabels: Set<string>;
   reportNegations: Set<string>;
   placePrepositions: Set<string>;
+  locatedPrepositions: Set<string>;
   determiners: Set<string>;
   ofQuantifiers: Set<string>;
   closenessAdjectives: Set<string>;
@@ -180,6 +181,7 @@ export function compileWords(lists: WordLists): Words {
     noticeLabels: set('notice_labels'),
     reportNegations: set('report_negations'),
     placePrepositions: set('place_prepositions'),
+    locatedPrepositions: set('located_prepositions'),
     determiners: set('determiners'),
     ofQuantifiers: set('of_quantifiers'),
     closenessAdjectives: set('closeness_adjectives'),
