@@ -224,6 +224,15 @@ export function npEndingAt(doc: NlpDoc, last: number, lex: Lexicon, floor: numbe
   return { first, last };
 }
 
+/**
+ * `np` is a state's name or abbreviation after a city and its comma ("Jackson, Miss.", "Worcester, Massachusetts"; not
+ * "Friday, Texas"): part of a place, which names no speaker.
+ */
+export function statePlace(doc: NlpDoc, lex: Lexicon, np: Np): boolean {
+  const city = np.first - 2;
+  return city >= 0 && doc.value[np.first - 1] === ',' && isCap(doc.value[city]) && !lex.w.timeWords.has(doc.value[city]) && !lex.w.months.has(doc.lower[city]) && lex.w.stateNames.has(textOf(doc, np.first, np.last).toLowerCase());
+}
+
 /** The noun phrase starting at token `first` (scanning right): "Sen. Ted Cruz", "a spokesman for the campaign". */
 export function npStartingAt(doc: NlpDoc, first: number, lex: Lexicon, ceil: number): Np | null {
   if (first > ceil) return null;

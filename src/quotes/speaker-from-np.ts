@@ -6,7 +6,7 @@
 import type { NlpDoc } from '../nlp/index.js';
 import type { Lexicon } from './lexicon.js';
 import { isCap } from './pieces.js';
-import { adjacent, capitalisedInside, definiteDescription, descriptionOf, honorific, inTitleCaseLine, isNameToken, lowercaseWords, npEndingAt, paragraphsBack, possessiveMark, stripDet, textOf, type Np } from './phrases.js';
+import { adjacent, capitalisedInside, definiteDescription, descriptionOf, honorific, inTitleCaseLine, isNameToken, lowercaseWords, npEndingAt, paragraphsBack, possessiveMark, statePlace, stripDet, textOf, type Np } from './phrases.js';
 import { documentAuthor, type Author } from './document-authors.js';
 import { personWithRole } from './descriptions.js';
 import { namedPollAfter, namedPollBefore, referredBody, subjectBodyBefore } from './referred-bodies.js';
@@ -32,6 +32,8 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
   // preposition names the speaker; the place after it does not.
   const placed = placedHead(doc, np, lex);
   if (placed) return speakerFromNp(doc, placed, lex, people, lastSpeaker, appositionRole);
+  // "from Jackson, Miss., attending …, said" with no one before it: a state after a city names no one.
+  if (statePlace(doc, lex, np)) return { mention, start, end, canonical: 'UNKNOWN', role: '', type: 'unknown' };
   if (np.first === np.last && lex.w.pronouns.has(l)) {
     // "Mike Lee, who declared …", "critics who say …": a relative pronoun stands for the phrase right before it.
     if (l === 'who') {

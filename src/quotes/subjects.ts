@@ -3,9 +3,10 @@
  * parentheses and dashed asides), the noun phrase after it (inverted "said X"), the subject of the clause a cue
  * belongs to, and a long subject reaching back to the sentence's start. Used by the passes through attribution.ts.
  */
-import { npEndingAt, npStartingAt, opensPersonRelative, stripDet, textOf, type Np } from './phrases.js';
+import { npEndingAt, npStartingAt, opensPersonRelative, statePlace, stripDet, textOf, type Np } from './phrases.js';
 import type { QuoteContext } from './context.js';
 import { classify } from './speaker-types.js';
+import { isCap } from './pieces.js';
 
 /** The subject NP ending just before cue token c (skipping adverbs/auxiliaries, appositions, parentheticals). */
 export function subjectBefore(ctx: QuoteContext, c: number, floor: number): { np: Np; role: string } | null {
@@ -85,10 +86,18 @@ export function subjectBefore(ctx: QuoteContext, c: number, floor: number): { np
     // The insertion may hold commas of its own ("Christopher Harvey, a delegate from Houston, Texas, said"): try
     // up to three commas back.
     let k2 = j - 1;
+    let placeOnly: { np: Np; role: string } | null = null;
     for (let commas = 0; commas < 4; commas++) {
       while (k2 >= floor && doc.value[k2] !== ',' && !ctx.sentenceEnd(k2) && !ctx.isMark(k2) && j - k2 < 60) k2--;
       if (!(k2 >= floor && doc.value[k2] === ',' && k2 < j - 1)) break;
       const np = npEndingAt(doc, ctx.beforeParenthesis(k2 - 1, floor), lex, floor);
+      // "a Cruz supporter from Jackson, Miss., attending …, said": the state after a city is the place's, no subject;
+      // the search goes on before it (finding nothing, the state stands, and names no one: speaker-from-np.ts).
+      if (np && statePlace(doc, lex, np)) {
+        placeOnly ??= { np, role: stripDet(textOf(doc, k2 + 1, j - 1)) };
+        k2--;
+        continue;
+      }
       // A name, an anonymous source or a role; or any noun phrase that opens the sentence ("Powell’s office, when
       // contacted by Reuters, said").
       const opensSentence = np && (np.first === floor || ctx.sentenceEnd(np.first - 1) || doc.pos[np.first - 1] === 'SPACE');
@@ -102,15 +111,19 @@ export function subjectBefore(ctx: QuoteContext, c: number, floor: number): { np
         // description right after a name and its comma is the name's apposition; the name speaks.
         const described = doc.value[np.first - 1] === ',' && (/^\p{Ll}/u.test(doc.value[np.first]) || lex.w.descriptionDeterminers.has(doc.lower[np.first]));
         const name = described ? npEndingAt(doc, ctx.beforeParenthesis(np.first - 2, floor), lex, floor) : null;
-        if (name && /^\p{Lu}/u.test(doc.value[name.last]) && opensClause(name)) return { np: name, role: stripDet(textOf(doc, np.first, np.last)) };
+        // (Past a state: "Jeffrey Salkin, a Hollywood, Fla., rabbi helping …, said" — the description runs to the cue.)
+        if (name && /^\p{Lu}/u.test(doc.value[name.last]) && opensClause(name)) return { np: name, role: stripDet(textOf(doc, np.first, placeOnly ? j - 1 : np.last)) };
         const inserted = textOf(doc, k2 + 1, j - 1);
         return { np, role: /^(who|which|whose)\b/i.test(inserted) ? '' : stripDet(inserted) };
       }
       k2--;
     }
+    if (placeOnly) return placeOnly;
     j = j - 1;
   }
-  const np = npEndingAt(doc, j, lex, floor);
+  const found = npEndingAt(doc, j, lex, floor);
+  // (Not before a participle: "people in Ohio saying, why …" is no report of the sentence before.)
+  const np = /ing$/.test(doc.lower[c]) ? found : placedSubject(ctx, found, floor);
   if (!np && lex.w.quantifierSubjects.has(doc.lower[j]) && (j === floor || /^[,;:]$|^(but|and|yet|while)$/.test(doc.lower[j - 1]) || ctx.sentenceEnd(j - 1))) return { np: { first: j, last: j }, role };
   return np ? { np, role } : null;
 }
@@ -139,6 +152,27 @@ function relativeClauseSubject(ctx: QuoteContext, comma: number, floor: number):
     return null;
   }
   return null;
+}
+
+/**
+ * The subject right before a cue, past the place that ends it: "the senator from Vermont said", "Some delegates at the
+ * convention in Philadelphia said", "a woman in Worcester, Massachusetts, told him" — a description placed by
+ * prepositions (`located_prepositions`) before a name is the subject, not the place; "Stacy Baker of Columbia, South
+ * Carolina says" — before a state after a city, the phrase that ends with the city.
+ */
+function placedSubject(ctx: QuoteContext, np: Np | null, floor: number): Np | null {
+  const { doc, lex } = ctx;
+  if (!np || !isCap(doc.value[np.last])) return np;
+  let subject = np;
+  if (statePlace(doc, lex, np)) subject = npEndingAt(doc, np.first - 2, lex, floor) ?? np;
+  if (!isCap(doc.value[subject.first])) return subject;
+  // Back over each placing preposition: "delegates at the convention in Philadelphia".
+  for (let p = subject.first - 1; p - 1 >= floor && lex.w.locatedPrepositions.has(doc.lower[p]) && doc.pos[p - 1] === 'NOUN' && /^\p{Ll}/u.test(doc.value[p - 1]); p = subject.first - 1) {
+    const described = npEndingAt(doc, p - 1, lex, floor);
+    if (!described) break;
+    subject = described;
+  }
+  return subject;
 }
 
 /** NP after cue token c ("said Homan", "says Douglas Rivlin, the spokesman for America's Voice,"). */
