@@ -60,6 +60,22 @@ describe('readText', () => {
   });
 });
 
+test('a word with letters beyond Latin-1 is one token as written ("Erdoğan", "Babiš", "Łukasz", "Путин"), which wink alone splits', () => {
+  const t = 'Recep Tayyip Erdoğan met Andrej Babiš, Łukasz Nowak and Владимир Путин. Erdoğan’s aides said so; erdoğan too.';
+  expect(getWink().readDoc(t).tokens().out()).toContain('ğ');
+  const d = readText(t);
+  for (const w of ['Erdoğan', 'Babiš', 'Łukasz', 'Владимир', 'Путин']) expect(d.value).toContain(w);
+  expect(d.value.filter((v) => /^[ğšŁ]$/u.test(v))).toEqual([]);
+  for (let i = 0; i < d.value.length; i++) expect(t.slice(d.tokStart[i], d.tokEnd[i])).toBe(d.value[i]);
+  const at = d.value.indexOf('Erdoğan');
+  expect([d.pos[at], d.lower[at], d.lemma[at]]).toEqual(['PROPN', 'erdoğan', 'erdoğan']);
+  // One lowercase id for the word however it is written.
+  const ids = d.lower.map((l, i) => (l === 'erdoğan' ? d.lowerId[i] : -1)).filter((x) => x >= 0);
+  expect(ids).toHaveLength(3);
+  expect(new Set(ids).size).toBe(1);
+  expect(d.sentences).toHaveLength(2);
+});
+
 test("an article's tokens do not depend on the articles read before it (wink's learnt words)", () => {
   // Unpatched, wink learns the string "nation's" whole from the first text and then keeps it whole in the second:
   // 11 tokens instead of 12, so results depended on which articles a worker happened to read first.

@@ -171,22 +171,50 @@ function lowerIdOf(lexeme: number, value: string): number {
   }
   const known = lowerIdOfLexeme[lexeme];
   if (known !== 0) return known - 1;
-  const word = value.toLowerCase();
+  const id = idOfLower(value.toLowerCase());
+  lowerIdOfLexeme[lexeme] = id + 1;
+  return id;
+}
+
+/** The `lowerId` of a lowercased word. */
+function idOfLower(word: string): number {
   let id = idOfWord.get(word);
   if (id === undefined) {
     id = wordOfId.length;
     wordOfId.push(word);
     idOfWord.set(word, id);
   }
-  lowerIdOfLexeme[lexeme] = id + 1;
   return id;
+}
+
+/**
+ * Letters wink's tokenizer breaks words at: beyond Latin-1, it splits "Erdoğan" into "Erdo", "ğ", "an" and "Babiš" into
+ * "Babi", "š" (Latin Extended, Greek, Cyrillic; measured for every letter of these blocks on this wink model).
+ */
+const SPLIT_LETTER = /[\u0100-\u024f\u0370-\u04ff\u1e00-\u1eff]/;
+const SPLIT_LETTERS = /[\u0100-\u024f\u0370-\u04ff\u1e00-\u1eff]/g;
+
+/**
+ * The text wink reads: each letter it would break a word at replaced by one ASCII letter, its base ("ğ" → "g", "Š" →
+ * "S") or else "x"/"X" ("ł", "ж"), so that a word stays one token and every offset stays the same (one UTF-16 unit
+ * each); the tokens' values are then taken from the text itself. The text itself when it has none.
+ */
+export function textForWink(text: string): string {
+  if (!SPLIT_LETTER.test(text)) return text;
+  return text.replace(SPLIT_LETTERS, (c) => {
+    if (!/\p{L}/u.test(c)) return c;
+    const base = c.normalize('NFD').charAt(0);
+    if (/[A-Za-z]/.test(base)) return base;
+    return c === c.toLowerCase() ? 'x' : 'X';
+  });
 }
 
 /** Tokenise, tag and split into sentences. Pure apart from the lazily loaded model. */
 export function readText(text: string): NlpDoc {
   const nlp = getWink();
   const its = nlp.its;
-  const doc = nlp.readDoc(text);
+  const read = textForWink(text);
+  const doc = nlp.readDoc(read);
   const toks = doc.tokens();
   const n = toks.length();
   const values = new Array<string>(n);
@@ -234,15 +262,28 @@ export function readText(text: string): NlpDoc {
     // found by skipping white space, without asking wink for each token's preceding spaces. Re-synced if not found.
     const v = values[i];
     let at = offset;
-    let found = text.startsWith(v, at);
-    while (!found && at < text.length && isSpaceCode(text.charCodeAt(at))) found = text.startsWith(v, ++at);
+    let found = read.startsWith(v, at);
+    while (!found && at < read.length && isSpaceCode(read.charCodeAt(at))) found = read.startsWith(v, ++at);
     if (!found) {
-      const next = text.indexOf(v, offset);
+      const next = read.indexOf(v, offset);
       at = next >= 0 ? next : offset;
     }
     tokStart[i] = at;
     tokEnd[i] = at + v.length;
     offset = tokEnd[i];
+  }
+  // A word wink read with replaced letters (textForWink) is the word as written: its value, lowercase form and (where
+  // wink gave the lowercase form) lemma.
+  if (read !== text) {
+    for (let i = 0; i < n; i++) {
+      const written = text.slice(tokStart[i], tokEnd[i]);
+      if (written === values[i]) continue;
+      const id = idOfLower(written.toLowerCase());
+      if (lemma[i] === lower[i]) lemma[i] = wordOfId[id];
+      values[i] = written;
+      lowerId[i] = id;
+      lower[i] = wordOfId[id];
+    }
   }
 
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
