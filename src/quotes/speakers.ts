@@ -93,6 +93,10 @@ export class PersonRegistry {
       }
     }
     const list = this.byLast.get(last) ?? [];
+    if (words.length === 1 && !list.some((m) => m.words >= 2)) {
+      const double = this.firstSurnameOf(last);
+      if (double) return double;
+    }
     // Mentions up to `at`: the latest with two or more words, else the first; failing that, the first after `at`.
     // Only mentions with at least as many words as `name` can complete it.
     const lo = countBefore(list.length, (i) => list[i].at <= at);
@@ -495,6 +499,31 @@ export class PersonRegistry {
       this.plurals.set(name, plural);
     }
     return plural;
+  }
+
+  /**
+   * "Acosta" after "Melba Acosta Febo": the one full name of three words or more whose next-to-last word is `word`, when
+   * the article never writes its last word outside a full name (a double surname, written by its first part alone;
+   * not a middle name: "Hillary Rodham Clinton", "Clinton said") and `word` is no given name ("John Paul Jones"); or
+   * the person a work is named after ("Maddow" after "The Rachel Maddow Show").
+   */
+  private firstSurnameOf(word: string): string | null {
+    if (firstNameGender(this.lex, word) !== null) return null;
+    let found: PersonMention | null = null;
+    for (const m of this.mentions) {
+      if (m.words < 3 || this.doc.lower[m.lastToken - 1] !== word) continue;
+      // "The Rachel Maddow Show": a work named after a person names that person, by a known first name.
+      if (this.lex.w.workNouns.has(m.last)) {
+        const person = m.name.split(' ').slice(0, -1);
+        return person.length >= 2 && firstNameGender(this.lex, person[0].toLowerCase()) !== null ? person.join(' ') : null;
+      }
+      if (found && found.name !== m.name) return null;
+      found = m;
+    }
+    if (!found) return null;
+    const inName = (t: number) => this.mentions.some((m) => m.words >= 2 && m.first <= t && t <= m.lastToken);
+    for (let t = 0; t < this.doc.lower.length; t++) if (this.doc.lower[t] === found.last && !inName(t)) return null;
+    return found.name;
   }
 
   /** groupPlural's answers by name (a speaker's name is asked again for each of its quotations). */

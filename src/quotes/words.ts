@@ -114,6 +114,8 @@ export interface Words {
   timeNouns: Set<string>;
   timeWords: Set<string>;
   timesOfDay: Set<string>;
+  /** work_nouns as words ("The Rachel Maddow Show"). */
+  workNouns: Set<string>;
   /** Text ending in a word of work_nouns and then spaces, commas or colons ("his 2012 book, "). */
   afterWorkNoun: RegExp;
   headlineLabels: Set<string>;
@@ -229,6 +231,7 @@ export function compileWords(lists: WordLists): Words {
     timeNouns: set('time_nouns'),
     timeWords: set('time_words'),
     timesOfDay: set('times_of_day'),
+    workNouns: set('work_nouns'),
     afterWorkNoun: new RegExp(`\\b(${alternation(list('work_nouns'))})\\b[\\s,:]*$`, 'i'),
     headlineLabels: set('headline_labels'),
     authoredDocuments: set('authored_documents'),
