@@ -238,7 +238,7 @@ class MentionScan {
    * A lone capitalised word at token i that is a clause's subject: a lowercase verb after it (adverbs between), not a
    * word that names an organisation, a place or a day.
    */
-  private loneSubject(i: number, last = i): boolean {
+  private loneSubject(i: number, last = i, afterHonorific = false): boolean {
     const { doc, lex } = this;
     // The verb after it first: it rules out most words before any lookup. ("Rihanna, who was honored …, spoke": after
     // a relative clause, when the word opens the sentence; not "a truck driver from Ava, Mo., who is …, said".)
@@ -251,8 +251,10 @@ class MentionScan {
     if (!(doc.pos[k] === 'VERB' && /^\p{Ll}/u.test(doc.value[k] ?? '') && !/ing$/.test(doc.lower[k]))) return false;
     const l = doc.lower[i];
     if (lex.orgWords.has(l) || lex.outletWords.has(l) || lex.anonymous.has(l) || lex.roleNouns.has(l) || lex.w.weekdays.has(l)) return false;
-    // Not an acronym ("ESPN"), nor a word joined to the one before ("Asia-Pacific").
-    if (/^[A-Z]{2,}$/.test(doc.value[i]) || (i > 0 && ((isCap(doc.value[i - 1]) && !opener) || APOS.test(doc.value[i - 1]) || doc.value[i - 1] === '-'))) return false;
+    // Not an acronym ("ESPN"), nor a word joined to the one before ("Asia-Pacific"; when asked, an honorific is no such
+    // word: "Mr. Hoenlein described").
+    const titled = afterHonorific && i > 0 && honorific(lex, doc.lower[i - 1]);
+    if (/^[A-Z]{2,}$/.test(doc.value[i]) || (i > 0 && ((isCap(doc.value[i - 1]) && !opener && !titled) || APOS.test(doc.value[i - 1]) || doc.value[i - 1] === '-'))) return false;
     // Not a word the article writes as a place ("in Ohio").
     if (this.places().has(l)) return false;
     // At a sentence start ("Friends offered …") not a plural or other inflected form, unless the article capitalises
@@ -269,7 +271,7 @@ class MentionScan {
    */
   private surnameSubject(i: number, j: number): boolean {
     const { doc, lex } = this;
-    if (!this.loneSubjectWords().has(doc.lower[j])) return false;
+    if (!this.loneSubjectWords().has(doc.lower[j]) && !(this.titledSubjectWords().has(doc.lower[j]) && this.oneGivenName(doc.lower[j]))) return false;
     if (i >= 2 && isCap(doc.value[i - 2]) && doc.lower[i - 1] !== 'and' && doc.sentences[doc.sentenceOf[i - 2]].firstToken !== i - 2) return false;
     for (let k = i; k < j; k++) {
       const l = doc.lower[k];
@@ -287,6 +289,34 @@ class MentionScan {
     }
     return set;
   });
+
+  /**
+   * Lowercased words the article writes after an honorific alone as a clause's subject ("Mr. Hoenlein described" after
+   * "attributed this to Malcolm Hoenlein").
+   */
+  private readonly titledSubjectWords = lazySet(() => {
+    const { doc, lex } = this;
+    const set = new Set<string>();
+    for (let t = 2; t + 1 < doc.value.length; t++) {
+      if (doc.pos[t] === 'PROPN' && honorific(lex, doc.lower[t - 1]) && !isNameToken(doc, t - 2, lex) && !isNameToken(doc, t + 1, lex) && this.loneSubject(t, t, true)) set.add(doc.lower[t]);
+    }
+    return set;
+  });
+
+  /**
+   * Every capitalised word the article writes right before the surname `last` (honorifics and titles aside) is the same
+   * one: the surname is one person's ("Malcolm Hoenlein"), not a family's ("Donald Trump", "Freddy Trump").
+   */
+  private oneGivenName(last: string): boolean {
+    const { doc, lex } = this;
+    let given: string | null = null;
+    for (let t = 1; t < doc.value.length; t++) {
+      if (doc.lower[t] !== last || !isCap(doc.value[t - 1]) || lex.titles.has(doc.lower[t - 1])) continue;
+      if (given !== null && given !== doc.lower[t - 1]) return false;
+      given = doc.lower[t - 1];
+    }
+    return true;
+  }
 
   /** Lowercased words the article capitalises inside a sentence. */
   private readonly capitalisedInside = lazySet(() => {
