@@ -7,7 +7,7 @@
 import type { NlpDoc } from '../nlp/index.js';
 import { isCap } from './pieces.js';
 import type { Lexicon } from './lexicon.js';
-import { APOS, honorific, inTitleCaseLine, isNameToken, joinsWords, lowercaseWords, nlSpan, opensPersonRelative, verbAfterRelative } from './phrases.js';
+import { APOS, honorific, inTitleCaseLine, isNameToken, joinsWords, lowercaseWords, nlSpan, opensPersonRelative, statePlace, verbAfterRelative } from './phrases.js';
 
 export type Gender = 'm' | 'f';
 
@@ -129,7 +129,8 @@ class MentionScan {
       // A known first name, or a hyphenated one with a known part ("Hans-Peter").
       const knownFirst = count >= 2 && (firstNameGender(lex, doc.lower[i]) !== null || (doc.value[i + 1] === '-' && firstNameGender(lex, doc.lower[i + 2]) !== null));
       // (Not after "by", which names an agent: "a novel by Maureen Sherry".)
-      const place = i > 0 && ((doc.pos[i - 1] === 'ADP' && !(doc.lower[i - 1] === 'by' && count >= 2)) || doc.lower[i - 1] === 'the' || doc.lower[i - 1] === 'and') && !titled && !(knownFirst || (count >= 2 && this.surnameSubject(i, j)));
+      // (Nor a state after a city and its comma: "Monsey, New York".)
+      const place = (i > 0 && ((doc.pos[i - 1] === 'ADP' && !(doc.lower[i - 1] === 'by' && count >= 2)) || doc.lower[i - 1] === 'the' || doc.lower[i - 1] === 'and') && !titled && !(knownFirst || (count >= 2 && this.surnameSubject(i, j)))) || statePlace(doc, lex, { first: i, last: j });
       // "Mayor Don Guardian", "Sen. Ted Post", "Don Guardian": a person title or a known first name makes the run a
       // person's name, whatever word ends it; otherwise an organisation or outlet word makes it no person's.
       // (Titles that are also party or place words, "Republican Party", do not count: an honorific or person title.)
