@@ -396,8 +396,10 @@ export class PersonRegistry {
         // among them show neither.
         const m = this.mentions[ref.mention];
         const roles = rolesAround(doc, m.first, m.lastToken, lex, false);
-        // "his wife, Gabriela Lazar,": a gendered noun set before the name by a comma too.
+        // "his wife, Gabriela Lazar,": a gendered noun set before the name by a comma too; "Pat Hale, her husband,":
+        // after it, with a determiner or possessive (`description_determiners`).
         if (doc.value[m.first - 1] === ',' && m.first >= 2) roles.push(doc.lower[m.first - 2]);
+        if (doc.value[m.lastToken + 1] === ',' && w.descriptionDeterminers.has(doc.lower[m.lastToken + 2] ?? '')) roles.push(doc.lower[m.lastToken + 3] ?? '');
         const male = roles.some((x) => w.maleNouns.has(x));
         const female = roles.some((x) => w.femaleNouns.has(x));
         if (male !== female) noun = male ? 'm' : 'f';
