@@ -134,8 +134,8 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     // "one Republican involved in the planning": only role words, no name — an unnamed source; "Russians said", beside
     // "a Russian …": a group.
     if (!name || (nameFirst === head.first && nameFirst === head.last && people.groupPlural(name))) return { mention, start, end, canonical: descriptionOf(doc, np.first, np.last, lex.w.quantifierSubjects), role: role || stripDet(mention), type: 'anonymous' };
-    // "Having announced …", "Facing criticism …", "Poll:": a word capitalised only where it opens a sentence, which the
-    // article writes in lowercase too, is a common word, no name.
+    // "Having announced …": a word capitalised only where it opens a sentence, which the article writes in lowercase
+    // too, is a common word, no name.
     if (head.first === head.last && commonWord(doc, head.first)) return { mention, start, end, canonical: 'UNKNOWN', role: '', type: 'unknown' };
     name = people.resolveName(name, start, people.titleGender(nameFirst));
     return { mention, start, end, canonical: name, role, type };
@@ -203,7 +203,10 @@ function placedHead(doc: NlpDoc, np: Np, lex: Lexicon): Np | null {
   return null;
 }
 
-/** Token `t` opens its sentence capitalised, and the article writes it in lowercase elsewhere, never capitalised inside a sentence. */
+/**
+ * Token `t` opens its sentence capitalised, and the article writes it in lowercase elsewhere and never capitalised
+ * inside a sentence.
+ */
 function commonWord(doc: NlpDoc, t: number): boolean {
   const w = doc.value[t];
   if (!/^\p{Lu}\p{Ll}+$/u.test(w) || doc.sentences[doc.sentenceOf[t]].firstToken !== t) return false;
