@@ -100,7 +100,7 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     if (owned.last > owned.first && classify(doc, owned, lex) === 'person') {
       const { nameFirst } = splitRoleName(doc, owned, lex);
       if (nameFirst < owned.last) {
-        const name = people.resolveName(textOf(doc, nameFirst, owned.last), start);
+        const name = people.resolveName(textOf(doc, nameFirst, owned.last), start, people.titleGender(nameFirst));
         // The role as written ("Kasich’s chief strategist"), or the possessor alone ("CNN").
         const before = stripDet(textOf(doc, head.first, nameFirst - 1)).replace(/\s*['’]s$/, '');
         const role = [[before, tail].filter(Boolean).join(' '), appositionRole].filter(Boolean).join('; ');
@@ -117,7 +117,7 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     if (type === 'organization' && lowerRest && classify(doc, owner, lex) === 'person') {
       const { nameFirst } = splitRoleName(doc, owner, lex);
       if (nameFirst <= owner.last) {
-        const name = people.resolveName(textOf(doc, nameFirst, owner.last), start);
+        const name = people.resolveName(textOf(doc, nameFirst, owner.last), start, people.titleGender(nameFirst));
         return { mention, start, end, canonical: `${name}'s ${textOf(doc, owned.first, owned.last).toLowerCase()}`, role: appositionRole, type };
       }
     }

@@ -124,6 +124,16 @@ export class PersonRegistry {
       }
       if (list[i].words >= 2) best ??= list[i];
     }
+    // A surname alone where several people were named with it before ("Grayson" after "Alan Grayson" and his wife
+    // "Lolita Grayson"): the one named most often, the article's subject rather than a relative named in passing; of
+    // those named as often, the latest.
+    if (best && words.length === 1) {
+      const named = new Map<string, number>();
+      for (let i = 0; i < lo; i++) if (list[i].words >= 2 && fits(list[i])) named.set(list[i].name, (named.get(list[i].name) ?? 0) + 1);
+      let most = best.name;
+      for (const [n, c] of named) if (c > named.get(most)!) most = n;
+      if (most !== best.name) return most;
+    }
     if (!best) for (let i = 0; i < lo && !best; i++) if (fits(list[i])) best = list[i];
     let after: PersonMention | null = null;
     for (let i = lo; i < list.length && !after; i++) if (fits(list[i])) after = list[i];
