@@ -281,28 +281,31 @@ class MentionScan {
     return true;
   }
 
-  /** Lowercased words the article writes alone as a clause's subject ("Chatwal pleaded …"). */
-  private readonly loneSubjectWords = lazySet(() => {
-    const { doc, lex } = this;
-    const set = new Set<string>();
-    for (let t = 1; t + 1 < doc.value.length; t++) {
-      if (doc.pos[t] === 'PROPN' && !isNameToken(doc, t - 1, lex) && !isNameToken(doc, t + 1, lex) && this.loneSubject(t)) set.add(doc.lower[t]);
-    }
-    return set;
-  });
-
   /**
-   * Lowercased words the article writes after an honorific alone as a clause's subject ("Mr. Hoenlein described" after
-   * "attributed this to Malcolm Hoenlein").
+   * Lowercased words the article writes alone as a clause's subject ("Chatwal pleaded …"), and those it writes so after
+   * an honorific alone ("Mr. Hoenlein described" after "attributed this to Malcolm Hoenlein"): one scan for both.
    */
-  private readonly titledSubjectWords = lazySet(() => {
+  private subjects: { lone: Set<string>; titled: Set<string> } | null = null;
+  private subjectWords(): { lone: Set<string>; titled: Set<string> } {
+    if (this.subjects) return this.subjects;
     const { doc, lex } = this;
-    const set = new Set<string>();
-    for (let t = 2; t + 1 < doc.value.length; t++) {
-      if (doc.pos[t] === 'PROPN' && honorific(lex, doc.lower[t - 1]) && !isNameToken(doc, t - 2, lex) && !isNameToken(doc, t + 1, lex) && this.loneSubject(t, t, true)) set.add(doc.lower[t]);
+    const lone = new Set<string>();
+    const titled = new Set<string>();
+    for (let t = 1; t + 1 < doc.value.length; t++) {
+      if (doc.pos[t] !== 'PROPN' || isNameToken(doc, t + 1, lex)) continue;
+      if (!isNameToken(doc, t - 1, lex) && this.loneSubject(t)) lone.add(doc.lower[t]);
+      else if (t >= 2 && honorific(lex, doc.lower[t - 1]) && !isNameToken(doc, t - 2, lex) && this.loneSubject(t, t, true)) titled.add(doc.lower[t]);
     }
-    return set;
-  });
+    return (this.subjects = { lone, titled });
+  }
+
+  private loneSubjectWords(): Set<string> {
+    return this.subjectWords().lone;
+  }
+
+  private titledSubjectWords(): Set<string> {
+    return this.subjectWords().titled;
+  }
 
   /**
    * Every capitalised word the article writes right before the surname `last` (honorifics and titles aside) is the same

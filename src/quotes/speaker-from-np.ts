@@ -6,7 +6,7 @@
 import type { NlpDoc } from '../nlp/index.js';
 import type { Lexicon } from './lexicon.js';
 import { isCap } from './pieces.js';
-import { adjacent, capitalisedInside, definiteDescription, descriptionOf, honorific, inTitleCaseLine, isNameToken, lowercaseWords, npEndingAt, paragraphsBack, possessiveMark, statePlace, stripDet, textOf, type Np } from './phrases.js';
+import { adjacent, capitalisedInside, definiteDescription, descriptionOf, honorific, inTitleCaseLine, isNameToken, npEndingAt, paragraphsBack, possessiveMark, statePlace, stripDet, textOf, type Np } from './phrases.js';
 import { documentAuthor, type Author } from './document-authors.js';
 import { personWithRole } from './descriptions.js';
 import { namedPollAfter, namedPollBefore, referredBody, subjectBodyBefore } from './referred-bodies.js';
@@ -210,7 +210,8 @@ function placedHead(doc: NlpDoc, np: Np, lex: Lexicon): Np | null {
 function commonWord(doc: NlpDoc, t: number): boolean {
   const w = doc.value[t];
   if (!/^\p{Lu}\p{Ll}+$/u.test(w) || doc.sentences[doc.sentenceOf[t]].firstToken !== t) return false;
-  return lowercaseWords(doc).has(w.toLowerCase()) && !capitalisedInside(doc).has(w);
+  const lower = w.toLowerCase();
+  return doc.value.includes(lower) && !capitalisedInside(doc).has(w);
 }
 
 /**

@@ -94,7 +94,8 @@ export class PersonRegistry {
     }
     const list = this.byLast.get(last) ?? [];
     if (words.length === 1 && !list.some((m) => m.words >= 2)) {
-      const double = this.firstSurnameOf(last);
+      let double = this.surnamesOf.get(last);
+      if (double === undefined) this.surnamesOf.set(last, (double = this.firstSurnameOf(last)));
       if (double) return double;
     }
     // Mentions up to `at`: the latest with two or more words, else the first; failing that, the first after `at`.
@@ -127,7 +128,7 @@ export class PersonRegistry {
     // A surname alone where several people were named with it before ("Grayson" after "Alan Grayson" and his wife
     // "Lolita Grayson"): the one named most often, the article's subject rather than a relative named in passing; of
     // those named as often, the latest.
-    if (best && words.length === 1) {
+    if (best && words.length === 1 && list.some((m, i) => i < lo && m.words >= 2 && m.name !== best!.name)) {
       const named = new Map<string, number>();
       for (let i = 0; i < lo; i++) if (list[i].words >= 2 && fits(list[i])) named.set(list[i].name, (named.get(list[i].name) ?? 0) + 1);
       let most = best.name;
@@ -539,6 +540,9 @@ export class PersonRegistry {
     for (let t = 0; t < this.doc.lower.length; t++) if (this.doc.lower[t] === found.last && !inName(t)) return null;
     return found.name;
   }
+
+  /** firstSurnameOf's answers by word. */
+  private readonly surnamesOf = new Map<string, string | null>();
 
   /** groupPlural's answers by name (a speaker's name is asked again for each of its quotations). */
   private readonly plurals = new Map<string, boolean>();
