@@ -32,7 +32,10 @@ function unitKey(unit: string): string {
 export interface PersonName {
   /** The name as displayed: titles removed, suffix kept ("President Donald J. Trump" → "Donald J. Trump"). */
   display: string;
-  /** Compared units: first name (its given_names form: "Ed" → "edward"), middle names (initials spelled as letters: "H.W." → "h", "w"), last name. */
+  /**
+   * Compared units: first name (its given_names form: "Ed" → "edward"), middle names (initials spelled as letters:
+   * "H.W." → "h", "w"), last name.
+   */
   first: string;
   middles: string[];
   last: string;

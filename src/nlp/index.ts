@@ -192,7 +192,7 @@ function idOfLower(word: string): number {
  * "Babi", "š" (Latin Extended, Greek, Cyrillic; measured for every letter of these blocks on this wink model).
  */
 const SPLIT_LETTER = /[\u0100-\u024f\u0370-\u04ff\u1e00-\u1eff]/;
-const SPLIT_LETTERS = /[\u0100-\u024f\u0370-\u04ff\u1e00-\u1eff]/g;
+const SPLIT_LETTERS = new RegExp(SPLIT_LETTER.source, 'g');
 
 /**
  * The text wink reads: each letter it would break a word at replaced by one ASCII letter, its base ("ğ" → "g", "Š" →

@@ -53,7 +53,7 @@ export function personWithRole(people: PersonRegistry, role: string, modifiers: 
   // is the subject just before the description ("Sen. Bernie Sanders on Wednesday also called … the independent
   // Vermont senator told …").
   if (strict.size === 0 && loose.size > 1) {
-    const subject = subjectBefore(people, at, null);
+    const subject = subjectOfSentenceBefore(people, at, null);
     if (subject && loose.has(subject)) return subject;
   }
   if (strict.size === 0 && loose.size === 0 && !staff && !modifiers.some((w) => people.lex.w.officeModifiers.has(w))) return describedSubject(people, role, modifiers, at);
@@ -71,7 +71,7 @@ function describedSubject(people: PersonRegistry, role: string, modifiers: strin
   const doc = people.doc;
   const reach = reachBack(people, at);
   const gender: Gender | null = people.lex.w.maleNouns.has(role) ? 'm' : people.lex.w.femaleNouns.has(role) ? 'f' : null;
-  const subject = subjectBefore(people, at, gender);
+  const subject = subjectOfSentenceBefore(people, at, gender);
   if (subject) return describable(people, subject, role, modifiers, at) ? subject : null;
   // No one named there: the person the last subject pronoun of those sentences stands for ("“Really,” she added. …
   // The actress said she was tired of the status quo").
@@ -93,7 +93,7 @@ function describedSubject(people: PersonRegistry, role: string, modifiers: strin
  * one at `at` (sentences that open inside a quotation passed over), the latest such; null when there is none. Not a
  * name in the sentence at `at` itself, in a quotation, or one of two subjects ("he and Brafman had said …").
  */
-function subjectBefore(people: PersonRegistry, at: number, gender: Gender | null): string | null {
+function subjectOfSentenceBefore(people: PersonRegistry, at: number, gender: Gender | null): string | null {
   const doc = people.doc;
   const refs = people.buildRefs();
   const r = countBefore(refs.length, (i) => refs[i].at < at);

@@ -272,7 +272,8 @@ class MentionScan {
    */
   private surnameSubject(i: number, j: number): boolean {
     const { doc, lex } = this;
-    if (!this.loneSubjectWords().has(doc.lower[j]) && !(this.titledSubjectWords().has(doc.lower[j]) && this.oneGivenName(doc.lower[j]))) return false;
+    const { lone, titled } = this.subjectWords();
+    if (!lone.has(doc.lower[j]) && !(titled.has(doc.lower[j]) && this.oneGivenName(doc.lower[j]))) return false;
     if (i >= 2 && isCap(doc.value[i - 2]) && doc.lower[i - 1] !== 'and' && doc.sentences[doc.sentenceOf[i - 2]].firstToken !== i - 2) return false;
     for (let k = i; k < j; k++) {
       const l = doc.lower[k];
@@ -297,14 +298,6 @@ class MentionScan {
       else if (t >= 2 && honorific(lex, doc.lower[t - 1]) && !isNameToken(doc, t - 2, lex) && this.loneSubject(t, t, true)) titled.add(doc.lower[t]);
     }
     return (this.subjects = { lone, titled });
-  }
-
-  private loneSubjectWords(): Set<string> {
-    return this.subjectWords().lone;
-  }
-
-  private titledSubjectWords(): Set<string> {
-    return this.subjectWords().titled;
   }
 
   /**

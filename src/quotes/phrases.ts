@@ -233,6 +233,14 @@ export function statePlace(doc: NlpDoc, lex: Lexicon, np: Np): boolean {
   return city >= 0 && doc.value[np.first - 1] === ',' && isCap(doc.value[city]) && !lex.w.timeWords.has(doc.value[city]) && !lex.w.months.has(doc.lower[city]) && lex.w.stateNames.has(textOf(doc, np.first, np.last).toLowerCase());
 }
 
+/**
+ * Token k is a preposition that places the description ending right before it (`located_prepositions` after a lowercase
+ * noun: "delegates at …", "the senator from …").
+ */
+export function placingPreposition(doc: NlpDoc, lex: Lexicon, k: number): boolean {
+  return k >= 1 && lex.w.locatedPrepositions.has(doc.lower[k]) && doc.pos[k - 1] === 'NOUN' && /^\p{Ll}/u.test(doc.value[k - 1]);
+}
+
 /** The noun phrase starting at token `first` (scanning right): "Sen. Ted Cruz", "a spokesman for the campaign". */
 export function npStartingAt(doc: NlpDoc, first: number, lex: Lexicon, ceil: number): Np | null {
   if (first > ceil) return null;

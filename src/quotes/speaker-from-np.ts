@@ -6,7 +6,7 @@
 import type { NlpDoc } from '../nlp/index.js';
 import type { Lexicon } from './lexicon.js';
 import { isCap } from './pieces.js';
-import { adjacent, capitalisedInside, definiteDescription, descriptionOf, honorific, inTitleCaseLine, isNameToken, npEndingAt, paragraphsBack, possessiveMark, statePlace, stripDet, textOf, type Np } from './phrases.js';
+import { adjacent, capitalisedInside, definiteDescription, descriptionOf, honorific, inTitleCaseLine, isNameToken, npEndingAt, paragraphsBack, placingPreposition, possessiveMark, statePlace, stripDet, textOf, type Np } from './phrases.js';
 import { documentAuthor, type Author } from './document-authors.js';
 import { personWithRole } from './descriptions.js';
 import { namedPollAfter, namedPollBefore, referredBody, subjectBodyBefore } from './referred-bodies.js';
@@ -196,7 +196,7 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
 function placedHead(doc: NlpDoc, np: Np, lex: Lexicon): Np | null {
   for (let k = np.first + 1; k < np.last; k++) {
     if (!lex.w.locatedPrepositions.has(doc.lower[k])) continue;
-    if (doc.pos[k - 1] !== 'NOUN' || !/^\p{Ll}/u.test(doc.value[k - 1])) return null;
+    if (!placingPreposition(doc, lex, k)) return null;
     for (let j = k + 1; j <= np.last; j++) if (isCap(doc.value[j])) return { first: np.first, last: k - 1 };
     return null;
   }
@@ -210,8 +210,9 @@ function placedHead(doc: NlpDoc, np: Np, lex: Lexicon): Np | null {
 function commonWord(doc: NlpDoc, t: number): boolean {
   const w = doc.value[t];
   if (!/^\p{Lu}\p{Ll}+$/u.test(w) || doc.sentences[doc.sentenceOf[t]].firstToken !== t) return false;
-  const lower = w.toLowerCase();
-  return doc.value.includes(lower) && !capitalisedInside(doc).has(w);
+  // (The tokens searched for the one word, not lowercaseWords' set: most articles never ask, and building the set for
+  // them cost more than the search.)
+  return doc.value.includes(w.toLowerCase()) && !capitalisedInside(doc).has(w);
 }
 
 /**

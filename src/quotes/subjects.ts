@@ -3,7 +3,7 @@
  * parentheses and dashed asides), the noun phrase after it (inverted "said X"), the subject of the clause a cue
  * belongs to, and a long subject reaching back to the sentence's start. Used by the passes through attribution.ts.
  */
-import { npEndingAt, npStartingAt, opensPersonRelative, statePlace, stripDet, textOf, type Np } from './phrases.js';
+import { npEndingAt, npStartingAt, opensPersonRelative, placingPreposition, statePlace, stripDet, textOf, type Np } from './phrases.js';
 import type { QuoteContext } from './context.js';
 import { classify } from './speaker-types.js';
 import { isCap } from './pieces.js';
@@ -167,7 +167,7 @@ function placedSubject(ctx: QuoteContext, np: Np | null, floor: number): Np | nu
   if (statePlace(doc, lex, np)) subject = npEndingAt(doc, np.first - 2, lex, floor) ?? np;
   if (!isCap(doc.value[subject.first])) return subject;
   // Back over each placing preposition: "delegates at the convention in Philadelphia".
-  for (let p = subject.first - 1; p - 1 >= floor && lex.w.locatedPrepositions.has(doc.lower[p]) && doc.pos[p - 1] === 'NOUN' && /^\p{Ll}/u.test(doc.value[p - 1]); p = subject.first - 1) {
+  for (let p = subject.first - 1; p - 1 >= floor && placingPreposition(doc, lex, p); p = subject.first - 1) {
     const described = npEndingAt(doc, p - 1, lex, floor);
     if (!described) break;
     subject = described;
