@@ -7,7 +7,7 @@ import type { NlpDoc } from '../nlp/index.js';
 import type { Lexicon } from './lexicon.js';
 import { isCap } from './pieces.js';
 import { adjacent, capitalisedInside, definiteDescription, descriptionOf, honorific, inTitleCaseLine, isNameToken, npEndingAt, paragraphsBack, placingPreposition, possessiveMark, statePlace, stripDet, textOf, type Np } from './phrases.js';
-import { documentAuthor, type Author } from './document-authors.js';
+import { authorNamedBefore, documentAuthor, type Author } from './document-authors.js';
 import { personWithRole } from './descriptions.js';
 import { namedPollAfter, namedPollBefore, referredBody, subjectBodyBefore } from './referred-bodies.js';
 import { closesQuotation } from './context.js';
@@ -60,6 +60,12 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     }
     return { mention, start, end, canonical: 'UNKNOWN', role: '', type: 'unknown' };
   }
+  // "a Pew Research report said", "an FBI investigation said", "one Clinton ad declared": a document named by its
+  // author's name speaks for the author.
+  // A person only by a name the article gives in full ("the Benghazi investigation" is no one's).
+  const named = namedAuthor(doc, np, lex);
+  const author = named ? authorSpeaker(doc, named, lex, people) : null;
+  if (author && (author.type !== 'person' || author.canonical.includes(' '))) return { ...author, mention, start, end, role: appositionRole };
   // "his plan", "her Facebook profile": a document speaks for the person the possessive pronoun stands for.
   if (gender && np.last > np.first && lex.w.possessedDocuments.has(doc.lower[np.last])) {
     const who = personOfPronoun(people, start, gender, lastSpeaker);
@@ -187,6 +193,19 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
   // "the Brennan Center" after "The Brennan Center for Justice": the fuller name the article gave the body.
   if (type === 'organization') canonical = fullerNameBefore(doc, canonical, start);
   return { mention, start, end, canonical, role: appositionRole, type };
+}
+
+/**
+ * The author named right before the document word that ends `np` (authorNamedBefore: "Pew Research" of "a Pew Research
+ * report", "Clinton" of "one Clinton ad"), with only lowercase words or numbers before the name ("the 2014 House
+ * Intelligence Committee report"), none of them a quantifier ("some GOP figures" are people); else null.
+ */
+function namedAuthor(doc: NlpDoc, np: Np, lex: Lexicon): Np | null {
+  if (np.last === np.first) return null;
+  const named = authorNamedBefore(doc, lex, np.first, np.last);
+  if (!named) return null;
+  for (let k = np.first; k < named.first; k++) if (!/^[\p{Ll}\p{N}]/u.test(doc.value[k]) || lex.w.quantifierSubjects.has(doc.lower[k])) return null;
+  return named;
 }
 
 /**
