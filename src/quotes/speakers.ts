@@ -211,6 +211,12 @@ export class PersonRegistry {
     // that are no subject and before every name of the sentences before it.
     const before = tokenAt(doc, at);
     const described = this.openingSubject(sentence, before, gender) ?? (sentence > 0 ? this.openingSubject(sentence - 1, before, gender) : null);
+    // "“…,” Mr. Gidley said. Mr. Trump, who …, fits that bill for many people, he added": a pronoun reporting the words
+    // before it in its sentence, right after a sentence in which a person reports, continues that person's report.
+    if (this.reportsSentenceBefore(before)) {
+      const reporter = this.reporterBefore(sentence, gender);
+      if (reporter) return reporter;
+    }
     for (let i = r - 1, seen = 0; i >= 0 && seen < PERSON_LOOKBACK; i--) {
       const ref = refs[i];
       if (this.inQuote(ref.at)) continue;
@@ -250,6 +256,52 @@ export class PersonRegistry {
       if (this.fits(name, gender)) return name;
     }
     return null;
+  }
+
+  /**
+   * The pronoun at token t, "he" or "she" (not the relative "who", which stands for the words right before it),
+   * reports the words before it in its sentence: a comma before it and a cue verb of the lexicon after it ("…, he
+   * added", "…, she also said").
+   */
+  private reportsSentenceBefore(t: number): boolean {
+    const doc = this.doc;
+    const w = this.lex.w;
+    if (doc.value[t - 1] !== ',' || !(w.malePronouns.has(doc.lower[t]) || w.femalePronouns.has(doc.lower[t]))) return false;
+    const v = doc.pos[t + 1] === 'ADV' ? t + 2 : t + 1;
+    return doc.pos[v] === 'VERB' && (this.lex.verbs.has(doc.lemma[v]) || this.lex.verbs.has(doc.lower[v]));
+  }
+
+  /**
+   * The person who reports in the sentence before sentence s, past sentences wholly inside a quotation ("“…,” Mr.
+   * Gidley said. “I don't need …”"): the last person named there outside quotations as the subject of a cue verb of
+   * the lexicon ("Mr. Gidley said", "said Audrey Scagnelli", "David Fenton, a strategist, said"), not of a
+   * subordinate clause, if the pronoun's gender fits; else null.
+   */
+  private reporterBefore(s: number, gender: Gender | null): string | null {
+    const doc = this.doc;
+    let p = s - 1;
+    while (p >= 0 && this.quotedSentence(p)) p--;
+    if (p < 0) return null;
+    const refs = this.buildRefs();
+    const firstTok = doc.sentences[p].firstToken;
+    const lastTok = doc.sentences[p].lastToken;
+    for (let i = countBefore(refs.length, (k) => refs[k].first <= lastTok) - 1; i >= 0 && refs[i].first >= firstTok; i--) {
+      const ref = refs[i];
+      if (this.inQuote(ref.at) || subordinateSubject(doc, this.lex, ref.first, ref.last)) continue;
+      const v = subjectVerb(doc, this.lex, ref.first, ref.last);
+      if (v < 0 || doc.pos[v] !== 'VERB' || !this.lex.verbs.has(doc.lemma[v])) continue;
+      const name = this.refName(ref);
+      if (this.personLike(name) && this.fits(name, gender)) return name;
+    }
+    return null;
+  }
+
+  /** Every word of sentence s is inside a quotation. */
+  private quotedSentence(s: number): boolean {
+    const doc = this.doc;
+    const { firstToken, lastToken } = doc.sentences[s];
+    for (let t = firstToken; t <= lastToken; t++) if (doc.pos[t] !== 'PUNCT' && doc.pos[t] !== 'SPACE' && !this.inQuote(doc.tokStart[t])) return false;
+    return true;
   }
 
   /** openingPronoun's answers by token, and how deep its chain of lastPerson calls now is. */
