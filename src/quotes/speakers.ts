@@ -11,8 +11,8 @@ import { countBefore } from '../search.js';
 import { tokenAt } from '../nlp/index.js';
 import { isCap } from './pieces.js';
 import type { Lexicon } from './lexicon.js';
-import { definiteDescription, isNameToken, joinsWords, nlSpan } from './phrases.js';
-import { rolesAround } from './speaker-types.js';
+import { definiteDescription, isNameToken, joinsWords, nlSpan, npEndingAt, possessiveMark } from './phrases.js';
+import { classify, rolesAround } from './speaker-types.js';
 import { findPersonMentions, firstNameGender, pronounGender, type Gender, type PersonMention } from './mentions.js';
 import { adjunctOf, dependent, objectOfRelative, openingPossessor, subjectAt, subjectVerb, subordinateSubject } from './name-roles.js';
 import { personWithRole } from './descriptions.js';
@@ -620,6 +620,12 @@ export class PersonRegistry {
     const shown = (i: number, j: number) => {
       // "Sen. Ted Cruz", "professor Brigid Harrison", "Kazakhstan's foreign minister, Erlan Idrissov,".
       if (role(i - 1) || (doc.value[i - 1] === ',' && role(i - 2))) return true;
+      // "Fox News’ Bret Baier", "CNN's Jake Tapper": a name after the possessive of an outlet or organisation.
+      if (i >= 2 && possessiveMark(doc, i - 1)) {
+        const owner = npEndingAt(doc, i - 2, this.lex, Math.max(0, i - 6));
+        const kind = owner ? classify(doc, owner, this.lex) : null;
+        if (kind === 'outlet' || kind === 'organization') return true;
+      }
       if (cue(j + 1) || cue(i - 1) || (doc.value[j + 1] === ',' && cue(j + 2))) return true;
       // The subject of a reporting verb past an employer or apposition ("Darran Whiting of Liberty Baptist Church in
       // Marion, said").
