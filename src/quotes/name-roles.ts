@@ -66,7 +66,7 @@ export function subjectVerb(doc: NlpDoc, lex: Lexicon, i: number, j: number): nu
   }
   // "Kazakhstan's foreign minister, Erlan Idrissov, plays down concerns"; "Trump’s running mate — Indiana Gov. Mike
   // Pence — has thrown his support behind Ryan" (capitalised words and titles inside the dashes).
-  if (doc.value[k] === ',' && doc.value[i - 1] === ',' && verbAt(k + 1)) return k + 1;
+  if (doc.value[k] === ',' && doc.value[i - 1] === ',' && verbAt(k + 1)) return insideRelativeOf(doc, lex, i, k + 1) ? -1 : k + 1;
   if (DASHES.has(doc.value[k]) && verbAt(k + 1)) {
     let o = v - 1;
     while (o > 0 && v - o <= 3 && isCap(doc.value[o]) && !DASHES.has(doc.value[o])) o--;
@@ -89,6 +89,16 @@ export function subjectVerb(doc: NlpDoc, lex: Lexicon, i: number, j: number): nu
   if (k > adjunct && lex.w.timesOfDay.has(doc.lower[k] ?? '')) k++;
   while (k < n && k - j < 10 && doc.pos[k] === 'ADV') k++;
   return verbAt(k) ? k : -1;
+}
+
+/**
+ * Token i is inside a person's relative clause whose verb is `verb` ("Gray, who served as counsel under Mr. Bush's
+ * father, George Bush, ticked through …": George Bush is the clause's, Gray the subject of "ticked").
+ */
+function insideRelativeOf(doc: NlpDoc, lex: Lexicon, i: number, verb: number): boolean {
+  const first = doc.sentences[doc.sentenceOf[i]].firstToken;
+  for (let c = i - 2; c >= first && i - c < 60; c--) if (verbAfterRelative(doc, lex, c) === verb) return true;
+  return false;
 }
 
 /**
