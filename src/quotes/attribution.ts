@@ -28,18 +28,25 @@ export function makeAttribution(ctx: QuoteContext, c: number, found: { np: Np; r
 
 /**
  * "Martin Andanar released a statement saying …", "She also sent a tweet saying …": before a participle cue (token c),
- * a phrase ending in a message (`messages`; or in its recipients: "a text message to supporters") that is the object
- * of an author verb (`author_verbs`, lemmas) within six words before it reports the words of that verb's subject;
- * else null.
+ * a phrase ending in a message (`messages`; or in its recipients: "a text message to supporters", whether the phrase
+ * holds the message or starts after "to") that is the object of an author verb (`author_verbs`, lemmas) within six
+ * words before it reports the words of that verb's subject; so do unnamed recipients right after such a verb ("The
+ * Vermont senator emailed supporters saying …"); else null.
  */
 function messageSender(ctx: QuoteContext, c: number, np: Np): { np: Np; role: string } | null {
   const { doc, lex } = ctx;
   if (!/ing$/.test(doc.lower[c])) return null;
-  // The message ends the phrase, or its recipients follow it ("a text message to supporters").
+  // The message ends the phrase, or its recipients follow it ("a text message to supporters"), or the phrase is
+  // recipients in lowercase right after the verb ("emailed supporters").
   let m = np.last;
   if (!lex.w.messages.has(doc.lower[m])) {
-    for (m = np.last - 1; m > np.first && doc.lower[m + 1] !== 'to'; m--);
-    if (!lex.w.messages.has(doc.lower[m])) return null;
+    const recipients = np.last < c && doc.value.slice(np.first, np.last + 1).every((v) => /^\p{Ll}/u.test(v));
+    if (recipients && doc.lower[np.first - 1] === 'to' && lex.w.messages.has(doc.lower[np.first - 2] ?? '')) m = np.first - 2;
+    else if (recipients && doc.pos[np.first - 1] === 'VERB' && lex.w.authorVerbs.has(doc.lemma[np.first - 1])) m = np.first;
+    else {
+      for (m = np.last - 1; m > np.first && doc.lower[m + 1] !== 'to'; m--);
+      if (!lex.w.messages.has(doc.lower[m])) return null;
+    }
   }
   const first = doc.sentences[doc.sentenceOf[m]].firstToken;
   for (let v = m - 1; v >= Math.max(first, m - 6); v--) {
