@@ -6,7 +6,7 @@
 import { tokenAt } from '../../nlp/index.js';
 import { OPEN, type Attribution, type QuoteContext } from '../context.js';
 import { makeAttribution } from '../attribution.js';
-import { subjectBefore, subjectAfter } from '../subjects.js';
+import { clauseSubject, subjectBefore, subjectAfter } from '../subjects.js';
 
 export const name = 'block-quotes';
 
@@ -24,7 +24,9 @@ export function run(ctx: QuoteContext): void {
     for (let c = colonTok - 1; c >= s && !attr; c--) {
       const isBlockWord = lex.blockWords.has(doc.lower[c]);
       if (!ctx.isCue(c) && !isBlockWord) continue;
-      const before = subjectBefore(ctx, c, s);
+      // "The New York Times confirmed that observation, reporting:": a participle after a comma shares its clause's
+      // subject.
+      const before = (ctx.joinsEarlierClause(c) ? clauseSubject(ctx, s, c) : null) ?? subjectBefore(ctx, c, s);
       if (before) attr = makeAttribution(ctx, c, before);
       else if (ctx.isCue(c) && !lex.listenerVerbs.has(doc.lemma[c])) {
         const after = subjectAfter(ctx, c, colonTok - 1);
