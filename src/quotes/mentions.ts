@@ -7,7 +7,7 @@
 import type { NlpDoc } from '../nlp/index.js';
 import { isCap } from './pieces.js';
 import type { Lexicon } from './lexicon.js';
-import { APOS, honorific, inTitleCaseLine, isNameToken, joinsWords, lowercaseWords, nlSpan, opensPersonRelative, statePlace, verbAfterRelative } from './phrases.js';
+import { APOS, brandName, honorific, inTitleCaseLine, isNameToken, joinsWords, lowercaseWords, nlSpan, opensPersonRelative, statePlace, verbAfterRelative } from './phrases.js';
 
 export type Gender = 'm' | 'f';
 
@@ -252,10 +252,10 @@ class MentionScan {
     if (!(doc.pos[k] === 'VERB' && /^\p{Ll}/u.test(doc.value[k] ?? '') && !/ing$/.test(doc.lower[k]))) return false;
     const l = doc.lower[i];
     if (lex.orgWords.has(l) || lex.outletWords.has(l) || lex.anonymous.has(l) || lex.roleNouns.has(l) || lex.w.weekdays.has(l)) return false;
-    // Not an acronym ("ESPN"), nor a word joined to the one before ("Asia-Pacific"; when asked, an honorific is no such
-    // word: "Mr. Hoenlein described").
+    // Not an acronym ("ESPN") or a brand ("EgyptAir": brandName), nor a word joined to the one before ("Asia-Pacific";
+    // when asked, an honorific is no such word: "Mr. Hoenlein described").
     const titled = afterHonorific && i > 0 && honorific(lex, doc.lower[i - 1]);
-    if (/^[A-Z]{2,}$/.test(doc.value[i]) || (i > 0 && ((isCap(doc.value[i - 1]) && !opener && !titled) || APOS.test(doc.value[i - 1]) || doc.value[i - 1] === '-'))) return false;
+    if (/^[A-Z]{2,}$/.test(doc.value[i]) || brandName(doc.value[i], lex) || (i > 0 && ((isCap(doc.value[i - 1]) && !opener && !titled) || APOS.test(doc.value[i - 1]) || doc.value[i - 1] === '-'))) return false;
     // Not a word the article writes as a place ("in Ohio").
     if (this.places().has(l)) return false;
     // At a sentence start ("Friends offered …") not a plural or other inflected form, unless the article capitalises

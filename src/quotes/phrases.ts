@@ -384,3 +384,14 @@ export function verbAfterRelative(doc: NlpDoc, lex: Lexicon, comma: number): num
   }
   return -1;
 }
+
+/**
+ * "BuzzFeed", "WikiLeaks", "RealClearPolitics": a word with a capital right after a lowercase letter, other than after
+ * the beginning of a surname (`surname_prefixes`: "McCain", "DeSantis", "LaHood"), names a brand, not a person.
+ */
+export function brandName(word: string, lex: Lexicon): boolean {
+  // (ASCII letters on both sides of the capital: in a name mis-decoded from UTF-8, "JesÃºs", an "A" with a combining
+  // mark follows a lowercase letter too.)
+  const inner = /[a-z][A-Z][a-z]/.exec(word);
+  return inner !== null && /^[A-Z]/.test(word) && !lex.w.surnamePrefixes.has(word.slice(0, inner.index + 1).toLowerCase());
+}

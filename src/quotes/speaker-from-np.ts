@@ -6,7 +6,7 @@
 import type { NlpDoc } from '../nlp/index.js';
 import type { Lexicon } from './lexicon.js';
 import { isCap } from './pieces.js';
-import { adjacent, capitalisedInside, definiteDescription, descriptionOf, honorific, inTitleCaseLine, isNameToken, npEndingAt, paragraphsBack, placingPreposition, possessiveMark, statePlace, stripDet, textOf, type Np } from './phrases.js';
+import { adjacent, brandName, capitalisedInside, definiteDescription, descriptionOf, honorific, inTitleCaseLine, isNameToken, npEndingAt, paragraphsBack, placingPreposition, possessiveMark, statePlace, stripDet, textOf, type Np } from './phrases.js';
 import { authorNamedBefore, documentAuthor, type Author } from './document-authors.js';
 import { personWithRole } from './descriptions.js';
 import { namedPollAfter, namedPollBefore, referredBody, subjectBodyBefore } from './referred-bodies.js';
@@ -168,6 +168,10 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
   // Organisations and outlets: the name without a leading article; "The Post" → the longer "Washington Post" if named;
   // "the budget office" → the body named before with those words ("Congressional Budget Office").
   let canonical = stripDet(mention);
+  // "the celebrity press ReganBooks": a brand's name after lowercase words that describe it.
+  if (type === 'organization' && np.last > np.first && brandName(doc.value[np.last], lex) && doc.value.slice(np.first, np.last).every((v) => /^\p{Ll}/u.test(v))) {
+    return { mention, start, end, canonical: doc.value[np.last], role: [stripDet(textOf(doc, np.first, np.last - 1)), appositionRole].filter(Boolean).join('; '), type };
+  }
   // A poll by its name alone: "a new Gallup poll" → "Gallup poll".
   const poll = namedPollAt(doc, np, lex);
   if (poll >= 0) return { mention, start, end, canonical: textOf(doc, pollNameStart(doc, poll, np.first, lex), np.last), role: appositionRole, type };

@@ -8,7 +8,7 @@ import type { SpeakerType } from '../types.js';
 import { isCap } from './pieces.js';
 import type { Lexicon } from './lexicon.js';
 import { firstNameGender } from './mentions.js';
-import { honorific, hyphenatedStart, isNameToken, joinsWords, possessiveMark, textOf, type Np } from './phrases.js';
+import { brandName, honorific, hyphenatedStart, isNameToken, joinsWords, possessiveMark, textOf, type Np } from './phrases.js';
 
 /**
  * Title and role words written with the name in tokens [i, j]: up to five before it ("Republican presidential candidate
@@ -158,6 +158,8 @@ export function classify(doc: NlpDoc, np: Np, lex: Lexicon): SpeakerType {
     return 'unknown';
   }
   if (/^[A-Z]{2,}$/.test(doc.value[np.last]) && np.first === np.last) return 'organization';
+  // "BuzzFeed", "the celebrity press ReganBooks": a brand's name alone.
+  if (nameFirst === np.last && brandName(doc.value[np.last], lex)) return 'organization';
   if (np.first === np.last && lex.anonymous.has(head)) return 'anonymous'; // "Critics call it …" at a sentence start
   if (joined) return 'organization'; // "Immigration and Customs Enforcement", "Department of Homeland Security"
   return 'person';

@@ -30,7 +30,7 @@ export const WORD_LISTS: Record<string, ListKind> = {
   source_introducers: 'lower', surname_titles: 'lower', party_words: 'lower', campaign_roles: 'lower',
   topic_roles: 'lower',
   generational_suffixes: 'lower', speaking_documents: 'lower', document_kinds: 'lower', author_verbs: 'lower',
-  messages: 'lower',
+  messages: 'lower', surname_prefixes: 'lower',
 };
 
 /** The lists as read from the file: a list of words, or (title_spellings) words by title. */
@@ -63,6 +63,7 @@ export interface Words {
   reportNegations: Set<string>;
   placePrepositions: Set<string>;
   locatedPrepositions: Set<string>;
+  surnamePrefixes: Set<string>;
   determiners: Set<string>;
   ofQuantifiers: Set<string>;
   closenessAdjectives: Set<string>;
@@ -184,6 +185,7 @@ export function compileWords(lists: WordLists): Words {
     reportNegations: set('report_negations'),
     placePrepositions: set('place_prepositions'),
     locatedPrepositions: set('located_prepositions'),
+    surnamePrefixes: set('surname_prefixes'),
     determiners: set('determiners'),
     ofQuantifiers: set('of_quantifiers'),
     closenessAdjectives: set('closeness_adjectives'),
