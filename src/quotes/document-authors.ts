@@ -19,7 +19,7 @@
  */
 import type { NlpDoc } from '../nlp/index.js';
 import type { Lexicon } from './lexicon.js';
-import { APOS, joinsWords, npEndingAt, npStartingAt, type Np } from './phrases.js';
+import { APOS, joinsWords, npEndingAt, npStartingAt, paragraphsBack, type Np } from './phrases.js';
 import { classify } from './speaker-types.js';
 import type { PersonRegistry, Speaker } from './speakers.js';
 
@@ -117,6 +117,22 @@ export function documentAuthor(doc: NlpDoc, np: Np, lex: Lexicon, people: Person
     const author = byAuthor(doc, t, lex) ?? possessor(doc, t, lex, people) ?? verbSubject(doc, t, lex, people) ?? (authorNamedBefore(doc, lex, Math.max(0, t - 6), t) as Author | null);
     const speaker = author ? resolve(author) : null;
     if (speaker) return speaker;
+  }
+  return null;
+}
+
+/**
+ * "Trump's campaign put out a statement …. In cases of abortion, it said, “…”", "Bujnowski wrote in the affidavit. It
+ * continued: “…”": the author of the latest document (a word of speaking_documents or messages) before the pronoun
+ * `it` at token `at`, in its paragraph or the one before, found in the shapes documentAuthor reads an introduction in;
+ * null when there is none or it names no author that `resolve` accepts.
+ */
+export function documentOfIt(doc: NlpDoc, at: number, lex: Lexicon, people: PersonRegistry, resolve: (author: Author) => Speaker | null): Speaker | null {
+  const floor = paragraphsBack(doc.text, doc.tokStart[at], 2);
+  for (let t = at - 1; t >= 0 && doc.tokStart[t] >= floor; t--) {
+    if (!lex.w.speakingDocuments.has(doc.lower[t]) && !lex.w.messages.has(doc.lower[t])) continue;
+    const author = byAuthor(doc, t, lex) ?? possessor(doc, t, lex, people) ?? verbSubject(doc, t, lex, people) ?? (authorNamedBefore(doc, lex, Math.max(0, t - 6), t) as Author | null);
+    return author ? resolve(author) : null;
   }
   return null;
 }

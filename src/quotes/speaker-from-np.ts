@@ -7,7 +7,7 @@ import type { NlpDoc } from '../nlp/index.js';
 import type { Lexicon } from './lexicon.js';
 import { isCap } from './pieces.js';
 import { adjacent, brandName, capitalisedInside, definiteDescription, descriptionOf, honorific, inTitleCaseLine, isNameToken, npEndingAt, paragraphsBack, placingPreposition, possessiveMark, statePlace, stripDet, textOf, type Np } from './phrases.js';
-import { authorNamedBefore, documentAuthor, type Author } from './document-authors.js';
+import { authorNamedBefore, documentAuthor, documentOfIt, type Author } from './document-authors.js';
 import { personWithRole } from './descriptions.js';
 import { namedPollAfter, namedPollBefore, referredBody, subjectBodyBefore } from './referred-bodies.js';
 import { closesQuotation } from './context.js';
@@ -58,6 +58,11 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
       if (kind === 'organization' || kind === 'outlet') return { ...speakerFromNp(doc, body, lex, people, null), mention, start, end };
       return { mention, start, end, canonical: stripDet(textOf(doc, body.first, body.last)), role: '', type: 'organization' };
     }
+    // "Bujnowski wrote in the affidavit. It continued:": the author of the document just before, when "it" is a
+    // verb's subject (not "calling it a …").
+    const v = doc.pos[np.first + 1] === 'ADV' ? np.first + 2 : np.first + 1;
+    const document = l === 'it' && doc.pos[v] === 'VERB' ? documentOfIt(doc, np.first, lex, people, (a) => authorSpeaker(doc, a, lex, people)) : null;
+    if (document) return { ...document, mention, start, end, role: '' };
     return { mention, start, end, canonical: 'UNKNOWN', role: '', type: 'unknown' };
   }
   // "a Pew Research report said", "an FBI investigation said", "one Clinton ad declared": a document named by its
