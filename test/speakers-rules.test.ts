@@ -49,6 +49,8 @@ const RULES: { rule: string; text: string; words: string; speaker: string; type:
   // (Guards for the rules above: a surname written with a capital inside, and a name mis-decoded from UTF-8.)
   { rule: 'a surname with a capital after its first letters ("LaHood") is a person\'s', text: 'The vote was close on Monday. “We stand by it,” LaHood said.', words: 'We stand by it', speaker: 'LaHood', type: 'person' },
   { rule: 'a capital with a combining mark inside a mis-decoded name is no brand', text: '“We are on time,” said Federico de JesA\u0303os, a Democratic strategist.', words: 'We are on time', speaker: 'Federico de JesA\u0303os', type: 'person' },
+  { rule: 'a first name alone after a title is the one full name that opens with it', text: 'Saudi Prince Alwaleed Bin Talal mocked the candidate on Monday. “I bailed you out twice,” tweeted Prince Alwaleed on Thursday.', words: 'bailed you out', speaker: 'Alwaleed Bin Talal', type: 'person' },
+  { rule: 'a family name written first, alone, is the one full name that opens with it', text: 'In September 2013, Chinese President Xi Jinping chose Astana to announce his policy. “We will build the belt together,” Xi said.', words: 'build the belt', speaker: 'Xi Jinping', type: 'person' },
   // Pronouns: what an antecedent can never be.
   { rule: 'never a name inside the quotation itself', text: 'Mike Pence spoke in Ohio on Sunday. “Donald Trump will release his tax returns soon,” he said.', words: 'Donald Trump will', speaker: 'Mike Pence', type: 'person' },
   { rule: 'never the object of a whom-clause', text: 'The crowd at the rally for Michael Hale booed Donald Trump, whom he called “a dangerous demagogue who insults people.”', words: 'dangerous demagogue', speaker: 'Michael Hale', type: 'person' },

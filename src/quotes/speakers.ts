@@ -143,16 +143,19 @@ export class PersonRegistry {
   }
 
   /**
-   * A known first name written alone ("James has spearheaded …" after "James Murdoch's wife"): the one full name
-   * before `at` that opens with it; else null (none, or several: "Bill" after Bill Clinton and Bill de Blasio).
+   * A first name written alone ("James has spearheaded …" after "James Murdoch's wife"; "Prince Alwaleed" after
+   * "Alwaleed Bin Talal", "Xi" after "Xi Jinping": the caller asks only for a word that ends no full name): the one
+   * full name before `at` that opens with it, written alike unless it is a known given name (not "Isis" for a headline's
+   * "ISIS Declares Death"); else null (none, or several: "Bill" after Bill Clinton and Bill de Blasio).
    */
   private byFirstName(word: string, at: number): string | null {
     const lower = word.toLowerCase();
-    if (firstNameGender(this.lex, lower) === null) return null;
+    const known = firstNameGender(this.lex, lower) !== null;
     let name: string | null = null;
     for (const m of this.mentions) {
       if (m.at >= at) break;
-      if (m.words < 2 || m.name.slice(0, m.name.indexOf(' ')).toLowerCase() !== lower) continue;
+      const first = m.words < 2 ? '' : m.name.slice(0, m.name.indexOf(' '));
+      if (first !== word && !(known && first.toLowerCase() === lower)) continue;
       if (name !== null && name !== m.name) return null;
       name = m.name;
     }
