@@ -40,6 +40,10 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
       const t = doc.value[np.first - 1] === ',' ? np.first - 2 : np.first - 1;
       const named = t >= 0 ? (people.nameEndingAt(t) ?? nameRunEndingAt(doc, t, lex, people, start)) : null;
       if (named) return { mention, start, end, canonical: named, role: '', type: 'person' };
+      // "Sen. Dianne Feinstein, the ranking Democrat on the committee, who said": after an apposition set off by
+      // commas, the person it describes.
+      const described = doc.value[np.first - 1] === ',' ? nameBeforeApposition(doc, t, people) : null;
+      if (described) return { mention, start, end, canonical: described, role: '', type: 'person' };
       if (t >= 0 && doc.pos[t] === 'NOUN' && !isCap(doc.value[t])) return { mention, start, end, canonical: doc.lower[t], role: doc.lower[t], type: 'anonymous' };
       // 'She has proposed appointing a "chief trade prosecutor" who reports to the president': after a quotation the
       // relative stands for the quoted phrase, not for the last person named.
@@ -280,6 +284,22 @@ function nameRunEndingAt(doc: NlpDoc, t: number, lex: Lexicon, people: PersonReg
   if (a > 0 && /^(of|for|the|and)$/.test(doc.lower[a - 1])) return null;
   if (a === t || t - a > 2 || classify(doc, { first: a, last: t }, lex) !== 'person') return null;
   return people.resolveName(textOf(doc, a, t), start);
+}
+
+/**
+ * The person named right before the apposition that ends at token t ("Sen. Dianne Feinstein of California, the ranking
+ * Democrat on the committee"): the apposition opens with "the", "a" or "an" after a comma, within 20 tokens of its
+ * sentence; the name may have "of" or "from" and a place after it. Null when there is no such name.
+ */
+function nameBeforeApposition(doc: NlpDoc, t: number, people: PersonRegistry): string | null {
+  const first = doc.sentences[doc.sentenceOf[Math.max(t, 0)]].firstToken;
+  let k = t;
+  while (k > first && t - k < 20 && doc.value[k] !== ',') k--;
+  if (doc.value[k] !== ',' || k === t || !/^(the|a|an)$/.test(doc.lower[k + 1])) return null;
+  const named = people.nameEndingAt(k - 1);
+  if (named) return named;
+  for (let p = k - 2; p > first && k - p <= 4; p--) if (doc.lower[p] === 'of' || doc.lower[p] === 'from') return people.nameEndingAt(p - 1);
+  return null;
 }
 
 /** The person a pronoun of `gender` at offset `start` stands for: the registry's answer, else the last speaker if they fit. */
