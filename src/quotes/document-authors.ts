@@ -122,10 +122,10 @@ export function documentAuthor(doc: NlpDoc, np: Np, lex: Lexicon, people: Person
 }
 
 /**
- * "Trump's campaign put out a statement …. In cases of abortion, it said, “…”", "Bujnowski wrote in the affidavit. It
- * continued: “…”": the author of the latest document (a word of speaking_documents or messages) before the pronoun
- * `it` at token `at`, in its paragraph or the one before, found in the shapes documentAuthor reads an introduction in;
- * null when there is none or it names no author that `resolve` accepts.
+ * "Bujnowski wrote in the affidavit. It continued: “…”", "“…,” the company wrote in its statement. It added, “…”": the
+ * author of the latest document (a word of speaking_documents or messages) before the pronoun `it` at token `at`, in
+ * its paragraph or the one before, found in the shapes documentAuthor reads an introduction in; null when there is
+ * none or it names no author that `resolve` accepts.
  */
 export function documentOfIt(doc: NlpDoc, at: number, lex: Lexicon, people: PersonRegistry, resolve: (author: Author) => Speaker | null): Speaker | null {
   const floor = paragraphsBack(doc.text, doc.tokStart[at], 2);

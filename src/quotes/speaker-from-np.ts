@@ -70,8 +70,8 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     return { mention, start, end, canonical: 'UNKNOWN', role: '', type: 'unknown' };
   }
   // "a Pew Research report said", "an FBI investigation said", "one Clinton ad declared": a document named by its
-  // author's name speaks for the author.
-  // A person only by a name the article gives in full ("the Benghazi investigation" is no one's).
+  // author's name speaks for the author, a person only by a name the article gives in full ("the Benghazi
+  // investigation" is no one's).
   const named = namedAuthor(doc, np, lex);
   const author = named ? authorSpeaker(doc, named, lex, people) : null;
   if (author && (author.type !== 'person' || author.canonical.includes(' '))) return { ...author, mention, start, end, role: appositionRole };
