@@ -132,7 +132,9 @@ export function documentOfIt(doc: NlpDoc, at: number, lex: Lexicon, people: Pers
   for (let t = at - 1; t >= 0 && doc.tokStart[t] >= floor; t--) {
     if (!lex.w.speakingDocuments.has(doc.lower[t]) && !lex.w.messages.has(doc.lower[t])) continue;
     const author = byAuthor(doc, t, lex) ?? possessor(doc, t, lex, people) ?? verbSubject(doc, t, lex, people) ?? (authorNamedBefore(doc, lex, Math.max(0, t - 6), t) as Author | null);
-    return author ? resolve(author) : null;
+    if (author) return resolve(author);
+    // "The paper notes …, and it says …": a definite mention of a document introduced before.
+    return t > 0 && /^the$/i.test(doc.value[t - 1]) ? documentAuthor(doc, { first: t - 1, last: t }, lex, people, resolve) : null;
   }
   return null;
 }
