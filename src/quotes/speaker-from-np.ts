@@ -14,6 +14,7 @@ import { closesQuotation } from './context.js';
 import { classify, namedPollAt, pollNameStart, splitRoleName } from './speaker-types.js';
 import type { PersonRegistry, Speaker } from './speakers.js';
 import { pronounGender, type Gender } from './mentions.js';
+import { subjectVerb } from './name-roles.js';
 
 /** Turn an NP into a speaker: mention span, canonical name, role and type. `appositionRole` comes from ", the X of Y,". */
 export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistry, lastSpeaker: string | null, appositionRole = ''): Speaker {
@@ -170,7 +171,7 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     const pollAfter = later ? authorSpeaker(doc, later, lex, people) : null;
     if (pollAfter) return { ...pollAfter, mention, start, end, role: '' };
     // "The ad says" after "Bernie Sanders is releasing a new 30-second ad": the document's author.
-    const author = documentAuthor(doc, np, lex, people, (a) => authorSpeaker(doc, a, lex, people));
+    const author = documentAuthor(doc, np, lex, people, (a) => authorSpeaker(doc, a, lex, people)) ?? reportBefore(doc, np, lex, people);
     if (author) return { ...author, mention, start, end, role: appositionRole };
     return { mention, start, end, canonical: type === 'anonymous' ? descriptionOf(doc, np.first, np.last, lex.w.quantifierSubjects) : 'UNKNOWN', role: appositionRole || (type === 'anonymous' ? stripDet(mention) : ''), type };
   }
@@ -284,6 +285,28 @@ function nameRunEndingAt(doc: NlpDoc, t: number, lex: Lexicon, people: PersonReg
   if (a > 0 && /^(of|for|the|and)$/.test(doc.lower[a - 1])) return null;
   if (a === t || t - a > 2 || classify(doc, { first: a, last: t }, lex) !== 'person') return null;
   return people.resolveName(textOf(doc, a, t), start);
+}
+
+/**
+ * "Fox News confirmed that Kelly met with Trump. According to the statement, …": a definite mention of a document
+ * (speaking_documents) whose introduction names no author (documentAuthor found none) is the report of the sentence
+ * right before, when that sentence writes no document: the person (PersonRegistry.reporterBefore) or the organisation
+ * or outlet named there as the subject of a cue verb; else null.
+ */
+function reportBefore(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistry): Speaker | null {
+  if (!/^the$/i.test(doc.value[np.first]) || np.last - np.first > 2 || !lex.w.speakingDocuments.has(doc.lower[np.last])) return null;
+  const sentence = doc.sentenceOf[np.first];
+  if (sentence === 0) return null;
+  // (A document written in the sentence before is the one meant, whoever reports there.)
+  const { firstToken, lastToken } = doc.sentences[sentence - 1];
+  for (let t = firstToken; t <= lastToken; t++) if (lex.w.speakingDocuments.has(doc.lower[t])) return null;
+  const person = people.reporterBefore(sentence, null);
+  if (person) return { mention: '', start: -1, end: -1, canonical: person, role: '', type: 'person' };
+  const body = subjectBodyBefore(doc, np, lex, people);
+  if (!body || doc.sentenceOf[body.last] !== sentence - 1) return null;
+  const v = subjectVerb(doc, lex, body.first, body.last);
+  if (v < 0 || doc.pos[v] !== 'VERB' || !lex.verbs.has(doc.lemma[v])) return null;
+  return authorSpeaker(doc, body, lex, people);
 }
 
 /**

@@ -280,7 +280,7 @@ export class PersonRegistry {
    * the lexicon ("Mr. Gidley said", "said Audrey Scagnelli", "David Fenton, a strategist, said"), not of a
    * subordinate clause, if the pronoun's gender fits; else null.
    */
-  private reporterBefore(s: number, gender: Gender | null): string | null {
+  reporterBefore(s: number, gender: Gender | null): string | null {
     const doc = this.doc;
     let p = s - 1;
     while (p >= 0 && this.quotedSentence(p)) p--;
