@@ -6,6 +6,8 @@
 import { readText } from '../src/nlp/index.js';
 import { findQuotes } from '../src/quotes/index.js';
 import { loadQuoteSettings } from '../src/quotes/settings.js';
+import { QuoteContext } from '../src/quotes/context.js';
+import { quoteSentences } from '../src/quotes/sentences.js';
 
 const settings = loadQuoteSettings();
 
@@ -53,6 +55,9 @@ const RULES: { rule: string; text: string; words: string; speaker: string; type:
   { rule: 'a family name written first, alone, is the one full name that opens with it', text: 'In September 2013, Chinese President Xi Jinping chose Astana to announce his policy. “We will build the belt together,” Xi said.', words: 'build the belt', speaker: 'Xi Jinping', type: 'person' },
   { rule: '"who" after an apposition set off by commas stands for the person the apposition describes', text: 'The bill was backed by Sen. Dianne Feinstein, the ranking Democrat on the committee, who said it “makes sense.”', words: 'makes sense', speaker: 'Dianne Feinstein', type: 'person' },
   { rule: '"who" after an apposition stands for the person described, past a place after the name', text: '“We think early money sets the terms,” said Scott Reed of Virginia, the group\'s chief political strategist, who added that it will “zero in on local issues.”', words: 'zero in on', speaker: 'Scott Reed', type: 'person' },
+  { rule: 'a known first name outweighs a role noun written for women too ("spokesman Hope Hicks")', text: 'Trump spokesman Hope Hicks confirmed that the group was created independently. "They are not affiliated with the campaign," she said.', words: 'not affiliated', speaker: 'Hope Hicks', type: 'person' },
+  // (A guard for the rule above: a role noun of one gender only still shows it.)
+  { rule: 'a role noun of one gender only outweighs a first name ("her father, Hope Smith")', text: 'Her father, Hope Smith, spoke first on Monday. Ann Lee spoke after him. “We are proud of her,” he said.', words: 'proud of her', speaker: 'Hope Smith', type: 'person' },
   // Pronouns: what an antecedent can never be.
   { rule: 'never a name inside the quotation itself', text: 'Mike Pence spoke in Ohio on Sunday. “Donald Trump will release his tax returns soon,” he said.', words: 'Donald Trump will', speaker: 'Mike Pence', type: 'person' },
   { rule: 'never the object of a whom-clause', text: 'The crowd at the rally for Michael Hale booed Donald Trump, whom he called “a dangerous demagogue who insults people.”', words: 'dangerous demagogue', speaker: 'Michael Hale', type: 'person' },
@@ -322,6 +327,18 @@ const RULES: { rule: string; text: string; words: string; speaker: string; type:
 describe('speaker rules', () => {
   test.each(RULES)('$rule', ({ text, words, speaker, type }) => {
     expect(speakerOf(text, words)).toEqual({ speaker, type });
+  });
+});
+
+describe('who can be a person', () => {
+  // The person registry's answer for a name, as pronouns and descriptions ask it (src/quotes/speakers.ts personLike).
+  const personLike = (text: string, name: string) => new QuoteContext(quoteSentences(readText(text)), settings).people.personLike(name);
+  const coalition = 'The coalition includes an American Indian group. Sikh Americans said they were worried. Steve Evans said it was growing, as did Evan Lee.';
+  test('a name ending with a plural the article also writes in the singular is a group ("Sikh Americans")', () => {
+    expect(personLike(coalition, 'Sikh Americans')).toBe(false);
+  });
+  test('a known given name makes a person whatever the plural its surname looks like ("Steve Evans")', () => {
+    expect(personLike(coalition, 'Steve Evans')).toBe(true);
   });
 });
 

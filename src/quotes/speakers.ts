@@ -451,6 +451,9 @@ export class PersonRegistry {
     const words = name.split(' ');
     const named = words.length >= 2 ? firstNameGender(this.lex, words[0].toLowerCase()) : null;
     let noun: Gender | null = null;
+    // The noun's evidence is a word of generic_male_nouns alone ("Trump spokesman Hope Hicks"): a known first name
+    // of the other gender outweighs it.
+    let generic = false;
     let votes = 0;
     for (const ref of this.refsByLast.get(words[words.length - 1].toLowerCase()) ?? []) {
       if (this.inQuote(ref.at) || this.refName(ref) !== name) continue;
@@ -469,6 +472,7 @@ export class PersonRegistry {
         const male = roles.some((x) => w.maleNouns.has(x));
         const female = roles.some((x) => w.femaleNouns.has(x));
         if (male !== female) noun = male ? 'm' : 'f';
+        generic = male && !female && roles.every((x) => !w.maleNouns.has(x) || w.genericMaleNouns.has(x));
       }
       if (noun || named || !subjectAt(this.doc, this.lex, ref.first, ref.last)) continue;
       // The first gendered pronoun after the subject in its sentence, before any other name.
@@ -481,6 +485,7 @@ export class PersonRegistry {
         break;
       }
     }
+    if (generic && named === 'f') return named;
     return noun ?? named ?? (votes > 0 ? 'm' : votes < 0 ? 'f' : null);
   }
 
@@ -572,6 +577,18 @@ export class PersonRegistry {
   }
 
   /**
+   * "Sikh Americans": a name of several words whose first is no known given name and whose last is a capitalised
+   * plural the article also writes without its "s" (or its -ies as -y) outside this name.
+   */
+  private groupName(name: string): boolean {
+    const words = name.split(' ');
+    const last = words[words.length - 1];
+    if (!/^\p{Lu}\p{Ll}+s$/u.test(last) || firstNameGender(this.lex, words[0].toLowerCase()) !== null) return false;
+    const lower = last.toLowerCase();
+    return this.doc.lower.some((w) => w === lower.slice(0, -1) || (lower.endsWith('ies') && w === `${lower.slice(0, -3)}y`));
+  }
+
+  /**
    * "Acosta" after "Melba Acosta Febo": the one full name of three words or more whose next-to-last word is `word`, when
    * the article never writes its last word outside a full name (a double surname, written by its first part alone;
    * not a middle name: "Hillary Rodham Clinton", "Clinton said") and `word` is no given name ("John Paul Jones"); or
@@ -645,8 +662,9 @@ export class PersonRegistry {
       return doc.value[k] === ',' && (cue(k + 1) || (roleIn && /^(the|a|an)$/.test(doc.lower[j + 2])));
     };
     // A plural of a word the article also writes without its "s" ("Russians" beside "Russian", "Americans"): a
-    // group, unless the article names someone with it as a surname ("Steve Evans").
-    if (!name.includes(' ') && this.groupPlural(name)) {
+    // group, unless the article names someone with it as a surname ("Steve Evans"); so is a name ending with such a
+    // plural after a word that is no given name ("Sikh Americans" beside "American").
+    if (!name.includes(' ') ? this.groupPlural(name) : this.groupName(name)) {
       this.personNames.set(name, false);
       return false;
     }

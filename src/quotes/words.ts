@@ -30,7 +30,7 @@ export const WORD_LISTS: Record<string, ListKind> = {
   source_introducers: 'lower', surname_titles: 'lower', party_words: 'lower', campaign_roles: 'lower',
   topic_roles: 'lower',
   generational_suffixes: 'lower', speaking_documents: 'lower', document_kinds: 'lower', author_verbs: 'lower',
-  messages: 'lower', surname_prefixes: 'lower',
+  messages: 'lower', surname_prefixes: 'lower', generic_male_nouns: 'lower',
 };
 
 /** The lists as read from the file: a list of words, or (title_spellings) words by title. */
@@ -64,6 +64,7 @@ export interface Words {
   placePrepositions: Set<string>;
   locatedPrepositions: Set<string>;
   surnamePrefixes: Set<string>;
+  genericMaleNouns: Set<string>;
   determiners: Set<string>;
   ofQuantifiers: Set<string>;
   closenessAdjectives: Set<string>;
@@ -186,6 +187,7 @@ export function compileWords(lists: WordLists): Words {
     placePrepositions: set('place_prepositions'),
     locatedPrepositions: set('located_prepositions'),
     surnamePrefixes: set('surname_prefixes'),
+    genericMaleNouns: set('generic_male_nouns'),
     determiners: set('determiners'),
     ofQuantifiers: set('of_quantifiers'),
     closenessAdjectives: set('closeness_adjectives'),
