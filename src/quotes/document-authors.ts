@@ -109,12 +109,11 @@ export function authorNamedBefore(doc: NlpDoc, lex: Lexicon, first: number, h: n
  * phrase is no such mention or no introduction names an author.
  */
 export function documentAuthor(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistry, resolve: (author: Author) => Speaker | null): Speaker | null {
-  const head = np.last;
-  if (!/^the$/i.test(doc.value[np.first]) || head - np.first > 2 || !lex.w.speakingDocuments.has(doc.lower[head])) return null;
-  const kind = kindOf(lex, doc.lower[head]);
+  if (!definiteDocument(doc, np, lex)) return null;
+  const kind = kindOf(lex, doc.lower[np.last]);
   for (let t = np.first - 1; t >= 0; t--) {
     if (kindOf(lex, doc.lower[t]) !== kind) continue;
-    const author = byAuthor(doc, t, lex) ?? possessor(doc, t, lex, people) ?? verbSubject(doc, t, lex, people) ?? (authorNamedBefore(doc, lex, Math.max(0, t - 6), t) as Author | null);
+    const author = introductionAuthor(doc, t, lex, people);
     const speaker = author ? resolve(author) : null;
     if (speaker) return speaker;
   }
@@ -131,12 +130,22 @@ export function documentOfIt(doc: NlpDoc, at: number, lex: Lexicon, people: Pers
   const floor = paragraphsBack(doc.text, doc.tokStart[at], 2);
   for (let t = at - 1; t >= 0 && doc.tokStart[t] >= floor; t--) {
     if (!lex.w.speakingDocuments.has(doc.lower[t]) && !lex.w.messages.has(doc.lower[t])) continue;
-    const author = byAuthor(doc, t, lex) ?? possessor(doc, t, lex, people) ?? verbSubject(doc, t, lex, people) ?? (authorNamedBefore(doc, lex, Math.max(0, t - 6), t) as Author | null);
+    const author = introductionAuthor(doc, t, lex, people);
     if (author) return resolve(author);
     // "The paper notes …, and it says …": a definite mention of a document introduced before.
     return t > 0 && /^the$/i.test(doc.value[t - 1]) ? documentAuthor(doc, { first: t - 1, last: t }, lex, people, resolve) : null;
   }
   return null;
+}
+
+/** A definite mention of a document that may speak ("the ad", "the new ad": `speaking_documents`). */
+export function definiteDocument(doc: NlpDoc, np: Np, lex: Lexicon): boolean {
+  return /^the$/i.test(doc.value[np.first]) && np.last - np.first <= 2 && lex.w.speakingDocuments.has(doc.lower[np.last]);
+}
+
+/** The author an introduction of the document word at token t names, in one of the four shapes this file opens with; else null. */
+function introductionAuthor(doc: NlpDoc, t: number, lex: Lexicon, people: PersonRegistry): Author | null {
+  return byAuthor(doc, t, lex) ?? possessor(doc, t, lex, people) ?? verbSubject(doc, t, lex, people) ?? (authorNamedBefore(doc, lex, Math.max(0, t - 6), t) as Author | null);
 }
 
 /** A document's author: a noun phrase, with the person's name when the registry knows it. */

@@ -91,6 +91,16 @@ export function subjectVerb(doc: NlpDoc, lex: Lexicon, i: number, j: number): nu
   return verbAt(k) ? k : -1;
 }
 
+/** Token v is a verb of the cue lexicon (by its lemma): "said", "added", "wrote". */
+export function reportingVerb(doc: NlpDoc, lex: Lexicon, v: number): boolean {
+  return v >= 0 && v < doc.value.length && doc.pos[v] === 'VERB' && lex.verbs.has(doc.lemma[v]);
+}
+
+/** The token where a verb after token t would be: the next one, or the one after an adverb ("he also said"). */
+export function verbAfter(doc: NlpDoc, t: number): number {
+  return doc.pos[t + 1] === 'ADV' ? t + 2 : t + 1;
+}
+
 /**
  * Token i is inside a person's relative clause whose verb is `verb` ("Gray, who served as counsel under Mr. Bush's
  * father, George Bush, ticked through …": George Bush is the clause's, Gray the subject of "ticked").

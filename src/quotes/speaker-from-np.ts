@@ -7,14 +7,14 @@ import type { NlpDoc } from '../nlp/index.js';
 import type { Lexicon } from './lexicon.js';
 import { isCap } from './pieces.js';
 import { adjacent, brandName, capitalisedInside, definiteDescription, descriptionOf, honorific, inTitleCaseLine, isNameToken, npEndingAt, paragraphsBack, placingPreposition, possessiveMark, statePlace, stripDet, textOf, type Np } from './phrases.js';
-import { authorNamedBefore, documentAuthor, documentOfIt, type Author } from './document-authors.js';
+import { authorNamedBefore, definiteDocument, documentAuthor, documentOfIt, type Author } from './document-authors.js';
 import { personWithRole } from './descriptions.js';
 import { namedPollAfter, namedPollBefore, referredBody, subjectBodyBefore } from './referred-bodies.js';
 import { closesQuotation } from './context.js';
 import { classify, namedPollAt, pollNameStart, splitRoleName } from './speaker-types.js';
 import type { PersonRegistry, Speaker } from './speakers.js';
 import { pronounGender, type Gender } from './mentions.js';
-import { subjectVerb } from './name-roles.js';
+import { reportingVerb, subjectVerb, verbAfter } from './name-roles.js';
 
 /** Turn an NP into a speaker: mention span, canonical name, role and type. `appositionRole` comes from ", the X of Y,". */
 export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistry, lastSpeaker: string | null, appositionRole = ''): Speaker {
@@ -65,8 +65,7 @@ export function speakerFromNp(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonR
     }
     // "Bujnowski wrote in the affidavit. It continued:": the author of the document just before, when "it" is a
     // verb's subject (not "calling it a …").
-    const v = doc.pos[np.first + 1] === 'ADV' ? np.first + 2 : np.first + 1;
-    const document = l === 'it' && doc.pos[v] === 'VERB' ? documentOfIt(doc, np.first, lex, people, (a) => authorSpeaker(doc, a, lex, people)) : null;
+    const document = l === 'it' && doc.pos[verbAfter(doc, np.first)] === 'VERB' ? documentOfIt(doc, np.first, lex, people, (a) => authorSpeaker(doc, a, lex, people)) : null;
     if (document) return { ...document, mention, start, end, role: '' };
     return { mention, start, end, canonical: 'UNKNOWN', role: '', type: 'unknown' };
   }
@@ -294,7 +293,7 @@ function nameRunEndingAt(doc: NlpDoc, t: number, lex: Lexicon, people: PersonReg
  * or outlet named there as the subject of a cue verb; else null.
  */
 function reportBefore(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistry): Speaker | null {
-  if (!/^the$/i.test(doc.value[np.first]) || np.last - np.first > 2 || !lex.w.speakingDocuments.has(doc.lower[np.last])) return null;
+  if (!definiteDocument(doc, np, lex)) return null;
   const sentence = doc.sentenceOf[np.first];
   if (sentence === 0) return null;
   // (A document written in the sentence before is the one meant, whoever reports there.)
@@ -304,9 +303,7 @@ function reportBefore(doc: NlpDoc, np: Np, lex: Lexicon, people: PersonRegistry)
   if (person) return { mention: '', start: -1, end: -1, canonical: person, role: '', type: 'person' };
   const body = subjectBodyBefore(doc, np, lex, people);
   if (!body || doc.sentenceOf[body.last] !== sentence - 1) return null;
-  const v = subjectVerb(doc, lex, body.first, body.last);
-  if (v < 0 || doc.pos[v] !== 'VERB' || !lex.verbs.has(doc.lemma[v])) return null;
-  return authorSpeaker(doc, body, lex, people);
+  return reportingVerb(doc, lex, subjectVerb(doc, lex, body.first, body.last)) ? authorSpeaker(doc, body, lex, people) : null;
 }
 
 /**

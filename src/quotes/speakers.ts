@@ -14,7 +14,7 @@ import type { Lexicon } from './lexicon.js';
 import { definiteDescription, isNameToken, joinsWords, nlSpan, npEndingAt, possessiveMark } from './phrases.js';
 import { classify, rolesAround } from './speaker-types.js';
 import { findPersonMentions, firstNameGender, pronounGender, type Gender, type PersonMention } from './mentions.js';
-import { adjunctOf, dependent, objectOfRelative, openingPossessor, subjectAt, subjectVerb, subordinateSubject } from './name-roles.js';
+import { adjunctOf, dependent, objectOfRelative, openingPossessor, reportingVerb, subjectAt, subjectVerb, subordinateSubject, verbAfter } from './name-roles.js';
 import { personWithRole } from './descriptions.js';
 
 /** How many names back a pronoun looks for one shown to be a person's (`PersonRegistry.personLike`). */
@@ -268,10 +268,7 @@ export class PersonRegistry {
    */
   private reportsSentenceBefore(t: number): boolean {
     const doc = this.doc;
-    const w = this.lex.w;
-    if (doc.value[t - 1] !== ',' || !(w.malePronouns.has(doc.lower[t]) || w.femalePronouns.has(doc.lower[t]))) return false;
-    const v = doc.pos[t + 1] === 'ADV' ? t + 2 : t + 1;
-    return doc.pos[v] === 'VERB' && (this.lex.verbs.has(doc.lemma[v]) || this.lex.verbs.has(doc.lower[v]));
+    return doc.value[t - 1] === ',' && pronounGender(this.lex, doc.lower[t]) !== null && reportingVerb(doc, this.lex, verbAfter(doc, t));
   }
 
   /**
@@ -291,8 +288,7 @@ export class PersonRegistry {
     for (let i = countBefore(refs.length, (k) => refs[k].first <= lastTok) - 1; i >= 0 && refs[i].first >= firstTok; i--) {
       const ref = refs[i];
       if (this.inQuote(ref.at) || subordinateSubject(doc, this.lex, ref.first, ref.last)) continue;
-      const v = subjectVerb(doc, this.lex, ref.first, ref.last);
-      if (v < 0 || doc.pos[v] !== 'VERB' || !this.lex.verbs.has(doc.lemma[v])) continue;
+      if (!reportingVerb(doc, this.lex, subjectVerb(doc, this.lex, ref.first, ref.last))) continue;
       const name = this.refName(ref);
       if (this.personLike(name) && this.fits(name, gender)) return name;
     }
@@ -375,12 +371,11 @@ export class PersonRegistry {
   private reporterOf(k: number, s: number, gender: Gender | null): string | null {
     const doc = this.doc;
     const refs = this.buildRefs();
-    const reports = (v: number) => v >= 0 && doc.pos[v] === 'VERB' && this.lex.verbs.has(doc.lemma[v]);
-    if (reports(subjectVerb(this.doc, this.lex, refs[k].first, refs[k].last))) return null;
+    if (reportingVerb(doc, this.lex, subjectVerb(this.doc, this.lex, refs[k].first, refs[k].last))) return null;
     for (let i = k - 1; i >= 0 && doc.sentenceOf[refs[i].first] === s; i--) {
       const ref = refs[i];
       const v = subjectVerb(this.doc, this.lex, ref.first, ref.last);
-      if (!reports(v) || v > refs[k].first || this.inQuote(ref.at) || subordinateSubject(this.doc, this.lex, ref.first, ref.last)) continue;
+      if (!reportingVerb(doc, this.lex, v) || v > refs[k].first || this.inQuote(ref.at) || subordinateSubject(this.doc, this.lex, ref.first, ref.last)) continue;
       const name = this.refName(ref);
       if (this.personLike(name) && this.fits(name, gender)) return name;
     }
@@ -569,8 +564,7 @@ export class PersonRegistry {
     let plural = this.plurals.get(name);
     if (plural === undefined) {
       const lower = name.toLowerCase();
-      const singular = (w: string) => w === lower.slice(0, -1) || (lower.endsWith('ies') && w === `${lower.slice(0, -3)}y`);
-      plural = !this.mentions.some((m) => m.words >= 2 && m.last === lower) && (this.doc.lower.some(singular) || this.doc.value.includes(lower));
+      plural = !this.mentions.some((m) => m.words >= 2 && m.last === lower) && (this.writesSingular(lower) || this.doc.value.includes(lower));
       this.plurals.set(name, plural);
     }
     return plural;
@@ -583,8 +577,11 @@ export class PersonRegistry {
   private groupName(name: string): boolean {
     const words = name.split(' ');
     const last = words[words.length - 1];
-    if (!/^\p{Lu}\p{Ll}+s$/u.test(last) || firstNameGender(this.lex, words[0].toLowerCase()) !== null) return false;
-    const lower = last.toLowerCase();
+    return /^\p{Lu}\p{Ll}+s$/u.test(last) && firstNameGender(this.lex, words[0].toLowerCase()) === null && this.writesSingular(last.toLowerCase());
+  }
+
+  /** The article writes the singular of the lowercased plural `lower` as a word: without its "s", or its -ies as -y. */
+  private writesSingular(lower: string): boolean {
     return this.doc.lower.some((w) => w === lower.slice(0, -1) || (lower.endsWith('ies') && w === `${lower.slice(0, -3)}y`));
   }
 
@@ -635,7 +632,7 @@ export class PersonRegistry {
     if (known !== undefined) return known;
     const doc = this.doc;
     const n = doc.value.length;
-    const cue = (t: number) => t >= 0 && t < n && doc.pos[t] === 'VERB' && this.lex.verbs.has(doc.lemma[t]);
+    const cue = (t: number) => reportingVerb(doc, this.lex, t);
     const role = (t: number) => t >= 0 && (this.lex.titles.has(doc.lower[t]) || this.lex.roleNouns.has(doc.lower[t]));
     const shown = (i: number, j: number) => {
       // "Sen. Ted Cruz", "professor Brigid Harrison", "Kazakhstan's foreign minister, Erlan Idrissov,".
